@@ -1,0 +1,47 @@
+# Zhichan: `make run` serves the site with a task worker; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PORT
+
+.PHONY: install run test lint bench messages clean
+
+install: $(VENV)/.installed node_modules/.installed var/vendor/.copied messages
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+var/vendor/.copied: node_modules/.installed scripts/vendor_assets.py
+	$(PY) scripts/vendor_assets.py
+	touch $@
+
+# Translations: compiled from the .po files with polib (no system gettext needed).
+messages: $(VENV)/.installed
+	$(PY) scripts/compile_messages.py
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py bootstrap
+	scripts/serve
+
+test: install
+	scripts/test
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+bench: install
+	@echo "No benchmarks yet: bench/ grows with the registry and indicators."
+
+clean:
+	rm -rf $(VENV) node_modules var/vendor var/static

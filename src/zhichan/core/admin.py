@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+from treebeard.admin import TreeAdmin
+from treebeard.forms import movenodeform_factory
+
+from .models import AuthEvent, Committee, Membership, Person, Population, Region, TaskProgress, Unit, User
+
+
+@admin.register(Region)
+class RegionAdmin(TreeAdmin, SimpleHistoryAdmin):
+    form = movenodeform_factory(Region)
+    list_display = ["name", "code", "kind"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Population)
+class PopulationAdmin(SimpleHistoryAdmin):
+    list_display = ["region", "year", "value", "as_of", "source"]
+    list_filter = ["year"]
+    raw_id_fields = ["region"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "kind", "region", "parent", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "short_name", "key"]
+    raw_id_fields = ["region"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "unit", "title", "is_ip_staff", "active"]
+    list_filter = ["is_ip_staff", "active", "unit__kind"]
+    search_fields = ["name", "unit__name"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    raw_id_fields = ["person", "unit"]
+
+
+@admin.register(Committee)
+class CommitteeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "parent", "host_unit", "established"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["committee", "seat", "person", "post", "start", "end"]
+    list_filter = ["committee", "seat"]
+    raw_id_fields = ["person", "unit"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
+    list_display = ["username", "first_name", "role", "unit", "is_active"]
+    list_filter = ["role", "is_active"]
+    fieldsets = BaseUserAdmin.fieldsets + ((None, {"fields": ("role", "unit")}),)
+    add_fieldsets = BaseUserAdmin.add_fieldsets + ((None, {"fields": ("role", "unit")}),)
+    raw_id_fields = ["unit"]
+
+
+@admin.register(AuthEvent)
+class AuthEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "kind", "username", "ip_address"]
+    list_filter = ["kind"]
+    search_fields = ["username"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TaskProgress)
+class TaskProgressAdmin(admin.ModelAdmin):
+    list_display = ["label", "user", "state", "done", "total", "created"]
+    list_filter = ["state"]

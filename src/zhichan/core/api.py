@@ -1,0 +1,199 @@
+"""REST API (/api/v1/) for the foundation: regions, population, units, people, the roster, tasks."""
+
+import django_filters
+from django.contrib.auth import authenticate
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status, viewsets
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .models import Committee, Membership, Person, Population, Region, TaskProgress, Unit, User
+from .roles import EVERYONE, LIAISONS, SIGNED_IN, STAFF, Role
+from .scoping import save_checked
+
+
+class ScopedViewSet(viewsets.ModelViewSet):
+    """Reads through visible_to(user), writes through editable_by(user) and save_checked."""
+
+    allowed_roles = STAFF
+    write_roles = frozenset({Role.OFFICE})
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        queryset = super().get_queryset().visible_to(self.request.user)
+        if self.request.method not in SAFE_METHODS:
+            queryset = queryset.editable_by(self.request.user)
+        return queryset
+
+    def perform_create(self, serializer):
+        save_checked(self.request.user, serializer.save)
+
+    def perform_update(self, serializer):
+        save_checked(self.request.user, serializer.save)
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    parent = serializers.SerializerMethodField()
+    statistical_code = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Region
+        fields = ["id", "name", "name_en", "code", "statistical_code", "kind", "parent", "depth", "note", "source"]
+
+    def get_parent(self, region) -> int | None:
+        parent = region.get_parent()
+        return parent.pk if parent else None
+
+
+class RegionFilter(django_filters.FilterSet):
+    parent = django_filters.NumberFilter(method="filter_parent")
+    within = django_filters.CharFilter(method="filter_within", label="code of an ancestor region")
+
+    class Meta:
+        model = Region
+        fields = {"kind": ["exact"], "code": ["exact"], "name": ["exact", "icontains"]}
+
+    def filter_parent(self, queryset, name, value):
+        parent = Region.objects.filter(pk=value).first()
+        if parent is None:
+            return queryset.none()
+        return queryset.filter(path__startswith=parent.path, depth=parent.depth + 1)
+
+    def filter_within(self, queryset, name, value):
+        ancestor = Region.objects.filter(code=value).first()
+        return queryset.filter(path__startswith=ancestor.path) if ancestor else queryset.none()
+
+
+class RegionViewSet(ScopedViewSet):
+    queryset = Region.objects.order_by("path")
+    serializer_class = RegionSerializer
+    filterset_class = RegionFilter
+
+
+class PopulationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Population
+        fields = ["id", "region", "year", "as_of", "value", "source", "note"]
+
+
+class PopulationViewSet(ScopedViewSet):
+    queryset = Population.objects.select_related("region")
+    serializer_class = PopulationSerializer
+    filterset_fields = ["region", "year"]
+    http_method_names = ["get", "head", "options", "post", "put", "patch"]
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["id", "key", "name", "short_name", "name_en", "kind", "region", "parent", "order", "active"]
+
+
+class UnitViewSet(ScopedViewSet):
+    queryset = Unit.objects.all()
+    serializer_class = UnitSerializer
+    filterset_fields = {"kind": ["exact"], "region": ["exact"], "name": ["icontains"], "active": ["exact"]}
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Person
+        fields = ["id", "name", "unit", "title", "phone", "email", "is_ip_staff", "active"]
+
+
+class PersonViewSet(ScopedViewSet):
+    """People of units. A liaison adds and edits the people of its own unit only."""
+
+    queryset = Person.objects.select_related("unit")
+    serializer_class = PersonSerializer
+    filterset_fields = {"unit": ["exact"], "name": ["exact", "icontains"], "is_ip_staff": ["exact"]}
+    write_roles = frozenset({Role.OFFICE, *LIAISONS})
+    http_method_names = ["get", "head", "options", "post", "put", "patch"]
+
+
+class CommitteeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Committee
+        fields = ["id", "key", "name", "name_en", "parent", "host_unit", "established", "source"]
+
+
+class CommitteeViewSet(ScopedViewSet):
+    queryset = Committee.objects.all()
+    serializer_class = CommitteeSerializer
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    person_name = serializers.CharField(source="person.name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "committee", "person", "person_name", "seat", "post", "unit", "start", "end", "order"]
+
+
+class MembershipFilter(django_filters.FilterSet):
+    current = django_filters.BooleanFilter(field_name="end", lookup_expr="isnull")
+
+    class Meta:
+        model = Membership
+        fields = ["committee", "seat", "unit", "person"]
+
+
+class MembershipViewSet(ScopedViewSet):
+    queryset = Membership.objects.select_related("person")
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilter
+
+
+class TaskProgressSerializer(serializers.ModelSerializer):
+    percent = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = TaskProgress
+        fields = ["id", "label", "state", "done", "total", "percent", "message", "created", "updated"]
+
+
+class TaskProgressViewSet(ScopedViewSet):
+    """Background tasks the caller started (the office sees all), with their progress."""
+
+    queryset = TaskProgress.objects.all()
+    serializer_class = TaskProgressSerializer
+    allowed_roles = SIGNED_IN
+
+
+class MeSerializer(serializers.ModelSerializer):
+    enterprises = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "first_name", "last_name", "role", "unit", "enterprises"]
+
+
+class MeView(APIView):
+    allowed_roles = SIGNED_IN
+
+    @extend_schema(responses=MeSerializer)
+    def get(self, request):
+        return Response(MeSerializer(request.user).data)
+
+
+@extend_schema(
+    request=inline_serializer("TokenRequest", {"username": serializers.CharField(),
+                                               "password": serializers.CharField()}),
+    responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
+)
+@api_view(["POST"])
+@permission_classes([])
+def obtain_token(request):
+    """Exchange a username and password for an API token (`Authorization: Token …`)."""
+    username, password = request.data.get("username"), request.data.get("password")
+    user = authenticate(request._request, username=username, password=password) if username and password else None
+    if user is None or not user.is_active:
+        return Response({"detail": "invalid username or password"}, status=status.HTTP_400_BAD_REQUEST)
+    token, _ = Token.objects.get_or_create(user=user)
+    return Response({"token": token.key})
+
+
+obtain_token.cls.allowed_roles = EVERYONE

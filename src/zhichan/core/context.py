@@ -1,0 +1,39 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .roles import LIAISONS, STAFF, Role, role_of
+
+# Modules the platform is growing into; shown in the navigation, marked as coming.
+COMING_MODULES = [
+    _("Programme and tasks"),
+    _("Indicators"),
+    _("IP registry"),
+    _("Enforcement and protection"),
+    _("Credit"),
+    _("IP finance"),
+    _("Services"),
+    _("Projects"),
+    _("Training and publicity"),
+    _("Assessment"),
+    _("Patent navigation"),
+]
+
+
+def navigation(request):
+    """The menu for the signed-in user's role."""
+    user = getattr(request, "user", None)
+    role = role_of(user)
+    items = []
+    if role != Role.PUBLIC:
+        items.append((_("Workbench"), reverse("workbench")))
+    if role in STAFF:
+        items += [(_("Regions"), reverse("region-list")), (_("Roster"), reverse("roster"))]
+        if role in LIAISONS:
+            items.append((_("My unit"), reverse("unit-detail", args=[user.unit_id])))
+        else:
+            items.append((_("Units"), reverse("unit-list")))
+    if role == Role.OFFICE:
+        items += [(_("Audit"), reverse("audit")), (_("Administration"), reverse("admin:index"))]
+    if role != Role.PUBLIC:
+        items.append((_("Tasks"), reverse("task-list")))
+    return {"nav_items": items, "coming_modules": COMING_MODULES if role in STAFF else [], "user_role": role}

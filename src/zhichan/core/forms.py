@@ -1,0 +1,50 @@
+from django import forms
+from django.utils.translation import gettext as _
+
+from .models import Membership, Person, Unit
+from .roles import Role, role_of
+
+
+class BootstrapMixin:
+    """Give every widget Bootstrap's class, so templates render fields with one include."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            css = "form-check-input" if getattr(widget, "input_type", None) == "checkbox" else (
+                "form-select" if isinstance(widget, forms.Select) else "form-control")
+            widget.attrs.setdefault("class", css)
+
+
+class PersonForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "unit", "title", "phone", "email", "is_ip_staff", "active"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A liaison can only place people in its own unit.
+        if role_of(user) == Role.OFFICE:
+            self.fields["unit"].queryset = Unit.objects.all()
+        else:
+            self.fields["unit"].queryset = Unit.objects.filter(pk=user.unit_id)
+
+
+class ChangeSeatForm(BootstrapMixin, forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label=Person._meta.verbose_name)
+    post = forms.CharField(max_length=100, label=Membership._meta.get_field("post").verbose_name)
+    on = forms.DateField(label=Membership._meta.get_field("start").verbose_name,
+                         widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.fields["person"].queryset = Person.objects.filter(active=True).exclude(pk=membership.person_id)
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if on <= self.membership.start:
+            raise forms.ValidationError(_("The change must come after %(date)s, when the seat was last filled.")
+                                        % {"date": self.membership.start})
+        return on

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from ...services.datafile import DataFileError
+from ...services.regions import load_regions
+from ._progress import ProgressBar
+
+
+class Command(BaseCommand):
+    help = "Load or reload a region file (data/regions/*.yaml): the county, its townships, population."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+
+    def handle(self, file, **options):
+        try:
+            result = load_regions(file, progress=ProgressBar(self.stderr))
+        except (DataFileError, FileNotFoundError) as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"{result['county'].name}: {result['regions']} regions")

@@ -1,0 +1,22 @@
+from .accounts import Role, User
+from .audit import AuthEvent
+from .people import Committee, Membership, Person
+from .regions import Population, Region, RegionKind
+from .tasks import TaskProgress, WorkerHeartbeat
+from .units import Unit, UnitKind
+
+__all__ = [
+    "AuthEvent",
+    "Committee",
+    "Membership",
+    "Person",
+    "Population",
+    "Region",
+    "RegionKind",
+    "Role",
+    "TaskProgress",
+    "Unit",
+    "UnitKind",
+    "User",
+    "WorkerHeartbeat",
+]

@@ -1,0 +1,41 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..roles import LIAISONS, Role
+from ..scoping import Scope, ScopedQuerySet
+from .units import Unit, UnitKind
+
+
+class ScopedUserManager(UserManager.from_queryset(ScopedQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    """A person who signs in. Staff belong to a unit; enterprise users to one or more enterprises."""
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PUBLIC)
+    unit = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("unit")
+    )
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    scope = Scope(unit="unit")
+    objects = ScopedUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def clean(self):
+        super().clean()
+        if self.role in LIAISONS | {Role.OFFICE} and not self.unit_id:
+            raise ValidationError({"unit": _("This role needs a unit.")})
+        if self.role == Role.TOWNSHIP_LIAISON and self.unit_id and self.unit.kind != UnitKind.TOWNSHIP:
+            raise ValidationError({"unit": _("A township liaison belongs to a township or park unit.")})
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username

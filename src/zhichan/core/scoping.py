@@ -1,0 +1,102 @@
+"""The one mechanism that decides which rows a user may read and write.
+
+Every business model declares a `scope` saying how its rows belong to units, regions and enterprises; every
+view, API endpoint and export reads through `visible_to(user)` / `editable_by(user)`. The rules:
+
+- office and leadership read everything; only the office writes everything;
+- a liaison reads rows of its own unit, rows placed in its unit's region (and below), and shared rows;
+  it writes only its own unit's rows, and only where the model lets owners write;
+- an enterprise user reads and writes only its own enterprises' rows;
+- anyone signed in reads the rows they own (their task runs);
+- the public reads nothing here (the portal publishes what is public).
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Q
+
+from .roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
+
+NOTHING = Q(pk__in=[])
+
+
+@dataclass(frozen=True)
+class Scope:
+    unit: str | None = None  # lookup to the owning Unit; "" when the row is a Unit
+    region: str | None = None  # lookup to the Region the row lies in; "" when the row is a Region
+    enterprise: str | None = None  # lookup to the owning Enterprise; "" when the row is an Enterprise
+    owner: str | None = None  # lookup to the User a row belongs to (a task run, a notification)
+    shared: bool = False  # every staff role reads it (the roster, reference lists)
+    owners_write: bool = False  # a liaison (or enterprise) may edit its own rows
+
+    @staticmethod
+    def _path(lookup: str, field: str) -> str:
+        return f"{lookup}__{field}" if lookup else field
+
+    def readable(self, user) -> Q:
+        role = role_of(user)
+        if role in SEE_ALL:
+            return Q()
+        if role in STAFF and self.shared:
+            return Q()
+        q = NOTHING
+        if self.owner is not None and role != Role.PUBLIC:
+            q |= Q(**{self._path(self.owner, "pk"): user.pk})
+        if role in LIAISONS and user.unit_id:
+            if self.unit is not None:
+                q |= Q(**{self._path(self.unit, "pk"): user.unit_id})
+            if self.region is not None:
+                q |= Q(**{self._path(self.region, "path__startswith"): user.unit.region.path})
+        if role == Role.ENTERPRISE and self.enterprise is not None:
+            q |= self._own_enterprises(user)
+        return q
+
+    def writable(self, user) -> Q:
+        role = role_of(user)
+        if role == Role.OFFICE:
+            return Q()
+        if not self.owners_write:
+            return NOTHING
+        if role in LIAISONS and user.unit_id and self.unit is not None:
+            return Q(**{self._path(self.unit, "pk"): user.unit_id})
+        if role == Role.ENTERPRISE and self.enterprise is not None:
+            return self._own_enterprises(user)
+        return NOTHING
+
+    def _own_enterprises(self, user) -> Q:
+        # A subquery rather than a join, so rows are never duplicated.
+        return Q(**{self._path(self.enterprise, "pk__in"): user.enterprises.values("pk")})
+
+
+class ScopedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(self.model.scope.readable(user))
+
+    def editable_by(self, user):
+        return self.filter(self.model.scope.writable(user))
+
+
+def can_edit(user, obj) -> bool:
+    return type(obj)._default_manager.editable_by(user).filter(pk=obj.pk).exists()
+
+
+def save_checked(user, save):
+    """Run `save()` and keep the result only if the user may edit what it produced.
+
+    Catches both editing a row one may not touch and moving or creating a row into another unit's scope.
+    """
+    from django.core.exceptions import PermissionDenied
+    from django.db import transaction
+
+    with transaction.atomic():
+        instance = save()
+        if not can_edit(user, instance):
+            raise PermissionDenied
+    return instance
+
+
+def works_for(user, unit) -> bool:
+    """May the user act for this unit (the office for any, a liaison for its own)?"""
+    role = role_of(user)
+    return role == Role.OFFICE or (role in LIAISONS and user.unit_id == unit.pk)

@@ -1,0 +1,75 @@
+"""Reading the YAML data files that describe a programme's regions and organisation.
+
+Errors name the file, the path inside it and what was expected, e.g.
+`organisations/x.yaml: committees[0].members[3].unit: unknown unit "amrr"`.
+"""
+
+import datetime
+from pathlib import Path
+
+import yaml
+
+
+class DataFileError(ValueError):
+    def __init__(self, file, path: str, message: str):
+        self.file, self.path, self.message = str(file), path, message
+        super().__init__(f"{file}: {path}: {message}" if path else f"{file}: {message}")
+
+
+class Reader:
+    """Walks a parsed YAML document, raising DataFileError with the path of whatever is wrong."""
+
+    def __init__(self, file: str | Path, data=None):
+        self.file = Path(file)
+        if data is None:
+            try:
+                data = yaml.safe_load(self.file.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                raise DataFileError(self.file, "", "file not found") from None
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+                raise DataFileError(self.file, where, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        if not isinstance(data, dict):
+            raise DataFileError(self.file, "", "expected a mapping at the top level")
+        self.data = data
+
+    def error(self, path: str, message: str) -> DataFileError:
+        return DataFileError(self.file, path, message)
+
+    def get(self, mapping: dict, key: str, path: str, kind=str, required=True, default=None):
+        here = f"{path}.{key}" if path else key
+        if key not in mapping or mapping[key] is None:
+            if required:
+                raise self.error(here, "is required")
+            return default
+        value = mapping[key]
+        if kind is str and isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # codes written without quotes
+        if kind is datetime.date and isinstance(value, str):
+            try:
+                value = datetime.date.fromisoformat(value)
+            except ValueError:
+                raise self.error(here, f"expected a date like 2022-01-25, got {value!r}") from None
+        if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+            raise self.error(here, f"expected {_KIND_NAMES.get(kind, kind.__name__)}, got {value!r}")
+        return value
+
+    def items(self, mapping: dict, key: str, path: str = "", required=False):
+        """The list under `key`, each item with its path (`key[3]`)."""
+        values = self.get(mapping, key, path, kind=list, required=required, default=[])
+        here = f"{path}.{key}" if path else key
+        for index, item in enumerate(values):
+            if not isinstance(item, dict):
+                raise self.error(f"{here}[{index}]", f"expected a mapping, got {item!r}")
+            yield f"{here}[{index}]", item
+
+    def choice(self, mapping: dict, key: str, path: str, choices, required=True, default=None):
+        value = self.get(mapping, key, path, required=required, default=default)
+        if value is not None and value not in choices:
+            expected = ", ".join(sorted(choices))
+            raise self.error(f"{path}.{key}", f"expected one of {expected}, got {value!r}")
+        return value
+
+
+_KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "a mapping", datetime.date: "a date"}

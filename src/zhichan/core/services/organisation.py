@@ -1,0 +1,130 @@
+"""Loading a programme's units and committees (leadership group, office) from a data file."""
+
+import datetime
+
+from django.db import transaction
+
+from ..models import Committee, Membership, Person, Region, RegionKind, Unit, UnitKind
+from .datafile import Reader
+
+
+@transaction.atomic
+def load_organisation(path, progress=None) -> dict:
+    """Load (or reload) an organisation file. Idempotent: units and committees are keyed by `key`, people by
+    name within their unit, seats by committee, person and seat. Nothing is deleted: a seat that changed hands
+    is ended with `change_seat`, so history keeps who held it when."""
+    reader = Reader(path)
+    data = reader.data
+    region_code = reader.get(data, "region", "")
+    county = Region.objects.filter(code=region_code).first()
+    if county is None:
+        raise reader.error("region", f"unknown region code {region_code!r}: load its region file first")
+
+    units = _load_units(reader, county)
+    committees = _load_committees(reader, units)
+    return {"units": len(units), "committees": len(committees)}
+
+
+def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
+    data = reader.data
+    units: dict[str, Unit] = {}
+    order = 0
+    for where, item in reader.items(data, "units", required=True):
+        key = reader.get(item, "key", where)
+        if key in units:
+            raise reader.error(f"{where}.key", f"duplicate unit key {key!r}")
+        parent_key = reader.get(item, "parent", where, required=False)
+        if parent_key is not None and parent_key not in units:
+            raise reader.error(f"{where}.parent", f"unknown unit {parent_key!r} (list the host unit first)")
+        order += 1
+        units[key] = _upsert_unit(
+            key,
+            name=reader.get(item, "name", where),
+            short_name=reader.get(item, "short_name", where, required=False, default=""),
+            name_en=reader.get(item, "name_en", where, required=False, default=""),
+            kind=reader.choice(item, "kind", where, set(UnitKind.values) - {UnitKind.TOWNSHIP}),
+            region=county,
+            parent=units.get(parent_key),
+            order=order,
+        )
+
+    naming = reader.get(data, "township_units", "", kind=dict, required=False, default={})
+    for kind in naming:
+        if kind not in RegionKind.township_level():
+            raise reader.error(f"township_units.{kind}", "expected a township-level region kind")
+    for region in county.get_children():
+        pattern = naming.get(region.kind)
+        if not pattern:
+            continue
+        order += 1
+        key = f"region-{region.code or region.pk}"
+        units[key] = _upsert_unit(
+            key, name=pattern.format(name=region.name), short_name=region.name, name_en="",
+            kind=UnitKind.TOWNSHIP, region=region, parent=None, order=order,
+        )
+    return units
+
+
+def _upsert_unit(key: str, **fields) -> Unit:
+    unit, created = Unit.objects.get_or_create(key=key, defaults=fields)
+    changed = [name for name, value in fields.items() if getattr(unit, name) != value]
+    if not created and changed:
+        for name in changed:
+            setattr(unit, name, fields[name])
+        unit.save()
+    return unit
+
+
+def _load_committees(reader: Reader, units: dict[str, Unit]) -> dict[str, Committee]:
+    committees: dict[str, Committee] = {}
+    for where, item in reader.items(reader.data, "committees"):
+        key = reader.get(item, "key", where)
+        parent_key = reader.get(item, "parent", where, required=False)
+        if parent_key is not None and parent_key not in committees:
+            raise reader.error(f"{where}.parent", f"unknown committee {parent_key!r} (list it first)")
+        host_key = reader.get(item, "host_unit", where, required=False)
+        if host_key is not None and host_key not in units:
+            raise reader.error(f"{where}.host_unit", f"unknown unit {host_key!r}")
+        established = reader.get(item, "established", where, kind=datetime.date)
+        committee, _ = Committee.objects.update_or_create(
+            key=key,
+            defaults={
+                "name": reader.get(item, "name", where),
+                "name_en": reader.get(item, "name_en", where, required=False, default=""),
+                "parent": committees.get(parent_key),
+                "host_unit": units.get(host_key),
+                "established": established,
+                "source": reader.get(item, "source", where, required=False, default=""),
+            },
+        )
+        committees[key] = committee
+        for order, (member_where, member) in enumerate(reader.items(item, "members", where), start=1):
+            unit_key = reader.get(member, "unit", member_where)
+            if unit_key not in units:
+                raise reader.error(f"{member_where}.unit", f"unknown unit {unit_key!r}")
+            unit = units[unit_key]
+            seat = reader.choice(member, "seat", member_where, set(Membership.Seat.values))
+            post = reader.get(member, "post", member_where)
+            person, _ = Person.objects.get_or_create(
+                name=reader.get(member, "person", member_where), unit=unit, defaults={"title": post}
+            )
+            Membership.objects.update_or_create(
+                committee=committee, person=person, seat=seat, end=None,
+                defaults={"post": post, "unit": unit, "order": order,
+                          "start": reader.get(member, "start", member_where, kind=datetime.date,
+                                              required=False, default=established)},
+            )
+    return committees
+
+
+@transaction.atomic
+def change_seat(membership: Membership, *, person: Person, post: str, on: datetime.date) -> Membership:
+    """Hand a seat to someone else from `on`: the old holder's membership ends the day before."""
+    if on <= membership.start:
+        raise ValueError("the change must come after the current holder's start date")
+    membership.end = on - datetime.timedelta(days=1)
+    membership.save()
+    return Membership.objects.create(
+        committee=membership.committee, person=person, seat=membership.seat, post=post,
+        unit=person.unit, start=on, order=membership.order,
+    )

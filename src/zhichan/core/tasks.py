@@ -1,0 +1,23 @@
+"""Background tasks of the foundation: reloading a region or organisation file."""
+
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from .services.organisation import load_organisation
+from .services.progress import finish, tracking
+from .services.regions import load_regions
+
+
+@task()
+def reload_regions(progress_id: int, path: str):
+    with tracking(progress_id) as report:
+        result = load_regions(path, progress=report)
+    finish(progress_id, _("%(count)d regions under %(county)s are up to date.")
+           % {"count": result["regions"], "county": result["county"].name})
+
+
+@task()
+def reload_organisation(progress_id: int, path: str):
+    with tracking(progress_id) as report:
+        result = load_organisation(path, progress=report)
+    finish(progress_id, _("%(units)d units and %(committees)d committees are up to date.") % result)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import audit, regions, roster, tasks, units, workbench
+
+urlpatterns = [
+    path("", workbench.workbench, name="workbench"),
+    path("regions/", regions.region_list, name="region-list"),
+    path("regions/reload/", regions.region_reload, name="region-reload"),
+    path("regions/<int:pk>/", regions.region_detail, name="region-detail"),
+    path("units/", units.unit_list, name="unit-list"),
+    path("units/<int:pk>/", units.unit_detail, name="unit-detail"),
+    path("units/<int:pk>/people/new/", units.person_create, name="person-create"),
+    path("people/<int:pk>/", units.person_edit, name="person-edit"),
+    path("roster/", roster.roster, name="roster"),
+    path("roster/seats/<int:pk>/change/", roster.change_seat_view, name="seat-change"),
+    path("audit/", audit.audit, name="audit"),
+    path("tasks/", tasks.task_list, name="task-list"),
+    path("tasks/<int:pk>/", tasks.task_detail, name="task-detail"),
+]

@@ -1,0 +1,70 @@
+import heapq
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.dateparse import parse_date
+from simple_history.models import registered_models
+
+from ..access import allow
+from ..models import AuthEvent
+from ..roles import Role
+
+PER_PAGE = 50
+
+
+def audited_models():
+    """Every model with history, as (label, model), sorted by its name."""
+    models = [m for m in registered_models.values() if apps.is_installed(m._meta.app_config.name)]
+    return sorted(((m._meta.label_lower, m) for m in models), key=lambda pair: str(pair[1]._meta.verbose_name))
+
+
+def _history(model, user, since, until):
+    qs = model.history.select_related("history_user").order_by("-history_date")
+    if user:
+        qs = qs.filter(history_user__username=user)
+    if since:
+        qs = qs.filter(history_date__date__gte=since)
+    if until:
+        qs = qs.filter(history_date__date__lte=until)
+    return qs
+
+
+def _changes(record):
+    """(field, before, after) for an update; the whole row for a creation or deletion."""
+    if record.history_type == "~" and record.prev_record is not None:
+        delta = record.diff_against(record.prev_record)
+        return [(record.instance._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
+    return []
+
+
+@allow(Role.OFFICE)
+def audit(request):
+    """Who changed what and when, with before and after; and every sign-in, sign-out and failed sign-in."""
+    tab = request.GET.get("tab", "changes")
+    user = request.GET.get("user", "").strip()
+    since, until = parse_date(request.GET.get("since", "") or ""), parse_date(request.GET.get("until", "") or "")
+    context = {"tab": tab, "user": user, "since": since, "until": until, "models": audited_models()}
+    if tab == "logins":
+        events = AuthEvent.objects.select_related("user")
+        if user:
+            events = events.filter(username=user)
+        if since:
+            events = events.filter(at__date__gte=since)
+        if until:
+            events = events.filter(at__date__lte=until)
+        context["page"] = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    else:
+        label = request.GET.get("model", "")
+        chosen = dict(context["models"]).get(label)
+        context["model"] = label
+        if chosen is not None:
+            records = Paginator(_history(chosen, user, since, until), PER_PAGE).get_page(request.GET.get("page"))
+            context["page"] = records
+            rows = list(records)
+        else:
+            # All models: the newest PER_PAGE changes across every history table.
+            streams = [_history(m, user, since, until)[:PER_PAGE] for _, m in context["models"]]
+            rows = list(heapq.merge(*streams, key=lambda r: r.history_date, reverse=True))[:PER_PAGE]
+        context["rows"] = [(r, _changes(r)) for r in rows]
+    return render(request, "core/audit.html", context)

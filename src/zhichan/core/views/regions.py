@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..access import allow
+from ..models import Region, Unit
+from ..roles import STAFF, Role
+from ..services.progress import start
+from ..tasks import reload_regions
+
+
+@allow(STAFF)
+def region_list(request):
+    regions = list(Region.objects.visible_to(request.user).order_by("path").prefetch_related("populations"))
+    top = min((r.depth for r in regions), default=0)
+    return render(request, "core/region_list.html", {"rows": [(r, r.depth - top) for r in regions]})
+
+
+@allow(STAFF)
+def region_detail(request, pk):
+    region = get_object_or_404(Region.objects.visible_to(request.user), pk=pk)
+    visible = Region.objects.visible_to(request.user)
+    context = {
+        "region": region,
+        "ancestors": [a for a in region.get_ancestors() if visible.filter(pk=a.pk).exists()],
+        "children": visible.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path"),
+        "populations": region.populations.all(),
+        "units": Unit.objects.visible_to(request.user).filter(region=region),
+    }
+    return render(request, "core/region_detail.html", context)
+
+
+region_detail.scoped_model = Region
+
+
+@require_POST
+@allow(Role.OFFICE)
+def region_reload(request):
+    """Reload the built-in region file in the background and show its progress."""
+    path = settings.PROJECT_DIR / "data" / "regions" / "350583-nanan.yaml"
+    progress = start(reload_regions, _("Reload regions from %(file)s") % {"file": path.name}, request.user,
+                     str(path))
+    messages.info(request, _("Reloading regions in the background."))
+    return redirect("task-detail", pk=progress.pk)

@@ -1,0 +1,38 @@
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ..access import allow
+from ..forms import ChangeSeatForm
+from ..models import Committee, Membership
+from ..roles import STAFF, Role
+from ..services.organisation import change_seat
+
+
+@allow(STAFF)
+def roster(request):
+    """The leadership group and its office as the annex lists them, with every earlier holder of a seat."""
+    committees = Committee.objects.visible_to(request.user).select_related("host_unit", "parent")
+    memberships = (
+        Membership.objects.visible_to(request.user)
+        .select_related("person", "unit", "committee")
+        .order_by("committee", "order", "-start")
+    )
+    current = {c.pk: [] for c in committees}
+    former = {c.pk: [] for c in committees}
+    for membership in memberships:
+        (current if membership.end is None else former)[membership.committee_id].append(membership)
+    sections = [(c, current[c.pk], former[c.pk]) for c in committees]
+    return render(request, "core/roster.html", {"sections": sections})
+
+
+@allow(STAFF, write={Role.OFFICE})
+def change_seat_view(request, pk):
+    membership = get_object_or_404(Membership.objects.visible_to(request.user), pk=pk, end=None)
+    form = ChangeSeatForm(request.POST or None, membership=membership)
+    if request.method == "POST" and form.is_valid():
+        change_seat(membership, person=form.cleaned_data["person"], post=form.cleaned_data["post"],
+                    on=form.cleaned_data["on"])
+        return redirect("roster")
+    return render(request, "core/change_seat.html", {"form": form, "membership": membership})
+
+
+change_seat_view.scoped_model = Membership

@@ -1,0 +1,65 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ..access import allow
+from ..forms import PersonForm
+from ..models import Membership, Person, Unit
+from ..roles import LIAISONS, STAFF, Role
+from ..scoping import can_edit, save_checked, works_for
+
+
+@allow(STAFF)
+def unit_list(request):
+    units = Unit.objects.visible_to(request.user).select_related("region", "parent")
+    return render(request, "core/unit_list.html", {"units": units})
+
+
+@allow(STAFF)
+def unit_detail(request, pk):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user).select_related("region", "parent"), pk=pk)
+    context = {
+        "unit": unit,
+        "people": Person.objects.visible_to(request.user).filter(unit=unit),
+        "seats": Membership.objects.filter(unit=unit).select_related("committee", "person"),
+        "can_add_people": works_for(request.user, unit),
+    }
+    return render(request, "core/unit_detail.html", context)
+
+
+unit_detail.scoped_model = Unit
+
+
+@allow(STAFF, write={Role.OFFICE, *LIAISONS})
+def person_create(request, pk):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=pk)
+    if not works_for(request.user, unit):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None, initial={"unit": unit}, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        save_checked(request.user, form.save)
+        return redirect(unit)
+    return render(request, "core/person_form.html", {"form": form, "unit": unit, "title": _("Add a person")})
+
+
+person_create.scoped_model = Unit
+
+
+@allow(STAFF, write={Role.OFFICE, *LIAISONS})
+def person_edit(request, pk):
+    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    editable = can_edit(request.user, person)
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        if form.is_valid():
+            save_checked(request.user, form.save)
+            return redirect(person.unit)
+    return render(
+        request, "core/person_form.html",
+        {"form": form, "unit": person.unit, "person": person, "editable": editable, "title": person.name},
+    )
+
+
+person_edit.scoped_model = Person

@@ -1,0 +1,36 @@
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+
+from ..access import allow
+from ..models import AuthEvent, Committee, Membership, Person, Region, TaskProgress, Unit, UnitKind
+from ..roles import EVERYONE, Role, role_of
+
+
+@allow(EVERYONE)
+def workbench(request):
+    """The first page after sign-in; what it shows depends on the role."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    role = role_of(user)
+    context = {"role": role, "tasks": TaskProgress.objects.filter(user=user)[:5]}
+    if role in (Role.OFFICE, Role.LEADER):
+        units = Unit.objects.visible_to(user)
+        context.update(
+            county=Region.objects.filter(kind="county").first(),
+            township_count=Unit.objects.filter(kind=UnitKind.TOWNSHIP).count(),
+            member_count=units.filter(kind=UnitKind.MEMBER).count(),
+            leading_group=Committee.objects.filter(parent=None).first(),
+            seat_count=Membership.objects.filter(end=None, committee__parent=None).count(),
+        )
+    if role == Role.OFFICE:
+        context["recent_failures"] = AuthEvent.objects.filter(kind=AuthEvent.Kind.FAILED)[:5]
+    if role in (Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON):
+        context.update(
+            unit=user.unit,
+            people=Person.objects.visible_to(user).filter(unit=user.unit),
+            region=user.unit.region,
+        )
+    if role == Role.ENTERPRISE:
+        context["enterprises"] = user.enterprises.select_related("region")
+    return render(request, f"core/workbench/{role.value}.html", context)

@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from zhichan.core.access import allow
+from zhichan.core.roles import EVERYONE, SIGNED_IN
+from zhichan.core.views.health import healthz
+
+admin.site.site_header = _("Zhichan administration")
+admin.site.site_title = _("Zhichan")
+admin.site.index_title = _("Data administration")
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("accounts/login/", allow(EVERYONE)(auth_views.LoginView.as_view()), name="login"),
+    path("accounts/logout/", allow(EVERYONE)(auth_views.LogoutView.as_view()), name="logout"),
+    path("accounts/password/", allow(SIGNED_IN)(auth_views.PasswordChangeView.as_view()), name="password_change"),
+    path("accounts/password/done/", allow(SIGNED_IN)(auth_views.PasswordChangeDoneView.as_view()),
+         name="password_change_done"),
+    path("i18n/setlang/", allow(EVERYONE)(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("zhichan.core.api_urls")),
+    path("api/schema/", allow(SIGNED_IN)(SpectacularAPIView.as_view()), name="api-schema"),
+    path("api/docs/", allow(SIGNED_IN)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+         name="api-docs"),
+    path("", include("zhichan.core.urls")),
+]
