@@ -44,8 +44,8 @@ class RegionSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "name_en", "code", "statistical_code", "kind", "parent", "depth", "note", "source"]
 
     def get_parent(self, region) -> int | None:
-        parent = region.get_parent()
-        return parent.pk if parent else None
+        # Parents come from one lookup of every path (the view fills it), not a query per row.
+        return self.context["pk_by_path"].get(region.path[: -Region.steplen])
 
 
 class RegionFilter(django_filters.FilterSet):
@@ -71,6 +71,9 @@ class RegionViewSet(ScopedViewSet):
     queryset = Region.objects.order_by("path")
     serializer_class = RegionSerializer
     filterset_class = RegionFilter
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "pk_by_path": dict(Region.objects.values_list("path", "pk"))}
 
 
 class PopulationSerializer(serializers.ModelSerializer):

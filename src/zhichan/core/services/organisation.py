@@ -52,7 +52,7 @@ def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
     for kind in naming:
         if kind not in RegionKind.township_level():
             raise reader.error(f"township_units.{kind}", "expected a township-level region kind")
-    for region in county.get_children():
+    for region in Region.objects.get_children(county):
         pattern = naming.get(region.kind)
         if not pattern:
             continue

@@ -27,15 +27,17 @@ def _upsert(parent: Region | None, *, code, name, kind, name_en="", note="", sou
     existing = (
         Region.objects.filter(code=code).first()
         if code
-        else (parent.get_children() if parent else Region.get_root_nodes()).filter(name=name, code=None).first()
+        else (Region.objects.get_children(parent) if parent else Region.objects.get_root_nodes())
+        .filter(name=name, code=None)
+        .first()
     )
     fields = {"name": name, "kind": kind, "note": note, "source": source}
     if name_en:
         fields["name_en"] = name_en
     if existing is None:
         if parent is None:
-            return Region.add_root(code=code, **fields)
-        return parent.add_child(code=code, **fields)
+            return Region.objects.add_root({"code": code, **fields})
+        return Region.objects.add_child(parent, {"code": code, **fields})
     changed = [key for key, value in fields.items() if getattr(existing, key) != value]
     for key in changed:
         setattr(existing, key, fields[key])

@@ -1,0 +1,72 @@
+"""Shared fixtures: the Nan'an regions, organisation and one account per role, loaded once per test database."""
+
+import pytest
+from django.conf import settings as django_settings
+from django.test.utils import override_settings
+
+from zhichan.core.services.demo import create_demo_accounts
+from zhichan.core.services.organisation import load_organisation
+from zhichan.core.services.regions import load_regions
+
+REGIONS_FILE = django_settings.PROJECT_DIR / "data" / "regions" / "350583-nanan.yaml"
+ORGANISATION_FILE = django_settings.PROJECT_DIR / "data" / "organisations" / "nanan-2022.yaml"
+
+# Fast hashing and inline tasks for the whole run.
+_TEST_SETTINGS = override_settings(
+    PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    STORAGES={**django_settings.STORAGES,
+              "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}},
+)
+_TEST_SETTINGS.enable()
+
+PASSWORDS: dict[str, str] = {}
+
+
+def load_nanan():
+    """Regions, units, roster and demo accounts; returns {username: password}."""
+    load_regions(REGIONS_FILE)
+    load_organisation(ORGANISATION_FILE)
+    rows = create_demo_accounts()
+    PASSWORDS.update({username: password for username, password, _ in rows})
+    return PASSWORDS
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_nanan()
+
+
+@pytest.fixture
+def users(db):
+    """The demo users by username: office, leader, amr-liaison, court-liaison, shuitou-liaison, enterprise."""
+    from zhichan.core.models import User
+
+    return {user.username: user for user in User.objects.filter(username__in=PASSWORDS)}
+
+
+@pytest.fixture
+def client_for(client, users):
+    """A test client signed in as the named demo user."""
+
+    def sign_in(username):
+        client.force_login(users[username])
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def api_for(users):
+    """A DRF API client authenticated with the named demo user's token."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    def authenticate(username):
+        api = APIClient()
+        token, _ = Token.objects.get_or_create(user=users[username])
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return api
+
+    return authenticate
