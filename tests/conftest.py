@@ -19,6 +19,7 @@ _TEST_SETTINGS = override_settings(
               "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}},
 )
 _TEST_SETTINGS.enable()
+django_settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 PASSWORDS: dict[str, str] = {}
 

@@ -5,13 +5,25 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from zhichan.core.access import allow
+from zhichan.core.access import RolePermission, allow
 from zhichan.core.roles import EVERYONE, SIGNED_IN
 from zhichan.core.views.health import healthz
 
 admin.site.site_header = _("Zhichan administration")
 admin.site.site_title = _("Zhichan")
 admin.site.index_title = _("Data administration")
+
+
+
+class SchemaView(SpectacularAPIView):
+    allowed_roles = SIGNED_IN
+    permission_classes = [RolePermission]
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    allowed_roles = SIGNED_IN
+    permission_classes = [RolePermission]
+
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -22,9 +34,8 @@ urlpatterns = [
          name="password_change_done"),
     path("i18n/setlang/", allow(EVERYONE)(set_language), name="set_language"),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("zhichan.core.api_urls")),
-    path("api/schema/", allow(SIGNED_IN)(SpectacularAPIView.as_view()), name="api-schema"),
-    path("api/docs/", allow(SIGNED_IN)(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
-         name="api-docs"),
+    path("api/v1/", include("zhichan.core.api_urls", namespace="api")),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
+    path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("zhichan.core.urls")),
 ]

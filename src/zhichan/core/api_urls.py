@@ -13,6 +13,7 @@ class Router(DefaultRouter):
     APIRootView = APIRoot
 
 
+app_name = "api"
 router = Router()
 router.register("regions", api.RegionViewSet)
 router.register("populations", api.PopulationViewSet)

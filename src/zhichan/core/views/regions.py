@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..access import allow
-from ..models import Region, Unit
+from ..models import Population, Region, Unit
 from ..roles import STAFF, Role
 from ..services.progress import start
 from ..tasks import reload_regions
@@ -13,7 +14,8 @@ from ..tasks import reload_regions
 
 @allow(STAFF)
 def region_list(request):
-    regions = list(Region.objects.visible_to(request.user).order_by("path").prefetch_related("populations"))
+    regions = list(Region.objects.visible_to(request.user).order_by("path").prefetch_related(
+        Prefetch("populations", queryset=Population.objects.order_by("year"), to_attr="population_list")))
     top = min((r.depth for r in regions), default=0)
     return render(request, "core/region_list.html", {"rows": [(r, r.depth - top) for r in regions]})
 

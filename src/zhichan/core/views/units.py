@@ -30,7 +30,7 @@ def unit_detail(request, pk):
 unit_detail.scoped_model = Unit
 
 
-@allow(STAFF, write={Role.OFFICE, *LIAISONS})
+@allow(Role.OFFICE, LIAISONS)
 def person_create(request, pk):
     unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=pk)
     if not works_for(request.user, unit):

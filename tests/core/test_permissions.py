@@ -1,0 +1,248 @@
+"""Permission tests generated from the URL configuration.
+
+Every URL pattern is collected from the resolver. Each must declare its roles, and the declaration must match
+the table below, so a new page or endpoint fails here until someone decides who may use it. Then every role
+(including an anonymous visitor) is tried against every pattern: refused where the declaration says so, and,
+for views of one object, refused (404) for an object outside the role's unit, region or ownership.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from zhichan.core.access import EXEMPT_NAMESPACES, RolePermission, declared_roles, is_api_view
+from zhichan.core.models import Person, TaskProgress, Unit
+from zhichan.core.roles import EVERYONE, LIAISONS, SIGNED_IN, STAFF, Role
+
+OFFICE = frozenset({Role.OFFICE})
+PEOPLE_WRITERS = frozenset({Role.OFFICE, *LIAISONS})
+
+# URL name → (roles that may read, roles that may write). A new URL must be added here.
+EXPECTED = {
+    "healthz": (EVERYONE, EVERYONE),
+    "login": (EVERYONE, EVERYONE),
+    "logout": (EVERYONE, EVERYONE),
+    "password_change": (SIGNED_IN, SIGNED_IN),
+    "password_change_done": (SIGNED_IN, SIGNED_IN),
+    "set_language": (EVERYONE, EVERYONE),
+    "api-schema": (SIGNED_IN, SIGNED_IN),
+    "api-docs": (SIGNED_IN, SIGNED_IN),
+    "workbench": (EVERYONE, EVERYONE),
+    "region-list": (STAFF, STAFF),
+    "region-reload": (OFFICE, OFFICE),
+    "region-detail": (STAFF, STAFF),
+    "unit-list": (STAFF, STAFF),
+    "unit-detail": (STAFF, STAFF),
+    "person-create": (PEOPLE_WRITERS, PEOPLE_WRITERS),
+    "person-edit": (STAFF, PEOPLE_WRITERS),
+    "roster": (STAFF, STAFF),
+    "seat-change": (STAFF, OFFICE),
+    "audit": (OFFICE, OFFICE),
+    "task-list": (SIGNED_IN, SIGNED_IN),
+    "task-detail": (SIGNED_IN, SIGNED_IN),
+    "api:api-root": (SIGNED_IN, SIGNED_IN),
+    "api:api-token": (EVERYONE, EVERYONE),
+    "api:api-me": (SIGNED_IN, SIGNED_IN),
+    "api:region-list": (STAFF, OFFICE),
+    "api:region-detail": (STAFF, OFFICE),
+    "api:population-list": (STAFF, OFFICE),
+    "api:population-detail": (STAFF, OFFICE),
+    "api:unit-list": (STAFF, OFFICE),
+    "api:unit-detail": (STAFF, OFFICE),
+    "api:person-list": (STAFF, PEOPLE_WRITERS),
+    "api:person-detail": (STAFF, PEOPLE_WRITERS),
+    "api:committee-list": (STAFF, OFFICE),
+    "api:committee-detail": (STAFF, OFFICE),
+    "api:membership-list": (STAFF, OFFICE),
+    "api:membership-detail": (STAFF, OFFICE),
+    "api:taskprogress-list": (SIGNED_IN, OFFICE),
+    "api:taskprogress-detail": (SIGNED_IN, OFFICE),
+}
+
+ANONYMOUS = "anonymous"
+ROLE_USERS = {
+    Role.OFFICE: "office",
+    Role.LEADER: "leader",
+    Role.UNIT_LIAISON: "amr-liaison",
+    Role.TOWNSHIP_LIAISON: "shuitou-liaison",
+    Role.ENTERPRISE: "enterprise",
+    Role.PUBLIC: ANONYMOUS,
+}
+# A second liaison of another unit, to show two liaisons cannot see each other's rows.
+EXTRA_USERS = {"court-liaison": Role.UNIT_LIAISON}
+
+
+def walk(patterns=None, namespaces=()):
+    """(name with namespace, pattern, callback) for every URL pattern, recursively."""
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from walk(entry.url_patterns, namespaces + ((entry.namespace,) if entry.namespace else ()))
+        elif isinstance(entry, URLPattern):
+            name = ":".join(namespaces + (entry.name,)) if entry.name else None
+            yield name, namespaces, entry
+
+
+def routes():
+    """The patterns the tests cover: all but the admin's (it checks staff itself) and format-suffix twins."""
+    seen = {}
+    for name, namespaces, entry in walk():
+        if EXEMPT_NAMESPACES.intersection(namespaces):
+            continue
+        if "format" in entry.pattern.regex.groupindex:
+            continue
+        seen.setdefault(name or str(entry.pattern), entry)
+    return seen
+
+
+ROUTES = routes()
+
+
+def model_of(callback):
+    cls = getattr(callback, "cls", None)
+    if cls is not None and getattr(cls, "queryset", None) is not None:
+        return cls.queryset.model
+    return getattr(callback, "scoped_model", None)
+
+
+def test_every_url_is_named_and_listed():
+    unnamed = [key for key in ROUTES if ":" not in key and key not in EXPECTED and "/" in key]
+    assert not unnamed, f"give these URL patterns a name: {unnamed}"
+    assert set(ROUTES) == set(EXPECTED), (
+        f"URL patterns not in the permission table: {sorted(set(ROUTES) - set(EXPECTED))}; "
+        f"listed but gone: {sorted(set(EXPECTED) - set(ROUTES))}"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_declaration_matches_the_table(name):
+    declared = declared_roles(ROUTES[name].callback)
+    assert declared is not None, f"{name} declares no roles"
+    assert declared == tuple(frozenset(r) for r in EXPECTED[name]), f"{name}: declared {declared}"
+
+
+@pytest.mark.parametrize("name", sorted(name for name in ROUTES if is_api_view(ROUTES[name].callback)))
+def test_api_views_enforce_their_declaration(name):
+    """DRF decides API access itself, so its permission classes must be the ones that read the declaration."""
+    cls = ROUTES[name].callback.cls
+    if declared_roles(ROUTES[name].callback)[0] != EVERYONE:
+        assert RolePermission in cls.permission_classes, f"{name}: permission_classes {cls.permission_classes}"
+
+
+@pytest.mark.parametrize("name", sorted(name for name in ROUTES if ROUTES[name].pattern.regex.groupindex))
+def test_object_views_say_what_they_scope(name):
+    groups = set(ROUTES[name].pattern.regex.groupindex)
+    assert groups == {"pk"}, f"{name}: teach this test the URL arguments {groups}"
+    assert model_of(ROUTES[name].callback) is not None, f"{name}: set scoped_model (or a queryset)"
+
+
+# --- behaviour -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def objects(users):
+    """Rows every model view can be tried with: at least one outside each liaison's scope."""
+    TaskProgress.objects.create(label="office task", user=users["office"])
+    TaskProgress.objects.create(label="liaison task", user=users["amr-liaison"])
+    Person.objects.create(name="法院知识产权专员", unit=Unit.objects.get(key="court"), is_ip_staff=True)
+    Person.objects.create(name="市场监管局知识产权专员", unit=Unit.objects.get(key="amr"), is_ip_staff=True)
+
+
+def client_as(client, users, username):
+    if username != ANONYMOUS:
+        client.force_login(users[username])
+    return client
+
+
+def api_as(users, username):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    if username != ANONYMOUS:
+        token, _ = Token.objects.get_or_create(user=users[username])
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return api
+
+
+def refused(response, anonymous: bool, api: bool) -> bool:
+    if api:
+        return response.status_code in (401, 403)
+    if anonymous:
+        return response.status_code == 302 and "/accounts/login/" in response["Location"]
+    return response.status_code == 403
+
+
+def visible_and_hidden(model, user):
+    visible = model._default_manager.visible_to(user) if user else model._default_manager.none()
+    hidden = model._default_manager.exclude(pk__in=visible.values("pk"))
+    return visible.first(), hidden.first()
+
+
+CASES = [
+    (name, username)
+    for name in sorted(ROUTES)
+    for username in [*ROLE_USERS.values(), *EXTRA_USERS]
+]
+
+
+def role_of_username(username):
+    return Role.PUBLIC if username == ANONYMOUS else ({v: k for k, v in ROLE_USERS.items()} | EXTRA_USERS)[username]
+
+
+@pytest.mark.parametrize(("name", "username"), CASES)
+def test_role_against_url(name, username, client, users, objects):
+    entry = ROUTES[name]
+    callback = entry.callback
+    read_roles, write_roles = declared_roles(callback)
+    role = role_of_username(username)
+    user = None if username == ANONYMOUS else users[username]
+    api = is_api_view(callback)
+    anonymous = username == ANONYMOUS
+    http = api_as(users, username) if api else client_as(client, users, username)
+    model = model_of(callback)
+
+    if "pk" not in entry.pattern.regex.groupindex:
+        targets = [(reverse(name), True)]
+    else:
+        visible, hidden = visible_and_hidden(model, user)
+        targets = []
+        if visible is not None:
+            targets.append((reverse(name, kwargs={"pk": visible.pk}), True))
+        if hidden is not None:
+            targets.append((reverse(name, kwargs={"pk": hidden.pk}), False))
+        if role in LIAISONS and model in (Unit, Person):
+            assert hidden is not None, f"{name}: no row outside {username}'s unit to try"
+
+    for url, in_scope in targets:
+        response = http.get(url)
+        if role not in read_roles:
+            assert refused(response, anonymous, api), f"GET {url} as {username}: {response.status_code}"
+        elif not in_scope:
+            assert response.status_code == 404, f"GET {url} (outside scope) as {username}: {response.status_code}"
+        else:
+            assert response.status_code in (200, 302, 405), f"GET {url} as {username}: {response.status_code}"
+            if response.status_code == 302:  # only the sign-in entry and the language switch redirect
+                assert name in ("workbench", "set_language"), f"GET {url} as {username} redirected"
+            if api and response.status_code == 200 and model is not None and "results" in response.json():
+                ids = {row["id"] for row in response.json()["results"]}
+                allowed = set(model._default_manager.visible_to(user).values_list("pk", flat=True))
+                assert ids <= allowed, f"{url} as {username} lists rows outside scope: {ids - allowed}"
+
+        if name in ("login", "api:api-token", "set_language", "logout"):
+            continue  # these take POSTs from anyone by design
+        post = http.post(url, {}, format="json") if api else http.post(url, {})
+        if role not in write_roles:
+            assert refused(post, anonymous, api), f"POST {url} as {username}: {post.status_code}"
+        elif not in_scope:
+            assert post.status_code in (403, 404, 405), f"POST {url} (outside scope) as {username}"
+        if api and model is not None and model is not Unit and role in write_roles and not in_scope:
+            patch = http.patch(url, {}, format="json")
+            assert patch.status_code in (403, 404, 405), f"PATCH {url} (outside scope) as {username}"
+
+
+def test_admin_refuses_everyone_but_the_office(client, users):
+    for username in ["leader", "amr-liaison", "shuitou-liaison", "enterprise"]:
+        client.force_login(users[username])
+        response = client.get("/admin/core/unit/")
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], username
+    client.force_login(users["office"])
+    assert client.get("/admin/core/unit/").status_code == 200
