@@ -215,7 +215,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor", VAR_DIR / "vendor")]
+# scripts/vendor_assets.py copies the front-end packages into the checkout's var/vendor, whatever VAR_DIR is.
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor", PROJECT_DIR / "var" / "vendor")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
