@@ -20,7 +20,7 @@ class Person(models.Model):
     active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
 
-    scope = Scope(unit="unit")
+    scope = Scope(unit="unit", owners_write=True)  # units name their own IP staff
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -6,13 +6,14 @@ from django.db import transaction
 
 from ..models import Committee, Membership, Person, Region, RegionKind, Unit, UnitKind
 from .datafile import Reader
+from .upsert import upsert
 
 
 @transaction.atomic
 def load_organisation(path, progress=None) -> dict:
     """Load (or reload) an organisation file. Idempotent: units and committees are keyed by `key`, people by
-    name within their unit, seats by committee, person and seat. Nothing is deleted: a seat that changed hands
-    is ended with `change_seat`, so history keeps who held it when."""
+    name within their unit, seats by committee, person, seat and start. Nothing is deleted: a seat that
+    changed hands is ended with `change_seat`, so history keeps who held it when."""
     reader = Reader(path)
     data = reader.data
     region_code = reader.get(data, "region", "")
@@ -37,8 +38,7 @@ def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
         if parent_key is not None and parent_key not in units:
             raise reader.error(f"{where}.parent", f"unknown unit {parent_key!r} (list the host unit first)")
         order += 1
-        units[key] = _upsert_unit(
-            key,
+        units[key], _ = upsert(Unit, {"key": key}, dict(
             name=reader.get(item, "name", where),
             short_name=reader.get(item, "short_name", where, required=False, default=""),
             name_en=reader.get(item, "name_en", where, required=False, default=""),
@@ -46,7 +46,7 @@ def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
             region=county,
             parent=units.get(parent_key),
             order=order,
-        )
+        ))
 
     naming = reader.get(data, "township_units", "", kind=dict, required=False, default={})
     for kind in naming:
@@ -58,21 +58,11 @@ def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
             continue
         order += 1
         key = f"region-{region.code or region.pk}"
-        units[key] = _upsert_unit(
-            key, name=pattern.format(name=region.name), short_name=region.name, name_en="",
+        units[key], _ = upsert(Unit, {"key": key}, dict(
+            name=pattern.format(name=region.name), short_name=region.name, name_en="",
             kind=UnitKind.TOWNSHIP, region=region, parent=None, order=order,
-        )
+        ))
     return units
-
-
-def _upsert_unit(key: str, **fields) -> Unit:
-    unit, created = Unit.objects.get_or_create(key=key, defaults=fields)
-    changed = [name for name, value in fields.items() if getattr(unit, name) != value]
-    if not created and changed:
-        for name in changed:
-            setattr(unit, name, fields[name])
-        unit.save()
-    return unit
 
 
 def _load_committees(reader: Reader, units: dict[str, Unit]) -> dict[str, Committee]:
@@ -86,9 +76,10 @@ def _load_committees(reader: Reader, units: dict[str, Unit]) -> dict[str, Commit
         if host_key is not None and host_key not in units:
             raise reader.error(f"{where}.host_unit", f"unknown unit {host_key!r}")
         established = reader.get(item, "established", where, kind=datetime.date)
-        committee, _ = Committee.objects.update_or_create(
-            key=key,
-            defaults={
+        committee, _ = upsert(
+            Committee,
+            {"key": key},
+            {
                 "name": reader.get(item, "name", where),
                 "name_en": reader.get(item, "name_en", where, required=False, default=""),
                 "parent": committees.get(parent_key),
@@ -108,12 +99,11 @@ def _load_committees(reader: Reader, units: dict[str, Unit]) -> dict[str, Commit
             person, _ = Person.objects.get_or_create(
                 name=reader.get(member, "person", member_where), unit=unit, defaults={"title": post}
             )
-            Membership.objects.update_or_create(
-                committee=committee, person=person, seat=seat, end=None,
-                defaults={"post": post, "unit": unit, "order": order,
-                          "start": reader.get(member, "start", member_where, kind=datetime.date,
-                                              required=False, default=established)},
-            )
+            start = reader.get(member, "start", member_where, kind=datetime.date, required=False,
+                               default=established)
+            # A seat the office has since handed on (ended) stays ended: the platform's record is newer.
+            upsert(Membership, {"committee": committee, "person": person, "seat": seat, "start": start},
+                   {"post": post, "unit": unit, "order": order})
     return committees
 
 

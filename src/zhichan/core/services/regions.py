@@ -7,6 +7,7 @@ from django.db import transaction
 from ..models import Population, Region, RegionKind
 from . import divisions
 from .datafile import Reader
+from .upsert import upsert
 
 LEVEL_KINDS = {2: RegionKind.PROVINCE, 4: RegionKind.CITY, 6: RegionKind.COUNTY}
 
@@ -38,12 +39,7 @@ def _upsert(parent: Region | None, *, code, name, kind, name_en="", note="", sou
         if parent is None:
             return Region.objects.add_root({"code": code, **fields})
         return Region.objects.add_child(parent, {"code": code, **fields})
-    changed = [key for key, value in fields.items() if getattr(existing, key) != value]
-    for key in changed:
-        setattr(existing, key, fields[key])
-    if changed:
-        existing.save()
-    return existing
+    return upsert(Region, {"pk": existing.pk}, fields)[0]
 
 
 @transaction.atomic
@@ -101,10 +97,10 @@ def load_regions(path, progress=None) -> dict:
         value = reader.get(item, "value", where, kind=int)
         if value <= 0:
             raise reader.error(f"{where}.value", "expected a positive number of residents")
-        Population.objects.update_or_create(
-            region=region,
-            year=reader.get(item, "year", where, kind=int),
-            defaults={
+        upsert(
+            Population,
+            {"region": region, "year": reader.get(item, "year", where, kind=int)},
+            {
                 "value": value,
                 "as_of": reader.get(item, "as_of", where, kind=datetime.date),
                 "source": reader.get(item, "source", where),
