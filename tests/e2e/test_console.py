@@ -1,0 +1,30 @@
+"""Every page a role reaches from its menu and workbench loads without a console error or CSP violation."""
+
+import pytest
+
+from zhichan.core.services.demo import DEMO_ACCOUNTS
+
+pytestmark = pytest.mark.e2e
+
+ROLES = [username for username, *_ in DEMO_ACCOUNTS]
+
+
+def links_on(tab):
+    """Same-site links of the navigation menu and the page body, in order, without repeats."""
+    hrefs = tab.page.locator("nav a[href^='/'], main a[href^='/']").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    return list(dict.fromkeys(hrefs))
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_pages_a_role_visits_have_no_console_errors(tab, username):
+    tab.sign_in(username)
+    visited = []
+    for href in links_on(tab):
+        response = tab.go(href)
+        assert response.ok, f"{username} was offered {href} but got {response.status}"
+        visited.append(href)
+    assert visited[0] == "/" and len(visited) >= 2, visited
+    assert tab.console_errors() == [], f"{username} visited {visited}"
+    assert tab.static_failures == []
