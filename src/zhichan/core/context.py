@@ -35,5 +35,5 @@ def navigation(request):
     if role == Role.OFFICE:
         items += [(_("Audit"), reverse("audit")), (_("Administration"), reverse("admin:index"))]
     if role != Role.PUBLIC:
-        items.append((_("Tasks"), reverse("task-list")))
+        items.append((_("Background tasks"), reverse("task-list")))
     return {"nav_items": items, "coming_modules": COMING_MODULES if role in STAFF else [], "user_role": role}

@@ -9,7 +9,7 @@ from .units import Unit
 class Person(models.Model):
     """Someone who holds a post in a unit: a leader, a member, a unit's IP staff."""
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="people", verbose_name=_("unit"))
     title = models.CharField(_("post"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -17,7 +17,7 @@ class Person(models.Model):
     is_ip_staff = models.BooleanField(
         _("IP staff"), default=False, help_text=_("Takes charge of IP work in the unit (专职人员).")
     )
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(_("in post"), default=True)
     history = HistoricalRecords()
 
     scope = Scope(unit="unit", owners_write=True)  # units name their own IP staff
@@ -77,8 +77,8 @@ class Membership(models.Model):
     seat = models.CharField(_("seat"), max_length=20, choices=Seat.choices)
     post = models.CharField(_("post as written"), max_length=100)
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="memberships", verbose_name=_("unit"))
-    start = models.DateField(_("from"))
-    end = models.DateField(_("until"), null=True, blank=True)
+    start = models.DateField(_("start date"))
+    end = models.DateField(_("end date"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     note = models.CharField(_("note"), max_length=200, blank=True)
     history = HistoricalRecords()

@@ -21,8 +21,8 @@ class TaskProgress(models.Model):
         verbose_name=_("started by"),
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
-    done = models.PositiveIntegerField(_("done"), default=0)
-    total = models.PositiveIntegerField(_("total"), default=0)
+    done = models.PositiveIntegerField(_("items done"), default=0)
+    total = models.PositiveIntegerField(_("items in all"), default=0)
     message = models.TextField(_("message"), blank=True)
     created = models.DateTimeField(_("started"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
