@@ -15,8 +15,10 @@ ORGANISATION_FILE = django_settings.PROJECT_DIR / "data" / "organisations" / "na
 _TEST_SETTINGS = override_settings(
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
-    STORAGES={**django_settings.STORAGES,
-              "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}},
+    STORAGES={
+        **django_settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    },
 )
 _TEST_SETTINGS.enable()
 django_settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)

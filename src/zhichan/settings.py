@@ -166,6 +166,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "zhichan.core.clientip.client_ip"
+# Number of reverse proxies in front (nginx: 1); 0 trusts only the connecting address.
+PROXY_COUNT = int(os.environ.get("ZHICHAN_PROXY_COUNT", "0"))
 
 SESSION_COOKIE_AGE = int(os.environ.get("ZHICHAN_SESSION_SECONDS", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -180,8 +183,9 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# On a shared government domain, turn these off unless every subdomain serves HTTPS.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and env_bool("ZHICHAN_HSTS_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("ZHICHAN_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -14,7 +14,6 @@ admin.site.site_title = _("Zhichan")
 admin.site.index_title = _("Data administration")
 
 
-
 class SchemaView(SpectacularAPIView):
     allowed_roles = SIGNED_IN
     permission_classes = [RolePermission]
@@ -29,9 +28,13 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/login/", allow(EVERYONE)(auth_views.LoginView.as_view()), name="login"),
     path("accounts/logout/", allow(EVERYONE)(auth_views.LogoutView.as_view()), name="logout"),
-    path("accounts/password/", allow(SIGNED_IN)(auth_views.PasswordChangeView.as_view()), name="password_change"),
-    path("accounts/password/done/", allow(SIGNED_IN)(auth_views.PasswordChangeDoneView.as_view()),
-         name="password_change_done"),
+    # Every signed-in account, the public role included; Django's views send anonymous visitors to sign in.
+    path("accounts/password/", allow(EVERYONE)(auth_views.PasswordChangeView.as_view()), name="password_change"),
+    path(
+        "accounts/password/done/",
+        allow(EVERYONE)(auth_views.PasswordChangeDoneView.as_view()),
+        name="password_change_done",
+    ),
     path("i18n/setlang/", allow(EVERYONE)(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("zhichan.core.api_urls", namespace="api")),

@@ -8,8 +8,9 @@ pytestmark = pytest.mark.django_db
 def test_token_from_username_and_password(client):
     from ..conftest import PASSWORDS
 
-    response = client.post("/api/v1/auth/token/", {"username": "office", "password": PASSWORDS["office"]},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/auth/token/", {"username": "office", "password": PASSWORDS["office"]}, content_type="application/json"
+    )
     assert response.status_code == 200
     token = response.json()["token"]
     me = client.get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token {token}")
@@ -17,8 +18,9 @@ def test_token_from_username_and_password(client):
 
 
 def test_token_refused_for_a_wrong_password(client):
-    response = client.post("/api/v1/auth/token/", {"username": "office", "password": "wrong"},
-                           content_type="application/json")
+    response = client.post(
+        "/api/v1/auth/token/", {"username": "office", "password": "wrong"}, content_type="application/json"
+    )
     assert response.status_code == 400 and "token" not in response.json()
 
 
@@ -85,8 +87,9 @@ def test_the_leader_reads_but_does_not_write(api_for):
 
 def test_api_edits_are_audited_with_the_token_user(api_for, users):
     api = api_for("amr-liaison")
-    person_id = api.post("/api/v1/people/", {"name": "赵六", "unit": Unit.objects.get(key="amr").pk},
-                         format="json").json()["id"]
+    person_id = api.post(
+        "/api/v1/people/", {"name": "赵六", "unit": Unit.objects.get(key="amr").pk}, format="json"
+    ).json()["id"]
     api.patch(f"/api/v1/people/{person_id}/", {"title": "知识产权专员"}, format="json")
     latest = Person.history.filter(id=person_id).first()
     assert latest.history_user == users["amr-liaison"]
@@ -100,4 +103,4 @@ def test_schema_and_docs_served_offline(api_for, client, users):
     assert "/api/v1/regions/" in schema.content.decode()
     client.force_login(users["office"])
     docs = client.get("/api/docs/").content.decode()
-    assert "swagger" in docs.lower() and "//" not in docs.split("<script")[1].split(">")[0].replace("src=\"/", "")
+    assert "swagger" in docs.lower() and "//" not in docs.split("<script")[1].split(">")[0].replace('src="/', "")

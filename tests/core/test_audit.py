@@ -10,8 +10,11 @@ def test_every_business_model_has_history():
     from django.apps import apps
     from simple_history.models import registered_models
 
-    business = [m for m in apps.get_models() if m._meta.app_label in ("core", "registry")
-                and not m.__name__.startswith("Historical")]
+    business = [
+        m
+        for m in apps.get_models()
+        if m._meta.app_label in ("core", "registry") and not m.__name__.startswith("Historical")
+    ]
     exempt = {"AuthEvent", "TaskProgress", "WorkerHeartbeat"}  # logs themselves, not business records
     missing = [m.__name__ for m in business if m not in registered_models.values() and m.__name__ not in exempt]
     assert not missing, f"add HistoricalRecords to {missing}"
@@ -22,8 +25,9 @@ def test_audit_page_shows_who_changed_what_before_and_after(client_for, users):
     amr = Unit.objects.get(key="amr")
     client.post(reverse("person-create", args=[amr.pk]), {"name": "钱七", "unit": amr.pk, "active": "on"})
     person = Person.objects.get(name="钱七")
-    client.post(reverse("person-edit", args=[person.pk]),
-                {"name": "钱七", "unit": amr.pk, "title": "专职人员", "active": "on"})
+    client.post(
+        reverse("person-edit", args=[person.pk]), {"name": "钱七", "unit": amr.pk, "title": "专职人员", "active": "on"}
+    )
     office = client_for("office")
     html = office.get(reverse("audit"), {"model": "core.person"}).content.decode()
     assert "amr-liaison" in html and "钱七" in html

@@ -12,13 +12,27 @@ pytestmark = pytest.mark.django_db
 
 # The annex of 南政办〔2022〕8号, in its order: (name, post as written).
 ANNEX_MEMBERS = [
-    ("周庆喜", "市政府办公室主任"), ("陈烽火", "市市场监管局局长"), ("黄东宾", "市新闻出版广电局局长"),
-    ("戴江华", "市发改局局长"), ("陈少波", "市教育局局长"), ("李红婷", "市科技局长"), ("黄子牙", "市工信局局长"),
-    ("黄文法", "市公安局党委委员"), ("赖世有", "市司法局局长"), ("李臻辉", "市财政局局长"),
-    ("黄志军", "市人社局局长"), ("林云发", "市农业农村局局长"), ("王振明", "市林业局局长"),
-    ("苏培荣", "市商务局局长"), ("周剑锋", "市文体旅局局长"), ("林振芳", "市卫健局局长"),
-    ("林灵敏", "市统计局局长"), ("尤金伟", "市法院副院长"), ("温振伟", "市检察院副检察长"),
-    ("柯向阳", "国家税务总局南安市税务局局长"), ("陈世阳", "泉州海关驻南安办事处副主任"),
+    ("周庆喜", "市政府办公室主任"),
+    ("陈烽火", "市市场监管局局长"),
+    ("黄东宾", "市新闻出版广电局局长"),
+    ("戴江华", "市发改局局长"),
+    ("陈少波", "市教育局局长"),
+    ("李红婷", "市科技局长"),
+    ("黄子牙", "市工信局局长"),
+    ("黄文法", "市公安局党委委员"),
+    ("赖世有", "市司法局局长"),
+    ("李臻辉", "市财政局局长"),
+    ("黄志军", "市人社局局长"),
+    ("林云发", "市农业农村局局长"),
+    ("王振明", "市林业局局长"),
+    ("苏培荣", "市商务局局长"),
+    ("周剑锋", "市文体旅局局长"),
+    ("林振芳", "市卫健局局长"),
+    ("林灵敏", "市统计局局长"),
+    ("尤金伟", "市法院副院长"),
+    ("温振伟", "市检察院副检察长"),
+    ("柯向阳", "国家税务总局南安市税务局局长"),
+    ("陈世阳", "泉州海关驻南安办事处副主任"),
     ("郑锦民", "中国人民银行南安市支行行长"),
 ]
 
@@ -44,7 +58,10 @@ def test_office_is_hosted_by_market_supervision_with_director_and_deputies():
     office = Committee.objects.get(key="office")
     assert office.parent.key == "leading-group" and office.host_unit.key == "amr"
     assert [(s, n) for s, n, _ in seats("office")] == [
-        ("director", "陈烽火"), ("deputy-director", "翁启栋"), ("deputy-director", "黄克勇")]
+        ("director", "陈烽火"),
+        ("deputy-director", "翁启栋"),
+        ("deputy-director", "黄克勇"),
+    ]
     # 陈烽火 holds two seats as one person.
     assert Person.objects.filter(name="陈烽火").count() == 1
 
@@ -56,7 +73,13 @@ def test_units_member_units_and_townships():
     townships = Unit.objects.filter(kind=UnitKind.TOWNSHIP)
     assert townships.count() == 28  # 27 township-level divisions + 南安经济开发区
     names = set(townships.values_list("name", flat=True))
-    assert {"溪美街道办事处", "水头镇人民政府", "眉山乡人民政府", "雪峰华侨经济开发区管委会", "南安经济开发区管委会"} <= names
+    assert {
+        "溪美街道办事处",
+        "水头镇人民政府",
+        "眉山乡人民政府",
+        "雪峰华侨经济开发区管委会",
+        "南安经济开发区管委会",
+    } <= names
     # Every member of the group sits for a member unit (or the government for the leaders).
     for membership in Membership.objects.filter(committee__key="leading-group", seat="member"):
         assert membership.unit.kind == UnitKind.MEMBER

@@ -70,11 +70,13 @@ def test_office_changes_a_seat_holder_on_the_page(client_for):
     client = client_for("office")
     seat = Membership.objects.get(committee__key="leading-group", person__name="林灵敏")
     successor = Person.objects.create(name="继任者", unit=seat.unit)
-    bad = client.post(reverse("seat-change", args=[seat.pk]),
-                      {"person": successor.pk, "post": "市统计局局长", "on": "2021-01-01"})
+    bad = client.post(
+        reverse("seat-change", args=[seat.pk]), {"person": successor.pk, "post": "市统计局局长", "on": "2021-01-01"}
+    )
     assert bad.status_code == 200 and "2022-01-25" in bad.content.decode()
-    response = client.post(reverse("seat-change", args=[seat.pk]),
-                           {"person": successor.pk, "post": "市统计局局长", "on": "2023-06-01"})
+    response = client.post(
+        reverse("seat-change", args=[seat.pk]), {"person": successor.pk, "post": "市统计局局长", "on": "2023-06-01"}
+    )
     assert response.status_code == 302
     html = client.get(reverse("roster")).content.decode()
     assert "继任者" in html and "林灵敏" in html  # the former holder stays, under former holders
@@ -83,8 +85,10 @@ def test_office_changes_a_seat_holder_on_the_page(client_for):
 def test_liaison_adds_ip_staff_to_its_own_unit(client_for):
     client = client_for("amr-liaison")
     amr = Unit.objects.get(key="amr")
-    response = client.post(reverse("person-create", args=[amr.pk]),
-                           {"name": "知识产权专员甲", "unit": amr.pk, "is_ip_staff": "on", "active": "on"})
+    response = client.post(
+        reverse("person-create", args=[amr.pk]),
+        {"name": "知识产权专员甲", "unit": amr.pk, "is_ip_staff": "on", "active": "on"},
+    )
     assert response.status_code == 302
     person = Person.objects.get(name="知识产权专员甲")
     assert person.is_ip_staff and person.unit == amr

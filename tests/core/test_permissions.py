@@ -21,8 +21,8 @@ EXPECTED = {
     "healthz": (EVERYONE, EVERYONE),
     "login": (EVERYONE, EVERYONE),
     "logout": (EVERYONE, EVERYONE),
-    "password_change": (SIGNED_IN, SIGNED_IN),
-    "password_change_done": (SIGNED_IN, SIGNED_IN),
+    "password_change": (EVERYONE, EVERYONE),
+    "password_change_done": (EVERYONE, EVERYONE),
     "set_language": (EVERYONE, EVERYONE),
     "api-schema": (SIGNED_IN, SIGNED_IN),
     "api-docs": (SIGNED_IN, SIGNED_IN),
@@ -31,6 +31,7 @@ EXPECTED = {
     "region-reload": (OFFICE, OFFICE),
     "region-detail": (STAFF, STAFF),
     "unit-list": (STAFF, STAFF),
+    "organisation-reload": (OFFICE, OFFICE),
     "unit-detail": (STAFF, STAFF),
     "person-create": (PEOPLE_WRITERS, PEOPLE_WRITERS),
     "person-edit": (STAFF, PEOPLE_WRITERS),
@@ -177,11 +178,7 @@ def visible_and_hidden(model, user):
     return visible.first(), hidden.first()
 
 
-CASES = [
-    (name, username)
-    for name in sorted(ROUTES)
-    for username in [*ROLE_USERS.values(), *EXTRA_USERS]
-]
+CASES = [(name, username) for name in sorted(ROUTES) for username in [*ROLE_USERS.values(), *EXTRA_USERS]]
 
 
 def role_of_username(username):
@@ -220,8 +217,10 @@ def test_role_against_url(name, username, client, users, objects):
             assert response.status_code == 404, f"GET {url} (outside scope) as {username}: {response.status_code}"
         else:
             assert response.status_code in (200, 302, 405), f"GET {url} as {username}: {response.status_code}"
-            if response.status_code == 302:  # only the sign-in entry and the language switch redirect
-                assert name in ("workbench", "set_language"), f"GET {url} as {username} redirected"
+            if response.status_code == 302:  # only sign-in entries and the language switch redirect
+                assert name in ("workbench", "set_language", "password_change", "password_change_done"), (
+                    f"GET {url} as {username} redirected"
+                )
             if api and response.status_code == 200 and model is not None and "results" in response.json():
                 ids = {row["id"] for row in response.json()["results"]}
                 allowed = set(model._default_manager.visible_to(user).values_list("pk", flat=True))

@@ -81,14 +81,27 @@ def test_a_second_county_loads_from_its_file_the_same_way(tmp_path):
     [
         ('division: "999999"\n', "division: no county with code '999999'"),
         ("division: [\n", "not valid YAML"),
-        ('division: "350583"\npopulation:\n  - {region: "350583", year: 2022, as_of: 2022-12-31, value: -5, '
-         'source: x}\n', "population[0].value: expected a positive number"),
-        ('division: "350583"\npopulation:\n  - {region: "350583", year: 2022, value: 5, source: x}\n',
-         "population[0].as_of: is required"),
-        ('division: "350583"\nregions:\n  - {name: X, kind: planet, parent: "350583"}\n',
-         "regions[0].kind: expected one of"),
-        ('division: "350583"\nregions:\n  - {name: X, kind: park, parent: "1"}\n',
-         "regions[0].parent: unknown region code '1'"),
+        (
+            'division: "350583"\npopulation:\n  - {region: "350583", year: 2022, as_of: 2022-12-31, value: -5, '
+            "source: x}\n",
+            "population[0].value: expected a positive number",
+        ),
+        (
+            'division: "350583"\npopulation:\n  - {region: "350583", year: 2022, value: 5, source: x}\n',
+            "population[0].as_of: is required",
+        ),
+        (
+            'division: "350583"\nregions:\n  - {name: X, kind: planet, parent: "350583"}\n',
+            "regions[0].kind: expected one of",
+        ),
+        (
+            'division: "350583"\nregions:\n  - {name: X, kind: park, parent: "1"}\n',
+            "regions[0].parent: unknown region code '1'",
+        ),
+        (
+            'division: "350583"\npopulation:\n  - {region: "350583", year: 2021, as_of: 2021-13-31, value: 5, source: x}\n',
+            "impossible value: month must be in 1..12",
+        ),
     ],
 )
 def test_bad_files_name_the_place_and_change_nothing(tmp_path, text, message):

@@ -21,7 +21,10 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.PROJECT_DIR, env=env, capture_output=True, text=True,
+        cwd=settings.PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -72,3 +75,19 @@ def test_csrf_is_enforced(users):
     client.force_login(users["amr-liaison"])
     response = client.post(reverse("person-create", args=[users["amr-liaison"].unit_id]), {"name": "x"})
     assert response.status_code == 403
+
+
+def test_behind_a_proxy_the_client_address_comes_from_the_trusted_hop(client, settings):
+    from zhichan.core.models import AuthEvent
+
+    settings.PROXY_COUNT = 1
+    client.post(
+        reverse("login"),
+        {"username": "nobody", "password": "x"},
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 10.1.2.3",
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert AuthEvent.objects.get(username="nobody").ip_address == "10.1.2.3"  # the spoofed left entry ignored
+    settings.PROXY_COUNT = 0
+    client.post(reverse("login"), {"username": "nobody2", "password": "x"}, HTTP_X_FORWARDED_FOR="10.9.9.9")
+    assert AuthEvent.objects.get(username="nobody2").ip_address == "127.0.0.1"

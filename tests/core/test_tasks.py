@@ -14,8 +14,7 @@ def test_healthz_reports_database_and_worker(client):
     body = client.get("/healthz").json()
     assert body["database"]["ok"] is True
     assert body["worker"]["ok"] is False and body["status"] == "degraded"
-    WorkerHeartbeat.objects.create(worker_id="w1", hostname="h", pid=1, started=timezone.now(),
-                                   seen=timezone.now())
+    WorkerHeartbeat.objects.create(worker_id="w1", hostname="h", pid=1, started=timezone.now(), seen=timezone.now())
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["worker"] == {**response.json()["worker"], "ok": True, "workers": 1}
@@ -25,7 +24,9 @@ def test_healthz_reports_database_and_worker(client):
 
 def test_office_reloads_regions_in_the_background_and_watches_progress(client_for, users):
     client = client_for("office")
-    response = client.post(reverse("region-reload"))
+    assert client.post(reverse("region-reload"), {"file": "../../etc/passwd"})["Location"] == reverse("region-list")
+    assert not TaskProgress.objects.exists()
+    response = client.post(reverse("region-reload"), {"file": "350583-nanan.yaml"})
     progress = TaskProgress.objects.get()
     assert response["Location"] == reverse("task-detail", args=[progress.pk])
     assert progress.user == users["office"] and progress.state == TaskProgress.State.DONE
@@ -66,3 +67,10 @@ def test_bootstrap_prints_demo_accounts(capsys, settings):
     lines = [line.split() for line in out.splitlines() if len(line.split()) == 3 and line.split()[2] in expected]
     assert {line[2] for line in lines} == expected and len(lines) == 6
     assert any(line[0] == "court-liaison" for line in lines)
+
+
+def test_office_reloads_units_and_roster_in_the_background(client_for):
+    response = client_for("office").post(reverse("organisation-reload"), {"file": "nanan-2022.yaml"})
+    progress = TaskProgress.objects.get()
+    assert response["Location"] == reverse("task-detail", args=[progress.pk])
+    assert progress.state == TaskProgress.State.DONE and "52" in progress.message

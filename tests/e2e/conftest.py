@@ -15,8 +15,13 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -98,7 +103,8 @@ class Tab:
     def console_errors(self):
         """Console errors and CSP violations, leaving out the 403/404 a test asked for on purpose."""
         return [
-            f"{text} ({url})" for text, url in self._console
+            f"{text} ({url})"
+            for text, url in self._console
             if not (text.startswith("Failed to load resource") and url in self._refused_documents)
         ]
 
@@ -122,7 +128,7 @@ class Tab:
 
 def save_screenshot(page, name):
     """A full-page PNG under the artifacts directory, named from `name` made safe for a file name."""
-    target = artifacts_dir() / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name).strip('-')}.png"
+    target = artifacts_dir() / f"{re.sub(r'[^A-Za-z0-9_.]+', '-', name).strip('-')}.png"
     page.screenshot(path=str(target), full_page=True)
     return target
 

@@ -159,7 +159,7 @@ class TaskProgressSerializer(serializers.ModelSerializer):
 
 
 class TaskProgressViewSet(ScopedViewSet):
-    """Background tasks the caller started (the office sees all), with their progress."""
+    """Background tasks the caller started (the office and leadership see all), with their progress."""
 
     queryset = TaskProgress.objects.all()
     serializer_class = TaskProgressSerializer
@@ -183,8 +183,9 @@ class MeView(APIView):
 
 
 @extend_schema(
-    request=inline_serializer("TokenRequest", {"username": serializers.CharField(),
-                                               "password": serializers.CharField()}),
+    request=inline_serializer(
+        "TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}
+    ),
     responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
 )
 @api_view(["POST"])

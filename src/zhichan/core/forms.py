@@ -12,8 +12,11 @@ class BootstrapMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            css = "form-check-input" if getattr(widget, "input_type", None) == "checkbox" else (
-                "form-select" if isinstance(widget, forms.Select) else "form-control")
+            css = (
+                "form-check-input"
+                if getattr(widget, "input_type", None) == "checkbox"
+                else ("form-select" if isinstance(widget, forms.Select) else "form-control")
+            )
             widget.attrs.setdefault("class", css)
 
 
@@ -34,8 +37,9 @@ class PersonForm(BootstrapMixin, forms.ModelForm):
 class ChangeSeatForm(BootstrapMixin, forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.none(), label=Person._meta.verbose_name)
     post = forms.CharField(max_length=100, label=Membership._meta.get_field("post").verbose_name)
-    on = forms.DateField(label=Membership._meta.get_field("start").verbose_name,
-                         widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(
+        label=Membership._meta.get_field("start").verbose_name, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,6 +49,8 @@ class ChangeSeatForm(BootstrapMixin, forms.Form):
     def clean_on(self):
         on = self.cleaned_data["on"]
         if on <= self.membership.start:
-            raise forms.ValidationError(_("The change must come after %(date)s, when the seat was last filled.")
-                                        % {"date": self.membership.start})
+            raise forms.ValidationError(
+                _("The change must come after %(date)s, when the seat was last filled.")
+                % {"date": self.membership.start}
+            )
         return on

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from .clientip import client_ip
 from .models import AuthEvent
 
 
@@ -13,7 +14,7 @@ def _record(kind, request, username, user=None):
         kind=kind,
         user=user,
         username=(username or "")[:150],
-        ip_address=meta.get("REMOTE_ADDR") or None,
+        ip_address=client_ip(request),
         user_agent=meta.get("HTTP_USER_AGENT", "")[:300],
     )
 

@@ -12,8 +12,11 @@ from .services.regions import load_regions
 def reload_regions(progress_id: int, path: str):
     with tracking(progress_id) as report:
         result = load_regions(path, progress=report)
-    finish(progress_id, _("%(count)d regions under %(county)s are up to date.")
-           % {"count": result["regions"], "county": result["county"].name})
+    finish(
+        progress_id,
+        _("%(count)d regions under %(county)s are up to date.")
+        % {"count": result["regions"], "county": result["county"].name},
+    )
 
 
 @task()

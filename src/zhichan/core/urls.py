@@ -8,6 +8,7 @@ urlpatterns = [
     path("regions/reload/", regions.region_reload, name="region-reload"),
     path("regions/<int:pk>/", regions.region_detail, name="region-detail"),
     path("units/", units.unit_list, name="unit-list"),
+    path("units/reload/", units.organisation_reload, name="organisation-reload"),
     path("units/<int:pk>/", units.unit_detail, name="unit-detail"),
     path("units/<int:pk>/people/new/", units.person_create, name="person-create"),
     path("people/<int:pk>/", units.person_edit, name="person-edit"),

@@ -6,3 +6,6 @@ class RegistryConfig(AppConfig):
     name = "zhichan.registry"
     label = "registry"
     verbose_name = _("IP registry")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (demo enterprise)

@@ -19,7 +19,11 @@ class Enterprise(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     uscc = models.CharField(
-        _("unified social credit code"), max_length=18, unique=True, null=True, blank=True,
+        _("unified social credit code"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
         validators=[validate_uscc],
     )
     region = models.ForeignKey(Region, models.PROTECT, related_name="enterprises", verbose_name=_("region"))

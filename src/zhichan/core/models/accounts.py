@@ -17,9 +17,7 @@ class User(AbstractUser):
     """A person who signs in. Staff belong to a unit; enterprise users to one or more enterprises."""
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PUBLIC)
-    unit = models.ForeignKey(
-        Unit, models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("unit")
-    )
+    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("unit"))
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     scope = Scope(unit="unit")

@@ -70,9 +70,7 @@ class Membership(models.Model):
         DIRECTOR = "director", _("Office director (办公室主任)")
         DEPUTY_DIRECTOR = "deputy-director", _("Office deputy director (副主任)")
 
-    committee = models.ForeignKey(
-        Committee, models.CASCADE, related_name="memberships", verbose_name=_("committee")
-    )
+    committee = models.ForeignKey(Committee, models.CASCADE, related_name="memberships", verbose_name=_("committee"))
     person = models.ForeignKey(Person, models.PROTECT, related_name="memberships", verbose_name=_("person"))
     seat = models.CharField(_("seat"), max_length=20, choices=Seat.choices)
     post = models.CharField(_("post as written"), max_length=100)

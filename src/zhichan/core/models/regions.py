@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -67,6 +68,9 @@ class Region(MP_Node):
     def __str__(self):
         return self.display_name
 
+    def get_absolute_url(self):
+        return reverse("region-detail", args=[self.pk])
+
     @property
     def display_name(self) -> str:
         if get_language() == "en" and self.name_en:
@@ -77,11 +81,6 @@ class Region(MP_Node):
     def statistical_code(self) -> str:
         """The 12-digit form of the code as the NBS list prints it (350583 → 350583000000)."""
         return self.code.ljust(12, "0") if self.code else ""
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("region-detail", args=[self.pk])
 
 
 class Population(models.Model):

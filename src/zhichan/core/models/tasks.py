@@ -17,7 +17,11 @@ class TaskProgress(models.Model):
     task_id = models.CharField(_("task id"), max_length=64, blank=True, db_index=True)
     label = models.CharField(_("task"), max_length=200)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.CASCADE, null=True, blank=True, related_name="tasks",
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="tasks",
         verbose_name=_("started by"),
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -41,13 +42,11 @@ class Unit(models.Model):
     def __str__(self):
         return self.display_name
 
+    def get_absolute_url(self):
+        return reverse("unit-detail", args=[self.pk])
+
     @property
     def display_name(self) -> str:
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("unit-detail", args=[self.pk])

@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 
 
 class DataFileError(ValueError):
@@ -30,6 +31,8 @@ class Reader:
                 mark = getattr(exc, "problem_mark", None)
                 where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
                 raise DataFileError(self.file, where, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+            except ValueError as exc:  # a well-formed but impossible value, such as the date 2021-13-31
+                raise DataFileError(self.file, "", f"impossible value: {exc}") from None
         if not isinstance(data, dict):
             raise DataFileError(self.file, "", "expected a mapping at the top level")
         self.data = data
@@ -73,3 +76,9 @@ class Reader:
 
 
 _KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "a mapping", datetime.date: "a date"}
+
+
+def data_files(kind: str) -> dict[str, Path]:
+    """The data files of a kind ("regions", "organisations") shipped in data/, by file name."""
+    folder = settings.PROJECT_DIR / "data" / kind
+    return {path.name: path for path in sorted(folder.glob("*.yaml"))}

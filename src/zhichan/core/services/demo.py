@@ -5,11 +5,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from stdnum.cn import uscc
+from django.dispatch import Signal
 
-from ..models import Region, Role, Unit, User
+from ..models import Role, Unit, User
 
-# (username, role, unit key or township region code, display name)
+# (username, role, unit key, display name); the enterprise user's enterprise comes from the registry.
 DEMO_ACCOUNTS = [
     ("office", Role.OFFICE, "office", "领导小组办公室（演示）"),
     ("leader", Role.LEADER, "gov", "领导小组（演示）"),
@@ -18,23 +18,24 @@ DEMO_ACCOUNTS = [
     ("shuitou-liaison", Role.TOWNSHIP_LIAISON, "region-350583119", "水头镇联络员（演示）"),
     ("enterprise", Role.ENTERPRISE, None, "企业用户（演示）"),
 ]
-DEMO_ENTERPRISE_REGION = "350583119"  # 水头镇, the stone industry's home
+
+# Sent with the enterprise demo user, so the registry can give it an enterprise without core importing it.
+demo_enterprise_user_created = Signal()
 
 
 def accounts_file() -> Path:
     return settings.VAR_DIR / "demo-accounts.txt"
 
 
-def _demo_uscc() -> str:
-    body = "91350583MA0DEMX01"  # 91 enterprise, 350583 Nan'an, a made-up body with "DEM"
-    return body + uscc.calc_check_digit(body)
+def demo_accounts_present() -> bool:
+    """The file lists the accounts and they exist in this database (a recreated database has none)."""
+    names = [username for username, *_ in DEMO_ACCOUNTS]
+    return accounts_file().exists() and User.objects.filter(username__in=names).count() == len(names)
 
 
 @transaction.atomic
 def create_demo_accounts() -> list[tuple[str, str, str]]:
     """Create (or reset) the demo accounts and return (username, password, role) for each."""
-    from zhichan.registry.models import Enterprise
-
     rows = []
     for username, role, unit_key, full_name in DEMO_ACCOUNTS:
         password = secrets.token_urlsafe(12)
@@ -47,16 +48,7 @@ def create_demo_accounts() -> list[tuple[str, str, str]]:
         user.save()
         rows.append((username, password, role.value))
         if role == Role.ENTERPRISE:
-            enterprise, _ = Enterprise.objects.get_or_create(
-                uscc=_demo_uscc(),
-                defaults={
-                    "name": "南安示例石材有限公司",
-                    "region": Region.objects.get(code=DEMO_ENTERPRISE_REGION),
-                    "address": "南安市水头镇（演示地址）",
-                    "synthetic": True,
-                },
-            )
-            enterprise.members.add(user)
+            demo_enterprise_user_created.send(sender=User, user=user)
     path = accounts_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{u} {p} {r}\n" for u, p, r in rows), encoding="utf-8")

@@ -38,15 +38,19 @@ def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
         if parent_key is not None and parent_key not in units:
             raise reader.error(f"{where}.parent", f"unknown unit {parent_key!r} (list the host unit first)")
         order += 1
-        units[key], _ = upsert(Unit, {"key": key}, dict(
-            name=reader.get(item, "name", where),
-            short_name=reader.get(item, "short_name", where, required=False, default=""),
-            name_en=reader.get(item, "name_en", where, required=False, default=""),
-            kind=reader.choice(item, "kind", where, set(UnitKind.values) - {UnitKind.TOWNSHIP}),
-            region=county,
-            parent=units.get(parent_key),
-            order=order,
-        ))
+        units[key], _ = upsert(
+            Unit,
+            {"key": key},
+            dict(
+                name=reader.get(item, "name", where),
+                short_name=reader.get(item, "short_name", where, required=False, default=""),
+                name_en=reader.get(item, "name_en", where, required=False, default=""),
+                kind=reader.choice(item, "kind", where, set(UnitKind.values) - {UnitKind.TOWNSHIP}),
+                region=county,
+                parent=units.get(parent_key),
+                order=order,
+            ),
+        )
 
     naming = reader.get(data, "township_units", "", kind=dict, required=False, default={})
     for kind in naming:
@@ -58,10 +62,19 @@ def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
             continue
         order += 1
         key = f"region-{region.code or region.pk}"
-        units[key], _ = upsert(Unit, {"key": key}, dict(
-            name=pattern.format(name=region.name), short_name=region.name, name_en="",
-            kind=UnitKind.TOWNSHIP, region=region, parent=None, order=order,
-        ))
+        units[key], _ = upsert(
+            Unit,
+            {"key": key},
+            dict(
+                name=pattern.format(name=region.name),
+                short_name=region.name,
+                name_en="",
+                kind=UnitKind.TOWNSHIP,
+                region=region,
+                parent=None,
+                order=order,
+            ),
+        )
     return units
 
 
@@ -99,11 +112,13 @@ def _load_committees(reader: Reader, units: dict[str, Unit]) -> dict[str, Commit
             person, _ = Person.objects.get_or_create(
                 name=reader.get(member, "person", member_where), unit=unit, defaults={"title": post}
             )
-            start = reader.get(member, "start", member_where, kind=datetime.date, required=False,
-                               default=established)
+            start = reader.get(member, "start", member_where, kind=datetime.date, required=False, default=established)
             # A seat the office has since handed on (ended) stays ended: the platform's record is newer.
-            upsert(Membership, {"committee": committee, "person": person, "seat": seat, "start": start},
-                   {"post": post, "unit": unit, "order": order})
+            upsert(
+                Membership,
+                {"committee": committee, "person": person, "seat": seat, "start": start},
+                {"post": post, "unit": unit, "order": order},
+            )
     return committees
 
 
@@ -115,6 +130,11 @@ def change_seat(membership: Membership, *, person: Person, post: str, on: dateti
     membership.end = on - datetime.timedelta(days=1)
     membership.save()
     return Membership.objects.create(
-        committee=membership.committee, person=person, seat=membership.seat, post=post,
-        unit=person.unit, start=on, order=membership.order,
+        committee=membership.committee,
+        person=person,
+        seat=membership.seat,
+        post=post,
+        unit=person.unit,
+        start=on,
+        order=membership.order,
     )

@@ -64,14 +64,24 @@ def load_regions(path, progress=None) -> dict:
     parent = None
     for division in chain:
         parent = _upsert(
-            parent, code=division.code, name=division.name, kind=LEVEL_KINDS[len(division.code)],
-            name_en=names_en.get(division.code, ""), source=source,
+            parent,
+            code=division.code,
+            name=division.name,
+            kind=LEVEL_KINDS[len(division.code)],
+            name_en=names_en.get(division.code, ""),
+            source=source,
         )
         step(division.name)
     county = parent
     for division in towns:
-        _upsert(county, code=division.code, name=division.name, kind=township_kind(division.name),
-                name_en=names_en.get(division.code, ""), source=source)
+        _upsert(
+            county,
+            code=division.code,
+            name=division.name,
+            kind=township_kind(division.name),
+            name_en=names_en.get(division.code, ""),
+            source=source,
+        )
         step(division.name)
 
     for where, item in extras:
@@ -81,7 +91,9 @@ def load_regions(path, progress=None) -> dict:
             raise reader.error(f"{where}.parent", f"unknown region code {parent_code!r}")
         name = reader.get(item, "name", where)
         _upsert(
-            parent_region, code=reader.get(item, "code", where, required=False), name=name,
+            parent_region,
+            code=reader.get(item, "code", where, required=False),
+            name=name,
             kind=reader.choice(item, "kind", where, set(RegionKind.values)),
             name_en=reader.get(item, "name_en", where, required=False, default=""),
             note=reader.get(item, "note", where, required=False, default=""),

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,16 +7,26 @@ from django.views.decorators.http import require_POST
 from ..access import allow
 from ..models import Population, Region, Unit
 from ..roles import STAFF, Role
+from ..services.datafile import data_files
 from ..services.progress import start
 from ..tasks import reload_regions
 
 
 @allow(STAFF)
 def region_list(request):
-    regions = list(Region.objects.visible_to(request.user).order_by("path").prefetch_related(
-        Prefetch("populations", queryset=Population.objects.order_by("year"), to_attr="population_list")))
+    regions = list(
+        Region.objects.visible_to(request.user)
+        .order_by("path")
+        .prefetch_related(
+            Prefetch("populations", queryset=Population.objects.order_by("year"), to_attr="population_list")
+        )
+    )
     top = min((r.depth for r in regions), default=0)
-    return render(request, "core/region_list.html", {"rows": [(r, r.depth - top) for r in regions]})
+    return render(
+        request,
+        "core/region_list.html",
+        {"rows": [(r, r.depth - top) for r in regions], "files": data_files("regions")},
+    )
 
 
 @allow(STAFF)
@@ -40,9 +49,10 @@ region_detail.scoped_model = Region
 @require_POST
 @allow(Role.OFFICE)
 def region_reload(request):
-    """Reload the built-in region file in the background and show its progress."""
-    path = settings.PROJECT_DIR / "data" / "regions" / "350583-nanan.yaml"
-    progress = start(reload_regions, _("Reload regions from %(file)s") % {"file": path.name}, request.user,
-                     str(path))
-    messages.info(request, _("Reloading regions in the background."))
+    """Reload a region file from data/regions/ in the background and show its progress."""
+    path = data_files("regions").get(request.POST.get("file", ""))
+    if path is None:
+        messages.error(request, _("Choose one of the region files."))
+        return redirect("region-list")
+    progress = start(reload_regions, _("Reload regions from %(file)s") % {"file": path.name}, request.user, str(path))
     return redirect("task-detail", pk=progress.pk)

@@ -1,18 +1,37 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ..access import allow
 from ..forms import PersonForm
 from ..models import Membership, Person, Unit
 from ..roles import LIAISONS, STAFF, Role
 from ..scoping import can_edit, save_checked, works_for
+from ..services.datafile import data_files
+from ..services.progress import start
+from ..tasks import reload_organisation
 
 
 @allow(STAFF)
 def unit_list(request):
     units = Unit.objects.visible_to(request.user).select_related("region", "parent")
-    return render(request, "core/unit_list.html", {"units": units})
+    return render(request, "core/unit_list.html", {"units": units, "files": data_files("organisations")})
+
+
+@require_POST
+@allow(Role.OFFICE)
+def organisation_reload(request):
+    """Reload an organisation file from data/organisations/ in the background and show its progress."""
+    path = data_files("organisations").get(request.POST.get("file", ""))
+    if path is None:
+        messages.error(request, _("Choose one of the organisation files."))
+        return redirect("unit-list")
+    progress = start(
+        reload_organisation, _("Reload units and roster from %(file)s") % {"file": path.name}, request.user, str(path)
+    )
+    return redirect("task-detail", pk=progress.pk)
 
 
 @allow(STAFF)
@@ -57,7 +76,8 @@ def person_edit(request, pk):
             save_checked(request.user, form.save)
             return redirect(person.unit)
     return render(
-        request, "core/person_form.html",
+        request,
+        "core/person_form.html",
         {"form": form, "unit": person.unit, "person": person, "editable": editable, "title": person.name},
     )
 

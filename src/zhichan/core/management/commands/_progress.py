@@ -13,7 +13,8 @@ class ProgressBar:
             return
         self._last = now
         filled = int(self.width * done / total) if total else self.width
-        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {message[:40]:<40}",
-                          ending="")
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {message[:40]:<40}", ending=""
+        )
         if done >= total:
             self.stream.write("")

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ...models import Region
-from ...services.demo import accounts_file, create_demo_accounts
+from ...services.demo import accounts_file, create_demo_accounts, demo_accounts_present
 from ...services.organisation import load_organisation
 from ...services.regions import load_regions
 
@@ -13,18 +13,21 @@ DEFAULT_ORGANISATION = "data/organisations/nanan-2022.yaml"
 
 
 class Command(BaseCommand):
-    help = "Load the Nan'an programme data and demo accounts if this database has none yet."
+    help = "Load the Nan'an programme data if this database has none, and create the demo accounts."
 
     def add_arguments(self, parser):
+        parser.add_argument("--no-demo", action="store_true", help="create no demo accounts (production)")
         parser.add_argument("--reset-demo-passwords", action="store_true")
 
-    def handle(self, reset_demo_passwords=False, **options):
+    def handle(self, no_demo=False, reset_demo_passwords=False, **options):
         if not Region.objects.exists():
             self.stdout.write("Loading regions and organisation …")
             load_regions(settings.PROJECT_DIR / DEFAULT_REGIONS)
             load_organisation(settings.PROJECT_DIR / DEFAULT_ORGANISATION)
-        path = accounts_file()
-        if reset_demo_passwords or not path.exists():
+        if no_demo:
+            return
+        if reset_demo_passwords or not demo_accounts_present():
             create_demo_accounts()
+        path = accounts_file()
         self.stdout.write(f"Demo accounts ({path}):")
         self.stdout.write(path.read_text(encoding="utf-8"))

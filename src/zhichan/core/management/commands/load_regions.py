@@ -15,5 +15,6 @@ class Command(BaseCommand):
         try:
             result = load_regions(file, progress=ProgressBar(self.stderr))
         except (DataFileError, FileNotFoundError) as exc:
+            self.stderr.write("")  # end the progress line before the message
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"{result['county'].name}: {result['regions']} regions")

@@ -18,8 +18,12 @@ def _beat(worker_id: str, started, stop: threading.Event):
         try:
             WorkerHeartbeat.objects.update_or_create(
                 worker_id=worker_id,
-                defaults={"hostname": socket.gethostname(), "pid": os.getpid(), "started": started,
-                          "seen": timezone.now()},
+                defaults={
+                    "hostname": socket.gethostname(),
+                    "pid": os.getpid(),
+                    "started": started,
+                    "seen": timezone.now(),
+                },
             )
         except Exception:  # a locked SQLite file or a restarting database: try again next beat
             pass
