@@ -99,7 +99,8 @@ def test_a_second_county_loads_from_its_file_the_same_way(tmp_path):
             "regions[0].parent: unknown region code '1'",
         ),
         (
-            'division: "350583"\npopulation:\n  - {region: "350583", year: 2021, as_of: 2021-13-31, value: 5, source: x}\n',
+            'division: "350583"\npopulation:\n'
+            '  - {region: "350583", year: 2021, as_of: 2021-13-31, value: 5, source: x}\n',
             "impossible value: month must be in 1..12",
         ),
     ],
