@@ -10,9 +10,6 @@ from playwright.sync_api import sync_playwright
 
 from ..conftest import load_nanan
 
-# Playwright's sync API keeps an event loop running in this thread, and Django refuses ORM calls beside one.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -58,7 +55,10 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop running in this thread, and Django refuses ORM calls beside
+    # one. Set only while the browser runs, so `manage.py check --deploy` subprocesses do not inherit it.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
