@@ -55,6 +55,8 @@ def browser():
         if os.environ.get("CI") == "true":
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
+    for stale in artifacts_dir().glob("FAILED-*.png"):  # from an earlier run; would mislead in CI artifacts
+        stale.unlink()
     # Playwright's sync API keeps an event loop running in this thread, and Django refuses ORM calls beside
     # one. Set only while the browser runs, so `manage.py check --deploy` subprocesses do not inherit it.
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
