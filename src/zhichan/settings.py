@@ -45,6 +45,7 @@ CSRF_TRUSTED_ORIGINS = env_list("ZHICHAN_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "zhichan.core",
     "zhichan.registry",
+    "zhichan.programme",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -258,6 +259,9 @@ EMAIL_BACKEND = os.environ.get("ZHICHAN_EMAIL_BACKEND", "django.core.mail.backen
 DEFAULT_FROM_EMAIL = os.environ.get("ZHICHAN_FROM_EMAIL", "zhichan@localhost")
 
 # How recent a worker heartbeat must be for /healthz to call the worker alive.
+# Largest evidence file a report may carry.
+EVIDENCE_MAX_MB = int(os.environ.get("ZHICHAN_EVIDENCE_MAX_MB", "20"))
+
 WORKER_HEARTBEAT_SECONDS = int(os.environ.get("ZHICHAN_WORKER_HEARTBEAT_SECONDS", "10"))
 
 LOGGING = {

@@ -37,8 +37,9 @@ urlpatterns = [
     ),
     path("i18n/setlang/", allow(EVERYONE)(set_language), name="set_language"),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("zhichan.core.api_urls", namespace="api")),
+    path("api/v1/", include("zhichan.api_urls", namespace="api")),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("zhichan.programme.urls")),
     path("", include("zhichan.core.urls")),
 ]

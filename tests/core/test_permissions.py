@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from zhichan.core.access import EXEMPT_NAMESPACES, RolePermission, declared_roles, is_api_view
 from zhichan.core.models import Person, TaskProgress, Unit
-from zhichan.core.roles import EVERYONE, LIAISONS, SIGNED_IN, STAFF, Role
+from zhichan.core.roles import EVERYONE, LIAISONS, SEE_ALL, SIGNED_IN, STAFF, Role
 
 OFFICE = frozenset({Role.OFFICE})
 PEOPLE_WRITERS = frozenset({Role.OFFICE, *LIAISONS})
@@ -40,6 +40,30 @@ EXPECTED = {
     "audit": (OFFICE, OFFICE),
     "task-list": (SIGNED_IN, SIGNED_IN),
     "task-detail": (SIGNED_IN, SIGNED_IN),
+    "programme-list": (STAFF, STAFF),
+    "programme-overview": (STAFF, STAFF),
+    "programme-timeline": (STAFF, STAFF),
+    "programme-supervision": (STAFF, STAFF),
+    "programme-review": (SEE_ALL, SEE_ALL),
+    "programme-unit-tasks": (STAFF, STAFF),
+    "programme-ledger": (STAFF, STAFF),
+    "programme-reports-export": (STAFF, STAFF),
+    "task-page": (STAFF, STAFF),
+    "task-assign": (STAFF, OFFICE),
+    "task-schedule": (STAFF, OFFICE),
+    "milestone-add": (STAFF, OFFICE),
+    "milestone-toggle": (STAFF, OFFICE),
+    "assignment-confirm": (STAFF, OFFICE),
+    "assignment-remove": (STAFF, OFFICE),
+    "unit-plan": (STAFF, PEOPLE_WRITERS),
+    "report-open": (STAFF, PEOPLE_WRITERS),
+    "report-detail": (STAFF, PEOPLE_WRITERS),
+    "report-submit": (STAFF, PEOPLE_WRITERS),
+    "report-return": (STAFF, OFFICE),
+    "report-accept": (STAFF, OFFICE),
+    "evidence-upload": (STAFF, PEOPLE_WRITERS),
+    "evidence-download": (STAFF, STAFF),
+    "evidence-delete": (STAFF, PEOPLE_WRITERS),
     "api:api-root": (SIGNED_IN, SIGNED_IN),
     "api:api-token": (EVERYONE, EVERYONE),
     "api:api-me": (SIGNED_IN, SIGNED_IN),
@@ -57,6 +81,28 @@ EXPECTED = {
     "api:membership-detail": (STAFF, OFFICE),
     "api:taskprogress-list": (SIGNED_IN, OFFICE),
     "api:taskprogress-detail": (SIGNED_IN, OFFICE),
+    "api:programme-list": (STAFF, OFFICE),
+    "api:programme-detail": (STAFF, OFFICE),
+    "api:programme-status": (STAFF, OFFICE),
+    "api:goal-list": (STAFF, OFFICE),
+    "api:goal-detail": (STAFF, OFFICE),
+    "api:target-list": (STAFF, OFFICE),
+    "api:target-detail": (STAFF, OFFICE),
+    "api:task-list": (STAFF, OFFICE),
+    "api:task-detail": (STAFF, OFFICE),
+    "api:assignment-list": (STAFF, OFFICE),
+    "api:assignment-detail": (STAFF, OFFICE),
+    "api:assignment-confirm": (STAFF, OFFICE),
+    "api:milestone-list": (STAFF, OFFICE),
+    "api:milestone-detail": (STAFF, OFFICE),
+    "api:unitplan-list": (STAFF, PEOPLE_WRITERS),
+    "api:unitplan-detail": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-list": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-detail": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-submit": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-send-back": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-accept": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-evidence": (STAFF, PEOPLE_WRITERS),
 }
 
 ANONYMOUS = "anonymous"

@@ -1,11 +1,11 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .extensions import nav_items
 from .roles import LIAISONS, STAFF, Role, role_of
 
 # Modules the platform is growing into; shown in the navigation, marked as coming.
 COMING_MODULES = [
-    _("Programme and tasks"),
     _("Indicators"),
     _("IP registry"),
     _("Enforcement and protection"),
@@ -26,6 +26,7 @@ def navigation(request):
     items = []
     if role != Role.PUBLIC:
         items.append((_("Workbench"), reverse("workbench")))
+    items += nav_items(role)
     if role in STAFF:
         items += [(_("Regions"), reverse("region-list")), (_("Roster"), reverse("roster"))]
         if role in LIAISONS:

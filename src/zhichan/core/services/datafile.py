@@ -55,7 +55,7 @@ class Reader:
             except ValueError:
                 raise self.error(here, f"expected a date like 2022-01-25, got {value!r}") from None
         if kind is int and isinstance(value, bool) or not isinstance(value, kind):
-            raise self.error(here, f"expected {_KIND_NAMES.get(kind, kind.__name__)}, got {value!r}")
+            raise self.error(here, f"expected {_kind_name(kind)}, got {value!r}")
         return value
 
     def items(self, mapping: dict, key: str, path: str = "", required=False):
@@ -75,7 +75,20 @@ class Reader:
         return value
 
 
-_KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "a mapping", datetime.date: "a date"}
+_KIND_NAMES = {
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a mapping",
+    datetime.date: "a date",
+}
+
+
+def _kind_name(kind) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(_KIND_NAMES.get(k, k.__name__) for k in kinds)
 
 
 def data_files(kind: str) -> dict[str, Path]:

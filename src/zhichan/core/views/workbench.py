@@ -2,6 +2,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
 from ..access import allow
+from ..extensions import render_panels
 from ..models import AuthEvent, Committee, Membership, Person, Region, TaskProgress, Unit, UnitKind
 from ..roles import EVERYONE, Role, role_of
 
@@ -13,7 +14,7 @@ def workbench(request):
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     role = role_of(user)
-    context = {"role": role, "tasks": TaskProgress.objects.filter(user=user)[:5]}
+    context = {"role": role, "tasks": TaskProgress.objects.filter(user=user)[:5], "panels": render_panels(request)}
     if role in (Role.OFFICE, Role.LEADER):
         units = Unit.objects.visible_to(user)
         context.update(

@@ -1,0 +1,28 @@
+"""What other apps add to the shell — workbench panels and navigation items — without core importing them.
+
+Apps register in their AppConfig.ready():
+- `register_panel(panel)`: `panel(request) -> (template name, context) | None`, shown on the workbench;
+- `register_nav(label, url_name, roles)`: a navigation item for those roles.
+"""
+
+from django.urls import reverse
+
+PANELS = []
+NAV_ITEMS = []
+
+
+def register_panel(panel):
+    PANELS.append(panel)
+    return panel
+
+
+def register_nav(label, url_name: str, roles):
+    NAV_ITEMS.append((label, url_name, frozenset(roles)))
+
+
+def render_panels(request) -> list[tuple[str, dict]]:
+    return [shown for shown in (panel(request) for panel in PANELS) if shown]
+
+
+def nav_items(role) -> list[tuple[str, str]]:
+    return [(label, reverse(url_name)) for label, url_name, roles in NAV_ITEMS if role in roles]

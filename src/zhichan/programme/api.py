@@ -1,0 +1,334 @@
+"""REST API for programmes: the plan, its tasks and their decomposition, and the report cycle."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from zhichan.core.api import ScopedViewSet
+from zhichan.core.roles import LIAISONS, Role
+
+from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan
+from .services import planning, reporting
+from .services.periods import period_starting
+from .services.status import programme_states
+
+OWNERS = frozenset({Role.OFFICE, *LIAISONS})
+
+
+def _django_errors(call, *args, **kwargs):
+    """Run a domain operation; its ValidationError becomes the API's 400 with the same messages."""
+    try:
+        return call(*args, **kwargs)
+    except DjangoValidationError as error:
+        raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
+
+
+class ProgrammeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Programme
+        fields = [
+            "id",
+            "key",
+            "name",
+            "name_en",
+            "issuer",
+            "document_number",
+            "issued",
+            "start",
+            "end",
+            "region",
+            "reporting",
+            "report_due_days",
+            "reminder_days",
+        ]
+
+
+class ProgrammeViewSet(ScopedViewSet):
+    queryset = Programme.objects.all()
+    serializer_class = ProgrammeSerializer
+
+    @action(detail=True, methods=["get"])
+    def status(self, request, pk=None):
+        """Each task's computed status, percent and reasons."""
+        programme = self.get_object()
+        states = programme_states(programme)
+        return Response(
+            [
+                {
+                    "task": task_id,
+                    "status": state.status.value,
+                    "percent": state.percent,
+                    "reasons": [str(r) for r in state.reasons],
+                    "missing": [{"unit": unit.pk, "period": period.key} for unit, period in state.missing],
+                }
+                for task_id, state in states.items()
+            ]
+        )
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Goal
+        fields = ["id", "programme", "key", "number", "title", "text", "order"]
+
+
+class GoalViewSet(ScopedViewSet):
+    queryset = Goal.objects.all()
+    serializer_class = GoalSerializer
+    filterset_fields = ["programme"]
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Target
+        fields = [
+            "id",
+            "programme",
+            "goal",
+            "code",
+            "indicator",
+            "title",
+            "wording",
+            "comparator",
+            "value",
+            "unit",
+            "kind",
+            "baseline",
+            "baseline_date",
+            "deadline",
+            "region",
+        ]
+
+
+class TargetViewSet(ScopedViewSet):
+    queryset = Target.objects.all()
+    serializer_class = TargetSerializer
+    filterset_fields = ["programme", "code"]
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Task
+        fields = [
+            "id",
+            "programme",
+            "parent",
+            "key",
+            "kind",
+            "number",
+            "title",
+            "text",
+            "start",
+            "deadline",
+            "completed_on",
+            "order",
+        ]
+        read_only_fields = ["programme", "parent", "key", "kind", "number", "title", "text", "order"]
+
+
+class TaskViewSet(ScopedViewSet):
+    """Tasks; the office sets start, deadline and completion (PATCH)."""
+
+    queryset = Task.objects.all()
+    serializer_class = TaskSerializer
+    filterset_fields = ["programme", "parent", "kind", "key"]
+    http_method_names = ["get", "head", "options", "patch"]
+
+    def perform_update(self, serializer):
+        data = serializer.validated_data
+        task = serializer.instance
+        _django_errors(
+            planning.set_schedule,
+            task,
+            self.request.user,
+            start=data.get("start", task.start),
+            deadline=data.get("deadline", task.deadline),
+            completed_on=data.get("completed_on", task.completed_on),
+        )
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Assignment
+        fields = ["id", "task", "unit", "role", "proposed", "confirmed_by", "confirmed_at"]
+        read_only_fields = ["proposed", "confirmed_by", "confirmed_at"]
+
+
+class AssignmentViewSet(ScopedViewSet):
+    """Who leads and who co-operates on each task. The office adds, confirms and removes."""
+
+    queryset = Assignment.objects.all()
+    serializer_class = AssignmentSerializer
+    filterset_fields = ["task", "unit", "role", "proposed"]
+    http_method_names = ["get", "head", "options", "post", "delete"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        assignment = planning.assign(data["task"], data["unit"], data["role"], request.user)
+        return Response(self.get_serializer(assignment).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance):
+        _django_errors(planning.unassign, instance, self.request.user)
+
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        return Response(self.get_serializer(planning.confirm(self.get_object(), request.user)).data)
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Milestone
+        fields = ["id", "task", "title", "due", "done_on"]
+
+
+class MilestoneViewSet(ScopedViewSet):
+    queryset = Milestone.objects.all()
+    serializer_class = MilestoneSerializer
+    filterset_fields = ["task"]
+    http_method_names = ["get", "head", "options", "post", "patch"]
+
+
+class UnitPlanSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = UnitPlan
+        fields = ["id", "task", "unit", "text", "updated"]
+
+
+class UnitPlanViewSet(ScopedViewSet):
+    """Units' own work plans; a liaison writes its own unit's."""
+
+    queryset = UnitPlan.objects.all()
+    serializer_class = UnitPlanSerializer
+    filterset_fields = ["task", "unit"]
+    write_roles = OWNERS
+    http_method_names = ["get", "head", "options", "post"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        plan = _django_errors(planning.save_unit_plan, data["task"], data["unit"], request.user, data["text"])
+        return Response(self.get_serializer(plan).data, status=status.HTTP_201_CREATED)
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evidence
+        fields = ["id", "report", "name", "content_type", "size", "uploaded_at"]
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    period = serializers.DateField(write_only=True, required=False, help_text="start date of the period")
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "id",
+            "task",
+            "unit",
+            "period",
+            "period_start",
+            "period_end",
+            "narrative",
+            "percent",
+            "figures",
+            "state",
+            "submitted_at",
+            "reviewed_at",
+            "reviewed_by",
+            "review_note",
+            "synthetic",
+            "evidence",
+        ]
+        read_only_fields = [
+            "period_start",
+            "period_end",
+            "state",
+            "submitted_at",
+            "reviewed_at",
+            "reviewed_by",
+            "review_note",
+            "synthetic",
+        ]
+
+
+class ReportViewSet(ScopedViewSet):
+    """Progress reports. POST (task, unit, period) opens a draft; PATCH edits it; then submit, and the office
+    returns (with a note) or accepts."""
+
+    queryset = ProgressReport.objects.select_related("task", "unit").prefetch_related("evidence")
+    serializer_class = ReportSerializer
+    filterset_fields = ["task", "unit", "state", "period_start", "task__programme"]
+    write_roles = OWNERS
+    http_method_names = ["get", "head", "options", "post", "patch"]
+    parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        period = period_starting(data["task"].programme, data.get("period"))
+        if period is None:
+            raise ValidationError({"period": "not the start date of one of the programme's reporting periods"})
+        report = _django_errors(reporting.open_report, data["task"], data["unit"], period, request.user)
+        if any(key in data for key in ("narrative", "percent", "figures")):
+            report = _django_errors(
+                reporting.save_report,
+                report,
+                request.user,
+                narrative=data.get("narrative", report.narrative),
+                percent=data.get("percent", report.percent),
+                figures=data.get("figures", report.figures),
+            )
+        return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
+
+    def perform_update(self, serializer):
+        report, data = serializer.instance, serializer.validated_data
+        _django_errors(
+            reporting.save_report,
+            report,
+            self.request.user,
+            narrative=data.get("narrative", report.narrative),
+            percent=data.get("percent", report.percent),
+            figures=data.get("figures", report.figures),
+        )
+
+    def _step(self, call, *args):
+        report = self.get_object()
+        _django_errors(call, report, self.request.user, *args)
+        report.refresh_from_db()
+        return Response(self.get_serializer(report).data)
+
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._step(reporting.submit)
+
+    @action(detail=True, methods=["post"], url_path="return")
+    def send_back(self, request, pk=None):
+        return self._step(reporting.send_back, request.data.get("note", ""))
+
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._step(reporting.accept, request.data.get("note", ""))
+
+    @action(detail=True, methods=["post"])
+    def evidence(self, request, pk=None):
+        """Attach a file (multipart field `file`)."""
+        uploaded = request.FILES.get("file")
+        if uploaded is None:
+            raise ValidationError({"file": "attach a file"})
+        evidence = _django_errors(reporting.attach, self.get_object(), request.user, uploaded)
+        return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
+
+    def get_queryset(self):
+        # Review steps are the office's: its queryset is not narrowed to editable rows for them.
+        queryset = super(ScopedViewSet, self).get_queryset().visible_to(self.request.user)
+        if self.action in ("partial_update", "update", "evidence", "submit"):
+            queryset = queryset.editable_by(self.request.user)
+        return queryset

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammeConfig(AppConfig):
+    name = "zhichan.programme"
+    label = "programme"
+    verbose_name = _("Programme and tasks")
+
+    def ready(self):
+        from zhichan.core.extensions import register_nav, register_panel
+        from zhichan.core.roles import STAFF
+
+        from .panels import programme_panel
+
+        register_panel(programme_panel)
+        register_nav(_("Programme"), "programme-list", STAFF)

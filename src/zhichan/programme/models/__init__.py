@@ -1,0 +1,19 @@
+from .plan import Comparator, Goal, Programme, ReportingFrequency, Target, TargetKind
+from .reports import Evidence, ProgressReport
+from .tasks import Assignment, Milestone, Task, TaskKind, UnitPlan
+
+__all__ = [
+    "Assignment",
+    "Comparator",
+    "Evidence",
+    "Goal",
+    "Milestone",
+    "Programme",
+    "ProgressReport",
+    "ReportingFrequency",
+    "Target",
+    "TargetKind",
+    "Task",
+    "TaskKind",
+    "UnitPlan",
+]

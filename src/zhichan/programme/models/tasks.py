@@ -1,0 +1,139 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from zhichan.core.models import Unit
+from zhichan.core.scoping import Scope, ScopedQuerySet
+
+from .plan import Programme
+
+
+class TaskKind(models.TextChoices):
+    GROUP = "group", _("Task group")
+    TASK = "task", _("Task")
+    SUBTASK = "subtask", _("Sub-task")
+    SAFEGUARD = "safeguard", _("Safeguard")
+
+
+class Task(models.Model):
+    """A key task (重点任务) or safeguard (保障措施) of the plan: group → task → sub-task."""
+
+    programme = models.ForeignKey(Programme, models.CASCADE, related_name="tasks", verbose_name=_("programme"))
+    parent = models.ForeignKey(
+        "self", models.CASCADE, null=True, blank=True, related_name="children", verbose_name=_("part of")
+    )
+    key = models.CharField(_("key"), max_length=40, help_text=_("Stable key from the programme file, e.g. 4.3.1"))
+    kind = models.CharField(_("kind"), max_length=10, choices=TaskKind.choices)
+    number = models.CharField(_("number as written"), max_length=20, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"), blank=True)
+    start = models.DateField(_("start date"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    scope = Scope(shared=True)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["programme", "order"]
+        constraints = [models.UniqueConstraint(fields=["programme", "key"], name="task_key")]
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+    def get_absolute_url(self):
+        return reverse("task-page", args=[self.pk])
+
+    @property
+    def effective_start(self):
+        return self.start or self.programme.start
+
+    @property
+    def effective_deadline(self):
+        """A task without its own deadline is due when the programme ends."""
+        return self.deadline or self.programme.end
+
+
+class Assignment(models.Model):
+    """A unit's part in a task: the lead unit (牵头单位) or a co-operating unit (配合单位)."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead unit")
+        CO = "co", _("Co-operating unit")
+
+    task = models.ForeignKey(Task, models.CASCADE, related_name="assignments", verbose_name=_("task"))
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="assignments", verbose_name=_("unit"))
+    role = models.CharField(_("role"), max_length=4, choices=Role.choices)
+    proposed = models.BooleanField(
+        _("proposed"),
+        default=False,
+        help_text=_("The plan names no unit here; the programme file proposes this one until the office confirms."),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    scope = Scope(shared=True)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["task", "role", "unit__order"]
+        constraints = [models.UniqueConstraint(fields=["task", "unit"], name="assignment_task_unit")]
+
+    def __str__(self):
+        return f"{self.task} · {self.unit} ({self.get_role_display()})"
+
+
+class Milestone(models.Model):
+    task = models.ForeignKey(Task, models.CASCADE, related_name="milestones", verbose_name=_("task"))
+    title = models.CharField(_("title"), max_length=200)
+    due = models.DateField(_("due"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    scope = Scope(shared=True)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["task", "due"]
+
+    def __str__(self):
+        return self.title
+
+
+class UnitPlan(models.Model):
+    """A unit's own work plan for its part in a task (五(一) 认真制定具体工作方案)."""
+
+    task = models.ForeignKey(Task, models.CASCADE, related_name="unit_plans", verbose_name=_("task"))
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="task_plans", verbose_name=_("unit"))
+    text = models.TextField(_("work plan"))
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    scope = Scope(unit="unit", owners_write=True)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit work plan")
+        verbose_name_plural = _("unit work plans")
+        constraints = [models.UniqueConstraint(fields=["task", "unit"], name="unit_plan_task_unit")]
+
+    def __str__(self):
+        return f"{self.unit} · {self.task}"

@@ -1,0 +1,221 @@
+"""Loading a programme file (programmes/*.yaml): the plan, its goals, targets, tasks and safeguards.
+
+Idempotent: every row is keyed (programme `key`, goal `key`, target `code`, task `key`, assignment by task and
+unit), saved only when a value changed, and nothing is deleted, so reports already made are never dropped.
+"""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+
+from zhichan.core.models import Region, Unit
+from zhichan.core.services.datafile import Reader
+from zhichan.core.services.upsert import upsert
+
+from ..models import (
+    Assignment,
+    Comparator,
+    Goal,
+    Milestone,
+    Programme,
+    ReportingFrequency,
+    Target,
+    TargetKind,
+    Task,
+    TaskKind,
+)
+
+CHILD_KIND = {TaskKind.GROUP: TaskKind.TASK, TaskKind.TASK: TaskKind.SUBTASK, TaskKind.SAFEGUARD: TaskKind.TASK}
+
+
+@transaction.atomic
+def load_programme(path, progress=None) -> dict:
+    reader = Reader(path)
+    data = reader.data
+    region = _region(reader, data, "region", "")
+    start = reader.get(data, "start", "", kind=datetime.date)
+    end = reader.get(data, "end", "", kind=datetime.date)
+    if end <= start:
+        raise reader.error("end", "must come after start")
+    programme, _ = upsert(
+        Programme,
+        {"key": reader.get(data, "key", "")},
+        {
+            "name": reader.get(data, "name", ""),
+            "name_en": reader.get(data, "name_en", "", required=False, default=""),
+            "issuer": reader.get(data, "issuer", ""),
+            "document_number": reader.get(data, "document_number", "", required=False, default=""),
+            "issued": reader.get(data, "issued", "", kind=datetime.date),
+            "start": start,
+            "end": end,
+            "region": region,
+            "guiding_idea": reader.get(data, "guiding_idea", "", required=False, default="").strip(),
+            "reporting": reader.choice(
+                data,
+                "reporting",
+                "",
+                set(ReportingFrequency.values),
+                required=False,
+                default=ReportingFrequency.QUARTERLY,
+            ),
+            "report_due_days": reader.get(data, "report_due_days", "", kind=int, required=False, default=10),
+            "reminder_days": reader.get(data, "reminder_days", "", kind=int, required=False, default=5),
+            "source_file": str(path)[-200:],
+        },
+    )
+    goals = _load_goals(reader, programme)
+    targets = _load_targets(reader, programme, goals)
+    loader = _TaskLoader(reader, programme, progress)
+    loader.load("tasks", TaskKind.GROUP)
+    loader.load("safeguards", TaskKind.SAFEGUARD)
+    known = set(Task.objects.filter(programme=programme).values_list("key", flat=True))
+    return {
+        "programme": programme,
+        "goals": len(goals),
+        "targets": targets,
+        "tasks": len(loader.seen),
+        "not_in_file": sorted(known - loader.seen),  # kept, never deleted: they may carry reports
+    }
+
+
+def _region(reader, mapping, key, where, default=None):
+    code = reader.get(mapping, key, where, required=default is None)
+    if code is None:
+        return default
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        raise reader.error(f"{where}.{key}" if where else key, f"unknown region code {code!r}")
+    return region
+
+
+def _load_goals(reader, programme) -> dict[str, Goal]:
+    goals = {}
+    for order, (where, item) in enumerate(reader.items(reader.data, "goals", required=True), start=1):
+        key = reader.get(item, "key", where)
+        if key in goals:
+            raise reader.error(f"{where}.key", f"duplicate goal key {key!r}")
+        goals[key], _ = upsert(
+            Goal,
+            {"programme": programme, "key": key},
+            {
+                "number": reader.get(item, "number", where, required=False, default=""),
+                "title": reader.get(item, "title", where),
+                "text": reader.get(item, "text", where).strip(),
+                "order": order,
+            },
+        )
+    return goals
+
+
+def _decimal(reader, item, key, where, required=True):
+    value = reader.get(item, key, where, kind=(int, float, str), required=required)
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise reader.error(f"{where}.{key}", f"expected a number, got {value!r}") from None
+
+
+def _load_targets(reader, programme, goals) -> int:
+    codes = set()
+    for order, (where, item) in enumerate(reader.items(reader.data, "targets"), start=1):
+        code = reader.get(item, "code", where)
+        if code in codes:
+            raise reader.error(f"{where}.code", f"duplicate target code {code!r}")
+        codes.add(code)
+        goal_key = reader.get(item, "goal", where, required=False)
+        if goal_key is not None and goal_key not in goals:
+            raise reader.error(f"{where}.goal", f"unknown goal {goal_key!r}")
+        upsert(
+            Target,
+            {"programme": programme, "code": code},
+            {
+                "goal": goals.get(goal_key),
+                "indicator": reader.get(item, "indicator", where),
+                "title": reader.get(item, "title", where),
+                "wording": reader.get(item, "wording", where),
+                "comparator": reader.choice(item, "comparator", where, set(Comparator.values)),
+                "value": _decimal(reader, item, "value", where),
+                "unit": reader.get(item, "unit", where),
+                "kind": reader.choice(item, "kind", where, set(TargetKind.values)),
+                "baseline": _decimal(reader, item, "baseline", where, required=False),
+                "baseline_date": reader.get(item, "baseline_date", where, kind=datetime.date, required=False),
+                "deadline": reader.get(
+                    item, "deadline", where, kind=datetime.date, required=False, default=programme.end
+                ),
+                "region": _region(reader, item, "region", where, default=programme.region),
+                "order": order,
+            },
+        )
+    return len(codes)
+
+
+class _TaskLoader:
+    def __init__(self, reader, programme, progress):
+        self.reader, self.programme, self.progress = reader, programme, progress
+        self.units = {unit.key: unit for unit in Unit.objects.all()}
+        self.seen: set[str] = set()
+        self.order = 0
+
+    def load(self, section: str, kind: TaskKind):
+        for where, item in self.reader.items(self.reader.data, section):
+            self._task(where, item, kind, parent=None)
+
+    def _task(self, where, item, kind, parent):
+        reader = self.reader
+        key = str(reader.get(item, "key", where))
+        if key in self.seen:
+            raise reader.error(f"{where}.key", f"duplicate task key {key!r}")
+        self.seen.add(key)
+        self.order += 1
+        task, _ = upsert(
+            Task,
+            {"programme": self.programme, "key": key},
+            {
+                "parent": parent,
+                "kind": kind,
+                "number": reader.get(item, "number", where, required=False, default=""),
+                "title": reader.get(item, "title", where),
+                "text": reader.get(item, "text", where, required=False, default="").strip(),
+                "start": reader.get(item, "start", where, kind=datetime.date, required=False),
+                "deadline": reader.get(item, "deadline", where, kind=datetime.date, required=False),
+                "order": self.order,
+            },
+        )
+        self._assignments(where, item, task)
+        for m_where, milestone in reader.items(item, "milestones", where):
+            upsert(
+                Milestone,
+                {"task": task, "title": reader.get(milestone, "title", m_where)},
+                {"due": reader.get(milestone, "due", m_where, kind=datetime.date)},
+            )
+        if self.progress:
+            self.progress(len(self.seen), 0, task.title)
+        for c_where, child in reader.items(item, "children", where):
+            self._task(c_where, child, CHILD_KIND[kind], parent=task)
+
+    def _unit(self, where, key):
+        if key not in self.units:
+            raise self.reader.error(where, f"unknown unit {key!r}")
+        return self.units[key]
+
+    def _assignments(self, where, item, task):
+        reader = self.reader
+        wanted = []
+        lead = reader.get(item, "lead", where, kind=(str, dict), required=False)
+        if lead is not None:
+            if isinstance(lead, str):
+                lead = {"unit": lead}
+            unit = self._unit(f"{where}.lead.unit", reader.get(lead, "unit", f"{where}.lead"))
+            proposed = reader.get(lead, "proposed", f"{where}.lead", kind=bool, required=False, default=False)
+            wanted.append((unit, Assignment.Role.LEAD, proposed))
+        co = reader.get(item, "co", where, kind=list, required=False, default=[])
+        for index, key in enumerate(co):
+            wanted.append((self._unit(f"{where}.co[{index}]", key), Assignment.Role.CO, False))
+        for unit, role, proposed in wanted:
+            existing = Assignment.objects.filter(task=task, unit=unit).first()
+            if existing is not None and existing.confirmed_by_id:
+                continue  # the office has decided; the file no longer overrides it
+            upsert(Assignment, {"task": task, "unit": unit}, {"role": role, "proposed": proposed})

@@ -1,0 +1,49 @@
+"""Reporting periods of a programme: months or quarters from its start to its end."""
+
+import datetime
+from dataclasses import dataclass
+
+from ..models import ReportingFrequency
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date
+    label: str
+
+    @property
+    def key(self) -> str:
+        return self.start.isoformat()
+
+
+def _month_start(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    return datetime.date(day.year + month // 12, month % 12 + 1, 1)
+
+
+def periods(programme) -> list[Period]:
+    step = 3 if programme.reporting == ReportingFrequency.QUARTERLY else 1
+    first = datetime.date(programme.start.year, (programme.start.month - 1) // step * step + 1, 1)
+    result = []
+    start = first
+    while start <= programme.end:
+        following = _month_start(start, step)
+        end = following - datetime.timedelta(days=1)
+        if step == 3:
+            label = f"{start.year}Q{(start.month - 1) // 3 + 1}"
+        else:
+            label = f"{start.year}-{start.month:02d}"
+        result.append(Period(start, end, label))
+        start = following
+    return result
+
+
+def period_starting(programme, start: datetime.date) -> Period | None:
+    return next((p for p in periods(programme) if p.start == start), None)
+
+
+def current_or_last(programme, today: datetime.date) -> Period:
+    """The period containing today, or the last one once the programme has ended."""
+    all_periods = periods(programme)
+    return next((p for p in all_periods if p.start <= today <= p.end), all_periods[-1])

@@ -1,0 +1,84 @@
+"""The office decomposes tasks: lead and co-operating units, confirmation of proposals, deadlines, milestones;
+units write their own work plans."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhichan.core.roles import Role, role_of
+from zhichan.core.scoping import works_for
+
+from ..models import Assignment, Milestone, UnitPlan
+
+
+def _office(user):
+    if role_of(user) != Role.OFFICE:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def assign(task, unit, role: str, user) -> Assignment:
+    """Give a unit a part in a task; a new lead replaces the old lead, who becomes co-operating."""
+    _office(user)
+    if role == Assignment.Role.LEAD:
+        task.assignments.filter(role=Assignment.Role.LEAD).exclude(unit=unit).update(role=Assignment.Role.CO)
+    assignment, _created = Assignment.objects.update_or_create(
+        task=task,
+        unit=unit,
+        defaults={"role": role, "proposed": False, "confirmed_by": user, "confirmed_at": timezone.now()},
+    )
+    return assignment
+
+
+@transaction.atomic
+def confirm(assignment, user) -> Assignment:
+    _office(user)
+    assignment.proposed = False
+    assignment.confirmed_by, assignment.confirmed_at = user, timezone.now()
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def unassign(assignment, user):
+    _office(user)
+    if assignment.task.reports.filter(unit=assignment.unit).exists():
+        raise ValidationError(
+            _("%(unit)s has already reported on this task; its part cannot be removed.") % {"unit": assignment.unit}
+        )
+    assignment.delete()
+
+
+@transaction.atomic
+def set_schedule(task, user, *, start, deadline, completed_on):
+    _office(user)
+    if start and deadline and deadline < start:
+        raise ValidationError({"deadline": _("The deadline comes before the start.")})
+    task.start, task.deadline, task.completed_on = start, deadline, completed_on
+    task.save()
+    return task
+
+
+@transaction.atomic
+def add_milestone(task, user, *, title: str, due) -> Milestone:
+    _office(user)
+    return Milestone.objects.create(task=task, title=title, due=due)
+
+
+@transaction.atomic
+def update_milestone(milestone, user, *, title: str, due, done_on) -> Milestone:
+    _office(user)
+    milestone.title, milestone.due, milestone.done_on = title, due, done_on
+    milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def save_unit_plan(task, unit, user, text: str) -> UnitPlan:
+    if not works_for(user, unit):
+        raise PermissionDenied
+    if not task.assignments.filter(unit=unit).exists():
+        raise ValidationError(_("%(unit)s has no part in this task.") % {"unit": unit})
+    plan, _created = UnitPlan.objects.update_or_create(task=task, unit=unit, defaults={"text": text})
+    return plan

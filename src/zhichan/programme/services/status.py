@@ -1,0 +1,141 @@
+"""Task status, computed for a whole programme at once from deadlines, milestones and reports.
+
+- done: the office marked the task completed, or accepted a 100 % report from its lead unit;
+- overdue: past its deadline, or past a milestone that is not done;
+- at risk: its deadline is within the programme's reminder window, a unit's report is missing past its due
+  date, or the reported progress trails the time elapsed by more than RISK_GAP points;
+- not started: nothing reported or done yet;
+- on track: everything else.
+A group takes the worst status of its parts (done only when all parts are done).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Assignment, Milestone, ProgressReport, Task
+from .deadlines import report_due, within_workdays
+from .periods import periods
+
+RISK_GAP = 25  # percentage points by which reported progress may trail elapsed time
+
+
+class Status(models.TextChoices):
+    DONE = "done", _("Done")
+    ON_TRACK = "on-track", _("On track")
+    NOT_STARTED = "not-started", _("Not started")
+    AT_RISK = "at-risk", _("At risk")
+    OVERDUE = "overdue", _("Overdue")
+
+
+SEVERITY = [Status.DONE, Status.ON_TRACK, Status.NOT_STARTED, Status.AT_RISK, Status.OVERDUE]
+
+
+@dataclass
+class TaskState:
+    status: Status
+    percent: int = 0
+    reasons: list[str] = field(default_factory=list)
+    missing: list = field(default_factory=list)  # (unit, period) pairs whose report is past due
+
+
+def _elapsed_percent(task, today) -> int:
+    start, end = task.effective_start, task.effective_deadline
+    if today <= start:
+        return 0
+    if today >= end:
+        return 100
+    return int(100 * (today - start).days / max((end - start).days, 1))
+
+
+def programme_states(programme, today: datetime.date | None = None) -> dict[int, TaskState]:
+    """{task id: TaskState} for every task of the programme, in a handful of queries."""
+    today = today or datetime.date.today()
+    tasks = list(Task.objects.filter(programme=programme).select_related("programme"))
+    milestones = defaultdict(list)
+    for milestone in Milestone.objects.filter(task__programme=programme):
+        milestones[milestone.task_id].append(milestone)
+    assignments = defaultdict(list)
+    for assignment in Assignment.objects.filter(task__programme=programme).select_related("unit"):
+        assignments[assignment.task_id].append(assignment)
+    reports = defaultdict(list)
+    for report in ProgressReport.objects.filter(task__programme=programme).only(
+        "id", "task_id", "unit_id", "period_start", "state", "percent"
+    ):
+        reports[report.task_id].append(report)
+    past_due = [p for p in periods(programme) if report_due(programme, p).date < today]
+
+    states = {task.pk: _leaf_state(task, today, milestones, assignments, reports, past_due) for task in tasks}
+    children = defaultdict(list)
+    for task in tasks:
+        if task.parent_id:
+            children[task.parent_id].append(task.pk)
+    for task in sorted(tasks, key=lambda t: -_depth(t, {x.pk: x for x in tasks})):
+        if children[task.pk] and not assignments[task.pk]:
+            parts = [states[pk] for pk in children[task.pk]]
+            worst = max((s.status for s in parts), key=SEVERITY.index)
+            states[task.pk] = TaskState(
+                status=worst,
+                percent=sum(s.percent for s in parts) // len(parts),
+                reasons=[],
+            )
+    return states
+
+
+def _depth(task, by_id) -> int:
+    depth = 0
+    while task.parent_id:
+        task, depth = by_id[task.parent_id], depth + 1
+    return depth
+
+
+def _leaf_state(task, today, milestones, assignments, reports, past_due) -> TaskState:
+    task_reports = reports[task.pk]
+    lead_units = {a.unit_id for a in assignments[task.pk] if a.role == Assignment.Role.LEAD}
+    counted = [r for r in task_reports if r.state in (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)]
+    percent = max((r.percent for r in counted if r.unit_id in lead_units or not lead_units), default=0)
+    if task.completed_on or any(
+        r.state == ProgressReport.State.ACCEPTED and r.percent == 100 and r.unit_id in lead_units for r in task_reports
+    ):
+        return TaskState(Status.DONE, 100)
+
+    reasons = []
+    late_milestones = [m for m in milestones[task.pk] if m.done_on is None and m.due < today]
+    if today > task.effective_deadline:
+        reasons.append(_("past its deadline %(date)s") % {"date": task.effective_deadline})
+    for milestone in late_milestones:
+        reasons.append(_("milestone “%(title)s” was due %(date)s") % {"title": milestone.title, "date": milestone.due})
+    if reasons:
+        return TaskState(Status.OVERDUE, percent, reasons, _missing(task, assignments, task_reports, past_due))
+
+    missing = _missing(task, assignments, task_reports, past_due)
+    if missing:
+        reasons.append(_("%(count)d report(s) past due") % {"count": len(missing)})
+    if within_workdays(today, task.effective_deadline, task.programme.reminder_days):
+        reasons.append(_("deadline %(date)s is near") % {"date": task.effective_deadline})
+    if _elapsed_percent(task, today) - percent > RISK_GAP and counted:
+        reasons.append(_("progress %(percent)d%% trails the time elapsed") % {"percent": percent})
+    if reasons:
+        return TaskState(Status.AT_RISK, percent, reasons, missing)
+    if not counted and not any(m.done_on for m in milestones[task.pk]):
+        return TaskState(Status.NOT_STARTED, 0)
+    return TaskState(Status.ON_TRACK, percent)
+
+
+def _missing(task, assignments, task_reports, past_due) -> list:
+    """(unit, period) for each assigned unit and each period past due with no submitted report."""
+    made = {
+        (r.unit_id, r.period_start)
+        for r in task_reports
+        if r.state in (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED, ProgressReport.State.RETURNED)
+    }
+    start = task.effective_start
+    return [
+        (a.unit, p)
+        for a in assignments[task.pk]
+        for p in past_due
+        if p.end >= start and p.start <= task.effective_deadline and (a.unit_id, p.start) not in made
+    ]

@@ -1,0 +1,123 @@
+import datetime
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhichan.core.access import allow
+from zhichan.core.roles import STAFF
+from zhichan.documents import xlsx
+
+from ..models import Programme, ProgressReport
+from ..services.periods import period_starting, periods
+from ..services.status import programme_states
+from .overview import task_tree
+
+
+def _made(programme):
+    return _("%(programme)s · exported %(time)s") % {
+        "programme": programme.name,
+        "time": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+@allow(STAFF)
+def ledger_export(request, pk):
+    """The task ledger (任务台账): every task with its units, dates, status and progress."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    states = programme_states(programme)
+    rows = []
+    for task, depth, state, leads, cos in task_tree(programme, states):
+        rows.append(
+            [
+                task.key,
+                "　" * depth + f"{task.number}{task.title}",
+                task.get_kind_display(),
+                "、".join(a.unit.name + (_("(proposed)") if a.proposed else "") for a in leads),
+                "、".join(a.unit.name for a in cos),
+                task.effective_start,
+                task.effective_deadline,
+                task.completed_on,
+                state.status.label,
+                state.percent,
+                "；".join(str(r) for r in state.reasons),
+            ]
+        )
+    sheet = xlsx.Sheet(
+        _("Task ledger"),
+        [
+            _("key"),
+            _("task"),
+            _("kind"),
+            _("lead unit"),
+            _("co-operating units"),
+            _("start date"),
+            _("deadline"),
+            _("completed on"),
+            _("status"),
+            _("percent complete"),
+            _("why"),
+        ],
+        rows,
+        note=_made(programme),
+    )
+    return xlsx.response(f"{programme.key}-task-ledger.xlsx", [sheet])
+
+
+ledger_export.scoped_model = Programme
+
+
+@allow(STAFF)
+def reports_export(request, pk):
+    """One period's reports (the user sees the reports their scope allows)."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    try:
+        period = period_starting(programme, datetime.date.fromisoformat(request.GET.get("period", "")))
+    except ValueError:
+        period = None
+    period = period or periods(programme)[0]
+    reports = (
+        ProgressReport.objects.visible_to(request.user)
+        .filter(task__programme=programme, period_start=period.start)
+        .select_related("task", "unit", "reviewed_by")
+        .prefetch_related("evidence")
+        .order_by("task__order", "unit__order")
+    )
+    rows = [
+        [
+            r.task.key,
+            f"{r.task.number}{r.task.title}",
+            r.unit.name,
+            r.get_state_display(),
+            r.percent,
+            r.narrative,
+            "；".join(f"{f['name']}: {f['value']} {f.get('unit', '')}".strip() for f in r.figures),
+            "、".join(e.name for e in r.evidence.all()),
+            timezone.localtime(r.submitted_at).strftime("%Y-%m-%d %H:%M") if r.submitted_at else "",
+            r.review_note,
+            _("synthetic demo record") if r.synthetic else "",
+        ]
+        for r in reports
+    ]
+    sheet = xlsx.Sheet(
+        period.label,
+        [
+            _("key"),
+            _("task"),
+            _("unit"),
+            _("state"),
+            _("percent complete"),
+            _("progress"),
+            _("figures"),
+            _("evidence"),
+            _("submitted at"),
+            _("review note"),
+            _("note"),
+        ],
+        rows,
+        note=_made(programme),
+    )
+    return xlsx.response(f"{programme.key}-reports-{period.label}.xlsx", [sheet])
+
+
+reports_export.scoped_model = Programme

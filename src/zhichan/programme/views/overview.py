@@ -1,0 +1,139 @@
+import datetime
+from collections import Counter, defaultdict
+
+from django.shortcuts import get_object_or_404, redirect, render
+
+from zhichan.core.access import allow
+from zhichan.core.roles import SEE_ALL, STAFF, role_of
+
+from ..models import Assignment, Programme, Task
+from ..services.status import SEVERITY, Status, programme_states
+
+
+@allow(STAFF)
+def programme_list(request):
+    programmes = Programme.objects.visible_to(request.user).select_related("region")
+    if len(programmes) == 1:
+        return redirect(programmes[0])
+    return render(request, "programme/programme_list.html", {"programmes": programmes})
+
+
+def task_tree(programme, states):
+    """[(task, depth, state, leads, cos)] in plan order, for the overview and the timeline."""
+    tasks = list(Task.objects.filter(programme=programme).order_by("order"))
+    units = defaultdict(lambda: ([], []))
+    for assignment in Assignment.objects.filter(task__programme=programme).select_related("unit"):
+        units[assignment.task_id][0 if assignment.role == Assignment.Role.LEAD else 1].append(assignment)
+    depth = {}
+    rows = []
+    for task in tasks:
+        depth[task.pk] = depth[task.parent_id] + 1 if task.parent_id else 0
+        rows.append((task, depth[task.pk], states[task.pk], *units[task.pk]))
+    return rows
+
+
+@allow(STAFF)
+def programme_overview(request, pk):
+    programme = get_object_or_404(Programme.objects.visible_to(request.user).select_related("region"), pk=pk)
+    states = programme_states(programme)
+    rows = task_tree(programme, states)
+    leaves = [state for task, depth, state, leads, cos in rows if leads or cos]
+    counts = Counter(state.status for state in leaves)
+    context = {
+        "programme": programme,
+        "goals": programme.goals.all(),
+        "targets": programme.targets.select_related("goal"),
+        "rows": rows,
+        "counts": [(status, Status(status).label, counts.get(status, 0)) for status in SEVERITY],
+        "proposed": Assignment.objects.filter(task__programme=programme, proposed=True).count(),
+        "today": datetime.date.today(),
+    }
+    return render(request, "programme/overview.html", context)
+
+
+programme_overview.scoped_model = Programme
+
+
+@allow(STAFF)
+def supervision(request, pk):
+    """Overdue and at-risk tasks, and reports past due, for the office and every unit to see."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    states = programme_states(programme)
+    rows = [
+        row
+        for row in task_tree(programme, states)
+        if row[2].status in (Status.OVERDUE, Status.AT_RISK) and (row[3] or row[4])
+    ]
+    missing = [
+        (task, unit, period)
+        for task, _d, state, _l, _c in task_tree(programme, states)
+        for unit, period in state.missing
+    ]
+    if role_of(request.user) not in SEE_ALL:
+        missing = [m for m in missing if m[1].pk == request.user.unit_id]  # a unit sees its own gaps
+    return render(request, "programme/supervision.html", {"programme": programme, "rows": rows, "missing": missing})
+
+
+supervision.scoped_model = Programme
+
+
+TIMELINE_WIDTH = 900  # SVG units for the time axis
+ROW_HEIGHT = 26
+LABEL_WIDTH = 320
+
+
+@allow(STAFF)
+def timeline(request, pk):
+    """A Gantt view: a bar per task from start to deadline, milestones as diamonds, today as a line.
+
+    Drawn as SVG attributes on the server, so it needs no script and no inline style."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    states = programme_states(programme)
+    first, last = programme.start, programme.end
+    today = datetime.date.today()
+    span = max((last - first).days, 1)
+
+    def x(day):
+        day = min(max(day, first), last)
+        return LABEL_WIDTH + round(TIMELINE_WIDTH * (day - first).days / span, 1)
+
+    milestones = defaultdict(list)
+    for task in Task.objects.filter(programme=programme).prefetch_related("milestones"):
+        milestones[task.pk] = [(x(m.due), m) for m in task.milestones.all()]
+    bars = []
+    for index, (task, depth, state, leads, _cos) in enumerate(task_tree(programme, states)):
+        top = 30 + index * ROW_HEIGHT
+        start, end = x(task.effective_start), x(task.effective_deadline)
+        bars.append(
+            {
+                "task": task,
+                "depth": depth,
+                "state": state,
+                "y": top,
+                "text_y": top + 16,
+                "label_x": 8 + depth * 14,
+                "x": start,
+                "width": max(end - start, 2),
+                "done_width": round(max(end - start, 2) * state.percent / 100, 1),
+                "leads": leads,
+                "milestones": [
+                    (f"{mx},{top + 3} {mx + 6},{top + 9} {mx},{top + 15} {mx - 6},{top + 9}", m)
+                    for mx, m in milestones[task.pk]
+                ],
+            }
+        )
+    years = [datetime.date(year, 1, 1) for year in range(first.year, last.year + 2)]
+    context = {
+        "programme": programme,
+        "bars": bars,
+        "years": [(x(y), y.year) for y in years if first <= y <= last] + [(x(first), first.year)],
+        "today_x": x(today) if first <= today <= last else None,
+        "width": LABEL_WIDTH + TIMELINE_WIDTH + 20,
+        "height": 40 + len(bars) * ROW_HEIGHT,
+        "axis_end": LABEL_WIDTH + TIMELINE_WIDTH,
+        "label_width": LABEL_WIDTH,
+    }
+    return render(request, "programme/timeline.html", context)
+
+
+timeline.scoped_model = Programme

@@ -1,0 +1,235 @@
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhichan.core.access import allow
+from zhichan.core.models import Unit
+from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
+from zhichan.core.scoping import can_edit, works_for
+
+from ..forms import EvidenceForm, ReportForm, ReviewForm
+from ..models import Evidence, Programme, ProgressReport, Task
+from ..services import reporting
+from ..services.deadlines import report_due
+from ..services.periods import period_starting, periods
+from ..services.status import programme_states
+
+OWNERS = {Role.OFFICE, *LIAISONS}
+OFFICE = {Role.OFFICE}
+
+
+def _report(request, pk):
+    return get_object_or_404(
+        ProgressReport.objects.visible_to(request.user).select_related("task__programme", "unit", "reviewed_by"), pk=pk
+    )
+
+
+def _errors(request, error: ValidationError):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_POST
+@allow(STAFF, write=OWNERS)
+def report_open(request, pk):
+    """Start (or reopen) the user's unit's report on a task for a period."""
+    task = get_object_or_404(Task.objects.visible_to(request.user).select_related("programme"), pk=pk)
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=request.POST.get("unit") or 0)
+    period = period_starting(task.programme, _date(request.POST.get("period")))
+    if period is None:
+        messages.error(request, _("Choose a reporting period of the programme."))
+        return redirect(task)
+    try:
+        report = reporting.open_report(task, unit, period, request.user)
+    except ValidationError as error:
+        _errors(request, error)
+        return redirect(task)
+    return redirect(report)
+
+
+report_open.scoped_model = Task
+
+
+def _date(value):
+    try:
+        return datetime.date.fromisoformat(value or "")
+    except ValueError:
+        return None
+
+
+@allow(STAFF, write=OWNERS)
+def report_detail(request, pk):
+    report = _report(request, pk)
+    owner = can_edit(request.user, report) and works_for(request.user, report.unit)
+    form = ReportForm(
+        request.POST or None,
+        instance=report if request.method != "POST" else None,
+        initial={"narrative": report.narrative, "percent": report.percent, "figures": report.figures},
+    )
+    if request.method == "POST":
+        if not owner:
+            return render(request, "403.html", status=403)
+        if form.is_valid():
+            try:
+                reporting.save_report(report, request.user, **form.cleaned_data)
+                messages.success(request, _("Saved."))
+                return redirect(report)
+            except ValidationError as error:
+                _errors(request, error)
+    context = {
+        "report": report,
+        "form": form,
+        "owner": owner and report.editable,
+        "reviewer": role_of(request.user) == Role.OFFICE and report.state == ProgressReport.State.SUBMITTED,
+        "evidence_form": EvidenceForm(),
+        "review_form": ReviewForm(),
+        "evidence": report.evidence.all(),
+        "due": report_due(report.task.programme, period_starting(report.task.programme, report.period_start)),
+        "history": report.history.select_related("history_user")[:20],
+    }
+    return render(request, "programme/report.html", context)
+
+
+report_detail.scoped_model = ProgressReport
+
+
+def _step(request, pk, action, *args):
+    report = _report(request, pk)
+    try:
+        action(report, request.user, *args)
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect(report)
+
+
+@require_POST
+@allow(STAFF, write=OWNERS)
+def report_submit(request, pk):
+    return _step(request, pk, reporting.submit)
+
+
+report_submit.scoped_model = ProgressReport
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def report_return(request, pk):
+    return _step(request, pk, reporting.send_back, request.POST.get("note", ""))
+
+
+report_return.scoped_model = ProgressReport
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def report_accept(request, pk):
+    return _step(request, pk, reporting.accept, request.POST.get("note", ""))
+
+
+report_accept.scoped_model = ProgressReport
+
+
+@require_POST
+@allow(STAFF, write=OWNERS)
+def evidence_upload(request, pk):
+    report = _report(request, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to attach."))
+    else:
+        try:
+            reporting.attach(report, request.user, form.cleaned_data["file"])
+        except ValidationError as error:
+            _errors(request, error)
+    return redirect(report)
+
+
+evidence_upload.scoped_model = ProgressReport
+
+
+@allow(STAFF)
+def evidence_download(request, pk):
+    evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.name, content_type=evidence.content_type
+    )
+
+
+evidence_download.scoped_model = Evidence
+
+
+@require_POST
+@allow(STAFF, write=OWNERS)
+def evidence_delete(request, pk):
+    evidence = get_object_or_404(Evidence.objects.visible_to(request.user).select_related("report"), pk=pk)
+    try:
+        reporting.remove_evidence(evidence, request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect(evidence.report)
+
+
+evidence_delete.scoped_model = Evidence
+
+
+@allow(Role.OFFICE, Role.LEADER)
+def review_queue(request, pk):
+    """Submitted reports waiting for the office, oldest first."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    waiting = (
+        ProgressReport.objects.visible_to(request.user)
+        .filter(task__programme=programme, state=ProgressReport.State.SUBMITTED)
+        .select_related("task", "unit")
+        .order_by("submitted_at")
+    )
+    return render(request, "programme/review_queue.html", {"programme": programme, "reports": waiting})
+
+
+review_queue.scoped_model = Programme
+
+
+@allow(STAFF)
+def unit_tasks(request, pk):
+    """A unit's tasks in the programme and its reports for each period: what is due, late or missing."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    if role_of(request.user) in SEE_ALL:
+        unit = get_object_or_404(Unit, pk=request.GET.get("unit") or request.user.unit_id or 0)
+    else:
+        unit = request.user.unit
+    tasks = list(Task.objects.filter(programme=programme, assignments__unit=unit).order_by("order"))
+    states = programme_states(programme)
+    reports = {
+        (r.task_id, r.period_start): r
+        for r in ProgressReport.objects.visible_to(request.user).filter(task__programme=programme, unit=unit)
+    }
+    today = datetime.date.today()
+    grid = []
+    for period in periods(programme):
+        due = report_due(programme, period)
+        cells = []
+        for task in tasks:
+            report = reports.get((task.pk, period.start))
+            in_window = period.end >= task.effective_start and period.start <= task.effective_deadline
+            late = in_window and due.date < today and (report is None or report.state == ProgressReport.State.DRAFT)
+            cells.append({"task": task, "report": report, "late": late, "in_window": in_window})
+        grid.append({"period": period, "due": due, "cells": cells})
+    return render(
+        request,
+        "programme/unit_tasks.html",
+        {
+            "programme": programme,
+            "unit": unit,
+            "tasks": tasks,
+            "states": states,
+            "grid": grid,
+            "units": Unit.objects.visible_to(request.user) if role_of(request.user) in SEE_ALL else [],
+        },
+    )
+
+
+unit_tasks.scoped_model = Programme

@@ -1,0 +1,165 @@
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhichan.core.access import allow
+from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
+from zhichan.core.scoping import works_for
+
+from ..forms import AssignForm, MilestoneForm, ScheduleForm, UnitPlanForm
+from ..models import Assignment, Milestone, ProgressReport, Task, UnitPlan
+from ..services import planning
+from ..services.periods import current_or_last, periods
+from ..services.status import programme_states
+
+OFFICE = {Role.OFFICE}
+
+
+def _task(request, pk):
+    return get_object_or_404(Task.objects.visible_to(request.user).select_related("programme", "parent"), pk=pk)
+
+
+def _errors(request, error: ValidationError):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@allow(STAFF)
+def task_page(request, pk):
+    task = _task(request, pk)
+    user = request.user
+    assignments = list(task.assignments.select_related("unit", "confirmed_by"))
+    my_units = [a.unit for a in assignments if works_for(user, a.unit) and role_of(user) in LIAISONS]
+    today_period = current_or_last(task.programme, datetime.date.today())
+    context = {
+        "task": task,
+        "state": programme_states(task.programme)[task.pk],
+        "children": task.children.all(),
+        "assignments": assignments,
+        "milestones": task.milestones.all(),
+        "plans": UnitPlan.objects.visible_to(user).filter(task=task).select_related("unit"),
+        "reports": ProgressReport.objects.visible_to(user).filter(task=task).select_related("unit"),
+        "history": task.history.select_related("history_user")[:20],
+        "is_office": role_of(user) == Role.OFFICE,
+        "my_units": my_units,
+        "periods": periods(task.programme),
+        "current_period": today_period,
+        "assign_form": AssignForm(),
+        "schedule_form": ScheduleForm(instance=task),
+        "milestone_form": MilestoneForm(),
+    }
+    return render(request, "programme/task.html", context)
+
+
+task_page.scoped_model = Task
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def task_assign(request, pk):
+    task = _task(request, pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        planning.assign(task, form.cleaned_data["unit"], form.cleaned_data["role"], request.user)
+    else:
+        messages.error(request, _("Choose a unit and its role."))
+    return redirect(task)
+
+
+task_assign.scoped_model = Task
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def assignment_confirm(request, pk):
+    assignment = get_object_or_404(Assignment.objects.visible_to(request.user), pk=pk)
+    planning.confirm(assignment, request.user)
+    return redirect(assignment.task)
+
+
+assignment_confirm.scoped_model = Assignment
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def assignment_remove(request, pk):
+    assignment = get_object_or_404(Assignment.objects.visible_to(request.user), pk=pk)
+    try:
+        planning.unassign(assignment, request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect(assignment.task)
+
+
+assignment_remove.scoped_model = Assignment
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def task_schedule(request, pk):
+    task = _task(request, pk)
+    form = ScheduleForm(request.POST, instance=Task.objects.get(pk=task.pk))
+    if form.is_valid():
+        try:
+            planning.set_schedule(task, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors(request, error)
+    else:
+        messages.error(request, _("Check the dates."))
+    return redirect(task)
+
+
+task_schedule.scoped_model = Task
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def milestone_add(request, pk):
+    task = _task(request, pk)
+    form = MilestoneForm(request.POST)
+    if form.is_valid():
+        planning.add_milestone(task, request.user, title=form.cleaned_data["title"], due=form.cleaned_data["due"])
+    else:
+        messages.error(request, _("A milestone needs a title and a due date."))
+    return redirect(task)
+
+
+milestone_add.scoped_model = Task
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def milestone_done(request, pk):
+    milestone = get_object_or_404(Milestone.objects.visible_to(request.user), pk=pk)
+    planning.update_milestone(
+        milestone,
+        request.user,
+        title=milestone.title,
+        due=milestone.due,
+        done_on=None if milestone.done_on else datetime.date.today(),
+    )
+    return redirect(milestone.task)
+
+
+milestone_done.scoped_model = Milestone
+
+
+@require_POST
+@allow(STAFF, write={Role.OFFICE, *LIAISONS})
+def unit_plan(request, pk):
+    """A unit writes its own work plan for its part in the task (the office may write it for any unit)."""
+    task = _task(request, pk)
+    assignment = task.assignments.filter(unit_id=request.POST.get("unit") or 0).select_related("unit").first()
+    form = UnitPlanForm(request.POST)
+    if assignment is None or not form.is_valid():
+        messages.error(request, _("Write the plan for a unit that has a part in this task."))
+        return redirect(task)
+    planning.save_unit_plan(task, assignment.unit, request.user, form.cleaned_data["text"])
+    return redirect(task)
+
+
+unit_plan.scoped_model = Task
