@@ -257,6 +257,18 @@ SPECTACULAR_SETTINGS = {
 
 EMAIL_BACKEND = os.environ.get("ZHICHAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("ZHICHAN_FROM_EMAIL", "zhichan@localhost")
+EMAIL_HOST = os.environ.get("ZHICHAN_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("ZHICHAN_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("ZHICHAN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("ZHICHAN_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("ZHICHAN_EMAIL_STARTTLS")
+EMAIL_USE_SSL = env_bool("ZHICHAN_EMAIL_SSL")
+EMAIL_TIMEOUT = 20
+# Notifications go out by e-mail too only where mail is configured: on by default exactly when
+# ZHICHAN_EMAIL_BACKEND is set, and ZHICHAN_NOTIFY_BY_EMAIL says so explicitly either way.
+NOTIFY_BY_EMAIL = env_bool("ZHICHAN_NOTIFY_BY_EMAIL", "ZHICHAN_EMAIL_BACKEND" in os.environ)
+# The address users reach the site at, for links in e-mails (e.g. https://zhichan.example.gov.cn).
+SITE_URL = os.environ.get("ZHICHAN_SITE_URL", "")
 
 # How recent a worker heartbeat must be for /healthz to call the worker alive.
 # Largest evidence file a report may carry.

@@ -6,12 +6,15 @@ the table below, so a new page or endpoint fails here until someone decides who 
 for views of one object, refused (404) for an object outside the role's unit, region or ownership.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from zhichan.core.access import EXEMPT_NAMESPACES, RolePermission, declared_roles, is_api_view
-from zhichan.core.models import Person, TaskProgress, Unit
+from zhichan.core.models import CalendarDay, Person, TaskProgress, Unit
 from zhichan.core.roles import EVERYONE, LIAISONS, SEE_ALL, SIGNED_IN, STAFF, Role
+from zhichan.core.services.notify import notify
 
 OFFICE = frozenset({Role.OFFICE})
 PEOPLE_WRITERS = frozenset({Role.OFFICE, *LIAISONS})
@@ -40,6 +43,11 @@ EXPECTED = {
     "audit": (OFFICE, OFFICE),
     "task-list": (SIGNED_IN, SIGNED_IN),
     "task-detail": (SIGNED_IN, SIGNED_IN),
+    "calendar": (SEE_ALL, OFFICE),
+    "calendar-day-add": (OFFICE, OFFICE),
+    "calendar-day-edit": (OFFICE, OFFICE),
+    "calendar-day-delete": (OFFICE, OFFICE),
+    "notifications": (SIGNED_IN, SIGNED_IN),
     "programme-list": (STAFF, STAFF),
     "programme-overview": (STAFF, STAFF),
     "programme-timeline": (STAFF, STAFF),
@@ -81,6 +89,11 @@ EXPECTED = {
     "api:membership-detail": (STAFF, OFFICE),
     "api:taskprogress-list": (SIGNED_IN, OFFICE),
     "api:taskprogress-detail": (SIGNED_IN, OFFICE),
+    "api:calendarday-list": (STAFF, OFFICE),
+    "api:calendarday-detail": (STAFF, OFFICE),
+    "api:notification-list": (SIGNED_IN, SIGNED_IN),
+    "api:notification-detail": (SIGNED_IN, SIGNED_IN),
+    "api:notification-read": (SIGNED_IN, SIGNED_IN),
     "api:programme-list": (STAFF, OFFICE),
     "api:programme-detail": (STAFF, OFFICE),
     "api:programme-status": (STAFF, OFFICE),
@@ -187,6 +200,8 @@ def test_object_views_say_what_they_scope(name):
 @pytest.fixture
 def objects(users):
     """Rows every model view can be tried with: at least one outside each liaison's scope."""
+    CalendarDay.objects.create(date=date(2024, 2, 12), kind=CalendarDay.Kind.HOLIDAY, name="春节", source="test")
+    notify(list(users.values()), "notice", "", "", key="permissions")  # each user's own, and others'
     TaskProgress.objects.create(label="office task", user=users["office"])
     TaskProgress.objects.create(label="liaison task", user=users["amr-liaison"])
     Person.objects.create(name="法院知识产权专员", unit=Unit.objects.get(key="court"), is_ip_staff=True)

@@ -4,7 +4,20 @@ from simple_history.admin import SimpleHistoryAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from .models import AuthEvent, Committee, Membership, Person, Population, Region, TaskProgress, Unit, User
+from .models import (
+    AuthEvent,
+    CalendarDay,
+    CalendarYear,
+    Committee,
+    Membership,
+    Notification,
+    Person,
+    Population,
+    Region,
+    TaskProgress,
+    Unit,
+    User,
+)
 
 
 @admin.register(Region)
@@ -81,3 +94,22 @@ class AuthEventAdmin(admin.ModelAdmin):
 class TaskProgressAdmin(admin.ModelAdmin):
     list_display = ["label", "user", "state", "done", "total", "created"]
     list_filter = ["state"]
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "kind", "name", "source"]
+    list_filter = ["kind"]
+    date_hierarchy = "date"
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "complete", "source"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created", "user", "title", "read_at"]
+    search_fields = ["title", "user__username", "key"]
+    raw_id_fields = ["user"]

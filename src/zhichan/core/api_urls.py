@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api
+from . import api, api_calendar, api_notifications
 
 # (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [
@@ -11,6 +11,8 @@ ROUTES = [
     ("committees", api.CommitteeViewSet),
     ("memberships", api.MembershipViewSet),
     ("tasks", api.TaskProgressViewSet),
+    ("calendar", api_calendar.CalendarDayViewSet),
+    ("notifications", api_notifications.NotificationViewSet),
 ]
 
 urlpatterns = [

@@ -1,8 +1,11 @@
+from functools import cache
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .extensions import nav_items
 from .roles import LIAISONS, STAFF, Role, role_of
+from .services.notify import unread_count
 
 # Modules the platform is growing into; shown in the navigation, marked as coming.
 COMING_MODULES = [
@@ -32,9 +35,16 @@ def navigation(request):
         if role in LIAISONS:
             items.append((_("My unit"), reverse("unit-detail", args=[user.unit_id])))
         else:
-            items.append((_("Units"), reverse("unit-list")))
+            # Leadership reads the calendar the deadlines are counted on; the office keeps it.
+            items += [(_("Units"), reverse("unit-list")), (_("Working-day calendar"), reverse("calendar"))]
     if role == Role.OFFICE:
         items += [(_("Audit"), reverse("audit")), (_("Administration"), reverse("admin:index"))]
     if role != Role.PUBLIC:
         items.append((_("Background tasks"), reverse("task-list")))
-    return {"nav_items": items, "coming_modules": COMING_MODULES if role in STAFF else [], "user_role": role}
+    return {
+        "nav_items": items,
+        "coming_modules": COMING_MODULES if role in STAFF else [],
+        "user_role": role,
+        # A callable, so the one COUNT query runs only on pages that show the bell, and once (cached).
+        "unread_notifications": cache(lambda: unread_count(user)) if role != Role.PUBLIC else 0,
+    }

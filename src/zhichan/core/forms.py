@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import Membership, Person, Unit
+from .models import CalendarDay, CalendarYear, Membership, Person, Unit
 from .roles import Role, role_of
 
 
@@ -54,3 +55,29 @@ class ChangeSeatForm(BootstrapMixin, forms.Form):
                 % {"date": self.membership.start}
             )
         return on
+
+
+class CalendarDayForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = CalendarDay
+        fields = ["date", "kind", "name", "source"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].required = False  # left empty: the office entered it
+
+
+class CalendarYearForm(BootstrapMixin, forms.Form):
+    year = forms.IntegerField(min_value=1949, max_value=2200, label=CalendarYear._meta.get_field("year").verbose_name)
+    complete = forms.BooleanField(
+        required=False,
+        label=gettext_lazy("The calendar knows this year in full"),
+        help_text=gettext_lazy("Mark it once every holiday and make-up working day of the year's notice is entered."),
+    )
+    source = forms.CharField(
+        max_length=300,
+        required=False,
+        label=CalendarYear._meta.get_field("source").verbose_name,
+        help_text=gettext_lazy("The notice the year's arrangement comes from."),
+    )

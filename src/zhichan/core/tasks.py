@@ -1,4 +1,4 @@
-"""Background tasks of the foundation: reloading a region or organisation file."""
+"""Background tasks of the foundation: reloading a region or organisation file, mailing notifications."""
 
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -24,3 +24,10 @@ def reload_organisation(progress_id: int, path: str):
     with tracking(progress_id) as report:
         result = load_organisation(path, progress=report)
     finish(progress_id, _("%(units)d units and %(committees)d committees are up to date.") % result)
+
+
+@task()
+def mail_notifications(ids: list[int]):
+    from .services.notify import mail
+
+    mail(ids)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, regions, roster, tasks, units, workbench
+from .views import audit, calendar, notifications, regions, roster, tasks, units, workbench
 
 urlpatterns = [
     path("", workbench.workbench, name="workbench"),
@@ -17,4 +17,9 @@ urlpatterns = [
     path("audit/", audit.audit, name="audit"),
     path("tasks/", tasks.task_list, name="task-list"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task-detail"),
+    path("calendar/", calendar.calendar, name="calendar"),
+    path("calendar/days/new/", calendar.calendar_day_add, name="calendar-day-add"),
+    path("calendar/days/<int:pk>/", calendar.calendar_day_edit, name="calendar-day-edit"),
+    path("calendar/days/<int:pk>/delete/", calendar.calendar_day_delete, name="calendar-day-delete"),
+    path("notifications/", notifications.notifications, name="notifications"),
 ]

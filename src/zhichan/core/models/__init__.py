@@ -1,5 +1,7 @@
 from .accounts import Role, User
 from .audit import AuthEvent
+from .calendar import CalendarDay, CalendarYear
+from .notifications import Notification
 from .people import Committee, Membership, Person
 from .regions import Population, Region, RegionKind
 from .tasks import TaskProgress, WorkerHeartbeat
@@ -7,8 +9,11 @@ from .units import Unit, UnitKind
 
 __all__ = [
     "AuthEvent",
+    "CalendarDay",
+    "CalendarYear",
     "Committee",
     "Membership",
+    "Notification",
     "Person",
     "Population",
     "Region",

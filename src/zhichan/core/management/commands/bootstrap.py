@@ -1,9 +1,11 @@
-"""First start: load the built-in programme's regions and organisation, and create the demo accounts."""
+"""First start: load the built-in programme's regions and organisation, seed the working-day calendar, and
+create the demo accounts."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ...models import Region
+from ...services.calendar import seed_calendar
 from ...services.demo import accounts_file, create_demo_accounts, demo_accounts_present
 from ...services.organisation import load_organisation
 from ...services.regions import load_regions
@@ -24,6 +26,7 @@ class Command(BaseCommand):
             self.stdout.write("Loading regions and organisation …")
             load_regions(settings.PROJECT_DIR / DEFAULT_REGIONS)
             load_organisation(settings.PROJECT_DIR / DEFAULT_ORGANISATION)
+        seed_calendar()  # every start: idempotent, and picks up a newer chinese-calendar after an upgrade
         if no_demo:
             return
         if reset_demo_passwords or not demo_accounts_present():
