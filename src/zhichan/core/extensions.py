@@ -2,13 +2,15 @@
 
 Apps register in their AppConfig.ready():
 - `register_panel(panel)`: `panel(request) -> (template name, context) | None`, shown on the workbench;
-- `register_nav(label, url_name, roles)`: a navigation item for those roles.
+- `register_nav(label, url_name, roles)`: a navigation item for those roles;
+- `register_first_start(step)`: `step(stdout)` run by `manage.py bootstrap` after the regions and units load.
 """
 
 from django.urls import reverse
 
 PANELS = []
 NAV_ITEMS = []
+FIRST_START = []
 
 
 def register_panel(panel):
@@ -26,3 +28,8 @@ def render_panels(request) -> list[tuple[str, dict]]:
 
 def nav_items(role) -> list[tuple[str, str]]:
     return [(label, reverse(url_name)) for label, url_name, roles in NAV_ITEMS if role in roles]
+
+
+def register_first_start(step):
+    FIRST_START.append(step)
+    return step

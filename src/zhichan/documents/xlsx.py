@@ -5,6 +5,7 @@ import io
 from dataclasses import dataclass
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -23,6 +24,8 @@ class Sheet:
 
 def safe(value):
     """Text that a spreadsheet would run as a formula is written with a leading apostrophe."""
+    if isinstance(value, Promise):  # lazy translations
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

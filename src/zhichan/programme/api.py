@@ -320,10 +320,11 @@ class ReportViewSet(ScopedViewSet):
     @action(detail=True, methods=["post"])
     def evidence(self, request, pk=None):
         """Attach a file (multipart field `file`)."""
+        report = self.get_object()  # scope first: another unit's report is 404 whatever is sent
         uploaded = request.FILES.get("file")
         if uploaded is None:
             raise ValidationError({"file": "attach a file"})
-        evidence = _django_errors(reporting.attach, self.get_object(), request.user, uploaded)
+        evidence = _django_errors(reporting.attach, report, request.user, uploaded)
         return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
 
     def get_queryset(self):

@@ -47,7 +47,8 @@ class Reader:
                 raise self.error(here, "is required")
             return default
         value = mapping[key]
-        if kind is str and isinstance(value, int | float) and not isinstance(value, bool):
+        # Codes written without quotes become text; a float such as 4.10 would lose digits, so it is refused.
+        if kind is str and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)  # codes written without quotes
         if kind is datetime.date and isinstance(value, str):
             try:
@@ -71,8 +72,14 @@ class Reader:
         value = self.get(mapping, key, path, required=required, default=default)
         if value is not None and value not in choices:
             expected = ", ".join(sorted(choices))
-            raise self.error(f"{path}.{key}", f"expected one of {expected}, got {value!r}")
+            raise self.error(f"{path}.{key}" if path else key, f"expected one of {expected}, got {value!r}")
         return value
+
+    def only(self, mapping: dict, allowed: set[str], path: str):
+        """Refuse keys the format does not know, so a misspelt key is not silently ignored."""
+        unknown = sorted(set(mapping) - allowed)
+        if unknown:
+            raise self.error(f"{path}.{unknown[0]}", f"unknown key (expected one of {', '.join(sorted(allowed))})")
 
 
 _KIND_NAMES = {

@@ -32,6 +32,12 @@ class Task(models.Model):
     start = models.DateField(_("start date"), null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    units_decided_at = models.DateTimeField(
+        _("units decided by the office"),
+        null=True,
+        blank=True,
+        help_text=_("Once the office has decided who does the task, reloading the programme file leaves it alone."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

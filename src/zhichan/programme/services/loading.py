@@ -6,6 +6,7 @@ unit), saved only when a value changed, and nothing is deleted, so reports alrea
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from django.db import transaction
 
@@ -27,6 +28,7 @@ from ..models import (
 )
 
 CHILD_KIND = {TaskKind.GROUP: TaskKind.TASK, TaskKind.TASK: TaskKind.SUBTASK, TaskKind.SAFEGUARD: TaskKind.TASK}
+TASK_KEYS = {"key", "number", "title", "text", "start", "deadline", "lead", "co", "milestones", "children"}
 
 
 @transaction.atomic
@@ -59,9 +61,9 @@ def load_programme(path, progress=None) -> dict:
                 required=False,
                 default=ReportingFrequency.QUARTERLY,
             ),
-            "report_due_days": reader.get(data, "report_due_days", "", kind=int, required=False, default=10),
-            "reminder_days": reader.get(data, "reminder_days", "", kind=int, required=False, default=5),
-            "source_file": str(path)[-200:],
+            "report_due_days": _days(reader, data, "report_due_days", 10),
+            "reminder_days": _days(reader, data, "reminder_days", 5),
+            "source_file": Path(path).name,
         },
     )
     goals = _load_goals(reader, programme)
@@ -77,6 +79,13 @@ def load_programme(path, progress=None) -> dict:
         "tasks": len(loader.seen),
         "not_in_file": sorted(known - loader.seen),  # kept, never deleted: they may carry reports
     }
+
+
+def _days(reader, data, key, default) -> int:
+    value = reader.get(data, key, "", kind=int, required=False, default=default)
+    if not 0 <= value <= 250:
+        raise reader.error(key, f"expected a number of working days from 0 to 250, got {value}")
+    return value
 
 
 def _region(reader, mapping, key, where, default=None):
@@ -170,20 +179,19 @@ class _TaskLoader:
             raise reader.error(f"{where}.key", f"duplicate task key {key!r}")
         self.seen.add(key)
         self.order += 1
-        task, _ = upsert(
-            Task,
-            {"programme": self.programme, "key": key},
-            {
-                "parent": parent,
-                "kind": kind,
-                "number": reader.get(item, "number", where, required=False, default=""),
-                "title": reader.get(item, "title", where),
-                "text": reader.get(item, "text", where, required=False, default="").strip(),
-                "start": reader.get(item, "start", where, kind=datetime.date, required=False),
-                "deadline": reader.get(item, "deadline", where, kind=datetime.date, required=False),
-                "order": self.order,
-            },
-        )
+        reader.only(item, TASK_KEYS, where)
+        fields = {
+            "parent": parent,
+            "kind": kind,
+            "number": reader.get(item, "number", where, required=False, default=""),
+            "title": reader.get(item, "title", where),
+            "text": reader.get(item, "text", where, required=False, default="").strip(),
+            "order": self.order,
+        }
+        for name in ("start", "deadline"):  # dates the file leaves out stay as the office set them
+            if name in item:
+                fields[name] = reader.get(item, name, where, kind=datetime.date)
+        task, _ = upsert(Task, {"programme": self.programme, "key": key}, fields)
         self._assignments(where, item, task)
         for m_where, milestone in reader.items(item, "milestones", where):
             upsert(
@@ -194,6 +202,8 @@ class _TaskLoader:
         if self.progress:
             self.progress(len(self.seen), 0, task.title)
         for c_where, child in reader.items(item, "children", where):
+            if kind not in CHILD_KIND:
+                raise reader.error(c_where, "a sub-task has no parts of its own (three levels at most)")
             self._task(c_where, child, CHILD_KIND[kind], parent=task)
 
     def _unit(self, where, key):
@@ -203,6 +213,8 @@ class _TaskLoader:
 
     def _assignments(self, where, item, task):
         reader = self.reader
+        if task.units_decided_at:
+            return  # the office has decided this task's units on the site
         wanted = []
         lead = reader.get(item, "lead", where, kind=(str, dict), required=False)
         if lead is not None:
@@ -213,9 +225,8 @@ class _TaskLoader:
             wanted.append((unit, Assignment.Role.LEAD, proposed))
         co = reader.get(item, "co", where, kind=list, required=False, default=[])
         for index, key in enumerate(co):
+            if not isinstance(key, str):
+                raise reader.error(f"{where}.co[{index}]", f"expected a unit key, got {key!r}")
             wanted.append((self._unit(f"{where}.co[{index}]", key), Assignment.Role.CO, False))
         for unit, role, proposed in wanted:
-            existing = Assignment.objects.filter(task=task, unit=unit).first()
-            if existing is not None and existing.confirmed_by_id:
-                continue  # the office has decided; the file no longer overrides it
             upsert(Assignment, {"task": task, "unit": unit}, {"role": role, "proposed": proposed})

@@ -17,17 +17,25 @@ def _office(user):
         raise PermissionDenied
 
 
+def _decided(task):
+    """The office has now decided this task's units: the programme file no longer changes them."""
+    type(task).objects.filter(pk=task.pk).update(units_decided_at=timezone.now())
+
+
 @transaction.atomic
 def assign(task, unit, role: str, user) -> Assignment:
     """Give a unit a part in a task; a new lead replaces the old lead, who becomes co-operating."""
     _office(user)
     if role == Assignment.Role.LEAD:
-        task.assignments.filter(role=Assignment.Role.LEAD).exclude(unit=unit).update(role=Assignment.Role.CO)
+        for former in task.assignments.filter(role=Assignment.Role.LEAD).exclude(unit=unit):
+            former.role = Assignment.Role.CO  # saved one by one so the history records it
+            former.save()
     assignment, _created = Assignment.objects.update_or_create(
         task=task,
         unit=unit,
         defaults={"role": role, "proposed": False, "confirmed_by": user, "confirmed_at": timezone.now()},
     )
+    _decided(task)
     return assignment
 
 
@@ -37,6 +45,7 @@ def confirm(assignment, user) -> Assignment:
     assignment.proposed = False
     assignment.confirmed_by, assignment.confirmed_at = user, timezone.now()
     assignment.save()
+    _decided(assignment.task)
     return assignment
 
 
@@ -48,6 +57,7 @@ def unassign(assignment, user):
             _("%(unit)s has already reported on this task; its part cannot be removed.") % {"unit": assignment.unit}
         )
     assignment.delete()
+    _decided(assignment.task)
 
 
 @transaction.atomic

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.services.calendar import WorkCalendar
+
 from ..models import Assignment, Milestone, ProgressReport, Task
 from .deadlines import report_due, within_workdays
 from .periods import periods
@@ -66,9 +68,10 @@ def programme_states(programme, today: datetime.date | None = None) -> dict[int,
         "id", "task_id", "unit_id", "period_start", "state", "percent"
     ):
         reports[report.task_id].append(report)
-    past_due = [p for p in periods(programme) if report_due(programme, p).date < today]
+    calendar = WorkCalendar()
+    past_due = [p for p in periods(programme) if report_due(programme, p, calendar).date < today]
 
-    states = {task.pk: _leaf_state(task, today, milestones, assignments, reports, past_due) for task in tasks}
+    states = {task.pk: _leaf_state(task, today, milestones, assignments, reports, past_due, calendar) for task in tasks}
     children = defaultdict(list)
     for task in tasks:
         if task.parent_id:
@@ -92,7 +95,7 @@ def _depth(task, by_id) -> int:
     return depth
 
 
-def _leaf_state(task, today, milestones, assignments, reports, past_due) -> TaskState:
+def _leaf_state(task, today, milestones, assignments, reports, past_due, calendar) -> TaskState:
     task_reports = reports[task.pk]
     lead_units = {a.unit_id for a in assignments[task.pk] if a.role == Assignment.Role.LEAD}
     counted = [r for r in task_reports if r.state in (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)]
@@ -114,7 +117,7 @@ def _leaf_state(task, today, milestones, assignments, reports, past_due) -> Task
     missing = _missing(task, assignments, task_reports, past_due)
     if missing:
         reasons.append(_("%(count)d report(s) past due") % {"count": len(missing)})
-    if within_workdays(today, task.effective_deadline, task.programme.reminder_days):
+    if within_workdays(today, task.effective_deadline, task.programme.reminder_days, calendar):
         reasons.append(_("deadline %(date)s is near") % {"date": task.effective_deadline})
     if _elapsed_percent(task, today) - percent > RISK_GAP and counted:
         reasons.append(_("progress %(percent)d%% trails the time elapsed") % {"percent": percent})

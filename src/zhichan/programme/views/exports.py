@@ -38,7 +38,7 @@ def ledger_export(request, pk):
                 task.effective_start,
                 task.effective_deadline,
                 task.completed_on,
-                state.status.label,
+                str(state.status.label),
                 state.percent,
                 "；".join(str(r) for r in state.reasons),
             ]

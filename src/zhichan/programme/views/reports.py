@@ -11,6 +11,7 @@ from zhichan.core.access import allow
 from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 from zhichan.core.scoping import can_edit, works_for
+from zhichan.core.services.calendar import WorkCalendar
 
 from ..forms import EvidenceForm, ReportForm, ReviewForm
 from ..models import Evidence, Programme, ProgressReport, Task
@@ -208,9 +209,10 @@ def unit_tasks(request, pk):
         for r in ProgressReport.objects.visible_to(request.user).filter(task__programme=programme, unit=unit)
     }
     today = datetime.date.today()
+    calendar = WorkCalendar()
     grid = []
     for period in periods(programme):
-        due = report_due(programme, period)
+        due = report_due(programme, period, calendar)
         cells = []
         for task in tasks:
             report = reports.get((task.pk, period.start))

@@ -4,6 +4,7 @@ create the demo accounts."""
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from ...extensions import FIRST_START
 from ...models import Region
 from ...services.calendar import seed_calendar
 from ...services.demo import accounts_file, create_demo_accounts, demo_accounts_present
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             load_regions(settings.PROJECT_DIR / DEFAULT_REGIONS)
             load_organisation(settings.PROJECT_DIR / DEFAULT_ORGANISATION)
         seed_calendar()  # every start: idempotent, and picks up a newer chinese-calendar after an upgrade
+        for step in FIRST_START:  # other apps' first-start data (the programme, its demo reports)
+            step(self.stdout, demo=not no_demo)
         if no_demo:
             return
         if reset_demo_passwords or not demo_accounts_present():

@@ -1,0 +1,68 @@
+"""Synthetic progress reports for the demo: a plausible history of the Nan'an programme, marked as such.
+
+Deterministic (seeded), so every fresh start shows the same picture: most tasks reported quarter by quarter
+and accepted, a few returned or waiting for review, one unit that stopped reporting.
+"""
+
+import datetime
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Assignment, ProgressReport
+from .periods import periods
+
+NARRATIVES = [
+    "按工作方案推进，本季度召开专题会议{n}次，落实专人负责。",
+    "开展走访调研{n}家企业，梳理知识产权需求并建立台账。",
+    "组织专题培训{n}场，相关单位和企业参加。",
+    "会同配合单位开展联合检查{n}次，问题已整改。",
+]
+
+
+@transaction.atomic
+def create_demo_reports(programme, today: datetime.date | None = None, seed: int = 2022) -> int:
+    """Reports for every assigned unit and every period that has ended; returns how many were made."""
+    if ProgressReport.objects.filter(task__programme=programme).exists():
+        return 0
+    rng = random.Random(seed)
+    today = today or datetime.date.today()
+    ended = [p for p in periods(programme) if p.end < today]
+    assignments = list(Assignment.objects.filter(task__programme=programme).select_related("task", "unit"))
+    silent = rng.choice(assignments).unit_id if assignments else None  # one unit that stopped reporting
+    reports = []
+    for assignment in assignments:
+        for index, period in enumerate(ended):
+            last = index == len(ended) - 1
+            if assignment.unit_id == silent and index >= len(ended) // 2:
+                break
+            percent = min(100, round(100 * (index + 1) / len(ended)) if len(ended) else 0)
+            state = ProgressReport.State.ACCEPTED
+            if last and rng.random() < 0.15:
+                state, percent = ProgressReport.State.SUBMITTED, percent - rng.randint(5, 20)
+            elif last and rng.random() < 0.1:
+                state, percent = ProgressReport.State.RETURNED, percent - rng.randint(5, 20)
+            submitted = timezone.make_aware(
+                datetime.datetime.combine(period.end + datetime.timedelta(days=rng.randint(3, 12)), datetime.time(10))
+            )
+            reports.append(
+                ProgressReport(
+                    task=assignment.task,
+                    unit=assignment.unit,
+                    period_start=period.start,
+                    period_end=period.end,
+                    narrative=rng.choice(NARRATIVES).format(n=rng.randint(1, 6)),
+                    percent=max(percent, 0),
+                    figures=[{"name": "培训场次", "value": rng.randint(0, 4), "unit": "场"}],
+                    state=state,
+                    submitted_at=submitted,
+                    reviewed_at=submitted + datetime.timedelta(days=3)
+                    if state != ProgressReport.State.SUBMITTED
+                    else None,
+                    review_note="请补充佐证材料。" if state == ProgressReport.State.RETURNED else "",
+                    synthetic=True,
+                )
+            )
+    ProgressReport.objects.bulk_create(reports, batch_size=500)
+    return len(reports)

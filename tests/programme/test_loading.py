@@ -1,0 +1,120 @@
+import pytest
+
+from zhichan.core.services.datafile import DataFileError
+from zhichan.programme.models import Assignment, Goal, Programme, ProgressReport, Target, Task
+from zhichan.programme.services.loading import load_programme
+
+from .conftest import MINI, day
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loads_plan_goals_targets_and_task_tree(programme):
+    assert programme.document_number == "测试〔2022〕1号" and programme.region.code == "350583"
+    assert list(Goal.objects.filter(programme=programme).values_list("key", flat=True)) == ["overall", "specific-1"]
+    t2 = Target.objects.get(programme=programme, code="T2")
+    assert t2.display_value == "120000" and t2.symbol == "≥" and str(t2.deadline) == "2024-12-31"
+    assert Target.objects.get(programme=programme, code="T1").display_value == "14.3"
+    tasks = {t.key: t for t in Task.objects.filter(programme=programme)}
+    assert tasks["4.1"].kind == "group" and tasks["4.1.1"].kind == "task" and tasks["4.1.1"].parent == tasks["4.1"]
+    assert tasks["5.3"].kind == "safeguard"
+    lead = Assignment.objects.get(task=tasks["4.1.2"], role="lead")
+    assert lead.unit.key == "amr" and lead.proposed
+    assert Assignment.objects.get(task=tasks["4.1.2"], role="co").unit.key == "court"
+
+
+def test_loading_twice_changes_nothing(programme):
+    counts = [m.objects.count() for m in (Programme, Goal, Target, Task, Assignment)]
+    histories = [m.history.count() for m in (Programme, Goal, Target, Task, Assignment)]
+    result = load_programme(MINI)
+    assert [m.objects.count() for m in (Programme, Goal, Target, Task, Assignment)] == counts
+    assert [m.history.count() for m in (Programme, Goal, Target, Task, Assignment)] == histories
+    assert result["not_in_file"] == []
+
+
+def test_an_edited_file_updates_in_place_and_keeps_reports(programme, task, tmp_path, users):
+    report = ProgressReport.objects.create(
+        task=task, unit=task.assignments.get(role="lead").unit, period_start=programme.start, period_end=programme.start
+    )
+    edited = MINI.read_text(encoding="utf-8").replace("充实完善管理体系", "充实完善知识产权管理体系")
+    edited = edited.replace('  - {key: "5.3"', '  - {key: "5.9", title: 新保障, text: 新。}\n  - {key: "5.3"')
+    first_task = '      - {key: "4.1.1", number: 1．, title: 建立工作运行机制, text: 成立领导小组。, lead: office}\n'
+    edited = edited.replace(first_task, "")
+    file = tmp_path / "edited.yaml"
+    file.write_text(edited, encoding="utf-8")
+    pk = task.pk
+    result = load_programme(file)
+    task.refresh_from_db()
+    assert task.pk == pk and task.title == "充实完善知识产权管理体系"
+    assert ProgressReport.objects.filter(pk=report.pk).exists()
+    assert Task.objects.filter(programme=programme, key="5.9").exists()
+    assert result["not_in_file"] == ["4.1.1"] and Task.objects.filter(key="4.1.1").exists()  # kept, listed
+
+
+def test_a_confirmed_assignment_is_not_overridden_by_reloading(programme, task, users):
+    from zhichan.programme.services.planning import confirm
+
+    lead = task.assignments.get(role="lead")
+    confirm(lead, users["office"])
+    load_programme(MINI)
+    lead.refresh_from_db()
+    assert not lead.proposed and lead.confirmed_by == users["office"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("lead: office}", "lead: offize}"), "tasks[0].children[0].lead.unit: unknown unit 'offize'"),
+        (("comparator: gte, value: 14.3", "comparator: about, value: 14.3"), "targets[0].comparator: expected one of"),
+        (("value: 14.3", "value: lots"), "targets[0].value: expected a number, got 'lots'"),
+        (("end: 2024-12-31", "end: 2021-12-31"), "end: must come after start"),
+        (('region: "350583"', 'region: "999999"'), "region: unknown region code '999999'"),
+        (("goal: specific-1, indicator: valid", "goal: specific-9, indicator: valid"), "targets[1].goal: unknown goal"),
+    ],
+)
+def test_bad_files_are_explained_and_change_nothing(db, tmp_path, change, message):
+    file = tmp_path / "bad.yaml"
+    file.write_text(MINI.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_programme(file)
+    assert message in str(error.value) and "bad.yaml" in str(error.value)
+    assert not Programme.objects.exists() and not Task.objects.exists()
+
+
+def test_command(db, capsys):
+    from django.core.management import call_command
+
+    call_command("load_programme", str(MINI))
+    assert "测试工作方案: 2 goals, 2 targets, 5 tasks and safeguards" in capsys.readouterr().out
+
+
+def test_reloading_keeps_what_the_office_decided(programme, task, users):
+    from zhichan.core.models import Unit
+    from zhichan.programme.services import planning
+
+    planning.set_schedule(task, users["office"], start=None, deadline=day("2023-06-30"), completed_on=None)
+    planning.assign(task, Unit.objects.get(key="police"), "lead", users["office"])
+    planning.unassign(task.assignments.get(unit__key="court"), users["office"])
+    load_programme(MINI)
+    task.refresh_from_db()
+    assert task.deadline == day("2023-06-30")
+    assert list(task.assignments.filter(role="lead").values_list("unit__key", flat=True)) == ["police"]
+    assert not task.assignments.filter(unit__key="court").exists()  # removed by the office, not brought back
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("co: [court]", "co: [{unit: court}]"), "tasks[0].children[1].co[0]: expected a unit key"),
+        (("lead: office}", "lead: office, proposd: true}"), "tasks[0].children[0].proposd: unknown key"),
+        (('key: "4.2"', "key: 4.20"), "tasks[1].key: expected text"),
+        (("report_due_days: 10", "report_due_days: -3"), "report_due_days: expected a number of working days"),
+        (("reporting: quarterly", "reporting: weekly"), "reporting: expected one of monthly, quarterly"),
+    ],
+)
+def test_more_mistakes_are_explained(db, tmp_path, change, message):
+    file = tmp_path / "bad.yaml"
+    file.write_text(MINI.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_programme(file)
+    assert f"bad.yaml: {message}" in str(error.value)
