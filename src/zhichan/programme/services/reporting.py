@@ -14,6 +14,7 @@ from zhichan.core.scoping import can_edit, works_for
 from ..models import Assignment, Evidence, ProgressReport
 from .evidence import check_evidence
 from .periods import Period
+from .reminders import report_changed
 
 
 def assigned_units(task):
@@ -83,6 +84,7 @@ def _transition(report, method, *args):
             _("The report is %(state)s; that step is not possible now.") % {"state": report.get_state_display()}
         ) from None
     report.save()
+    report_changed(report)
     return report
 
 

@@ -1,0 +1,18 @@
+import datetime
+
+from django.core.management.base import BaseCommand
+
+from ...models import Programme
+from ...services.reminders import send_reminders
+
+
+class Command(BaseCommand):
+    help = "Send today's reminders of task deadlines and report due dates (run once a day)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", type=datetime.date.fromisoformat, help="pretend today is this date")
+
+    def handle(self, date=None, **options):
+        for programme in Programme.objects.all():
+            sent = send_reminders(programme, date)
+            self.stdout.write(f"{programme.name}: {sent} notifications")
