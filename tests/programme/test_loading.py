@@ -118,3 +118,19 @@ def test_more_mistakes_are_explained(db, tmp_path, change, message):
     with pytest.raises(DataFileError) as error:
         load_programme(file)
     assert f"bad.yaml: {message}" in str(error.value)
+
+
+def test_a_second_programme_for_another_county_loads_the_same_way(db, tmp_path):
+    from zhichan.core.services.regions import load_regions
+
+    regions = tmp_path / "jinjiang.yaml"
+    regions.write_text('division: "350582"\n', encoding="utf-8")
+    load_regions(regions)
+    text = MINI.read_text(encoding="utf-8").replace("key: mini-2022", "key: jinjiang-2023")
+    text = text.replace('region: "350583"', 'region: "350582"').replace("测试工作方案", "晋江市工作方案")
+    file = tmp_path / "jinjiang-2023.yaml"
+    file.write_text(text, encoding="utf-8")
+    load_programme(MINI)
+    second = load_programme(file)["programme"]
+    assert second.region.name == "晋江市" and Programme.objects.count() == 2
+    assert Task.objects.filter(programme=second).count() == 5

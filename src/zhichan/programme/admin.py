@@ -1,0 +1,61 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "document_number", "region", "start", "end", "reporting"]
+
+
+@admin.register(Goal)
+class GoalAdmin(SimpleHistoryAdmin):
+    list_display = ["programme", "number", "title"]
+    list_filter = ["programme"]
+
+
+@admin.register(Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title", "comparator", "value", "unit", "kind", "deadline"]
+    list_filter = ["programme", "kind"]
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    raw_id_fields = ["unit", "confirmed_by"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(Task)
+class TaskAdmin(SimpleHistoryAdmin):
+    list_display = ["key", "number", "title", "kind", "deadline", "completed_on"]
+    list_filter = ["programme", "kind"]
+    search_fields = ["key", "title"]
+    inlines = [AssignmentInline, MilestoneInline]
+    raw_id_fields = ["parent"]
+
+
+@admin.register(UnitPlan)
+class UnitPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["task", "unit", "updated"]
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    readonly_fields = ["name", "content_type", "size", "uploaded_by", "uploaded_at"]
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(SimpleHistoryAdmin):
+    list_display = ["task", "unit", "period_start", "state", "percent", "synthetic"]
+    list_filter = ["state", "synthetic", "period_start"]
+    search_fields = ["task__title", "unit__name"]
+    readonly_fields = ["state"]
+    inlines = [EvidenceInline]
