@@ -61,9 +61,10 @@ def test_report_cycle_on_the_pages(client_for, task, q1):
     liaison.post(report.get_absolute_url(), form)
     report.refresh_from_db()
     assert report.figures == [
-        {"name": "专职人员", "value": 2.0, "unit": "人"},
-        {"name": "培训场次", "value": 3.0, "unit": "场"},
+        {"name": "专职人员", "value": 2, "unit": "人"},
+        {"name": "培训场次", "value": 3, "unit": "场"},
     ]
+    assert "专职人员: 2 人" in liaison.get(report.get_absolute_url()).content.decode()  # shown as 2, not 2.0
     bad = liaison.post(report.get_absolute_url(), {**form, "figures": "专职人员 两名"}).content.decode()
     assert "Line 1" in bad or "第 1 行" in bad or "第1行" in bad
     liaison.post(

@@ -57,6 +57,7 @@ class FiguresField(forms.CharField):
                 raise forms.ValidationError(
                     _("Line %(line)d: %(value)s is not a number.") % {"line": number, "value": parts[0]}
                 ) from None
+            amount = int(amount) if amount.is_integer() else amount  # 3, not 3.0
             figures.append({"name": name.strip(), "value": amount, "unit": " ".join(parts[1:])})
         return figures
 
