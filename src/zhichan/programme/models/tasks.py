@@ -139,6 +139,7 @@ class UnitPlan(models.Model):
     class Meta:
         verbose_name = _("unit work plan")
         verbose_name_plural = _("unit work plans")
+        ordering = ["task", "unit__order"]
         constraints = [models.UniqueConstraint(fields=["task", "unit"], name="unit_plan_task_unit")]
 
     def __str__(self):

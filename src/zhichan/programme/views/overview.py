@@ -58,17 +58,9 @@ programme_overview.scoped_model = Programme
 def supervision(request, pk):
     """Overdue and at-risk tasks, and reports past due, for the office and every unit to see."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    states = programme_states(programme)
-    rows = [
-        row
-        for row in task_tree(programme, states)
-        if row[2].status in (Status.OVERDUE, Status.AT_RISK) and (row[3] or row[4])
-    ]
-    missing = [
-        (task, unit, period)
-        for task, _d, state, _l, _c in task_tree(programme, states)
-        for unit, period in state.missing
-    ]
+    tree = task_tree(programme, programme_states(programme))
+    rows = [row for row in tree if row[2].status in (Status.OVERDUE, Status.AT_RISK) and (row[3] or row[4])]
+    missing = [(task, unit, period) for task, _d, state, _l, _c in tree for unit, period in state.missing]
     if role_of(request.user) not in SEE_ALL:
         missing = [m for m in missing if m[1].pk == request.user.unit_id]  # a unit sees its own gaps
     return render(request, "programme/supervision.html", {"programme": programme, "rows": rows, "missing": missing})
