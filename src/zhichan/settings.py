@@ -270,10 +270,10 @@ NOTIFY_BY_EMAIL = env_bool("ZHICHAN_NOTIFY_BY_EMAIL", "ZHICHAN_EMAIL_BACKEND" in
 # The address users reach the site at, for links in e-mails (e.g. https://zhichan.example.gov.cn).
 SITE_URL = os.environ.get("ZHICHAN_SITE_URL", "")
 
-# How recent a worker heartbeat must be for /healthz to call the worker alive.
 # Largest evidence file a report may carry.
 EVIDENCE_MAX_MB = int(os.environ.get("ZHICHAN_EVIDENCE_MAX_MB", "20"))
 
+# How recent a worker heartbeat must be for /healthz to call the worker alive.
 WORKER_HEARTBEAT_SECONDS = int(os.environ.get("ZHICHAN_WORKER_HEARTBEAT_SECONDS", "10"))
 
 LOGGING = {

@@ -134,3 +134,16 @@ def test_a_second_programme_for_another_county_loads_the_same_way(db, tmp_path):
     second = load_programme(file)["programme"]
     assert second.region.name == "晋江市" and Programme.objects.count() == 2
     assert Task.objects.filter(programme=second).count() == 5
+
+
+def test_bootstrap_skips_the_built_in_programme_for_another_county(db, monkeypatch):
+    import io
+
+    from zhichan.core.models import Region
+    from zhichan.programme.first_start import first_start
+
+    monkeypatch.setattr("zhichan.programme.first_start.BUILT_IN_REGION", "999999")
+    out = io.StringIO()
+    first_start(out, demo=True)
+    assert "load_programme" in out.getvalue() and not Programme.objects.exists()
+    assert Region.objects.filter(code="350583").exists()

@@ -116,3 +116,28 @@ def test_reports_are_unique_per_task_unit_and_period(task, q1, users):
     first = reporting.open_report(task, amr, q1, users["amr-liaison"])
     assert reporting.open_report(task, amr, q1, users["amr-liaison"]).pk == first.pk
     assert ProgressReport.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [{"name": "x"}, [{"name": "x", "value": "3"}], [{"value": 3}], [{"name": "x", "value": True}], ["x"]],
+)
+def test_figures_must_have_a_name_a_number_and_a_unit(task, q1, users, figures):
+    report = reporting.open_report(task, task.assignments.get(role="lead").unit, q1, users["amr-liaison"])
+    with pytest.raises(ValidationError) as error:
+        reporting.save_report(report, users["amr-liaison"], narrative="x", percent=1, figures=figures)
+    assert "figures" in error.value.message_dict
+
+
+def test_two_reviewers_at_once_get_a_message_not_an_error(task, q1, users):
+    from zhichan.programme.models import ProgressReport
+
+    report = reporting.open_report(task, task.assignments.get(role="lead").unit, q1, users["amr-liaison"])
+    reporting.save_report(report, users["amr-liaison"], narrative="x", percent=1, figures=[])
+    reporting.submit(report, users["amr-liaison"])
+    first, second = ProgressReport.objects.get(pk=report.pk), ProgressReport.objects.get(pk=report.pk)
+    reporting.accept(first, users["office"])
+    with pytest.raises(ValidationError) as error:
+        reporting.send_back(second, users["office"], "晚了一步")
+    assert "Someone else has just changed this report" in str(error.value)
+    assert ProgressReport.objects.get(pk=report.pk).state == "accepted"

@@ -3,7 +3,7 @@
 Apps register in their AppConfig.ready():
 - `register_panel(panel)`: `panel(request) -> (template name, context) | None`, shown on the workbench;
 - `register_nav(label, url_name, roles)`: a navigation item for those roles;
-- `register_first_start(step)`: `step(stdout)` run by `manage.py bootstrap` after the regions and units load.
+- `register_first_start(step)`: `step(stdout, demo=bool)` run by `manage.py bootstrap` after the regions and units load.
 """
 
 from django.urls import reverse

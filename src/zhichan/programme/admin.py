@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan
@@ -40,6 +41,12 @@ class TaskAdmin(SimpleHistoryAdmin):
     inlines = [AssignmentInline, MilestoneInline]
     raw_id_fields = ["parent"]
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Assignment and formset.has_changed():
+            # Same rule as the task page: once the office decides the units, reloads leave them alone.
+            Task.objects.filter(pk=form.instance.pk).update(units_decided_at=timezone.now())
+
 
 @admin.register(UnitPlan)
 class UnitPlanAdmin(SimpleHistoryAdmin):
@@ -50,6 +57,9 @@ class EvidenceInline(admin.TabularInline):
     model = Evidence
     extra = 0
     readonly_fields = ["name", "content_type", "size", "uploaded_by", "uploaded_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # evidence comes in through the report page, where its type and size are checked
 
 
 @admin.register(ProgressReport)

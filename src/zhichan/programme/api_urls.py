@@ -1,6 +1,6 @@
 from . import api
 
-# (prefix, viewset), registered on the shared /api/v1/ router by zhichan.core.api_urls
+# (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [
     ("programmes", api.ProgrammeViewSet),
     ("goals", api.GoalViewSet),

@@ -17,6 +17,7 @@ ALLOWED = {
     ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", None),
     ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", None),
     ".doc": ("application/msword", lambda head: head.startswith(OLE)),
+    ".ppt": ("application/vnd.ms-powerpoint", lambda head: head.startswith(OLE)),
     ".xls": ("application/vnd.ms-excel", lambda head: head.startswith(OLE)),
     ".wps": ("application/vnd.ms-works", lambda head: head.startswith(OLE)),
     ".et": ("application/vnd.ms-excel", lambda head: head.startswith(OLE)),

@@ -34,7 +34,7 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
     today = today or datetime.date.today()
     calendar = WorkCalendar()
     window = programme.reminder_days
-    states = programme_states(programme, today)
+    states = programme_states(programme, today, calendar)
     assignments = list(Assignment.objects.filter(task__programme=programme).select_related("task", "unit"))
     made = set(
         ProgressReport.objects.filter(task__programme=programme)

@@ -6,7 +6,7 @@ Every function checks who may do it, so views and the API share one rule.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import can_edit, works_for
@@ -46,9 +46,30 @@ def save_report(report, user, *, narrative: str, percent: int, figures: list) ->
         raise ValidationError(_("A submitted or accepted report can no longer be changed."))
     if not 0 <= percent <= 100:
         raise ValidationError({"percent": _("Percent complete is between 0 and 100.")})
+    _check_figures(figures)
     report.narrative, report.percent, report.figures = narrative, percent, figures
     report.save()
     return report
+
+
+def _check_figures(figures):
+    """Figures are a list of {"name": text, "value": number, "unit": text}."""
+    if not isinstance(figures, list):
+        raise ValidationError({"figures": _("Figures are a list of name, value and unit.")})
+    for number, figure in enumerate(figures, start=1):
+        valid = (
+            isinstance(figure, dict)
+            and set(figure) <= {"name", "value", "unit"}
+            and isinstance(figure.get("name"), str)
+            and figure["name"].strip()
+            and isinstance(figure.get("value"), int | float)
+            and not isinstance(figure.get("value"), bool)
+            and isinstance(figure.get("unit", ""), str)
+        )
+        if not valid:
+            raise ValidationError(
+                {"figures": _("Figure %(number)d: give a name, a numeric value and a unit.") % {"number": number}}
+            )
 
 
 @transaction.atomic
@@ -79,11 +100,13 @@ def remove_evidence(evidence, user):
 def _transition(report, method, *args):
     try:
         method(*args)
+        report.save()
     except TransitionNotAllowed:
         raise ValidationError(
             _("The report is %(state)s; that step is not possible now.") % {"state": report.get_state_display()}
         ) from None
-    report.save()
+    except ConcurrentTransition:
+        raise ValidationError(_("Someone else has just changed this report; reload the page and look again.")) from None
     report_changed(report)
     return report
 

@@ -53,7 +53,7 @@ def _elapsed_percent(task, today) -> int:
     return int(100 * (today - start).days / max((end - start).days, 1))
 
 
-def programme_states(programme, today: datetime.date | None = None) -> dict[int, TaskState]:
+def programme_states(programme, today: datetime.date | None = None, calendar=None) -> dict[int, TaskState]:
     """{task id: TaskState} for every task of the programme, in a handful of queries."""
     today = today or datetime.date.today()
     tasks = list(Task.objects.filter(programme=programme).select_related("programme"))
@@ -68,7 +68,7 @@ def programme_states(programme, today: datetime.date | None = None) -> dict[int,
         "id", "task_id", "unit_id", "period_start", "state", "percent"
     ):
         reports[report.task_id].append(report)
-    calendar = WorkCalendar()
+    calendar = calendar or WorkCalendar()
     past_due = [p for p in periods(programme) if report_due(programme, p, calendar).date < today]
 
     states = {task.pk: _leaf_state(task, today, milestones, assignments, reports, past_due, calendar) for task in tasks}

@@ -7,6 +7,7 @@ from zhichan.core.access import allow
 from zhichan.core.roles import SEE_ALL, STAFF, role_of
 
 from ..models import Assignment, Programme, Task
+from ..services.periods import periods
 from ..services.status import SEVERITY, Status, programme_states
 
 
@@ -47,6 +48,7 @@ def programme_overview(request, pk):
         "counts": [(status, Status(status).label, counts.get(status, 0)) for status in SEVERITY],
         "proposed": Assignment.objects.filter(task__programme=programme, proposed=True).count(),
         "today": datetime.date.today(),
+        "periods": periods(programme),
     }
     return render(request, "programme/overview.html", context)
 
