@@ -5,6 +5,7 @@ from rest_framework.routers import APIRootView, DefaultRouter
 from zhichan.core import api_urls as core_api
 from zhichan.core.roles import SIGNED_IN
 from zhichan.programme import api_urls as programme_api
+from zhichan.registry import api_urls as registry_api
 
 
 class APIRoot(APIRootView):
@@ -21,4 +22,4 @@ for routes in (core_api.ROUTES, programme_api.ROUTES):
     for prefix, viewset in routes:
         router.register(prefix, viewset)
 
-urlpatterns = [*core_api.urlpatterns, *router.urls]
+urlpatterns = [*core_api.urlpatterns, *registry_api.urlpatterns, *router.urls]

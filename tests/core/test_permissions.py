@@ -119,7 +119,10 @@ EXPECTED = {
     "api:progressreport-send-back": (STAFF, PEOPLE_WRITERS),
     "api:progressreport-accept": (STAFF, PEOPLE_WRITERS),
     "api:progressreport-evidence": (STAFF, PEOPLE_WRITERS),
+    "api:api-validate": (EVERYONE, EVERYONE),
 }
+# Query strings for views that answer a bare GET with 400 (a missing parameter).
+QUERIES = {"api:api-validate": "?kind=uscc&value=91350583MA0DEMX01X"}
 
 ANONYMOUS = "anonymous"
 ROLE_USERS = {
@@ -279,7 +282,7 @@ def test_role_against_url(name, username, client, users, objects):
     model = model_of(callback)
 
     if "pk" not in entry.pattern.regex.groupindex:
-        targets = [(reverse(name), True)]
+        targets = [(reverse(name) + QUERIES.get(name, ""), True)]
     else:
         visible, hidden = visible_and_hidden(model, user)
         targets = []
