@@ -311,3 +311,14 @@ def test_uscc_region_from_the_database():
     beijing = parse_uscc("91110000600037341L").details()
     assert beijing["region"] is None and beijing["region_code"] == "110000"
     assert beijing["entity_kind_code"] == "91" and beijing["organisation_code"] == "600037341"
+
+
+def test_the_enterprise_model_uses_the_same_uscc_rule():
+    import pytest as _pytest
+    from django.core.exceptions import ValidationError
+
+    from zhichan.registry.models import validate_uscc
+
+    validate_uscc("91350583MA0DEMX01X")
+    with _pytest.raises(ValidationError):
+        validate_uscc("91350583MA0DEMX01Y")

@@ -3,15 +3,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from stdnum.cn import uscc
 
 from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
+from .identifiers import IdentifierError, parse_uscc
+
 
 def validate_uscc(value: str):
-    if not uscc.is_valid(value):
-        raise ValidationError(_("%(value)s is not a valid unified social credit code."), params={"value": value})
+    """The same rule as the validation endpoint (identifiers.parse_uscc), so a form and the API agree."""
+    try:
+        parse_uscc(value)
+    except IdentifierError as error:
+        raise ValidationError(error.message) from None
 
 
 class Enterprise(models.Model):
