@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
-from .identifiers import IdentifierError, parse_uscc
+from ..identifiers import IdentifierError, parse_uscc
 
 
 def validate_uscc(value: str):

@@ -1,0 +1,181 @@
+"""Patents and their legal-status events. Validity, terms and annuities: services/patents.py, docs/registry.md."""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from zhichan.core.models import Region
+from zhichan.core.scoping import Scope, ScopedQuerySet
+
+from ..identifiers import IdentifierError, parse_patent_application
+from .enterprises import Enterprise
+
+
+class PatentType(models.TextChoices):
+    INVENTION = "invention", _("invention patent")
+    UTILITY_MODEL = "utility_model", _("utility model")
+    DESIGN = "design", _("design")
+
+
+# The type digit of the application number; 8 and 9 are PCT applications entering the national phase.
+TYPE_BY_CODE = {
+    "1": PatentType.INVENTION,
+    "8": PatentType.INVENTION,
+    "2": PatentType.UTILITY_MODEL,
+    "9": PatentType.UTILITY_MODEL,
+    "3": PatentType.DESIGN,
+}
+
+
+class PatentEventKind(models.TextChoices):
+    GRANT = "grant", _("grant")
+    LAPSE = "lapse", _("lapse for non-payment of annuities")
+    EXPIRY = "expiry", _("expiry of the term")
+    INVALIDATION = "invalidation", _("invalidated in full")
+    PARTIAL_INVALIDATION = "partial_invalidation", _("invalidated in part")
+    RESTORATION = "restoration", _("restoration of rights")
+    TRANSFER = "transfer", _("transfer")
+    PLEDGE = "pledge", _("pledge")
+    PLEDGE_RELEASE = "pledge_release", _("pledge released")
+    LICENCE = "licence", _("licence")
+    ABANDONMENT = "abandonment", _("abandonment")
+    REJECTION = "rejection", _("rejection")
+    WITHDRAWAL = "withdrawal", _("deemed withdrawn")
+    OTHER = "other", _("other")
+
+
+class ScopeOnceQuerySet(ScopedQuerySet):
+    """Scoping through the holders M2M joins the through table, so a patent held by two of a user's
+    enterprises would come back twice; filtering by `pk__in` a subquery returns each row once without
+    DISTINCT (which would get in the way of aggregates and ordering by annotations)."""
+
+    def visible_to(self, user):
+        return self._once(self.model.scope.readable(user))
+
+    def editable_by(self, user):
+        return self._once(self.model.scope.writable(user))
+
+    def _once(self, q):
+        if not q:  # Q(): everything, no subquery needed
+            return self.all()
+        return self.filter(pk__in=self.model._default_manager.filter(q).values("pk"))
+
+
+class PatentQuerySet(ScopeOnceQuerySet):
+    def valid_on(self, day):
+        from ..services.patents import valid_on
+
+        return valid_on(self, day)
+
+
+def patent_type_of(number) -> str:
+    return TYPE_BY_CODE[number.type_code]
+
+
+class Patent(models.Model):
+    """A patent or patent application as the register (or an import) gives it."""
+
+    application_number = models.CharField(_("application number"), max_length=20, unique=True)
+    # Always derived from the number (clean() and save()), never typed.
+    patent_type = models.CharField(
+        _("patent type"), max_length=20, choices=PatentType.choices, blank=True, editable=False
+    )
+    title = models.CharField(_("title"), max_length=500)
+    applicants = models.TextField(_("applicants (as written)"), blank=True)
+    holders = models.ManyToManyField(
+        Enterprise, blank=True, related_name="patents", verbose_name=_("holders in the register")
+    )
+    inventors = models.TextField(_("inventors"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    region = models.ForeignKey(
+        Region, models.PROTECT, null=True, blank=True, related_name="patents", verbose_name=_("region")
+    )
+    filing_date = models.DateField(_("filing date"))
+    publication_number = models.CharField(_("publication number"), max_length=30, blank=True)
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    grant_number = models.CharField(_("grant publication number"), max_length=30, blank=True)
+    grant_date = models.DateField(_("grant date"), null=True, blank=True)
+    ipc_codes = models.CharField(_("IPC codes"), max_length=1000, blank=True, help_text=_("Separated by ';'."))
+    main_ipc = models.CharField(_("main IPC code"), max_length=50, blank=True)
+    agency = models.CharField(_("patent agency"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    imported_batch = models.CharField(_("import batch"), max_length=100, null=True, blank=True)
+    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
+    # Holders' history is not kept yet: the audit page expects one history per registered model and the
+    # m2m history of simple-history registers the through table as one more, without a `history` manager.
+    history = HistoricalRecords()
+
+    scope = Scope(region="region", enterprise="holders")
+    objects = PatentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("patent")
+        verbose_name_plural = _("patents")
+        ordering = ["application_number"]
+
+    def __str__(self):
+        return f"{self.application_number} {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self.patent_type:
+            self.patent_type = patent_type_of(parse_patent_application(self.application_number))
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        try:
+            number = parse_patent_application(self.application_number)
+        except IdentifierError as error:
+            raise ValidationError({"application_number": error.message}) from None
+        self.application_number = number.normalized
+        self.patent_type = patent_type_of(number)
+        if self.grant_date and self.filing_date and self.grant_date < self.filing_date:
+            raise ValidationError({"grant_date": _("The grant date is before the filing date.")})
+
+
+def create_patent(application_number: str, *, holders=(), **fields) -> tuple[Patent, bool]:
+    """Create or update (upsert) the patent for an application number in any export form.
+
+    The number is normalized, so `ZL 2016 2 0363475.1` and `201620363475.1` are the same patent; the type
+    comes from the number. Raises ValidationError for a number or fields that cannot be accepted.
+    Returns (patent, created).
+    """
+    try:
+        number = parse_patent_application(application_number)
+    except IdentifierError as error:
+        raise ValidationError({"application_number": error.message}) from None
+    with transaction.atomic():
+        patent = Patent.objects.filter(application_number=number.normalized).first()
+        created = patent is None
+        if created:
+            patent = Patent(application_number=number.normalized)
+        for name, value in fields.items():
+            setattr(patent, name, value)
+        patent.full_clean(validate_unique=False)
+        patent.save()
+        if holders:
+            patent.holders.add(*holders)
+    return patent, created
+
+
+class PatentEvent(models.Model):
+    """One legal-status event of a patent, with the phrase as the source wrote it."""
+
+    patent = models.ForeignKey(Patent, models.CASCADE, related_name="events", verbose_name=_("patent"))
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=30, choices=PatentEventKind.choices)
+    text = models.CharField(_("text as written"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    scope = Scope(region="patent__region", enterprise="patent__holders")
+    objects = ScopeOnceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("patent legal-status event")
+        verbose_name_plural = _("patent legal-status events")
+        ordering = ["patent", "date", "pk"]
+        indexes = [models.Index(fields=["patent", "kind", "date"])]
+
+    def __str__(self):
+        return f"{self.date} {self.get_kind_display()}"

@@ -1,0 +1,1 @@
+"""Registry domain operations, one module per kind of right."""

@@ -1,0 +1,242 @@
+"""Patent validity, statutory terms, legal-status phrases and annuity dates.
+
+The rules and their legal sources are in docs/registry.md. `status_on` answers for one patent and
+`valid_on` for a queryset in one SQL statement; the two must always agree (tests/registry/test_patents.py).
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, Q
+
+from ..models import PatentEvent, PatentEventKind, PatentType
+
+# Patent Law art. 42 as amended on 17 October 2020 (fourth amendment), in force 1 June 2021: inventions
+# 20 years, utility models 10 years, designs 15 years, all counted from the filing date. Before the
+# amendment a design had 10 years; the transitional rule applies the old term to applications filed
+# before 1 June 2021.
+DESIGN_TERM_CHANGE = date(2021, 6, 1)
+TERM_YEARS = {PatentType.INVENTION: 20, PatentType.UTILITY_MODEL: 10}
+DESIGN_TERM_YEARS_BEFORE, DESIGN_TERM_YEARS_FROM = 10, 15
+
+# Events that end a patent (or an application) until a later restoration.
+TERMINATING = {
+    PatentEventKind.LAPSE: "lapsed",
+    PatentEventKind.INVALIDATION: "invalidated",
+    PatentEventKind.ABANDONMENT: "abandoned",
+    PatentEventKind.WITHDRAWAL: "abandoned",
+    PatentEventKind.REJECTION: "rejected",
+}
+STATES = ("pending", "valid", "lapsed", "expired", "invalidated", "abandoned", "rejected")
+
+
+def anniversary(start: date, years: int) -> date:
+    """`start` moved on by whole years; 29 February falls on 1 March in a common year, because the
+    period that began on 29 February ends with the last day of February."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return date(start.year + years, 3, 1)
+
+
+def term_years(patent_type: str, filing_date: date) -> int:
+    """The statutory term in years (Patent Law art. 42; designs 15 years if filed from 1 June 2021)."""
+    if patent_type == PatentType.DESIGN:
+        return DESIGN_TERM_YEARS_FROM if filing_date >= DESIGN_TERM_CHANGE else DESIGN_TERM_YEARS_BEFORE
+    return TERM_YEARS[patent_type]
+
+
+def expiry_date(patent) -> date:
+    """The first day the patent is no longer in force: the filing date's anniversary after the term.
+
+    A patent filed on 5 March 2001 is in force up to 4 March 2021 and has expired on 5 March 2021.
+    """
+    return anniversary(patent.filing_date, term_years(patent.patent_type, patent.filing_date))
+
+
+@dataclass(frozen=True)
+class Validity:
+    valid: bool
+    state: str  # one of STATES
+    since: date | None
+    reason: str = ""
+
+
+def _events(patent, events):
+    if events is None:
+        events = patent.events.all()
+    # On one day a restoration comes after a termination: it can only undo what was already recorded.
+    return sorted(events, key=lambda event: (event.date, event.kind == PatentEventKind.RESTORATION))
+
+
+def grant_date_of(patent, events=None) -> date | None:
+    """The grant date field, else the first grant event (some exports give only the event)."""
+    if patent.grant_date:
+        return patent.grant_date
+    grants = [event.date for event in _events(patent, events) if event.kind == PatentEventKind.GRANT]
+    return grants[0] if grants else None
+
+
+def status_on(patent, day: date, events=None) -> Validity:
+    """The legal state of a patent at the end of `day`.
+
+    Valid: granted on or before `day`, `day` before the expiry date, and no lapse, invalidation,
+    abandonment, withdrawal or rejection on or before `day` that was not followed (same day or later,
+    still on or before `day`) by a restoration. `events` may be given to avoid a query per patent.
+    """
+    events = [event for event in _events(patent, events) if event.date <= day]
+    termination = None
+    for event in events:
+        if event.kind in TERMINATING:
+            termination = event
+        elif event.kind == PatentEventKind.RESTORATION:
+            termination = None
+    restored = [event.date for event in events if event.kind == PatentEventKind.RESTORATION]
+    granted = grant_date_of(patent, events)
+    if termination is not None:
+        return Validity(False, TERMINATING[termination.kind], termination.date, termination.text)
+    if granted is None or granted > day:
+        return Validity(False, "pending", patent.filing_date)
+    expires = expiry_date(patent)
+    if expires <= day:
+        return Validity(False, "expired", expires)
+    return Validity(True, "valid", max([granted, *restored]))
+
+
+def _expiry_cutoff(day: date, years: int) -> date:
+    """The latest filing date whose term of `years` has run out by `day` (expiry on or before `day`).
+
+    Expiry is monotonic in the filing date, so everything filed on or before the cutoff has expired.
+    """
+    cutoff = date(day.year - years, day.month, min(day.day, 28))
+    while anniversary(cutoff + timedelta(days=1), years) <= day:
+        cutoff += timedelta(days=1)
+    while anniversary(cutoff, years) > day:
+        cutoff -= timedelta(days=1)
+    return cutoff
+
+
+def _not_expired(day: date) -> Q:
+    invention = Q(patent_type=PatentType.INVENTION, filing_date__gt=_expiry_cutoff(day, 20))
+    utility = Q(patent_type=PatentType.UTILITY_MODEL, filing_date__gt=_expiry_cutoff(day, 10))
+    old_design = Q(
+        patent_type=PatentType.DESIGN,
+        filing_date__lt=DESIGN_TERM_CHANGE,
+        filing_date__gt=_expiry_cutoff(day, DESIGN_TERM_YEARS_BEFORE),
+    )
+    new_design = Q(
+        patent_type=PatentType.DESIGN,
+        filing_date__gte=DESIGN_TERM_CHANGE,
+        filing_date__gt=_expiry_cutoff(day, DESIGN_TERM_YEARS_FROM),
+    )
+    return invention | utility | old_design | new_design
+
+
+def valid_on(queryset, day: date):
+    """The patents of `queryset` valid on `day`, as one SQL query (same rule as status_on).
+
+    Terms are compared as filing-date cutoffs computed here, so no date arithmetic runs in the database
+    and the query is the same on SQLite and PostgreSQL.
+    """
+    granted_event = PatentEvent.objects.filter(patent=OuterRef("pk"), kind=PatentEventKind.GRANT, date__lte=day)
+    restored_after = PatentEvent.objects.filter(
+        patent=OuterRef("patent"), kind=PatentEventKind.RESTORATION, date__gte=OuterRef("date"), date__lte=day
+    )
+    unrestored_termination = PatentEvent.objects.filter(
+        patent=OuterRef("pk"), kind__in=list(TERMINATING), date__lte=day
+    ).exclude(Exists(restored_after))
+    return (
+        queryset.alias(_granted=Exists(granted_event))
+        .filter(Q(grant_date__lte=day) | Q(grant_date__isnull=True, _granted=True), _not_expired(day))
+        .exclude(Exists(unrestored_termination))
+    )
+
+
+# --- legal-status phrases -------------------------------------------------------------------------------
+
+# Most specific first: the first rule whose every word occurs in the phrase wins.
+_PHRASE_RULES = [
+    (("解除", "质押"), PatentEventKind.PLEDGE_RELEASE),
+    (("质押", "注销"), PatentEventKind.PLEDGE_RELEASE),
+    (("质押",), PatentEventKind.PLEDGE),
+    (("许可",), PatentEventKind.LICENCE),
+    (("未缴年费",), PatentEventKind.LAPSE),
+    (("期限届满",), PatentEventKind.EXPIRY),
+    (("届满",), PatentEventKind.EXPIRY),
+    (("部分无效",), PatentEventKind.PARTIAL_INVALIDATION),
+    (("全部无效",), PatentEventKind.INVALIDATION),
+    (("宣告", "无效"), PatentEventKind.INVALIDATION),
+    (("恢复",), PatentEventKind.RESTORATION),
+    (("转移",), PatentEventKind.TRANSFER),
+    (("转让",), PatentEventKind.TRANSFER),
+    (("放弃",), PatentEventKind.ABANDONMENT),
+    (("驳回",), PatentEventKind.REJECTION),
+    (("撤回",), PatentEventKind.WITHDRAWAL),
+    # A bare termination is read as non-payment, the common cause; one at the end of the term changes
+    # nothing, because expiry is computed from the filing date anyway.
+    (("终止",), PatentEventKind.LAPSE),
+    (("授权",), PatentEventKind.GRANT),
+    (("授予",), PatentEventKind.GRANT),
+]
+
+
+def legal_event_kind(phrase) -> str:
+    """The event kind for a legal-status phrase as exports write it; anything unknown is "other"."""
+    if not isinstance(phrase, str):
+        return PatentEventKind.OTHER
+    text = "".join(unicodedata.normalize("NFKC", phrase).split())
+    if text.lower() in PatentEventKind.values:
+        return PatentEventKind(text.lower())
+    for words, kind in _PHRASE_RULES:
+        if all(word in text for word in words):
+            # 质押…的生效、变更及注销 names the whole category of pledge entries, not a release.
+            if kind == PatentEventKind.PLEDGE_RELEASE and "生效" in text and "解除" not in text:
+                return PatentEventKind.PLEDGE
+            return kind
+    return PatentEventKind.OTHER
+
+
+# --- annuities ------------------------------------------------------------------------------------------
+
+
+def patent_year_of(patent, day: date) -> int:
+    """The patent year (1, 2, …) containing `day`; year 1 starts on the filing date."""
+    year = day.year - patent.filing_date.year
+    while anniversary(patent.filing_date, year) > day:
+        year -= 1
+    return year + 1
+
+
+def annuity_due(patent, year_number: int, events=None) -> date | None:
+    """The due date of the annuity for patent year `year_number`, or None if no annuity is due for it.
+
+    Annuities are due from the year in which the patent is granted: that year's annuity is paid with
+    the grant formalities (due on the grant date); each later year's on the filing date's anniversary
+    that starts it (Implementing Regulations of the Patent Law, rules on annual fees). A missed annuity
+    may still be paid within 6 months after the due date with a late-payment surcharge; after that the
+    patent lapses (未缴年费专利权终止) as from the due date. Fee amounts are not kept here.
+    """
+    granted = grant_date_of(patent, events)
+    if granted is None:
+        return None
+    first = patent_year_of(patent, granted)
+    last = term_years(patent.patent_type, patent.filing_date)
+    if not first <= year_number <= last:
+        return None
+    if year_number == first:
+        return granted
+    return anniversary(patent.filing_date, year_number - 1)
+
+
+def next_annuity_due(patent, today: date, events=None) -> date | None:
+    """The next annuity due date on or after `today`, while the patent is valid today; else None."""
+    events = _events(patent, events)
+    if not status_on(patent, today, events).valid:
+        return None
+    year = patent_year_of(patent, today)
+    for year_number in (year, year + 1):
+        due = annuity_due(patent, year_number, events)
+        if due is not None and due >= today:
+            return due
+    return None
