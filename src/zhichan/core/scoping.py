@@ -29,6 +29,9 @@ class Scope:
     owner: str | None = None  # lookup to the User a row belongs to (a task run, a notification)
     shared: bool = False  # every staff role reads it (the roster, reference lists)
     owners_write: bool = False  # a liaison (or enterprise) may edit its own rows
+    # A lookup crosses a many-to-many relation (a patent's holders): rows are then filtered by primary key
+    # through a subquery, so a row reached twice is returned once, without DISTINCT.
+    many: bool = False
 
     @staticmethod
     def _path(lookup: str, field: str) -> str:
@@ -71,10 +74,15 @@ class Scope:
 
 class ScopedQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(self.model.scope.readable(user))
+        return self._scoped(self.model.scope.readable(user))
 
     def editable_by(self, user):
-        return self.filter(self.model.scope.writable(user))
+        return self._scoped(self.model.scope.writable(user))
+
+    def _scoped(self, q):
+        if not self.model.scope.many or not q:  # Q() is everything: nothing to repeat
+            return self.filter(q)
+        return self.filter(pk__in=self.model._default_manager.filter(q).values("pk"))
 
 
 def can_edit(user, obj) -> bool:

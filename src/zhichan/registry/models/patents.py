@@ -45,24 +45,7 @@ class PatentEventKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class ScopeOnceQuerySet(ScopedQuerySet):
-    """Scoping through the holders M2M joins the through table, so a patent held by two of a user's
-    enterprises would come back twice; filtering by `pk__in` a subquery returns each row once without
-    DISTINCT (which would get in the way of aggregates and ordering by annotations)."""
-
-    def visible_to(self, user):
-        return self._once(self.model.scope.readable(user))
-
-    def editable_by(self, user):
-        return self._once(self.model.scope.writable(user))
-
-    def _once(self, q):
-        if not q:  # Q(): everything, no subquery needed
-            return self.all()
-        return self.filter(pk__in=self.model._default_manager.filter(q).values("pk"))
-
-
-class PatentQuerySet(ScopeOnceQuerySet):
+class PatentQuerySet(ScopedQuerySet):
     def valid_on(self, day):
         from ..services.patents import valid_on
 
@@ -106,7 +89,7 @@ class Patent(models.Model):
     # m2m history of simple-history registers the through table as one more, without a `history` manager.
     history = HistoricalRecords()
 
-    scope = Scope(region="region", enterprise="holders")
+    scope = Scope(region="region", enterprise="holders", many=True)
     objects = PatentQuerySet.as_manager()
 
     class Meta:
@@ -168,8 +151,8 @@ class PatentEvent(models.Model):
     text = models.CharField(_("text as written"), max_length=500, blank=True)
     history = HistoricalRecords()
 
-    scope = Scope(region="patent__region", enterprise="patent__holders")
-    objects = ScopeOnceQuerySet.as_manager()
+    scope = Scope(region="patent__region", enterprise="patent__holders", many=True)
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("patent legal-status event")
