@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Enterprise
+from .models import Copyright, Enterprise, GeographicalIndication, Patent, PatentEvent, Trademark, TrademarkEvent
 
 
 @admin.register(Enterprise)
@@ -11,3 +11,51 @@ class EnterpriseAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "uscc"]
     autocomplete_fields = ["members"]
     raw_id_fields = ["region"]
+
+
+class PatentEventInline(admin.TabularInline):
+    model = PatentEvent
+    extra = 0
+
+
+@admin.register(Patent)
+class PatentAdmin(SimpleHistoryAdmin):
+    list_display = ["application_number", "title", "patent_type", "filing_date", "grant_date", "region", "synthetic"]
+    list_filter = ["patent_type", "synthetic"]
+    search_fields = ["application_number", "title", "applicants", "grant_number"]
+    autocomplete_fields = ["holders"]
+    raw_id_fields = ["region"]
+    date_hierarchy = "filing_date"
+    inlines = [PatentEventInline]
+
+
+class TrademarkEventInline(admin.TabularInline):
+    model = TrademarkEvent
+    extra = 0
+
+
+@admin.register(Trademark)
+class TrademarkAdmin(SimpleHistoryAdmin):
+    list_display = ["registration_number", "mark", "nice_classes", "kind", "gi_mark", "registration_date", "region"]
+    list_filter = ["kind", "gi_mark", "madrid", "synthetic"]
+    search_fields = ["registration_number", "mark", "applicant_name"]
+    autocomplete_fields = ["holders"]
+    raw_id_fields = ["region"]
+    inlines = [TrademarkEventInline]
+
+
+@admin.register(Copyright)
+class CopyrightAdmin(SimpleHistoryAdmin):
+    list_display = ["registration_number", "title", "kind", "category", "registration_date", "region"]
+    list_filter = ["kind", "category", "synthetic"]
+    search_fields = ["registration_number", "title", "owner_name"]
+    autocomplete_fields = ["owners"]
+    raw_id_fields = ["region"]
+
+
+@admin.register(GeographicalIndication)
+class GeographicalIndicationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "holder_name", "approval_date", "region"]
+    list_filter = ["kind", "synthetic"]
+    search_fields = ["name", "holder_name", "announcement_number"]
+    raw_id_fields = ["holder", "region", "trademark"]

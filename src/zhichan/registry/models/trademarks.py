@@ -1,0 +1,164 @@
+"""Trademarks and their events. Validity, terms and Nice classes: services/trademarks.py, docs/registry.md."""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from zhichan.core.models import Region
+from zhichan.core.scoping import Scope, ScopedQuerySet
+
+from ..identifiers import IdentifierError, parse_trademark_registration, trademark_kind
+from .enterprises import Enterprise
+
+# The first PRC trademark registrations date from 1950; the set-based validity rule needs a lower bound.
+EARLIEST_REGISTRATION_YEAR = 1950
+
+
+class TrademarkKind(models.TextChoices):
+    ORDINARY = "ordinary", _("ordinary trademark")
+    COLLECTIVE = "collective", _("collective mark")
+    CERTIFICATION = "certification", _("certification mark")
+
+
+class TrademarkEventKind(models.TextChoices):
+    RENEWAL = "renewal", _("renewal")
+    TRANSFER = "transfer", _("transfer")
+    CANCELLATION = "cancellation", _("cancellation")
+    REVOCATION = "revocation", _("revocation")
+    INVALIDATION = "invalidation", _("declared invalid")
+    LICENCE = "licence", _("licence")
+    PLEDGE = "pledge", _("pledge")
+    OTHER = "other", _("other")
+
+
+class TrademarkQuerySet(ScopedQuerySet):
+    def valid_on(self, day):
+        from ..services.trademarks import valid_on
+
+        return valid_on(self, day)
+
+
+def _registration_number(text) -> str:
+    try:
+        return parse_trademark_registration(text)
+    except IdentifierError as error:
+        raise ValidationError({"registration_number": error.message}) from None
+
+
+class Trademark(models.Model):
+    """A registered trademark (or an application) as the register, a ledger or an import gives it."""
+
+    registration_number = models.CharField(_("registration number"), max_length=20, unique=True)
+    mark = models.CharField(_("mark"), max_length=300, help_text=_("The text of the mark, or a description."))
+    nice_classes = models.CharField(
+        _("Nice classes"), max_length=200, blank=True, help_text=_("Class numbers separated by ';'.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=TrademarkKind.choices, default=TrademarkKind.ORDINARY)
+    gi_mark = models.BooleanField(_("geographical indication mark"), default=False)
+    madrid = models.BooleanField(_("international registration (Madrid)"), default=False)
+    international_registration_date = models.DateField(_("international registration date"), null=True, blank=True)
+    holders = models.ManyToManyField(
+        Enterprise, blank=True, related_name="trademarks", verbose_name=_("holders in the register")
+    )
+    applicant_name = models.CharField(_("applicant (as written)"), max_length=500, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    region = models.ForeignKey(
+        Region, models.PROTECT, null=True, blank=True, related_name="trademarks", verbose_name=_("region")
+    )
+    application_date = models.DateField(_("application date"), null=True, blank=True)
+    preliminary_publication_date = models.DateField(_("preliminary publication date"), null=True, blank=True)
+    registration_date = models.DateField(_("registration date"), null=True, blank=True)
+    expiry_date = models.DateField(
+        _("end of the exclusive right"),
+        null=True,
+        blank=True,
+        help_text=_("The last day of the term as the register writes it (专用权期限)."),
+    )
+    agency = models.CharField(_("trademark agency"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
+    history = HistoricalRecords()
+
+    scope = Scope(region="region", enterprise="holders", many=True)
+    objects = TrademarkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trademark")
+        verbose_name_plural = _("trademarks")
+        ordering = ["registration_number"]
+
+    def __str__(self):
+        return f"{self.registration_number} {self.mark}"
+
+    @property
+    def nice_class_list(self) -> list[int]:
+        from ..services.trademarks import parse_nice_classes
+
+        return parse_nice_classes(self.nice_classes)
+
+    def clean(self):
+        super().clean()
+        from ..services.trademarks import parse_nice_classes
+
+        self.registration_number = _registration_number(self.registration_number)
+        # An international registration number (G…) is a Madrid registration, whatever the source says.
+        if trademark_kind(self.registration_number) in ("international", "subsequent-designation"):
+            self.madrid = True
+        try:
+            self.nice_classes = ";".join(str(number) for number in parse_nice_classes(self.nice_classes))
+        except ValueError as error:
+            raise ValidationError({"nice_classes": str(error)}) from None
+        if self.gi_mark and self.kind == TrademarkKind.ORDINARY:
+            raise ValidationError(
+                {"gi_mark": _("A geographical indication is registered as a collective or certification mark.")}
+            )
+        if self.registration_date and self.registration_date.year < EARLIEST_REGISTRATION_YEAR:
+            raise ValidationError({"registration_date": _("The registration date is before 1950.")})
+        if self.registration_date and self.application_date and self.registration_date < self.application_date:
+            raise ValidationError({"registration_date": _("The registration date is before the application date.")})
+        if self.expiry_date and self.registration_date and self.expiry_date <= self.registration_date:
+            raise ValidationError({"expiry_date": _("The term ends before it starts.")})
+
+
+def create_trademark(registration_number: str, *, holders=(), **fields) -> tuple[Trademark, bool]:
+    """Create or update (upsert) the trademark for a registration number in any written form.
+
+    `第12345678号` and `12345678` are the same mark. Raises ValidationError for a number or fields that
+    cannot be accepted. Returns (trademark, created).
+    """
+    normalized = _registration_number(registration_number)
+    with transaction.atomic():
+        trademark = Trademark.objects.filter(registration_number=normalized).first()
+        created = trademark is None
+        if created:
+            trademark = Trademark(registration_number=normalized)
+        for name, value in fields.items():
+            setattr(trademark, name, value)
+        trademark.full_clean(validate_unique=False)
+        trademark.save()
+        if holders:
+            trademark.holders.add(*holders)
+    return trademark, created
+
+
+class TrademarkEvent(models.Model):
+    """One event in a trademark's life (renewal, transfer, cancellation …), with the phrase as written."""
+
+    trademark = models.ForeignKey(Trademark, models.CASCADE, related_name="events", verbose_name=_("trademark"))
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=30, choices=TrademarkEventKind.choices)
+    text = models.CharField(_("text as written"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    scope = Scope(region="trademark__region", enterprise="trademark__holders", many=True)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trademark event")
+        verbose_name_plural = _("trademark events")
+        ordering = ["trademark", "date", "pk"]
+        indexes = [models.Index(fields=["trademark", "kind", "date"])]
+
+    def __str__(self):
+        return f"{self.date} {self.get_kind_display()}"
