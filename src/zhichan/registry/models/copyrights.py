@@ -4,7 +4,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -12,6 +12,7 @@ from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from .enterprises import Enterprise
+from .records import save_record
 
 
 class CopyrightKind(models.TextChoices):
@@ -114,15 +115,4 @@ def create_copyright(registration_number: str, *, owners=(), **fields) -> tuple[
     fields that cannot be accepted. Returns (copyright, created).
     """
     normalized = normalize_copyright_number(registration_number)
-    with transaction.atomic():
-        item = Copyright.objects.filter(registration_number=normalized).first()
-        created = item is None
-        if created:
-            item = Copyright(registration_number=normalized)
-        for name, value in fields.items():
-            setattr(item, name, value)
-        item.full_clean(validate_unique=False)
-        item.save()
-        if owners:
-            item.owners.add(*owners)
-    return item, created
+    return save_record(Copyright, {"registration_number": normalized}, fields, related="owners", parties=owners)

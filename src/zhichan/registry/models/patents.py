@@ -1,7 +1,7 @@
 """Patents and their legal-status events. Validity, terms and annuities: services/patents.py, docs/registry.md."""
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -10,6 +10,7 @@ from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_patent_application
 from .enterprises import Enterprise
+from .records import save_record
 
 
 class PatentType(models.TextChoices):
@@ -128,18 +129,7 @@ def create_patent(application_number: str, *, holders=(), **fields) -> tuple[Pat
         number = parse_patent_application(application_number)
     except IdentifierError as error:
         raise ValidationError({"application_number": error.message}) from None
-    with transaction.atomic():
-        patent = Patent.objects.filter(application_number=number.normalized).first()
-        created = patent is None
-        if created:
-            patent = Patent(application_number=number.normalized)
-        for name, value in fields.items():
-            setattr(patent, name, value)
-        patent.full_clean(validate_unique=False)
-        patent.save()
-        if holders:
-            patent.holders.add(*holders)
-    return patent, created
+    return save_record(Patent, {"application_number": number.normalized}, fields, related="holders", parties=holders)
 
 
 class PatentEvent(models.Model):

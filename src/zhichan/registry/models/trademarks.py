@@ -1,7 +1,7 @@
 """Trademarks and their events. Validity, terms and Nice classes: services/trademarks.py, docs/registry.md."""
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -10,6 +10,7 @@ from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_trademark_registration, trademark_kind
 from .enterprises import Enterprise
+from .records import save_record
 
 # The first PRC trademark registrations date from 1950; the set-based validity rule needs a lower bound.
 EARLIEST_REGISTRATION_YEAR = 1950
@@ -128,18 +129,7 @@ def create_trademark(registration_number: str, *, holders=(), **fields) -> tuple
     cannot be accepted. Returns (trademark, created).
     """
     normalized = _registration_number(registration_number)
-    with transaction.atomic():
-        trademark = Trademark.objects.filter(registration_number=normalized).first()
-        created = trademark is None
-        if created:
-            trademark = Trademark(registration_number=normalized)
-        for name, value in fields.items():
-            setattr(trademark, name, value)
-        trademark.full_clean(validate_unique=False)
-        trademark.save()
-        if holders:
-            trademark.holders.add(*holders)
-    return trademark, created
+    return save_record(Trademark, {"registration_number": normalized}, fields, related="holders", parties=holders)
 
 
 class TrademarkEvent(models.Model):
