@@ -1,16 +1,41 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Copyright, Enterprise, GeographicalIndication, Patent, PatentEvent, Trademark, TrademarkEvent
+from .models import (
+    Copyright,
+    Enterprise,
+    EnterpriseDesignation,
+    GeographicalIndication,
+    Patent,
+    PatentEvent,
+    Trademark,
+    TrademarkEvent,
+)
+
+
+class EnterpriseDesignationInline(admin.TabularInline):
+    model = EnterpriseDesignation
+    extra = 0
+    fields = ["kind", "level", "granted_on", "expires_on", "document"]
 
 
 @admin.register(Enterprise)
 class EnterpriseAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "uscc", "region", "synthetic"]
-    list_filter = ["synthetic"]
-    search_fields = ["name", "uscc"]
+    list_display = ["name", "uscc", "region", "industry_code", "size", "ip_institution", "ip_strategy", "synthetic"]
+    list_filter = ["size", "ip_institution", "ip_strategy", "synthetic"]
+    search_fields = ["name", "uscc", "industry_code"]
     autocomplete_fields = ["members"]
+    # Merging moves holdings too, so it goes through services.enterprises.merge, not this form.
+    readonly_fields = ["merged_into"]
     raw_id_fields = ["region"]
+    fieldsets = [
+        (None, {"fields": ["name", "uscc", "region", "address", "industry_code", "size", "merged_into"]}),
+        (_("IP management (四(一)3)"), {"fields": ["ip_institution", "ip_institution_name", "ip_staff_full_time"]}),
+        (_("IP strategy (四(二))"), {"fields": ["ip_strategy", "ip_strategy_adopted", "ip_strategy_note"]}),
+        (None, {"fields": ["members", "synthetic"]}),
+    ]
+    inlines = [EnterpriseDesignationInline]
 
 
 class PatentEventInline(admin.TabularInline):

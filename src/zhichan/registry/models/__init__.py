@@ -1,5 +1,13 @@
 from .copyrights import Copyright, CopyrightKind, WorkCategory, create_copyright
-from .enterprises import Enterprise, validate_uscc
+from .enterprises import (
+    DesignationKind,
+    DesignationLevel,
+    Enterprise,
+    EnterpriseDesignation,
+    EnterpriseSize,
+    validate_industry_code,
+    validate_uscc,
+)
 from .geographical_indications import GeographicalIndication, GIKind
 from .patents import Patent, PatentEvent, PatentEventKind, PatentQuerySet, PatentType, create_patent
 from .trademarks import (
@@ -14,7 +22,11 @@ from .trademarks import (
 __all__ = [
     "Copyright",
     "CopyrightKind",
+    "DesignationKind",
+    "DesignationLevel",
     "Enterprise",
+    "EnterpriseDesignation",
+    "EnterpriseSize",
     "GIKind",
     "GeographicalIndication",
     "Patent",
@@ -31,5 +43,6 @@ __all__ = [
     "create_copyright",
     "create_patent",
     "create_trademark",
+    "validate_industry_code",
     "validate_uscc",
 ]
