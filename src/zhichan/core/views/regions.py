@@ -35,7 +35,7 @@ def region_detail(request, pk):
     visible = Region.objects.visible_to(request.user)
     context = {
         "region": region,
-        "ancestors": [a for a in Region.objects.get_ancestors(region) if visible.filter(pk=a.pk).exists()],
+        "ancestors": visible.filter(pk__in=Region.objects.get_ancestors(region).values("pk")).order_by("path"),
         "children": visible.filter(path__startswith=region.path, depth=region.depth + 1).order_by("path"),
         "populations": region.populations.all(),
         "units": Unit.objects.visible_to(request.user).filter(region=region),
