@@ -9,6 +9,7 @@ from .enterprises import (
     validate_uscc,
 )
 from .geographical_indications import GeographicalIndication, GIKind
+from .imports import ImportBatch, ImportKind, ImportRejection, ImportState
 from .patents import Patent, PatentEvent, PatentEventKind, PatentQuerySet, PatentType, create_patent
 from .trademarks import (
     Trademark,
@@ -29,6 +30,10 @@ __all__ = [
     "EnterpriseSize",
     "GIKind",
     "GeographicalIndication",
+    "ImportBatch",
+    "ImportKind",
+    "ImportRejection",
+    "ImportState",
     "Patent",
     "PatentEvent",
     "PatentEventKind",

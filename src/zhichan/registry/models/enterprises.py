@@ -76,6 +76,14 @@ class Enterprise(models.Model):
         related_name="merged_from",
         verbose_name=_("merged into"),
     )
+    import_batch = models.ForeignKey(
+        "registry.ImportBatch",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("import batch"),
+    )
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="enterprises", verbose_name=_("users")

@@ -84,7 +84,14 @@ class Patent(models.Model):
     main_ipc = models.CharField(_("main IPC code"), max_length=50, blank=True)
     agency = models.CharField(_("patent agency"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
-    imported_batch = models.CharField(_("import batch"), max_length=100, null=True, blank=True)
+    import_batch = models.ForeignKey(
+        "registry.ImportBatch",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("import batch"),
+    )
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     # Holders' history is not kept yet: the audit page expects one history per registered model and the
     # m2m history of simple-history registers the through table as one more, without a `history` manager.

@@ -78,6 +78,14 @@ class Trademark(models.Model):
     )
     agency = models.CharField(_("trademark agency"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
+    import_batch = models.ForeignKey(
+        "registry.ImportBatch",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("import batch"),
+    )
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     history = HistoricalRecords()
 

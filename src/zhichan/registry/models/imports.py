@@ -1,0 +1,105 @@
+"""Import batches: one file read into a register, with its counts and every row it rejected.
+
+The import itself (profiles, reading, validation, upsert) lives in services/imports/; docs/imports.md.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.models import TaskProgress
+from zhichan.core.scoping import Scope, ScopedQuerySet
+
+
+class ImportKind(models.TextChoices):
+    PATENT = "patent", _("patents")
+    TRADEMARK = "trademark", _("trademarks")
+    COPYRIGHT = "copyright", _("copyright registrations")
+    GI = "gi", _("geographical indications")
+    ENTERPRISE = "enterprise", _("enterprises")
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class ImportBatch(models.Model):
+    """One file imported (or previewed, when `dry_run`) into one register."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/", max_length=300, blank=True)
+    file_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    profile = models.CharField(_("mapping profile"), max_length=100, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_batches",
+        verbose_name=_("started by"),
+    )
+    language = models.CharField(_("language of the report"), max_length=10, blank=True)
+    dry_run = models.BooleanField(_("preview only (dry run)"), default=False)
+    state = models.CharField(_("state"), max_length=10, choices=ImportState.choices, default=ImportState.QUEUED)
+    message = models.TextField(_("message"), blank=True)
+    rows = models.PositiveIntegerField(_("rows read"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    started = models.DateTimeField(_("started"), null=True, blank=True)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    task = models.ForeignKey(
+        TaskProgress,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_batches",
+        verbose_name=_("background task"),
+    )
+
+    # Only the office imports in this release; the owner rule lets whoever started a batch see it.
+    scope = Scope(owner="user")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+        ordering = ["-created", "-pk"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.get_kind_display()} {self.file_name}"
+
+    @property
+    def finished_ok(self) -> bool:
+        return self.state == ImportState.DONE
+
+    @property
+    def accepted_count(self) -> int:
+        return self.created_count + self.updated_count + self.unchanged_count
+
+
+class ImportRejection(models.Model):
+    """One rejected cell or row of a batch: where it is in the file, what it says and why it was refused."""
+
+    batch = models.ForeignKey(ImportBatch, models.CASCADE, related_name="rejections", verbose_name=_("import batch"))
+    row = models.PositiveIntegerField(_("row"), help_text=_("The row number the spreadsheet shows."))
+    field = models.CharField(_("column"), max_length=200, blank=True)
+    value = models.TextField(_("value"), blank=True)
+    reason = models.TextField(_("reason"))
+
+    scope = Scope(owner="batch__user")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rejected row")
+        verbose_name_plural = _("rejected rows")
+        ordering = ["batch", "row", "pk"]
+
+    def __str__(self):
+        return f"{self.row} {self.field}: {self.reason}"
