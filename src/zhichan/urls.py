@@ -40,6 +40,7 @@ urlpatterns = [
     path("api/v1/", include("zhichan.api_urls", namespace="api")),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("zhichan.registry.urls")),
     path("", include("zhichan.programme.urls")),
     path("", include("zhichan.core.urls")),
 ]

@@ -1,0 +1,47 @@
+"""Shared parts of the register pages: filtering, pagination, the export of the filtered rows."""
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhichan.core.roles import SIGNED_IN
+
+# Everyone signed in may read the registers; scoping decides which rows (an enterprise user sees its own).
+READERS = SIGNED_IN
+PER_PAGE = 50
+
+
+def filtered(request, filterset_class, queryset):
+    """The filterset bound to the query string, over the rows the user may see."""
+    return filterset_class(request.GET or None, queryset=queryset.visible_to(request.user), request=request)
+
+
+def page_of(request, queryset):
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def list_context(request, filterset):
+    rows = filterset.qs
+    page = page_of(request, rows)
+    return {"filter": filterset, "page": page, "query": query_without_page(request)}
+
+
+def synthetic_cell(record) -> str:
+    return _("synthetic demo record") if record.synthetic else ""
+
+
+def export_note(title) -> str:
+    return _("%(title)s · exported %(time)s") % {
+        "title": title,
+        "time": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def joined(names) -> str:
+    return "、".join(str(name) for name in names)

@@ -1,0 +1,99 @@
+"""Enterprise pages: the list with filters, its export, and an enterprise's IP portfolio."""
+
+import datetime
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from zhichan.core.access import allow
+from zhichan.documents import xlsx
+
+from ..filters import EnterpriseFilter
+from ..models import Enterprise
+from ..services.enterprises import former_names, meets_institution_requirement
+from ..services.portfolio import portfolio
+from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell
+
+
+def _enterprises():
+    return Enterprise.objects.select_related("region", "merged_into").prefetch_related("designations")
+
+
+def held_today(enterprise, day):
+    return [d for d in enterprise.designations.all() if d.holds_on(day)]
+
+
+@require_safe
+@allow(READERS)
+def enterprise_list(request):
+    context = list_context(request, filtered(request, EnterpriseFilter, _enterprises()))
+    today = datetime.date.today()
+    context["rows"] = [(e, held_today(e, today)) for e in context["page"]]
+    return render(request, "registry/enterprise_list.html", context)
+
+
+@require_safe
+@allow(READERS)
+def enterprise_export(request):
+    today = datetime.date.today()
+    rows = [
+        [
+            e.name,
+            e.uscc or "",
+            e.region.name,
+            e.address,
+            e.industry_code,
+            e.get_size_display(),
+            _("yes") if e.ip_institution else "",
+            e.ip_institution_name,
+            e.ip_staff_full_time,
+            _("yes") if e.ip_strategy else "",
+            e.ip_strategy_adopted,
+            joined(f"{d.get_level_display()}{d.get_kind_display()}" for d in held_today(e, today)),
+            e.merged_into.name if e.merged_into else "",
+            synthetic_cell(e),
+        ]
+        for e in filtered(request, EnterpriseFilter, _enterprises()).qs
+    ]
+    headers = [
+        _("name"),
+        _("unified social credit code"),
+        _("region"),
+        _("address"),
+        _("industry (GB/T 4754-2017)"),
+        _("size"),
+        _("has an IP management institution"),
+        _("IP management institution"),
+        _("full-time IP staff"),
+        _("has an IP strategy"),
+        _("IP strategy adopted on"),
+        _("designations held today"),
+        _("merged into"),
+        _("demo data"),
+    ]
+    title = _("Enterprises")
+    sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
+    return xlsx.response(f"enterprises-{today:%Y%m%d}.xlsx", [sheet])
+
+
+@require_safe
+@allow(READERS)
+def enterprise_detail(request, pk):
+    """The enterprise's IP portfolio (an enterprise user's own page)."""
+    enterprise = get_object_or_404(
+        Enterprise.objects.visible_to(request.user).select_related("region", "merged_into"), pk=pk
+    )
+    today = datetime.date.today()
+    context = {
+        "enterprise": enterprise,
+        "portfolio": portfolio(enterprise, request.user, today),
+        "meets_requirement": meets_institution_requirement(enterprise),
+        "former_names": former_names(enterprise),
+        "merged_from": enterprise.merged_from.visible_to(request.user),
+        "today": today,
+    }
+    return render(request, "registry/enterprise_detail.html", context)
+
+
+enterprise_detail.scoped_model = Enterprise

@@ -1,0 +1,107 @@
+"""Patent pages: the list with filters and search, its Excel export, and one patent with its legal status."""
+
+import datetime
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from zhichan.core.access import allow
+from zhichan.documents import xlsx
+
+from ..filters import PatentFilter
+from ..labels import describe
+from ..models import Patent
+from ..services import patents as rules
+from ..services.portfolio import patents_with_validity
+from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell
+
+
+def _patents():
+    return Patent.objects.select_related("region").prefetch_related("holders", "events")
+
+
+@require_safe
+@allow(READERS)
+def patent_list(request):
+    context = list_context(request, filtered(request, PatentFilter, _patents()))
+    today = datetime.date.today()
+    context["rows"] = patents_with_validity(context["page"], today)
+    context["today"] = today
+    return render(request, "registry/patent_list.html", context)
+
+
+@require_safe
+@allow(READERS)
+def patent_export(request):
+    today = datetime.date.today()
+    patents = filtered(request, PatentFilter, _patents()).qs
+    rows = [
+        [
+            p.application_number,
+            p.get_patent_type_display(),
+            p.title,
+            p.applicants,
+            joined(p.holders.all()),
+            p.inventors,
+            p.region.name if p.region else "",
+            p.filing_date,
+            p.publication_number,
+            p.grant_number,
+            p.grant_date,
+            p.main_ipc,
+            str(state["label"]),
+            state["since"],
+            p.source,
+            synthetic_cell(p),
+        ]
+        for p, state in patents_with_validity(patents, today)
+    ]
+    headers = [
+        _("application number"),
+        _("patent type"),
+        _("title"),
+        _("applicants (as written)"),
+        _("holders in the register"),
+        _("inventors"),
+        _("region"),
+        _("filing date"),
+        _("publication number"),
+        _("grant publication number"),
+        _("grant date"),
+        _("main IPC code"),
+        _("state today"),
+        _("since"),
+        _("source"),
+        _("demo data"),
+    ]
+    sheet = xlsx.Sheet(_("Patents"), headers, rows, note=export_note(_("Patents")))
+    return xlsx.response(f"patents-{today:%Y%m%d}.xlsx", [sheet])
+
+
+@require_safe
+@allow(READERS)
+def patent_detail(request, pk):
+    patent = get_object_or_404(
+        Patent.objects.visible_to(request.user).select_related("region", "import_batch").prefetch_related("events"),
+        pk=pk,
+    )
+    today = datetime.date.today()
+    events = list(patent.events.all())
+    expires = rules.expiry_date(patent)
+    context = {
+        "patent": patent,
+        "state": describe(rules.status_on(patent, today, events)),
+        "events": events,
+        "term_end": expires - datetime.timedelta(days=1),
+        "expiry": expires,
+        "next_annuity": rules.next_annuity_due(patent, today, events),
+        "holders": patent.holders.visible_to(request.user).select_related("region"),
+        "ipc_codes": [code.strip() for code in patent.ipc_codes.split(";") if code.strip()],
+        "history": patent.history.select_related("history_user")[:20],
+        "today": today,
+    }
+    return render(request, "registry/patent_detail.html", context)
+
+
+patent_detail.scoped_model = Patent

@@ -1,0 +1,100 @@
+"""Trademark pages: the list with filters and search, its Excel export, and one mark with its term and events."""
+
+import datetime
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from zhichan.core.access import allow
+from zhichan.documents import xlsx
+
+from ..filters import TrademarkFilter
+from ..labels import describe
+from ..models import Trademark
+from ..services import trademarks as rules
+from ..services.portfolio import term_end, trademarks_with_validity
+from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell
+
+
+def _trademarks():
+    return Trademark.objects.select_related("region").prefetch_related("holders", "events")
+
+
+@require_safe
+@allow(READERS)
+def trademark_list(request):
+    context = list_context(request, filtered(request, TrademarkFilter, _trademarks()))
+    context["rows"] = trademarks_with_validity(context["page"], datetime.date.today())
+    return render(request, "registry/trademark_list.html", context)
+
+
+@require_safe
+@allow(READERS)
+def trademark_export(request):
+    today = datetime.date.today()
+    trademarks = filtered(request, TrademarkFilter, _trademarks()).qs
+    rows = [
+        [
+            t.registration_number,
+            t.mark,
+            t.nice_classes,
+            t.get_kind_display(),
+            _("yes") if t.gi_mark else "",
+            _("yes") if t.madrid else "",
+            t.applicant_name,
+            joined(t.holders.all()),
+            t.region.name if t.region else "",
+            t.application_date,
+            t.registration_date,
+            term_end(t, today, t.events.all()),
+            str(state["label"]),
+            t.source,
+            synthetic_cell(t),
+        ]
+        for t, state in trademarks_with_validity(trademarks, today)
+    ]
+    headers = [
+        _("registration number"),
+        _("mark"),
+        _("Nice classes"),
+        _("kind"),
+        _("GI mark"),
+        _("Madrid"),
+        _("applicant (as written)"),
+        _("holders in the register"),
+        _("region"),
+        _("application date"),
+        _("registration date"),
+        _("end of the current term"),
+        _("state today"),
+        _("source"),
+        _("demo data"),
+    ]
+    sheet = xlsx.Sheet(_("Trademarks"), headers, rows, note=export_note(_("Trademarks")))
+    return xlsx.response(f"trademarks-{today:%Y%m%d}.xlsx", [sheet])
+
+
+@require_safe
+@allow(READERS)
+def trademark_detail(request, pk):
+    trademark = get_object_or_404(
+        Trademark.objects.visible_to(request.user).select_related("region", "import_batch").prefetch_related("events"),
+        pk=pk,
+    )
+    today = datetime.date.today()
+    events = list(trademark.events.all())
+    context = {
+        "trademark": trademark,
+        "state": describe(rules.status_on(trademark, today, events)),
+        "events": events,
+        "term_end": term_end(trademark, today, events),
+        "holders": trademark.holders.visible_to(request.user).select_related("region"),
+        "geographical_indications": trademark.geographical_indications.visible_to(request.user),
+        "history": trademark.history.select_related("history_user")[:20],
+        "today": today,
+    }
+    return render(request, "registry/trademark_detail.html", context)
+
+
+trademark_detail.scoped_model = Trademark
