@@ -8,4 +8,11 @@ class RegistryConfig(AppConfig):
     verbose_name = _("IP registry")
 
     def ready(self):
+        from zhichan.core.extensions import register_nav, register_panel
+        from zhichan.core.roles import SIGNED_IN
+
         from . import signals  # noqa: F401  (demo enterprise)
+        from .panels import portfolio_panel
+
+        register_nav(_("IP registry"), "registry-home", SIGNED_IN)
+        register_panel(portfolio_panel)

@@ -32,6 +32,20 @@ YES_NO = [("true", _("yes")), ("false", _("no"))]
 STATE_CHOICES = [("valid", _("valid")), ("not-valid", _("not valid"))]
 
 
+class YesNoFilter(django_filters.ChoiceFilter):
+    """A boolean field offered as all / yes / no."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", YES_NO)
+        kwargs.setdefault("empty_label", _("all"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if value in ("true", "false"):
+            return queryset.filter(**{self.field_name: value == "true"})
+        return queryset
+
+
 def township_regions():
     return Region.objects.filter(kind__in=RegionKind.township_level()).order_by("path")
 
@@ -43,9 +57,7 @@ class RegisterFilter(django_filters.FilterSet):
     region = django_filters.ModelChoiceFilter(
         queryset=township_regions(), method="within_region", label=_("township"), empty_label=_("all townships")
     )
-    synthetic = django_filters.TypedChoiceFilter(
-        choices=YES_NO, coerce=lambda value: value == "true", label=_("demo records"), empty_label=_("all")
-    )
+    synthetic = YesNoFilter(label=_("demo records"))
 
     region_field = "region"
 
@@ -102,12 +114,8 @@ class PatentFilter(ValidityFilter):
 class TrademarkFilter(ValidityFilter):
     kind = django_filters.ChoiceFilter(choices=TrademarkKind.choices, label=_("kind"), empty_label=_("all kinds"))
     nice_class = django_filters.NumberFilter(method="filter_nice_class", label=_("Nice class"))
-    gi_mark = django_filters.TypedChoiceFilter(
-        choices=YES_NO, coerce=lambda value: value == "true", label=_("GI mark"), empty_label=_("all")
-    )
-    madrid = django_filters.TypedChoiceFilter(
-        choices=YES_NO, coerce=lambda value: value == "true", label=_("Madrid"), empty_label=_("all")
-    )
+    gi_mark = YesNoFilter(label=_("GI mark"))
+    madrid = YesNoFilter(label=_("Madrid"))
     holder = django_filters.NumberFilter(field_name="holders", label=_("holder"), widget=forms.HiddenInput)
 
     class Meta:
@@ -146,12 +154,8 @@ class EnterpriseFilter(RegisterFilter):
         choices=DesignationKind.choices, method="filter_designation", label=_("designation held today"),
         empty_label=_("any"),
     )
-    ip_institution = django_filters.TypedChoiceFilter(
-        choices=YES_NO, coerce=lambda value: value == "true", label=_("IP institution"), empty_label=_("all")
-    )
-    ip_strategy = django_filters.TypedChoiceFilter(
-        choices=YES_NO, coerce=lambda value: value == "true", label=_("IP strategy"), empty_label=_("all")
-    )
+    ip_institution = YesNoFilter(label=_("IP institution"))
+    ip_strategy = YesNoFilter(label=_("IP strategy"))
 
     class Meta:
         model = Enterprise

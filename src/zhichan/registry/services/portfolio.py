@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..labels import describe
+from ..labels import STATE_LABELS, describe
 from ..models import Copyright, GeographicalIndication, Patent, PatentType, Trademark
 from . import patents as patent_rules
 from . import trademarks as trademark_rules
@@ -42,8 +42,8 @@ class Portfolio:
     enterprise: object
     day: date
     patents: list = field(default_factory=list)  # [(patent, state)]
-    patent_counts: list = field(default_factory=list)  # [(type label, {state: n}, total)]
-    patent_states: list = field(default_factory=list)  # states present, in STATES order
+    patent_counts: list = field(default_factory=list)  # [(type label, [n per state], total)]
+    patent_states: list = field(default_factory=list)  # [(state, label)] present, in STATES order
     annuities: list = field(default_factory=list)  # [(due, patent)]
     trademarks: list = field(default_factory=list)  # [(trademark, state)]
     renewals: list = field(default_factory=list)  # [(term end, grace end, trademark, state)]
@@ -62,10 +62,11 @@ def portfolio(enterprise, user, day: date) -> Portfolio:
     result.patents = patents_with_validity(patents, day)
     counts = Counter((p.patent_type, state["state"]) for p, state in result.patents)
     present = {state for _type, state in counts}
-    result.patent_states = [s for s in patent_rules.STATES if s in present]
+    states = [s for s in patent_rules.STATES if s in present]
+    result.patent_states = [(s, STATE_LABELS[s]) for s in states]
     for value, label in PatentType.choices:
-        row = {s: counts.get((value, s), 0) for s in result.patent_states}
-        result.patent_counts.append((label, row, sum(row.values())))
+        row = [counts.get((value, s), 0) for s in states]
+        result.patent_counts.append((label, row, sum(row)))
     horizon = day + timedelta(days=HORIZON_DAYS)
     for patent, state in result.patents:
         if state["valid"]:

@@ -53,6 +53,7 @@ def registry_home(request):
     context = {"today": today, "q": text, "counts": counts(request.user, today)}
     if text:
         context["results"] = search_all(request.user, text)
+        context["nothing_found"] = not any(total for *_rest, total in context["results"])
     if role_of(request.user) == Role.ENTERPRISE:
         context["my_enterprises"] = request.user.enterprises.all()
     return render(request, "registry/home.html", context)
