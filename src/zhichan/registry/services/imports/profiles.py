@@ -1,0 +1,122 @@
+"""Mapping profiles: which header of a file holds which field. Data in data/import-profiles/*.yaml."""
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .errors import FileRejected
+
+
+def profiles_dir() -> Path:
+    default = settings.PROJECT_DIR / "data" / "import-profiles"
+    return Path(os.environ.get("ZHICHAN_IMPORT_PROFILES_DIR", default))
+
+
+def fold_header(header) -> str:
+    """Headers compared without width, spaces or case: 申请(专利权)人 and 申请（专利权）人 are one header."""
+    if header is None:
+        return ""
+    return "".join(unicodedata.normalize("NFKC", str(header)).split()).lower()
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    kind: str
+    label: str
+    required: tuple[str, ...]
+    fields: dict[str, tuple[str, ...]]
+    template: bool = False
+    example: dict = field(default_factory=dict)
+    notes: dict = field(default_factory=dict)
+
+    def template_headers(self) -> list[tuple[str, str]]:
+        """(field, header) in template order: the first header of each field."""
+        return [(name, headers[0]) for name, headers in self.fields.items()]
+
+    def match(self, headers: list) -> dict[str, int]:
+        """field → column index for the headers of a file (the first column naming a field wins)."""
+        wanted = {fold_header(h): name for name, synonyms in self.fields.items() for h in synonyms}
+        found: dict[str, int] = {}
+        for index, header in enumerate(headers):
+            name = wanted.get(fold_header(header))
+            if name is not None and name not in found:
+                found[name] = index
+        return found
+
+
+@cache
+def _load_all(directory: str) -> tuple[Profile, ...]:
+    profiles = []
+    for path in sorted(Path(directory).glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        profiles.append(
+            Profile(
+                name=data["name"],
+                kind=data["kind"],
+                label=data.get("label", data["name"]),
+                required=tuple(data.get("required", ())),
+                fields={name: tuple(str(h) for h in headers) for name, headers in data["fields"].items()},
+                template=bool(data.get("template", False)),
+                example={k: "" if v is None else str(v) for k, v in (data.get("example") or {}).items()},
+                notes=data.get("notes") or {},
+            )
+        )
+    return tuple(profiles)
+
+
+def all_profiles(kind: str | None = None) -> list[Profile]:
+    return [p for p in _load_all(str(profiles_dir())) if kind is None or p.kind == kind]
+
+
+def get_profile(name: str, kind: str) -> Profile:
+    for profile in all_profiles(kind):
+        if profile.name == name:
+            return profile
+    names = ", ".join(p.name for p in all_profiles(kind))
+    raise FileRejected(
+        _("There is no mapping profile %(name)s for this kind; profiles: %(names)s.") % {"name": name, "names": names}
+    )
+
+
+def template_profile(kind: str) -> Profile:
+    return next(p for p in all_profiles(kind) if p.template)
+
+
+def detect(kind: str, headers: list, name: str = "") -> tuple[Profile, dict[str, int]]:
+    """The profile (given by name, or the best fit) and its field → column map; FileRejected if a required
+    field has no column, naming the missing fields and the headers found."""
+    candidates = [get_profile(name, kind)] if name else all_profiles(kind)
+    best = None
+    for profile in candidates:
+        columns = profile.match(headers)
+        missing = [f for f in profile.required if f not in columns]
+        score = (not missing, len(columns))
+        if best is None or score > best[0]:
+            best = (score, profile, columns, missing)
+    if best is None:
+        raise FileRejected(_("No mapping profile is defined for this kind."))
+    _score, profile, columns, missing = best
+    if missing:
+        shown = [str(h) for h in headers if h not in (None, "")]
+        raise FileRejected(
+            _("The header row lacks a required column: %(missing)s (profile %(profile)s). Headers found: %(found)s.")
+            % {
+                "missing": "; ".join(f"{field_label(f)} ({' / '.join(profile.fields[f])})" for f in missing),
+                "profile": profile.label,
+                "found": "、".join(shown) or _("none"),
+            }
+        )
+    return profile, columns
+
+
+def field_label(name: str) -> str:
+    from .fields import FIELD_LABELS
+
+    return str(FIELD_LABELS.get(name, name))

@@ -1,0 +1,177 @@
+"""From the cells of one row to the columns of one record, with every rule that looks at several fields.
+
+`RowReader(kind, columns)` is called with the cells of a row and returns a dict of the record's values (model
+field names, plus `holder_ids`, `region_id` and, for patents, `event_*`), or raises RowRejected with every cell
+it refuses. Kept lean: a patent file of a million rows passes through here once per row.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from ...identifiers import IdentifierError
+from ...models import Copyright, PatentEventKind, Trademark
+from ...models.copyrights import normalize_copyright_number
+from ...models.patents import TYPE_BY_CODE
+from ...services.patents import legal_event_kind
+from .fields import FIELDS, KEYS
+from .matching import HolderMatcher, RegionMatcher
+from .values import fold_name, text
+
+REQUIRED = {
+    "patent": ("application_number", "title", "filing_date"),
+    "trademark": ("registration_number", "mark"),
+    "copyright": ("registration_number", "title"),
+    "gi": ("name", "kind"),
+    "enterprise": ("name",),
+}
+# The field holding the holders' names as written, and the address used to find the region.
+NAMES = {"patent": "applicants", "trademark": "applicant_name", "copyright": "owner_name", "gi": "holder_name"}
+ADDRESS = {"patent": "address", "trademark": "address", "copyright": "address", "gi": "area", "enterprise": "address"}
+
+
+class RowRejected(Exception):
+    def __init__(self, errors: list[tuple[str, object, str]]):
+        super().__init__(errors)
+        self.errors = errors  # (field, value as read, message)
+
+
+class RowReader:
+    def __init__(self, kind: str, columns: dict[str, int], holders=None, regions=None):
+        self.kind = kind
+        readers = FIELDS[kind]
+        self.plan = [(name, index, readers[name]) for name, index in columns.items() if name in readers]
+        self.required = [name for name in REQUIRED[kind]]
+        self.names_field = NAMES.get(kind)
+        self.address_field = ADDRESS.get(kind)
+        self.has_uscc = "uscc" in columns
+        self.holders = holders if holders is not None else HolderMatcher()
+        self.regions = regions if regions is not None else RegionMatcher()
+        self.finish = getattr(self, f"_finish_{kind}")
+        self._events: dict[str, str] = {}
+
+    def __call__(self, cells: list) -> dict:
+        record = {}
+        errors = None
+        width = len(cells)
+        for name, index, read in self.plan:
+            cell = cells[index] if index < width else None
+            try:
+                record[name] = read(cell)
+            except ValueError as error:
+                errors = errors or []
+                errors.append((name, cell, str(error)))
+        for name in self.required:
+            if not record.get(name) and not (errors and any(e[0] == name for e in errors)):
+                errors = errors or []
+                errors.append((name, "", _("This column must not be empty.")))
+        if errors:
+            raise RowRejected(errors)
+        try:
+            self.finish(record)
+        except RowRejected:
+            raise
+        except ValidationError as error:
+            raise RowRejected(
+                [(name, record.get(name, ""), " ".join(messages)) for name, messages in error.message_dict.items()]
+            ) from None
+        return record
+
+    def key(self, record: dict) -> tuple:
+        if self.kind == "enterprise":
+            return (record["uscc"],) if record.get("uscc") else ("", fold_name(record["name"]))
+        return tuple(record.get(name) for name in KEYS[self.kind])
+
+    # --- holders and region -------------------------------------------------------------------------------
+
+    def _holders_and_region(self, record: dict):
+        ids, region = (), None
+        codes = record.pop("uscc", "")
+        if codes:
+            try:
+                ids, region = self.holders.by_codes(codes)
+            except IdentifierError as error:
+                raise RowRejected([("uscc", codes, error.message)]) from None
+        elif self.names_field and record.get(self.names_field):
+            ids, region = self.holders.by_names(record[self.names_field])
+        if region is None and self.address_field:
+            region = self.regions(record.get(self.address_field, ""))
+        record["holder_ids"] = ids
+        record["region_id"] = region
+
+    # --- per kind -------------------------------------------------------------------------------------------
+
+    def _finish_patent(self, record: dict):
+        number = record["application_number"]
+        code = number[4] if len(number) == 14 else number[2]
+        derived = TYPE_BY_CODE[code]
+        stated = record.pop("patent_type", "")
+        if stated and stated != derived:
+            raise RowRejected(
+                [
+                    (
+                        "patent_type",
+                        stated,
+                        _("The application number says this is a %(type)s.") % {"type": derived.label},
+                    )
+                ]
+            )
+        record["patent_type"] = str(derived)
+        grant, filing = record.get("grant_date"), record["filing_date"]
+        if grant and grant < filing:
+            raise RowRejected([("grant_date", grant, _("The grant date is before the filing date."))])
+        if "ipc_codes" in record and not record.get("main_ipc") and record["ipc_codes"]:
+            record["main_ipc"] = record["ipc_codes"].split(";", 1)[0]
+        status = record.pop("legal_status", "")
+        status_date = record.pop("legal_status_date", None)
+        kind = ""
+        if status:
+            kind = self._events.get(status)
+            if kind is None:
+                kind = self._events[status] = str(legal_event_kind(status))
+            if kind == PatentEventKind.OTHER:
+                kind = ""
+        day = status_date or (grant if kind == PatentEventKind.GRANT else None)
+        record["event_kind"] = kind if day else ""
+        record["event_date"] = day if kind else None
+        record["event_text"] = status[:500] if kind and day else ""
+        self._holders_and_region(record)
+
+    def _finish_trademark(self, record: dict):
+        start, end = record.pop("term", (None, None))
+        if start and not record.get("registration_date"):
+            record["registration_date"] = start
+        if end and not record.get("expiry_date"):
+            record["expiry_date"] = end
+        if not record.get("kind"):
+            record.pop("kind", None)
+        self._model_rules(Trademark, record, ("registration_number", "nice_classes", "madrid"))
+        self._holders_and_region(record)
+
+    def _finish_copyright(self, record: dict):
+        record["registration_number"] = normalize_copyright_number(record["registration_number"])
+        record.setdefault("kind", "")
+        self._model_rules(Copyright, record, ("kind",))
+        self._holders_and_region(record)
+
+    def _finish_gi(self, record: dict):
+        self._holders_and_region(record)
+
+    def _finish_enterprise(self, record: dict):
+        if record.get("uscc"):
+            from ...identifiers import parse_uscc
+
+            try:
+                record["uscc"] = parse_uscc(record["uscc"]).normalized
+            except IdentifierError as error:
+                raise RowRejected([("uscc", record["uscc"], error.message)]) from None
+        if record.get("industry_code"):
+            record["industry_code"] = text(record["industry_code"]).upper()
+
+    @staticmethod
+    def _model_rules(model, record: dict, read_back: tuple):
+        """The model's own clean() on the row's values; the fields it normalizes are read back."""
+        names = {f.name for f in model._meta.concrete_fields}
+        instance = model(**{k: v for k, v in record.items() if k in names})
+        instance.clean()
+        for name in read_back:
+            record[name] = getattr(instance, name)

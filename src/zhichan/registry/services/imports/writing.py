@@ -1,0 +1,231 @@
+"""Writing validated rows set-based: a temporary table, then a handful of statements for the whole batch.
+
+The rows go into a temporary table (COPY on PostgreSQL, executemany on SQLite). Then, on both databases with
+the same SQL: each row is classified against the register by its natural key (new `+`, changed `~`, unchanged
+`=`); changed records are updated and new ones inserted; a history row is written for each (simple-history's
+table, history_type `+` or `~`, the batch named as the change reason); holder links and patent legal-status
+events are added where missing. A dry run stops after the classification. Nothing here runs a query per row.
+"""
+
+import json
+from datetime import date
+
+from django.db import connection
+from django.utils import timezone
+
+from ...models import Copyright, Patent, PatentEvent, Trademark
+
+SPECS = {
+    "patent": (Patent, "application_number", "holders"),
+    "trademark": (Trademark, "registration_number", "holders"),
+    "copyright": (Copyright, "registration_number", "owners"),
+}
+# Columns that come with every row of a kind, whatever the file holds (derived from the number or the rules).
+ALWAYS = {"patent": ("patent_type",), "trademark": ("madrid",), "copyright": ("kind",)}
+EVENT_COLUMNS = ("event_kind", "event_date", "event_text")
+CHUNK = 5000
+
+
+def q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+class SetWriter:
+    """Collects rows (`add`) and applies them in `finish`, which returns the counts by classification."""
+
+    def __init__(self, kind: str, fields: list[str], batch, reason: str):
+        self.kind = kind
+        self.model, self.key, self.many = SPECS[kind]
+        self.batch = batch
+        self.reason = reason
+        self.table = f"import_rows_{batch.pk}"
+        model_columns = {f.name for f in self.model._meta.concrete_fields}
+        derived = ["main_ipc"] if "ipc_codes" in fields else []  # the first code when no column gives it
+        self.data = [f for f in dict.fromkeys([self.key, *ALWAYS[kind], *fields, *derived]) if f in model_columns]
+        self.events = kind == "patent"
+        self.columns = [*self.data, "region_id", "holder_ids", *(EVENT_COLUMNS if self.events else ())]
+        self.postgres = connection.vendor == "postgresql"
+        self._buffer = []
+        self._copy = None
+        self._copy_context = None
+        self.rows = 0
+        self._create()
+
+    # --- loading -----------------------------------------------------------------------------------------
+
+    def _create(self):
+        types = {f.name: f.db_type(connection) for f in self.model._meta.concrete_fields}
+        types = {name: t.replace(" AUTOINCREMENT", "") for name, t in types.items()}
+        extra = {
+            "region_id": "bigint",
+            "holder_ids": "text",
+            "event_kind": "varchar(30)",
+            "event_date": "date",
+            "event_text": "varchar(500)",
+        }
+        definition = ", ".join(f"{q(c)} {extra.get(c) or types[c]}" for c in self.columns)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {q(self.table)}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {q(self.table)} ({definition}, existing_id bigint, op varchar(1) DEFAULT '+')"
+            )
+        if self.postgres:
+            self._cursor = connection.cursor()
+            names = ", ".join(q(c) for c in self.columns)
+            self._copy_context = self._cursor.cursor.copy(f"COPY {q(self.table)} ({names}) FROM STDIN")
+            self._copy = self._copy_context.__enter__()
+
+    def add(self, record: dict):
+        holders = record.get("holder_ids")
+        values = [record.get(c) for c in self.data]
+        values.append(record.get("region_id"))
+        values.append(json.dumps(list(holders)) if holders else None)
+        if self.events:
+            values += [record.get("event_kind") or "", record.get("event_date"), record.get("event_text") or ""]
+        self.rows += 1
+        if self._copy is not None:
+            self._copy.write_row(values)
+            return
+        self._buffer.append([v.isoformat() if isinstance(v, date) else v for v in values])
+        if len(self._buffer) >= CHUNK:
+            self._flush()
+
+    def _flush(self):
+        if not self._buffer:
+            return
+        marks = ", ".join(["%s"] * len(self.columns))
+        names = ", ".join(q(c) for c in self.columns)
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {q(self.table)} ({names}) VALUES ({marks})", self._buffer)
+        self._buffer = []
+
+    def _loaded(self):
+        if self._copy_context is not None:
+            self._copy_context.__exit__(None, None, None)
+            self._copy_context = self._copy = None
+            self._cursor.execute(f"ANALYZE {q(self.table)}")
+            self._cursor.close()
+        self._flush()
+
+    def abandon(self):
+        """Close a COPY left open by an error, so the connection can roll back."""
+        if self._copy_context is not None:
+            try:
+                self._copy_context.__exit__(RuntimeError, RuntimeError("import abandoned"), None)
+            except Exception:  # noqa: BLE001  the COPY is being aborted; its own error does not matter
+                pass
+            self._copy_context = self._copy = None
+
+    # --- applying --------------------------------------------------------------------------------------------
+
+    def finish(self, dry_run: bool) -> dict:
+        self._loaded()
+        table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
+        compared = [c for c in self.data if c != self.key]
+        changed = " OR ".join(
+            [f"m.{q(c)} IS DISTINCT FROM {table}.{q(c)}" for c in compared]
+            + [f"m.region_id IS DISTINCT FROM COALESCE({table}.region_id, m.region_id)"]
+        )
+        result = {"links": 0, "events": 0}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET existing_id = m.id, op = CASE WHEN {changed} "
+                f"THEN '~' ELSE '=' END FROM {target} AS m WHERE m.{key} = {table}.{key}"
+            )
+            if not dry_run:
+                self._apply(cursor, compared)
+                result["links"] = self._link(cursor)
+                if self.events:
+                    result["events"] = self._add_events(cursor)
+            cursor.execute(f"SELECT op, COUNT(*) FROM {table} GROUP BY op")
+            counts = dict(cursor.fetchall())
+            cursor.execute(f"DROP TABLE {table}")
+        result.update(created=counts.get("+", 0), updated=counts.get("~", 0), unchanged=counts.get("=", 0))
+        return result
+
+    def _apply(self, cursor, compared):
+        table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
+        sets = ", ".join(
+            [f"{q(c)} = t.{q(c)}" for c in compared]
+            + [
+                f"region_id = COALESCE(t.region_id, {target}.region_id)",
+                "import_batch_id = %s",
+                f"source = CASE WHEN %s <> '' THEN %s ELSE {target}.source END",
+            ]
+        )
+        source = self.batch.source[:300]
+        cursor.execute(
+            f"UPDATE {target} SET {sets} FROM {table} AS t WHERE t.existing_id = {target}.id AND t.op = '~'",
+            [self.batch.pk, source, source],
+        )
+        inserted, selected, params = [], [], []
+        for field in self.model._meta.concrete_fields:
+            if field.primary_key:
+                continue
+            inserted.append(q(field.column))
+            if field.name in self.data or field.column == "region_id":
+                selected.append(f"t.{q(field.column)}")
+            elif field.column == "import_batch_id":
+                selected.append("%s")
+                params.append(self.batch.pk)
+            elif field.name == "source":
+                selected.append("%s")
+                params.append(source)
+            else:
+                selected.append("%s")
+                params.append(field.get_db_prep_save(field.get_default(), connection))
+        cursor.execute(
+            f"INSERT INTO {target} ({', '.join(inserted)}) SELECT {', '.join(selected)} FROM {table} AS t "
+            f"WHERE t.op = '+'",
+            params,
+        )
+        history = self.model.history.model
+        fields = [q(f.column) for f in self.model._meta.concrete_fields]
+        cursor.execute(
+            f"INSERT INTO {q(history._meta.db_table)} ({', '.join(fields)}, history_date, history_change_reason, "
+            f"history_type, history_user_id) SELECT {', '.join('m.' + f for f in fields)}, %s, %s, t.op, %s "
+            f"FROM {table} AS t JOIN {target} AS m ON m.{key} = t.{key} WHERE t.op IN ('+', '~')",
+            [timezone.now(), self.reason[:100], self.batch.user_id],
+        )
+
+    def _link(self, cursor) -> int:
+        field = self.model._meta.get_field(self.many)
+        through = field.remote_field.through._meta
+        own = q(field.m2m_column_name())
+        other = q(field.m2m_reverse_name())
+        table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
+        if self.postgres:
+            elements = "jsonb_array_elements_text(t.holder_ids::jsonb) AS h(value)"
+            value = "h.value::bigint"
+        else:
+            elements = "json_each(t.holder_ids) AS h"
+            value = "h.value"
+        cursor.execute(
+            f"INSERT INTO {q(through.db_table)} ({own}, {other}) SELECT DISTINCT m.id, {value} "
+            f"FROM {table} AS t JOIN {target} AS m ON m.{key} = t.{key} CROSS JOIN {elements} "
+            f"WHERE t.holder_ids IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {q(through.db_table)} AS x "
+            f"WHERE x.{own} = m.id AND x.{other} = {value})"
+        )
+        return max(cursor.rowcount, 0)
+
+    def _add_events(self, cursor) -> int:
+        table, key = q(self.table), q(self.key)
+        events = q(PatentEvent._meta.db_table)
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {events}")
+        (before,) = cursor.fetchone()
+        cursor.execute(
+            f"INSERT INTO {events} (patent_id, date, kind, text) SELECT DISTINCT m.id, t.event_date, t.event_kind, "
+            f"t.event_text FROM {table} AS t JOIN registry_patent AS m ON m.{key} = t.{key} "
+            f"WHERE t.event_kind <> '' AND NOT EXISTS (SELECT 1 FROM {events} AS e WHERE e.patent_id = m.id "
+            f"AND e.kind = t.event_kind AND e.date = t.event_date)"
+        )
+        added = max(cursor.rowcount, 0)
+        if added:
+            history = q(PatentEvent.history.model._meta.db_table)
+            cursor.execute(
+                f"INSERT INTO {history} (id, patent_id, date, kind, text, history_date, history_change_reason, "
+                f"history_type, history_user_id) SELECT e.id, e.patent_id, e.date, e.kind, e.text, %s, %s, '+', %s "
+                f"FROM {events} AS e WHERE e.id > %s",
+                [timezone.now(), self.reason[:100], self.batch.user_id, before],
+            )
+        return added
