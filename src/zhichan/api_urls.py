@@ -18,7 +18,7 @@ class Router(DefaultRouter):
 
 app_name = "api"
 router = Router()
-for routes in (core_api.ROUTES, programme_api.ROUTES):
+for routes in (core_api.ROUTES, programme_api.ROUTES, registry_api.ROUTES):
     for prefix, viewset in routes:
         router.register(prefix, viewset)
 

@@ -71,7 +71,7 @@ def patent_export(request):
         _("grant date"),
         _("main IPC code"),
         _("state today"),
-        _("since"),
+        _("state since"),
         _("source"),
         _("demo data"),
     ]
