@@ -273,6 +273,10 @@ SITE_URL = os.environ.get("ZHICHAN_SITE_URL", "")
 # Largest evidence file a report may carry.
 EVIDENCE_MAX_MB = int(os.environ.get("ZHICHAN_EVIDENCE_MAX_MB", "20"))
 
+# Days ahead that holders are reminded of a patent annuity and of the end of a trademark's term.
+ANNUITY_REMINDER_DAYS = int(os.environ.get("ZHICHAN_ANNUITY_REMINDER_DAYS", "30"))
+RENEWAL_REMINDER_DAYS = int(os.environ.get("ZHICHAN_RENEWAL_REMINDER_DAYS", "180"))
+
 # How recent a worker heartbeat must be for /healthz to call the worker alive.
 WORKER_HEARTBEAT_SECONDS = int(os.environ.get("ZHICHAN_WORKER_HEARTBEAT_SECONDS", "10"))
 

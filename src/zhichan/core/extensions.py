@@ -3,7 +3,8 @@
 Apps register in their AppConfig.ready():
 - `register_panel(panel)`: `panel(request) -> (template name, context) | None`, shown on the workbench;
 - `register_nav(label, url_name, roles)`: a navigation item for those roles;
-- `register_first_start(step)`: `step(stdout, demo=bool)` run by `manage.py bootstrap` after the regions and units load.
+- `register_first_start(step)`: `step(stdout, demo=bool)` run by `manage.py bootstrap` after the regions and units load;
+- `register_daily(job)`: `job(stdout, today)` run by `manage.py send_reminders` once a day, after the programme's.
 """
 
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.urls import reverse
 PANELS = []
 NAV_ITEMS = []
 FIRST_START = []
+DAILY = []
 
 
 def register_panel(panel):
@@ -33,3 +35,8 @@ def nav_items(role) -> list[tuple[str, str]]:
 def register_first_start(step):
     FIRST_START.append(step)
     return step
+
+
+def register_daily(job):
+    DAILY.append(job)
+    return job

@@ -2,12 +2,17 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
+from zhichan.core.extensions import DAILY
+
 from ...models import Programme
 from ...services.reminders import send_reminders
 
 
 class Command(BaseCommand):
-    help = "Send today's reminders of task deadlines and report due dates (run once a day)."
+    help = (
+        "Send today's reminders of task deadlines and report due dates, and those other apps add "
+        "(e.g. patent annuities, trademark renewals); run once a day."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", type=datetime.date.fromisoformat, help="pretend today is this date")
@@ -16,3 +21,5 @@ class Command(BaseCommand):
         for programme in Programme.objects.all():
             sent = send_reminders(programme, date)
             self.stdout.write(f"{programme.name}: {sent} notifications")
+        for job in DAILY:  # other apps' reminders, without the programme importing them
+            job(self.stdout, date or datetime.date.today())
