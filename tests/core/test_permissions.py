@@ -75,6 +75,11 @@ EXPECTED = {
     "evidence-upload": (STAFF, PEOPLE_WRITERS),
     "evidence-download": (STAFF, STAFF),
     "evidence-delete": (STAFF, PEOPLE_WRITERS),
+    "import-list": (OFFICE, OFFICE),
+    "import-start": (OFFICE, OFFICE),
+    "import-template": (OFFICE, OFFICE),
+    "import-batch": (OFFICE, OFFICE),
+    "import-rejections": (OFFICE, OFFICE),
     "api:api-root": (SIGNED_IN, SIGNED_IN),
     "api:api-token": (EVERYONE, EVERYONE),
     "api:api-me": (SIGNED_IN, SIGNED_IN),
@@ -120,6 +125,32 @@ EXPECTED = {
     "api:progressreport-accept": (STAFF, PEOPLE_WRITERS),
     "api:progressreport-evidence": (STAFF, PEOPLE_WRITERS),
     "api:api-validate": (EVERYONE, EVERYONE),
+    "registry-home": (SIGNED_IN, SIGNED_IN),
+    "patent-list": (SIGNED_IN, SIGNED_IN),
+    "patent-export": (SIGNED_IN, SIGNED_IN),
+    "patent-detail": (SIGNED_IN, SIGNED_IN),
+    "trademark-list": (SIGNED_IN, SIGNED_IN),
+    "trademark-export": (SIGNED_IN, SIGNED_IN),
+    "trademark-detail": (SIGNED_IN, SIGNED_IN),
+    "copyright-list": (SIGNED_IN, SIGNED_IN),
+    "copyright-export": (SIGNED_IN, SIGNED_IN),
+    "copyright-detail": (SIGNED_IN, SIGNED_IN),
+    "gi-list": (SIGNED_IN, SIGNED_IN),
+    "gi-export": (SIGNED_IN, SIGNED_IN),
+    "gi-detail": (SIGNED_IN, SIGNED_IN),
+    "enterprise-list": (SIGNED_IN, SIGNED_IN),
+    "enterprise-export": (SIGNED_IN, SIGNED_IN),
+    "enterprise-detail": (SIGNED_IN, SIGNED_IN),
+    "api:patent-list": (SIGNED_IN, OFFICE),
+    "api:patent-detail": (SIGNED_IN, OFFICE),
+    "api:trademark-list": (SIGNED_IN, OFFICE),
+    "api:trademark-detail": (SIGNED_IN, OFFICE),
+    "api:copyright-list": (SIGNED_IN, OFFICE),
+    "api:copyright-detail": (SIGNED_IN, OFFICE),
+    "api:geographicalindication-list": (SIGNED_IN, OFFICE),
+    "api:geographicalindication-detail": (SIGNED_IN, OFFICE),
+    "api:enterprise-list": (SIGNED_IN, OFFICE),
+    "api:enterprise-detail": (SIGNED_IN, OFFICE),
 }
 # Query strings for views that answer a bare GET with 400 (a missing parameter).
 QUERIES = {"api:api-validate": "?kind=uscc&value=91350583MA0DEMX01X"}
@@ -210,6 +241,9 @@ def objects(users):
     notify(list(users.values()), "notice", "", "", key="permissions")  # each user's own, and others'
     TaskProgress.objects.create(label="office task", user=users["office"])
     TaskProgress.objects.create(label="liaison task", user=users["amr-liaison"])
+    from zhichan.registry.models import ImportBatch
+
+    ImportBatch.objects.create(kind="patent", user=users["office"], file_name="p.csv", state="done")
     Person.objects.create(name="法院知识产权专员", unit=Unit.objects.get(key="court"), is_ip_staff=True)
     Person.objects.create(name="市场监管局知识产权专员", unit=Unit.objects.get(key="amr"), is_ip_staff=True)
     # A programme with reports, plans and evidence of two units, so every programme view has rows in and out
@@ -229,6 +263,10 @@ def objects(users):
         report = reporting.open_report(task, unit, periods(programme)[0], users[username])
         reporting.attach(report, users[username], SimpleUploadedFile("e.pdf", b"%PDF-1.4\n%%EOF\n"))
         planning.save_unit_plan(task, unit, users[username], "plan")
+    # Registry rows in 水头镇 held by the demo enterprise and in 溪美街道 held by another enterprise.
+    from ..registry.registers import make_registers
+
+    make_registers()
 
 
 def client_as(client, users, username):
