@@ -361,6 +361,8 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         ]
         # A merger moves holdings too: it goes through services.enterprises.merge, not a field write.
         read_only_fields = ["merged_into", "import_batch"]
+        # Checked by full_clean after the model has normalized it (" c3032 " is C3032).
+        extra_kwargs = {"industry_code": {"validators": []}}
 
 
 class EnterpriseViewSet(CleanedSaveMixin, RegisterViewSet):
