@@ -74,7 +74,7 @@ def make_registers() -> Registers:
     PatentEvent.objects.create(patent=own_patent, date=date(2018, 6, 1), kind="grant", text="授权")
     other_patent, _ = create_patent(
         patent_number(2015, "2", 100001),
-        title="=HYPERLINK(\"x\")阀门密封结构",
+        title='=HYPERLINK("x")阀门密封结构',
         applicants="溪美阀门制造有限公司",
         inventors="陈阀",
         region=ximei,
@@ -84,9 +84,7 @@ def make_registers() -> Registers:
         main_ipc="F16K 1/00",
         holders=[other],
     )
-    PatentEvent.objects.create(
-        patent=other_patent, date=date(2017, 3, 5), kind="lapse", text="未缴年费专利权终止"
-    )
+    PatentEvent.objects.create(patent=other_patent, date=date(2017, 3, 5), kind="lapse", text="未缴年费专利权终止")
     own_trademark, _ = create_trademark(
         "第12345678号",
         mark="水头石韵",
@@ -132,6 +130,14 @@ def make_registers() -> Registers:
         name="溪美龙眼", kind="gi_product", holder=other, holder_name="溪美果农协会", region=ximei
     )
     return Registers(
-        own, other, own_patent, other_patent, own_trademark, other_trademark, own_copyright, other_copyright,
-        own_gi, other_gi,
+        own,
+        other,
+        own_patent,
+        other_patent,
+        own_trademark,
+        other_trademark,
+        own_copyright,
+        other_copyright,
+        own_gi,
+        other_gi,
     )

@@ -115,7 +115,8 @@ def test_office_creates_a_patent_through_create_patent(registers, api_for):
     assert body["application_number"] == "201620363475.1" and body["patent_type"] == "utility_model"
     assert Patent.objects.get(pk=body["id"]).holders.get() == registers.own
     again = api.post(
-        "/api/v1/patents/", {"application_number": "CN2016203634751", "title": "x", "filing_date": "2016-04-28"},
+        "/api/v1/patents/",
+        {"application_number": "CN2016203634751", "title": "x", "filing_date": "2016-04-28"},
         format="json",
     )
     assert again.status_code == 400 and "application_number" in again.json()
@@ -123,7 +124,8 @@ def test_office_creates_a_patent_through_create_patent(registers, api_for):
 
 def test_bad_patent_number_is_refused_with_the_reason(api_for, db):
     response = api_for("office").post(
-        "/api/v1/patents/", {"application_number": "201620363475.2", "title": "x", "filing_date": "2016-04-28"},
+        "/api/v1/patents/",
+        {"application_number": "201620363475.2", "title": "x", "filing_date": "2016-04-28"},
         format="json",
     )
     assert response.status_code == 400
@@ -132,9 +134,7 @@ def test_bad_patent_number_is_refused_with_the_reason(api_for, db):
 
 def test_model_rules_apply_to_api_writes(registers, api_for):
     api = api_for("office")
-    response = api.patch(
-        f"/api/v1/patents/{registers.own_patent.pk}/", {"grant_date": "2010-01-01"}, format="json"
-    )
+    response = api.patch(f"/api/v1/patents/{registers.own_patent.pk}/", {"grant_date": "2010-01-01"}, format="json")
     assert response.status_code == 400 and "grant_date" in response.json()
     response = api.patch(f"/api/v1/patents/{registers.own_patent.pk}/", {"title": "新名称"}, format="json")
     assert response.status_code == 200 and response.json()["title"] == "新名称"
@@ -148,7 +148,12 @@ def test_office_creates_trademarks_copyrights_and_gis(registers, api_for):
     api = api_for("office")
     response = api.post(
         "/api/v1/trademarks/",
-        {"registration_number": "第 87654321 号", "mark": "石韵", "nice_classes": "第19类", "holders": [registers.own.pk]},
+        {
+            "registration_number": "第 87654321 号",
+            "mark": "石韵",
+            "nice_classes": "第19类",
+            "holders": [registers.own.pk],
+        },
         format="json",
     )
     assert response.status_code == 201, response.content
@@ -158,9 +163,7 @@ def test_office_creates_trademarks_copyrights_and_gis(registers, api_for):
     )
     assert response.status_code == 201, response.content
     assert Copyright.objects.get(registration_number="软著登字第7654321号").kind == "software"
-    response = api.post(
-        "/api/v1/geographical-indications/", {"name": "南安石材", "kind": "gi_product"}, format="json"
-    )
+    response = api.post("/api/v1/geographical-indications/", {"name": "南安石材", "kind": "gi_product"}, format="json")
     assert response.status_code == 201, response.content
     response = api.post(
         "/api/v1/geographical-indications/",

@@ -49,8 +49,9 @@ DETAILS = {
         ("enterprise", True, False),
     ],
 )
-def test_lists_show_what_the_scope_allows(registers, client_for, url_name, own, other, label, username, sees_own,
-                                          sees_other):
+def test_lists_show_what_the_scope_allows(
+    registers, client_for, url_name, own, other, label, username, sees_own, sees_other
+):
     page = html(client_for(username).get(reverse(url_name)))
     assert (getattr(getattr(registers, own), label) in page) is sees_own
     assert (getattr(getattr(registers, other), label) in page) is sees_other
@@ -74,7 +75,7 @@ def test_the_public_is_sent_to_sign_in(registers, client):
 
 def test_synthetic_records_carry_the_badge_everywhere(registers, client_for):
     client = client_for("office")
-    for url_name, own, other, _label in LISTS:
+    for url_name, _own, _other, _label in LISTS:
         page = html(client.get(reverse(url_name) + "?synthetic=true"))
         assert BADGE in page, url_name
         page = html(client.get(reverse(url_name) + "?synthetic=false"))

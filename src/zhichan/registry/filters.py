@@ -84,9 +84,7 @@ class ValidityFilter(RegisterFilter):
     state = django_filters.ChoiceFilter(
         choices=STATE_CHOICES, method="filter_state", label=_("validity"), empty_label=_("any")
     )
-    on = django_filters.DateFilter(
-        method="keep", label=_("on date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = django_filters.DateFilter(method="keep", label=_("on date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def keep(self, queryset, name, value):
         return queryset  # read by filter_state
@@ -151,7 +149,9 @@ class GIFilter(RegisterFilter):
 
 class EnterpriseFilter(RegisterFilter):
     designation = django_filters.ChoiceFilter(
-        choices=DesignationKind.choices, method="filter_designation", label=_("designation held today"),
+        choices=DesignationKind.choices,
+        method="filter_designation",
+        label=_("designation held today"),
         empty_label=_("any"),
     )
     ip_institution = YesNoFilter(label=_("IP institution"))

@@ -76,7 +76,10 @@ def portfolio(enterprise, user, day: date) -> Portfolio:
     result.annuities.sort(key=lambda pair: (pair[0], pair[1].application_number))
 
     trademarks = (
-        Trademark.objects.visible_to(user).filter(holders=enterprise).select_related("region").prefetch_related("events")
+        Trademark.objects.visible_to(user)
+        .filter(holders=enterprise)
+        .select_related("region")
+        .prefetch_related("events")
     )
     result.trademarks = trademarks_with_validity(trademarks, day)
     for trademark, state in result.trademarks:
