@@ -230,6 +230,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("ZHICHAN_MEDIA_ROOT", VAR_DIR / "media"))
+# Registry imports: larger files are refused before they are read (docs/imports.md).
+ZHICHAN_IMPORT_MAX_MB = int(os.environ.get("ZHICHAN_IMPORT_MAX_MB", "50"))
 MEDIA_URL = "/media/"
 
 REST_FRAMEWORK = {

@@ -32,9 +32,7 @@ def write_xlsx(path, rows):
 
 
 def do_import(user, kind, path, **options):
-    batch = ImportBatch.objects.create(
-        kind=kind, user=user, file_name=path.name, language="zh-hans", **options
-    )
+    batch = ImportBatch.objects.create(kind=kind, user=user, file_name=path.name, language="zh-hans", **options)
     return run_import(batch, path)
 
 

@@ -1,0 +1,37 @@
+"""Starting an import from the page: keep the uploaded file with a new batch and run it in the background."""
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from zhichan.core.services.progress import start
+
+from ...models import ImportBatch
+from .errors import FileRejected
+from .reading import max_bytes
+
+
+def start_import(user, kind: str, upload, *, profile: str = "", dry_run: bool = False, source: str = "") -> ImportBatch:
+    """Create the batch, store the file and enqueue the import; FileRejected if the file is too large."""
+    if upload.size > max_bytes():
+        raise FileRejected(
+            _("The file is %(size).1f MB; at most %(limit)d MB may be imported at once. Split it into smaller files.")
+            % {"size": upload.size / 1024 / 1024, "limit": max_bytes() // (1024 * 1024)}
+        )
+    from ...tasks import import_file
+
+    batch = ImportBatch(
+        kind=kind,
+        user=user,
+        file_name=upload.name[:255],
+        profile=profile,
+        dry_run=dry_run,
+        source=source,
+        language=get_language() or "",
+    )
+    batch.file.save(upload.name, upload, save=False)
+    batch.save()
+    label = (_("Preview of %(file)s") if dry_run else _("Import of %(file)s")) % {"file": upload.name}
+    progress = start(import_file, label, user, batch.pk)
+    ImportBatch.objects.filter(pk=batch.pk).update(task=progress)
+    batch.refresh_from_db()
+    return batch

@@ -1,0 +1,103 @@
+"""Import pages (office only): upload, the batches, one batch with live progress and its rejected rows,
+the rejected rows and our templates as Excel files. The work itself: services/imports/."""
+
+from urllib.parse import quote
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from zhichan.core.access import allow
+from zhichan.core.roles import Role
+from zhichan.documents import xlsx
+
+from ..forms_imports import ImportForm
+from ..models import ImportBatch, ImportKind
+from ..services.imports.errors import FileRejected
+from ..services.imports.profiles import all_profiles
+from ..services.imports.starting import start_import
+from ..services.imports.workbooks import rejections_workbook, template_filename, template_workbook
+
+OFFICE = Role.OFFICE
+
+
+def _batches(user):
+    return ImportBatch.objects.visible_to(user).select_related("user", "task")
+
+
+@allow(OFFICE)
+def import_start(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            batch = start_import(
+                request.user,
+                data["kind"],
+                data["file"],
+                profile=data["profile"],
+                dry_run=data["dry_run"],
+                source=data["source"],
+            )
+        except FileRejected as error:
+            form.add_error("file", error.message)
+        else:
+            return redirect("import-batch", pk=batch.pk)
+    context = {
+        "form": form,
+        "kinds": ImportKind.choices,
+        "profiles": all_profiles(),
+        "recent": _batches(request.user)[:5],
+    }
+    return render(request, "registry/import_start.html", context)
+
+
+@require_safe
+@allow(OFFICE)
+def import_list(request):
+    page = Paginator(_batches(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "registry/import_list.html", {"page": page})
+
+
+@allow(OFFICE)
+def import_batch(request, pk):
+    """One batch; while it runs the progress box polls itself (HTMX), and the page reloads when it ends."""
+    batch = get_object_or_404(_batches(request.user), pk=pk)
+    if request.htmx and request.GET.get("part") == "progress":
+        reply = render(request, "registry/_import_progress.html", {"batch": batch})
+        if batch.state in ("done", "failed"):
+            reply["HX-Refresh"] = "true"  # the whole page: counts and rejected rows
+        return reply
+    page = Paginator(batch.rejections.all(), 50).get_page(request.GET.get("page"))
+    return render(request, "registry/import_batch.html", {"batch": batch, "page": page})
+
+
+import_batch.scoped_model = ImportBatch
+
+
+@require_safe
+@allow(OFFICE)
+def import_rejections(request, pk):
+    batch = get_object_or_404(_batches(request.user), pk=pk)
+    name = _("rejected rows of import batch %(id)d") % {"id": batch.pk}
+    return _download(rejections_workbook(batch), f"{name}.xlsx")
+
+
+import_rejections.scoped_model = ImportBatch
+
+
+@require_safe
+@allow(OFFICE)
+def import_template(request):
+    kind = request.GET.get("kind", ImportKind.PATENT)
+    if kind not in ImportKind.values:
+        raise Http404
+    return _download(template_workbook(kind), template_filename(kind))
+
+
+def _download(content: bytes, filename: str) -> HttpResponse:
+    reply = HttpResponse(content, content_type=xlsx.XLSX)
+    reply["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return reply
