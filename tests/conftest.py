@@ -15,6 +15,8 @@ ORGANISATION_FILE = django_settings.PROJECT_DIR / "data" / "organisations" / "na
 _TEST_SETTINGS = override_settings(
     PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    # A first start in a test (bootstrap) loads a small demo registry, not the full one.
+    DEMO_REGISTRY_SIZES={"enterprises": 20, "patents": 200, "trademarks": 100, "copyrights": 20},
     STORAGES={
         **django_settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

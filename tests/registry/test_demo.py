@@ -164,7 +164,6 @@ def test_portfolio_always_has_annuities_due_within_a_month():
 @pytest.mark.django_db
 def test_first_start_loads_once_and_only_for_demo(monkeypatch):
     assert registry_first_start.first_start in FIRST_START
-    monkeypatch.setattr(load, "DEFAULT_SIZES", dict(SMALL))
     calls = []
 
     def counting(**kwargs):
