@@ -53,6 +53,7 @@ def test_annuity_reminder_once_per_patent_and_due_date(holder, other):
     assert annuity_reminders(TODAY) == 2  # the two active users; not the inactive one
     assert annuity_reminders(TODAY) == 0
     assert keys_of("holder-user") == keys_of("holder-colleague") == [f"patent-annuity:{due.pk}:2025-03-10"]
+    assert Notification.objects.filter(user__username="holder-user").get().url == f"/registry/patents/{due.pk}/"
     assert keys_of("holder-gone") == keys_of("other-user") == []
     assert keys_of("enterprise") == keys_of("office") == []
     # The next year's annuity is another reminder.
@@ -102,3 +103,11 @@ def test_send_reminders_runs_the_registry_hook(holder):
     assert "Patent annuities: 2 notifications" in out.getvalue()
     call_command("send_reminders", date=TODAY, stdout=out)
     assert Notification.objects.filter(key__startswith="patent-annuity").count() == 2
+
+
+def test_the_holder_can_open_the_linked_patent(users, client_for):
+    demo = users["enterprise"].enterprises.get()
+    utility_model("202020123456.8", date(2020, 3, 10), [demo])
+    assert annuity_reminders(TODAY) == 1
+    note = Notification.objects.get(user=users["enterprise"])
+    assert client_for("enterprise").get(note.url).status_code == 200

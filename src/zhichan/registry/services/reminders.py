@@ -9,6 +9,7 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from .patents import next_annuity_due
 from .trademarks import last_day_of_term
 
 CHUNK = 500
+DETAIL = {Patent: "patent-detail", Trademark: "trademark-detail"}
 
 
 def _members_by(model, ids) -> dict[int, set[int]]:
@@ -60,7 +62,7 @@ def _send(due: list[tuple]) -> int:
     for record, users, key, title, body in due:
         fresh = [by_pk[user] for user in sorted(users) if (key, user) not in sent_before and user in by_pk]
         if fresh:
-            url = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
+            url = reverse(DETAIL[type(record)], args=[record.pk])
             sent += len(notify(fresh, title, body, url, key))
     return sent
 
