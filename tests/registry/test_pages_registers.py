@@ -141,3 +141,40 @@ def test_registry_is_in_the_menu_and_no_longer_coming(client_for):
     page = html(client_for("office").get("/"))
     assert reverse("registry-home") in page
     assert "知识产权登记" in page
+
+
+def _more_patents(registers, count):
+    from datetime import date
+
+    from zhichan.registry.models import PatentEvent, create_patent
+
+    from .registers import patent_number
+
+    for serial in range(count):
+        patent, _ = create_patent(
+            patent_number(2019, "2", 500000 + serial),
+            title=f"石材加工设备{serial}",
+            filing_date=date(2019, 1, 2),
+            grant_date=date(2019, 8, 1),
+            region=registers.own.region,
+            holders=[registers.own, registers.other],
+        )
+        PatentEvent.objects.create(patent=patent, date=date(2019, 8, 1), kind="grant")
+
+
+@pytest.mark.parametrize("url_name", ["patent-list", "enterprise-detail", "patent-export"])
+def test_pages_cost_no_query_per_row(registers, client_for, url_name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    args = [registers.own.pk] if url_name == "enterprise-detail" else []
+    client = client_for("enterprise")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(url_name, args=args)).status_code == 200
+        return len(captured)
+
+    few = queries()
+    _more_patents(registers, 30)
+    assert queries() == few
