@@ -9,6 +9,9 @@ from zhichan.core.roles import SIGNED_IN
 # Everyone signed in may read the registers; scoping decides which rows (an enterprise user sees its own).
 READERS = SIGNED_IN
 PER_PAGE = 50
+# Exports read the rows in chunks, each with its own prefetch: memory stays flat and no IN list grows past what
+# SQLite accepts.
+EXPORT_CHUNK = 2000
 
 
 def filtered(request, filterset_class, queryset):

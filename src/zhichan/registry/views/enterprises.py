@@ -13,7 +13,7 @@ from ..filters import EnterpriseFilter
 from ..models import Enterprise
 from ..services.enterprises import former_names, meets_institution_requirement
 from ..services.portfolio import portfolio
-from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
 
 
 def _enterprises():
@@ -54,7 +54,7 @@ def enterprise_export(request):
             e.merged_into.name if e.merged_into else "",
             synthetic_cell(e),
         ]
-        for e in filtered(request, EnterpriseFilter, _enterprises()).qs
+        for e in filtered(request, EnterpriseFilter, _enterprises()).qs.iterator(chunk_size=EXPORT_CHUNK)
     ]
     headers = [
         _("name"),

@@ -11,7 +11,7 @@ from zhichan.documents import xlsx
 
 from ..filters import CopyrightFilter, GIFilter
 from ..models import Copyright, GeographicalIndication
-from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
 
 
 def _copyrights():
@@ -47,7 +47,7 @@ def copyright_export(request):
             c.source,
             synthetic_cell(c),
         ]
-        for c in filtered(request, CopyrightFilter, _copyrights()).qs
+        for c in filtered(request, CopyrightFilter, _copyrights()).qs.iterator(chunk_size=EXPORT_CHUNK)
     ]
     headers = [
         _("registration number"),
@@ -110,7 +110,7 @@ def gi_export(request):
             g.source,
             synthetic_cell(g),
         ]
-        for g in filtered(request, GIFilter, _gis()).qs
+        for g in filtered(request, GIFilter, _gis()).qs.iterator(chunk_size=EXPORT_CHUNK)
     ]
     headers = [
         _("name"),

@@ -14,7 +14,7 @@ from ..labels import describe
 from ..models import Patent
 from ..services import patents as rules
 from ..services.portfolio import patents_with_validity
-from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
 
 
 def _patents():
@@ -55,7 +55,7 @@ def patent_export(request):
             p.source,
             synthetic_cell(p),
         ]
-        for p, state in patents_with_validity(patents, today)
+        for p, state in patents_with_validity(patents.iterator(chunk_size=EXPORT_CHUNK), today)
     ]
     headers = [
         _("application number"),

@@ -14,7 +14,7 @@ from ..labels import describe
 from ..models import Trademark
 from ..services import trademarks as rules
 from ..services.portfolio import term_end, trademarks_with_validity
-from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
 
 
 def _trademarks():
@@ -52,7 +52,7 @@ def trademark_export(request):
             t.source,
             synthetic_cell(t),
         ]
-        for t, state in trademarks_with_validity(trademarks, today)
+        for t, state in trademarks_with_validity(trademarks.iterator(chunk_size=EXPORT_CHUNK), today)
     ]
     headers = [
         _("registration number"),
