@@ -111,3 +111,16 @@ def test_the_holder_can_open_the_linked_patent(users, client_for):
     assert annuity_reminders(TODAY) == 1
     note = Notification.objects.get(user=users["enterprise"])
     assert client_for("enterprise").get(note.url).status_code == 200
+
+
+def test_trademark_in_its_grace_period_gets_one_reminder(holder):
+    lapsing, _ = create_trademark(
+        "22345678", mark="宽展", nice_classes="19", registration_date=date(2014, 12, 1), holders=[holder]
+    )
+    create_trademark("22345679", mark="过期", nice_classes="19", registration_date=date(2014, 3, 1), holders=[holder])
+    assert renewal_reminders(TODAY) == 2  # `lapsing` ended on 2024-11-30; `expired` is past its grace period
+    assert renewal_reminders(TODAY) == 0
+    note = Notification.objects.get(user__username="holder-user")
+    assert note.key == f"trademark-grace:{lapsing.pk}:2024-11-30"
+    TrademarkEvent.objects.create(trademark=lapsing, date=date(2025, 3, 1), kind="renewal", text="商标续展")
+    assert renewal_reminders(date(2025, 3, 2)) == 0  # renewed: valid again, its new term ends in 2034

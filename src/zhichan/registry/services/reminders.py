@@ -19,9 +19,10 @@ from zhichan.core.services.notify import notify
 
 from ..models import Enterprise, Patent, Trademark
 from .patents import next_annuity_due
-from .trademarks import last_day_of_term
+from .trademarks import _grace_end, last_day_of_term, status_on
 
 CHUNK = 500
+GRACE_DAYS = 184  # six months at most (Trademark Law art. 40)
 DETAIL = {Patent: "patent-detail", Trademark: "trademark-detail"}
 
 
@@ -107,17 +108,25 @@ def term_end(trademark, day: datetime.date, events) -> datetime.date:
 
 
 def renewal_reminders(today: datetime.date | None = None, days: int | None = None) -> int:
-    """Remind holders' users of trademarks valid today whose term ends within `days` (RENEWAL_REMINDER_DAYS)."""
+    """Remind holders' users of trademarks valid today whose term ends within `days` (RENEWAL_REMINDER_DAYS),
+    and of those whose term has ended and that are in their grace period, not renewed yet."""
     today = today or datetime.date.today()
     days = settings.RENEWAL_REMINDER_DAYS if days is None else days
-    marks = list(_held_by_users(Trademark).valid_on(today).prefetch_related("events"))
+    held = _held_by_users(Trademark)
+    valid = held.valid_on(today)
     horizon = today + datetime.timedelta(days=days)
-    upcoming = []
-    for mark in marks:
+    upcoming, lapsing = [], []
+    for mark in valid.prefetch_related("events"):
         end = term_end(mark, today, list(mark.events.all()))
         if end <= horizon:
             upcoming.append((mark, end))
-    users = _members_by(Trademark, [mark.pk for mark, _end in upcoming])
+    # A mark in its grace period (at most six months) was valid half a year ago and is not today.
+    recent = held.valid_on(today - datetime.timedelta(days=GRACE_DAYS)).exclude(pk__in=valid.values("pk"))
+    for mark in recent.prefetch_related("events"):
+        state = status_on(mark, today, list(mark.events.all()))
+        if state.state == "grace":
+            lapsing.append((mark, state.since - datetime.timedelta(days=1)))
+    users = _members_by(Trademark, [mark.pk for mark, _end in upcoming + lapsing])
     due = []
     with translation.override(settings.LANGUAGE_CODE):
         for mark, end in upcoming:
@@ -131,6 +140,22 @@ def renewal_reminders(today: datetime.date | None = None, days: int | None = Non
                     _(
                         "The exclusive right to trademark %(mark)s (No. %(number)s) ends on %(date)s. Renewal can be "
                         "filed in the twelve months before that day, or in the six-month grace period after it."
+                    )
+                    % names,
+                )
+            )
+        for mark, end in lapsing:
+            names = {"number": mark.registration_number, "mark": mark.mark, "date": end, "until": _grace_end(end)}
+            due.append(
+                (
+                    mark,
+                    users[mark.pk],
+                    f"trademark-grace:{mark.pk}:{end}",
+                    _("Trademark not renewed: %(mark)s (No. %(number)s), grace period until %(until)s") % names,
+                    _(
+                        "The term of trademark %(mark)s (No. %(number)s) ended on %(date)s and no renewal is "
+                        "recorded. It can still be renewed in the grace period until %(until)s; after that the "
+                        "registration is cancelled."
                     )
                     % names,
                 )
