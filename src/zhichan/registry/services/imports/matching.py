@@ -31,15 +31,20 @@ def village_short_name(name: str) -> str:
 
 @cache
 def villages_of(county_code: str) -> tuple[tuple[str, str], ...]:
-    """(short village name, township code) for every village of a county in the national list."""
+    """(short village name, township code) for every village of a county in the national list.
+
+    The list has 620,000 lines; only those whose code starts with the county's are parsed.
+    """
     path = divisions_dir() / "villages.csv"
-    if not path.exists():
+    if not path.exists() or not county_code:
         return ()
-    found = []
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["areaCode"] == county_code:
-                found.append((village_short_name(row["name"]), row["streetCode"]))
+        header = next(csv.reader([handle.readline()]))
+        lines = [line for line in handle if line.startswith(county_code)]
+    found = []
+    for row in csv.DictReader(lines, fieldnames=header):
+        if row["areaCode"] == county_code:
+            found.append((village_short_name(row["name"]), row["streetCode"]))
     return tuple(found)
 
 

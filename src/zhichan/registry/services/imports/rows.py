@@ -5,11 +5,13 @@ field names, plus `holder_ids`, `region_id` and, for patents, `event_*`), or rai
 it refuses. Kept lean: a patent file of a million rows passes through here once per row.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ...identifiers import IdentifierError
-from ...models import Copyright, PatentEventKind, Trademark
+from ...models import Copyright, CopyrightKind, PatentEventKind, Trademark, TrademarkKind
 from ...models.copyrights import normalize_copyright_number
 from ...models.patents import TYPE_BY_CODE
 from ...services.patents import legal_event_kind
@@ -17,6 +19,7 @@ from .fields import FIELDS, KEYS
 from .matching import HolderMatcher, RegionMatcher
 from .values import fold_name, text
 
+SOFTWARE_NUMBER = re.compile(r"^\d{4}SR\d+$", re.IGNORECASE)
 REQUIRED = {
     "patent": ("application_number", "title", "filing_date"),
     "trademark": ("registration_number", "mark"),
@@ -52,14 +55,14 @@ class RowReader:
     def __call__(self, cells: list) -> dict:
         record = {}
         errors = None
-        width = len(cells)
         for name, index, read in self.plan:
-            cell = cells[index] if index < width else None
             try:
-                record[name] = read(cell)
+                record[name] = read(cells[index])
+            except IndexError:  # a short row: the cell is empty
+                record[name] = read(None)
             except ValueError as error:
                 errors = errors or []
-                errors.append((name, cell, str(error)))
+                errors.append((name, cells[index], str(error)))
         for name in self.required:
             if not record.get(name) and not (errors and any(e[0] == name for e in errors)):
                 errors = errors or []
@@ -143,12 +146,14 @@ class RowReader:
         if end and not record.get("expiry_date"):
             record["expiry_date"] = end
         if not record.get("kind"):
-            record.pop("kind", None)
+            record["kind"] = TrademarkKind.ORDINARY
         self._model_rules(Trademark, record, ("registration_number", "nice_classes", "madrid"))
         self._holders_and_region(record)
 
     def _finish_copyright(self, record: dict):
         record["registration_number"] = normalize_copyright_number(record["registration_number"])
+        if not record.get("kind") and SOFTWARE_NUMBER.match(record["registration_number"]):
+            record["kind"] = CopyrightKind.SOFTWARE  # 2021SR0123456: the software register's number
         record.setdefault("kind", "")
         self._model_rules(Copyright, record, ("kind",))
         self._holders_and_region(record)

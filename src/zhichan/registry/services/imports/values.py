@@ -17,25 +17,27 @@ EXCEL_EPOCH = datetime.date(1899, 12, 30)
 
 
 def text(value) -> str:
-    """A cell as text: NFKC-folded only where it matters is the caller's business; here strip and blank empties.
+    """A cell as text, stripped; the ways exports write "nothing" (-, --, (null), 暂无 …) become "".
 
     A leading apostrophe that a spreadsheet (or our own export) put before a formula-looking value is dropped,
     so the value is read back as it was written. Formula-looking text is kept as text, never evaluated.
     """
+    if type(value) is str:
+        value = value.strip()
+        if not value:
+            return value
+        if len(value) <= 6 and (value.lower() in EMPTY or unicodedata.normalize("NFKC", value).lower() in EMPTY):
+            return ""
+        if value[0] == "'" and value[1:2] in FORMULA_STARTS:
+            return value[1:]
+        return value
     if value is None:
         return ""
-    if not isinstance(value, str):
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        if isinstance(value, datetime.datetime):
-            return value.date().isoformat()
-        return str(value)
-    value = value.strip()
-    if value.lower() in EMPTY or unicodedata.normalize("NFKC", value).lower() in EMPTY:
-        return ""
-    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
-        return value[1:]
-    return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    return text(str(value))
 
 
 _DATE = re.compile(
