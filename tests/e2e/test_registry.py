@@ -28,6 +28,7 @@ def test_office_searches_a_patent_by_part_of_its_title_and_opens_it(open_tab, re
     results = tab.page.get_by_test_id("search-results")
     expect(results).to_contain_text(registers.own_patent.title)
     expect(results).not_to_contain_text(registers.other_patent.title)
+    save_screenshot(tab.page, "registry-home-search")
     results.get_by_role("link", name=registers.own_patent.application_number).click()
     expect(tab.page.get_by_test_id("patent-title")).to_contain_text(registers.own_patent.title)
     expect(tab.page.get_by_test_id("patent-title")).to_contain_text("演示数据（虚构）")
