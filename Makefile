@@ -40,8 +40,9 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 
+# Every bench/*.py script in turn (each takes its own options; see its docstring). Needs PostgreSQL.
 bench: install
-	@echo "No benchmarks yet: bench/ grows with the registry and indicators."
+	@set -e; for script in bench/*.py; do echo "== $$script"; $(PY) $$script; done
 
 clean:
 	rm -rf $(VENV) node_modules var/vendor var/static

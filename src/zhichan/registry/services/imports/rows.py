@@ -19,6 +19,10 @@ from .fields import FIELDS, KEYS
 from .matching import HolderMatcher, RegionMatcher
 from .values import fold_name, text
 
+# Columns whose values repeat (dates, applicants, addresses, classes) are read once per distinct value;
+# these hardly repeat, so they are not cached.
+UNIQUE = {"application_number", "registration_number", "title", "mark", "publication_number", "grant_number", "name"}
+CACHE_LIMIT = 200_000
 SOFTWARE_NUMBER = re.compile(r"^\d{4}SR\d+$", re.IGNORECASE)
 REQUIRED = {
     "patent": ("application_number", "title", "filing_date"),
@@ -42,7 +46,12 @@ class RowReader:
     def __init__(self, kind: str, columns: dict[str, int], holders=None, regions=None):
         self.kind = kind
         readers = FIELDS[kind]
-        self.plan = [(name, index, readers[name]) for name, index in columns.items() if name in readers]
+        self.plan = [
+            (name, index, readers[name], None if name in UNIQUE else {})
+            for name, index in columns.items()
+            if name in readers
+        ]
+        self.width = max(columns.values(), default=0) + 1
         self.required = [name for name in REQUIRED[kind]]
         self.names_field = NAMES.get(kind)
         self.address_field = ADDRESS.get(kind)
@@ -55,14 +64,25 @@ class RowReader:
     def __call__(self, cells: list) -> dict:
         record = {}
         errors = None
-        for name, index, read in self.plan:
+        if len(cells) < self.width:  # a short row: the missing cells are empty
+            cells = [*cells, *[None] * (self.width - len(cells))]
+        for name, index, read, cache in self.plan:
+            cell = cells[index]
+            if cache is not None:
+                try:
+                    record[name] = cache[cell]
+                    continue
+                except (KeyError, TypeError):
+                    pass
             try:
-                record[name] = read(cells[index])
-            except IndexError:  # a short row: the cell is empty
-                record[name] = read(None)
+                value = read(cell)
             except ValueError as error:
                 errors = errors or []
-                errors.append((name, cells[index], str(error)))
+                errors.append((name, cell, str(error)))
+                continue
+            record[name] = value
+            if cache is not None and len(cache) < CACHE_LIMIT and isinstance(cell, str):
+                cache[cell] = value
         for name in self.required:
             if not record.get(name) and not (errors and any(e[0] == name for e in errors)):
                 errors = errors or []
@@ -118,7 +138,7 @@ class RowReader:
                     )
                 ]
             )
-        record["patent_type"] = str(derived)
+        record["patent_type"] = derived.value
         grant, filing = record.get("grant_date"), record["filing_date"]
         if grant and grant < filing:
             raise RowRejected([("grant_date", grant, _("The grant date is before the filing date."))])
