@@ -4,6 +4,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 
 from zhichan.core.extensions import FIRST_START
 from zhichan.registry import first_start as registry_first_start
@@ -178,3 +179,18 @@ def test_first_start_loads_once_and_only_for_demo(monkeypatch):
     assert len(calls) == 1 and Patent.objects.filter(synthetic=True).exists()
     registry_first_start.first_start(out, demo=True)
     assert len(calls) == 1
+
+
+@pytest.mark.django_db
+def test_the_command_loads_removes_and_a_removed_register_stays_removed(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    sizes = ["--enterprises", "5", "--patents", "40", "--trademarks", "20", "--copyrights", "5"]
+    out = io.StringIO()
+    call_command("demo_registry", *sizes, stdout=out)
+    assert "patents: " in out.getvalue() and Patent.objects.filter(synthetic=True).exists()
+    call_command("demo_registry", "--remove", stdout=out)
+    assert not Patent.objects.exists() and (tmp_path / "demo-registry-removed").exists()
+    registry_first_start.first_start(out, demo=True)  # removed on purpose: the next start leaves it out
+    assert not Patent.objects.exists()
+    call_command("demo_registry", *sizes, stdout=out)
+    assert Patent.objects.exists() and not (tmp_path / "demo-registry-removed").exists()

@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from ...demo import DEFAULT_SEED, DEFAULT_SIZES, DemoRegistryError, load_demo_registry, remove_demo_registry
+from ...first_start import removed_marker
 
 
 class Command(BaseCommand):
@@ -21,6 +22,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         if remove:
             counts = remove_demo_registry(progress=self.stdout.write)
+            removed_marker().parent.mkdir(parents=True, exist_ok=True)
+            removed_marker().touch()  # `make run` does not load it again; `demo_registry` does
             self.stdout.write(f"Removed: {self._summary(counts)} in {time.monotonic() - started:.1f} s")
             return
         if any(options[name] < 0 for name in DEFAULT_SIZES):
@@ -31,6 +34,7 @@ class Command(BaseCommand):
             )
         except DemoRegistryError as error:
             raise CommandError(str(error)) from None
+        removed_marker().unlink(missing_ok=True)
         self.stdout.write(f"Created: {self._summary(counts)} in {time.monotonic() - started:.1f} s")
 
     @staticmethod
