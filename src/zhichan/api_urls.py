@@ -4,6 +4,7 @@ from rest_framework.routers import APIRootView, DefaultRouter
 
 from zhichan.core import api_urls as core_api
 from zhichan.core.roles import SIGNED_IN
+from zhichan.indicators import api_urls as indicators_api
 from zhichan.programme import api_urls as programme_api
 from zhichan.registry import api_urls as registry_api
 
@@ -18,7 +19,7 @@ class Router(DefaultRouter):
 
 app_name = "api"
 router = Router()
-for routes in (core_api.ROUTES, programme_api.ROUTES, registry_api.ROUTES):
+for routes in (core_api.ROUTES, programme_api.ROUTES, registry_api.ROUTES, indicators_api.ROUTES):
     for prefix, viewset in routes:
         router.register(prefix, viewset)
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "zhichan.core",
     "zhichan.registry",
     "zhichan.programme",
+    "zhichan.indicators",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -278,6 +279,9 @@ EVIDENCE_MAX_MB = int(os.environ.get("ZHICHAN_EVIDENCE_MAX_MB", "20"))
 # Days ahead that holders are reminded of a patent annuity and of the end of a trademark's term.
 ANNUITY_REMINDER_DAYS = int(os.environ.get("ZHICHAN_ANNUITY_REMINDER_DAYS", "30"))
 RENEWAL_REMINDER_DAYS = int(os.environ.get("ZHICHAN_RENEWAL_REMINDER_DAYS", "180"))
+
+# Indicators are recomputed this many seconds after the records behind them change (at most once per period).
+INDICATOR_RECOMPUTE_SECONDS = int(os.environ.get("ZHICHAN_INDICATOR_RECOMPUTE_SECONDS", "60"))
 
 # How recent a worker heartbeat must be for /healthz to call the worker alive.
 WORKER_HEARTBEAT_SECONDS = int(os.environ.get("ZHICHAN_WORKER_HEARTBEAT_SECONDS", "10"))

@@ -42,5 +42,6 @@ urlpatterns = [
     path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("zhichan.registry.urls")),
     path("", include("zhichan.programme.urls")),
+    path("", include("zhichan.indicators.urls")),
     path("", include("zhichan.core.urls")),
 ]

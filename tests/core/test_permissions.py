@@ -151,6 +151,24 @@ EXPECTED = {
     "api:geographicalindication-detail": (SIGNED_IN, OFFICE),
     "api:enterprise-list": (SIGNED_IN, OFFICE),
     "api:enterprise-detail": (SIGNED_IN, OFFICE),
+    "indicator-list": (STAFF, STAFF),
+    "indicator-compute": (OFFICE, OFFICE),
+    "indicator-detail": (STAFF, STAFF),
+    "indicator-value": (STAFF, STAFF),
+    "indicator-value-export": (STAFF, STAFF),
+    "data-entry": (STAFF, PEOPLE_WRITERS),
+    "data-review": (SEE_ALL, OFFICE),
+    "datavalue-approve": (OFFICE, OFFICE),
+    "datavalue-return": (OFFICE, OFFICE),
+    "api:indicator-list": (STAFF, OFFICE),
+    "api:indicator-detail": (STAFF, OFFICE),
+    "api:indicatorvalue-list": (STAFF, OFFICE),
+    "api:indicatorvalue-detail": (STAFF, OFFICE),
+    "api:indicatorvalue-records": (STAFF, OFFICE),
+    "api:dataelement-list": (STAFF, OFFICE),
+    "api:dataelement-detail": (STAFF, OFFICE),
+    "api:datavalue-list": (STAFF, PEOPLE_WRITERS),
+    "api:datavalue-detail": (STAFF, PEOPLE_WRITERS),
 }
 # Query strings for views that answer a bare GET with 400 (a missing parameter).
 QUERIES = {"api:api-validate": "?kind=uscc&value=91350583MA0DEMX01X"}
@@ -263,6 +281,30 @@ def objects(users):
         report = reporting.open_report(task, unit, periods(programme)[0], users[username])
         reporting.attach(report, users[username], SimpleUploadedFile("e.pdf", b"%PDF-1.4\n%%EOF\n"))
         planning.save_unit_plan(task, unit, users[username], "plan")
+    indicator_rows()
+
+
+def indicator_rows():
+    """An indicator with values in and out of the township liaison's region, and reported figures of two units."""
+    from django.utils import timezone
+
+    from zhichan.core.models import Region
+    from zhichan.indicators.models import DataElement, DataValue, Indicator, IndicatorValue
+
+    indicator = Indicator.objects.create(code="t", name="t", unit_of_measure="件", numerator="valid_trademarks")
+    element = DataElement.objects.create(code="e", name="e", unit_of_measure="件", value_type="integer")
+    for code in ["350583", "350583119", "350583001"]:
+        region = Region.objects.get(code=code)
+        IndicatorValue.objects.create(
+            indicator=indicator, region=region, period="2024", period_end=date(2024, 12, 31), value=1,
+            numerator=1, inputs={"values": {"valid_trademarks": 1}}, computed_at=timezone.now(),
+        )
+    for unit_key in ["amr", "region-350583119"]:
+        unit = Unit.objects.get(key=unit_key)
+        DataValue.objects.create(
+            element=element, region=unit.region, period="2024Q1", period_start=date(2024, 1, 1),
+            period_end=date(2024, 3, 31), value=1, unit=unit, state="submitted",
+        )
     # Registry rows in 水头镇 held by the demo enterprise and in 溪美街道 held by another enterprise.
     from ..registry.registers import make_registers
 

@@ -9,7 +9,6 @@ from .services.notify import unread_count
 
 # Modules the platform is growing into; shown in the navigation, marked as coming.
 COMING_MODULES = [
-    _("Indicators"),
     _("Enforcement and protection"),
     _("Credit"),
     _("IP finance"),

@@ -1,0 +1,30 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import DataElement, DataValue, Indicator, IndicatorValue
+
+
+@admin.register(DataElement)
+class DataElementAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "unit_of_measure", "value_type", "aggregation", "period_type"]
+    filter_horizontal = ["units"]
+
+
+@admin.register(DataValue)
+class DataValueAdmin(SimpleHistoryAdmin):
+    list_display = ["element", "region", "period", "value", "unit", "state"]
+    list_filter = ["state", "element"]
+    raw_id_fields = ["region", "unit", "entered_by", "approved_by"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "unit_of_measure", "numerator", "denominator", "window"]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "region", "period", "value", "reason", "computed_at"]
+    list_filter = ["indicator"]
+    raw_id_fields = ["region"]
+    readonly_fields = [f.name for f in IndicatorValue._meta.fields]

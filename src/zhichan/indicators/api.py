@@ -1,0 +1,197 @@
+"""REST API for indicators: definitions, computed values (with the records behind one), reported figures."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
+from rest_framework.response import Response
+
+from zhichan.core.api import ScopedViewSet
+from zhichan.core.models import Unit
+from zhichan.core.pagination import Pagination
+from zhichan.core.roles import LIAISONS, Role
+
+from .models import DataElement, DataValue, Indicator, IndicatorValue
+from .services import entry
+from .services.drilldown import behind, cell, record_url
+
+WRITERS = frozenset({Role.OFFICE, *LIAISONS})
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Indicator
+        fields = [
+            "id",
+            "code",
+            "name",
+            "unit_of_measure",
+            "decimals",
+            "numerator",
+            "denominator",
+            "window",
+            "since",
+            "options",
+            "definition",
+            "excludes",
+            "reading",
+            "source",
+        ]
+
+
+class IndicatorViewSet(ScopedViewSet):
+    queryset = Indicator.objects.all()
+    serializer_class = IndicatorSerializer
+    filterset_fields = ["code"]
+
+
+class IndicatorValueSerializer(serializers.ModelSerializer):
+    indicator_code = serializers.CharField(source="indicator.code", read_only=True)
+
+    class Meta:
+        model = IndicatorValue
+        fields = [
+            "id",
+            "indicator",
+            "indicator_code",
+            "region",
+            "period",
+            "period_end",
+            "value",
+            "numerator",
+            "denominator",
+            "inputs",
+            "reason",
+            "computed_at",
+        ]
+
+
+class IndicatorValueViewSet(ScopedViewSet):
+    """Computed values; filter by indicator, region and period. `records/?input=name` lists what one is made of."""
+
+    queryset = IndicatorValue.objects.select_related("indicator")
+    serializer_class = IndicatorValueSerializer
+    filterset_fields = ["indicator", "indicator__code", "region", "period"]
+
+    @action(detail=True, methods=["get"])
+    def records(self, request, pk=None):
+        value = self.get_object()
+        names = value.inputs.get("values", {})
+        name = request.query_params.get("input") or next(iter(names), "")
+        found = behind(value, name, request.user)
+        if found is None:
+            raise NotFound("unknown input")
+        paginator = Pagination()
+        page = paginator.paginate_queryset(found.records, request, view=self)
+        columns = found.source.columns
+        rows = [
+            {
+                "pk": record.pk,
+                "url": record_url(found.source, record),
+                **{accessor: _json(cell(record, accessor)) for _header, accessor in columns},
+            }
+            for record in page
+        ]
+        # "records", not "results": these are rows of another model than the endpoint's.
+        return Response(
+            {
+                "input": found.name,
+                "label": str(found.source.label),
+                "count": paginator.page.paginator.count,
+                "next": paginator.get_next_link(),
+                "previous": paginator.get_previous_link(),
+                "records": rows,
+            }
+        )
+
+
+def _json(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "_meta"):
+        return str(value)
+    return value
+
+
+class DataElementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DataElement
+        fields = [
+            "id",
+            "code",
+            "name",
+            "description",
+            "unit_of_measure",
+            "value_type",
+            "aggregation",
+            "period_type",
+            "min_value",
+            "max_value",
+            "units",
+        ]
+
+
+class DataElementViewSet(ScopedViewSet):
+    queryset = DataElement.objects.prefetch_related("units")
+    serializer_class = DataElementSerializer
+
+
+class DataValueSerializer(serializers.ModelSerializer):
+    submit = serializers.BooleanField(write_only=True, required=False, default=False)
+
+    class Meta:
+        model = DataValue
+        fields = [
+            "id",
+            "element",
+            "region",
+            "period",
+            "value",
+            "unit",
+            "comment",
+            "state",
+            "submitted_at",
+            "approved_at",
+            "submit",
+        ]
+        read_only_fields = ["region", "state", "submitted_at", "approved_at"]
+        validators = []  # the domain operation decides about an existing value
+
+
+class DataValueViewSet(ScopedViewSet):
+    """Reported figures. POST (element, unit, period, value[, comment, submit]) creates or changes a unit's value
+    for its region; a liaison writes only its own unit's, and an approved value only the office."""
+
+    queryset = DataValue.objects.select_related("element", "region", "unit")
+    serializer_class = DataValueSerializer
+    filterset_fields = ["element", "region", "period", "unit", "state"]
+    write_roles = WRITERS
+    http_method_names = ["get", "head", "options", "post"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        unit = get_object_or_404(Unit, pk=data["unit"].pk)
+        try:
+            row = entry.save_value(
+                data["element"],
+                unit,
+                data["period"],
+                data["value"],
+                request.user,
+                comment=data.get("comment", ""),
+                submit=data.get("submit", False),
+            )
+        except PermissionDenied:
+            raise APIPermissionDenied() from None
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
+        return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,9 @@
+from . import api
+
+# (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
+ROUTES = [
+    ("indicators", api.IndicatorViewSet),
+    ("indicator-values", api.IndicatorValueViewSet),
+    ("data-elements", api.DataElementViewSet),
+    ("data-values", api.DataValueViewSet),
+]

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IndicatorsConfig(AppConfig):
+    name = "zhichan.indicators"
+    label = "indicators"
+    verbose_name = _("Indicators")
+
+    def ready(self):
+        from zhichan.core.extensions import register_first_start, register_nav
+        from zhichan.core.roles import STAFF
+
+        from . import signals
+        from .first_start import first_start
+
+        signals.connect()
+        register_first_start(first_start)
+        register_nav(_("Indicators"), "indicator-list", STAFF)

@@ -1,0 +1,16 @@
+"""The built-in indicators of Nan'an's programme, loaded by `manage.py bootstrap` when there are none."""
+
+from django.conf import settings
+
+BUILT_IN = "data/indicators/nanan-2022.yaml"
+
+
+def first_start(stdout, demo: bool):
+    from .models import Indicator
+    from .services.loading import load_indicators
+
+    path = settings.PROJECT_DIR / BUILT_IN
+    if Indicator.objects.exists() or not path.exists():
+        return
+    result = load_indicators(path)
+    stdout.write(f"Loaded {len(result['indicators'])} indicators and {len(result['elements'])} data elements")

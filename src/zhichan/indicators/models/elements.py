@@ -1,0 +1,141 @@
+"""Data elements: figures that units report per region and period, with validation rules and approval."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from zhichan.core.models import Region, Unit
+from zhichan.core.scoping import Scope, ScopedQuerySet
+
+from ..periods import PeriodError, parse_period
+
+
+class ValueType(models.TextChoices):
+    INTEGER = "integer", _("whole number")
+    NUMBER = "number", _("number")
+    PERCENT = "percent", _("percentage")
+
+
+class Aggregation(models.TextChoices):
+    SUM = "sum", _("sum over the region tree")
+    NONE = "none", _("not added up (each region's own figure)")
+
+
+class PeriodType(models.TextChoices):
+    MONTH = "month", _("monthly")
+    QUARTER = "quarter", _("quarterly")
+    YEAR = "year", _("yearly")
+
+
+class DataElement(models.Model):
+    """A figure units report, e.g. 维权援助案件数 per quarter (DHIS2's data element)."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("what to count"), blank=True)
+    unit_of_measure = models.CharField(_("unit of measure"), max_length=20)
+    value_type = models.CharField(_("value type"), max_length=10, choices=ValueType.choices)
+    aggregation = models.CharField(_("aggregation"), max_length=10, choices=Aggregation.choices, default="sum")
+    period_type = models.CharField(_("reported"), max_length=10, choices=PeriodType.choices, default="quarter")
+    min_value = models.DecimalField(_("smallest value"), max_digits=18, decimal_places=4, null=True, blank=True)
+    max_value = models.DecimalField(_("largest value"), max_digits=18, decimal_places=4, null=True, blank=True)
+    units = models.ManyToManyField(Unit, related_name="data_elements", blank=True, verbose_name=_("reported by"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    scope = Scope(shared=True)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("data element")
+        verbose_name_plural = _("data elements")
+        ordering = ["order", "code"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def variable(self) -> str:
+        """The name formulas use: the code with hyphens as underscores."""
+        return self.code.replace("-", "_")
+
+    def check_value(self, value) -> None:
+        """The element's validation rules; raises ValidationError with a message for the form."""
+        if value is None:
+            return
+        if self.value_type == ValueType.INTEGER and value != int(value):
+            raise ValidationError(_("Enter a whole number."))
+        if self.value_type == ValueType.PERCENT and not 0 <= value <= 100:
+            raise ValidationError(_("A percentage lies between 0 and 100."))
+        if self.min_value is not None and value < self.min_value:
+            raise ValidationError(_("At least %(min)s.") % {"min": f"{self.min_value.normalize():f}"})
+        if self.max_value is not None and value > self.max_value:
+            raise ValidationError(_("At most %(max)s.") % {"max": f"{self.max_value.normalize():f}"})
+
+
+class ValueState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    APPROVED = "approved", _("approved")
+
+
+class DataValue(models.Model):
+    """One reported figure: data element × region × period, entered by a unit, approved by the office."""
+
+    element = models.ForeignKey(DataElement, models.PROTECT, related_name="values", verbose_name=_("data element"))
+    region = models.ForeignKey(Region, models.PROTECT, related_name="data_values", verbose_name=_("region"))
+    period = models.CharField(_("period"), max_length=10)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4)
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="data_values", verbose_name=_("reporting unit"))
+    comment = models.TextField(_("comment"), blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=ValueState.choices, default=ValueState.DRAFT)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("entered by")
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    # A liaison reads its own unit's values and those placed in its region; it writes its own unit's.
+    scope = Scope(unit="unit", region="region", owners_write=True)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("data value")
+        verbose_name_plural = _("data values")
+        ordering = ["element__order", "period_start", "region__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["element", "region", "period"], name="datavalue_element_region_period")
+        ]
+        indexes = [models.Index(fields=["element", "state", "period_start", "period_end"])]
+
+    def __str__(self):
+        return f"{self.element} {self.region} {self.period}: {self.value}"
+
+    def clean(self):
+        try:
+            period = parse_period(self.period)
+        except PeriodError as error:
+            raise ValidationError({"period": str(error)}) from None
+        self.period, self.period_start, self.period_end = period.key, period.start, period.end
+        if self.element_id and period.kind != self.element.period_type:
+            raise ValidationError(
+                {"period": _("This figure is reported %(type)s.") % {"type": self.element.get_period_type_display()}}
+            )
+        if self.element_id:
+            try:
+                self.element.check_value(self.value)
+            except ValidationError as error:
+                raise ValidationError({"value": error.messages}) from None

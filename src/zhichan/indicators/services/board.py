@@ -1,0 +1,85 @@
+"""The rows of the indicator list: each indicator's value for a region, its target, status and forecast."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..models import Indicator, IndicatorValue
+from ..periods import month
+from .programmes import targets_by_indicator
+from .status import Forecast, TargetStatus, forecast, target_status
+
+MONTH_KEY = r"^[0-9]{4}-[0-9]{2}$"
+
+
+@dataclass
+class Row:
+    indicator: Indicator
+    target: object | None
+    value: IndicatorValue | None
+    status: TargetStatus | None
+    forecast: Forecast | None
+    as_of: date
+
+
+def as_of_for(target, today: date) -> date:
+    return min(today, target.deadline) if target else today
+
+
+def monthly_series(indicators, region, until: date) -> dict[int, list]:
+    """indicator id → [(month end, value row)] up to a day, for one region (one query)."""
+    rows = (
+        IndicatorValue.objects.filter(indicator__in=indicators, region=region, period_end__lte=until)
+        .filter(period__regex=MONTH_KEY)
+        .order_by("indicator", "period_end")
+    )
+    series = {}
+    for row in rows:
+        series.setdefault(row.indicator_id, []).append(row)
+    return series
+
+
+def status_of(target, value_row, series_rows, day: date):
+    """The status and forecast of a target from its region's monthly values up to `day`."""
+    programme = target.programme
+    if target.kind == "flow":
+        start = date(target.deadline.year, 1, 1)
+    else:
+        start = programme.start
+    baseline = target.baseline
+    if baseline is None and target.kind == "stock":
+        before = [r for r in series_rows if r.period_end < start]
+        baseline = before[-1].value if before else 0
+    value = value_row.value if value_row else None
+    status = target_status(
+        value,
+        target.value,
+        comparator=target.comparator,
+        baseline=baseline or 0,
+        start=start,
+        deadline=target.deadline,
+        day=day,
+        rate=target.kind == "rate",
+    )
+    points = [(r.period_end, r.value) for r in series_rows if r.value is not None and r.period_end >= start]
+    return status, forecast(points, target.deadline)
+
+
+def rows_for(region, today: date | None = None) -> list[Row]:
+    today = today or date.today()
+    indicators = list(Indicator.objects.all())
+    targets = targets_by_indicator()
+    latest = max([as_of_for(t[0], today) for t in targets.values()] or [today])
+    series = monthly_series(indicators, region, latest)
+    result = []
+    for indicator in indicators:
+        target = next((t for t in targets.get(indicator.code, []) if t.region_id == region.pk), None)
+        shown = targets.get(indicator.code, [None])[0] if target is None else target
+        day = as_of_for(shown, today)
+        key = month(day.year, day.month).key
+        own = series.get(indicator.pk, [])
+        value = next((r for r in own if r.period == key), None)
+        status = fc = None
+        if target is not None:
+            status, fc = status_of(target, value, own, day)
+        result.append(Row(indicator, shown, value, status, fc, day))
+    return result

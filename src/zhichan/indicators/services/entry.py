@@ -1,0 +1,71 @@
+"""Units enter their data elements per period; the office approves or returns them."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhichan.core.roles import Role, role_of
+from zhichan.core.scoping import works_for
+
+from ..models import DataElement, DataValue, ValueState
+from ..periods import PeriodError, parse_period
+
+
+def elements_for(unit) -> list[DataElement]:
+    """The data elements a unit reports (the office: all)."""
+    if unit is None:
+        return list(DataElement.objects.all())
+    return list(DataElement.objects.filter(units=unit))
+
+
+def save_value(element, unit, period, value, user, comment="", submit=False, region=None) -> DataValue:
+    """Create or change a unit's value for its region and a period; a liaison's region is its unit's.
+
+    An approved value is changed only by the office; a liaison changing a returned or draft value keeps it a
+    draft until it submits.
+    """
+    if not works_for(user, unit):
+        raise PermissionDenied
+    if role_of(user) != Role.OFFICE and not element.units.filter(pk=unit.pk).exists():
+        raise ValidationError(_("Your unit does not report this figure."))
+    if role_of(user) != Role.OFFICE or region is None:
+        region = unit.region
+    try:
+        period = parse_period(period)
+    except PeriodError as error:
+        raise ValidationError({"period": str(error)}) from None
+    existing = DataValue.objects.filter(element=element, region=region, period=period.key).first()
+    if existing and existing.unit_id != unit.pk and role_of(user) != Role.OFFICE:
+        raise ValidationError(_("Another unit reported this figure for this region and period."))
+    if existing and existing.state == ValueState.APPROVED and role_of(user) != Role.OFFICE:
+        raise ValidationError(_("This value is approved; ask the office to change it."))
+    row = existing or DataValue(element=element, region=region, period=period.key)
+    row.unit, row.value, row.comment, row.entered_by = unit, value, comment, user
+    row.state = ValueState.SUBMITTED if submit else ValueState.DRAFT
+    row.submitted_at = timezone.now() if submit else None
+    row.approved_by = row.approved_at = None
+    row.full_clean()
+    row.save()
+    return row
+
+
+def approve(row: DataValue, user) -> DataValue:
+    if role_of(user) != Role.OFFICE:
+        raise PermissionDenied
+    if row.state != ValueState.SUBMITTED:
+        raise ValidationError(_("Only a submitted value can be approved."))
+    row.state, row.approved_by, row.approved_at = ValueState.APPROVED, user, timezone.now()
+    row.save()
+    return row
+
+
+def send_back(row: DataValue, user, comment="") -> DataValue:
+    if role_of(user) != Role.OFFICE:
+        raise PermissionDenied
+    if row.state == ValueState.DRAFT:
+        raise ValidationError(_("This value is already a draft."))
+    row.state, row.approved_by, row.approved_at = ValueState.DRAFT, None, None
+    if comment:
+        row.comment = (row.comment + "\n" if row.comment else "") + _("Returned: %(note)s") % {"note": comment}
+    row.save()
+    return row

@@ -1,0 +1,21 @@
+"""Background recomputation: started by the office from the indicator list, or after records change."""
+
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from zhichan.core.services.progress import finish, tracking
+
+from .services.compute import compute
+
+
+@task()
+def compute_task(progress_id: int, codes: list[str] | None = None):
+    with tracking(progress_id) as report:
+        count = compute(codes=codes or None, progress=report)
+    finish(progress_id, _("%(count)d indicator values computed.") % {"count": count})
+
+
+@task()
+def recompute_after_change():
+    """Run by the debounced signal handler: recompute everything once the burst of changes is over."""
+    compute()

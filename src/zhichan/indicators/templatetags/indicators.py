@@ -1,0 +1,51 @@
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+LIGHTS = {
+    "done": ("text-bg-primary", _("reached")),
+    "green": ("text-bg-success", _("on track")),
+    "amber": ("text-bg-warning", _("slightly behind")),
+    "red": ("text-bg-danger", _("behind")),
+    "unknown": ("text-bg-secondary", _("no value")),
+}
+
+
+def _number(value):
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@register.filter
+def figure(value, decimals=0):
+    """A number with the indicator's decimals and thousands separators; an em dash for none."""
+    number = _number(value)
+    return "—" if number is None else f"{number:,.{int(decimals or 0)}f}"
+
+
+@register.filter
+def percent(value):
+    number = _number(value)
+    return "—" if number is None else f"{number * 100:.0f}%"
+
+
+@register.filter
+def light_class(light):
+    return LIGHTS.get(light or "unknown", LIGHTS["unknown"])[0]
+
+
+@register.filter
+def light_label(light):
+    return LIGHTS.get(light or "unknown", LIGHTS["unknown"])[1]
+
+
+@register.filter
+def depth_indent(region):
+    return f"ps-{min(max(region.depth - 3, 0) * 3, 5)}"

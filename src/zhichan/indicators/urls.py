@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import drilldown, entry, pages
+
+urlpatterns = [
+    path("indicators/", pages.indicator_list, name="indicator-list"),
+    path("indicators/compute/", pages.indicator_compute, name="indicator-compute"),
+    path("indicators/<int:pk>/", pages.indicator_detail, name="indicator-detail"),
+    path("indicators/values/<int:pk>/", drilldown.value_detail, name="indicator-value"),
+    path("indicators/values/<int:pk>/export.xlsx", drilldown.value_export, name="indicator-value-export"),
+    path("indicators/data/", entry.data_entry, name="data-entry"),
+    path("indicators/data/review/", entry.data_review, name="data-review"),
+    path("indicators/data/values/<int:pk>/approve/", entry.datavalue_approve, name="datavalue-approve"),
+    path("indicators/data/values/<int:pk>/return/", entry.datavalue_return, name="datavalue-return"),
+]

@@ -1,0 +1,83 @@
+"""From a value (indicator × region × period) to the records or reported values behind it."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from zhichan.core.access import allow
+from zhichan.core.roles import STAFF
+from zhichan.documents.xlsx import XLSX, Sheet, build
+
+from ..models import IndicatorValue
+from ..services.drilldown import behind, cell, inputs_of, record_url
+
+PAGE_SIZE = 50
+
+
+def _value_and_input(request, pk):
+    value = get_object_or_404(
+        IndicatorValue.objects.visible_to(request.user).select_related("indicator", "region"), pk=pk
+    )
+    names = inputs_of(value)
+    name = request.GET.get("input") or (names[0] if names else "")
+    found = behind(value, name, request.user)
+    if found is None:
+        raise Http404
+    return value, names, found
+
+
+@allow(STAFF)
+def value_detail(request, pk):
+    value, names, found = _value_and_input(request, pk)
+    page = Paginator(found.records, PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = found.source.columns
+    rows = [
+        (record_url(found.source, record), [cell(record, accessor) for _header, accessor in columns]) for record in page
+    ]
+    return render(
+        request,
+        "indicators/value_detail.html",
+        {
+            "value": value,
+            "indicator": value.indicator,
+            "names": names,
+            "input": found.name,
+            "source": found.source,
+            "headers": [header for header, _accessor in columns],
+            "rows": rows,
+            "page": page,
+            "figure": value.inputs.get("values", {}).get(found.name),
+        },
+    )
+
+
+value_detail.scoped_model = IndicatorValue
+
+
+@allow(STAFF)
+def value_export(request, pk):
+    value, names, found = _value_and_input(request, pk)
+    columns = found.source.columns
+    rows = [[_plain(cell(record, accessor)) for _header, accessor in columns] for record in found.records]
+    note = _("%(indicator)s · %(region)s · %(period)s · %(input)s · computed %(at)s") % {
+        "indicator": value.indicator.name,
+        "region": value.region.name,
+        "period": value.period,
+        "input": found.source.label,
+        "at": value.computed_at.strftime("%Y-%m-%d %H:%M"),
+    }
+    data = build([Sheet(str(found.source.label), [str(h) for h, _a in columns], rows, note)])
+    response = HttpResponse(data, content_type=XLSX)
+    filename = f"{value.indicator.code}-{value.region.code or value.region.pk}-{value.period}-{found.name}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+value_export.scoped_model = IndicatorValue
+
+
+def _plain(value):
+    if hasattr(value, "_meta"):  # a related row (a region, a unit)
+        return str(value)
+    return value

@@ -1,0 +1,132 @@
+"""Indicator list, indicator page and the office's recompute button."""
+
+import datetime
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhichan.core.access import allow
+from zhichan.core.roles import STAFF, Role
+from zhichan.core.services.progress import start
+
+from ..models import Indicator, IndicatorValue
+from ..services.board import MONTH_KEY, rows_for, status_of
+from ..services.compute import names_of
+from ..services.programmes import targets_by_indicator
+from ..sources import sources
+from ..tasks import compute_task
+from .common import chosen_region, regions_for
+
+
+@allow(STAFF)
+def indicator_list(request):
+    regions = regions_for(request.user)
+    region = chosen_region(request, regions)
+    rows = rows_for(region) if region else []
+    computed = IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
+    return render(
+        request,
+        "indicators/indicator_list.html",
+        {"rows": rows, "region": region, "regions": regions, "computed": computed},
+    )
+
+
+@require_POST
+@allow(Role.OFFICE)
+def indicator_compute(request):
+    progress = start(compute_task, _("Compute the indicators"), request.user)
+    messages.info(request, _("The indicators are being computed."))
+    return redirect("task-detail", pk=progress.pk)
+
+
+def _periods(indicator):
+    keys = (
+        IndicatorValue.objects.filter(indicator=indicator)
+        .order_by("-period_end", "period")
+        .values_list("period", flat=True)
+        .distinct()
+    )
+    return list(dict.fromkeys(keys))
+
+
+@allow(STAFF)
+def indicator_detail(request, pk):
+    indicator = get_object_or_404(Indicator.objects.visible_to(request.user), pk=pk)
+    regions = regions_for(request.user)
+    region = chosen_region(request, regions)
+    periods = _periods(indicator)
+    today = datetime.date.today()
+    targets = targets_by_indicator().get(indicator.code, [])
+    target = next((t for t in targets if region and t.region_id == region.pk), targets[0] if targets else None)
+    default = min(today, target.deadline) if target else today
+    period = request.GET.get("period") or f"{default.year:04d}-{default.month:02d}"
+    if periods and period not in periods:
+        period = periods[0]
+    values = (
+        IndicatorValue.objects.visible_to(request.user)
+        .filter(indicator=indicator, period=period, region__in=[r.pk for r in regions])
+        .select_related("region")
+        .order_by("region__path")
+    )
+    trend = (
+        list(
+            IndicatorValue.objects.filter(indicator=indicator, region=region)
+            .filter(period__regex=MONTH_KEY)
+            .order_by("period_end")
+        )
+        if region
+        else []
+    )
+    status = forecast = None
+    if target is not None and region is not None and target.region_id == region.pk:
+        day = min(today, target.deadline)
+        now_key = f"{day.year:04d}-{day.month:02d}"
+        current = next((r for r in trend if r.period == now_key), None)
+        status, forecast = status_of(target, current, [r for r in trend if r.period_end <= day], day)
+    found = sources()
+    inputs = [(name, found.get(name)) for name in names_of(indicator)]
+    chart = {
+        "labels": [r.period for r in trend],
+        "values": [None if r.value is None else float(r.value) for r in trend],
+        "target": float(target.value) if target and region and target.region_id == region.pk else None,
+        "forecast": _forecast_line(forecast, trend),
+        "name": indicator.name,
+        "targetLabel": _("target"),
+        "forecastLabel": _("forecast"),
+    }
+    return render(
+        request,
+        "indicators/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "region": region,
+            "regions": regions,
+            "periods": periods,
+            "period": period,
+            "values": values,
+            "target": target,
+            "status": status,
+            "forecast": forecast,
+            "inputs": inputs,
+            "chart": chart,
+        },
+    )
+
+
+indicator_detail.scoped_model = Indicator
+
+
+def _forecast_line(forecast, trend):
+    """The least-squares line over the months it was fitted on, for the chart."""
+    if forecast is None:
+        return []
+    from ..periods import months_between
+
+    return [
+        float(forecast.intercept + forecast.slope * months_between(forecast.first, r.period_end))
+        if r.period_end >= forecast.first
+        else None
+        for r in trend
+    ]

@@ -1,0 +1,142 @@
+"""Figures computed from the registry, declared for the indicators app (which finds this module itself).
+
+Each counts records by their `region` in one grouped query for all regions; records without a region are not
+counted anywhere until they are placed. `records()` returns exactly the records a figure counts.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from .models import Copyright, DesignationKind, Enterprise, GeographicalIndication, Patent, PatentType, Trademark
+from .services.enterprises import designations_on
+
+
+@dataclass(frozen=True)
+class RecordMetric:
+    code: str
+    label: str
+    unit: str
+    kind: str  # "stock": as of `end`; "flow": dated from `start` (or the beginning) to `end`
+    select: Callable  # (start, end) -> queryset of the counted records, every region
+    columns: tuple
+    detail_url: str = ""
+    additive: bool = True
+
+    def values(self, start, end, options=None) -> dict[int, int]:
+        rows = self.select(start, end).filter(region__isnull=False).order_by().values("region")
+        return {row["region"]: row["n"] for row in rows.annotate(n=Count("pk"))}
+
+    def records(self, start, end, region_ids, options=None):
+        return self.select(start, end).filter(region__in=list(region_ids))
+
+
+def _dated(queryset, field: str, start, end):
+    queryset = queryset.filter(**{f"{field}__lte": end})
+    return queryset.filter(**{f"{field}__gte": start}) if start else queryset
+
+
+def _valid_inventions(start, end):
+    return Patent.objects.filter(patent_type=PatentType.INVENTION).valid_on(end).order_by("application_number")
+
+
+def _valid_trademarks(start, end):
+    return Trademark.objects.valid_on(end).order_by("registration_number")
+
+
+def _copyrights(start, end):
+    return _dated(Copyright.objects.all(), "registration_date", start, end).order_by("registration_date", "pk")
+
+
+def _gis(start, end):
+    return GeographicalIndication.objects.filter(approval_date__lte=end).order_by("approval_date", "pk")
+
+
+def _designated(start, end):
+    kinds = [DesignationKind.IP_DEMONSTRATION, DesignationKind.IP_ADVANTAGE]
+    return designations_on(Enterprise.objects.all(), end, kinds).order_by("name")
+
+
+PATENT_COLUMNS = (
+    (_("application number"), "application_number"),
+    (_("title"), "title"),
+    (_("applicants"), "applicants"),
+    (_("filing date"), "filing_date"),
+    (_("grant date"), "grant_date"),
+    (_("region"), "region"),
+)
+
+METRICS = [
+    RecordMetric(
+        "valid_invention_patents",
+        _("valid invention patents"),
+        "件",
+        "stock",
+        _valid_inventions,
+        PATENT_COLUMNS,
+        "patent-detail",
+    ),
+    RecordMetric(
+        "valid_trademarks",
+        _("valid registered trademarks"),
+        "件",
+        "stock",
+        _valid_trademarks,
+        (
+            (_("registration number"), "registration_number"),
+            (_("mark"), "mark"),
+            (_("Nice classes"), "nice_classes"),
+            (_("applicant"), "applicant_name"),
+            (_("registration date"), "registration_date"),
+            (_("region"), "region"),
+        ),
+        "trademark-detail",
+    ),
+    RecordMetric(
+        "copyright_registrations",
+        _("copyright registrations"),
+        "件",
+        "flow",
+        _copyrights,
+        (
+            (_("registration number"), "registration_number"),
+            (_("title"), "title"),
+            (_("kind"), "get_kind_display"),
+            (_("owner"), "owner_name"),
+            (_("registration date"), "registration_date"),
+            (_("region"), "region"),
+        ),
+        "copyright-detail",
+    ),
+    RecordMetric(
+        "geographical_indications",
+        _("geographical indication marks and protected products"),
+        "件",
+        "stock",
+        _gis,
+        (
+            (_("name"), "name"),
+            (_("kind"), "get_kind_display"),
+            (_("holder"), "holder_name"),
+            (_("approval date"), "approval_date"),
+            (_("announcement number"), "announcement_number"),
+            (_("region"), "region"),
+        ),
+        "gi-detail",
+    ),
+    RecordMetric(
+        "ip_demonstration_advantage_enterprises",
+        _("IP demonstration and advantage enterprises"),
+        "家",
+        "stock",
+        _designated,
+        (
+            (_("name"), "name"),
+            (_("unified social credit code"), "uscc"),
+            (_("region"), "region"),
+        ),
+        "enterprise-detail",
+    ),
+]
