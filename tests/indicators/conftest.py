@@ -33,6 +33,10 @@ A, B, C = "350583119", "350583001", "350583104"
 
 @pytest.fixture
 def regions(db):
+    return make_regions()
+
+
+def make_regions():
     found = {r.code: r for r in Region.objects.filter(code__in=["350583", A, B, C])}
     for code, value in [(A, 100_000), (B, 50_000), (C, 0)]:
         Population.objects.create(
@@ -54,6 +58,10 @@ def _patent(serial, region, granted, type_code="1", filed=date(2015, 1, 1)):
 
 @pytest.fixture
 def register(regions):
+    return make_register(regions)
+
+
+def make_register(regions):
     a, b, c = regions["A"], regions["B"], regions["C"]
     p1 = _patent(1, a, date(2020, 1, 1))
     p2 = _patent(2, a, date(2021, 1, 1))
@@ -120,6 +128,10 @@ def report(code, region, period, value, unit_key="amr", state=ValueState.APPROVE
 
 @pytest.fixture
 def reported(loaded, regions):
+    return make_reported(regions)
+
+
+def make_reported(regions):
     a, b = regions["A"], regions["B"]
     report("enforcement-cases-closed", a, "2023Q1", 10)
     report("enforcement-cases-closed-on-time", a, "2023Q1", 10)

@@ -39,7 +39,9 @@ def save_value(element, unit, period, value, user, comment="", submit=False, reg
         raise ValidationError(_("Another unit reported this figure for this region and period."))
     if existing and existing.state == ValueState.APPROVED and role_of(user) != Role.OFFICE:
         raise ValidationError(_("This value is approved; ask the office to change it."))
-    row = existing or DataValue(element=element, region=region, period=period.key)
+    row = existing or DataValue(
+        element=element, region=region, period=period.key, period_start=period.start, period_end=period.end
+    )
     row.unit, row.value, row.comment, row.entered_by = unit, value, comment, user
     row.state = ValueState.SUBMITTED if submit else ValueState.DRAFT
     row.submitted_at = timezone.now() if submit else None

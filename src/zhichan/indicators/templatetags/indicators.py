@@ -31,6 +31,16 @@ def figure(value, decimals=0):
 
 
 @register.filter
+def number(value):
+    """A figure as it is, without trailing zeros: 4, 1,527,000, 12.5."""
+    found = _number(value)
+    if found is None:
+        return "—"
+    text = f"{found:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@register.filter
 def percent(value):
     number = _number(value)
     return "—" if number is None else f"{number * 100:.0f}%"
