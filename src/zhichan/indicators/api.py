@@ -18,7 +18,7 @@ from zhichan.core.roles import LIAISONS, Role
 
 from .models import DataElement, DataValue, Indicator, IndicatorValue
 from .services import entry
-from .services.drilldown import behind, cell, record_url
+from .services.drilldown import behind, cell, inputs_of, record_url
 
 WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 
@@ -81,8 +81,8 @@ class IndicatorValueViewSet(ScopedViewSet):
     @action(detail=True, methods=["get"])
     def records(self, request, pk=None):
         value = self.get_object()
-        names = value.inputs.get("values", {})
-        name = request.query_params.get("input") or next(iter(names), "")
+        names = inputs_of(value)  # the numerator's first, as on the page
+        name = request.query_params.get("input") or (names[0] if names else "")
         found = behind(value, name, request.user)
         if found is None:
             raise NotFound("unknown input")
