@@ -52,6 +52,7 @@ class IndicatorViewSet(ScopedViewSet):
 
 class IndicatorValueSerializer(serializers.ModelSerializer):
     indicator_code = serializers.CharField(source="indicator.code", read_only=True)
+    reason_text = serializers.CharField(read_only=True)
 
     class Meta:
         model = IndicatorValue
@@ -67,6 +68,7 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "denominator",
             "inputs",
             "reason",
+            "reason_text",
             "computed_at",
         ]
 

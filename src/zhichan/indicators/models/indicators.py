@@ -27,7 +27,12 @@ class Indicator(models.Model):
     window = models.CharField(
         _("counting window"),
         max_length=15,
-        choices=[(k, k) for k in WindowKind.CHOICES],
+        choices=[
+            (WindowKind.STOCK, _("stock at the period's end")),
+            (WindowKind.PERIOD, _("within the period")),
+            (WindowKind.YEAR_TO_DATE, _("from 1 January to the period's end")),
+            (WindowKind.CUMULATIVE, _("cumulative since a date")),
+        ],
         default=WindowKind.STOCK,
     )
     since = models.DateField(_("counted since"), null=True, blank=True)
@@ -66,6 +71,7 @@ class IndicatorValue(models.Model):
     numerator = models.DecimalField(_("numerator"), max_digits=20, decimal_places=4, null=True, blank=True)
     denominator = models.DecimalField(_("denominator"), max_digits=20, decimal_places=4, null=True, blank=True)
     inputs = models.JSONField(_("inputs"), default=dict, blank=True)
+    # A code ("missing:population", "zero-denominator"), worded by reason_text in the reader's language.
     reason = models.CharField(_("why there is no value"), max_length=300, blank=True)
     computed_at = models.DateTimeField(_("computed at"))
 
@@ -84,3 +90,9 @@ class IndicatorValue(models.Model):
 
     def get_absolute_url(self):
         return reverse("indicator-value", args=[self.pk])
+
+    @property
+    def reason_text(self) -> str:
+        from ..reasons import describe
+
+        return describe(self.reason)

@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from .. import reasons
 from ..formulas import FormulaError, check, evaluate
 from ..models import Indicator, IndicatorValue
 from ..periods import Period, Window, parse_period, window_for
@@ -59,13 +59,13 @@ def evaluate_one(indicator: Indicator, values: dict) -> tuple:
     """(value, numerator, denominator, reason) from a region's inputs; never raises on a zero denominator."""
     missing = [name for name, value in values.items() if value is None]
     if missing:
-        return None, None, None, _("No figure for %(names)s.") % {"names": ", ".join(missing)}
+        return None, None, None, f"{reasons.MISSING}:{','.join(missing)}"
     numerator = evaluate(indicator.numerator, values)
     if not indicator.denominator:
         return _round(numerator, indicator.decimals), numerator, None, ""
     denominator = evaluate(indicator.denominator, values)
     if denominator == 0:
-        return None, numerator, denominator, _("The denominator is zero.")
+        return None, numerator, denominator, reasons.ZERO
     return _round(numerator / denominator, indicator.decimals), numerator, denominator, ""
 
 
@@ -101,11 +101,7 @@ def compute(codes=None, periods=None, progress=None) -> int:
             if window is None:
                 continue
             if names is None or unknown:
-                reason = (
-                    _("Unknown names in the formula: %(names)s.") % {"names": ", ".join(unknown)}
-                    if unknown
-                    else _("The formula is not valid.")
-                )
+                reason = f"{reasons.UNKNOWN}:{','.join(unknown)}" if unknown else reasons.INVALID
                 figures = {}
             else:
                 reason = ""
