@@ -133,6 +133,8 @@ def _read_and_write(batch, rows, columns, reject, progress) -> dict:
     except BaseException:
         writer.abandon()
         raise
+    if isinstance(writer, SetWriter):
+        writer.loaded()
     if progress:
         progress(count, count, _("Writing %(count)d rows …") % {"count": writer.rows})
     if isinstance(writer, OrmWriter):

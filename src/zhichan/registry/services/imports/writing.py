@@ -26,7 +26,8 @@ SPECS = {
 # Columns that come with every row of a kind, whatever the file holds (derived from the number or the rules).
 ALWAYS = {"patent": ("patent_type",), "trademark": ("madrid",), "copyright": ("kind",)}
 EVENT_COLUMNS = ("event_kind", "event_date", "event_text")
-CHUNK = 5000
+CHUNK = 5000  # rows per executemany on SQLite
+COPY_CHUNK = 50_000  # rows per COPY on PostgreSQL
 TEXTS = ("CharField", "TextField")
 # Columns filled from another field: the main IPC code is the first code; a trademark's term gives its dates.
 DERIVED = {"ipc_codes": ("main_ipc",), "term": ("registration_date", "expiry_date")}
@@ -69,8 +70,7 @@ class SetWriter:
         self.columns = [*self.data, "region_id", "holder_ids", *(EVENT_COLUMNS if self.events else ())]
         self.postgres = connection.vendor == "postgresql"
         self._buffer = []
-        self._copy = None
-        self._copy_context = None
+        self._done_loading = False
         self.rows = 0
         self._started = time.perf_counter()
         self._create()
@@ -93,11 +93,6 @@ class SetWriter:
             cursor.execute(
                 f"CREATE TEMPORARY TABLE {q(self.table)} ({definition}, existing_id bigint, op varchar(1) DEFAULT '+')"
             )
-        if self.postgres:
-            self._cursor = connection.cursor()
-            names = ", ".join(q(c) for c in self.columns)
-            self._copy_context = self._cursor.cursor.copy(f"COPY {q(self.table)} ({names}) FROM STDIN")
-            self._copy = self._copy_context.__enter__()
 
     def add(self, record: dict):
         holders = record.get("holder_ids")
@@ -110,44 +105,46 @@ class SetWriter:
         if self.events:
             values += [record.get("event_kind") or "", record.get("event_date"), record.get("event_text") or ""]
         self.rows += 1
-        if self._copy is not None:
-            self._copy.write_row(values)
-            return
-        self._buffer.append([v.isoformat() if isinstance(v, date) else v for v in values])
-        if len(self._buffer) >= CHUNK:
+        if not self.postgres:
+            values = [v.isoformat() if isinstance(v, date) else v for v in values]
+        self._buffer.append(values)
+        if len(self._buffer) >= (COPY_CHUNK if self.postgres else CHUNK):
             self._flush()
 
     def _flush(self):
+        """Send the buffered rows: one COPY (PostgreSQL) or one executemany (SQLite). Between two flushes the
+        connection is free, so the progress of the batch can be written while the file is read."""
         if not self._buffer:
             return
-        marks = ", ".join(["%s"] * len(self.columns))
         names = ", ".join(q(c) for c in self.columns)
         with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {q(self.table)} ({names}) VALUES ({marks})", self._buffer)
+            if self.postgres:
+                with cursor.cursor.copy(f"COPY {q(self.table)} ({names}) FROM STDIN") as copy:
+                    for values in self._buffer:
+                        copy.write_row(values)
+            else:
+                marks = ", ".join(["%s"] * len(self.columns))
+                cursor.executemany(f"INSERT INTO {q(self.table)} ({names}) VALUES ({marks})", self._buffer)
         self._buffer = []
 
-    def _loaded(self):
-        log.info("read, validated and loaded %d rows: %.2f s", self.rows, time.perf_counter() - self._started)
-        if self._copy_context is not None:
-            self._copy_context.__exit__(None, None, None)
-            self._copy_context = self._copy = None
-            self._cursor.execute(f"ANALYZE {q(self.table)}")
-            self._cursor.close()
+    def loaded(self):
+        """All rows are in the temporary table."""
+        if self._done_loading:
+            return
+        self._done_loading = True
         self._flush()
+        if self.postgres:
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {q(self.table)}")
+        log.info("read, validated and loaded %d rows: %.2f s", self.rows, time.perf_counter() - self._started)
 
     def abandon(self):
-        """Close a COPY left open by an error, so the connection can roll back."""
-        if self._copy_context is not None:
-            try:
-                self._copy_context.__exit__(RuntimeError, RuntimeError("import abandoned"), None)
-            except Exception:  # noqa: BLE001  the COPY is being aborted; its own error does not matter
-                pass
-            self._copy_context = self._copy = None
+        self._buffer = []
 
     # --- applying --------------------------------------------------------------------------------------------
 
     def finish(self, dry_run: bool) -> dict:
-        self._loaded()
+        self.loaded()
         table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
         compared = [c for c in self.data if c != self.key]
         changed = " OR ".join(
