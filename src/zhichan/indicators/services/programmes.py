@@ -59,7 +59,3 @@ def default_periods(today: date | None = None) -> list[Period]:
         if date(y, 1, 1) <= today:
             result.append(year(y))
     return result
-
-
-def programme_start(target):
-    return target.programme.start
