@@ -67,3 +67,40 @@ def test_forecast_uses_the_last_twelve_months_only():
 
 def test_forecast_needs_three_points():
     assert forecast([(date(2024, 1, 31), 1), (date(2024, 2, 29), 2)], DEADLINE) is None
+
+
+def _target(kind, value, comparator="gte", baseline=None):
+    from types import SimpleNamespace
+
+    programme = SimpleNamespace(start=START)
+    return SimpleNamespace(
+        kind=kind, value=value, comparator=comparator, baseline=baseline, deadline=DEADLINE, programme=programme
+    )
+
+
+def _row(day, value):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(period_end=day, value=Decimal(value))
+
+
+def test_a_stock_target_starts_from_the_value_before_the_programme():
+    from zhichan.indicators.services.board import status_of
+
+    series = [_row(date(2021, 12, 31), 10), _row(date(2023, 6, 30), 12)]
+    status, fc = status_of(_target("stock", 14.3), series[-1], series, date(2023, 6, 30))
+    # expected = 10 + 4.3 × 545/1095 = 12.140…; progress = 2 / 2.140… = 93 %: amber.
+    assert status.light == "amber"
+    assert status.progress.quantize(Decimal("0.01")) == Decimal("0.93")
+    assert fc is None  # one monthly point since the start
+
+
+def test_a_yearly_flow_target_runs_from_the_first_of_january():
+    from zhichan.indicators.services.board import status_of
+
+    row = _row(date(2024, 6, 30), 15)
+    status, _ = status_of(_target("flow", 30), row, [row], date(2024, 6, 30))
+    # 2024-01-01 to 2024-12-31 is 365 days; 181 elapsed: expected 30 × 181/365 = 14.88, so 15 is on the path.
+    assert status.elapsed.quantize(Decimal("0.001")) == Decimal("0.496")
+    assert status.light == "green"
+    assert status.pace == Decimal(15) / 6
