@@ -7,6 +7,7 @@ BUILT_IN = "data/indicators/nanan-2022.yaml"
 
 def first_start(stdout, demo: bool):
     from .models import Indicator
+    from .services.compute import compute
     from .services.loading import load_indicators
 
     path = settings.PROJECT_DIR / BUILT_IN
@@ -14,3 +15,5 @@ def first_start(stdout, demo: bool):
         return
     result = load_indicators(path)
     stdout.write(f"Loaded {len(result['indicators'])} indicators and {len(result['elements'])} data elements")
+    # The first values now, so the pages show figures before the first nightly run.
+    stdout.write(f"Computed {compute()} indicator values")
