@@ -78,6 +78,13 @@ def _run(batch, path, progress, limit):
         batch.finished = timezone.now()
         batch.save()
         return batch
+    except Exception as error:  # a database error: the batch's transaction is rolled back, the batch says so
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            state=ImportState.FAILED,
+            finished=timezone.now(),
+            message=_("Failed, nothing was changed: %(error)s") % {"error": error},
+        )
+        raise
     batch.rows = counts["rows"]
     batch.created_count, batch.updated_count = counts["created"], counts["updated"]
     batch.unchanged_count = counts["unchanged"]
