@@ -2,13 +2,14 @@
 
 import datetime
 import io
+import itertools
 from dataclasses import dataclass
+from decimal import Decimal
 
+import xlsxwriter
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.functional import Promise
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,35 +33,66 @@ def safe(value):
 
 
 def build(sheets: list[Sheet]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for sheet in sheets:
-        ws = book.create_sheet(sheet.title[:31])
-        offset = 0
-        if sheet.note:
-            ws.append([sheet.note])
-            ws.cell(row=1, column=1).font = Font(italic=True, color="666666")
-            offset = 1
-        ws.append([str(h) for h in sheet.headers])
-        for cell in ws[offset + 1]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        for row in sheet.rows:
-            ws.append([safe(value) for value in row])
-        for index, header in enumerate(sheet.headers, start=1):
-            longest = max([len(str(header))] + [len(str(r[index - 1])) for r in sheet.rows[:500] if r[index - 1]])
-            ws.column_dimensions[get_column_letter(index)].width = min(max(10, longest * 1.6), 60)
-        for row in ws.iter_rows(min_row=offset + 2):
-            for cell in row:
-                if isinstance(cell.value, datetime.date):
-                    cell.number_format = "yyyy-mm-dd"
-                cell.alignment = Alignment(
-                    vertical="top", wrap_text=isinstance(cell.value, str) and len(cell.value) > 40
-                )
-        ws.freeze_panes = ws.cell(row=offset + 2, column=1)
+    """The workbook as bytes, written row by row (XlsxWriter's constant-memory mode), so a register of tens of
+    thousands of rows exports in seconds with flat memory."""
     buffer = io.BytesIO()
-    book.save(buffer)
+    # Text is always written as text: nothing a user typed can become a formula or a link.
+    book = xlsxwriter.Workbook(
+        buffer, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    styles = {
+        "note": book.add_format({"italic": True, "font_color": "#666666"}),
+        "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
+        "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
+        "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+    }
+    for sheet in sheets:
+        _write_sheet(book, sheet, styles)
+    book.close()
     return buffer.getvalue()
+
+
+def _write_sheet(book, sheet: Sheet, styles):
+    ws = book.add_worksheet(sheet.title[:31])
+    rows = iter(sheet.rows)
+    head = list(itertools.islice(rows, 500))  # the rows that set the column widths
+    for index, header in enumerate(sheet.headers):
+        longest = max([len(str(header))] + [len(str(row[index])) for row in head if row[index]])
+        ws.set_column(index, index, min(max(10, longest * 1.6), 60))
+    number = 0
+    if sheet.note:
+        ws.write_string(0, 0, str(sheet.note), styles["note"])
+        number = 1
+    for column, header in enumerate(sheet.headers):
+        ws.write_string(number, column, str(header), styles["header"])
+    ws.freeze_panes(number + 1, 0)
+    for row in itertools.chain(head, rows):
+        number += 1
+        for column, value in enumerate(row):
+            _write_cell(ws, number, column, safe(value), styles)
+
+
+def _write_cell(ws, row: int, column: int, value, styles):
+    if value is None or value == "":
+        return
+    if isinstance(value, str):
+        ws.write_string(row, column, value, styles["wrap"] if len(value) > 40 else None)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, column, value)
+    elif isinstance(value, datetime.datetime):
+        ws.write_datetime(row, column, _local(value), styles["datetime"])
+    elif isinstance(value, datetime.date):
+        ws.write_datetime(row, column, value, styles["date"])
+    elif isinstance(value, (int, float, Decimal)):
+        ws.write_number(row, column, value)
+    else:
+        ws.write_string(row, column, str(value))
+
+
+def _local(moment: datetime.datetime) -> datetime.datetime:
+    """Excel has no time zones: an aware moment is written as the wall-clock time in Asia/Shanghai."""
+    return timezone.localtime(moment).replace(tzinfo=None) if timezone.is_aware(moment) else moment
 
 
 def response(filename: str, sheets: list[Sheet]) -> HttpResponse:
