@@ -296,14 +296,26 @@ def indicator_rows():
     for code in ["350583", "350583119", "350583001"]:
         region = Region.objects.get(code=code)
         IndicatorValue.objects.create(
-            indicator=indicator, region=region, period="2024", period_end=date(2024, 12, 31), value=1,
-            numerator=1, inputs={"values": {"valid_trademarks": 1}}, computed_at=timezone.now(),
+            indicator=indicator,
+            region=region,
+            period="2024",
+            period_end=date(2024, 12, 31),
+            value=1,
+            numerator=1,
+            inputs={"values": {"valid_trademarks": 1}},
+            computed_at=timezone.now(),
         )
     for unit_key in ["amr", "region-350583119"]:
         unit = Unit.objects.get(key=unit_key)
         DataValue.objects.create(
-            element=element, region=unit.region, period="2024Q1", period_start=date(2024, 1, 1),
-            period_end=date(2024, 3, 31), value=1, unit=unit, state="submitted",
+            element=element,
+            region=unit.region,
+            period="2024Q1",
+            period_start=date(2024, 1, 1),
+            period_end=date(2024, 3, 31),
+            value=1,
+            unit=unit,
+            state="submitted",
         )
     # Registry rows in 水头镇 held by the demo enterprise and in 溪美街道 held by another enterprise.
     from ..registry.registers import make_registers
