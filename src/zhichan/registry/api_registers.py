@@ -5,9 +5,8 @@ patents, trademarks and copyrights go through create_patent / create_trademark /
 path as imports, so a record is checked in one place. The list filters are the pages' (filters.py).
 """
 
-import datetime
-
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, status
@@ -100,7 +99,7 @@ class PatentSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ValiditySerializer)
     def get_validity_today(self, patent):
-        return _validity(patent_rules.status_on(patent, datetime.date.today(), patent.events.all()))
+        return _validity(patent_rules.status_on(patent, timezone.localdate(), patent.events.all()))
 
     def validate_application_number(self, value):
         try:
@@ -209,7 +208,7 @@ class TrademarkSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ValiditySerializer)
     def get_validity_today(self, trademark):
-        return _validity(trademark_rules.status_on(trademark, datetime.date.today(), trademark.events.all()))
+        return _validity(trademark_rules.status_on(trademark, timezone.localdate(), trademark.events.all()))
 
     def validate_registration_number(self, value):
         try:

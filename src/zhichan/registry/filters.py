@@ -8,6 +8,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.models import Region
@@ -75,7 +76,7 @@ class RegisterFilter(django_filters.FilterSet):
 
 
 def _validity_day(filterset) -> datetime.date:
-    return filterset.form.cleaned_data.get("on") or datetime.date.today()
+    return filterset.form.cleaned_data.get("on") or timezone.localdate()
 
 
 class ValidityFilter(RegisterFilter):
@@ -162,4 +163,4 @@ class EnterpriseFilter(RegisterFilter):
         fields = ["q", "region", "designation", "ip_institution", "ip_strategy", "synthetic"]
 
     def filter_designation(self, queryset, name, value):
-        return designations_on(queryset, datetime.date.today(), value)
+        return designations_on(queryset, timezone.localdate(), value)

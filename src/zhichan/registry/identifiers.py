@@ -8,8 +8,8 @@ IdentifierError with a message saying what is wrong. Formats and sources: docs/i
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from stdnum.cn import uscc as stdnum_uscc
@@ -137,7 +137,7 @@ def parse_patent_application(text) -> PatentNumber:
             raise IdentifierError(
                 _("The year %(year)d is not possible: 12-digit application numbers start in 2003.") % {"year": year}
             )
-        if year > date.today().year:
+        if year > timezone.localdate().year:
             raise IdentifierError(_("The year %(year)d is in the future.") % {"year": year})
     if type_code not in PATENT_TYPES:
         raise IdentifierError(

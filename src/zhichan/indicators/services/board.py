@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
+
 from ..models import Indicator, IndicatorValue
 from ..periods import month
 from .programmes import targets_by_indicator
@@ -65,7 +67,7 @@ def status_of(target, value_row, series_rows, day: date):
 
 
 def rows_for(region, today: date | None = None) -> list[Row]:
-    today = today or date.today()
+    today = today or timezone.localdate()
     indicators = list(Indicator.objects.all())
     targets = targets_by_indicator()
     latest = max([as_of_for(t[0], today) for t in targets.values()] or [today])

@@ -6,6 +6,7 @@ Read by model name, so the link stays a lookup by code and not a foreign key in 
 from datetime import date
 
 from django.apps import apps
+from django.utils import timezone
 
 from zhichan.core.models import Region, RegionKind
 
@@ -44,14 +45,14 @@ def programme_years() -> tuple[int, int]:
     """From the year before the earliest programme starts (its baseline) to the latest programme's last year."""
     programmes = list(_programmes())
     if not programmes:
-        today = date.today()
+        today = timezone.localdate()
         return today.year - 1, today.year
     return min(p.start for p in programmes).year - 1, max(p.end for p in programmes).year
 
 
 def default_periods(today: date | None = None) -> list[Period]:
     """Every month (read as of its last day) and every year of the programme years, up to today."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     first, last = programme_years()
     result = []
     for y in range(first, last + 1):

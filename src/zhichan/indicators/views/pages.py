@@ -1,9 +1,8 @@
 """Indicator list, indicator page and the office's recompute button."""
 
-import datetime
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -57,7 +56,7 @@ def indicator_detail(request, pk):
     regions = regions_for(request.user)
     region = chosen_region(request, regions)
     periods = _periods(indicator)
-    today = datetime.date.today()
+    today = timezone.localdate()
     targets = targets_by_indicator().get(indicator.code, [])
     target = next((t for t in targets if region and t.region_id == region.pk), targets[0] if targets else None)
     default = min(today, target.deadline) if target else today

@@ -27,7 +27,7 @@ def create_demo_reports(programme, today: datetime.date | None = None, seed: int
     if ProgressReport.objects.filter(task__programme=programme).exists():
         return 0
     rng = random.Random(seed)
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     ended = [p for p in periods(programme) if p.end < today]
     assignments = list(Assignment.objects.filter(task__programme=programme).select_related("task", "unit"))
     silent = rng.choice(assignments).unit_id if assignments else None  # one unit that stopped reporting

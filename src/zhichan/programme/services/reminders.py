@@ -6,7 +6,7 @@ Messages are written in the platform's default language (Chinese); keys make eve
 import datetime
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zhichan.core.models import User
@@ -31,7 +31,7 @@ def office_users():
 def send_reminders(programme, today: datetime.date | None = None) -> int:
     """Remind units of task deadlines and report due dates within the programme's reminder window,
     and of reports now past due. Run daily (`manage.py send_reminders`); returns notifications sent."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     calendar = WorkCalendar()
     window = programme.reminder_days
     states = programme_states(programme, today, calendar)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.services.calendar import WorkCalendar
@@ -55,7 +56,7 @@ def _elapsed_percent(task, today) -> int:
 
 def programme_states(programme, today: datetime.date | None = None, calendar=None) -> dict[int, TaskState]:
     """{task id: TaskState} for every task of the programme, in a handful of queries."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     tasks = list(Task.objects.filter(programme=programme).select_related("programme"))
     milestones = defaultdict(list)
     for milestone in Milestone.objects.filter(task__programme=programme):

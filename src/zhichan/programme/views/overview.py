@@ -2,6 +2,7 @@ import datetime
 from collections import Counter, defaultdict
 
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from zhichan.core.access import allow
 from zhichan.core.roles import SEE_ALL, STAFF, role_of
@@ -47,7 +48,7 @@ def programme_overview(request, pk):
         "rows": rows,
         "counts": [(status, Status(status).label, counts.get(status, 0)) for status in SEVERITY],
         "proposed": Assignment.objects.filter(task__programme=programme, proposed=True).count(),
-        "today": datetime.date.today(),
+        "today": timezone.localdate(),
         "periods": periods(programme),
     }
     return render(request, "programme/overview.html", context)
@@ -84,7 +85,7 @@ def timeline(request, pk):
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     states = programme_states(programme)
     first, last = programme.start, programme.end
-    today = datetime.date.today()
+    today = timezone.localdate()
     span = max((last - first).days, 1)
 
     def x(day):

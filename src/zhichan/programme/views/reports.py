@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -209,7 +210,7 @@ def unit_tasks(request, pk):
         (r.task_id, r.period_start): r
         for r in ProgressReport.objects.visible_to(request.user).filter(task__programme=programme, unit=unit)
     }
-    today = datetime.date.today()
+    today = timezone.localdate()
     calendar = WorkCalendar()
     grid = []
     for period in periods(programme):

@@ -1,8 +1,7 @@
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,7 +33,7 @@ def task_page(request, pk):
     user = request.user
     assignments = list(task.assignments.select_related("unit", "confirmed_by"))
     my_units = [a.unit for a in assignments if works_for(user, a.unit) and role_of(user) in LIAISONS]
-    today_period = current_or_last(task.programme, datetime.date.today())
+    today_period = current_or_last(task.programme, timezone.localdate())
     context = {
         "task": task,
         "state": programme_states(task.programme)[task.pk],
@@ -140,7 +139,7 @@ def milestone_done(request, pk):
         request.user,
         title=milestone.title,
         due=milestone.due,
-        done_on=None if milestone.done_on else datetime.date.today(),
+        done_on=None if milestone.done_on else timezone.localdate(),
     )
     return redirect(milestone.task)
 

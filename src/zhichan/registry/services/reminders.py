@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zhichan.core.models import Notification
@@ -70,7 +70,7 @@ def _send(due: list[tuple]) -> int:
 
 def annuity_reminders(today: datetime.date | None = None, days: int | None = None) -> int:
     """Remind holders' users of annuities due within `days` (ANNUITY_REMINDER_DAYS) of patents valid today."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     days = settings.ANNUITY_REMINDER_DAYS if days is None else days
     patents = list(_held_by_users(Patent).valid_on(today).prefetch_related("events"))
     horizon = today + datetime.timedelta(days=days)
@@ -110,7 +110,7 @@ def term_end(trademark, day: datetime.date, events) -> datetime.date:
 def renewal_reminders(today: datetime.date | None = None, days: int | None = None) -> int:
     """Remind holders' users of trademarks valid today whose term ends within `days` (RENEWAL_REMINDER_DAYS),
     and of those whose term has ended and that are in their grace period, not renewed yet."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     days = settings.RENEWAL_REMINDER_DAYS if days is None else days
     held = _held_by_users(Trademark)
     valid = held.valid_on(today)

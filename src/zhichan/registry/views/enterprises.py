@@ -1,8 +1,7 @@
 """Enterprise pages: the list with filters, its export, and an enterprise's IP portfolio."""
 
-import datetime
-
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -28,7 +27,7 @@ def held_today(enterprise, day):
 @allow(READERS)
 def enterprise_list(request):
     context = list_context(request, filtered(request, EnterpriseFilter, _enterprises()))
-    today = datetime.date.today()
+    today = timezone.localdate()
     context["rows"] = [(e, held_today(e, today)) for e in context["page"]]
     return render(request, "registry/enterprise_list.html", context)
 
@@ -36,7 +35,7 @@ def enterprise_list(request):
 @require_safe
 @allow(READERS)
 def enterprise_export(request):
-    today = datetime.date.today()
+    today = timezone.localdate()
     rows = [
         [
             e.name,
@@ -84,7 +83,7 @@ def enterprise_detail(request, pk):
     enterprise = get_object_or_404(
         Enterprise.objects.visible_to(request.user).select_related("region", "merged_into"), pk=pk
     )
-    today = datetime.date.today()
+    today = timezone.localdate()
     context = {
         "enterprise": enterprise,
         "portfolio": portfolio(enterprise, request.user, today),

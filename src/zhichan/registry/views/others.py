@@ -1,8 +1,7 @@
 """Copyright registrations and geographical indications: lists, exports and detail pages."""
 
-import datetime
-
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -65,7 +64,7 @@ def copyright_export(request):
     ]
     title = _("Copyright registrations")
     sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
-    return xlsx.response(f"copyrights-{datetime.date.today():%Y%m%d}.xlsx", [sheet])
+    return xlsx.response(f"copyrights-{timezone.localdate():%Y%m%d}.xlsx", [sheet])
 
 
 @require_safe
@@ -128,7 +127,7 @@ def gi_export(request):
     ]
     title = _("Geographical indications")
     sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
-    return xlsx.response(f"geographical-indications-{datetime.date.today():%Y%m%d}.xlsx", [sheet])
+    return xlsx.response(f"geographical-indications-{timezone.localdate():%Y%m%d}.xlsx", [sheet])
 
 
 @require_safe

@@ -3,6 +3,7 @@
 import datetime
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -25,7 +26,7 @@ def _patents():
 @allow(READERS)
 def patent_list(request):
     context = list_context(request, filtered(request, PatentFilter, _patents()))
-    today = datetime.date.today()
+    today = timezone.localdate()
     context["rows"] = patents_with_validity(context["page"], today)
     context["today"] = today
     return render(request, "registry/patent_list.html", context)
@@ -34,7 +35,7 @@ def patent_list(request):
 @require_safe
 @allow(READERS)
 def patent_export(request):
-    today = datetime.date.today()
+    today = timezone.localdate()
     patents = filtered(request, PatentFilter, _patents()).qs
     rows = [
         [
@@ -86,7 +87,7 @@ def patent_detail(request, pk):
         Patent.objects.visible_to(request.user).select_related("region", "import_batch").prefetch_related("events"),
         pk=pk,
     )
-    today = datetime.date.today()
+    today = timezone.localdate()
     events = list(patent.events.all())
     expires = rules.expiry_date(patent)
     context = {

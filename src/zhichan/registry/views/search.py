@@ -1,8 +1,7 @@
 """The registry home: counts per register and one search box over all of them."""
 
-import datetime
-
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
@@ -48,7 +47,7 @@ def search_all(user, text):
 @require_safe
 @allow(READERS)
 def registry_home(request):
-    today = datetime.date.today()
+    today = timezone.localdate()
     text = clean(request.GET.get("q", ""))
     context = {"today": today, "q": text, "counts": counts(request.user, today)}
     if text:

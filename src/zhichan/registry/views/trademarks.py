@@ -1,8 +1,7 @@
 """Trademark pages: the list with filters and search, its Excel export, and one mark with its term and events."""
 
-import datetime
-
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -25,14 +24,14 @@ def _trademarks():
 @allow(READERS)
 def trademark_list(request):
     context = list_context(request, filtered(request, TrademarkFilter, _trademarks()))
-    context["rows"] = trademarks_with_validity(context["page"], datetime.date.today())
+    context["rows"] = trademarks_with_validity(context["page"], timezone.localdate())
     return render(request, "registry/trademark_list.html", context)
 
 
 @require_safe
 @allow(READERS)
 def trademark_export(request):
-    today = datetime.date.today()
+    today = timezone.localdate()
     trademarks = filtered(request, TrademarkFilter, _trademarks()).qs
     rows = [
         [
@@ -82,7 +81,7 @@ def trademark_detail(request, pk):
         Trademark.objects.visible_to(request.user).select_related("region", "import_batch").prefetch_related("events"),
         pk=pk,
     )
-    today = datetime.date.today()
+    today = timezone.localdate()
     events = list(trademark.events.all())
     context = {
         "trademark": trademark,

@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from zhichan.core.extensions import DAILY
 
@@ -22,4 +23,4 @@ class Command(BaseCommand):
             sent = send_reminders(programme, date)
             self.stdout.write(f"{programme.name}: {sent} notifications")
         for job in DAILY:  # other apps' reminders, without the programme importing them
-            job(self.stdout, date or datetime.date.today())
+            job(self.stdout, date or timezone.localdate())

@@ -7,8 +7,8 @@ rows.py.
 
 import operator
 import re
-from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -83,7 +83,7 @@ def free_text(cell):
 
 _NORMALIZED = re.compile(r"^(\d{12})\.([0-9X])$")
 _WEIGHTS = tuple(2 + index % 8 for index in range(12))
-_THIS_YEAR = date.today().year
+_THIS_YEAR = timezone.localdate().year
 
 
 def _check_digit(digits: str) -> str:
