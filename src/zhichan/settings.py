@@ -282,6 +282,8 @@ RENEWAL_REMINDER_DAYS = int(os.environ.get("ZHICHAN_RENEWAL_REMINDER_DAYS", "180
 
 # Indicators are recomputed this many seconds after the records behind them change (at most once per period).
 INDICATOR_RECOMPUTE_SECONDS = int(os.environ.get("ZHICHAN_INDICATOR_RECOMPUTE_SECONDS", "60"))
+# How often the full-screen display (数据大屏) reloads its figures, in seconds.
+DISPLAY_REFRESH_SECONDS = int(os.environ.get("ZHICHAN_DISPLAY_REFRESH_SECONDS", "300"))
 
 # How recent a worker heartbeat must be for /healthz to call the worker alive.
 WORKER_HEARTBEAT_SECONDS = int(os.environ.get("ZHICHAN_WORKER_HEARTBEAT_SECONDS", "10"))

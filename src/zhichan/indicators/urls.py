@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import drilldown, entry, pages
+from .views import dashboard, drilldown, entry, pages
 
 urlpatterns = [
     path("indicators/", pages.indicator_list, name="indicator-list"),
@@ -12,4 +12,9 @@ urlpatterns = [
     path("indicators/data/review/", entry.data_review, name="data-review"),
     path("indicators/data/values/<int:pk>/approve/", entry.datavalue_approve, name="datavalue-approve"),
     path("indicators/data/values/<int:pk>/return/", entry.datavalue_return, name="datavalue-return"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/export.xlsx", dashboard.dashboard_export, name="dashboard-export"),
+    path("dashboard/townships/", dashboard.comparison, name="township-comparison"),
+    path("dashboard/townships/export.xlsx", dashboard.comparison_export, name="township-comparison-export"),
+    path("display/", dashboard.display, name="display"),
 ]

@@ -1,0 +1,164 @@
+"""What the dashboards show, read from the materialized values only (a fixed handful of queries per page).
+
+- `townships(region, regions)`: the township-level regions under a region that the reader may see;
+- `ranking(indicator, period, townships)`: the townships ordered by their value for one period;
+- `grid(indicators, period, townships)`: townships × indicators with a shade per cell;
+- `trends(rows, region)`: each indicator's monthly values with its target, for the line charts.
+
+A township's value is the indicator's own value for that township: per 10,000 residents where the indicator
+divides by population, a count where it counts, a rate summed as Σ numerator / Σ denominator over the township.
+Nothing is recomputed here; a township without a value keeps the reason it has none (no population, say).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from zhichan.core.models import RegionKind
+
+from ..models import IndicatorValue
+from ..periods import month
+from .board import MONTH_KEY, monthly_series
+
+SHADES = 5  # grid cells are shaded heat-0 … heat-4 by their share of the column's highest value
+
+
+def townships(region, regions) -> list:
+    """The visible township-level regions in the region's subtree (the region itself when it is one)."""
+    if region is None:
+        return []
+    levels = set(RegionKind.township_level())
+    return [r for r in regions if r.path.startswith(region.path) and r.kind in levels]
+
+
+def current_period(rows, today) -> str:
+    """The month the dashboard shows by default: the month the headline rows are read at."""
+    day = rows[0].as_of if rows else today
+    return month(day.year, day.month).key
+
+
+def month_periods() -> list[str]:
+    """Every month with values, newest first (one query)."""
+    keys = (
+        IndicatorValue.objects.filter(period__regex=MONTH_KEY)
+        .order_by("-period")
+        .values_list("period", flat=True)
+        .distinct()
+    )
+    return list(dict.fromkeys(keys))
+
+
+@dataclass
+class Ranked:
+    region: object
+    value: IndicatorValue | None
+    rank: int | None = None
+    share: float = 0.0  # of the highest value, for the bar
+
+
+def ranking(indicator, period: str, places) -> list[Ranked]:
+    """The places ordered by value, highest first; places without a value last, with their reason (one query)."""
+    found = {
+        v.region_id: v
+        for v in IndicatorValue.objects.filter(indicator=indicator, period=period, region__in=[p.pk for p in places])
+    }
+    rows = [Ranked(place, found.get(place.pk)) for place in places]
+    with_value = [r for r in rows if r.value is not None and r.value.value is not None]
+    without = [r for r in rows if r not in with_value]
+    with_value.sort(key=lambda r: (-r.value.value, r.region.path))
+    top = with_value[0].value.value if with_value else None
+    previous, rank = None, 0
+    for position, row in enumerate(with_value, start=1):
+        if row.value.value != previous:
+            rank, previous = position, row.value.value
+        row.rank = rank
+        row.share = float(row.value.value / top) if top else 0.0
+    return with_value + without
+
+
+@dataclass
+class GridRow:
+    region: object
+    cells: list = field(default_factory=list)  # (IndicatorValue | None, shade) per indicator
+
+
+def shade(value: Decimal | None, top: Decimal | None) -> int | None:
+    """0 … SHADES-1 by the value's share of the column's highest value; None without a value."""
+    if value is None:
+        return None
+    if not top or top <= 0 or value <= 0:
+        return 0
+    return min(SHADES - 1, int(value / top * SHADES))
+
+
+def grid(indicators, period: str, places) -> list[GridRow]:
+    """Places × indicators for one period, each cell shaded within its column (one query)."""
+    values = {
+        (v.region_id, v.indicator_id): v
+        for v in IndicatorValue.objects.filter(
+            indicator__in=indicators, period=period, region__in=[p.pk for p in places]
+        ).select_related("indicator")
+    }
+    tops = {}
+    for indicator in indicators:
+        column = [values.get((p.pk, indicator.pk)) for p in places]
+        numbers = [v.value for v in column if v is not None and v.value is not None]
+        tops[indicator.pk] = max(numbers) if numbers else None
+    result = []
+    for place in places:
+        row = GridRow(place)
+        for indicator in indicators:
+            value = values.get((place.pk, indicator.pk))
+            number = value.value if value is not None else None
+            row.cells.append((value, shade(number, tops[indicator.pk])))
+        result.append(row)
+    return result
+
+
+def first_ranked(rows, grid_rows):
+    """The indicator the ranking shows first: the first target's whose townships have values at all."""
+    targeted = [(i, row.indicator) for i, row in enumerate(rows) if row.target is not None]
+    for column, indicator in targeted:
+        if any(g.cells[column][0] is not None and g.cells[column][0].value for g in grid_rows):
+            return indicator
+    if targeted:
+        return targeted[0][1]
+    return rows[0].indicator if rows else None
+
+
+def _float(value):
+    return None if value is None else float(value)
+
+
+def trends(rows, region) -> list[dict]:
+    """For each headline row: its monthly values up to the row's day and its target line (one query)."""
+    if region is None or not rows:
+        return []
+    latest = max(row.as_of for row in rows)
+    series = monthly_series([row.indicator for row in rows], region, latest)
+    result = []
+    for row in rows:
+        own = [r for r in series.get(row.indicator.pk, []) if r.period_end <= row.as_of]
+        target = row.target if row.target is not None and row.target.region_id == region.pk else None
+        result.append(
+            {
+                "id": f"trend-{row.indicator.pk}",
+                "name": f"{row.target.code} {row.indicator.name}" if row.target else row.indicator.name,
+                "unit": row.indicator.unit_of_measure,
+                "labels": [r.period for r in own],
+                "values": [_float(r.value) for r in own],
+                "target": _float(target.value) if target else None,
+            }
+        )
+    return result
+
+
+def ranking_chart(indicator, rows: list[Ranked]) -> dict:
+    """The bar chart of a ranking: places with a value, highest at the top."""
+    shown = [r for r in rows if r.rank is not None]
+    return {
+        "id": "ranking-chart",
+        "name": indicator.name if indicator else "",
+        "unit": indicator.unit_of_measure if indicator else "",
+        "labels": [r.region.name for r in shown],
+        "values": [float(r.value.value) for r in shown],
+    }

@@ -1,0 +1,107 @@
+"""The leadership dashboard, the township comparison and the full-screen display: thin views over services."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhichan.core.access import allow
+from zhichan.core.roles import SEE_ALL, STAFF, role_of
+from zhichan.documents.xlsx import response
+
+from ..models import IndicatorValue
+from ..services import dashboard as board
+from ..services.board import rows_for
+from ..services.exports import grid_sheet, ranking_sheet, targets_sheet
+from ..services.programmes import task_alerts
+from .common import chosen_region, regions_for
+
+
+def _choice(request, options, name, default):
+    wanted = request.GET.get(name)
+    return next((o for o in options if str(getattr(o, "pk", o)) == wanted), default)
+
+
+def _context(request):
+    """The region, headline rows, period, chosen indicator, townships, ranking and grid of one request."""
+    regions = regions_for(request.user)
+    region = chosen_region(request, regions)
+    rows = rows_for(region) if region else []
+    indicators = [row.indicator for row in rows]
+    periods = board.month_periods()
+    current = board.current_period(rows, timezone.localdate())
+    period = _choice(request, periods, "period", current)
+    places = board.townships(region, regions)
+    grid = board.grid(indicators, period, places)
+    indicator = _choice(request, indicators, "indicator", board.first_ranked(rows, grid))
+    ranked = board.ranking(indicator, period, places) if indicator else []
+    return {
+        "region": region,
+        "regions": regions,
+        "rows": rows,
+        "indicators": indicators,
+        "periods": periods,
+        "period": period,
+        "indicator": indicator,
+        "places": places,
+        "ranked": ranked,
+        "grid": grid,
+    }
+
+
+def _charts(context):
+    return {
+        "trends": board.trends(context["rows"], context["region"]),
+        "ranking": board.ranking_chart(context["indicator"], context["ranked"]),
+        "targetLabel": _("target"),
+        "saveLabel": _("Save as image"),
+    }
+
+
+@allow(STAFF)
+def dashboard(request):
+    context = _context(request)
+    context["charts"] = _charts(context)
+    context["alerts"] = task_alerts() if role_of(request.user) in SEE_ALL else []
+    context["computed"] = IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
+    return render(request, "indicators/dashboard.html", context)
+
+
+@allow(STAFF)
+def dashboard_export(request):
+    context = _context(request)
+    sheets = [targets_sheet(context["rows"], context["region"])]
+    if context["indicator"]:
+        sheets.append(ranking_sheet(context["indicator"], context["period"], context["ranked"]))
+    sheets.append(grid_sheet(context["indicators"], context["period"], context["grid"]))
+    return response(f"{_('dashboard')}-{context['period']}.xlsx", sheets)
+
+
+@allow(STAFF)
+def comparison(request):
+    context = _context(request)
+    context["charts"] = {
+        "trends": [],
+        "ranking": board.ranking_chart(context["indicator"], context["ranked"]),
+        "saveLabel": _("Save as image"),
+    }
+    return render(request, "indicators/comparison.html", context)
+
+
+@allow(STAFF)
+def comparison_export(request):
+    context = _context(request)
+    if context["indicator"] is None:
+        return response(f"{_('comparison')}.xlsx", [])
+    sheet = ranking_sheet(context["indicator"], context["period"], context["ranked"])
+    return response(f"{_('comparison')}-{context['indicator'].code}-{context['period']}.xlsx", [sheet])
+
+
+@allow(STAFF)
+def display(request):
+    context = _context(request)
+    context["charts"] = _charts(context)
+    context["charts"]["dark"] = True
+    context["refresh"] = getattr(settings, "DISPLAY_REFRESH_SECONDS", 300)
+    context["now"] = timezone.localtime()
+    return render(request, "indicators/display.html", context)

@@ -1,0 +1,146 @@
+"""The leadership dashboard, township comparison, display screen and leader panel, on the small register.
+
+Hand-computed (conftest): enforcement cases closed in 2023 Q1 — 水头镇 (A) 10 of 10 on time, 溪美街道 (B) 15 of 30,
+so in 2023-06 (year to date) A ranks first with 100 %, B second with 50 %, and the county's rate is the sum over
+the sum, 25 / 40 = 62.5 %, not the mean 75 %. Valid invention patents at 2024-12: A 2 per 100,000 residents
+= 0.20 per 10,000, B 1 per 50,000 = 0.20: a tie, both first; 翔云镇 (C) has population 0 and no value.
+"""
+
+from decimal import Decimal
+from io import BytesIO
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from zhichan.indicators.models import Indicator, IndicatorValue
+from zhichan.indicators.services.compute import compute
+from zhichan.indicators.services.dashboard import grid, ranking, shade
+
+from ..programme.conftest import MINI
+
+T1 = "invention-patents-per-10k-residents"
+T8 = "enforcement-on-time-closure-rate"
+
+
+@pytest.fixture
+def computed(register, reported, db):
+    from zhichan.programme.services.loading import load_programme
+
+    load_programme(MINI)
+    compute(periods=["2023-06", "2024-11", "2024-12"])
+    return register["regions"]
+
+
+def test_ranking_orders_by_value_with_the_rate_summed_over_the_townships(computed):
+    a, b, c = computed["A"], computed["B"], computed["C"]
+    rate = Indicator.objects.get(code=T8)
+    rows = ranking(rate, "2023-06", [c, b, a])
+    assert [(r.region, r.rank) for r in rows] == [(a, 1), (b, 2), (c, None)]
+    assert [r.value.value for r in rows[:2]] == [Decimal("100.0"), Decimal("50.0")]
+    assert rows[1].share == 0.5
+    county = IndicatorValue.objects.get(indicator=rate, region=computed["county"], period="2023-06")
+    assert county.value == Decimal("62.5")  # 25 / 40, not (100 + 50) / 2
+
+
+def test_ties_share_a_rank_and_a_township_without_population_says_so(computed):
+    a, b, c = computed["A"], computed["B"], computed["C"]
+    rows = ranking(Indicator.objects.get(code=T1), "2024-12", [a, b, c])
+    # A tie keeps the region order (溪美街道 before 水头镇) and both rank first.
+    assert [(r.region, r.rank, r.value.value) for r in rows[:2]] == [(b, 1, Decimal("0.2")), (a, 1, Decimal("0.2"))]
+    assert rows[2].region == c and rows[2].rank is None and rows[2].value.reason
+
+
+def test_grid_shades_each_column_by_its_highest_value(computed):
+    a, b = computed["A"], computed["B"]
+    rate = Indicator.objects.get(code=T8)
+    rows = grid([rate], "2023-06", [a, b])
+    assert [(row.region, row.cells[0][1]) for row in rows] == [(a, 4), (b, 2)]
+    assert shade(None, Decimal(1)) is None and shade(Decimal(0), Decimal(0)) == 0
+
+
+def test_the_leader_sees_every_target_township_and_the_task_alerts(computed, client_for):
+    response = client_for("leader").get("/dashboard/")
+    assert response.status_code == 200
+    context = response.context
+    assert context["region"] == computed["county"]
+    assert len(context["rows"]) == Indicator.objects.count()
+    assert context["period"] == "2024-12"  # the deadline's month, today being past it
+    assert computed["A"] in context["places"] and computed["B"] in context["places"]
+    assert context["indicator"].code == T1
+    assert context["alerts"] and "overdue" in context["alerts"][0]
+    content = response.content.decode()
+    assert 'id="dashboard-data"' in content and "dashboard.js" in content and "programme-supervision" not in content
+    assert "/supervision/" in content
+    assert "<script>" not in content  # no inline script: the CSP refuses it
+
+
+def test_the_dashboard_reads_a_fixed_number_of_queries(computed, client_for):
+    client = client_for("leader")
+    client.get("/dashboard/")
+    with CaptureQueriesContext(connection) as few:
+        client.get(f"/dashboard/?indicator={Indicator.objects.get(code=T8).pk}&period=2023-06")
+    assert len(few) < 40  # independent of the number of townships and indicators
+
+
+def test_a_township_liaison_sees_only_its_township(computed, client_for):
+    client = client_for("shuitou-liaison")
+    response = client.get("/dashboard/")
+    assert response.status_code == 200
+    assert response.context["places"] == [computed["A"]]
+    assert [row.region for row in response.context["grid"]] == [computed["A"]]
+    assert response.context["alerts"] == []
+    assert client.get(f"/dashboard/?region={computed['B'].pk}").status_code == 404
+    compared = client.get("/dashboard/townships/")
+    assert [r.region for r in compared.context["ranked"]] == [computed["A"]]
+    assert client.get(f"/dashboard/townships/?region={computed['B'].pk}").status_code == 404
+    assert client.get(f"/display/?region={computed['B'].pk}").status_code == 404
+
+
+def test_comparison_page_and_its_excel_export(computed, client_for):
+    rate = Indicator.objects.get(code=T8)
+    client = client_for("office")
+    query = f"?indicator={rate.pk}&period=2023-06"
+    page = client.get("/dashboard/townships/" + query)
+    assert page.status_code == 200 and [r.rank for r in page.context["ranked"][:2]] == [1, 2]
+    assert page.context["ranked"][0].region == computed["A"]
+    reply = client.get("/dashboard/townships/export.xlsx" + query)
+    assert reply.status_code == 200
+    sheet = openpyxl.load_workbook(BytesIO(reply.content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(i for i, row in enumerate(rows) if row[0] == "排名" or row[0] == "rank")
+    assert rows[header + 1][:5] == [1, "水头镇", 100, 1000, 10]  # numerator: on time × 100
+    assert rows[header + 2][:5] == [2, "溪美街道", 50, 1500, 30]
+
+
+def test_dashboard_export_has_targets_ranking_and_grid(computed, client_for):
+    reply = client_for("leader").get("/dashboard/export.xlsx")
+    assert reply.status_code == 200
+    book = openpyxl.load_workbook(BytesIO(reply.content))
+    assert len(book.sheetnames) == 3
+    targets = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    assert any(row[0] == "T1" for row in targets)
+    grid_rows = [row[0].value for row in book.worksheets[2].iter_rows()]
+    assert "水头镇" in grid_rows and "溪美街道" in grid_rows
+
+
+def test_display_screen_stands_alone_and_refreshes(computed, client_for, settings):
+    settings.DISPLAY_REFRESH_SECONDS = 120
+    response = client_for("leader").get("/display/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "navbar" not in content and 'http-equiv="refresh" content="120"' in content
+    assert content.count('data-testid="display-target"') == Indicator.objects.count()
+    assert "display.css" in content and "echarts.min.js" in content
+
+
+def test_the_leader_panel_links_to_the_dashboard(computed, client_for):
+    page = client_for("leader").get("/").content.decode()
+    assert 'data-testid="targets-panel"' in page and 'href="/dashboard/"' in page
+    assert 'data-testid="targets-panel"' not in client_for("office").get("/").content.decode()
+
+
+def test_pages_without_any_data(db, client_for):
+    for url in ["/dashboard/", "/dashboard/townships/", "/display/", "/dashboard/export.xlsx"]:
+        assert client_for("leader").get(url).status_code == 200
