@@ -37,6 +37,11 @@ PG_SETTINGS = {
     "gin_pending_list_limit": "64MB",
     "synchronous_commit": "off",
 }
+# A batch that creates at least this many records, and at least as many as the register already holds, builds
+# the register's and its history's secondary indexes once after writing instead of row by row (see
+# `deferred_indexes`). docs/imports.md (How it is fast).
+DEFER_INDEXES_AT = 100_000
+REBUILD_MAINTENANCE_WORK_MEM = "512MB"
 log = logging.getLogger("zhichan.imports")
 
 
@@ -50,6 +55,74 @@ def timed(step: str):
 
 def q(name: str) -> str:
     return connection.ops.quote_name(name)
+
+
+def secondary_indexes(cursor, tables: list[str]) -> list[tuple[str, str]]:
+    """(name, definition) of the indexes of `tables` that enforce nothing: not unique and backing no constraint
+    (PostgreSQL). The definitions are PostgreSQL's own (pg_indexes), so a rebuild replays exactly what the
+    migrations created."""
+    cursor.execute(
+        "SELECT i.indexname, i.indexdef FROM pg_indexes AS i "
+        "JOIN pg_class AS c ON c.relname = i.indexname AND c.relnamespace = to_regnamespace(i.schemaname) "
+        "JOIN pg_index AS x ON x.indexrelid = c.oid "
+        "WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s) AND NOT x.indisunique "
+        "AND NOT x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conindid = c.oid) "
+        "ORDER BY i.tablename, i.indexname",
+        [tables],
+    )
+    return cursor.fetchall()
+
+
+@contextmanager
+def deferred_indexes(cursor, tables: list[str]):
+    """Drops the secondary indexes of `tables` (PostgreSQL), runs the block, and creates them again, all in the
+    batch's transaction. Building a GIN trigram index over a whole table is many times faster than maintaining
+    it row by row. DROP INDEX takes an ACCESS EXCLUSIVE lock on the table until the batch commits: reading the
+    register waits for the batch. If anything fails the transaction rolls back and the indexes are as before
+    (DDL is transactional on PostgreSQL)."""
+    indexes = secondary_indexes(cursor, tables)
+    with timed(f"drop {len(indexes)} indexes"):
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {q(name)}")
+    yield
+    with timed(f"rebuild {len(indexes)} indexes"):
+        # The foreign keys are checked at commit (deferred); a table with checks pending cannot be indexed, so
+        # they are checked now, then deferred again.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [REBUILD_MAINTENANCE_WORK_MEM])
+        for name, definition in indexes:
+            with timed(f"  index {name}"):
+                cursor.execute(definition)
+        cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [PG_SETTINGS["maintenance_work_mem"]])
+
+
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_value(value) -> str:
+    """One value in COPY's text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).translate(COPY_ESCAPES)
+
+
+def copy_line(values: list) -> str:
+    """A row in COPY's text format. Most rows hold no tab, newline, carriage return or backslash: their text cells
+    are joined as they are, and only the other values (dates, numbers, NULL) are converted one by one."""
+    line = "\t".join([v if v.__class__ is str else copy_value(v) for v in values])
+    if (
+        line.count("\t") != len(values) - 1
+        or line.count("\\") != values.count(None)  # each NULL is written \N
+        or "\n" in line
+        or "\r" in line
+    ):
+        line = "\t".join([copy_value(v) for v in values])
+    return line + "\n"
 
 
 class SetWriter:
@@ -105,23 +178,26 @@ class SetWriter:
         if self.events:
             values += [record.get("event_kind") or "", record.get("event_date"), record.get("event_text") or ""]
         self.rows += 1
-        if not self.postgres:
-            values = [v.isoformat() if isinstance(v, date) else v for v in values]
+        if self.postgres:
+            self._buffer.append(copy_line(values))
+            if len(self._buffer) >= COPY_CHUNK:
+                self._flush()
+            return
+        values = [v.isoformat() if isinstance(v, date) else v for v in values]
         self._buffer.append(values)
-        if len(self._buffer) >= (COPY_CHUNK if self.postgres else CHUNK):
+        if len(self._buffer) >= CHUNK:
             self._flush()
 
     def _flush(self):
-        """Send the buffered rows: one COPY (PostgreSQL) or one executemany (SQLite). Between two flushes the
-        connection is free, so the progress of the batch can be written while the file is read."""
+        """Send the buffered rows: one COPY of one text buffer (PostgreSQL) or one executemany (SQLite). Between
+        two flushes the connection is free, so the progress of the batch can be written while the file is read."""
         if not self._buffer:
             return
         names = ", ".join(q(c) for c in self.columns)
         with connection.cursor() as cursor:
             if self.postgres:
                 with cursor.cursor.copy(f"COPY {q(self.table)} ({names}) FROM STDIN") as copy:
-                    for values in self._buffer:
-                        copy.write_row(values)
+                    copy.write("".join(self._buffer))
             else:
                 marks = ", ".join(["%s"] * len(self.columns))
                 cursor.executemany(f"INSERT INTO {q(self.table)} ({names}) VALUES ({marks})", self._buffer)
@@ -165,7 +241,12 @@ class SetWriter:
             )
         with connection.cursor() as cursor:
             if not dry_run:
-                self._apply(cursor, compared)
+                tables = [self.model._meta.db_table, self.model.history.model._meta.db_table]
+                if self._bulk(cursor):
+                    with deferred_indexes(cursor, tables):
+                        self._apply(cursor, compared)
+                else:
+                    self._apply(cursor, compared)
                 with timed("holders"):
                     result["links"] = self._link(cursor)
                 if self.events:
@@ -176,6 +257,19 @@ class SetWriter:
             cursor.execute(f"DROP TABLE {table}")
         result.update(created=counts.get("+", 0), updated=counts.get("~", 0), unchanged=counts.get("=", 0))
         return result
+
+    def _bulk(self, cursor) -> bool:
+        """Whether this batch builds the indexes after writing: PostgreSQL, at least DEFER_INDEXES_AT new
+        records, and at least as many as the register holds (the batch at least doubles it)."""
+        if not self.postgres:
+            return False
+        cursor.execute(f"SELECT COUNT(*) FROM {q(self.table)} WHERE op = '+'")
+        (created,) = cursor.fetchone()
+        if created < DEFER_INDEXES_AT:
+            return False
+        cursor.execute(f"SELECT COUNT(*) FROM {q(self.model._meta.db_table)}")
+        (existing,) = cursor.fetchone()
+        return created >= existing
 
     def _apply(self, cursor, compared):
         table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
