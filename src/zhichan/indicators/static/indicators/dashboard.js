@@ -53,7 +53,7 @@
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: "value", name: ranking.unit, axisLabel: { fontSize: 10 } },
-      yAxis: { type: "category", inverse: true, data: ranking.labels, axisLabel: { fontSize: 11 } },
+      yAxis: { type: "category", inverse: true, data: ranking.labels, axisLabel: { fontSize: 11, interval: 0 } },
       series: [{ name: ranking.name, type: "bar", data: ranking.values, label: { show: true, position: "right" }, itemStyle: { color: "#2f7ed8" } }]
     });
   }
