@@ -13,6 +13,7 @@ PANELS = []
 NAV_ITEMS = []
 FIRST_START = []
 DAILY = []
+ALERTS = []
 
 
 def register_panel(panel):
@@ -40,3 +41,13 @@ def register_first_start(step):
 def register_daily(job):
     DAILY.append(job)
     return job
+
+
+def register_alerts(provider):
+    """`provider() -> list[dict]`: warnings the leadership dashboard shows (e.g. overdue tasks per programme)."""
+    ALERTS.append(provider)
+    return provider
+
+
+def dashboard_alerts() -> list[dict]:
+    return [alert for provider in ALERTS for alert in provider()]

@@ -60,28 +60,3 @@ def default_periods(today: date | None = None) -> list[Period]:
         if date(y, 1, 1) <= today:
             result.append(year(y))
     return result
-
-
-def task_alerts() -> list[dict]:
-    """Each programme with the number of its assigned tasks that are overdue or at risk, for the dashboards.
-
-    The task status is the programme's own computation (one pass per programme), looked up by path so that the
-    programme stays a dependency read by name, like its models above.
-    """
-    from importlib import import_module
-
-    status = import_module("zhichan.programme.services.status")
-    assignment = apps.get_model("programme", "Assignment")
-    result = []
-    for programme in _programmes().order_by("start"):
-        states = status.programme_states(programme)
-        assigned = set(assignment.objects.filter(task__programme=programme).values_list("task_id", flat=True))
-        leaves = [state for pk, state in states.items() if pk in assigned]
-        result.append(
-            {
-                "programme": programme,
-                "overdue": sum(1 for s in leaves if s.status == status.Status.OVERDUE),
-                "at_risk": sum(1 for s in leaves if s.status == status.Status.AT_RISK),
-            }
-        )
-    return result

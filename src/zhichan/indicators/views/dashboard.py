@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
+from zhichan.core.extensions import dashboard_alerts
 from zhichan.core.roles import SEE_ALL, STAFF, role_of
 from zhichan.documents.xlsx import response
 
@@ -13,7 +14,6 @@ from ..models import IndicatorValue
 from ..services import dashboard as board
 from ..services.board import rows_for
 from ..services.exports import grid_sheet, ranking_sheet, targets_sheet
-from ..services.programmes import task_alerts
 from .common import chosen_region, regions_for
 
 
@@ -62,7 +62,7 @@ def _charts(context):
 def dashboard(request):
     context = _context(request)
     context["charts"] = _charts(context)
-    context["alerts"] = task_alerts() if role_of(request.user) in SEE_ALL else []
+    context["alerts"] = dashboard_alerts() if role_of(request.user) in SEE_ALL else []
     context["computed"] = IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
     return render(request, "indicators/dashboard.html", context)
 

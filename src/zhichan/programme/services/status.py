@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.services.calendar import WorkCalendar
 
-from ..models import Assignment, Milestone, ProgressReport, Task
+from ..models import Assignment, Milestone, Programme, ProgressReport, Task
 from .deadlines import report_due, within_workdays
 from .periods import periods
 
@@ -143,3 +143,20 @@ def _missing(task, assignments, task_reports, past_due) -> list:
         for p in past_due
         if p.end >= start and p.start <= task.effective_deadline and (a.unit_id, p.start) not in made
     ]
+
+
+def task_alerts() -> list[dict]:
+    """Each programme with the number of its assigned tasks that are overdue or at risk (the leadership dashboard)."""
+    result = []
+    for programme in Programme.objects.order_by("start"):
+        states = programme_states(programme)
+        assigned = set(Assignment.objects.filter(task__programme=programme).values_list("task_id", flat=True))
+        leaves = [state for pk, state in states.items() if pk in assigned]
+        result.append(
+            {
+                "programme": programme,
+                "overdue": sum(1 for s in leaves if s.status == Status.OVERDUE),
+                "at_risk": sum(1 for s in leaves if s.status == Status.AT_RISK),
+            }
+        )
+    return result
