@@ -28,19 +28,22 @@ def navigation(request):
     if role != Role.PUBLIC:
         items.append((_("Workbench"), reverse("workbench")))
     items += nav_items(role)
+    # Reference pages and system tools sit in one menu, so the bar holds the modules and fits a laptop screen.
+    more = []
     if role in STAFF:
-        items += [(_("Regions"), reverse("region-list")), (_("Roster"), reverse("roster"))]
+        more += [(_("Regions"), reverse("region-list")), (_("Roster"), reverse("roster"))]
         if role in LIAISONS:
-            items.append((_("My unit"), reverse("unit-detail", args=[user.unit_id])))
+            more.append((_("My unit"), reverse("unit-detail", args=[user.unit_id])))
         else:
             # Leadership reads the calendar the deadlines are counted on; the office keeps it.
-            items += [(_("Units"), reverse("unit-list")), (_("Working-day calendar"), reverse("calendar"))]
+            more += [(_("Units"), reverse("unit-list")), (_("Working-day calendar"), reverse("calendar"))]
     if role == Role.OFFICE:
-        items += [(_("Audit"), reverse("audit")), (_("Administration"), reverse("admin:index"))]
+        more += [(_("Audit"), reverse("audit")), (_("Administration"), reverse("admin:index"))]
     if role != Role.PUBLIC:
-        items.append((_("Background tasks"), reverse("task-list")))
+        more.append((_("Background tasks"), reverse("task-list")))
     return {
         "nav_items": items,
+        "nav_more": more,
         "coming_modules": COMING_MODULES if role in STAFF else [],
         "user_role": role,
         # A callable, so the one COUNT query runs only on pages that show the bell, and once (cached).

@@ -9,7 +9,7 @@ class RegistryConfig(AppConfig):
 
     def ready(self):
         from zhichan.core.extensions import register_daily, register_first_start, register_nav, register_panel
-        from zhichan.core.roles import SIGNED_IN, Role
+        from zhichan.core.roles import SIGNED_IN
 
         from . import signals  # noqa: F401  (demo enterprise)
         from .first_start import first_start
@@ -17,7 +17,6 @@ class RegistryConfig(AppConfig):
         from .services.reminders import daily_reminders
 
         register_nav(_("IP registry"), "registry-home", SIGNED_IN)
-        register_nav(_("Registry imports"), "import-list", {Role.OFFICE})
         register_panel(portfolio_panel)
         register_first_start(first_start)
         register_daily(daily_reminders)
