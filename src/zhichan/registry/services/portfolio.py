@@ -87,7 +87,7 @@ def portfolio(enterprise, user, day: date) -> Portfolio:
             continue
         end = term_end(trademark, day, trademark.events.all())
         if end is not None and end <= horizon:
-            result.renewals.append((end, trademark_rules._grace_end(end), trademark, state))
+            result.renewals.append((end, trademark_rules.grace_end(end), trademark, state))
     result.renewals.sort(key=lambda row: row[0])
 
     result.copyrights = list(Copyright.objects.visible_to(user).filter(owners=enterprise).select_related("region"))

@@ -19,7 +19,7 @@ from zhichan.core.services.notify import notify
 
 from ..models import Enterprise, Patent, Trademark
 from .patents import next_annuity_due
-from .trademarks import _grace_end, last_day_of_term, status_on
+from .trademarks import grace_end, last_day_of_term, status_on
 
 CHUNK = 500
 GRACE_DAYS = 184  # six months at most (Trademark Law art. 40)
@@ -145,7 +145,7 @@ def renewal_reminders(today: datetime.date | None = None, days: int | None = Non
                 )
             )
         for mark, end in lapsing:
-            names = {"number": mark.registration_number, "mark": mark.mark, "date": end, "until": _grace_end(end)}
+            names = {"number": mark.registration_number, "mark": mark.mark, "date": end, "until": grace_end(end)}
             due.append(
                 (
                     mark,

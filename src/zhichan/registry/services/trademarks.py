@@ -43,7 +43,7 @@ def last_day_of_term(registration_date: date, terms: int) -> date:
     return start - timedelta(days=1)
 
 
-def _grace_end(last_day: date) -> date:
+def grace_end(last_day: date) -> date:
     """The last day of the 6-month grace period after a term ending on `last_day`."""
     month = last_day.month + GRACE_MONTHS
     year, month = last_day.year + (month - 1) // 12, (month - 1) % 12 + 1
@@ -81,7 +81,7 @@ def status_on(trademark, day: date, events=None) -> Validity:
     if trademark.expiry_date and trademark.expiry_date > last_day:
         last_day = trademark.expiry_date
     if last_day < day:
-        state = "grace" if day <= _grace_end(last_day) else "expired"
+        state = "grace" if day <= grace_end(last_day) else "expired"
         return Validity(False, state, last_day + timedelta(days=1))
     return Validity(True, "valid", max([registered, *renewals]))
 
