@@ -7,6 +7,7 @@ compute and do nothing else. Numbers are evaluated as Decimal, so 0.5 and 10000 
 
 import ast
 from decimal import Decimal
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from simpleeval import SimpleEval
@@ -51,13 +52,20 @@ class _DecimalEval(SimpleEval):
         return Decimal(str(node.value))
 
 
+@lru_cache(maxsize=512)
+def _checked(formula: str):
+    """The parsed formula, checked once: a compute evaluates each formula for every region and period."""
+    check(formula)
+    return _DecimalEval.parse(formula)
+
+
 def evaluate(formula: str, values: dict) -> Decimal:
     """Evaluate a checked formula with the given name → number values."""
-    check(formula)
-    names = {name: Decimal(str(value)) for name, value in values.items()}
+    parsed = _checked(formula)
+    names = {name: value if isinstance(value, Decimal) else Decimal(str(value)) for name, value in values.items()}
     evaluator = _DecimalEval(names=names, functions=FUNCTIONS)
     try:
-        return Decimal(evaluator.eval(formula.strip()))
+        return Decimal(evaluator.eval(formula, previously_parsed=parsed))
     except ZeroDivisionError:
         raise
     except Exception as error:  # an unknown name, mostly

@@ -80,6 +80,10 @@ def months_of(y: int) -> list[Period]:
     return [month(y, m) for m in range(1, 13)]
 
 
+def quarters_of(y: int) -> list[Period]:
+    return [parse_period(f"{y:04d}Q{q}") for q in range(1, 5)]
+
+
 def periods_of(kind: str, first_year: int, last_year: int) -> list[Period]:
     """Every period of a kind (month, quarter, year) from first_year to last_year."""
     result = []
@@ -87,7 +91,7 @@ def periods_of(kind: str, first_year: int, last_year: int) -> list[Period]:
         if kind == "year":
             result.append(year(y))
         elif kind == "quarter":
-            result += [parse_period(f"{y}Q{q}") for q in range(1, 5)]
+            result += quarters_of(y)
         else:
             result += months_of(y)
     return result

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from .models import Copyright, DesignationKind, Enterprise, GeographicalIndication, Patent, PatentType, Trademark
+from .services import monthly
 from .services.enterprises import designations_on
 
 
@@ -24,6 +25,11 @@ class RecordMetric:
     columns: tuple
     detail_url: str = ""
     additive: bool = True
+    by_month: Callable | None = None  # (first, last month numbers) -> MonthlyCounts, the same figure at every month end
+
+    def monthly(self, first: int, last: int, options=None) -> dict[int, list[int]] | None:
+        """{region: [the figure at the end of month first, …, last]}; for a flow, counted from the beginning."""
+        return self.by_month(first, last).series() if self.by_month else None
 
     def values(self, start, end, options=None) -> dict[int, int]:
         rows = self.select(start, end).filter(region__isnull=False).order_by().values("region")
@@ -39,7 +45,7 @@ def _dated(queryset, field: str, start, end):
 
 
 def _valid_inventions(start, end):
-    return Patent.objects.filter(patent_type=PatentType.INVENTION).valid_on(end).order_by("application_number")
+    return _inventions().valid_on(end).order_by("application_number")
 
 
 def _valid_trademarks(start, end):
@@ -54,9 +60,15 @@ def _gis(start, end):
     return GeographicalIndication.objects.filter(approval_date__lte=end).order_by("approval_date", "pk")
 
 
+DESIGNATED = [DesignationKind.IP_DEMONSTRATION, DesignationKind.IP_ADVANTAGE]
+
+
 def _designated(start, end):
-    kinds = [DesignationKind.IP_DEMONSTRATION, DesignationKind.IP_ADVANTAGE]
-    return designations_on(Enterprise.objects.all(), end, kinds).order_by("name")
+    return designations_on(Enterprise.objects.all(), end, DESIGNATED).order_by("name")
+
+
+def _inventions():
+    return Patent.objects.filter(patent_type=PatentType.INVENTION)
 
 
 PATENT_COLUMNS = (
@@ -77,6 +89,7 @@ METRICS = [
         _valid_inventions,
         PATENT_COLUMNS,
         "patent-detail",
+        by_month=lambda first, last: monthly.valid_patents_by_month(_inventions(), first, last),
     ),
     RecordMetric(
         "valid_trademarks",
@@ -93,6 +106,7 @@ METRICS = [
             (_("region"), "region"),
         ),
         "trademark-detail",
+        by_month=lambda first, last: monthly.valid_trademarks_by_month(Trademark.objects.all(), first, last),
     ),
     RecordMetric(
         "copyright_registrations",
@@ -109,6 +123,7 @@ METRICS = [
             (_("region"), "region"),
         ),
         "copyright-detail",
+        by_month=lambda first, last: monthly.dated_by_month(Copyright.objects.all(), "registration_date", first, last),
     ),
     RecordMetric(
         "geographical_indications",
@@ -125,6 +140,9 @@ METRICS = [
             (_("region"), "region"),
         ),
         "gi-detail",
+        by_month=lambda first, last: monthly.dated_by_month(
+            GeographicalIndication.objects.all(), "approval_date", first, last
+        ),
     ),
     RecordMetric(
         "ip_demonstration_advantage_enterprises",
@@ -138,5 +156,6 @@ METRICS = [
             (_("region"), "region"),
         ),
         "enterprise-detail",
+        by_month=lambda first, last: monthly.designated_by_month(Enterprise.objects.all(), DESIGNATED, first, last),
     ),
 ]

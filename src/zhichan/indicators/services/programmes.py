@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from zhichan.core.models import Region, RegionKind
 
-from ..periods import Period, months_of, year
+from ..periods import Period, months_of, quarters_of, year
 
 
 def _programmes():
@@ -51,12 +51,11 @@ def programme_years() -> tuple[int, int]:
 
 
 def default_periods(today: date | None = None) -> list[Period]:
-    """Every month (read as of its last day) and every year of the programme years, up to today."""
+    """Every month, quarter and year of the programme years that has begun by today."""
     today = today or timezone.localdate()
     first, last = programme_years()
     result = []
     for y in range(first, last + 1):
-        result += [p for p in months_of(y) if p.start <= today]
-        if date(y, 1, 1) <= today:
-            result.append(year(y))
+        periods = [*months_of(y), *quarters_of(y), year(y)]
+        result += [p for p in periods if p.start <= today]
     return result
