@@ -23,4 +23,4 @@ for routes in (core_api.ROUTES, programme_api.ROUTES, registry_api.ROUTES, indic
     for prefix, viewset in routes:
         router.register(prefix, viewset)
 
-urlpatterns = [*core_api.urlpatterns, *registry_api.urlpatterns, *router.urls]
+urlpatterns = [*core_api.urlpatterns, *registry_api.urlpatterns, *indicators_api.urlpatterns, *router.urls]

@@ -125,6 +125,7 @@ EXPECTED = {
     "api:progressreport-accept": (STAFF, PEOPLE_WRITERS),
     "api:progressreport-evidence": (STAFF, PEOPLE_WRITERS),
     "api:api-validate": (EVERYONE, EVERYONE),
+    "api:api-dashboard": (STAFF, STAFF),
     "registry-home": (SIGNED_IN, SIGNED_IN),
     "patent-list": (SIGNED_IN, SIGNED_IN),
     "patent-export": (SIGNED_IN, SIGNED_IN),

@@ -144,3 +144,32 @@ def test_the_leader_panel_links_to_the_dashboard(computed, client_for):
 def test_pages_without_any_data(db, client_for):
     for url in ["/dashboard/", "/dashboard/townships/", "/display/", "/dashboard/export.xlsx"]:
         assert client_for("leader").get(url).status_code == 200
+
+
+def test_the_dashboard_api_gives_the_page_figures(computed, client_for):
+    client = client_for("leader")
+    rate = Indicator.objects.get(code=T8)
+    answer = client.get(f"/api/v1/dashboard/?indicator={rate.pk}&period=2023-06")
+    assert answer.status_code == 200
+    data = answer.json()
+    assert data["region"]["id"] == computed["county"].pk and data["period"] == "2023-06"
+    assert len(data["targets"]) == Indicator.objects.count()
+    t1 = next(row for row in data["targets"] if row["indicator"]["code"] == T1)
+    assert t1["target"]["code"] == "T1" and t1["status"]["light"] and t1["as_of"] == "2024-12-31"
+    assert [(row["region"]["id"], row["rank"], row["value"]["value"]) for row in data["ranking"]["rows"][:2]] == [
+        (computed["A"].pk, 1, "100.0000"),
+        (computed["B"].pk, 2, "50.0000"),
+    ]
+    column = data["grid"]["indicators"].index(T8)
+    cells = {row["region"]["id"]: row["values"][column] for row in data["grid"]["rows"]}
+    assert cells[computed["A"].pk]["value"] == "100.0000"
+    assert {trend["id"] for trend in data["trends"]} == {f"trend-{i.pk}" for i in Indicator.objects.all()}
+
+
+def test_the_dashboard_api_is_scoped_like_the_page(computed, client_for):
+    client = client_for("shuitou-liaison")
+    data = client.get("/api/v1/dashboard/").json()
+    assert data["region"]["id"] == computed["A"].pk
+    assert [row["region"]["id"] for row in data["grid"]["rows"]] == [computed["A"].pk]
+    assert client.get(f"/api/v1/dashboard/?region={computed['B'].pk}").status_code == 404
+    assert client_for("enterprise").get("/api/v1/dashboard/").status_code == 403

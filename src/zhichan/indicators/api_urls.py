@@ -1,4 +1,6 @@
-from . import api
+from django.urls import path
+
+from . import api, api_dashboard
 
 # (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [
@@ -6,4 +8,8 @@ ROUTES = [
     ("indicator-values", api.IndicatorValueViewSet),
     ("data-elements", api.DataElementViewSet),
     ("data-values", api.DataValueViewSet),
+]
+
+urlpatterns = [
+    path("dashboard/", api_dashboard.dashboard, name="api-dashboard"),
 ]

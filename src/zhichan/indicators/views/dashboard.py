@@ -22,7 +22,7 @@ def _choice(request, options, name, default):
     return next((o for o in options if str(getattr(o, "pk", o)) == wanted), default)
 
 
-def _context(request):
+def dashboard_context(request):
     """The region, headline rows, period, chosen indicator, townships, ranking and grid of one request."""
     regions = regions_for(request.user)
     region = chosen_region(request, regions)
@@ -49,7 +49,7 @@ def _context(request):
     }
 
 
-def _charts(context):
+def dashboard_charts(context):
     return {
         "trends": board.trends(context["rows"], context["region"]),
         "ranking": board.ranking_chart(context["indicator"], context["ranked"]),
@@ -60,8 +60,8 @@ def _charts(context):
 
 @allow(STAFF)
 def dashboard(request):
-    context = _context(request)
-    context["charts"] = _charts(context)
+    context = dashboard_context(request)
+    context["charts"] = dashboard_charts(context)
     context["alerts"] = dashboard_alerts() if role_of(request.user) in SEE_ALL else []
     context["computed"] = IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
     return render(request, "indicators/dashboard.html", context)
@@ -69,7 +69,7 @@ def dashboard(request):
 
 @allow(STAFF)
 def dashboard_export(request):
-    context = _context(request)
+    context = dashboard_context(request)
     sheets = [targets_sheet(context["rows"], context["region"])]
     if context["indicator"]:
         sheets.append(ranking_sheet(context["indicator"], context["period"], context["ranked"]))
@@ -79,7 +79,7 @@ def dashboard_export(request):
 
 @allow(STAFF)
 def comparison(request):
-    context = _context(request)
+    context = dashboard_context(request)
     context["charts"] = {
         "trends": [],
         "ranking": board.ranking_chart(context["indicator"], context["ranked"]),
@@ -90,7 +90,7 @@ def comparison(request):
 
 @allow(STAFF)
 def comparison_export(request):
-    context = _context(request)
+    context = dashboard_context(request)
     if context["indicator"] is None:
         return response(f"{_('comparison')}.xlsx", [])
     sheet = ranking_sheet(context["indicator"], context["period"], context["ranked"])
@@ -99,8 +99,8 @@ def comparison_export(request):
 
 @allow(STAFF)
 def display(request):
-    context = _context(request)
-    context["charts"] = _charts(context)
+    context = dashboard_context(request)
+    context["charts"] = dashboard_charts(context)
     context["charts"]["dark"] = True
     context["refresh"] = getattr(settings, "DISPLAY_REFRESH_SECONDS", 300)
     context["now"] = timezone.localtime()

@@ -1,0 +1,86 @@
+"""GET /api/v1/dashboard/: the leadership dashboard's figures as JSON, chosen as on the page.
+
+`?region=ID&period=YYYY-MM&indicator=ID`, each optional (the page's defaults apply). Read from the materialized
+values only, like the page, and scoped the same way: a region the reader may not see is 404.
+"""
+
+from decimal import Decimal
+
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.response import Response
+
+from zhichan.core.access import RolePermission
+from zhichan.core.roles import STAFF
+
+from .views.dashboard import dashboard_charts, dashboard_context
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _region(region):
+    return {"id": region.pk, "code": region.code, "name": region.name, "kind": region.kind}
+
+
+def _value(row):
+    if row is None:
+        return None
+    return {"id": row.pk, "value": _plain(row.value), "period": row.period, "reason": row.reason}
+
+
+def _target_row(row):
+    status, forecast, target = row.status, row.forecast, row.target
+    return {
+        "indicator": {"id": row.indicator.pk, "code": row.indicator.code, "name": row.indicator.name},
+        "unit": row.indicator.unit_of_measure,
+        "as_of": row.as_of.isoformat(),
+        "value": _value(row.value),
+        "target": None
+        if target is None
+        else {
+            "code": target.code,
+            "value": _plain(target.value),
+            "comparator": target.comparator,
+            "deadline": target.deadline.isoformat(),
+            "region": target.region_id,
+        },
+        "status": None if status is None else {key: _plain(v) for key, v in vars(status).items()},
+        "forecast": None if forecast is None else {key: _plain(v) for key, v in vars(forecast).items()},
+    }
+
+
+@api_view(["GET"])
+@permission_classes([RolePermission])
+def dashboard(request):
+    context = dashboard_context(request)
+    indicators = context["indicators"]
+    return Response(
+        {
+            "region": _region(context["region"]) if context["region"] else None,
+            "period": context["period"],
+            "periods": context["periods"],
+            "targets": [_target_row(row) for row in context["rows"]],
+            "trends": dashboard_charts(context)["trends"],
+            "ranking": {
+                "indicator": context["indicator"].code if context["indicator"] else None,
+                "rows": [
+                    {"region": _region(r.region), "rank": r.rank, "value": _value(r.value)} for r in context["ranked"]
+                ],
+            },
+            "grid": {
+                "indicators": [indicator.code for indicator in indicators],
+                "rows": [
+                    {"region": _region(row.region), "values": [_value(cell) for cell, _shade in row.cells]}
+                    for row in context["grid"]
+                ],
+            },
+        }
+    )
+
+
+dashboard.cls.allowed_roles = STAFF
