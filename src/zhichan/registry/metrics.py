@@ -11,8 +11,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from .models import Copyright, DesignationKind, Enterprise, GeographicalIndication, Patent, PatentType, Trademark
-from .services import monthly
+from .services import high_value, monthly
 from .services.enterprises import designations_on
+from .services.patents import high_value_on
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,10 @@ def _dated(queryset, field: str, start, end):
 
 def _valid_inventions(start, end):
     return _inventions().valid_on(end).order_by("application_number")
+
+
+def _high_value_inventions(start, end):
+    return high_value_on(Patent.objects.all(), end).order_by("application_number")
 
 
 def _valid_trademarks(start, end):
@@ -90,6 +95,16 @@ METRICS = [
         PATENT_COLUMNS,
         "patent-detail",
         by_month=lambda first, last: monthly.valid_patents_by_month(_inventions(), first, last),
+    ),
+    RecordMetric(
+        "valid_high_value_invention_patents",
+        _("valid high-value invention patents"),
+        "件",
+        "stock",
+        _high_value_inventions,
+        (*PATENT_COLUMNS, (_("high-value facts stated by the source"), "high_value_facts")),
+        "patent-detail",
+        by_month=lambda first, last: high_value.high_value_patents_by_month(Patent.objects.all(), first, last),
     ),
     RecordMetric(
         "valid_trademarks",

@@ -1,5 +1,6 @@
 """Synthetic patents with their legal-status events: grants, lapses for non-payment, restorations."""
 
+import random
 from datetime import timedelta
 
 from faker import Faker
@@ -23,6 +24,32 @@ OTHER_EVENTS = (
     (0.005, "licence", "专利实施许可合同备案的生效"),
     (0.01, "transfer", "专利申请权、专利权的转移"),
 )
+
+# The facts behind high-value invention patents, as a source would state them; synthetic shares. Strategic
+# emerging industries by the industry's IPC mix (integrated circuits, electronic components, software, high-end
+# equipment), a few per cent with a family member granted abroad, some pledged patents with high financing, and
+# rare awards. Drawn from a stream of their own per application number, so the other fields do not change.
+STRATEGIC_SHARE = {"semiconductor": 0.6, "electronics": 0.35, "software": 0.4, "machinery": 0.08}
+STRATEGIC_OTHER = 0.02
+FOREIGN_SHARE = {"semiconductor": 0.08, "electronics": 0.06}
+FOREIGN_OTHER = 0.02
+HIGH_PLEDGE_SHARE = 0.4  # of pledged inventions
+AWARD_SHARE = 0.003  # of granted inventions
+AWARDS = ("第二十二届中国专利优秀奖（虚构）", "第二十三届中国专利优秀奖（虚构）", "第二十四届中国专利银奖（虚构）")
+
+
+def high_value_facts(key: str, industry: str, patent_type: str, granted, events) -> dict:
+    """The four stated facts of a synthetic patent (only inventions carry any)."""
+    if patent_type != "invention":
+        return {}
+    rng = random.Random(f"zhichan-demo:high-value:{key}")
+    pledged = any(kind == "pledge" for _day, kind, _text in events)
+    return {
+        "strategic_emerging": rng.random() < STRATEGIC_SHARE.get(industry, STRATEGIC_OTHER),
+        "foreign_family": rng.random() < FOREIGN_SHARE.get(industry, FOREIGN_OTHER),
+        "high_pledge_financing": pledged and rng.random() < HIGH_PLEDGE_SHARE,
+        "award": rng.choice(AWARDS) if granted and rng.random() < AWARD_SHARE else "",
+    }
 
 
 def title_for(rng, industry, patent_type) -> str:
@@ -141,8 +168,9 @@ def patent_row(
         else:
             events.append((later(filing, rng, 500, 1200), "withdrawal", "发明专利申请公布后的视为撤回"))
     ipc = [] if patent_type == "design" else rng.sample(industry.ipc, rng.randint(1, min(3, len(industry.ipc))))
+    key = patent_number(filing.year, patent_type, serial)
     return Row(
-        key=patent_number(filing.year, patent_type, serial),
+        key=key,
         region_code=code,
         parties=owners,
         events=events,
@@ -158,5 +186,6 @@ def patent_row(
             "main_ipc": ipc[0] if ipc else "",
             "agency": rng.choice(AGENCIES) if rng.random() < 0.7 else "",
             "source": SOURCE,
+            **high_value_facts(key, industry.key, patent_type, granted, events),
         },
     )

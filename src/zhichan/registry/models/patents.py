@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -53,6 +54,10 @@ class PatentQuerySet(ScopedQuerySet):
         return valid_on(self, day)
 
 
+# The yes/no facts behind CNIPA's high-value invention patents; the award is the fourth, as text.
+HIGH_VALUE_FLAGS = ("strategic_emerging", "foreign_family", "high_pledge_financing")
+
+
 def patent_type_of(number) -> str:
     return TYPE_BY_CODE[number.type_code]
 
@@ -83,6 +88,29 @@ class Patent(models.Model):
     ipc_codes = models.CharField(_("IPC codes"), max_length=1000, blank=True, help_text=_("Separated by ';'."))
     main_ipc = models.CharField(_("main IPC code"), max_length=50, blank=True)
     agency = models.CharField(_("patent agency"), max_length=200, blank=True)
+    # The four facts behind CNIPA's high-value invention patents that the register cannot derive, as the source
+    # (an import or the office) states them (services/patents.py `is_high_value`, docs/registry.md).
+    strategic_emerging = models.BooleanField(
+        _("in a strategic emerging industry"),
+        default=False,
+        help_text=_(
+            "As the source states it, by CNIPA's reference table of strategic emerging industries and IPC (2021)."
+        ),
+    )
+    foreign_family = models.BooleanField(
+        _("patent family member granted abroad"), default=False, help_text=_("As the source states it.")
+    )
+    high_pledge_financing = models.BooleanField(
+        _("obtained high pledge financing"),
+        default=False,
+        help_text=_("As the finance office or the source states it; pledge amounts are not kept in the register."),
+    )
+    award = models.CharField(
+        _("National Science and Technology Award or China Patent Award"),
+        max_length=200,
+        blank=True,
+        help_text=_("The award as the source names it, e.g. 第二十三届中国专利银奖; blank: none."),
+    )
     source = models.CharField(_("source"), max_length=300, blank=True)
     import_batch = models.ForeignKey(
         "registry.ImportBatch",
@@ -123,6 +151,18 @@ class Patent(models.Model):
         self.patent_type = patent_type_of(number)
         if self.grant_date and self.filing_date and self.grant_date < self.filing_date:
             raise ValidationError({"grant_date": _("The grant date is before the filing date.")})
+
+    def high_value_facts(self) -> str:
+        """The facts the source states that make a valid invention patent high-value, as text ("" for none); the
+        fifth kind, ten years from the filing date, depends on the day (services/patents.py `is_high_value`)."""
+        facts = [
+            str(field.verbose_name)
+            for field in (self._meta.get_field(name) for name in HIGH_VALUE_FLAGS)
+            if getattr(self, field.name)
+        ]
+        if self.award:
+            facts.append(f"{gettext('award')}: {self.award}")
+        return "; ".join(facts)
 
 
 def create_patent(application_number: str, *, holders=(), **fields) -> tuple[Patent, bool]:

@@ -153,6 +153,52 @@ def valid_on(queryset, day: date):
     )
 
 
+# --- high-value invention patents ----------------------------------------------------------------------
+
+# CNIPA's 每万人口高价值发明专利拥有量 (《"十四五"国家知识产权保护和运用规划》, 国发〔2021〕20号) counts five kinds
+# of valid invention patents. Four are facts the register keeps as the source states them (Patent fields); the
+# fifth, "维持年限超过10年", is read as: the day is on or after the tenth anniversary of the filing date (the first
+# day of the eleventh patent year).
+HIGH_VALUE_YEARS = 10
+
+
+def high_value_flags() -> Q:
+    """The patents that are high-value by a fact the source states (industry, family, pledge, award)."""
+    return Q(strategic_emerging=True) | Q(foreign_family=True) | Q(high_pledge_financing=True) | ~Q(award="")
+
+
+def has_high_value_flag(patent) -> bool:
+    return bool(patent.strategic_emerging or patent.foreign_family or patent.high_pledge_financing or patent.award)
+
+
+def maintained_ten_years(patent, day: date) -> bool:
+    """Whether `day` is on or after the tenth anniversary of the filing date."""
+    return day >= anniversary(patent.filing_date, HIGH_VALUE_YEARS)
+
+
+def is_high_value(patent, day: date, events=None) -> bool:
+    """Whether the patent is a high-value invention patent at the end of `day`: a valid invention patent that is
+    in a strategic emerging industry, has a family member granted abroad, obtained high pledge financing, won an
+    award, or has reached the tenth anniversary of its filing date. Same rule as `high_value_on`."""
+    if patent.patent_type != PatentType.INVENTION or not status_on(patent, day, events).valid:
+        return False
+    return has_high_value_flag(patent) or maintained_ten_years(patent, day)
+
+
+def ten_years_cutoff(day: date) -> date:
+    """The latest filing date whose tenth anniversary is on or before `day`."""
+    return _expiry_cutoff(day, HIGH_VALUE_YEARS)
+
+
+def high_value_on(queryset, day: date):
+    """The high-value invention patents of `queryset` on `day`, as one SQL query (same rule as is_high_value).
+
+    The ten-year test is a filing-date cutoff computed here, so no date arithmetic runs in the database.
+    """
+    inventions = queryset.filter(patent_type=PatentType.INVENTION)
+    return valid_on(inventions, day).filter(high_value_flags() | Q(filing_date__lte=ten_years_cutoff(day)))
+
+
 # --- legal-status phrases -------------------------------------------------------------------------------
 
 # Most specific first: the first rule whose every word occurs in the phrase wins.

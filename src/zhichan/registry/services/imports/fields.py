@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from ...identifiers import IdentifierError, parse_patent_application, parse_trademark_registration
 from ...models import Copyright, Enterprise, GeographicalIndication, Patent, Trademark
 from ...services.trademarks import parse_nice_classes
-from .values import parse_date, parse_ipc, parse_patent_type, parse_term, text
+from .values import parse_date, parse_ipc, parse_patent_type, parse_term, parse_yes_no, text
 
 FIELD_LABELS = {
     "application_number": gettext_lazy("application number"),
@@ -35,6 +35,10 @@ FIELD_LABELS = {
     "legal_status": gettext_lazy("legal status"),
     "legal_status_date": gettext_lazy("legal status date"),
     "uscc": gettext_lazy("unified social credit code"),
+    "strategic_emerging": gettext_lazy("in a strategic emerging industry"),
+    "foreign_family": gettext_lazy("patent family member granted abroad"),
+    "high_pledge_financing": gettext_lazy("obtained high pledge financing"),
+    "award": gettext_lazy("National Science and Technology Award or China Patent Award"),
     "registration_number": gettext_lazy("registration number"),
     "mark": gettext_lazy("mark"),
     "nice_classes": gettext_lazy("Nice classes"),
@@ -212,6 +216,10 @@ FIELDS = {
         "legal_status": limited(Patent, "title"),
         "legal_status_date": parse_date,
         "uscc": free_text,
+        "strategic_emerging": parse_yes_no,
+        "foreign_family": parse_yes_no,
+        "high_pledge_financing": parse_yes_no,
+        "award": limited(Patent, "award"),
     },
     "trademark": {
         "registration_number": trademark_number,

@@ -1,4 +1,4 @@
-"""Reading cell values as exports write them: empties, dates, lists, IPC codes, patent types.
+"""Reading cell values as exports write them: empties, dates, lists, IPC codes, patent types, yes/no.
 
 Each parser takes the cell as read (text, or a number/date from a spreadsheet) and returns the value or raises
 ValueError with a message in the active language. Parsers used on every row keep a cache: a million-row
@@ -185,3 +185,25 @@ def parse_term(value) -> tuple[datetime.date | None, datetime.date | None]:
 def fold_name(name: str) -> str:
     """An enterprise name for matching: NFKC (full-width parentheses become half-width), spaces dropped."""
     return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+YES = frozenset({"是", "y", "yes", "1", "true", "t", "有", "√", "✓"})
+NO = frozenset({"否", "n", "no", "0", "false", "f", "无", "×", "空"})
+
+
+def parse_yes_no(value) -> bool:
+    """是/否, Y/N, yes/no, 1/0, true/false (any case, full-width too) or a spreadsheet's TRUE/FALSE cell; an empty
+    cell (or 空) is no."""
+    if isinstance(value, bool):
+        return value
+    raw = text(value)
+    if not raw:
+        return False
+    key = unicodedata.normalize("NFKC", raw).strip().lower()
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    raise ValueError(
+        _("%(value)s is not yes or no: write 是 or 否 (or Y/N, 1/0); leave it empty for no.") % {"value": raw}
+    )
