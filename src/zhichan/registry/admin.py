@@ -46,8 +46,8 @@ class PatentEventInline(admin.TabularInline):
 @admin.register(Patent)
 class PatentAdmin(SimpleHistoryAdmin):
     list_display = ["application_number", "title", "patent_type", "filing_date", "grant_date", "region", "synthetic"]
-    list_filter = ["patent_type", "synthetic"]
-    search_fields = ["application_number", "title", "applicants", "grant_number"]
+    list_filter = ["patent_type", "strategic_emerging", "foreign_family", "high_pledge_financing", "synthetic"]
+    search_fields = ["application_number", "title", "applicants", "grant_number", "award"]
     autocomplete_fields = ["holders"]
     raw_id_fields = ["region"]
     date_hierarchy = "filing_date"
