@@ -17,13 +17,11 @@ import csv
 import os
 import random
 import resource
-import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+from common import setup_django
 
 HEADERS = [
     "申请号",
@@ -52,15 +50,6 @@ def arguments():
     parser.add_argument("--naive-sample", type=int, default=NAIVE_SAMPLE)
     parser.add_argument("--seed", type=int, default=20240601)
     return parser.parse_args()
-
-
-def ensure_database(url: str):
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 # --- the file ------------------------------------------------------------------------------------------------
@@ -219,23 +208,13 @@ def run_copy(path: Path) -> float:
 
 def main():
     args = arguments()
-    ensure_database(args.database_url)
-    os.environ["ZHICHAN_DATABASE_URL"] = args.database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhichan.settings")
-    import django
-
-    django.setup()
+    setup_django(args.database_url)
     import logging
 
     from django.conf import settings
-    from django.core.management import call_command
-
-    from zhichan.core.services.regions import load_regions
 
     logging.basicConfig(format="    %(message)s")
     logging.getLogger("zhichan.imports").setLevel(logging.INFO)
-    call_command("migrate", verbosity=0)
-    load_regions(settings.PROJECT_DIR / "data" / "regions" / "350583-nanan.yaml")
     applicants, places = pools(args.seed)
 
     path = Path(settings.VAR_DIR) / "bench" / f"patents-{args.rows}-{args.seed}.csv"

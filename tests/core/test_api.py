@@ -104,3 +104,9 @@ def test_schema_and_docs_served_offline(api_for, client, users):
     client.force_login(users["office"])
     docs = client.get("/api/docs/").content.decode()
     assert "swagger" in docs.lower() and "//" not in docs.split("<script")[1].split(">")[0].replace('src="/', "")
+
+
+def test_every_response_says_how_long_the_server_took(client, db):
+    response = client.get("/healthz")
+    name, duration = response["Server-Timing"].split(";dur=")
+    assert name == "app" and float(duration) >= 0

@@ -6,6 +6,7 @@ compute and do nothing else. Numbers are evaluated as Decimal, so 0.5 and 10000 
 """
 
 import ast
+import threading
 from decimal import Decimal
 from functools import lru_cache
 
@@ -59,11 +60,18 @@ def _checked(formula: str):
     return _DecimalEval.parse(formula)
 
 
+_local = threading.local()
+
+
 def evaluate(formula: str, values: dict) -> Decimal:
     """Evaluate a checked formula with the given name → number values."""
     parsed = _checked(formula)
     names = {name: value if isinstance(value, Decimal) else Decimal(str(value)) for name, value in values.items()}
-    evaluator = _DecimalEval(names=names, functions=FUNCTIONS)
+    # One evaluator per thread: making one costs more than evaluating a formula, and a compute evaluates thousands.
+    evaluator = getattr(_local, "evaluator", None)
+    if evaluator is None:
+        evaluator = _local.evaluator = _DecimalEval(functions=FUNCTIONS)
+    evaluator.names = names
     try:
         return Decimal(evaluator.eval(formula, previously_parsed=parsed))
     except ZeroDivisionError:

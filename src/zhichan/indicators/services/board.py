@@ -1,6 +1,6 @@
 """The rows of the indicator list: each indicator's value for a region, its target, status and forecast."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
@@ -21,6 +21,7 @@ class Row:
     status: TargetStatus | None
     forecast: Forecast | None
     as_of: date
+    series: list = field(default_factory=list)  # the region's monthly value rows, oldest first
 
 
 def as_of_for(target, today: date) -> date:
@@ -33,6 +34,7 @@ def monthly_series(indicators, region, until: date) -> dict[int, list]:
         IndicatorValue.objects.filter(indicator__in=indicators, region=region, period_end__lte=until)
         .filter(period__regex=MONTH_KEY)
         .order_by("indicator", "period_end")
+        .defer("inputs")  # the drill-down reads them; a series of hundreds of rows need not decode them
     )
     series = {}
     for row in rows:
@@ -83,5 +85,5 @@ def rows_for(region, today: date | None = None) -> list[Row]:
         status = fc = None
         if target is not None:
             status, fc = status_of(target, value, own, day)
-        result.append(Row(indicator, shown, value, status, fc, day))
+        result.append(Row(indicator, shown, value, status, fc, day, own))
     return result

@@ -17,7 +17,7 @@ from zhichan.core.models import RegionKind
 
 from ..models import IndicatorValue
 from ..periods import month
-from .board import MONTH_KEY, monthly_series
+from .board import MONTH_KEY
 
 SHADES = 5  # grid cells are shaded heat-0 … heat-4 by their share of the column's highest value
 
@@ -36,14 +36,10 @@ def current_period(rows, today) -> str:
     return month(day.year, day.month).key
 
 
-def month_periods() -> list[str]:
-    """Every month with values, newest first (one query)."""
-    keys = (
-        IndicatorValue.objects.filter(period__regex=MONTH_KEY)
-        .order_by("-period")
-        .values_list("period", flat=True)
-        .distinct()
-    )
+def month_periods(region=None) -> list[str]:
+    """Every month with values (for the region, when given), newest first (one query)."""
+    values = IndicatorValue.objects.filter(region=region) if region is not None else IndicatorValue.objects.all()
+    keys = values.filter(period__regex=MONTH_KEY).order_by("-period").values_list("period", flat=True).distinct()
     return list(dict.fromkeys(keys))
 
 
@@ -59,7 +55,9 @@ def ranking(indicator, period: str, places) -> list[Ranked]:
     """The places ordered by value, highest first; places without a value last, with their reason (one query)."""
     found = {
         v.region_id: v
-        for v in IndicatorValue.objects.filter(indicator=indicator, period=period, region__in=[p.pk for p in places])
+        for v in IndicatorValue.objects.filter(
+            indicator=indicator, period=period, region__in=[p.pk for p in places]
+        ).defer("inputs")
     }
     rows = [Ranked(place, found.get(place.pk)) for place in places]
     with_value = [r for r in rows if r.value is not None and r.value.value is not None]
@@ -92,12 +90,13 @@ def shade(value: Decimal | None, top: Decimal | None) -> int | None:
 
 def grid(indicators, period: str, places) -> list[GridRow]:
     """Places × indicators for one period, each cell shaded within its column (one query)."""
-    values = {
-        (v.region_id, v.indicator_id): v
-        for v in IndicatorValue.objects.filter(
-            indicator__in=indicators, period=period, region__in=[p.pk for p in places]
-        ).select_related("indicator")
-    }
+    by_id = {indicator.pk: indicator for indicator in indicators}
+    values = {}
+    for v in IndicatorValue.objects.filter(
+        indicator__in=indicators, period=period, region__in=[p.pk for p in places]
+    ).defer("inputs"):
+        v.indicator = by_id[v.indicator_id]  # the cells format by their indicator's decimals: no query each
+        values[v.region_id, v.indicator_id] = v
     tops = {}
     for indicator in indicators:
         column = [values.get((p.pk, indicator.pk)) for p in places]
@@ -130,14 +129,13 @@ def _float(value):
 
 
 def trends(rows, region) -> list[dict]:
-    """For each headline row: its monthly values up to the row's day and its target line (one query)."""
+    """For each headline row: its monthly values up to the row's day and its target line (no query: the rows
+    carry their series)."""
     if region is None or not rows:
         return []
-    latest = max(row.as_of for row in rows)
-    series = monthly_series([row.indicator for row in rows], region, latest)
     result = []
     for row in rows:
-        own = [r for r in series.get(row.indicator.pk, []) if r.period_end <= row.as_of]
+        own = [r for r in row.series if r.period_end <= row.as_of]
         target = row.target if row.target is not None and row.target.region_id == region.pk else None
         result.append(
             {

@@ -28,7 +28,7 @@ def dashboard_context(request):
     region = chosen_region(request, regions)
     rows = rows_for(region) if region else []
     indicators = [row.indicator for row in rows]
-    periods = board.month_periods()
+    periods = board.month_periods(region)
     current = board.current_period(rows, timezone.localdate())
     period = _choice(request, periods, "period", current)
     places = board.townships(region, regions)
