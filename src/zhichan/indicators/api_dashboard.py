@@ -6,6 +6,8 @@ values only, like the page, and scoped the same way: a region the reader may not
 
 from decimal import Decimal
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.response import Response
 
@@ -54,6 +56,14 @@ def _target_row(row):
     }
 
 
+@extend_schema(
+    parameters=[
+        OpenApiParameter("region", int, description="A region the reader may see (default: the programme's)."),
+        OpenApiParameter("period", str, description="A month, YYYY-MM (default: the month the targets are read at)."),
+        OpenApiParameter("indicator", int, description="The indicator the township ranking shows."),
+    ],
+    responses={200: OpenApiTypes.OBJECT},
+)
 @api_view(["GET"])
 @permission_classes([RolePermission])
 def dashboard(request):

@@ -216,6 +216,7 @@ def _store(rows) -> int:
                 for row in rows:
                     copy.write_row(row)
             cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_values {conflict}")
+            cursor.execute("DROP TABLE incoming_values")  # inside an outer transaction, commit comes later
         else:
             marks = ", ".join(["%s"] * len(COLUMNS))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks}) {conflict}", rows)

@@ -11,7 +11,7 @@ from collections import defaultdict, namedtuple
 from datetime import date, timedelta
 from functools import partial
 
-from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Value, When
 from django.db.models.expressions import ExpressionWrapper
 from django.db.models.functions import ExtractMonth, ExtractYear
 
@@ -24,36 +24,44 @@ from . import trademarks as trademark_rules
 EARLY, LATE = -1, 1 << 30  # month numbers before and after any range
 
 
-def _month_of(field: str, earliest: date, latest: date):
+def month_number_of(field: str):
+    """The month number (zhichan.core.monthly) of a date field, in the database."""
+    return ExtractYear(field) * 12 + ExtractMonth(field) - 1
+
+
+def month_of(field: str, earliest: date, latest: date):
     """The month number of a date field; EARLY before `earliest`, LATE after `latest` (fewer groups)."""
     return Case(
         When(**{f"{field}__lt": earliest}, then=Value(EARLY)),
         When(**{f"{field}__gt": latest}, then=Value(LATE)),
-        default=ExtractYear(field) * 12 + ExtractMonth(field) - 1,
+        default=month_number_of(field),
         output_field=IntegerField(),
     )
 
 
-def _leap_day(field: str):
+def leap_day(field: str):
     return Case(When(**{f"{field}__month": 2, f"{field}__day": 29}, then=Value(1)), default=Value(0))
 
 
-def _day_of(month: int, leap_day: int) -> date:
+def day_of(month: int, leap: int) -> date:
     """A day of a month standing for all its days where only 29 February differs (anniversaries)."""
     start = month_start(month)
-    return start.replace(day=29) if leap_day else start
+    return start.replace(day=29) if leap else start
 
 
 Event = namedtuple("Event", "date kind text")
 
 
-def _with_events(queryset, fields, event_model, link: str):
-    """(record, its events) for every record of `queryset`, read as plain tuples: building model instances
-    would cost more than the rules themselves. The records need only the fields the rules read."""
+def with_events(queryset, fields, event_model, link: str, kinds) -> list:
+    """(record, its events of these kinds) for every record of `queryset`, read as plain tuples: building model
+    instances would cost more than the rules themselves. The records need only the fields the rules read."""
     record = namedtuple("Record", fields)
     records = {row[0]: record(*row) for row in queryset.values_list(*fields)}
     events = defaultdict(list)
-    rows = event_model.objects.filter(**{f"{link}__in": queryset.values("pk")}).order_by()
+    # EXISTS, not IN (subquery): PostgreSQL plans it as a semi-join; an IN whose hash would outgrow work_mem is
+    # rescanned for every row.
+    owned = Exists(queryset.filter(pk=OuterRef(link)))
+    rows = event_model.objects.filter(owned, kind__in=kinds).order_by()
     for owner, *event in rows.values_list(link, "date", "kind", "text"):
         events[owner].append(Event(*event))
     return [(item, events[pk]) for pk, item in records.items()]
@@ -62,6 +70,26 @@ def _with_events(queryset, fields, event_model, link: str):
 # --- patents -------------------------------------------------------------------------------------------
 
 _PATENT_CHANGES = [*patent_rules.TERMINATING, PatentEventKind.RESTORATION]
+
+
+def patent_changed():
+    """A patent has an event that ends or restores it (its validity does not follow from its dates alone)."""
+    return Exists(PatentEvent.objects.filter(patent=OuterRef("pk"), kind__in=_PATENT_CHANGES))
+
+
+def eventful_patents(queryset) -> list:
+    """(patent, its events) for the patents of `queryset` whose validity depends on events: those with an event
+    that ends or restores them, and those whose grant is known only from an event. Two semi-joins: one OR of
+    the two conditions would be planned as a subquery run for every patent."""
+    changed = patent_changed()
+    granted_by_event = Exists(PatentEvent.objects.filter(patent=OuterRef("pk"), kind=PatentEventKind.GRANT))
+    fields = ("pk", "region", "patent_type", "filing_date", "grant_date")
+    kinds = [*_PATENT_CHANGES, PatentEventKind.GRANT]
+    granted_only_by_event = queryset.filter(granted_by_event, grant_date__isnull=True).exclude(changed)
+    return [
+        *with_events(queryset.filter(changed), fields, PatentEvent, "patent", kinds),
+        *with_events(granted_only_by_event, fields, PatentEvent, "patent", kinds),
+    ]
 
 
 def patent_intervals(patent, events) -> list:
@@ -78,10 +106,7 @@ def valid_patents_by_month(queryset, first: int, last: int) -> MonthlyCounts:
     """The patents of `queryset` (with a region) valid at the end of each month first … last, per region."""
     counts = MonthlyCounts(first, last)
     queryset = queryset.filter(region__isnull=False).order_by()
-    changed = Exists(PatentEvent.objects.filter(patent=OuterRef("pk"), kind__in=_PATENT_CHANGES))
-    # IN (…) rather than an OR of EXISTS: PostgreSQL hashes the subquery once instead of probing it per row.
-    with_changes = PatentEvent.objects.filter(kind__in=_PATENT_CHANGES).values("patent")
-    granted_by_event = PatentEvent.objects.filter(kind=PatentEventKind.GRANT).values("patent")
+    changed = patent_changed()
     start, end = month_start(first), month_end(last)
     # Filed this long before the range, every term has ended before it; this long after, none ends within it.
     longest, shortest = max(patent_rules.TERM_YEARS.values()), patent_rules.DESIGN_TERM_YEARS_BEFORE
@@ -90,9 +115,9 @@ def valid_patents_by_month(queryset, first: int, last: int) -> MonthlyCounts:
         queryset.filter(grant_date__isnull=False, grant_date__lte=end, filing_date__gte=filed_early)
         .exclude(changed)
         .annotate(
-            granted=_month_of("grant_date", start, end),
-            filed=_month_of("filing_date", filed_early, filed_late),
-            leap=_leap_day("filing_date"),
+            granted=month_of("grant_date", start, end),
+            filed=month_of("filing_date", filed_early, filed_late),
+            leap=leap_day("filing_date"),
         )
         .values_list("region", "patent_type", "granted", "filed", "leap")
         .annotate(n=Count("pk"))
@@ -100,13 +125,11 @@ def valid_patents_by_month(queryset, first: int, last: int) -> MonthlyCounts:
     for region, patent_type, granted, filed, leap, n in plain:
         stop = None
         if filed != LATE:
-            filing = _day_of(filed, leap)
+            filing = day_of(filed, leap)
             years = patent_rules.term_years(patent_type, filing)
             stop = month_number(patent_rules.anniversary(filing, years))
         counts.add_months(region, granted, stop, n)
-    eventful = queryset.filter(Q(pk__in=with_changes) | Q(grant_date__isnull=True, pk__in=granted_by_event))
-    fields = ("pk", "region", "patent_type", "filing_date", "grant_date")
-    for patent, events in _with_events(eventful, fields, PatentEvent, "patent"):
+    for patent, events in eventful_patents(queryset):
         for since, until in patent_intervals(patent, events):
             counts.add_days(patent.region, since, until)
     return counts
@@ -146,8 +169,8 @@ def valid_trademarks_by_month(queryset, first: int, last: int) -> MonthlyCounts:
         queryset.filter(registration_date__isnull=False, registration_date__lte=end)
         .exclude(changed)
         .annotate(
-            registered=_month_of("registration_date", registered_early, end),
-            leap=_leap_day("registration_date"),
+            registered=month_of("registration_date", registered_early, end),
+            leap=leap_day("registration_date"),
             ends=Case(
                 When(expiry_date__isnull=True, then=Value(EARLY)),
                 When(expiry_date__lt=start, then=Value(EARLY)),
@@ -164,13 +187,13 @@ def valid_trademarks_by_month(queryset, first: int, last: int) -> MonthlyCounts:
             since, term_stop = first, EARLY
         else:
             since = registered
-            last_day = trademark_rules.last_day_of_term(_day_of(registered, leap), 1)
+            last_day = trademark_rules.last_day_of_term(day_of(registered, leap), 1)
             term_stop = month_number(last_day + timedelta(days=1))
         stop = max(term_stop, ends)
         counts.add_months(region, since, None if stop == LATE else stop, n)
     fields = ("pk", "region", "registration_date", "expiry_date", "application_date")
     eventful = queryset.filter(changed, registration_date__isnull=False)
-    for trademark, events in _with_events(eventful, fields, TrademarkEvent, "trademark"):
+    for trademark, events in with_events(eventful, fields, TrademarkEvent, "trademark", _TRADEMARK_CHANGES):
         for since, until in trademark_intervals(trademark, events):
             counts.add_days(trademark.region, since, until)
     return counts
@@ -211,7 +234,7 @@ def dated_by_month(queryset, field: str, first: int, last: int) -> MonthlyCounts
     rows = (
         queryset.filter(region__isnull=False, **{f"{field}__isnull": False, f"{field}__lte": month_end(last)})
         .order_by()
-        .annotate(month=_month_of(field, month_start(first), month_end(last)))
+        .annotate(month=month_of(field, month_start(first), month_end(last)))
         .values_list("region", "month")
         .annotate(n=Count("pk"))
     )
