@@ -26,6 +26,8 @@ from zhichan.registry.models import (
 )
 from zhichan.registry.services import monthly
 from zhichan.registry.services.enterprises import designations_on
+from zhichan.registry.services.patents import status_on
+from zhichan.registry.services.trademarks import status_on as trademark_status_on
 
 from .registers import SHUITOU, XIMEI, patent_number
 
@@ -154,6 +156,34 @@ def test_dated_by_month_is_a_running_count(regions):
     for month in range(FIRST, LAST + 1):
         dated = Copyright.objects.filter(region__isnull=False, registration_date__lte=month_end(month))
         assert _series_at(series, month) == _by_region(dated)
+
+
+def _inside(day, spans) -> bool:
+    return any(since <= day and (until is None or day < until) for since, until in spans)
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_intervals_agree_with_status_on_on_every_day_that_matters(regions, seed):
+    rng = random.Random(seed)
+    make_patents(rng, regions, n=150)
+    make_trademarks(rng, regions, n=150)
+    for patent in Patent.objects.prefetch_related("events"):
+        events = list(patent.events.all())
+        spans = monthly.patent_intervals(patent, events)
+        days = {d + timedelta(days=k) for d in [patent.filing_date, *(e.date for e in events)] for k in (-1, 0, 1)}
+        days |= {_day(rng) for _n in range(20)} | {day for span in spans for day in span if day}
+        days |= {day - timedelta(days=1) for span in spans for day in span if day}
+        for day in days:
+            assert _inside(day, spans) == status_on(patent, day, events).valid, (patent.application_number, day)
+    for mark in Trademark.objects.prefetch_related("events"):
+        events = list(mark.events.all())
+        spans = monthly.trademark_intervals(mark, events)
+        days = {d + timedelta(days=k) for d in [mark.registration_date or date(2010, 1, 1)] for k in (-1, 0, 1)}
+        days |= {e.date + timedelta(days=k) for e in events for k in (-1, 0, 1)}
+        days |= {_day(rng) for _n in range(20)} | {day for span in spans for day in span if day}
+        days |= {day - timedelta(days=1) for span in spans for day in span if day}
+        for day in days:
+            assert _inside(day, spans) == trademark_status_on(mark, day, events).valid, (mark.registration_number, day)
 
 
 def test_monthly_counts_clamp_intervals_to_the_range():

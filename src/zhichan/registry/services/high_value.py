@@ -23,12 +23,12 @@ from zhichan.core.monthly import MonthlyCounts, month_end, month_number, month_s
 from ..models import PatentType
 from . import patents as patent_rules
 from .monthly import (
+    correct,
     day_of,
     eventful_patents,
     leap_day,
     month_number_of,
     month_of,
-    patent_changed,
     patent_intervals,
     valid_patents_by_month,
 )
@@ -53,7 +53,6 @@ def high_value_patents_by_month(queryset, first: int, last: int) -> MonthlyCount
     )
     plain = (
         unflagged.filter(grant_date__isnull=False, grant_date__lte=end)
-        .exclude(patent_changed())
         .annotate(
             granted=month_of("grant_date", start, end),
             filed=month_number_of("filing_date"),
@@ -66,9 +65,10 @@ def high_value_patents_by_month(queryset, first: int, last: int) -> MonthlyCount
         filing = day_of(filed, leap)
         since = max(granted, month_number(patent_rules.anniversary(filing, YEARS)))
         counts.add_months(region, since, month_number(patent_rules.anniversary(filing, TERM)), n)
-    for patent, events in eventful_patents(unflagged):
-        tenth = patent_rules.anniversary(patent.filing_date, YEARS)
-        for since, until in patent_intervals(patent, events):
-            if until is None or until > tenth:
-                counts.add_days(patent.region, max(since, tenth), until)
+    correct(counts, eventful_patents(unflagged), patent_intervals, cut=_from_tenth_anniversary)
     return counts
+
+
+def _from_tenth_anniversary(patent, spans) -> list:
+    tenth = patent_rules.anniversary(patent.filing_date, YEARS)
+    return [(max(since, tenth), until) for since, until in spans if until is None or until > tenth]

@@ -2,16 +2,18 @@
 
 The same rules as `status_on` and `valid_on` (services/patents.py, services/trademarks.py), computed once per
 range instead of once per month end. Records whose validity follows from their own dates (no terminating,
-restoring or renewing event) are counted in the database, grouped by the months that matter; the few with such
-events are read with their events and cut into intervals of validity by `status_on` itself, so the two can never
-disagree (tests/registry/test_monthly.py compares both with `valid_on` at every month end).
+restoring or renewing event) are counted in the database, grouped by the months that matter. Every record is
+counted so first; then those with such events are read with their events (one join) and their count is corrected:
+less what their own dates gave, plus their intervals of validity by the same rule, cut in one pass
+(tests/registry/test_monthly.py checks the intervals against `status_on` day by day, and the monthly counts
+against `valid_on` at every month end).
 """
 
 from collections import defaultdict, namedtuple
 from datetime import date, timedelta
 from functools import partial
 
-from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, DateField, F, IntegerField, Q, Value, When
 from django.db.models.expressions import ExpressionWrapper
 from django.db.models.functions import ExtractMonth, ExtractYear
 
@@ -52,19 +54,32 @@ def day_of(month: int, leap: int) -> date:
 Event = namedtuple("Event", "date kind text")
 
 
-def with_events(queryset, fields, event_model, link: str, kinds) -> list:
-    """(record, its events of these kinds) for every record of `queryset`, read as plain tuples: building model
-    instances would cost more than the rules themselves. The records need only the fields the rules read."""
-    record = namedtuple("Record", fields)
-    records = {row[0]: record(*row) for row in queryset.values_list(*fields)}
-    events = defaultdict(list)
-    # EXISTS, not IN (subquery): PostgreSQL plans it as a semi-join; an IN whose hash would outgrow work_mem is
-    # rescanned for every row.
-    owned = Exists(queryset.filter(pk=OuterRef(link)))
-    rows = event_model.objects.filter(owned, kind__in=kinds).order_by()
-    for owner, *event in rows.values_list(link, "date", "kind", "text"):
-        events[owner].append(Event(*event))
-    return [(item, events[pk]) for pk, item in records.items()]
+def eventful(queryset, event_model, link: str, fields, kinds: Q) -> list:
+    """(record, its events) for the records of `queryset` having events that `kinds` selects, read in one join
+    of the events with their records (a semi-join on PostgreSQL) as plain tuples: building model instances
+    would cost more than the rules themselves. The records need only the fields the rules read."""
+    record = namedtuple("Record", ("pk", *fields))
+    found = {}
+    rows = (
+        event_model.objects.filter(kinds, **{f"{link}__in": queryset.values("pk")})
+        .order_by()
+        .values_list(link, *(f"{link}__{name}" for name in fields), "date", "kind", "text")
+    )
+    for row in rows:
+        item = found.get(row[0])
+        if item is None:
+            item = found[row[0]] = (record(*row[: len(fields) + 1]), [])
+        item[1].append(Event(*row[len(fields) + 1 :]))
+    return list(found.values())
+
+
+def correct(counts: MonthlyCounts, items, intervals_of, cut=None):
+    """The records were counted by their own dates alone (`intervals_of(record, [])`); count them by their
+    events instead. `cut(record, intervals)` narrows both (the high-value count's tenth anniversary)."""
+    for record, events in items:
+        for sign, spans in ((-1, intervals_of(record, [])), (1, intervals_of(record, events))):
+            for since, until in cut(record, spans) if cut else spans:
+                counts.add_days(record.region, since, until, sign)
 
 
 # --- patents -------------------------------------------------------------------------------------------
@@ -72,48 +87,57 @@ def with_events(queryset, fields, event_model, link: str, kinds) -> list:
 _PATENT_CHANGES = [*patent_rules.TERMINATING, PatentEventKind.RESTORATION]
 
 
-def patent_changed():
-    """A patent has an event that ends or restores it (its validity does not follow from its dates alone)."""
-    return Exists(PatentEvent.objects.filter(patent=OuterRef("pk"), kind__in=_PATENT_CHANGES))
-
-
 def eventful_patents(queryset) -> list:
     """(patent, its events) for the patents of `queryset` whose validity depends on events: those with an event
-    that ends or restores them, and those whose grant is known only from an event. Two semi-joins: one OR of
-    the two conditions would be planned as a subquery run for every patent."""
-    changed = patent_changed()
-    granted_by_event = Exists(PatentEvent.objects.filter(patent=OuterRef("pk"), kind=PatentEventKind.GRANT))
-    fields = ("pk", "region", "patent_type", "filing_date", "grant_date")
-    kinds = [*_PATENT_CHANGES, PatentEventKind.GRANT]
-    granted_only_by_event = queryset.filter(granted_by_event, grant_date__isnull=True).exclude(changed)
-    return [
-        *with_events(queryset.filter(changed), fields, PatentEvent, "patent", kinds),
-        *with_events(granted_only_by_event, fields, PatentEvent, "patent", kinds),
-    ]
+    that ends or restores them, and those whose grant is known only from an event."""
+    kinds = Q(kind__in=_PATENT_CHANGES) | Q(kind=PatentEventKind.GRANT, patent__grant_date__isnull=True)
+    return eventful(queryset, PatentEvent, "patent", ("region", "patent_type", "filing_date", "grant_date"), kinds)
+
+
+def _restoration_last(event):
+    # On one day a restoration comes after a termination, as in status_on.
+    return (event.date, event.kind == PatentEventKind.RESTORATION)
 
 
 def patent_intervals(patent, events) -> list:
-    """The intervals of days on which a patent is valid, by `status_on` at every day its state may change."""
+    """The intervals of days on which a patent is valid: from its grant to its expiry, less the spans from a
+    terminating event to the restoration that undoes it (status_on's rule, in one pass over the events)."""
     events = list(events)
-    points = [event.date for event in events] + [patent_rules.expiry_date(patent)]
     granted = patent_rules.grant_date_of(patent, events)
     if granted is None:
         return []
-    return intervals([*points, granted], lambda day: patent_rules.status_on(patent, day, events).valid)
+    expires = patent_rules.expiry_date(patent)
+    spans, off = [], None
+    for event in sorted(events, key=_restoration_last):
+        if event.kind in patent_rules.TERMINATING and off is None:
+            off = event.date
+        elif event.kind == PatentEventKind.RESTORATION and off is not None:
+            spans.append((off, event.date))
+            off = None
+    if off is not None:
+        spans.append((off, None))
+    result, since = [], granted
+    for off_from, off_until in spans:
+        result.append((since, min(off_from, expires)))
+        if off_until is None:
+            since = None
+            break
+        since = max(since, off_until)
+    if since is not None:
+        result.append((since, expires))
+    return [(start, stop) for start, stop in result if start < stop]
 
 
 def valid_patents_by_month(queryset, first: int, last: int) -> MonthlyCounts:
     """The patents of `queryset` (with a region) valid at the end of each month first … last, per region."""
     counts = MonthlyCounts(first, last)
     queryset = queryset.filter(region__isnull=False).order_by()
-    changed = patent_changed()
     start, end = month_start(first), month_end(last)
     # Filed this long before the range, every term has ended before it; this long after, none ends within it.
     longest, shortest = max(patent_rules.TERM_YEARS.values()), patent_rules.DESIGN_TERM_YEARS_BEFORE
     filed_early, filed_late = date(start.year - longest - 1, 1, 1), date(end.year - shortest + 1, 1, 1)
     plain = (
         queryset.filter(grant_date__isnull=False, grant_date__lte=end, filing_date__gte=filed_early)
-        .exclude(changed)
         .annotate(
             granted=month_of("grant_date", start, end),
             filed=month_of("filing_date", filed_early, filed_late),
@@ -129,9 +153,7 @@ def valid_patents_by_month(queryset, first: int, last: int) -> MonthlyCounts:
             years = patent_rules.term_years(patent_type, filing)
             stop = month_number(patent_rules.anniversary(filing, years))
         counts.add_months(region, granted, stop, n)
-    for patent, events in eventful_patents(queryset):
-        for since, until in patent_intervals(patent, events):
-            counts.add_days(patent.region, since, until)
+    correct(counts, eventful_patents(queryset), patent_intervals)
     return counts
 
 
@@ -141,33 +163,45 @@ _TRADEMARK_CHANGES = [*trademark_rules.TERMINATING, TrademarkEventKind.RENEWAL]
 
 
 def trademark_intervals(trademark, events) -> list:
-    """The intervals of days on which a trademark is valid, by `status_on` at every day its state may change."""
-    events = list(events)
+    """The intervals of days on which a trademark is valid (status_on's rule, in one pass over the events).
+
+    Between its k-th renewal and the next, a mark is valid up to the end of its (k+1)-th term, or up to the
+    recorded end of the exclusive right when that is later; a terminating event ends it for good.
+    """
     registered = trademark.registration_date
     if registered is None:
         return []
-    renewals = sum(event.kind == TrademarkEventKind.RENEWAL for event in events)
-    points = [registered, *(event.date for event in events)]
-    points += [
-        trademark_rules.last_day_of_term(registered, terms) + timedelta(days=1) for terms in range(1, renewals + 2)
-    ]
-    if trademark.expiry_date:
-        points.append(trademark.expiry_date + timedelta(days=1))
-    return intervals(points, lambda day: trademark_rules.status_on(trademark, day, events).valid)
+    events = list(events)
+    renewed = sorted(max(e.date, registered) for e in events if e.kind == TrademarkEventKind.RENEWAL)
+    ended = min((e.date for e in events if e.kind in trademark_rules.TERMINATING), default=None)
+    recorded_end = trademark.expiry_date
+    starts = [registered, *renewed]
+    result, term_start = [], registered
+    for k, since in enumerate(starts):
+        term_start = patent_rules.anniversary(term_start, trademark_rules.TERM_YEARS)  # start of term k + 2
+        last_day = term_start - timedelta(days=1)
+        if recorded_end and recorded_end > last_day:
+            last_day = recorded_end
+        until = last_day + timedelta(days=1)
+        if k + 1 < len(starts):
+            until = min(until, starts[k + 1])
+        if ended is not None:
+            until = min(until, ended)
+        if since < until:
+            result.append((since, until))
+    return result
 
 
 def valid_trademarks_by_month(queryset, first: int, last: int) -> MonthlyCounts:
     """The trademarks of `queryset` (with a region) valid at the end of each month first … last, per region."""
     counts = MonthlyCounts(first, last)
     queryset = queryset.filter(region__isnull=False).order_by()
-    changed = Exists(TrademarkEvent.objects.filter(trademark=OuterRef("pk"), kind__in=_TRADEMARK_CHANGES))
     start, end = month_start(first), month_end(last)
     # Registered this long before the range, the first term has ended before it.
     registered_early = date(start.year - trademark_rules.TERM_YEARS - 1, 1, 1)
     day_after_expiry = ExpressionWrapper(F("expiry_date") + timedelta(days=1), output_field=DateField())
     plain = (
         queryset.filter(registration_date__isnull=False, registration_date__lte=end)
-        .exclude(changed)
         .annotate(
             registered=month_of("registration_date", registered_early, end),
             leap=leap_day("registration_date"),
@@ -191,11 +225,9 @@ def valid_trademarks_by_month(queryset, first: int, last: int) -> MonthlyCounts:
             term_stop = month_number(last_day + timedelta(days=1))
         stop = max(term_stop, ends)
         counts.add_months(region, since, None if stop == LATE else stop, n)
-    fields = ("pk", "region", "registration_date", "expiry_date", "application_date")
-    eventful = queryset.filter(changed, registration_date__isnull=False)
-    for trademark, events in with_events(eventful, fields, TrademarkEvent, "trademark", _TRADEMARK_CHANGES):
-        for since, until in trademark_intervals(trademark, events):
-            counts.add_days(trademark.region, since, until)
+    fields = ("region", "registration_date", "expiry_date", "application_date")
+    kinds = Q(kind__in=_TRADEMARK_CHANGES, trademark__registration_date__isnull=False)
+    correct(counts, eventful(queryset, TrademarkEvent, "trademark", fields, kinds), trademark_intervals)
     return counts
 
 
