@@ -1,6 +1,8 @@
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from django import template
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -59,3 +61,15 @@ def light_label(light):
 @register.filter
 def depth_indent(region):
     return f"ps-{min(max(region.depth - 3, 0) * 3, 5)}"
+
+
+@lru_cache(maxsize=8)
+def _value_url_prefix(script_prefix: str) -> str:
+    return reverse("indicator-value", args=[0]).removesuffix("0/")
+
+
+@register.filter
+def value_url(value) -> str:
+    """The drill-down address of a value, reversed once: a region grid links hundreds of values and reverse()
+    would cost more than the rest of the page."""
+    return f"{_value_url_prefix(get_script_prefix())}{value.pk}/"
