@@ -23,24 +23,27 @@ from zhichan.core.monthly import MonthlyCounts, month_end, month_number, month_s
 from ..models import PatentType
 from . import patents as patent_rules
 from .monthly import (
+    PATENT_FIELDS,
     correct,
+    count_by_own_dates,
     day_of,
     eventful_patents,
     leap_day,
     month_number_of,
     month_of,
     patent_intervals,
-    valid_patents_by_month,
 )
 
 TERM = patent_rules.TERM_YEARS[PatentType.INVENTION]
+FACTS = ("strategic_emerging", "foreign_family", "high_pledge_financing", "award")
 YEARS = patent_rules.HIGH_VALUE_YEARS
 
 
 def high_value_patents_by_month(queryset, first: int, last: int) -> MonthlyCounts:
     """The high-value invention patents of `queryset` (with a region) at the end of each month first … last."""
     inventions = queryset.filter(patent_type=PatentType.INVENTION, region__isnull=False).order_by()
-    counts = valid_patents_by_month(inventions.filter(patent_rules.high_value_flags()), first, last)
+    counts = MonthlyCounts(first, last)
+    count_by_own_dates(counts, inventions.filter(patent_rules.high_value_flags()))
     start, end = month_start(first), month_end(last)
     # Filed before this, the term ended before the range; filed after the cutoff, not ten years old within it.
     unflagged = inventions.filter(
@@ -65,7 +68,12 @@ def high_value_patents_by_month(queryset, first: int, last: int) -> MonthlyCount
         filing = day_of(filed, leap)
         since = max(granted, month_number(patent_rules.anniversary(filing, YEARS)))
         counts.add_months(region, since, month_number(patent_rules.anniversary(filing, TERM)), n)
-    correct(counts, eventful_patents(unflagged), patent_intervals, cut=_from_tenth_anniversary)
+    # One read of the event-dependent inventions for both parts; each is corrected as it was counted.
+    items = eventful_patents(inventions, (*PATENT_FIELDS, *FACTS))
+    flagged = [item for item in items if patent_rules.has_high_value_flag(item[0])]
+    correct(counts, flagged, patent_intervals)
+    unflagged_items = [item for item in items if not patent_rules.has_high_value_flag(item[0])]
+    correct(counts, unflagged_items, patent_intervals, cut=_from_tenth_anniversary)
     return counts
 
 

@@ -87,11 +87,14 @@ def correct(counts: MonthlyCounts, items, intervals_of, cut=None):
 _PATENT_CHANGES = [*patent_rules.TERMINATING, PatentEventKind.RESTORATION]
 
 
-def eventful_patents(queryset) -> list:
+PATENT_FIELDS = ("region", "patent_type", "filing_date", "grant_date")
+
+
+def eventful_patents(queryset, fields=PATENT_FIELDS) -> list:
     """(patent, its events) for the patents of `queryset` whose validity depends on events: those with an event
     that ends or restores them, and those whose grant is known only from an event."""
     kinds = Q(kind__in=_PATENT_CHANGES) | Q(kind=PatentEventKind.GRANT, patent__grant_date__isnull=True)
-    return eventful(queryset, PatentEvent, "patent", ("region", "patent_type", "filing_date", "grant_date"), kinds)
+    return eventful(queryset, PatentEvent, "patent", fields, kinds)
 
 
 def _restoration_last(event):
@@ -132,7 +135,14 @@ def valid_patents_by_month(queryset, first: int, last: int) -> MonthlyCounts:
     """The patents of `queryset` (with a region) valid at the end of each month first … last, per region."""
     counts = MonthlyCounts(first, last)
     queryset = queryset.filter(region__isnull=False).order_by()
-    start, end = month_start(first), month_end(last)
+    count_by_own_dates(counts, queryset)
+    correct(counts, eventful_patents(queryset), patent_intervals)
+    return counts
+
+
+def count_by_own_dates(counts: MonthlyCounts, queryset):
+    """Count the granted patents of `queryset` from their grant to their expiry, whatever their events say."""
+    start, end = month_start(counts.first), month_end(counts.last)
     # Filed this long before the range, every term has ended before it; this long after, none ends within it.
     longest, shortest = max(patent_rules.TERM_YEARS.values()), patent_rules.DESIGN_TERM_YEARS_BEFORE
     filed_early, filed_late = date(start.year - longest - 1, 1, 1), date(end.year - shortest + 1, 1, 1)
@@ -153,8 +163,6 @@ def valid_patents_by_month(queryset, first: int, last: int) -> MonthlyCounts:
             years = patent_rules.term_years(patent_type, filing)
             stop = month_number(patent_rules.anniversary(filing, years))
         counts.add_months(region, granted, stop, n)
-    correct(counts, eventful_patents(queryset), patent_intervals)
-    return counts
 
 
 # --- trademarks ----------------------------------------------------------------------------------------
