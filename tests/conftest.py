@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.test.utils import override_settings
 
 from zhichan.core.services.demo import create_demo_accounts
@@ -41,6 +42,13 @@ def load_nanan():
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_nanan()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached figures are keyed by what the database holds, and every test
+    rolls its database back."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from zhichan.indicators.models import Indicator, IndicatorValue
 from zhichan.indicators.services.compute import compute
 from zhichan.indicators.services.dashboard import grid, ranking, shade
+from zhichan.programme.models import Target
 
 from ..programme.conftest import MINI
 
@@ -173,3 +174,22 @@ def test_the_dashboard_api_is_scoped_like_the_page(computed, client_for):
     assert [row["region"]["id"] for row in data["grid"]["rows"]] == [computed["A"].pk]
     assert client.get(f"/api/v1/dashboard/?region={computed['B'].pk}").status_code == 404
     assert client_for("enterprise").get("/api/v1/dashboard/").status_code == 403
+
+
+def test_the_dashboard_is_cached_until_the_values_change(computed, client_for):
+    client = client_for("leader")
+    url = f"/api/v1/dashboard/?indicator={Indicator.objects.get(code=T8).pk}&period=2023-06"
+    first = client.get(url).json()
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(url).json() == first
+    assert not any("indicators_indicatorvalue" in q["sql"] and "computed_at" not in q["sql"] for q in again)
+    IndicatorValue.objects.filter(region=computed["A"], period="2023-06").update(value=Decimal("80.0"))
+    assert client.get(url).json() == first  # a value changed without a computation: still the cached figures
+    compute(periods=["2023-06"])  # a computation is a new version: the figures are read again
+    rows = client.get(url).json()["ranking"]["rows"]
+    assert rows[0]["value"]["value"] == "100.0000"
+    target = Target.objects.filter(indicator=T1).first()  # an edited target is a new version too
+    target.value = Decimal("99")
+    target.save()
+    t1 = next(row for row in client.get(url).json()["targets"] if row["indicator"]["code"] == T1)
+    assert t1["target"]["value"] == "99.0000"

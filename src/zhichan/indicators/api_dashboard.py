@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from zhichan.core.access import RolePermission
 from zhichan.core.roles import STAFF
 
-from .views.dashboard import dashboard_charts, dashboard_context
+from .views.dashboard import cached, dashboard_charts, dashboard_context
 
 
 def _plain(value):
@@ -67,30 +67,33 @@ def _target_row(row):
 @api_view(["GET"])
 @permission_classes([RolePermission])
 def dashboard(request):
+    _key, figures = cached(request, "api", _figures)
+    return Response(figures)
+
+
+def _figures(request, regions, region) -> dict:
     context = dashboard_context(request)
     indicators = context["indicators"]
-    return Response(
-        {
-            "region": _region(context["region"]) if context["region"] else None,
-            "period": context["period"],
-            "periods": context["periods"],
-            "targets": [_target_row(row) for row in context["rows"]],
-            "trends": dashboard_charts(context)["trends"],
-            "ranking": {
-                "indicator": context["indicator"].code if context["indicator"] else None,
-                "rows": [
-                    {"region": _region(r.region), "rank": r.rank, "value": _value(r.value)} for r in context["ranked"]
-                ],
-            },
-            "grid": {
-                "indicators": [indicator.code for indicator in indicators],
-                "rows": [
-                    {"region": _region(row.region), "values": [_value(cell) for cell, _shade in row.cells]}
-                    for row in context["grid"]
-                ],
-            },
-        }
-    )
+    return {
+        "region": _region(context["region"]) if context["region"] else None,
+        "period": context["period"],
+        "periods": context["periods"],
+        "targets": [_target_row(row) for row in context["rows"]],
+        "trends": dashboard_charts(context)["trends"],
+        "ranking": {
+            "indicator": context["indicator"].code if context["indicator"] else None,
+            "rows": [
+                {"region": _region(r.region), "rank": r.rank, "value": _value(r.value)} for r in context["ranked"]
+            ],
+        },
+        "grid": {
+            "indicators": [indicator.code for indicator in indicators],
+            "rows": [
+                {"region": _region(row.region), "values": [_value(cell) for cell, _shade in row.cells]}
+                for row in context["grid"]
+            ],
+        },
+    }
 
 
 dashboard.cls.allowed_roles = STAFF

@@ -83,7 +83,11 @@ class IndicatorValue(models.Model):
         verbose_name_plural = _("indicator values")
         ordering = ["indicator__order", "period_end", "region__path"]
         constraints = [models.UniqueConstraint(fields=["indicator", "region", "period"], name="indicatorvalue_unique")]
-        indexes = [models.Index(fields=["indicator", "period", "region"])]
+        indexes = [
+            models.Index(fields=["indicator", "period", "region"]),
+            # The latest computation is the version of every cached dashboard figure: read on each dashboard view.
+            models.Index(fields=["computed_at"], name="indicatorvalue_computed"),
+        ]
 
     def __str__(self):
         return f"{self.indicator.code} {self.region} {self.period}: {self.value}"

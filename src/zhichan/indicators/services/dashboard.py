@@ -13,13 +13,27 @@ Nothing is recomputed here; a township without a value keeps the reason it has n
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from zhichan.core.models import RegionKind
+from django.apps import apps
 
-from ..models import IndicatorValue
+from zhichan.core.models import Region, RegionKind
+
+from ..models import Indicator, IndicatorValue
 from ..periods import month
 from .board import MONTH_KEY
 
 SHADES = 5  # grid cells are shaded heat-0 … heat-4 by their share of the column's highest value
+
+
+def values_version() -> str:
+    """Changes whenever a value is computed or an indicator, a target or a region is saved (four index reads)."""
+    latest = [
+        IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first(),
+        *(
+            model.history.order_by("-history_date").values_list("history_date", flat=True).first()
+            for model in (Indicator, apps.get_model("programme", "Target"), Region)
+        ),
+    ]
+    return "|".join(str(day) for day in latest)
 
 
 def townships(region, regions) -> list:

@@ -1,8 +1,12 @@
 """The leadership dashboard, the township comparison and the full-screen display: thin views over services."""
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
@@ -16,16 +20,45 @@ from ..services.board import rows_for
 from ..services.exports import grid_sheet, ranking_sheet, targets_sheet
 from .common import chosen_region, regions_for
 
+CACHE_SECONDS = 3600
+
 
 def _choice(request, options, name, default):
     wanted = request.GET.get(name)
     return next((o for o in options if str(getattr(o, "pk", o)) == wanted), default)
 
 
-def dashboard_context(request):
-    """The region, headline rows, period, chosen indicator, townships, ranking and grid of one request."""
+def cached(request, name: str, build):
+    """`build(request, regions, region)` for this request, cached until the values, an indicator, a target or a
+    region change (`values_version`), per day (status and forecast depend on it), language, choice and the set
+    of regions the reader may see: the dashboards are read far more often than the values are computed."""
     regions = regions_for(request.user)
     region = chosen_region(request, regions)
+    parts = [
+        board.values_version(),
+        timezone.localdate(),
+        get_language(),
+        region.pk if region else None,
+        request.GET.get("period"),
+        request.GET.get("indicator"),
+        [r.pk for r in regions],
+    ]
+    key = f"dashboard:{name}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = build(request, regions, region)
+        cache.set(key, found, CACHE_SECONDS)
+    return key, found
+
+
+def dashboard_context(request):
+    """The region, headline rows, period, chosen indicator, townships, ranking and grid of one request."""
+    key, context = cached(request, "context", _context)
+    context["key"] = key  # names the page's cached fragments
+    return context
+
+
+def _context(request, regions, region):
     rows = rows_for(region) if region else []
     indicators = [row.indicator for row in rows]
     periods = board.month_periods(region)
