@@ -193,3 +193,11 @@ def test_the_dashboard_is_cached_until_the_values_change(computed, client_for):
     target.save()
     t1 = next(row for row in client.get(url).json()["targets"] if row["indicator"]["code"] == T1)
     assert t1["target"]["value"] == "99.0000"
+
+
+def test_an_indicator_without_a_target_shows_its_latest_computed_month(computed, client_for):
+    rows = client_for("leader").get("/dashboard/").context["rows"]
+    untargeted = [row for row in rows if row.target is None]
+    assert untargeted, "the Nan'an file has an indicator without a target"
+    for row in untargeted:
+        assert row.as_of.isoformat() == "2024-12-31" and row.value is not None and row.value.period == "2024-12"

@@ -78,9 +78,11 @@ def rows_for(region, today: date | None = None) -> list[Row]:
     for indicator in indicators:
         target = next((t for t in targets.get(indicator.code, []) if t.region_id == region.pk), None)
         shown = targets.get(indicator.code, [None])[0] if target is None else target
-        day = as_of_for(shown, today)
-        key = month(day.year, day.month).key
         own = series.get(indicator.pk, [])
+        # An indicator without any target is read at its latest computed month: the values stop at the last
+        # programme year, and today may lie beyond it.
+        day = own[-1].period_end if shown is None and own else as_of_for(shown, today)
+        key = month(day.year, day.month).key
         value = next((r for r in own if r.period == key), None)
         status = fc = None
         if target is not None:
