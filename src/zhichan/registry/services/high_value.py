@@ -4,13 +4,13 @@ The same rule as `is_high_value` and `high_value_on` (services/patents.py): a va
 it carries one of the four facts the source states (strategic emerging industry, family member granted abroad,
 high pledge financing, award), or from the tenth anniversary of its filing date on. So the count is
 
-- the flagged inventions, valid at the month end (`monthly.valid_patents_by_month`), plus
+- the flagged inventions, valid at the month end, plus
 - the unflagged inventions, valid at the month end and at least ten years after filing.
 
-For an unflagged patent whose validity follows from its own dates (granted, no terminating or restoring event)
-the months it counts in are [month of max(grant, tenth anniversary), month of expiry): those are counted in the
-database, grouped by the month numbers of grant and filing. The few with events are read with their events, and
-their intervals of validity (`monthly.patent_intervals`, by `status_on`) are cut at the tenth anniversary.
+Both parts are first counted by the patents' own dates, grouped in the database (an unflagged patent in the
+months [max(grant, tenth anniversary), expiry)); then the inventions whose validity depends on events are read
+once, with their events, and each part's count of them is corrected by their intervals of validity
+(`monthly.correct`, `monthly.patent_intervals`), cut at the tenth anniversary for the unflagged ones.
 tests/registry/test_high_value.py compares the result with `high_value_on` at every month end.
 """
 
