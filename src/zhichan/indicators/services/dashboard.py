@@ -24,10 +24,15 @@ from .board import MONTH_KEY
 SHADES = 5  # grid cells are shaded heat-0 … heat-4 by their share of the column's highest value
 
 
+def latest_computation():
+    """When a value was last computed (an index read), or None."""
+    return IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
+
+
 def values_version() -> str:
     """Changes whenever a value is computed or an indicator, a target or a region is saved (four index reads)."""
     latest = [
-        IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first(),
+        latest_computation(),
         *(
             model.history.order_by("-history_date").values_list("history_date", flat=True).first()
             for model in (Indicator, apps.get_model("programme", "Target"), Region)
