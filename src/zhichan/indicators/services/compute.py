@@ -114,8 +114,10 @@ def compute(codes=None, periods=None, progress=None) -> int:
     paths = tree()
     roots = territory_paths()
     regions = [pk for pk, path in paths.items() if any(path.startswith(root) for root in roots)]
-    months = (min(month_number(p.start) for p in periods) - 1, max(month_number(p.end) for p in periods))
-    inputs = Inputs(paths, months if periods else None)
+    months = None
+    if periods:
+        months = (min(month_number(p.start) for p in periods) - 1, max(month_number(p.end) for p in periods))
+    inputs = Inputs(paths, months)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     rows, total, done = [], 0, 0
     steps = len(indicators) * len(periods)
