@@ -18,7 +18,7 @@ from .orm_writing import OrmWriter
 from .profiles import all_profiles, detect, fold_header
 from .reading import open_table
 from .rows import RowReader, RowRejected
-from .writing import SetWriter
+from .writing import SetWriter, timed
 
 PROGRESS_EVERY = 20_000
 KEY_FIELDS = {
@@ -69,7 +69,7 @@ def _run(batch, path, progress, limit):
                 )
             )
 
-        with transaction.atomic():
+        with timed("read, write and commit"), transaction.atomic():
             counts = _read_and_write(batch, rows, columns, reject, progress)
             if batch.dry_run:
                 transaction.set_rollback(True)

@@ -88,8 +88,9 @@ def deferred_indexes(cursor, tables: list[str]):
     with timed(f"rebuild {len(indexes)} indexes"):
         # The foreign keys are checked at commit (deferred); a table with checks pending cannot be indexed, so
         # they are checked now, then deferred again.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        with timed("check foreign keys"):
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [REBUILD_MAINTENANCE_WORK_MEM])
         for name, definition in indexes:
             with timed(f"  index {name}"):
