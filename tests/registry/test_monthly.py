@@ -199,3 +199,20 @@ def test_intervals_follow_the_state_at_each_point():
     days = [date(2020, 1, 1), date(2020, 3, 1), date(2020, 6, 1), date(2021, 1, 1)]
     valid = {days[0]: True, days[1]: True, days[2]: False, days[3]: True}
     assert intervals(days, valid.__getitem__) == [(days[0], days[2]), (days[3], None)]
+
+
+def test_within_a_run_the_invention_figures_read_the_patent_events_once(regions):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zhichan.core import runs
+    from zhichan.registry.metrics import METRICS
+
+    make_patents(random.Random(3), regions)
+    figures = [m for m in METRICS if m.code in ("valid_invention_patents", "valid_high_value_invention_patents")]
+    alone = [figure.monthly(FIRST, LAST) for figure in figures]
+    with CaptureQueriesContext(connection) as queries, runs.run():
+        together = [figure.monthly(FIRST, LAST) for figure in figures]
+    assert together == alone
+    event_reads = [q["sql"] for q in queries.captured_queries if "registry_patentevent" in q["sql"]]
+    assert len(event_reads) == 1, event_reads

@@ -7,11 +7,14 @@ are divided, so a county's ratio is sum/sum.
 """
 
 import json
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zhichan.core import runs
 from zhichan.core.monthly import is_month_end, month_number
 
 from .. import reasons
@@ -58,6 +61,27 @@ class Inputs:
             self._cache[key] = (figures, details, source.additive)
         return self._cache[key]
 
+    def read_series_together(self, wanted):
+        """Read the monthly series of several (name, options) side by side, each in a thread with its own
+        database connection: much of a series' time is spent waiting for the database, which then overlaps the
+        others' work."""
+        if self.months is None or not side_by_side():
+            return
+        keys = {}
+        for name, options in wanted:
+            source = self.sources.get(name)
+            if source is not None and hasattr(source, "monthly"):
+                keys[(name, json.dumps(options, sort_keys=True))] = (source, options)
+        if len(keys) < 2:
+            return
+        with ThreadPoolExecutor(max_workers=len(keys), thread_name_prefix="series") as pool:
+            futures = {
+                key: pool.submit(_own_connection(_monthly_in_thread), source, *self.months, options)
+                for key, (source, options) in keys.items()
+            }
+        for key, future in futures.items():
+            self._series[key] = future.result()
+
     def _from_series(self, name, source, window: Window, options: dict):
         if self.months is None or not hasattr(source, "monthly") or not is_month_end(window.end):
             return None
@@ -75,6 +99,29 @@ class Inputs:
         if before is None:
             return {region: values[end - first] for region, values in series.items()}
         return {region: values[end - first] - values[before - first] for region, values in series.items()}
+
+
+def side_by_side() -> bool:
+    """Whether work may go to other threads, each with its own database connection: on PostgreSQL and outside a
+    transaction (another connection would not see rows this one has not committed; SQLite serializes its
+    connections anyway)."""
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
+def _own_connection(function):
+    """`function`, run in another thread as part of this run, closing that thread's connection when done."""
+
+    def run(*args):
+        try:
+            return function(*args)
+        finally:
+            connection.close()
+
+    return runs.in_run_context(run)
+
+
+def _monthly_in_thread(source, first: int, last: int, options):
+    return source.monthly(first, last, options)
 
 
 def names_of(indicator: Indicator) -> list[str]:
@@ -109,6 +156,27 @@ def _q(value):
 def compute(codes=None, periods=None, progress=None) -> int:
     """Compute and store every value of the indicators (all, or those codes) for the periods (default: every
     month and year of the programme years up to today). Returns the number of values written."""
+    with runs.run(), _storing() as store:  # figures reading the same records read them once
+        return _compute(codes, periods, progress, store)
+
+
+@contextmanager
+def _storing():
+    """A function storing a chunk of rows: in a thread of its own when `side_by_side()`, so that the database
+    writes one chunk while the next is computed, else at once. Leaving the block waits for every chunk; a failed
+    chunk raises there."""
+    if not side_by_side():
+        yield _store
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as writer:
+        store = _own_connection(_store)
+        stored = []
+        yield lambda rows: stored.append(writer.submit(store, rows))
+    for future in stored:
+        future.result()
+
+
+def _compute(codes, periods, progress, store) -> int:
     indicators = list(Indicator.objects.filter(code__in=codes) if codes else Indicator.objects.all())
     periods = [p if isinstance(p, Period) else parse_period(p) for p in (periods or default_periods())]
     paths = tree()
@@ -118,6 +186,13 @@ def compute(codes=None, periods=None, progress=None) -> int:
     if periods:
         months = (min(month_number(p.start) for p in periods) - 1, max(month_number(p.end) for p in periods))
     inputs = Inputs(paths, months)
+    wanted = []
+    for indicator in indicators:
+        try:
+            wanted += [(name, indicator.options) for name in names_of(indicator)]
+        except FormulaError:
+            pass
+    inputs.read_series_together(wanted)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     rows, total, done = [], 0, 0
     steps = len(indicators) * len(periods)
@@ -141,12 +216,12 @@ def compute(codes=None, periods=None, progress=None) -> int:
             for region in regions:
                 rows.append(_row(indicator, region, period, window, figures, reason, now))
             if len(rows) >= CHUNK:
-                total += _store(rows)
-                rows = []
+                store(rows)
+                total, rows = total + len(rows), []
             if progress:
                 progress(done, steps, indicator.code)
-    total += _store(rows)
-    return total
+    store(rows)
+    return total + len(rows)
 
 
 COLUMNS = (

@@ -23,7 +23,6 @@ from zhichan.core.monthly import MonthlyCounts, month_end, month_number, month_s
 from ..models import PatentType
 from . import patents as patent_rules
 from .monthly import (
-    PATENT_FIELDS,
     correct,
     count_by_own_dates,
     day_of,
@@ -35,7 +34,6 @@ from .monthly import (
 )
 
 TERM = patent_rules.TERM_YEARS[PatentType.INVENTION]
-FACTS = ("strategic_emerging", "foreign_family", "high_pledge_financing", "award")
 YEARS = patent_rules.HIGH_VALUE_YEARS
 
 
@@ -69,7 +67,7 @@ def high_value_patents_by_month(queryset, first: int, last: int) -> MonthlyCount
         since = max(granted, month_number(patent_rules.anniversary(filing, YEARS)))
         counts.add_months(region, since, month_number(patent_rules.anniversary(filing, TERM)), n)
     # One read of the event-dependent inventions for both parts; each is corrected as it was counted.
-    items = eventful_patents(inventions, (*PATENT_FIELDS, *FACTS))
+    items = eventful_patents(inventions)
     flagged = [item for item in items if patent_rules.has_high_value_flag(item[0])]
     correct(counts, flagged, patent_intervals)
     unflagged_items = [item for item in items if not patent_rules.has_high_value_flag(item[0])]

@@ -2,24 +2,26 @@
 
 The same rules as `status_on` and `valid_on` (services/patents.py, services/trademarks.py), computed once per
 range instead of once per month end. Records whose validity follows from their own dates (no terminating,
-restoring or renewing event) are counted in the database, grouped by the months that matter. Every record is
-counted so first; then those with such events are read with their events (one join) and their count is corrected:
-less what their own dates gave, plus their intervals of validity by the same rule, cut in one pass
-(tests/registry/test_monthly.py checks the intervals against `status_on` day by day, and the monthly counts
-against `valid_on` at every month end).
+restoring or renewing event) are counted in the database, grouped by the months that matter. Those with such
+events are then read with their events (one join) and counted by their intervals of validity under the same rule,
+cut in one pass. Patents are many: every one is counted by its own dates first (leaving the event-dependent ones
+out would cost the database more), and the event-dependent ones' own-date count is taken back. Trademarks are
+fewer: the event-dependent ones are left out of the grouped count. tests/registry/test_monthly.py checks the
+intervals against `status_on` day by day, and the monthly counts against `valid_on` at every month end.
 """
 
 from collections import defaultdict, namedtuple
 from datetime import date, timedelta
 from functools import partial
 
-from django.db.models import Case, Count, DateField, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, DateField, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.expressions import ExpressionWrapper
 from django.db.models.functions import ExtractMonth, ExtractYear
 
+from zhichan.core import runs
 from zhichan.core.monthly import MonthlyCounts, intervals, month_end, month_number, month_start
 
-from ..models import EnterpriseDesignation, PatentEvent, PatentEventKind, TrademarkEvent, TrademarkEventKind
+from ..models import EnterpriseDesignation, PatentEventKind, TrademarkEvent, TrademarkEventKind
 from . import patents as patent_rules
 from . import trademarks as trademark_rules
 
@@ -54,32 +56,43 @@ def day_of(month: int, leap: int) -> date:
 Event = namedtuple("Event", "date kind text")
 
 
-def eventful(queryset, event_model, link: str, fields, kinds: Q) -> list:
-    """(record, its events) for the records of `queryset` having events that `kinds` selects, read in one join
-    of the events with their records (a semi-join on PostgreSQL) as plain tuples: building model instances
-    would cost more than the rules themselves. The records need only the fields the rules read."""
-    record = namedtuple("Record", ("pk", *fields))
+def eventful(queryset, fields, kinds: Q) -> list:
+    """(record, its events) for the records of `queryset` having events that `kinds` selects (a condition on the
+    record, through its `events`), read in one join as plain tuples: building model instances would cost more
+    than the rules themselves. The records need only the fields the rules read. Within a run (core.runs), the
+    same read is done once however many figures ask for it."""
+    rows = queryset.filter(kinds).order_by().values_list("pk", *fields, "events__date", "events__kind", "events__text")
+    sql, params = rows.query.sql_with_params()
+    return runs.once(("eventful", sql, tuple(params)), partial(_by_record, rows, fields))
+
+
+def _by_record(rows, fields) -> list:
+    record, width = namedtuple("Record", ("pk", *fields)), len(fields)
     found = {}
-    rows = (
-        event_model.objects.filter(kinds, **{f"{link}__in": queryset.values("pk")})
-        .order_by()
-        .values_list(link, *(f"{link}__{name}" for name in fields), "date", "kind", "text")
-    )
     for row in rows:
         item = found.get(row[0])
         if item is None:
-            item = found[row[0]] = (record(*row[: len(fields) + 1]), [])
-        item[1].append(Event(*row[len(fields) + 1 :]))
+            item = found[row[0]] = (record(*row[: width + 1]), [])
+        item[1].append(Event(*row[width + 1 :]))
     return list(found.values())
 
 
-def correct(counts: MonthlyCounts, items, intervals_of, cut=None):
-    """The records were counted by their own dates alone (`intervals_of(record, [])`); count them by their
-    events instead. `cut(record, intervals)` narrows both (the high-value count's tenth anniversary)."""
+def correct(counts: MonthlyCounts, items, intervals_of, cut=None, counted=True):
+    """Count the records by their events. When they were `counted` by their own dates alone
+    (`intervals_of(record, [])`), that count is taken back. `cut(record, intervals)` narrows both (the
+    high-value count's tenth anniversary)."""
+    add = counts.add_days
     for record, events in items:
-        for sign, spans in ((-1, intervals_of(record, [])), (1, intervals_of(record, events))):
-            for since, until in cut(record, spans) if cut else spans:
-                counts.add_days(record.region, since, until, sign)
+        spans = intervals_of(record, events)
+        own = intervals_of(record, []) if counted else []
+        if cut:
+            spans, own = cut(record, spans), cut(record, own)
+        if spans == own:
+            continue
+        for since, until in own:
+            add(record.region, since, until, -1)
+        for since, until in spans:
+            add(record.region, since, until)
 
 
 # --- patents -------------------------------------------------------------------------------------------
@@ -87,14 +100,24 @@ def correct(counts: MonthlyCounts, items, intervals_of, cut=None):
 _PATENT_CHANGES = [*patent_rules.TERMINATING, PatentEventKind.RESTORATION]
 
 
-PATENT_FIELDS = ("region", "patent_type", "filing_date", "grant_date")
+# What the validity rule reads, and the high-value rule's facts: both figures share one read.
+PATENT_FIELDS = (
+    "region",
+    "patent_type",
+    "filing_date",
+    "grant_date",
+    "strategic_emerging",
+    "foreign_family",
+    "high_pledge_financing",
+    "award",
+)
 
 
-def eventful_patents(queryset, fields=PATENT_FIELDS) -> list:
+def eventful_patents(queryset) -> list:
     """(patent, its events) for the patents of `queryset` whose validity depends on events: those with an event
     that ends or restores them, and those whose grant is known only from an event."""
-    kinds = Q(kind__in=_PATENT_CHANGES) | Q(kind=PatentEventKind.GRANT, patent__grant_date__isnull=True)
-    return eventful(queryset, PatentEvent, "patent", fields, kinds)
+    kinds = Q(events__kind__in=_PATENT_CHANGES) | Q(events__kind=PatentEventKind.GRANT, grant_date__isnull=True)
+    return eventful(queryset, PATENT_FIELDS, kinds)
 
 
 def _restoration_last(event):
@@ -208,8 +231,12 @@ def valid_trademarks_by_month(queryset, first: int, last: int) -> MonthlyCounts:
     # Registered this long before the range, the first term has ended before it.
     registered_early = date(start.year - trademark_rules.TERM_YEARS - 1, 1, 1)
     day_after_expiry = ExpressionWrapper(F("expiry_date") + timedelta(days=1), output_field=DateField())
+    # The marks with renewing or terminating events are left out here and counted by their events below: the
+    # register is small enough that leaving them out costs the database less than taking them back costs Python.
+    changing = TrademarkEvent.objects.filter(trademark=OuterRef("pk"), kind__in=_TRADEMARK_CHANGES)
     plain = (
         queryset.filter(registration_date__isnull=False, registration_date__lte=end)
+        .filter(~Exists(changing))
         .annotate(
             registered=month_of("registration_date", registered_early, end),
             leap=leap_day("registration_date"),
@@ -234,8 +261,8 @@ def valid_trademarks_by_month(queryset, first: int, last: int) -> MonthlyCounts:
         stop = max(term_stop, ends)
         counts.add_months(region, since, None if stop == LATE else stop, n)
     fields = ("region", "registration_date", "expiry_date", "application_date")
-    kinds = Q(kind__in=_TRADEMARK_CHANGES, trademark__registration_date__isnull=False)
-    correct(counts, eventful(queryset, TrademarkEvent, "trademark", fields, kinds), trademark_intervals)
+    kinds = Q(events__kind__in=_TRADEMARK_CHANGES, registration_date__isnull=False)
+    correct(counts, eventful(queryset, fields, kinds), trademark_intervals, counted=False)
     return counts
 
 
