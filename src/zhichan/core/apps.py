@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Foundation")
 
     def ready(self):
-        from . import signals  # noqa: F401  (login audit)
+        from . import sessions, signals  # noqa: F401  (session renewal at sign-in, login audit)
