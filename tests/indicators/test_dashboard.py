@@ -13,8 +13,9 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from zhichan.indicators.models import Indicator, IndicatorValue
+from zhichan.indicators.models import DataValue, Indicator, IndicatorValue
 from zhichan.indicators.services.compute import compute
 from zhichan.indicators.services.dashboard import grid, ranking, shade
 from zhichan.programme.models import Target
@@ -201,3 +202,100 @@ def test_an_indicator_without_a_target_shows_its_latest_computed_month(computed,
     assert untargeted, "the Nan'an file has an indicator without a target"
     for row in untargeted:
         assert row.as_of.isoformat() == "2024-12-31" and row.value is not None and row.value.period == "2024-12"
+
+
+# --- what a cached dashboard still does per request ------------------------------------------------------------
+
+
+def _queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in captured]
+
+
+def test_a_cached_page_reads_only_the_reader_and_the_versions(computed, client_for):
+    client = client_for("leader")
+    client.get("/dashboard/")
+    queries = _queries(client, "/dashboard/")
+    # The session, the user, the programmes' regions and the visible regions (the reader's scope), the values'
+    # version, the task states' version, the bell's unread count and the reader's unit (the navbar names it): no
+    # figure is read, nothing is written.
+    assert len(queries) == 8, queries
+    assert not any("indicators_indicatorvalue" in q and "MAX(" not in q for q in queries)
+    assert not any(q.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE")) for q in queries)
+
+
+def test_a_cached_api_answer_reads_only_the_reader_and_the_version(computed, client_for):
+    client = client_for("leader")
+    client.get("/api/v1/dashboard/")
+    queries = _queries(client, "/api/v1/dashboard/")
+    assert len(queries) == 5, queries  # session, user, programmes' regions, visible regions, the values' version
+    assert client.get("/api/v1/dashboard/").headers["Content-Type"] == "application/json"
+
+
+def _ranking_row(page: str, region) -> str:
+    start = page.index(f'<tr data-region="{region.code}">', page.index('data-testid="ranking"'))
+    return page[start : page.index("</tr>", start)]
+
+
+def test_the_cached_page_changes_when_a_value_is_recomputed(computed, client_for):
+    client = client_for("leader")
+    url = f"/dashboard/?indicator={Indicator.objects.get(code=T8).pk}&period=2023-06"
+    client.get(url)
+    assert ">50.0<" in _ranking_row(client.get(url).content.decode(), computed["B"])  # 15 of 30 on time
+    DataValue.objects.filter(element__code="enforcement-cases-closed-on-time", region=computed["B"]).update(value=24)
+    assert ">50.0<" in _ranking_row(client.get(url).content.decode(), computed["B"])  # not computed yet
+    compute(periods=["2023-06"])
+    assert ">80.0<" in _ranking_row(client.get(url).content.decode(), computed["B"])  # 24 of 30
+
+
+def test_a_cached_page_is_never_served_to_a_reader_with_other_regions(computed, client_for):
+    a, b = computed["A"], computed["B"]
+    leader = client_for("leader").get(f"/dashboard/?region={a.pk}").content.decode()
+    assert 'id="f-region"' in leader and b.name in leader  # the leader may pick 溪美街道
+    liaison = client_for("shuitou-liaison").get(f"/dashboard/?region={a.pk}").content.decode()
+    assert 'id="f-region"' not in liaison and b.name not in liaison  # the same region and period, other figures
+    assert 'data-testid="task-alerts"' not in liaison  # and no task counts
+
+
+def test_readers_sharing_the_figures_each_see_their_own_name(computed, users):
+    from django.test import Client
+
+    leader, office = Client(), Client()
+    leader.force_login(users["leader"])
+    office.force_login(users["office"])
+    seen_by_leader = leader.get("/dashboard/").content.decode()
+    seen_by_office = office.get("/dashboard/").content.decode()
+    assert users["leader"].display_name in seen_by_leader and users["office"].display_name in seen_by_office
+    assert users["leader"].display_name not in seen_by_office
+    # the same figures, read once
+    marker = 'data-testid="target-cards"'
+    assert (
+        seen_by_leader[seen_by_leader.index(marker) :].split("</main>")[0]
+        == (seen_by_office[seen_by_office.index(marker) :].split("</main>")[0])
+    )
+
+
+def test_the_export_link_names_the_choice(computed, client_for):
+    rate = Indicator.objects.get(code=T8)
+    page = client_for("leader").get(f"/dashboard/?period=2023-06&indicator={rate.pk}&other=x").content.decode()
+    county = computed["county"].pk
+    assert f'href="/dashboard/export.xlsx?region={county}&amp;indicator={rate.pk}&amp;period=2023-06"' in page
+
+
+def test_the_task_counts_follow_a_task_done_the_same_day(computed, client_for):
+    from zhichan.programme.models import Task
+    from zhichan.programme.services.status import task_alerts
+
+    client = client_for("leader")
+    before = client.get("/dashboard/").context["alerts"][0]
+    assert before["overdue"] > 0
+    with CaptureQueriesContext(connection) as cached_alerts:
+        assert task_alerts()[0]["overdue"] == before["overdue"]
+    assert len(cached_alerts) == 1  # the version only
+    overdue = Task.objects.filter(programme=before["programme"], assignments__isnull=False, completed_on=None)
+    task = overdue.distinct().first()
+    task.completed_on = timezone.localdate()
+    task.save()
+    after = client.get("/dashboard/").context["alerts"][0]
+    assert after["overdue"] + after["at_risk"] < before["overdue"] + before["at_risk"]

@@ -12,10 +12,12 @@ Nothing is recomputed here; a township without a value keeps the reason it has n
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from django.apps import apps
 
 from zhichan.core.models import Region, RegionKind
+from zhichan.core.versions import audited, latest
 
 from ..models import Indicator, IndicatorValue
 from ..periods import month
@@ -29,16 +31,19 @@ def latest_computation():
     return IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
 
 
-def values_version() -> str:
-    """Changes whenever a value is computed or an indicator, a target or a region is saved (four index reads)."""
-    latest = [
-        latest_computation(),
-        *(
-            model.history.order_by("-history_date").values_list("history_date", flat=True).first()
-            for model in (Indicator, apps.get_model("programme", "Target"), Region)
-        ),
+@cache
+def _version_columns() -> list[tuple]:
+    programme = apps.get_app_config("programme")
+    return [
+        (IndicatorValue, "computed_at"),
+        *audited(Indicator, programme.get_model("Target"), programme.get_model("Programme"), Region),
     ]
-    return "|".join(str(day) for day in latest)
+
+
+def values_version() -> str:
+    """Changes whenever a value is computed or an indicator, a target, a programme or a region is saved (one
+    query of five index reads)."""
+    return latest(*_version_columns())
 
 
 def townships(region, regions) -> list:

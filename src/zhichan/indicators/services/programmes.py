@@ -26,11 +26,12 @@ def targets_by_indicator() -> dict:
 
 
 def territory_paths() -> list[str]:
-    """Paths of the regions whose subtrees get values: each programme's region, else every county."""
-    paths = [p.region.path for p in _programmes()]
+    """Paths of the regions whose subtrees get values: each programme's region, else every county; the first
+    is `home_region()`'s (one query)."""
+    paths = list(_programmes().order_by("start").values_list("region__path", flat=True))
     if not paths:
         paths = list(Region.objects.filter(kind=RegionKind.COUNTY).values_list("path", flat=True))
-    return paths
+    return list(dict.fromkeys(paths))
 
 
 def home_region():

@@ -6,15 +6,24 @@ from zhichan.core.roles import LIAISONS, role_of
 from ..services.programmes import home_region, territory_paths
 
 
-def regions_for(user):
-    """The regions of the programme territory the user may see, in tree order."""
-    paths = territory_paths()
+def regions_for(user, paths=None):
+    """The regions of the programme territory (`paths`, default `territory_paths()`) the user may see, in tree
+    order."""
+    paths = territory_paths() if paths is None else paths
     regions = Region.objects.visible_to(user)
     return [r for r in regions if any(r.path.startswith(p) for p in paths)]
 
 
-def chosen_region(request, regions):
-    """?region=pk among the visible ones (404 otherwise); by default the liaison's own region, else the county."""
+def scope_for(request) -> tuple[list, object]:
+    """`regions_for` the reader and `chosen_region` among them, reading the programmes once."""
+    paths = territory_paths()
+    regions = regions_for(request.user, paths)
+    return regions, chosen_region(request, regions, home_path=paths[0] if paths else "")
+
+
+def chosen_region(request, regions, home_path=None):
+    """?region=pk among the visible ones (404 otherwise); by default the liaison's own region, else the county
+    (`home_region()`, or the region at `home_path` when the caller has read it)."""
     wanted = request.GET.get("region")
     if wanted:
         found = next((r for r in regions if str(r.pk) == wanted), None)
@@ -26,6 +35,8 @@ def chosen_region(request, regions):
         found = next((r for r in regions if r.pk == own), None)
         if found:
             return found
-    home = home_region()
-    found = next((r for r in regions if home and r.pk == home.pk), None)
+    if home_path is None:
+        home = home_region()
+        home_path = home.path if home else ""
+    found = next((r for r in regions if home_path and r.path == home_path), None)
     return found or (regions[0] if regions else None)

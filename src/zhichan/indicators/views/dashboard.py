@@ -1,11 +1,14 @@
 """The leadership dashboard, the township comparison and the full-screen display: thin views over services."""
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -17,7 +20,7 @@ from zhichan.documents.xlsx import response
 from ..services import dashboard as board
 from ..services.board import rows_for
 from ..services.exports import grid_sheet, ranking_sheet, targets_sheet
-from .common import chosen_region, regions_for
+from .common import scope_for
 
 CACHE_SECONDS = 3600
 
@@ -27,12 +30,10 @@ def _choice(request, options, name, default):
     return next((o for o in options if str(getattr(o, "pk", o)) == wanted), default)
 
 
-def cached(request, name: str, build):
-    """`build(request, regions, region)` for this request, cached until the values, an indicator, a target or a
-    region change (`values_version`), per day (status and forecast depend on it), language, choice and the set
-    of regions the reader may see: the dashboards are read far more often than the values are computed."""
-    regions = regions_for(request.user)
-    region = chosen_region(request, regions)
+def cache_key(request, name: str, regions, region) -> str:
+    """The key of what `name` shows this request: it changes when the values, an indicator, a target, a
+    programme or a region change (`values_version`), and differs per day (status and forecast depend on it),
+    language, choice and the set of regions the reader may see."""
     parts = [
         board.values_version(),
         timezone.localdate(),
@@ -42,7 +43,14 @@ def cached(request, name: str, build):
         request.GET.get("indicator"),
         [r.pk for r in regions],
     ]
-    key = f"dashboard:{name}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"dashboard:{name}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def cached(request, name: str, build):
+    """`build(request, regions, region)` for this request, cached under `cache_key`: the dashboards are read far
+    more often than the values are computed."""
+    regions, region = scope_for(request)
+    key = cache_key(request, name, regions, region)
     found = cache.get(key)
     if found is None:
         found = build(request, regions, region)
@@ -52,8 +60,7 @@ def cached(request, name: str, build):
 
 def dashboard_context(request):
     """The region, headline rows, period, chosen indicator, townships, ranking and grid of one request."""
-    key, context = cached(request, "context", _context)
-    context["key"] = key  # names the page's cached fragments
+    _key, context = cached(request, "context", _context)
     return context
 
 
@@ -93,10 +100,25 @@ def dashboard_charts(context):
 
 @allow(STAFF)
 def dashboard(request):
-    context = dashboard_context(request)
-    context["charts"] = dashboard_charts(context)
-    context["alerts"] = dashboard_alerts() if role_of(request.user) in SEE_ALL else []
+    """The page's figures are rendered once per cache key, as two pieces of HTML (above and below the task
+    alerts); only the shell (navigation, the reader's name) and the alerts are rendered per request."""
+    _key, (head, body) = cached(request, "page", _page_parts)
+    alerts = dashboard_alerts() if role_of(request.user) in SEE_ALL else []
+    context = {"head": mark_safe(head), "body": mark_safe(body), "alerts": alerts}  # our own rendering
     return render(request, "indicators/dashboard.html", context)
+
+
+def _page_parts(request, regions, region) -> tuple[str, str]:
+    context = dict(dashboard_context(request))
+    context["charts"] = dashboard_charts(context)
+    # The export link names the choice the key holds, so every request sharing the key gets the same link.
+    chosen = {"region": region.pk if region else None, **{n: request.GET.get(n) for n in ("indicator", "period")}}
+    context["export_query"] = urlencode({name: value for name, value in chosen.items() if value is not None})
+    # Rendered without the request: nothing in them is the reader's own (no user, no CSRF token, no nonce).
+    return (
+        render_to_string("indicators/_dashboard_head.html", context),
+        render_to_string("indicators/_dashboard_body.html", context),
+    )
 
 
 @allow(STAFF)
@@ -111,7 +133,8 @@ def dashboard_export(request):
 
 @allow(STAFF)
 def comparison(request):
-    context = dashboard_context(request)
+    context = dict(dashboard_context(request))
+    context["export_query"] = request.GET.urlencode()
     context["charts"] = {
         "trends": [],
         "ranking": board.ranking_chart(context["indicator"], context["ranked"]),
@@ -131,7 +154,7 @@ def comparison_export(request):
 
 @allow(STAFF)
 def display(request):
-    context = dashboard_context(request)
+    context = dict(dashboard_context(request))
     context["charts"] = dashboard_charts(context)
     context["charts"]["dark"] = True
     context["refresh"] = getattr(settings, "DISPLAY_REFRESH_SECONDS", 300)

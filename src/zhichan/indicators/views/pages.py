@@ -16,13 +16,12 @@ from ..services.compute import names_of
 from ..services.programmes import targets_by_indicator
 from ..sources import sources
 from ..tasks import compute_task
-from .common import chosen_region, regions_for
+from .common import scope_for
 
 
 @allow(STAFF)
 def indicator_list(request):
-    regions = regions_for(request.user)
-    region = chosen_region(request, regions)
+    regions, region = scope_for(request)
     rows = rows_for(region) if region else []
     computed = IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
     return render(
@@ -53,8 +52,7 @@ def _periods(indicator):
 @allow(STAFF)
 def indicator_detail(request, pk):
     indicator = get_object_or_404(Indicator.objects.visible_to(request.user), pk=pk)
-    regions = regions_for(request.user)
-    region = chosen_region(request, regions)
+    regions, region = scope_for(request)
     periods = _periods(indicator)
     today = timezone.localdate()
     targets = targets_by_indicator().get(indicator.code, [])

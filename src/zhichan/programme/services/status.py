@@ -10,14 +10,19 @@ A group takes the worst status of its parts (done only when all parts are done).
 """
 
 import datetime
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
+from django.core.cache import cache as django_cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.models import CalendarDay, CalendarYear
 from zhichan.core.services.calendar import WorkCalendar
+from zhichan.core.versions import audited, latest
 
 from ..models import Assignment, Milestone, Programme, ProgressReport, Task
 from .deadlines import report_due, within_workdays
@@ -145,8 +150,34 @@ def _missing(task, assignments, task_reports, past_due) -> list:
     ]
 
 
+ALERTS_SECONDS = 3600
+
+
+@cache
+def _status_columns() -> list[tuple]:
+    return audited(Programme, Task, Milestone, Assignment, ProgressReport, CalendarDay, CalendarYear)
+
+
+def status_version() -> str:
+    """Changes whenever anything a task's status is computed from is saved or deleted: a programme, task,
+    milestone, assignment, report or calendar day (one query)."""
+    return latest(*_status_columns())
+
+
 def task_alerts() -> list[dict]:
-    """Each programme with the number of its assigned tasks that are overdue or at risk (the leadership dashboard)."""
+    """Each programme with the number of its assigned tasks that are overdue or at risk (the leadership dashboard).
+
+    Cached per day and `status_version()`: the dashboard shows them on every view, and they change only when
+    the day or what the states are computed from changes."""
+    key = "programme:task-alerts:" + hashlib.sha256(f"{timezone.localdate()}|{status_version()}".encode()).hexdigest()
+    found = django_cache.get(key)
+    if found is None:
+        found = _task_alerts()
+        django_cache.set(key, found, ALERTS_SECONDS)
+    return found
+
+
+def _task_alerts() -> list[dict]:
     result = []
     for programme in Programme.objects.order_by("start"):
         states = programme_states(programme)
