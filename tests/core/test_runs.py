@@ -59,3 +59,20 @@ def test_a_failed_read_is_not_kept():
         with pytest.raises(ValueError):
             runs.once("k", fail)
         assert runs.once("k", lambda: "second try") == "second try"
+
+
+def test_one_bound_function_runs_in_several_threads_at_once():
+    barrier, results = threading.Barrier(2, timeout=5), []
+
+    def ask():
+        barrier.wait()  # both threads are inside the run's context at the same time
+        results.append(runs.once("k", lambda: threading.current_thread().name))
+
+    with runs.run():
+        bound = runs.in_run_context(ask)
+        threads = [threading.Thread(target=bound, name=f"t{i}") for i in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(5)
+    assert len(results) == 2 and results[0] == results[1]

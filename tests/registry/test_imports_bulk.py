@@ -13,7 +13,7 @@ from .test_imports_patents import cnipa_rows
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are rebuilt on PostgreSQL only")
-TABLES = ["registry_patent", "registry_historicalpatent"]
+TABLES = ["registry_patent", "registry_historicalpatent", "registry_patentevent", "registry_historicalpatentevent"]
 
 
 def test_copy_line_escapes_what_copy_reads_specially():

@@ -39,6 +39,7 @@ def once(key, read):
 
 
 def in_run_context(function):
-    """`function` bound to the current context, to run in another thread as part of the same run."""
+    """`function` bound to the current context, to run in other threads as part of the same run (each call in
+    a copy of it: a context cannot be entered by two threads at once, and the copies share the run)."""
     context = contextvars.copy_context()
-    return lambda *args, **kwargs: context.run(function, *args, **kwargs)
+    return lambda *args, **kwargs: context.copy().run(function, *args, **kwargs)

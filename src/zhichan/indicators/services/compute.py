@@ -7,7 +7,7 @@ are divided, so a county's ratio is sum/sum.
 """
 
 import json
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -25,7 +25,7 @@ from ..rollup import roll_up, tree
 from ..sources import sources
 from .programmes import default_periods, territory_paths
 
-CHUNK = 5000
+CHUNK = 2500
 FOUR = Decimal("0.0001")
 
 
@@ -61,26 +61,20 @@ class Inputs:
             self._cache[key] = (figures, details, source.additive)
         return self._cache[key]
 
-    def read_series_together(self, wanted):
-        """Read the monthly series of several (name, options) side by side, each in a thread with its own
-        database connection: much of a series' time is spent waiting for the database, which then overlaps the
-        others' work."""
-        if self.months is None or not side_by_side():
+    def start_series(self, wanted, pool):
+        """Start reading the monthly series of several (name, options) in `pool`, each in a thread with its own
+        database connection, and go on: much of a series' time is spent waiting for the database, which then
+        overlaps the others' work and the computing of values that need no series. `get` waits for a series
+        when it needs it."""
+        if self.months is None:
             return
-        keys = {}
         for name, options in wanted:
-            source = self.sources.get(name)
-            if source is not None and hasattr(source, "monthly"):
-                keys[(name, json.dumps(options, sort_keys=True))] = (source, options)
-        if len(keys) < 2:
-            return
-        with ThreadPoolExecutor(max_workers=len(keys), thread_name_prefix="series") as pool:
-            futures = {
-                key: pool.submit(_own_connection(_monthly_in_thread), source, *self.months, options)
-                for key, (source, options) in keys.items()
-            }
-        for key, future in futures.items():
-            self._series[key] = future.result()
+            source, key = self.sources.get(name), (name, json.dumps(options, sort_keys=True))
+            if hasattr(source, "monthly") and key not in self._series:
+                self._series[key] = pool.submit(_own_connection(_monthly_in_thread), source, *self.months, options)
+
+    def reads_series(self, names) -> bool:
+        return any(hasattr(self.sources.get(name), "monthly") for name in names)
 
     def _from_series(self, name, source, window: Window, options: dict):
         if self.months is None or not hasattr(source, "monthly") or not is_month_end(window.end):
@@ -94,6 +88,8 @@ class Inputs:
         if key not in self._series:
             self._series[key] = source.monthly(first, last, options)
         series = self._series[key]
+        if isinstance(series, Future):
+            series = self._series[key] = series.result()
         if series is None:
             return None
         if before is None:
@@ -156,19 +152,29 @@ def _q(value):
 def compute(codes=None, periods=None, progress=None) -> int:
     """Compute and store every value of the indicators (all, or those codes) for the periods (default: every
     month and year of the programme years up to today). Returns the number of values written."""
-    with runs.run(), _storing() as store:  # figures reading the same records read them once
-        return _compute(codes, periods, progress, store)
+    with runs.run(), _readers() as readers, _storing() as store:  # figures reading the same records read them once
+        return _compute(codes, periods, progress, readers, store)
+
+
+@contextmanager
+def _readers():
+    """Threads reading series side by side when `side_by_side()`, else None."""
+    if not side_by_side():
+        yield None
+        return
+    with ThreadPoolExecutor(max_workers=8, thread_name_prefix="series") as pool:
+        yield pool
 
 
 @contextmanager
 def _storing():
-    """A function storing a chunk of rows: in a thread of its own when `side_by_side()`, so that the database
-    writes one chunk while the next is computed, else at once. Leaving the block waits for every chunk; a failed
-    chunk raises there."""
+    """A function storing a chunk of rows: by two writer threads when `side_by_side()`, so that the database
+    writes chunks (no two hold the same value) while the next is computed, else at once. Leaving the block waits
+    for every chunk; a failed chunk raises there."""
     if not side_by_side():
         yield _store
         return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store") as writer:
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="store") as writer:
         store = _own_connection(_store)
         stored = []
         yield lambda rows: stored.append(writer.submit(store, rows))
@@ -176,7 +182,7 @@ def _storing():
         future.result()
 
 
-def _compute(codes, periods, progress, store) -> int:
+def _compute(codes, periods, progress, readers, store) -> int:
     indicators = list(Indicator.objects.filter(code__in=codes) if codes else Indicator.objects.all())
     periods = [p if isinstance(p, Period) else parse_period(p) for p in (periods or default_periods())]
     paths = tree()
@@ -186,33 +192,34 @@ def _compute(codes, periods, progress, store) -> int:
     if periods:
         months = (min(month_number(p.start) for p in periods) - 1, max(month_number(p.end) for p in periods))
     inputs = Inputs(paths, months)
-    wanted = []
+    names = {}
     for indicator in indicators:
         try:
-            wanted += [(name, indicator.options) for name in names_of(indicator)]
+            names[indicator.pk] = names_of(indicator)
         except FormulaError:
-            pass
-    inputs.read_series_together(wanted)
+            names[indicator.pk] = None
+    if readers:
+        wanted = [(name, indicator.options) for indicator in indicators for name in names[indicator.pk] or []]
+        inputs.start_series(wanted, readers)
+        # Those needing no series first: they are computed and stored while the series are read.
+        indicators.sort(key=lambda indicator: inputs.reads_series(names[indicator.pk] or []))
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     rows, total, done = [], 0, 0
     steps = len(indicators) * len(periods)
     for indicator in indicators:
-        try:
-            names = names_of(indicator)
-        except FormulaError:
-            names = None
-        unknown = [n for n in names or [] if n not in inputs.sources]
+        read = names[indicator.pk]
+        unknown = [n for n in read or [] if n not in inputs.sources]
         for period in periods:
             window = window_for(indicator.window, period, indicator.since)
             done += 1
             if window is None:
                 continue
-            if names is None or unknown:
+            if read is None or unknown:
                 reason = f"{reasons.UNKNOWN}:{','.join(unknown)}" if unknown else reasons.INVALID
                 figures = {}
             else:
                 reason = ""
-                figures = {name: inputs.get(name, window, indicator.options) for name in names}
+                figures = {name: inputs.get(name, window, indicator.options) for name in read}
             for region in regions:
                 rows.append(_row(indicator, region, period, window, figures, reason, now))
             if len(rows) >= CHUNK:

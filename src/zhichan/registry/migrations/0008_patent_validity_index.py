@@ -18,4 +18,8 @@ class Migration(migrations.Migration):
                 name="registry_patent_validity",
             ),
         ),
+        migrations.AddIndex(
+            model_name="patentevent",
+            index=models.Index(fields=["kind", "patent", "date"], name="registry_patentevent_kind"),
+        ),
     ]

@@ -204,7 +204,11 @@ class PatentEvent(models.Model):
         verbose_name = _("patent legal-status event")
         verbose_name_plural = _("patent legal-status events")
         ordering = ["patent", "date", "pk"]
-        indexes = [models.Index(fields=["patent", "kind", "date"])]
+        indexes = [
+            models.Index(fields=["patent", "kind", "date"]),
+            # The events of some kinds across the register (validity counts), read from this index alone.
+            models.Index(fields=["kind", "patent", "date"], name="registry_patentevent_kind"),
+        ]
 
     def __str__(self):
         return f"{self.date} {self.get_kind_display()}"

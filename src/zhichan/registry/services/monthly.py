@@ -56,24 +56,29 @@ def day_of(month: int, leap: int) -> date:
 Event = namedtuple("Event", "date kind text")
 
 
-def eventful(queryset, fields, kinds: Q) -> list:
-    """(record, its events) for the records of `queryset` having events that `kinds` selects (a condition on the
-    record, through its `events`), read in one join as plain tuples: building model instances would cost more
-    than the rules themselves. The records need only the fields the rules read. Within a run (core.runs), the
-    same read is done once however many figures ask for it."""
-    rows = queryset.filter(kinds).order_by().values_list("pk", *fields, "events__date", "events__kind", "events__text")
-    sql, params = rows.query.sql_with_params()
-    return runs.once(("eventful", sql, tuple(params)), partial(_by_record, rows, fields))
+def eventful(queryset, fields, *kinds: Q) -> list:
+    """(record, its events) for the records of `queryset` having events that one of `kinds` selects (conditions
+    on the record, through its `events`), read as plain tuples: building model instances would cost more than
+    the rules themselves. Each condition is one join (a plain one can be read from an index; OR-ed together
+    they could not). The records need only the fields the rules read. Within a run (core.runs), the same read is
+    done once however many figures ask for it."""
+    reads = [
+        queryset.filter(condition).order_by().values_list("pk", *fields, "events__date", "events__kind", "events__text")
+        for condition in kinds
+    ]
+    key = tuple((sql, tuple(params)) for sql, params in (read.query.sql_with_params() for read in reads))
+    return runs.once(("eventful", key), partial(_by_record, reads, fields))
 
 
-def _by_record(rows, fields) -> list:
+def _by_record(reads, fields) -> list:
     record, width = namedtuple("Record", ("pk", *fields)), len(fields)
     found = {}
-    for row in rows:
-        item = found.get(row[0])
-        if item is None:
-            item = found[row[0]] = (record(*row[: width + 1]), [])
-        item[1].append(Event(*row[width + 1 :]))
+    for rows in reads:
+        for row in rows:
+            item = found.get(row[0])
+            if item is None:
+                item = found[row[0]] = (record(*row[: width + 1]), [])
+            item[1].append(Event(*row[width + 1 :]))
     return list(found.values())
 
 
@@ -116,8 +121,9 @@ PATENT_FIELDS = (
 def eventful_patents(queryset) -> list:
     """(patent, its events) for the patents of `queryset` whose validity depends on events: those with an event
     that ends or restores them, and those whose grant is known only from an event."""
-    kinds = Q(events__kind__in=_PATENT_CHANGES) | Q(events__kind=PatentEventKind.GRANT, grant_date__isnull=True)
-    return eventful(queryset, PATENT_FIELDS, kinds)
+    changing = Q(events__kind__in=_PATENT_CHANGES)
+    granted_by_event = Q(events__kind=PatentEventKind.GRANT, grant_date__isnull=True)
+    return eventful(queryset, PATENT_FIELDS, changing, granted_by_event)
 
 
 def _restoration_last(event):

@@ -38,8 +38,8 @@ PG_SETTINGS = {
     "synchronous_commit": "off",
 }
 # A batch that creates at least this many records, and at least as many as the register already holds, builds
-# the register's and its history's secondary indexes once after writing instead of row by row (see
-# `deferred_indexes`). docs/imports.md (How it is fast).
+# the secondary indexes of the register, its history and (patents) their events and the events' history once
+# after writing instead of row by row (see `deferred_indexes`). docs/imports.md (How it is fast).
 DEFER_INDEXES_AT = 100_000
 REBUILD_MAINTENANCE_WORK_MEM = "512MB"
 log = logging.getLogger("zhichan.imports")
@@ -242,22 +242,34 @@ class SetWriter:
             )
         with connection.cursor() as cursor:
             if not dry_run:
-                tables = [self.model._meta.db_table, self.model.history.model._meta.db_table]
                 if self._bulk(cursor):
-                    with deferred_indexes(cursor, tables):
+                    with deferred_indexes(cursor, self._tables()):
                         self._apply(cursor, compared)
+                        with timed("analyze"):
+                            # The register at least doubled: the joins that link holders and add events are
+                            # planned on its new size, not on the statistics of before.
+                            cursor.execute(f"ANALYZE {target}")
+                        self._link_and_add_events(cursor, result)
                 else:
                     self._apply(cursor, compared)
-                with timed("holders"):
-                    result["links"] = self._link(cursor)
-                if self.events:
-                    with timed("events"):
-                        result["events"] = self._add_events(cursor)
+                    self._link_and_add_events(cursor, result)
             cursor.execute(f"SELECT op, COUNT(*) FROM {table} GROUP BY op")
             counts = dict(cursor.fetchall())
             cursor.execute(f"DROP TABLE {table}")
         result.update(created=counts.get("+", 0), updated=counts.get("~", 0), unchanged=counts.get("=", 0))
         return result
+
+    def _link_and_add_events(self, cursor, result: dict):
+        with timed("holders"):
+            result["links"] = self._link(cursor)
+        if self.events:
+            with timed("events"):
+                result["events"] = self._add_events(cursor)
+
+    def _tables(self) -> list[str]:
+        """The tables a batch writes many rows into: the register, its history, and for patents their events."""
+        models = [self.model, *([PatentEvent] if self.events else [])]
+        return [table for model in models for table in (model._meta.db_table, model.history.model._meta.db_table)]
 
     def _bulk(self, cursor) -> bool:
         """Whether this batch builds the indexes after writing: PostgreSQL, at least DEFER_INDEXES_AT new
