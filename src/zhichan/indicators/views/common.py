@@ -14,9 +14,18 @@ def regions_for(user, paths=None):
     return [r for r in regions if any(r.path.startswith(p) for p in paths)]
 
 
-def scope_for(request) -> tuple[list, object]:
-    """`regions_for` the reader and `chosen_region` among them, reading the programmes once."""
-    paths = territory_paths()
+_TERRITORY = {}  # the dashboards' values version → the territory's paths at that version (the latest only)
+
+
+def scope_for(request, version: str | None = None) -> tuple[list, object]:
+    """`regions_for` the reader and `chosen_region` among them, reading the programmes once; with the dashboards'
+    `values_version` (which moves with every saved programme and region), the territory read at that version."""
+    paths = _TERRITORY.get(version) if version else None
+    if paths is None:
+        paths = territory_paths()
+        if version:
+            _TERRITORY.clear()
+            _TERRITORY[version] = paths
     regions = regions_for(request.user, paths)
     return regions, chosen_region(request, regions, home_path=paths[0] if paths else "")
 

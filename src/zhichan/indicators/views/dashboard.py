@@ -30,12 +30,12 @@ def _choice(request, options, name, default):
     return next((o for o in options if str(getattr(o, "pk", o)) == wanted), default)
 
 
-def cache_key(request, name: str, regions, region) -> str:
+def cache_key(request, name: str, regions, region, version: str) -> str:
     """The key of what `name` shows this request: it changes when the values, an indicator, a target, a
-    programme or a region change (`values_version`), and differs per day (status and forecast depend on it),
-    language, choice and the set of regions the reader may see."""
+    programme or a region change (`version`: `values_version()`), and differs per day (status and forecast depend
+    on it), language, choice and the set of regions the reader may see."""
     parts = [
-        board.values_version(),
+        version,
         timezone.localdate(),
         get_language(),
         region.pk if region else None,
@@ -49,8 +49,9 @@ def cache_key(request, name: str, regions, region) -> str:
 def cached(request, name: str, build):
     """`build(request, regions, region)` for this request, cached under `cache_key`: the dashboards are read far
     more often than the values are computed."""
-    regions, region = scope_for(request)
-    key = cache_key(request, name, regions, region)
+    version = board.values_version()
+    regions, region = scope_for(request, version)
+    key = cache_key(request, name, regions, region, version)
     found = cache.get(key)
     if found is None:
         found = build(request, regions, region)
