@@ -10,9 +10,9 @@ figures. Then, in the same run:
   (a) our compute of every indicator for every region and every month, quarter and year of 2022–2024;
   (b) a naive loop: one ORM query per input, region and period, one save per value (measured on one month and a
       few regions, extrapolated to every period and region);
-  (c) the leadership dashboard's API and page served by gunicorn as in production, under N concurrent clients on
-      127.0.0.1 for S seconds each, beside /healthz (three queries, the server's floor) under the same load;
-      latency seen by the clients and server time from the Server-Timing header, p50 and p95.
+  (c) the leadership dashboard's API and page served by gunicorn as in production (gunicorn.conf.py), under N
+      concurrent clients on 127.0.0.1 for S seconds each, beside /healthz (a few small queries, the server's floor)
+      under the same load; latency seen by the clients and server time from the Server-Timing header, p50 and p95.
 `--only compute` runs (a) and (b), `--only load` runs (c) alone (on the values the database holds, computed
 first if it has none); `--clients 1` serves one request at a time, the server time without contention.
 Never point it at a database whose data you want to keep.
@@ -22,6 +22,7 @@ import argparse
 import http.client
 import os
 import random
+import runpy
 import signal
 import socket
 import statistics
@@ -389,22 +390,22 @@ def leader_session() -> str:
 
 
 def serve(url: str, port: int) -> subprocess.Popen:
+    """gunicorn as production runs it: with the checkout's gunicorn.conf.py (workers, threads, access log), only
+    the address differs; the access log goes where nobody reads it, but is written as in production."""
     env = {**os.environ, "ZHICHAN_DATABASE_URL": url, "ZHICHAN_DEBUG": "false"}
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "zhichan.wsgi:application",
+        "--config",
+        str(ROOT / "gunicorn.conf.py"),
         "--pythonpath",
         str(ROOT / "src"),
         "--bind",
         f"127.0.0.1:{port}",
-        "--workers",
-        os.environ.get("ZHICHAN_WEB_WORKERS", "2"),
-        "--threads",
-        "4",
         "--log-level",
         "warning",
     ]
-    server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
+    server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL)
     for _attempt in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -534,6 +535,8 @@ def measure_load(args):
     cookie = leader_session()
     county = Region.objects.get(code="350583")
     server = serve(args.database_url, port)
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    print(f"(c) served by gunicorn with gunicorn.conf.py: {config['workers']} workers × {config['threads']} threads")
     try:
         pages = [
             ("/healthz", "the server's floor: /healthz"),
