@@ -53,7 +53,7 @@ def day_of(month: int, leap: int) -> date:
     return start.replace(day=29) if leap else start
 
 
-Event = namedtuple("Event", "date kind text")
+Event = namedtuple("Event", "date kind")  # what the validity rules read of an event
 
 
 def eventful(queryset, fields, *kinds: Q) -> list:
@@ -63,7 +63,7 @@ def eventful(queryset, fields, *kinds: Q) -> list:
     they could not). The records need only the fields the rules read. Within a run (core.runs), the same read is
     done once however many figures ask for it."""
     reads = [
-        queryset.filter(condition).order_by().values_list("pk", *fields, "events__date", "events__kind", "events__text")
+        queryset.filter(condition).order_by().values_list("pk", *fields, "events__date", "events__kind")
         for condition in kinds
     ]
     key = tuple((sql, tuple(params)) for sql, params in (read.query.sql_with_params() for read in reads))

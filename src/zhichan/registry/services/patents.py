@@ -75,7 +75,7 @@ def grant_date_of(patent, events=None) -> date | None:
     if patent.grant_date:
         return patent.grant_date
     grants = [event.date for event in _events(patent, events) if event.kind == PatentEventKind.GRANT]
-    return grants[0] if grants else None
+    return min(grants) if grants else None  # the first, in whatever order the events were read
 
 
 def status_on(patent, day: date, events=None) -> Validity:
