@@ -8,8 +8,8 @@ One worker process per CPU core (at least two), four threads each. Python runs o
 time, so a process per core keeps every core busy, and the threads let a process go on while a request waits for
 the database or sends a long export; with threads, a long request is never killed by the worker timeout (a
 single-threaded "sync" worker would be). More processes than cores add no throughput to CPU-bound requests,
-only contention: on two cores, four processes × four threads served the dashboard no faster than two × four, and
-its slower requests took longer (docs/indicators.md, Benchmark). On a four-core host this is four × four.
+only contention: on two cores, four processes × four threads served the dashboard about as fast as two × four,
+and its slower requests took longer (docs/indicators.md, Benchmark). On a four-core host this is four × four.
 `ZHICHAN_WEB_WORKERS` and `ZHICHAN_WEB_THREADS` override the two numbers.
 """
 
