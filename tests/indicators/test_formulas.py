@@ -37,6 +37,15 @@ def test_anything_but_arithmetic_is_refused(formula):
         evaluate(formula, {"a": 1, "b": 2, "c": 3})
 
 
+def test_a_name_alone_is_its_value_as_a_decimal():
+    assert evaluate("cases", {"cases": 3}) == Decimal(3)
+    assert isinstance(evaluate("cases", {"cases": 3}), Decimal)
+    assert evaluate("rate", {"rate": 0.5}) == Decimal("0.5")  # exactly, as a formula reads numbers
+    assert evaluate(" rate ", {"rate": Decimal("1.25")}) == Decimal("1.25")
+    with pytest.raises(FormulaError):
+        evaluate("absent", {"rate": 1})
+
+
 def test_unknown_name():
     with pytest.raises(FormulaError):
         evaluate("a + z", {"a": 1})

@@ -55,9 +55,12 @@ class _DecimalEval(SimpleEval):
 
 @lru_cache(maxsize=512)
 def _checked(formula: str):
-    """The parsed formula, checked once: a compute evaluates each formula for every region and period."""
+    """(the parsed formula, checked once: a compute evaluates each formula for every region and period; the name
+    it consists of, when it is a name alone)."""
     check(formula)
-    return _DecimalEval.parse(formula)
+    parsed = _DecimalEval.parse(formula)
+    bare = parsed.value.id if isinstance(parsed, ast.Expr) and isinstance(parsed.value, ast.Name) else None
+    return parsed, bare
 
 
 _local = threading.local()
@@ -65,7 +68,10 @@ _local = threading.local()
 
 def evaluate(formula: str, values: dict) -> Decimal:
     """Evaluate a checked formula with the given name → number values."""
-    parsed = _checked(formula)
+    parsed, bare = _checked(formula)
+    if bare is not None and bare in values:  # most numerators are one figure: nothing to evaluate
+        value = values[bare]
+        return value if isinstance(value, Decimal) else Decimal(str(value))
     names = {name: value if isinstance(value, Decimal) else Decimal(str(value)) for name, value in values.items()}
     # One evaluator per thread: making one costs more than evaluating a formula, and a compute evaluates thousands.
     evaluator = getattr(_local, "evaluator", None)

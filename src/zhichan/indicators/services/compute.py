@@ -220,8 +220,10 @@ def _compute(codes, periods, progress, readers, store) -> int:
             else:
                 reason = ""
                 figures = {name: inputs.get(name, window, indicator.options) for name in read}
+            span = [window.start.isoformat() if window.start else None, window.end.isoformat()]
+            period_end = connection.ops.adapt_datefield_value(period.end)
             for region in regions:
-                rows.append(_row(indicator, region, period, window, figures, reason, now))
+                rows.append(_row(indicator, region, (period.key, period_end), span, figures, reason, now))
             if len(rows) >= CHUNK:
                 store(rows)
                 total, rows = total + len(rows), []
@@ -248,8 +250,9 @@ COLUMNS = (
 INPUTS_ENCODER = IndicatorValue._meta.get_field("inputs").encoder
 
 
-def _row(indicator, region, period, window, figures, reason, now) -> tuple:
-    """One value's column values, in COLUMNS order and ready for the database."""
+def _row(indicator, region, period: tuple, span: list, figures, reason, now) -> tuple:
+    """One value's column values, in COLUMNS order and ready for the database; `period` is its key and its end
+    as the database takes it, `span` the window's first and last days as text."""
     values, details = {}, {}
     for name, (by_region, extra, additive) in figures.items():
         # No record in a region's territory is a count of 0; no own figure of a non-additive input is missing.
@@ -259,7 +262,7 @@ def _row(indicator, region, period, window, figures, reason, now) -> tuple:
     if not reason:
         value, numerator, denominator, reason = evaluate_one(indicator, values)
     inputs = {
-        "window": [window.start.isoformat() if window.start else None, window.end.isoformat()],
+        "window": span,
         "values": {name: None if v is None else float(v) for name, v in values.items()},
         **details,
     }
@@ -267,8 +270,7 @@ def _row(indicator, region, period, window, figures, reason, now) -> tuple:
     return (
         indicator.pk,
         region,
-        period.key,
-        ops.adapt_datefield_value(period.end),
+        *period,
         ops.adapt_decimalfield_value(value),
         ops.adapt_decimalfield_value(_q(numerator)),
         ops.adapt_decimalfield_value(_q(denominator)),
