@@ -68,10 +68,9 @@ def high_value_patents_by_month(queryset, first: int, last: int) -> MonthlyCount
         counts.add_months(region, since, month_number(patent_rules.anniversary(filing, TERM)), n)
     # One read of the event-dependent inventions for both parts; each is corrected as it was counted.
     items = eventful_patents(inventions)
-    flagged = [item for item in items if patent_rules.has_high_value_flag(item[0])]
-    correct(counts, flagged, patent_intervals)
-    unflagged_items = [item for item in items if not patent_rules.has_high_value_flag(item[0])]
-    correct(counts, unflagged_items, patent_intervals, cut=_from_tenth_anniversary)
+    flagged = patent_rules.has_high_value_flag
+    correct(counts, items, patent_intervals, keep=flagged)
+    correct(counts, items, patent_intervals, cut=_from_tenth_anniversary, keep=lambda patent: not flagged(patent))
     return counts
 
 

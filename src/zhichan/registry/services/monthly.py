@@ -82,22 +82,32 @@ def _by_record(reads, fields) -> list:
     return list(found.values())
 
 
-def correct(counts: MonthlyCounts, items, intervals_of, cut=None, counted=True):
+def correct(counts: MonthlyCounts, items, intervals_of, cut=None, counted=True, keep=None):
     """Count the records by their events. When they were `counted` by their own dates alone
     (`intervals_of(record, [])`), that count is taken back. `cut(record, intervals)` narrows both (the
-    high-value count's tenth anniversary)."""
-    add = counts.add_days
-    for record, events in items:
-        spans = intervals_of(record, events)
-        own = intervals_of(record, []) if counted else []
+    high-value count's tenth anniversary); `keep(record)` chooses the items to count."""
+    add = counts.add_months
+    for (record, _events), (spans, own) in zip(items, _spans(items, intervals_of, counted), strict=True):
+        if keep and not keep(record):
+            continue
         if cut:
             spans, own = cut(record, spans), cut(record, own)
         if spans == own:
             continue
-        for since, until in own:
-            add(record.region, since, until, -1)
-        for since, until in spans:
-            add(record.region, since, until)
+        for sign, days in ((-1, own), (1, spans)):
+            for since, until in days:
+                add(record.region, month_number(since), None if until is None else month_number(until), sign)
+
+
+def _spans(items, intervals_of, counted) -> list:
+    """Each item's intervals by its events and by its own dates, worked out once per run for the same items
+    (the two invention figures correct the same patents)."""
+
+    def work_out():
+        return items, [(intervals_of(r, events), intervals_of(r, []) if counted else []) for r, events in items]
+
+    shared_items, spans = runs.once(("spans", id(items), intervals_of, counted), work_out)
+    return spans if shared_items is items else work_out()[1]  # another list that once had the same id
 
 
 # --- patents -------------------------------------------------------------------------------------------
