@@ -71,7 +71,7 @@ class Inputs:
         for name, options in wanted:
             source, key = self.sources.get(name), (name, json.dumps(options, sort_keys=True))
             if hasattr(source, "monthly") and key not in self._series:
-                self._series[key] = pool.submit(_own_connection(_monthly_in_thread), source, *self.months, options)
+                self._series[key] = pool.submit(_own_connection(source.monthly), *self.months, options)
 
     def reads_series(self, names) -> bool:
         return any(hasattr(self.sources.get(name), "monthly") for name in names)
@@ -114,10 +114,6 @@ def _own_connection(function):
             connection.close()
 
     return runs.in_run_context(run)
-
-
-def _monthly_in_thread(source, first: int, last: int, options):
-    return source.monthly(first, last, options)
 
 
 def names_of(indicator: Indicator) -> list[str]:

@@ -13,6 +13,7 @@ from zhichan.core.services.progress import start
 from ..models import Indicator, IndicatorValue
 from ..services.board import MONTH_KEY, rows_for, status_of
 from ..services.compute import names_of
+from ..services.dashboard import latest_computation
 from ..services.programmes import targets_by_indicator
 from ..sources import sources
 from ..tasks import compute_task
@@ -23,7 +24,7 @@ from .common import scope_for
 def indicator_list(request):
     regions, region = scope_for(request)
     rows = rows_for(region) if region else []
-    computed = IndicatorValue.objects.order_by("-computed_at").values_list("computed_at", flat=True).first()
+    computed = latest_computation()
     return render(
         request,
         "indicators/indicator_list.html",

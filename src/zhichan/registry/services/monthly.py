@@ -101,13 +101,13 @@ def correct(counts: MonthlyCounts, items, intervals_of, cut=None, counted=True, 
 
 def _spans(items, intervals_of, counted) -> list:
     """Each item's intervals by its events and by its own dates, worked out once per run for the same items
-    (the two invention figures correct the same patents)."""
+    (the two invention figures correct the same patents). The run keeps `items` with the result, so no other
+    list can take its id while the run lasts."""
 
     def work_out():
         return items, [(intervals_of(r, events), intervals_of(r, []) if counted else []) for r, events in items]
 
-    shared_items, spans = runs.once(("spans", id(items), intervals_of, counted), work_out)
-    return spans if shared_items is items else work_out()[1]  # another list that once had the same id
+    return runs.once(("spans", id(items), intervals_of, counted), work_out)[1]
 
 
 # --- patents -------------------------------------------------------------------------------------------
