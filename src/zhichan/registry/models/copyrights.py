@@ -6,13 +6,12 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from .enterprises import Enterprise
-from .records import save_record
+from .records import register_history, save_record
 
 
 class CopyrightKind(models.TextChoices):
@@ -87,7 +86,7 @@ class Copyright(models.Model):
         verbose_name=_("import batch"),
     )
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
-    history = HistoricalRecords()
+    history = register_history("registration_number")
 
     scope = Scope(region="region", enterprise="owners", many=True)
     objects = ScopedQuerySet.as_manager()

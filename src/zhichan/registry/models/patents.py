@@ -11,7 +11,7 @@ from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_patent_application
 from .enterprises import Enterprise
-from .records import save_record
+from .records import register_history, save_record
 
 
 class PatentType(models.TextChoices):
@@ -123,7 +123,7 @@ class Patent(models.Model):
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     # Holders' history is not kept yet: the audit page expects one history per registered model and the
     # m2m history of simple-history registers the through table as one more, without a `history` manager.
-    history = HistoricalRecords()
+    history = register_history("application_number")
 
     scope = Scope(region="region", enterprise="holders", many=True)
     objects = PatentQuerySet.as_manager()

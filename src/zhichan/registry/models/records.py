@@ -1,4 +1,12 @@
 from django.db import transaction
+from simple_history.models import HistoricalRecords
+
+
+def register_history(number: str) -> HistoricalRecords:
+    """The history of a register's records. It is read by record and date (a record's page) and by user and date
+    (the audit page), never by number, region or batch, so those copies are not indexed: fewer indexes for every
+    write, and for a bulk import to build again."""
+    return HistoricalRecords(no_db_index=[number, "region", "import_batch"])
 
 
 def save_record(model, key: dict, fields: dict, *, related: str, parties=()):

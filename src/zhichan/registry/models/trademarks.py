@@ -10,7 +10,7 @@ from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_trademark_registration, trademark_kind
 from .enterprises import Enterprise
-from .records import save_record
+from .records import register_history, save_record
 
 # The first PRC trademark registrations date from 1950; the set-based validity rule needs a lower bound.
 EARLIEST_REGISTRATION_YEAR = 1950
@@ -87,7 +87,7 @@ class Trademark(models.Model):
         verbose_name=_("import batch"),
     )
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
-    history = HistoricalRecords()
+    history = register_history("registration_number")
 
     scope = Scope(region="region", enterprise="holders", many=True)
     objects = TrademarkQuerySet.as_manager()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from ...models import ImportBatch, ImportRejection, ImportState
+from .bulk import timed
 from .errors import FileRejected
 from .fields import FIELD_LABELS
 from .matching import HolderMatcher, RegionMatcher
@@ -18,7 +19,7 @@ from .orm_writing import OrmWriter
 from .profiles import all_profiles, detect, fold_header
 from .reading import open_table
 from .rows import RowReader, RowRejected
-from .writing import SetWriter, timed
+from .writing import SetWriter
 
 PROGRESS_EVERY = 20_000
 KEY_FIELDS = {

@@ -10,13 +10,13 @@ events are added where missing. A dry run stops after the classification. Nothin
 import json
 import logging
 import time
-from contextlib import contextmanager
 from datetime import date
 
 from django.db import connection
 from django.utils import timezone
 
 from ...models import Copyright, Patent, PatentEvent, Trademark
+from .bulk import bulk_load, q, timed
 
 SPECS = {
     "patent": (Patent, "application_number", "holders"),
@@ -37,65 +37,11 @@ PG_SETTINGS = {
     "gin_pending_list_limit": "64MB",
     "synchronous_commit": "off",
 }
-# A batch that creates at least this many records, and at least as many as the register already holds, builds
-# the secondary indexes of the register, its history and (patents) their events and the events' history once
-# after writing instead of row by row (see `deferred_indexes`). docs/imports.md (How it is fast).
+# A batch that creates at least this many records, and at least as many as the register already holds, is
+# written as a bulk load (bulk.py): the indexes of the tables it fills are built once after writing, and their
+# foreign keys checked once per constraint where the role may. docs/imports.md (How it is fast).
 DEFER_INDEXES_AT = 100_000
-REBUILD_MAINTENANCE_WORK_MEM = "512MB"
 log = logging.getLogger("zhichan.imports")
-
-
-@contextmanager
-def timed(step: str):
-    """Logs how long a step of a batch took (logger zhichan.imports, INFO): the benchmark prints these."""
-    started = time.perf_counter()
-    yield
-    log.info("%s: %.2f s", step, time.perf_counter() - started)
-
-
-def q(name: str) -> str:
-    return connection.ops.quote_name(name)
-
-
-def secondary_indexes(cursor, tables: list[str]) -> list[tuple[str, str]]:
-    """(name, definition) of the indexes of `tables` that enforce nothing: not unique and backing no constraint
-    (PostgreSQL). The definitions are PostgreSQL's own (pg_indexes), so a rebuild replays exactly what the
-    migrations created."""
-    cursor.execute(
-        "SELECT i.indexname, i.indexdef FROM pg_indexes AS i "
-        "JOIN pg_class AS c ON c.relname = i.indexname AND c.relnamespace = to_regnamespace(i.schemaname) "
-        "JOIN pg_index AS x ON x.indexrelid = c.oid "
-        "WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s) AND NOT x.indisunique "
-        "AND NOT x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conindid = c.oid) "
-        "ORDER BY i.tablename, i.indexname",
-        [tables],
-    )
-    return cursor.fetchall()
-
-
-@contextmanager
-def deferred_indexes(cursor, tables: list[str]):
-    """Drops the secondary indexes of `tables` (PostgreSQL), runs the block, and creates them again, all in the
-    batch's transaction. Building a GIN trigram index over a whole table is many times faster than maintaining
-    it row by row. DROP INDEX takes an ACCESS EXCLUSIVE lock on the table until the batch commits: reading the
-    register waits for the batch. If anything fails the transaction rolls back and the indexes are as before
-    (DDL is transactional on PostgreSQL)."""
-    indexes = secondary_indexes(cursor, tables)
-    with timed(f"drop {len(indexes)} indexes"):
-        for name, _definition in indexes:
-            cursor.execute(f"DROP INDEX {q(name)}")
-    yield
-    with timed(f"rebuild {len(indexes)} indexes"):
-        # The foreign keys are checked at commit (deferred); a table with checks pending cannot be indexed, so
-        # they are checked now, then deferred again.
-        with timed("check foreign keys"):
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [REBUILD_MAINTENANCE_WORK_MEM])
-        for name, definition in indexes:
-            with timed(f"  index {name}"):
-                cursor.execute(definition)
-        cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [PG_SETTINGS["maintenance_work_mem"]])
 
 
 COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -243,7 +189,7 @@ class SetWriter:
         with connection.cursor() as cursor:
             if not dry_run:
                 if self._bulk(cursor):
-                    with deferred_indexes(cursor, self._tables()):
+                    with bulk_load(cursor, self._tables()):
                         self._apply(cursor, compared)
                         with timed("analyze"):
                             # The register at least doubled: the joins that link holders and add events are
@@ -267,12 +213,14 @@ class SetWriter:
                 result["events"] = self._add_events(cursor)
 
     def _tables(self) -> list[str]:
-        """The tables a batch writes many rows into: the register, its history, and for patents their events."""
+        """The tables a batch writes many rows into: the register, its history, its holder links, and for patents
+        their events and the events' history."""
         models = [self.model, *([PatentEvent] if self.events else [])]
-        return [table for model in models for table in (model._meta.db_table, model.history.model._meta.db_table)]
+        links = self.model._meta.get_field(self.many).remote_field.through._meta.db_table
+        return [t for model in models for t in (model._meta.db_table, model.history.model._meta.db_table)] + [links]
 
     def _bulk(self, cursor) -> bool:
-        """Whether this batch builds the indexes after writing: PostgreSQL, at least DEFER_INDEXES_AT new
+        """Whether this batch is written as a bulk load: PostgreSQL, at least DEFER_INDEXES_AT new
         records, and at least as many as the register holds (the batch at least doubles it)."""
         if not self.postgres:
             return False
