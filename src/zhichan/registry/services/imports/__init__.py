@@ -54,7 +54,7 @@ def _run(batch, path, progress, limit):
     batch.save(update_fields=["state", "started"])
     rejections: list[ImportRejection] = []
     try:
-        headers, rows = open_table(path, known_headers(batch.kind), limit)
+        headers, rows, expected_rows = open_table(path, known_headers(batch.kind), limit)
         profile, columns = detect(batch.kind, headers, batch.profile)
         batch.profile = profile.name
         header_of = {name: headers[index] for name, index in columns.items()}
@@ -71,7 +71,7 @@ def _run(batch, path, progress, limit):
             )
 
         with timed("read, write and commit"), transaction.atomic():
-            counts = _read_and_write(batch, rows, columns, reject, progress)
+            counts = _read_and_write(batch, rows, expected_rows, columns, reject, progress)
             if batch.dry_run:
                 transaction.set_rollback(True)
     except FileRejected as error:
@@ -98,7 +98,7 @@ def _run(batch, path, progress, limit):
     return batch
 
 
-def _read_and_write(batch, rows, columns, reject, progress) -> dict:
+def _read_and_write(batch, rows, expected_rows, columns, reject, progress) -> dict:
     regions = RegionMatcher()
     reader = RowReader(batch.kind, columns, holders=HolderMatcher(), regions=regions)
     reason = _("import batch %(id)d") % {"id": batch.pk}
@@ -106,7 +106,7 @@ def _read_and_write(batch, rows, columns, reject, progress) -> dict:
     if batch.kind in ("gi", "enterprise"):
         writer = OrmWriter(batch.kind, fields, batch, reason, regions=regions)
     else:
-        writer = SetWriter(batch.kind, fields, batch, reason)
+        writer = SetWriter(batch.kind, fields, batch, reason, expected_rows)
     seen: dict[tuple, int] = {}
     count = 0
     key_field = reader.key
@@ -136,19 +136,18 @@ def _read_and_write(batch, rows, columns, reject, progress) -> dict:
                 writer.add(record, number)
             else:
                 writer.add(record)
-            if progress and count % PROGRESS_EVERY == 0:
+            if progress and count % PROGRESS_EVERY == 0 and not writer.busy:
                 progress(count, 0, _("%(count)d rows read") % {"count": count})
     except BaseException:
         writer.abandon()
         raise
-    if isinstance(writer, SetWriter):
-        writer.loaded()
-    if progress:
+    if progress and not writer.busy:
         progress(count, count, _("Writing %(count)d rows …") % {"count": writer.rows})
-    if isinstance(writer, OrmWriter):
-        counts = writer.finish(batch.dry_run, reject)
-    else:
-        counts = writer.finish(batch.dry_run)
+    try:
+        counts = writer.finish(batch.dry_run, reject) if isinstance(writer, OrmWriter) else writer.finish()
+    except BaseException:
+        writer.abandon()
+        raise
     counts["rows"] = count
     return counts
 

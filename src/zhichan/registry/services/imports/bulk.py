@@ -14,7 +14,8 @@ import logging
 import time
 from contextlib import contextmanager
 
-from django.db import DatabaseError, IntegrityError, connection, transaction
+import psycopg
+from django.db import DatabaseError, IntegrityError, connection
 
 REBUILD_MAINTENANCE_WORK_MEM = "512MB"
 log = logging.getLogger("zhichan.imports")
@@ -62,12 +63,15 @@ def foreign_keys(cursor, tables: list[str]) -> list[tuple[str, str, str, str, st
 
 
 def skip_row_checks(cursor) -> bool:
-    """Switches the per-row trigger checks off for the rest of the transaction, if the role may; says whether."""
+    """Switches the per-row trigger checks off for the rest of the transaction, if the role may; says whether.
+    Tried in a savepoint of its own, so a refusal leaves the batch's transaction usable."""
+    cursor.execute("SAVEPOINT skip_row_checks")
     try:
-        with transaction.atomic():  # a savepoint: a refusal leaves the batch's transaction usable
-            cursor.execute("SELECT set_config('session_replication_role', 'replica', true)")
-    except DatabaseError:
+        cursor.execute("SELECT set_config('session_replication_role', 'replica', true)")
+    except (DatabaseError, psycopg.Error):  # Django's cursor or the writer's own
+        cursor.execute("ROLLBACK TO SAVEPOINT skip_row_checks")
         return False
+    cursor.execute("RELEASE SAVEPOINT skip_row_checks")
     return True
 
 

@@ -64,7 +64,7 @@ def _csv_rows(path) -> Iterator[list]:
             raise FileRejected(_("The CSV file cannot be read: %(error)s") % {"error": error}) from None
 
 
-def _workbook_rows(path) -> Iterator[list]:
+def _workbook_rows(path) -> tuple[Iterator[list], int]:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -73,23 +73,34 @@ def _workbook_rows(path) -> Iterator[list]:
         rows = sheet.iter_rows()
     except Exception as error:  # calamine raises its own error types for damaged or encrypted files
         raise FileRejected(_("The workbook cannot be read: %(error)s") % {"error": error}) from None
-    yield from rows
+    return rows, sheet.height
 
 
-def raw_rows(path) -> Iterator[list]:
+def count_lines(path) -> int:
+    """Line breaks in the file: its rows, or more if cells hold line breaks (a byte 0x0A is a line break in
+    UTF-8 and in GB18030 alike)."""
+    count = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 22):
+            count += chunk.count(b"\n")
+    return count
+
+
+def raw_rows(path) -> tuple[Iterator[list], int]:
+    """The file's rows, and about how many there are (the writer plans by it)."""
     if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
         return _workbook_rows(path)
-    return _csv_rows(path)
+    return _csv_rows(path), count_lines(path) + 1
 
 
-def open_table(path, known_headers: set[str], limit: int | None = None) -> tuple[list, Iterator[tuple[int, list]]]:
-    """(header row, iterator of (row number as the spreadsheet shows it, cells)).
+def open_table(path, known_headers: set[str], limit: int | None = None) -> tuple[list, Iterator[tuple[int, list]], int]:
+    """(header row, iterator of (row number as the spreadsheet shows it, cells), about how many rows follow it).
 
     The header row is the first of the first rows that names at least two known headers (else the first row
     with anything in it); empty rows below it are skipped.
     """
     check_size(path, limit)
-    rows = raw_rows(path)
+    rows, expected = raw_rows(path)
     seen = []
     header, header_number = None, 0
     for number, row in enumerate(rows, start=1):
@@ -110,4 +121,4 @@ def open_table(path, known_headers: set[str], limit: int | None = None) -> tuple
         yield from leftover
         yield from enumerate(rows, start=len(seen) + 1)
 
-    return [("" if c is None else str(c).strip()) for c in header], body()
+    return [("" if c is None else str(c).strip()) for c in header], body(), max(expected - header_number, 0)

@@ -1,22 +1,30 @@
-"""Writing validated rows set-based: a temporary table, then a handful of statements for the whole batch.
+"""Writing validated rows set-based, chunk by chunk: a temporary table, then a handful of statements per chunk.
 
-The rows go into a temporary table (COPY on PostgreSQL, executemany on SQLite). Then, on both databases with
-the same SQL: each row is classified against the register by its natural key (new `+`, changed `~`, unchanged
-`=`); changed records are updated and new ones inserted; a history row is written for each (simple-history's
-table, history_type `+` or `~`, the batch named as the change reason); holder links and patent legal-status
-events are added where missing. A dry run stops after the classification. Nothing here runs a query per row.
+Rows are collected into chunks (50,000 on PostgreSQL, 5,000 on SQLite). Each chunk goes into a temporary table
+(COPY on PostgreSQL, executemany on SQLite) and is then applied with the same SQL on both databases: each row is
+classified against the register by its natural key (new `+`, changed `~`, unchanged `=`); new records are
+inserted with their ids given beforehand (from the sequence on PostgreSQL), so their history rows, holder links
+and events are written from the temporary table without looking the records up again; changed records are
+updated and their history written from the register; holder links and patent legal-status events are added
+where missing. A history row names the batch as the change reason. A dry run stops after the classification.
+On PostgreSQL the chunks are written by a worker thread (chunks.py) while the next rows are read, and a batch
+that will at least double a large register is written as a bulk load (bulk.py). Nothing here runs a query per
+row.
 """
 
 import json
 import logging
 import time
+from collections import defaultdict
+from contextlib import contextmanager
 from datetime import date
 
 from django.db import connection
 from django.utils import timezone
 
 from ...models import Copyright, Patent, PatentEvent, Trademark
-from .bulk import bulk_load, q, timed
+from .bulk import bulk_load, q
+from .chunks import ChunkWorker
 
 SPECS = {
     "patent": (Patent, "application_number", "holders"),
@@ -26,8 +34,8 @@ SPECS = {
 # Columns that come with every row of a kind, whatever the file holds (derived from the number or the rules).
 ALWAYS = {"patent": ("patent_type",), "trademark": ("madrid",), "copyright": ("kind",)}
 EVENT_COLUMNS = ("event_kind", "event_date", "event_text")
-CHUNK = 5000  # rows per executemany on SQLite
-COPY_CHUNK = 50_000  # rows per COPY on PostgreSQL
+CHUNK = 5000  # rows per chunk on SQLite
+COPY_CHUNK = 50_000  # rows per chunk on PostgreSQL
 TEXTS = ("CharField", "TextField")
 # Columns filled from another field: the main IPC code is the first code; a trademark's term gives its dates.
 DERIVED = {"ipc_codes": ("main_ipc",), "term": ("registration_date", "expiry_date")}
@@ -37,9 +45,10 @@ PG_SETTINGS = {
     "gin_pending_list_limit": "64MB",
     "synchronous_commit": "off",
 }
-# A batch that creates at least this many records, and at least as many as the register already holds, is
-# written as a bulk load (bulk.py): the indexes of the tables it fills are built once after writing, and their
-# foreign keys checked once per constraint where the role may. docs/imports.md (How it is fast).
+# A batch expected to create at least this many records, and at least as many as the register already holds,
+# is written as a bulk load (bulk.py): the indexes of the tables it fills are built once after writing, and
+# their foreign keys checked once per constraint where the role may. The expectation is the share of new records
+# in the first chunk times the rows of the file. docs/imports.md (How it is fast).
 DEFER_INDEXES_AT = 100_000
 log = logging.getLogger("zhichan.imports")
 
@@ -73,13 +82,15 @@ def copy_line(values: list) -> str:
 
 
 class SetWriter:
-    """Collects rows (`add`) and applies them in `finish`, which returns the counts by classification."""
+    """Collects rows (`add`), writes them a chunk at a time, and returns the counts by classification (`finish`)."""
 
-    def __init__(self, kind: str, fields: list[str], batch, reason: str):
+    def __init__(self, kind: str, fields: list[str], batch, reason: str, expected_rows: int = 0):
         self.kind = kind
         self.model, self.key, self.many = SPECS[kind]
         self.batch = batch
-        self.reason = reason
+        self.reason = reason[:100]
+        self.dry_run = batch.dry_run
+        self.expected_rows = expected_rows
         self.table = f"import_rows_{batch.pk}"
         model_columns = {f.name for f in self.model._meta.concrete_fields}
         derived = [name for field in fields for name in DERIVED.get(field, ())]
@@ -89,13 +100,24 @@ class SetWriter:
         self.events = kind == "patent"
         self.columns = [*self.data, "region_id", "holder_ids", *(EVENT_COLUMNS if self.events else ())]
         self.postgres = connection.vendor == "postgresql"
-        self._buffer = []
-        self._done_loading = False
+        self.chunk = COPY_CHUNK if self.postgres else CHUNK
         self.rows = 0
+        self.counts = {"+": 0, "~": 0, "=": 0, "links": 0, "events": 0}
+        self.spent: dict[str, float] = defaultdict(float)  # seconds per step over all chunks, logged at the end
+        self.bulk = None  # decided on the first chunk
+        self._bulk_load = None
+        self._classify = True
+        self._analyzed = False
+        self._buffer = []
         self._started = time.perf_counter()
         self._create()
+        self._worker = ChunkWorker(self._write, self._complete) if self.postgres else None
 
-    # --- loading -----------------------------------------------------------------------------------------
+    @contextmanager
+    def _step(self, name: str):
+        started = time.perf_counter()
+        yield
+        self.spent[name] += time.perf_counter() - started
 
     def _create(self):
         types = {f.name: f.db_type(connection) for f in self.model._meta.concrete_fields}
@@ -109,10 +131,23 @@ class SetWriter:
         }
         definition = ", ".join(f"{q(c)} {extra.get(c) or types[c]}" for c in self.columns)
         with connection.cursor() as cursor:
+            if self.postgres:
+                # For this transaction only: room for the joins and for the trigram indexes' pending lists, and
+                # no wait for the WAL flush at commit (a crash loses at most this batch, which is then not done).
+                for setting, value in PG_SETTINGS.items():
+                    cursor.execute("SELECT set_config(%s, %s, true)", [setting, value])
+                cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [self.model._meta.db_table])
+                (self._sequence,) = cursor.fetchone()
+            # On PostgreSQL every row is given an id from the register's sequence as it is loaded: a new record
+            # keeps it, an existing one's is replaced by the record's own (the sequence skips those numbers).
+            record_id = f"bigint DEFAULT nextval('{self._sequence}'::regclass)" if self.postgres else "bigint"
             cursor.execute(f"DROP TABLE IF EXISTS {q(self.table)}")
             cursor.execute(
-                f"CREATE TEMPORARY TABLE {q(self.table)} ({definition}, existing_id bigint, op varchar(1) DEFAULT '+')"
+                f"CREATE TEMPORARY TABLE {q(self.table)} ({definition}, record_id {record_id}, "
+                "op varchar(1) DEFAULT '+')"
             )
+
+    # --- reading ---------------------------------------------------------------------------------------------
 
     def add(self, record: dict):
         holders = record.get("holder_ids")
@@ -127,90 +162,125 @@ class SetWriter:
         self.rows += 1
         if self.postgres:
             self._buffer.append(copy_line(values))
-            if len(self._buffer) >= COPY_CHUNK:
-                self._flush()
-            return
-        values = [v.isoformat() if isinstance(v, date) else v for v in values]
-        self._buffer.append(values)
-        if len(self._buffer) >= CHUNK:
+        else:
+            self._buffer.append([v.isoformat() if isinstance(v, date) else v for v in values])
+        if len(self._buffer) >= self.chunk:
             self._flush()
 
     def _flush(self):
-        """Send the buffered rows: one COPY of one text buffer (PostgreSQL) or one executemany (SQLite). Between
-        two flushes the connection is free, so the progress of the batch can be written while the file is read."""
         if not self._buffer:
             return
-        names = ", ".join(q(c) for c in self.columns)
-        with connection.cursor() as cursor:
-            if self.postgres:
-                with cursor.cursor.copy(f"COPY {q(self.table)} ({names}) FROM STDIN") as copy:
-                    copy.write("".join(self._buffer))
-            else:
-                marks = ", ".join(["%s"] * len(self.columns))
-                cursor.executemany(f"INSERT INTO {q(self.table)} ({names}) VALUES ({marks})", self._buffer)
-        self._buffer = []
-
-    def loaded(self):
-        """All rows are in the temporary table."""
-        if self._done_loading:
-            return
-        self._done_loading = True
-        self._flush()
-        if self.postgres:
+        chunk, self._buffer = self._buffer, []
+        if self._worker:
+            self._worker.put(chunk)
+        else:
             with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {q(self.table)}")
-        log.info("read, validated and loaded %d rows: %.2f s", self.rows, time.perf_counter() - self._started)
+                self._write(cursor, chunk)
+
+    @property
+    def busy(self) -> bool:
+        """Whether the connection is in use by the worker now (the batch's progress is then not written)."""
+        return self._worker is not None and self._worker.busy
 
     def abandon(self):
         self._buffer = []
+        if self._worker:
+            self._worker.cancel()
 
-    # --- applying --------------------------------------------------------------------------------------------
+    def finish(self) -> dict:
+        """Writes what is left, finishes a bulk load, and returns the counts."""
+        self._flush()
+        if self._worker:
+            self._worker.close()
+        else:
+            with connection.cursor() as cursor:
+                self._complete(cursor)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE {q(self.table)}")
+        counts = self.counts
+        return {
+            "created": counts["+"],
+            "updated": counts["~"],
+            "unchanged": counts["="],
+            "links": counts["links"],
+            "events": counts["events"],
+        }
 
-    def finish(self, dry_run: bool) -> dict:
-        self.loaded()
+    def _complete(self, cursor):
+        """After the last chunk: the steps' times are logged and a bulk load is finished (its foreign keys
+        checked, its indexes built)."""
+        log.info("read, validated and written %d rows: %.2f s", self.rows, time.perf_counter() - self._started)
+        for step, seconds in self.spent.items():
+            log.info("  of which %s: %.2f s", step, seconds)
+        if self._bulk_load is not None:
+            self._bulk_load.__exit__(None, None, None)
+
+    # --- writing one chunk ------------------------------------------------------------------------------------
+
+    def _write(self, cursor, chunk: list):
+        table = q(self.table)
+        with self._step("load"):
+            self._load(cursor, chunk)
+        if self._classify:
+            with self._step("classify"):
+                self._classify_rows(cursor)
+        if not self.dry_run:
+            if self.bulk is None:
+                self._decide(cursor, len(chunk))
+            self._apply(cursor)
+            with self._step("holders"):
+                self.counts["links"] += self._link(cursor)
+            if self.events:
+                with self._step("events"):
+                    self.counts["events"] += self._add_events(cursor)
+        cursor.execute(f"SELECT op, COUNT(*) FROM {table} GROUP BY op")
+        for op, count in cursor.fetchall():
+            self.counts[op] += count
+        cursor.execute(f"{'TRUNCATE' if self.postgres else 'DELETE FROM'} {table}")
+
+    def _load(self, cursor, chunk: list):
+        names = ", ".join(q(c) for c in self.columns)
+        if self.postgres:
+            with cursor.copy(f"COPY {q(self.table)} ({names}) FROM STDIN") as copy:
+                copy.write("".join(chunk))
+            if not self._analyzed:  # the planner's statistics for every chunk (each is planned on its own size)
+                cursor.execute(f"ANALYZE {q(self.table)}")
+                self._analyzed = True
+        else:
+            marks = ", ".join(["%s"] * len(self.columns))
+            cursor.executemany(f"INSERT INTO {q(self.table)} ({names}) VALUES ({marks})", chunk)
+
+    def _classify_rows(self, cursor):
         table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
-        compared = [c for c in self.data if c != self.key]
         changed = " OR ".join(
-            [f"m.{q(c)} IS DISTINCT FROM {table}.{q(c)}" for c in compared]
+            [f"m.{q(c)} IS DISTINCT FROM {table}.{q(c)}" for c in self.data if c != self.key]
             + [f"m.region_id IS DISTINCT FROM COALESCE({table}.region_id, m.region_id)"]
         )
-        result = {"links": 0, "events": 0}
-        if self.postgres:
-            with connection.cursor() as cursor:
-                # For this transaction only: room for the joins and for the trigram indexes' pending lists, and
-                # no wait for the WAL flush at commit (a crash loses at most this batch, which is then not done).
-                for setting, value in PG_SETTINGS.items():
-                    cursor.execute("SELECT set_config(%s, %s, true)", [setting, value])
-        with connection.cursor() as cursor, timed("classify"):
-            cursor.execute(
-                f"UPDATE {table} SET existing_id = m.id, op = CASE WHEN {changed} "
-                f"THEN '~' ELSE '=' END FROM {target} AS m WHERE m.{key} = {table}.{key}"
-            )
-        with connection.cursor() as cursor:
-            if not dry_run:
-                if self._bulk(cursor):
-                    with bulk_load(cursor, self._tables()):
-                        self._apply(cursor, compared)
-                        with timed("analyze"):
-                            # The register at least doubled: the joins that link holders and add events are
-                            # planned on its new size, not on the statistics of before.
-                            cursor.execute(f"ANALYZE {target}")
-                        self._link_and_add_events(cursor, result)
-                else:
-                    self._apply(cursor, compared)
-                    self._link_and_add_events(cursor, result)
-            cursor.execute(f"SELECT op, COUNT(*) FROM {table} GROUP BY op")
-            counts = dict(cursor.fetchall())
-            cursor.execute(f"DROP TABLE {table}")
-        result.update(created=counts.get("+", 0), updated=counts.get("~", 0), unchanged=counts.get("=", 0))
-        return result
+        cursor.execute(
+            f"UPDATE {table} SET record_id = m.id, op = CASE WHEN {changed} "
+            f"THEN '~' ELSE '=' END FROM {target} AS m WHERE m.{key} = {table}.{key}"
+        )
 
-    def _link_and_add_events(self, cursor, result: dict):
-        with timed("holders"):
-            result["links"] = self._link(cursor)
-        if self.events:
-            with timed("events"):
-                result["events"] = self._add_events(cursor)
+    def _decide(self, cursor, rows: int):
+        """Whether this batch is written as a bulk load: PostgreSQL, and the new records expected (the first
+        chunk's share of them times the file's rows) at least DEFER_INDEXES_AT and at least as many as the
+        register holds. A register empty before the batch needs no further classification: the file's
+        duplicates are refused before they reach the writer, and the bulk load locks the register."""
+        self.bulk = False
+        if not self.postgres:
+            return
+        cursor.execute(f"SELECT COUNT(*) FROM {q(self.table)} WHERE op = '+'")
+        (new,) = cursor.fetchone()
+        expected = new * max(self.expected_rows, rows) / rows
+        if expected < DEFER_INDEXES_AT:
+            return
+        cursor.execute(f"SELECT COUNT(*) FROM {q(self.model._meta.db_table)}")
+        (existing,) = cursor.fetchone()
+        if expected >= existing:
+            self.bulk = True
+            self._classify = existing > 0
+            self._bulk_load = bulk_load(cursor, self._tables())
+            self._bulk_load.__enter__()
 
     def _tables(self) -> list[str]:
         """The tables a batch writes many rows into: the register, its history, its holder links, and for patents
@@ -219,35 +289,9 @@ class SetWriter:
         links = self.model._meta.get_field(self.many).remote_field.through._meta.db_table
         return [t for model in models for t in (model._meta.db_table, model.history.model._meta.db_table)] + [links]
 
-    def _bulk(self, cursor) -> bool:
-        """Whether this batch is written as a bulk load: PostgreSQL, at least DEFER_INDEXES_AT new
-        records, and at least as many as the register holds (the batch at least doubles it)."""
-        if not self.postgres:
-            return False
-        cursor.execute(f"SELECT COUNT(*) FROM {q(self.table)} WHERE op = '+'")
-        (created,) = cursor.fetchone()
-        if created < DEFER_INDEXES_AT:
-            return False
-        cursor.execute(f"SELECT COUNT(*) FROM {q(self.model._meta.db_table)}")
-        (existing,) = cursor.fetchone()
-        return created >= existing
-
-    def _apply(self, cursor, compared):
-        table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
-        sets = ", ".join(
-            [f"{q(c)} = t.{q(c)}" for c in compared]
-            + [
-                f"region_id = COALESCE(t.region_id, {target}.region_id)",
-                "import_batch_id = %s",
-                f"source = CASE WHEN %s <> '' THEN %s ELSE {target}.source END",
-            ]
-        )
-        source = self.batch.source[:300]
-        with timed("update"):
-            cursor.execute(
-                f"UPDATE {target} SET {sets} FROM {table} AS t WHERE t.existing_id = {target}.id AND t.op = '~'",
-                [self.batch.pk, source, source],
-            )
+    def _record_columns(self) -> tuple[list[str], list[str], list]:
+        """The register's columns but the id, and what a new record takes for each: its column of the temporary
+        table `t`, or a parameter (the batch, the source, a default)."""
         inserted, selected, params = [], [], []
         for field in self.model._meta.concrete_fields:
             if field.primary_key:
@@ -260,65 +304,105 @@ class SetWriter:
                 params.append(self.batch.pk)
             elif field.name == "source":
                 selected.append("%s")
-                params.append(source)
+                params.append(self.batch.source[:300])
             else:
                 selected.append("%s")
                 params.append(field.get_db_prep_save(field.get_default(), connection))
-        with timed("insert"):
+        return inserted, selected, params
+
+    def _apply(self, cursor):
+        table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
+        source = self.batch.source[:300]
+        history = q(self.model.history.model._meta.db_table)
+        stamp = [timezone.now(), self.reason, self.batch.user_id]
+        marks = "history_date, history_change_reason, history_type, history_user_id"
+        sets = ", ".join(
+            [f"{q(c)} = t.{q(c)}" for c in self.data if c != self.key]
+            + [
+                f"region_id = COALESCE(t.region_id, {target}.region_id)",
+                "import_batch_id = %s",
+                f"source = CASE WHEN %s <> '' THEN %s ELSE {target}.source END",
+            ]
+        )
+        with self._step("update"):
             cursor.execute(
-                f"INSERT INTO {target} ({', '.join(inserted)}) SELECT {', '.join(selected)} FROM {table} AS t "
-                f"WHERE t.op = '+'",
-                params,
+                f"UPDATE {target} SET {sets} FROM {table} AS t WHERE t.record_id = {target}.id AND t.op = '~'",
+                [self.batch.pk, source, source],
             )
-        history = self.model.history.model
-        fields = [q(f.column) for f in self.model._meta.concrete_fields]
-        with timed("history"):
+            fields = [q(f.column) for f in self.model._meta.concrete_fields]
             cursor.execute(
-                f"INSERT INTO {q(history._meta.db_table)} ({', '.join(fields)}, history_date, "
-                f"history_change_reason, history_type, history_user_id) "
-                f"SELECT {', '.join('m.' + f for f in fields)}, %s, %s, t.op, %s "
-                f"FROM {table} AS t JOIN {target} AS m ON m.{key} = t.{key} WHERE t.op IN ('+', '~')",
-                [timezone.now(), self.reason[:100], self.batch.user_id],
+                f"INSERT INTO {history} ({', '.join(fields)}, {marks}) SELECT {', '.join('m.' + f for f in fields)}, "
+                f"%s, %s, '~', %s FROM {table} AS t JOIN {target} AS m ON m.id = t.record_id WHERE t.op = '~'",
+                stamp,
+            )
+        inserted, selected, params = self._record_columns()
+        with self._step("insert"):
+            if self.postgres:  # the ids were given as the rows were loaded
+                cursor.execute(
+                    f"INSERT INTO {target} (id, {', '.join(inserted)}) SELECT t.record_id, {', '.join(selected)} "
+                    f"FROM {table} AS t WHERE t.op = '+'",
+                    params,
+                )
+            else:
+                cursor.execute(
+                    f"INSERT INTO {target} ({', '.join(inserted)}) SELECT {', '.join(selected)} FROM {table} AS t "
+                    f"WHERE t.op = '+'",
+                    params,
+                )
+                cursor.execute(
+                    f"UPDATE {table} SET record_id = (SELECT m.id FROM {target} AS m WHERE m.{key} = {table}.{key}) "
+                    f"WHERE op = '+'"
+                )
+        with self._step("history"):
+            cursor.execute(
+                f"INSERT INTO {history} (id, {', '.join(inserted)}, {marks}) SELECT t.record_id, "
+                f"{', '.join(selected)}, %s, %s, '+', %s FROM {table} AS t WHERE t.op = '+'",
+                [*params, *stamp],
             )
 
     def _link(self, cursor) -> int:
+        """Holder links of the chunk's records: all of a new record's, and those an existing record lacks."""
         field = self.model._meta.get_field(self.many)
-        through = field.remote_field.through._meta
-        own = q(field.m2m_column_name())
-        other = q(field.m2m_reverse_name())
-        table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
+        through = q(field.remote_field.through._meta.db_table)
+        own, other = q(field.m2m_column_name()), q(field.m2m_reverse_name())
+        table = q(self.table)
         if self.postgres:
-            elements = "jsonb_array_elements_text(t.holder_ids::jsonb) AS h(value)"
-            value = "h.value::bigint"
+            elements, value = "jsonb_array_elements_text(t.holder_ids::jsonb) AS h(value)", "h.value::bigint"
         else:
-            elements = "json_each(t.holder_ids) AS h"
-            value = "h.value"
+            elements, value = "json_each(t.holder_ids) AS h", "h.value"
+        select = f"SELECT DISTINCT t.record_id, {value} FROM {table} AS t CROSS JOIN {elements}"
+        cursor.execute(f"INSERT INTO {through} ({own}, {other}) {select} WHERE t.holder_ids IS NOT NULL AND t.op = '+'")
+        added = max(cursor.rowcount, 0)
         cursor.execute(
-            f"INSERT INTO {q(through.db_table)} ({own}, {other}) SELECT DISTINCT m.id, {value} "
-            f"FROM {table} AS t JOIN {target} AS m ON m.{key} = t.{key} CROSS JOIN {elements} "
-            f"WHERE t.holder_ids IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {q(through.db_table)} AS x "
-            f"WHERE x.{own} = m.id AND x.{other} = {value})"
+            f"INSERT INTO {through} ({own}, {other}) {select} WHERE t.holder_ids IS NOT NULL AND t.op <> '+' AND "
+            f"NOT EXISTS (SELECT 1 FROM {through} AS x WHERE x.{own} = t.record_id AND x.{other} = {value})"
         )
-        return max(cursor.rowcount, 0)
+        return added + max(cursor.rowcount, 0)
 
     def _add_events(self, cursor) -> int:
-        table, key = q(self.table), q(self.key)
+        """The chunk's legal-status events: every one of a new patent's, and those an existing patent lacks; each
+        with its history row."""
+        table = q(self.table)
         events = q(PatentEvent._meta.db_table)
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {events}")
         (before,) = cursor.fetchone()
+        select = (
+            f"INSERT INTO {events} (patent_id, date, kind, text) SELECT t.record_id, t.event_date, "
+            f"t.event_kind, t.event_text FROM {table} AS t WHERE t.event_kind <> ''"
+        )
+        cursor.execute(f"{select} AND t.op = '+'")
+        added = max(cursor.rowcount, 0)
         cursor.execute(
-            f"INSERT INTO {events} (patent_id, date, kind, text) SELECT DISTINCT m.id, t.event_date, t.event_kind, "
-            f"t.event_text FROM {table} AS t JOIN registry_patent AS m ON m.{key} = t.{key} "
-            f"WHERE t.event_kind <> '' AND NOT EXISTS (SELECT 1 FROM {events} AS e WHERE e.patent_id = m.id "
+            f"{select} AND t.op <> '+' AND NOT EXISTS (SELECT 1 FROM {events} AS e WHERE e.patent_id = t.record_id "
             f"AND e.kind = t.event_kind AND e.date = t.event_date)"
         )
-        added = max(cursor.rowcount, 0)
+        added += max(cursor.rowcount, 0)
         if added:
             history = q(PatentEvent.history.model._meta.db_table)
             cursor.execute(
                 f"INSERT INTO {history} (id, patent_id, date, kind, text, history_date, history_change_reason, "
                 f"history_type, history_user_id) SELECT e.id, e.patent_id, e.date, e.kind, e.text, %s, %s, '+', %s "
                 f"FROM {events} AS e WHERE e.id > %s",
-                [timezone.now(), self.reason[:100], self.batch.user_id, before],
+                [timezone.now(), self.reason, self.batch.user_id, before],
             )
         return added

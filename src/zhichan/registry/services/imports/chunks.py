@@ -1,0 +1,87 @@
+"""A worker thread that writes a batch's chunks on the batch's own PostgreSQL connection while the file is read.
+
+The importer's process reads and validates rows on one core while PostgreSQL writes the previous chunk on another.
+Both use the same connection and so the same transaction: psycopg serializes the two threads' statements, and
+while the worker writes, the reading thread leaves the connection alone (`busy`). At most `DEPTH` chunks wait,
+so memory stays bounded. An error in the worker stops the reading at the next chunk and is raised there, as
+Django's own error class; the batch's transaction then rolls back as for any other error.
+"""
+
+import queue
+import sys
+import threading
+
+from django.db import connection
+
+DEPTH = 2
+# The reading thread holds the interpreter lock almost always; the worker needs it briefly after each of its many
+# waits on the database (COPY is sent in small blocks). With the default switch interval (5 ms) each such hand-over
+# can cost the worker 5 ms; while a batch is written the interval is shortened.
+SWITCH_INTERVAL = 0.0002
+
+
+class ChunkWorker:
+    def __init__(self, write, complete):
+        """`write(cursor, chunk)` is called in the worker for each chunk, in order, and `complete(cursor)` after the
+        last, all with one cursor."""
+        self._write = write
+        self._complete = complete
+        self._raw = connection.connection  # the psycopg connection holding the batch's transaction
+        self._wrap = connection.wrap_database_errors  # psycopg's errors raised as Django's
+        self._chunks: queue.Queue = queue.Queue(maxsize=DEPTH)
+        self._error: BaseException | None = None
+        self._cancelled = False
+        self._writing = False
+        self._interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        self._thread = threading.Thread(target=self._run, name="import-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        with self._raw.cursor() as cursor:
+            while (chunk := self._chunks.get()) is not None:
+                if self._error is not None or self._cancelled:
+                    continue
+                self._writing = True
+                try:
+                    with self._wrap:
+                        self._write(cursor, chunk)
+                except BaseException as error:  # handed to the reading thread
+                    self._error = error
+                finally:
+                    self._writing = False
+            if self._error is None and not self._cancelled:
+                try:
+                    with self._wrap:
+                        self._complete(cursor)
+                except BaseException as error:
+                    self._error = error
+
+    def _raise(self):
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def put(self, chunk):
+        self._raise()
+        self._chunks.put(chunk)
+
+    @property
+    def busy(self) -> bool:
+        """Whether the worker holds the connection (or is about to): the reading thread should not use it now."""
+        return self._writing or not self._chunks.empty() or self._error is not None
+
+    def close(self):
+        """Waits for every chunk to be written and the writing completed; raises the worker's error if any."""
+        self._stop()
+        self._raise()
+
+    def cancel(self):
+        """Stops without writing what waits (the batch is failing anyway)."""
+        self._cancelled = True
+        self._stop()
+
+    def _stop(self):
+        self._chunks.put(None)
+        self._thread.join()
+        sys.setswitchinterval(self._interval)
