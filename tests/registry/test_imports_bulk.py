@@ -2,6 +2,7 @@
 
 import datetime
 
+import psycopg
 import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
@@ -63,8 +64,8 @@ def test_failed_large_batch_leaves_the_indexes(tmp_path, users, monkeypatch):
     monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 1)
     apply = writing.SetWriter._apply
 
-    def failing(self, cursor):
-        apply(self, cursor)
+    def failing(self, cursor, ops):
+        apply(self, cursor, ops)
         assert bulk.secondary_indexes(cursor, TABLES) == []  # written without the indexes
         raise DatabaseError("disk full")
 
@@ -93,8 +94,8 @@ def test_large_batch_refuses_a_missing_reference(tmp_path, users, monkeypatch, m
     monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 1)
     apply = writing.SetWriter._apply
 
-    def with_a_dangling_event(self, cursor):
-        apply(self, cursor)
+    def with_a_dangling_event(self, cursor, ops):
+        apply(self, cursor, ops)
         dangling_event(cursor)
 
     monkeypatch.setattr(writing.SetWriter, "_apply", with_a_dangling_event)
@@ -116,12 +117,20 @@ def can_skip_row_checks() -> bool:
 def test_set_based_check_locks_what_it_relies_on_and_names_the_missing_reference(users):
     if not can_skip_row_checks():
         pytest.skip("the test database's role may not set session_replication_role")
+    shuitou, jintao = Region.objects.get(name="水头镇"), Region.objects.get(name="金淘镇")
     with transaction.atomic(), connection.cursor() as cursor:
-        Patent.objects.create(application_number=number(2017, "1", 601862), title="t", filing_date="2017-02-27")
+        Patent.objects.create(
+            application_number=number(2017, "1", 601862), title="t", filing_date="2017-02-27", region=shuitou
+        )
         assert bulk.skip_row_checks(cursor)
         cursor.execute("SELECT current_setting('session_replication_role')")
         assert cursor.fetchone() == ("replica",)
         bulk.check_foreign_keys(cursor, TABLES)  # all present: passes
+        # the referenced region cannot be deleted by anyone else until the batch ends; another one can
+        with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                other.execute("SELECT 1 FROM core_region WHERE id = %s FOR UPDATE NOWAIT", [shuitou.pk])
+            assert other.execute("SELECT 1 FROM core_region WHERE id = %s FOR UPDATE NOWAIT", [jintao.pk]).fetchone()
         dangling_event(cursor)  # no trigger refuses it while the per-row checks are off
         with pytest.raises(IntegrityError, match=r"registry_patentevent\.patent_id = 1000000000000"):
             bulk.check_foreign_keys(cursor, TABLES)

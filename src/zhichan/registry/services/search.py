@@ -12,7 +12,13 @@ import unicodedata
 
 from django.db.models import Q
 
-from ..identifiers import IdentifierError, parse_patent_application, parse_trademark_registration, parse_uscc
+from ..identifiers import (
+    IdentifierError,
+    parse_patent_application,
+    parse_trademark_registration,
+    parse_uscc,
+    patent_check_digit,
+)
 from ..models import Copyright, Enterprise, GeographicalIndication, Patent, Trademark
 from ..models.copyrights import normalize_copyright_number
 
@@ -58,8 +64,8 @@ def patent_number_query(text: str) -> Q | None:
         pass
     compact = _compact(text)
     bare = BARE_APPLICATION.match(compact)
-    if bare:  # the number without its check digit
-        return Q(application_number__startswith=bare[1] + ".")
+    if bare:  # the number without its check digit: stored numbers are checked, so the digit follows from it
+        return Q(application_number=f"{bare[1]}.{patent_check_digit(bare[1])}")
     publication = PUBLICATION.match(compact)
     if publication:
         digits, kind = publication.groups()

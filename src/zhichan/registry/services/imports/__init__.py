@@ -107,12 +107,13 @@ def _read_and_write(batch, rows, expected_rows, columns, reject, progress) -> di
         writer = OrmWriter(batch.kind, fields, batch, reason, regions=regions)
     else:
         writer = SetWriter(batch.kind, fields, batch, reason, expected_rows)
+    add = writer.add if isinstance(writer, OrmWriter) else lambda record, _number: writer.add(record)
     seen: dict[tuple, int] = {}
     count = 0
     key_field = reader.key
     try:
         for number, cells in rows:
-            if not any(cell not in (None, "") for cell in cells):
+            if not any(cells) and all(cell is None or cell == "" for cell in cells):  # 0 and False are values
                 continue
             count += 1
             try:
@@ -132,10 +133,7 @@ def _read_and_write(batch, rows, expected_rows, columns, reject, progress) -> di
                 )
                 continue
             seen[key] = number
-            if isinstance(writer, OrmWriter):
-                writer.add(record, number)
-            else:
-                writer.add(record)
+            add(record, number)
             if progress and count % PROGRESS_EVERY == 0 and not writer.busy:
                 progress(count, 0, _("%(count)d rows read") % {"count": count})
     except BaseException:

@@ -77,19 +77,23 @@ def skip_row_checks(cursor) -> bool:
 
 def check_foreign_keys(cursor, tables: list[str]):
     """Every foreign key of `tables`, checked over the whole table with one query each, as the per-row triggers
-    would have: the referenced rows outside `tables` are locked FOR KEY SHARE until commit, so none can be deleted
-    before the batch commits (`tables` themselves are locked by the caller). Raises IntegrityError naming the
-    first missing reference."""
+    would have. The rows referenced outside `tables` are locked FOR KEY SHARE as they are found, so none can be
+    deleted before the batch commits (`tables` themselves are locked by the caller). Raises IntegrityError
+    naming the first missing reference."""
     for constraint, table, column, referenced, key in foreign_keys(cursor, tables):
-        if referenced not in tables:
+        child, parent, col, pk = q(table), q(referenced), q(column), q(key)
+        if referenced in tables:
             cursor.execute(
-                f"SELECT 1 FROM {q(referenced)} AS r WHERE r.{q(key)} IN "
-                f"(SELECT DISTINCT t.{q(column)} FROM {q(table)} AS t) FOR KEY SHARE OF r"
+                f"SELECT t.{col} FROM {child} AS t WHERE t.{col} IS NOT NULL AND NOT EXISTS "
+                f"(SELECT 1 FROM {parent} AS r WHERE r.{pk} = t.{col}) LIMIT 1"
             )
-        cursor.execute(
-            f"SELECT t.{q(column)} FROM {q(table)} AS t WHERE t.{q(column)} IS NOT NULL AND NOT EXISTS "
-            f"(SELECT 1 FROM {q(referenced)} AS r WHERE r.{q(key)} = t.{q(column)}) LIMIT 1"
-        )
+        else:
+            cursor.execute(
+                f"WITH used AS MATERIALIZED (SELECT DISTINCT t.{col} AS v FROM {child} AS t "
+                f"WHERE t.{col} IS NOT NULL), present AS (SELECT r.{pk} AS v FROM {parent} AS r "
+                f"WHERE r.{pk} IN (SELECT v FROM used) FOR KEY SHARE OF r) "
+                f"SELECT v FROM used WHERE v NOT IN (SELECT v FROM present) LIMIT 1"
+            )
         missing = cursor.fetchone()
         if missing:
             raise IntegrityError(f"{constraint}: {table}.{column} = {missing[0]} is not present in {referenced}.{key}")

@@ -59,6 +59,7 @@ class RowReader:
         self.holders = holders if holders is not None else HolderMatcher()
         self.regions = regions if regions is not None else RegionMatcher()
         self.finish = getattr(self, f"_finish_{kind}")
+        self._keys = KEYS[kind]
         self._events: dict[str, str] = {}
 
     def __call__(self, cells: list) -> dict:
@@ -102,7 +103,7 @@ class RowReader:
     def key(self, record: dict) -> tuple:
         if self.kind == "enterprise":
             return (record["uscc"],) if record.get("uscc") else ("", fold_name(record["name"]))
-        return tuple(record.get(name) for name in KEYS[self.kind])
+        return tuple([record.get(name) for name in self._keys])
 
     # --- holders and region -------------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ that will at least double a large register is written as a bulk load (bulk.py). 
 row.
 """
 
-import json
 import logging
 import time
 from collections import defaultdict
@@ -51,26 +50,35 @@ PG_SETTINGS = {
 # in the first chunk times the rows of the file. docs/imports.md (How it is fast).
 DEFER_INDEXES_AT = 100_000
 log = logging.getLogger("zhichan.imports")
+HISTORY_MARKS = "history_date, history_change_reason, history_type, history_user_id"
 
 
 COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+# NULL and the dates seen so far as COPY writes them: a file holds few distinct dates and repeats them.
+_TEXTS: dict = {None: "\\N"}
 
 
 def copy_value(value) -> str:
     """One value in COPY's text format."""
     if value is None:
         return "\\N"
+    if value.__class__ is int:
+        return str(value)
     if isinstance(value, bool):
         return "t" if value else "f"
     if isinstance(value, date):
-        return value.isoformat()
+        text = _TEXTS[value] = value.isoformat()
+        return text
     return str(value).translate(COPY_ESCAPES)
 
 
 def copy_line(values: list) -> str:
     """A row in COPY's text format. Most rows hold no tab, newline, carriage return or backslash: their text cells
     are joined as they are, and only the other values (dates, numbers, NULL) are converted one by one."""
-    line = "\t".join([v if v.__class__ is str else copy_value(v) for v in values])
+    texts = _TEXTS  # holds no numbers and no booleans, so True and 1 cannot meet there
+    line = "\t".join([v if v.__class__ is str else texts.get(v) or copy_value(v) for v in values])
     if (
         line.count("\t") != len(values) - 1
         or line.count("\\") != values.count(None)  # each NULL is written \N
@@ -96,7 +104,7 @@ class SetWriter:
         derived = [name for field in fields for name in DERIVED.get(field, ())]
         self.data = [f for f in dict.fromkeys([self.key, *ALWAYS[kind], *fields, *derived]) if f in model_columns]
         texts = {f.name for f in self.model._meta.concrete_fields if not f.null and f.get_internal_type() in TEXTS}
-        self._not_null = [index for index, name in enumerate(self.data) if name in texts]
+        self._values = [(name, name in texts) for name in self.data]
         self.events = kind == "patent"
         self.columns = [*self.data, "region_id", "holder_ids", *(EVENT_COLUMNS if self.events else ())]
         self.postgres = connection.vendor == "postgresql"
@@ -150,13 +158,12 @@ class SetWriter:
     # --- reading ---------------------------------------------------------------------------------------------
 
     def add(self, record: dict):
-        holders = record.get("holder_ids")
-        values = [record.get(c) for c in self.data]
-        for index in self._not_null:  # an empty cell of a text column is "", never NULL
-            if values[index] is None:
-                values[index] = ""
-        values.append(record.get("region_id"))
-        values.append(json.dumps(list(holders)) if holders else None)
+        get = record.get
+        holders = get("holder_ids")
+        # an empty cell of a text column is "", never NULL
+        values = [(get(name) or "") if text else get(name) for name, text in self._values]
+        values.append(get("region_id"))
+        values.append(f"[{','.join(map(str, holders))}]" if holders else None)  # a JSON array of ids
         if self.events:
             values += [record.get("event_kind") or "", record.get("event_date"), record.get("event_text") or ""]
         self.rows += 1
@@ -221,20 +228,22 @@ class SetWriter:
         table = q(self.table)
         with self._step("load"):
             self._load(cursor, chunk)
+        ops = {"+": len(chunk)}
         if self._classify:
             with self._step("classify"):
                 self._classify_rows(cursor)
+                cursor.execute(f"SELECT op, COUNT(*) FROM {table} GROUP BY op")
+                ops = dict(cursor.fetchall())
         if not self.dry_run:
             if self.bulk is None:
-                self._decide(cursor, len(chunk))
-            self._apply(cursor)
+                self._decide(cursor, len(chunk), ops.get("+", 0))
+            self._apply(cursor, ops)
             with self._step("holders"):
-                self.counts["links"] += self._link(cursor)
+                self.counts["links"] += self._link(cursor, ops)
             if self.events:
                 with self._step("events"):
-                    self.counts["events"] += self._add_events(cursor)
-        cursor.execute(f"SELECT op, COUNT(*) FROM {table} GROUP BY op")
-        for op, count in cursor.fetchall():
+                    self.counts["events"] += self._add_events(cursor, ops)
+        for op, count in ops.items():
             self.counts[op] += count
         cursor.execute(f"{'TRUNCATE' if self.postgres else 'DELETE FROM'} {table}")
 
@@ -261,7 +270,7 @@ class SetWriter:
             f"THEN '~' ELSE '=' END FROM {target} AS m WHERE m.{key} = {table}.{key}"
         )
 
-    def _decide(self, cursor, rows: int):
+    def _decide(self, cursor, rows: int, new: int):
         """Whether this batch is written as a bulk load: PostgreSQL, and the new records expected (the first
         chunk's share of them times the file's rows) at least DEFER_INDEXES_AT and at least as many as the
         register holds. A register empty before the batch needs no further classification: the file's
@@ -269,8 +278,6 @@ class SetWriter:
         self.bulk = False
         if not self.postgres:
             return
-        cursor.execute(f"SELECT COUNT(*) FROM {q(self.table)} WHERE op = '+'")
-        (new,) = cursor.fetchone()
         expected = new * max(self.expected_rows, rows) / rows
         if expected < DEFER_INDEXES_AT:
             return
@@ -310,12 +317,17 @@ class SetWriter:
                 params.append(field.get_db_prep_save(field.get_default(), connection))
         return inserted, selected, params
 
-    def _apply(self, cursor):
-        table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
+    def _apply(self, cursor, ops: dict):
+        if ops.get("~"):
+            self._update(cursor)
+        if ops.get("+"):
+            self._insert(cursor)
+
+    def _update(self, cursor):
+        """The chunk's changed records: updated, and their history written from the register."""
+        table, target = q(self.table), q(self.model._meta.db_table)
         source = self.batch.source[:300]
         history = q(self.model.history.model._meta.db_table)
-        stamp = [timezone.now(), self.reason, self.batch.user_id]
-        marks = "history_date, history_change_reason, history_type, history_user_id"
         sets = ", ".join(
             [f"{q(c)} = t.{q(c)}" for c in self.data if c != self.key]
             + [
@@ -331,10 +343,19 @@ class SetWriter:
             )
             fields = [q(f.column) for f in self.model._meta.concrete_fields]
             cursor.execute(
-                f"INSERT INTO {history} ({', '.join(fields)}, {marks}) SELECT {', '.join('m.' + f for f in fields)}, "
-                f"%s, %s, '~', %s FROM {table} AS t JOIN {target} AS m ON m.id = t.record_id WHERE t.op = '~'",
-                stamp,
+                f"INSERT INTO {history} ({', '.join(fields)}, {HISTORY_MARKS}) "
+                f"SELECT {', '.join('m.' + f for f in fields)}, %s, %s, '~', %s "
+                f"FROM {table} AS t JOIN {target} AS m ON m.id = t.record_id WHERE t.op = '~'",
+                self._stamp(),
             )
+
+    def _stamp(self) -> list:
+        return [timezone.now(), self.reason, self.batch.user_id]
+
+    def _insert(self, cursor):
+        """The chunk's new records, and their history written from the temporary table."""
+        table, target, key = q(self.table), q(self.model._meta.db_table), q(self.key)
+        history = q(self.model.history.model._meta.db_table)
         inserted, selected, params = self._record_columns()
         with self._step("insert"):
             if self.postgres:  # the ids were given as the rows were loaded
@@ -355,12 +376,12 @@ class SetWriter:
                 )
         with self._step("history"):
             cursor.execute(
-                f"INSERT INTO {history} (id, {', '.join(inserted)}, {marks}) SELECT t.record_id, "
+                f"INSERT INTO {history} (id, {', '.join(inserted)}, {HISTORY_MARKS}) SELECT t.record_id, "
                 f"{', '.join(selected)}, %s, %s, '+', %s FROM {table} AS t WHERE t.op = '+'",
-                [*params, *stamp],
+                [*params, *self._stamp()],
             )
 
-    def _link(self, cursor) -> int:
+    def _link(self, cursor, ops: dict) -> int:
         """Holder links of the chunk's records: all of a new record's, and those an existing record lacks."""
         field = self.model._meta.get_field(self.many)
         through = q(field.remote_field.through._meta.db_table)
@@ -371,15 +392,21 @@ class SetWriter:
         else:
             elements, value = "json_each(t.holder_ids) AS h", "h.value"
         select = f"SELECT DISTINCT t.record_id, {value} FROM {table} AS t CROSS JOIN {elements}"
-        cursor.execute(f"INSERT INTO {through} ({own}, {other}) {select} WHERE t.holder_ids IS NOT NULL AND t.op = '+'")
-        added = max(cursor.rowcount, 0)
+        added = 0
+        if ops.get("+"):
+            cursor.execute(
+                f"INSERT INTO {through} ({own}, {other}) {select} WHERE t.holder_ids IS NOT NULL AND t.op = '+'"
+            )
+            added += max(cursor.rowcount, 0)
+        if not (ops.get("~") or ops.get("=")):
+            return added
         cursor.execute(
             f"INSERT INTO {through} ({own}, {other}) {select} WHERE t.holder_ids IS NOT NULL AND t.op <> '+' AND "
             f"NOT EXISTS (SELECT 1 FROM {through} AS x WHERE x.{own} = t.record_id AND x.{other} = {value})"
         )
         return added + max(cursor.rowcount, 0)
 
-    def _add_events(self, cursor) -> int:
+    def _add_events(self, cursor, ops: dict) -> int:
         """The chunk's legal-status events: every one of a new patent's, and those an existing patent lacks; each
         with its history row."""
         table = q(self.table)
@@ -390,13 +417,16 @@ class SetWriter:
             f"INSERT INTO {events} (patent_id, date, kind, text) SELECT t.record_id, t.event_date, "
             f"t.event_kind, t.event_text FROM {table} AS t WHERE t.event_kind <> ''"
         )
-        cursor.execute(f"{select} AND t.op = '+'")
-        added = max(cursor.rowcount, 0)
-        cursor.execute(
-            f"{select} AND t.op <> '+' AND NOT EXISTS (SELECT 1 FROM {events} AS e WHERE e.patent_id = t.record_id "
-            f"AND e.kind = t.event_kind AND e.date = t.event_date)"
-        )
-        added += max(cursor.rowcount, 0)
+        added = 0
+        if ops.get("+"):
+            cursor.execute(f"{select} AND t.op = '+'")
+            added += max(cursor.rowcount, 0)
+        if ops.get("~") or ops.get("="):
+            cursor.execute(
+                f"{select} AND t.op <> '+' AND NOT EXISTS (SELECT 1 FROM {events} AS e "
+                f"WHERE e.patent_id = t.record_id AND e.kind = t.event_kind AND e.date = t.event_date)"
+            )
+            added += max(cursor.rowcount, 0)
         if added:
             history = q(PatentEvent.history.model._meta.db_table)
             cursor.execute(
