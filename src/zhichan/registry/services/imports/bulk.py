@@ -115,11 +115,11 @@ def bulk_load(cursor, tables: list[str]):
         if unchecked:
             cursor.execute("SELECT set_config('session_replication_role', 'origin', true)")
             check_foreign_keys(cursor, tables)
-        else:
-            # The checks queued per row run now (they are deferred to commit, and a table with checks pending
-            # cannot be indexed), then the constraints are deferred again.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        # The checks queued per row (all of them without the privilege; with it, those of writes made in the
+        # transaction before the bulk load) run now: they are deferred to commit, and a table with checks pending
+        # cannot be indexed. Then the constraints are deferred again.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     with timed(f"rebuild {len(indexes)} indexes"):
         cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [REBUILD_MAINTENANCE_WORK_MEM])
         for name, definition in indexes:

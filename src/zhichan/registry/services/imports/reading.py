@@ -77,20 +77,21 @@ def _workbook_rows(path) -> tuple[Iterator[list], int]:
 
 
 def count_lines(path) -> int:
-    """Line breaks in the file: its rows, or more if cells hold line breaks (a byte 0x0A is a line break in
-    UTF-8 and in GB18030 alike)."""
-    count = 0
+    """Lines in the file: its rows, or more if cells hold line breaks (a byte 0x0A is a line break in UTF-8 and
+    in GB18030 alike). A last line without a line break counts."""
+    count, last = 0, b"\n"
     with open(path, "rb") as handle:
         while chunk := handle.read(1 << 22):
             count += chunk.count(b"\n")
-    return count
+            last = chunk[-1:]
+    return count + (last != b"\n")
 
 
 def raw_rows(path) -> tuple[Iterator[list], int]:
     """The file's rows, and about how many there are (the writer plans by it)."""
     if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:
         return _workbook_rows(path)
-    return _csv_rows(path), count_lines(path) + 1
+    return _csv_rows(path), count_lines(path)
 
 
 def open_table(path, known_headers: set[str], limit: int | None = None) -> tuple[list, Iterator[tuple[int, list]], int]:
