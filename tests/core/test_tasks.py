@@ -1,11 +1,14 @@
 import datetime
 
+import psycopg
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from zhichan.core.models import TaskProgress, WorkerHeartbeat
+from zhichan.core.services.progress import tracking
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +77,19 @@ def test_office_reloads_units_and_roster_in_the_background(client_for):
     progress = TaskProgress.objects.get()
     assert response["Location"] == reverse("task-detail", args=[progress.pk])
     assert progress.state == TaskProgress.State.DONE and "52" in progress.message
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer: progress is seen at commit")
+def test_progress_reported_inside_a_task_transaction_is_seen_before_it_commits(users):
+    progress = TaskProgress.objects.create(label="import", user=users["office"])
+    seen = []
+    with tracking(progress.pk) as report, transaction.atomic():
+        report(5, 10, "halfway")
+        with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+            query = "SELECT done, total, message, state FROM core_taskprogress WHERE id = %s"
+            seen.append(other.execute(query, [progress.pk]).fetchone())
+        report(10, 10, "written")
+    assert seen == [(5, 10, "halfway", "running")]
+    progress.refresh_from_db()
+    assert (progress.done, progress.message) == (10, "written")

@@ -3,6 +3,8 @@
 import time
 from contextlib import contextmanager
 
+import psycopg
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from ..models import TaskProgress
@@ -18,33 +20,67 @@ def start(task, label: str, user, *args, **kwargs) -> TaskProgress:
 
 
 class Reporter:
-    """Passed to domain functions as `progress(done, total, message)`; writes at most every 0.3 s."""
+    """Passed to domain functions as `progress(done, total, message)`; writes at most every 0.3 s.
+
+    A task often does its work in one transaction (an import, a recompute), and what it reports there must be
+    seen while it runs, not when it commits. So on PostgreSQL, inside a transaction the task opened, progress is
+    written on a connection of its own that commits at once. A row that connection cannot see (one created in
+    the same outer transaction, as in the tests) is written in the transaction instead.
+    """
 
     def __init__(self, progress_id: int, interval: float = 0.3):
         self.progress_id = progress_id
         self.interval = interval
         self._last = 0.0
+        self._depth = len(connection.atomic_blocks)  # the transactions open before the task's own
+        self._aside = None  # the connection of its own, opened when first needed
+        self._aside_sees_row = True
 
     def __call__(self, done: int, total: int, message: str = ""):
         now = time.monotonic()
         if now - self._last < self.interval and done < total:
             return
         self._last = now
-        TaskProgress.objects.filter(pk=self.progress_id).update(
-            done=done, total=total, message=message, state=TaskProgress.State.RUNNING
+        values = {"done": done, "total": total, "message": message, "state": TaskProgress.State.RUNNING}
+        if self._in_task_transaction() and self._write_aside(values):
+            return
+        TaskProgress.objects.filter(pk=self.progress_id).update(**values)
+
+    def _in_task_transaction(self) -> bool:
+        return (
+            connection.vendor == "postgresql" and len(connection.atomic_blocks) > self._depth and self._aside_sees_row
         )
+
+    def _write_aside(self, values: dict) -> bool:
+        if self._aside is None:
+            self._aside = psycopg.connect(**connection.get_connection_params(), autocommit=True)
+        names = ", ".join(f"{connection.ops.quote_name(name)} = %s" for name in values)
+        cursor = self._aside.execute(
+            f"UPDATE {connection.ops.quote_name(TaskProgress._meta.db_table)} SET {names} WHERE id = %s",
+            [*values.values(), self.progress_id],
+        )
+        self._aside_sees_row = cursor.rowcount > 0
+        return self._aside_sees_row
+
+    def close(self):
+        if self._aside is not None:
+            self._aside.close()
+            self._aside = None
 
 
 @contextmanager
 def tracking(progress_id: int):
     TaskProgress.objects.filter(pk=progress_id).update(state=TaskProgress.State.RUNNING)
+    reporter = Reporter(progress_id)
     try:
-        yield Reporter(progress_id)
+        yield reporter
     except Exception as exc:
         TaskProgress.objects.filter(pk=progress_id).update(
             state=TaskProgress.State.FAILED, message=_("Failed: %(error)s") % {"error": exc}
         )
         raise
+    finally:
+        reporter.close()
 
 
 def finish(progress_id: int, message: str):

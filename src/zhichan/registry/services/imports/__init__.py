@@ -134,12 +134,12 @@ def _read_and_write(batch, rows, expected_rows, columns, reject, progress) -> di
                 continue
             seen[key] = number
             add(record, number)
-            if progress and count % PROGRESS_EVERY == 0 and not writer.busy:
+            if progress and count % PROGRESS_EVERY == 0:
                 progress(count, 0, _("%(count)d rows read") % {"count": count})
     except BaseException:
         writer.abandon()
         raise
-    if progress and not writer.busy:
+    if progress:
         progress(count, count, _("Writing %(count)d rows …") % {"count": writer.rows})
     try:
         counts = writer.finish(batch.dry_run, reject) if isinstance(writer, OrmWriter) else writer.finish()

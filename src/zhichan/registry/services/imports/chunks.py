@@ -1,11 +1,11 @@
 """A worker thread that writes a batch's chunks on the batch's own PostgreSQL connection while the file is read.
 
 The importer's process reads and validates rows on one core while PostgreSQL writes the previous chunk on another.
-Both use the same connection and so the same transaction: psycopg serializes the two threads' statements, and
-while the worker writes, the reading thread leaves the connection alone (`busy`). At most `DEPTH` chunks wait,
-so memory stays bounded. An error in the worker stops the reading at the next chunk and is raised there, as
-Django's own error class; the batch's transaction then rolls back as for any other error.
-"""
+Both use the same connection and so the same transaction; the reading thread leaves it to the worker (the
+batch's progress is written on a connection of its own: core/services/progress.py), and psycopg would serialize
+them if not. At most `DEPTH` chunks wait, so memory stays bounded. An error in the worker stops the reading at
+the next chunk and is raised there, as Django's own error class; the batch's transaction then rolls back as for
+any other error."""
 
 import queue
 import sys
@@ -31,7 +31,6 @@ class ChunkWorker:
         self._chunks: queue.Queue = queue.Queue(maxsize=DEPTH)
         self._error: BaseException | None = None
         self._cancelled = False
-        self._writing = False
         self._interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
         self._thread = threading.Thread(target=self._run, name="import-writer", daemon=True)
@@ -42,14 +41,11 @@ class ChunkWorker:
             while (chunk := self._chunks.get()) is not None:
                 if self._error is not None or self._cancelled:
                     continue
-                self._writing = True
                 try:
                     with self._wrap:
                         self._write(cursor, chunk)
                 except BaseException as error:  # handed to the reading thread
                     self._error = error
-                finally:
-                    self._writing = False
             if self._error is None and not self._cancelled:
                 try:
                     with self._wrap:
@@ -65,11 +61,6 @@ class ChunkWorker:
     def put(self, chunk):
         self._raise()
         self._chunks.put(chunk)
-
-    @property
-    def busy(self) -> bool:
-        """Whether the worker holds the connection (or is about to): the reading thread should not use it now."""
-        return self._writing or not self._chunks.empty() or self._error is not None
 
     def close(self):
         """Waits for every chunk to be written and the writing completed; raises the worker's error if any."""

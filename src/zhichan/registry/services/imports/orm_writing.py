@@ -29,8 +29,6 @@ class OrmWriter:
         self.rows += 1
         self.records.append((row, record))
 
-    busy = False  # writes in line: the connection is free whenever the reader runs
-
     def abandon(self):
         pass
 

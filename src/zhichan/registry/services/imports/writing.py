@@ -184,11 +184,6 @@ class SetWriter:
             with connection.cursor() as cursor:
                 self._write(cursor, chunk)
 
-    @property
-    def busy(self) -> bool:
-        """Whether the connection is in use by the worker now (the batch's progress is then not written)."""
-        return self._worker is not None and self._worker.busy
-
     def abandon(self):
         self._buffer = []
         if self._worker:
