@@ -15,9 +15,11 @@ from django.db import connection
 
 DEPTH = 2
 # The reading thread holds the interpreter lock almost always; the worker needs it briefly after each of its many
-# waits on the database (COPY is sent in small blocks). With the default switch interval (5 ms) each such hand-over
-# can cost the worker 5 ms; while a batch is written the interval is shortened.
-SWITCH_INTERVAL = 0.0002
+# waits on the database (COPY is sent in small blocks). With the default switch interval (5 ms) each hand-over
+# can keep the worker waiting 5 ms; while a batch is written the interval is 30 µs. Measured on a million rows:
+# reading and writing took 22 s at 200 µs, 18–19 s at 30 µs, 24 s at 10 µs (switching then costs more than it
+# saves).
+SWITCH_INTERVAL = 0.00003
 
 
 class ChunkWorker:
