@@ -165,7 +165,7 @@ class SetWriter:
         values.append(get("region_id"))
         values.append(f"[{','.join(map(str, holders))}]" if holders else None)  # a JSON array of ids
         if self.events:
-            values += [record.get("event_kind") or "", record.get("event_date"), record.get("event_text") or ""]
+            values += [get("event_kind") or "", get("event_date"), get("event_text") or ""]
         self.rows += 1
         if self.postgres:
             self._buffer.append(copy_line(values))
