@@ -7,8 +7,8 @@ import pytest
 from django.db import DatabaseError, connection
 
 from zhichan.core.models import Region
-from zhichan.registry.models import Enterprise, Patent, PatentEvent
-from zhichan.registry.services.imports import known_headers, writing
+from zhichan.registry.models import Enterprise, ImportBatch, Patent, PatentEvent
+from zhichan.registry.services.imports import known_headers, run_import, writing
 from zhichan.registry.services.imports.reading import open_table
 
 from .imports_support import do_import, number, write_csv, write_xlsx
@@ -138,3 +138,13 @@ def test_rows_expected_from_a_workbook(tmp_path):
     path = write_xlsx(tmp_path / "p.xlsx", [["专利数据导出"], CNIPA, row(1, "甲"), row(2, "乙")])
     header, body, expected = open_table(path, known_headers("patent"))
     assert header[0] == "申请号" and expected == 2 and len(list(body)) == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="bulk loads are PostgreSQL's")
+def test_a_bulk_load_says_the_indexes_are_built_after_the_rows(tmp_path, users, small_chunks, monkeypatch):
+    monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 1)
+    path = write_csv(tmp_path / "p.csv", [CNIPA, *[row(n, f"题{n}") for n in range(1, 6)]])
+    batch = ImportBatch.objects.create(kind="patent", user=users["office"], file_name=path.name, language="zh-hans")
+    messages = []
+    run_import(batch, path, progress=lambda done, total, message: messages.append((done, total, message)))
+    assert [m for _d, _t, m in messages[-2:]] == ["正在写入 5 行……", "正在核对关联、重建检索索引……"]

@@ -141,8 +141,13 @@ def _read_and_write(batch, rows, expected_rows, columns, reject, progress) -> di
         raise
     if progress:
         progress(count, count, _("Writing %(count)d rows …") % {"count": writer.rows})
+
+    def completing(bulk: bool):
+        if progress and bulk:
+            progress(count, count, _("Checking references and building the indexes …"))
+
     try:
-        counts = writer.finish(batch.dry_run, reject) if isinstance(writer, OrmWriter) else writer.finish()
+        counts = writer.finish(batch.dry_run, reject) if isinstance(writer, OrmWriter) else writer.finish(completing)
     except BaseException:
         writer.abandon()
         raise

@@ -23,13 +23,12 @@ SWITCH_INTERVAL = 0.00003
 
 
 class ChunkWorker:
-    def __init__(self, write, complete):
-        """`write(cursor, chunk)` is called in the worker for each chunk, in order, and `complete(cursor)` after the
-        last, all with one cursor."""
+    def __init__(self, write):
+        """`write(cursor, chunk)` is called in the worker for each chunk, in order, with `self.cursor`, which the
+        caller may use again once the worker is closed."""
         self._write = write
-        self._complete = complete
-        self._raw = connection.connection  # the psycopg connection holding the batch's transaction
         self._wrap = connection.wrap_database_errors  # psycopg's errors raised as Django's
+        self.cursor = connection.connection.cursor()  # on the psycopg connection holding the batch's transaction
         self._chunks: queue.Queue = queue.Queue(maxsize=DEPTH)
         self._error: BaseException | None = None
         self._cancelled = False
@@ -39,21 +38,14 @@ class ChunkWorker:
         self._thread.start()
 
     def _run(self):
-        with self._raw.cursor() as cursor:
-            while (chunk := self._chunks.get()) is not None:
-                if self._error is not None or self._cancelled:
-                    continue
-                try:
-                    with self._wrap:
-                        self._write(cursor, chunk)
-                except BaseException as error:  # handed to the reading thread
-                    self._error = error
-            if self._error is None and not self._cancelled:
-                try:
-                    with self._wrap:
-                        self._complete(cursor)
-                except BaseException as error:
-                    self._error = error
+        while (chunk := self._chunks.get()) is not None:
+            if self._error is not None or self._cancelled:
+                continue
+            try:
+                with self._wrap:
+                    self._write(self.cursor, chunk)
+            except BaseException as error:  # handed to the reading thread
+                self._error = error
 
     def _raise(self):
         if self._error is not None:
@@ -65,7 +57,7 @@ class ChunkWorker:
         self._chunks.put(chunk)
 
     def close(self):
-        """Waits for every chunk to be written and the writing completed; raises the worker's error if any."""
+        """Waits for every chunk to be written; raises the worker's error if there was one."""
         self._stop()
         self._raise()
 
@@ -73,6 +65,7 @@ class ChunkWorker:
         """Stops without writing what waits (the batch is failing anyway)."""
         self._cancelled = True
         self._stop()
+        self.cursor.close()
 
     def _stop(self):
         self._chunks.put(None)

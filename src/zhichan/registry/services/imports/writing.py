@@ -119,7 +119,7 @@ class SetWriter:
         self._buffer = []
         self._started = time.perf_counter()
         self._create()
-        self._worker = ChunkWorker(self._write, self._complete) if self.postgres else None
+        self._worker = ChunkWorker(self._write) if self.postgres else None
 
     @contextmanager
     def _step(self, name: str):
@@ -189,11 +189,18 @@ class SetWriter:
         if self._worker:
             self._worker.cancel()
 
-    def finish(self) -> dict:
-        """Writes what is left, finishes a bulk load, and returns the counts."""
+    def finish(self, completing=None) -> dict:
+        """Writes what is left, finishes a bulk load, and returns the counts. `completing(bulk)` is called once
+        every row is written, before a bulk load checks its references and builds its indexes."""
         self._flush()
         if self._worker:
             self._worker.close()
+        if completing:
+            completing(bool(self.bulk))
+        if self._worker:
+            with connection.wrap_database_errors:
+                self._complete(self._worker.cursor)
+            self._worker.cursor.close()
         else:
             with connection.cursor() as cursor:
                 self._complete(cursor)
