@@ -97,6 +97,7 @@ class SetWriter:
         self.model, self.key, self.many = SPECS[kind]
         self.batch = batch
         self.reason = reason[:100]
+        self.written_at = timezone.now()  # one history date for the whole batch, whichever chunk a row is in
         self.dry_run = batch.dry_run
         self.expected_rows = expected_rows
         self.table = f"import_rows_{batch.pk}"
@@ -352,7 +353,7 @@ class SetWriter:
             )
 
     def _stamp(self) -> list:
-        return [timezone.now(), self.reason, self.batch.user_id]
+        return [self.written_at, self.reason, self.batch.user_id]
 
     def _insert(self, cursor):
         """The chunk's new records, and their history written from the temporary table."""
@@ -432,9 +433,8 @@ class SetWriter:
         if added:
             history = q(PatentEvent.history.model._meta.db_table)
             cursor.execute(
-                f"INSERT INTO {history} (id, patent_id, date, kind, text, history_date, history_change_reason, "
-                f"history_type, history_user_id) SELECT e.id, e.patent_id, e.date, e.kind, e.text, %s, %s, '+', %s "
-                f"FROM {events} AS e WHERE e.id > %s",
-                [timezone.now(), self.reason, self.batch.user_id, before],
+                f"INSERT INTO {history} (id, patent_id, date, kind, text, {HISTORY_MARKS}) "
+                f"SELECT e.id, e.patent_id, e.date, e.kind, e.text, %s, %s, '+', %s FROM {events} AS e WHERE e.id > %s",
+                [*self._stamp(), before],
             )
         return added
