@@ -1,6 +1,7 @@
 """REST API for programmes: the plan, its tasks and their decomposition, and the report cycle."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -13,6 +14,7 @@ from zhichan.core.roles import LIAISONS, Role
 from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan
 from .services import planning, reporting
 from .services.periods import period_starting
+from .services.report_history import report_history
 from .services.status import programme_states
 
 OWNERS = frozenset({Role.OFFICE, *LIAISONS})
@@ -222,8 +224,30 @@ class EvidenceSerializer(serializers.ModelSerializer):
         fields = ["id", "report", "name", "content_type", "size", "uploaded_at"]
 
 
+class FigureSerializer(serializers.Serializer):
+    """One figure of a report: a row of name, value and unit, e.g. 培训场次 · 3 · 场."""
+
+    name = serializers.CharField(max_length=100)
+    value = serializers.FloatField(allow_null=True, help_text="a number; null only on rows kept from free text")
+    unit = serializers.CharField(max_length=20, allow_blank=True, required=False, default="")
+
+
+class ReportStepSerializer(serializers.Serializer):
+    """One step of a report's history, with the person's name, unit and role and the reason given."""
+
+    at = serializers.DateTimeField()
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    person = serializers.CharField()
+    unit = serializers.CharField()
+    role = serializers.CharField()
+    note = serializers.CharField()
+    times = serializers.IntegerField()
+
+
 class ReportSerializer(serializers.ModelSerializer):
     evidence = EvidenceSerializer(many=True, read_only=True)
+    figures = FigureSerializer(many=True, required=False)
     period = serializers.DateField(write_only=True, required=False, help_text="start date of the period")
 
     class Meta:
@@ -316,6 +340,13 @@ class ReportViewSet(ScopedViewSet):
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
         return self._step(reporting.accept, request.data.get("note", ""))
+
+    @extend_schema(responses=ReportStepSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """Who opened, saved, submitted, returned (why) and accepted the report, and the evidence added or
+        removed, oldest first: the history on the report page."""
+        return Response(ReportStepSerializer(report_history(self.get_object()), many=True).data)
 
     @action(detail=True, methods=["post"])
     def evidence(self, request, pk=None):

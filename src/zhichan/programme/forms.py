@@ -1,10 +1,13 @@
+from decimal import Decimal, InvalidOperation
+from itertools import zip_longest
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.forms import BootstrapMixin
 from zhichan.core.models import Unit
 
-from .models import Assignment, Milestone, ProgressReport, Task
+from .models import Assignment, Milestone, Task
 
 
 class AssignForm(BootstrapMixin, forms.Form):
@@ -30,50 +33,77 @@ class UnitPlanForm(BootstrapMixin, forms.Form):
     text = forms.CharField(label=_("work plan"), widget=forms.Textarea(attrs={"rows": 8}))
 
 
-class FiguresField(forms.CharField):
-    """Figures as lines of `name: value unit`, e.g. `培训场次: 3 场`; stored as a list of mappings."""
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def prepare_value(self, value):
-        if isinstance(value, list):
-            return "\n".join(f"{f['name']}: {f['value']}{' ' + f['unit'] if f.get('unit') else ''}" for f in value)
-        return value
-
-    def to_python(self, value):
-        figures = []
-        for number, line in enumerate((value or "").splitlines(), start=1):
-            if not line.strip():
-                continue
-            name, sep, rest = line.replace("：", ":").partition(":")
-            parts = rest.split()
-            if not sep or not name.strip() or not parts:
-                raise forms.ValidationError(
-                    _("Line %(line)d: write a figure as “name: value unit”.") % {"line": number}
-                )
-            try:
-                amount = float(parts[0].replace(",", ""))
-            except ValueError:
-                raise forms.ValidationError(
-                    _("Line %(line)d: %(value)s is not a number.") % {"line": number, "value": parts[0]}
-                ) from None
-            amount = int(amount) if amount.is_integer() else amount  # 3, not 3.0
-            figures.append({"name": name.strip(), "value": amount, "unit": " ".join(parts[1:])})
-        return figures
+def figure_number(text: str):
+    """A figure's value as typed (thousands separators and full-width digits allowed), or None if not a number."""
+    text = (text or "").strip().replace(",", "").replace("，", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)  # 3, not 3.0
 
 
-class ReportForm(BootstrapMixin, forms.ModelForm):
-    figures = FiguresField(
-        label=_("figures"), required=False, help_text=_("One per line: name: value unit, e.g. 培训场次: 3 场")
+def shown_number(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class ReportForm(BootstrapMixin, forms.Form):
+    """The whole report in one form: the text, percent complete, the figures as rows and evidence to attach.
+
+    Figures come as parallel lists `figure_name`, `figure_value`, `figure_unit`, one entry per row on the page,
+    so rows can be added and removed without renumbering; blank rows are ignored.
+    """
+
+    narrative = forms.CharField(label=_("progress"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    percent = forms.IntegerField(
+        label=_("percent complete"), min_value=0, max_value=100, widget=forms.NumberInput(attrs={"min": 0, "max": 100})
     )
+    file = forms.FileField(label=_("evidence file"), required=False)
 
-    class Meta:
-        model = ProgressReport
-        fields = ["narrative", "percent", "figures"]
-        widgets = {
-            "narrative": forms.Textarea(attrs={"rows": 6}),
-            "percent": forms.NumberInput(attrs={"min": 0, "max": 100}),
-        }
+    def __init__(self, data=None, files=None, *, report):
+        initial = {"narrative": report.narrative, "percent": report.percent}
+        super().__init__(data, files, initial=initial)
+        if data is None:
+            self.rows = [
+                {"name": f.get("name", ""), "value": shown_number(f.get("value")), "unit": f.get("unit", "")}
+                for f in report.figures
+            ]
+        else:
+            names, values, units = (data.getlist(f"figure_{key}") for key in ("name", "value", "unit"))
+            self.rows = [
+                {"name": n.strip(), "value": v.strip(), "unit": u.strip()}
+                for n, v, u in zip_longest(names, values, units, fillvalue="")
+            ]
+            self.rows = [row for row in self.rows if row["name"] or row["value"] or row["unit"]]
+        for row in self.rows:
+            row["errors"] = []
+
+    def clean(self):
+        cleaned = super().clean()
+        figures = []
+        for number, row in enumerate(self.rows, start=1):
+            value = figure_number(row["value"])
+            if not row["name"]:
+                row["errors"].append("name")
+                self.add_error(None, _("Figure %(row)d, name: give the figure a name.") % {"row": number})
+            if row["value"] == "":
+                row["errors"].append("value")
+                self.add_error(None, _("Figure %(row)d, value: enter a number.") % {"row": number})
+            elif value is None:
+                row["errors"].append("value")
+                self.add_error(
+                    None,
+                    _("Figure %(row)d, value: “%(value)s” is not a number.") % {"row": number, "value": row["value"]},
+                )
+            figures.append({"name": row["name"], "value": value, "unit": row["unit"]})
+        cleaned["figures"] = figures
+        return cleaned
 
 
 class EvidenceForm(BootstrapMixin, forms.Form):

@@ -3,6 +3,7 @@
 Every function checks who may do it, so views and the API share one rule.
 """
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -34,42 +35,67 @@ def open_report(task, unit, period: Period, user) -> ProgressReport:
     return report
 
 
+def figure_names(unit) -> list:
+    """The data elements the unit reports, offered as figure names so that a report's figures and the
+    indicators' reported figures use the same names and units."""
+    DataElement = apps.get_model("indicators", "DataElement")
+    return list(DataElement.objects.filter(units=unit).values_list("name", "unit_of_measure"))
+
+
 def _check_owner(report, user):
     if not can_edit(user, report) or not works_for(user, report.unit):
         raise PermissionDenied
 
 
 @transaction.atomic
-def save_report(report, user, *, narrative: str, percent: int, figures: list) -> ProgressReport:
+def save_report(report, user, *, narrative: str, percent: int, figures: list, uploads=()) -> ProgressReport:
+    """Keep what the unit typed (and attach any files sent with it). Saving unchanged text writes nothing, so
+    the draft saved as the user types does not fill the report's history with empty steps."""
     _check_owner(report, user)
     if not report.editable:
         raise ValidationError(_("A submitted or accepted report can no longer be changed."))
     if not 0 <= percent <= 100:
         raise ValidationError({"percent": _("Percent complete is between 0 and 100.")})
     _check_figures(figures)
-    report.narrative, report.percent, report.figures = narrative, percent, figures
-    report.save()
+    figures = [{**figure, "value": _plain(figure["value"])} for figure in figures]
+    if (narrative, percent, figures) != (report.narrative, report.percent, report.figures):
+        report.narrative, report.percent, report.figures = narrative, percent, figures
+        report.save()
+    for uploaded in uploads:
+        attach(report, user, uploaded)
     return report
 
 
+def save_and_submit(report, user, *, narrative: str, percent: int, figures: list, uploads=()) -> ProgressReport:
+    """Submitting from the form: what is typed is saved first and stays saved even if the submission is refused
+    (an empty narrative, a report someone else has just changed), so nothing typed is lost."""
+    save_report(report, user, narrative=narrative, percent=percent, figures=figures, uploads=uploads)
+    return submit(report, user)
+
+
+def _plain(value):
+    """3, not 3.0: a whole number is kept as one, whichever way it was sent."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def _check_figures(figures):
-    """Figures are a list of {"name": text, "value": number, "unit": text}."""
+    """Figures are a list of {"name": text, "value": number, "unit": text}; a message names the row and field."""
     if not isinstance(figures, list):
         raise ValidationError({"figures": _("Figures are a list of name, value and unit.")})
-    for number, figure in enumerate(figures, start=1):
-        valid = (
-            isinstance(figure, dict)
-            and set(figure) <= {"name", "value", "unit"}
-            and isinstance(figure.get("name"), str)
-            and figure["name"].strip()
-            and isinstance(figure.get("value"), int | float)
-            and not isinstance(figure.get("value"), bool)
-            and isinstance(figure.get("unit", ""), str)
-        )
-        if not valid:
-            raise ValidationError(
-                {"figures": _("Figure %(number)d: give a name, a numeric value and a unit.") % {"number": number}}
-            )
+    problems = []
+    for row, figure in enumerate(figures, start=1):
+        if not isinstance(figure, dict) or not set(figure) <= {"name", "value", "unit"}:
+            problems.append(_("Figure %(row)d: give a name, a numeric value and a unit.") % {"row": row})
+            continue
+        name, value, unit = figure.get("name"), figure.get("value"), figure.get("unit", "")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(_("Figure %(row)d, name: give the figure a name.") % {"row": row})
+        if not isinstance(value, int | float) or isinstance(value, bool) or value != value:
+            problems.append(_("Figure %(row)d, value: enter a number.") % {"row": row})
+        if not isinstance(unit, str):
+            problems.append(_("Figure %(row)d, unit: write the unit as text, e.g. 件.") % {"row": row})
+    if problems:
+        raise ValidationError({"figures": problems})
 
 
 @transaction.atomic

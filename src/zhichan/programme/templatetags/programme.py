@@ -1,5 +1,7 @@
 from django import template
 
+from ..forms import shown_number
+
 register = template.Library()
 
 STATUS_CLASSES = {
@@ -43,3 +45,9 @@ def report_class(state) -> str:
 @register.filter
 def indent(depth) -> str:
     return f"ps-{min(int(depth) * 3, 5)}"
+
+
+@register.filter
+def figure(value) -> str:
+    """A reported figure as typed: 3, not 3.0."""
+    return shown_number(value)

@@ -8,6 +8,7 @@ from zhichan.core.access import allow
 from zhichan.core.roles import STAFF
 from zhichan.documents import xlsx
 
+from ..forms import shown_number
 from ..models import Programme, ProgressReport
 from ..services.periods import period_starting, periods
 from ..services.status import programme_states
@@ -91,7 +92,7 @@ def reports_export(request, pk):
             r.get_state_display(),
             r.percent,
             r.narrative,
-            "；".join(f"{f['name']}: {f['value']} {f.get('unit', '')}".strip() for f in r.figures),
+            "；".join(f"{f['name']}: {shown_number(f['value'])} {f.get('unit', '')}".strip() for f in r.figures),
             "、".join(e.name for e in r.evidence.all()),
             timezone.localtime(r.submitted_at).strftime("%Y-%m-%d %H:%M") if r.submitted_at else "",
             r.review_note,
@@ -117,7 +118,22 @@ def reports_export(request, pk):
         rows,
         note=_made(programme),
     )
-    return xlsx.response(f"{programme.key}-reports-{period.label}.xlsx", [sheet])
+    # The figures again one a row, their values as numbers, so they can be summed and filtered.
+    figures = xlsx.Sheet(
+        _("figures"),
+        [_("key"), _("task"), _("unit"), _("state"), _("figure"), _("value"), _("unit of measure")],
+        [
+            [r.task.key, f"{r.task.number}{r.task.title}", r.unit.name, r.get_state_display(), *_figure(f)]
+            for r in reports
+            for f in r.figures
+        ],
+        note=_made(programme),
+    )
+    return xlsx.response(f"{programme.key}-reports-{period.label}.xlsx", [sheet, figures])
+
+
+def _figure(figure) -> list:
+    return [figure.get("name", ""), figure.get("value"), figure.get("unit", "")]
 
 
 reports_export.scoped_model = Programme

@@ -19,6 +19,8 @@ from ..models import Evidence, Programme, ProgressReport, Task
 from ..services import reporting
 from ..services.deadlines import report_due
 from ..services.periods import period_starting, periods
+from ..services.report_history import report_history
+from ..services.reporting import figure_names
 from ..services.status import programme_states
 
 OWNERS = {Role.OFFICE, *LIAISONS}
@@ -66,38 +68,88 @@ def _date(value):
 
 @allow(STAFF, write=OWNERS)
 def report_detail(request, pk):
+    """The report page. Its one form keeps what is typed whichever button is pressed: save, submit or attach a
+    file all save the text first; htmx posts here too, as the user types, to keep the draft."""
     report = _report(request, pk)
     owner = can_edit(request.user, report) and works_for(request.user, report.unit)
-    form = ReportForm(
-        request.POST or None,
-        instance=report if request.method != "POST" else None,
-        initial={"narrative": report.narrative, "percent": report.percent, "figures": report.figures},
-    )
+    form = ReportForm(report=report)
     if request.method == "POST":
         if not owner:
             return render(request, "403.html", status=403)
-        if form.is_valid():
-            try:
-                reporting.save_report(report, request.user, **form.cleaned_data)
-                messages.success(request, _("Saved."))
-                return redirect(report)
-            except ValidationError as error:
-                _errors(request, error)
-    context = {
+        form = ReportForm(request.POST, request.FILES, report=report)
+        if request.htmx:
+            return _autosave(request, report, form)
+        if _save(request, report, form):
+            return redirect(report)
+    return render(request, "programme/report.html", _page(request, report, form, owner))
+
+
+report_detail.scoped_model = ProgressReport
+
+
+def _save(request, report, form) -> bool:
+    """Save (and attach, and submit when asked); on any refusal the page is shown again with what was typed."""
+    if not form.is_valid():
+        if request.FILES:
+            form.add_error(None, _("The file was not attached: correct the report and choose the file again."))
+        return False
+    data = form.cleaned_data
+    submitting = request.POST.get("action") == "submit"
+    save = reporting.save_and_submit if submitting else reporting.save_report
+    try:
+        save(
+            report,
+            request.user,
+            narrative=data["narrative"],
+            percent=data["percent"],
+            figures=data["figures"],
+            uploads=[data["file"]] if data["file"] else [],
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        report.refresh_from_db()
+        return False
+    messages.success(request, _("Submitted to the office.") if submitting else _("Saved."))
+    return True
+
+
+def _autosave(request, report, form):
+    """The draft kept as the user types: a line saying it is saved, or why not. Files wait for a button."""
+    saved, problems = False, []
+    if not report.editable:
+        problems = [_("A submitted or accepted report can no longer be changed.")]
+    elif form.is_valid():
+        data = form.cleaned_data
+        try:
+            reporting.save_report(
+                report, request.user, narrative=data["narrative"], percent=data["percent"], figures=data["figures"]
+            )
+            saved = True
+        except ValidationError as error:
+            problems = error.messages
+    else:
+        problems = [message for messages_ in form.errors.values() for message in messages_]
+    response = render(
+        request, "programme/_autosave.html", {"saved": saved, "problems": problems, "at": timezone.localtime()}
+    )
+    if saved:
+        response["HX-Trigger"] = "zhichan:saved"  # the unsaved-changes warning stands down
+    return response
+
+
+def _page(request, report, form, owner) -> dict:
+    return {
         "report": report,
         "form": form,
         "owner": owner and report.editable,
         "reviewer": role_of(request.user) == Role.OFFICE and report.state == ProgressReport.State.SUBMITTED,
-        "evidence_form": EvidenceForm(),
         "review_form": ReviewForm(),
         "evidence": report.evidence.all(),
+        "figure_names": figure_names(report.unit),
         "due": report_due(report.task.programme, period_starting(report.task.programme, report.period_start)),
-        "history": report.history.select_related("history_user")[:20],
+        "history": report_history(report),
     }
-    return render(request, "programme/report.html", context)
-
-
-report_detail.scoped_model = ProgressReport
 
 
 def _step(request, pk, action, *args):
@@ -173,6 +225,10 @@ def evidence_delete(request, pk):
         reporting.remove_evidence(evidence, request.user)
     except ValidationError as error:
         _errors(request, error)
+    if request.htmx:  # removed in place, so what is being typed in the report form stays on the page
+        report = _report(request, evidence.report_id)
+        context = {"report": report, "evidence": report.evidence.all(), "owner": report.editable}
+        return render(request, "programme/_evidence.html", context)
     return redirect(evidence.report)
 
 
