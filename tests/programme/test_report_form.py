@@ -132,7 +132,7 @@ def test_the_report_form_is_one_form_with_the_unsaved_changes_warning(client_for
     assert "core/unsaved.js" in html and "programme/report.js" in html
     assert html.count(' id="report-form"') == 1 and 'enctype="multipart/form-data"' in html
     assert 'form="report-form"' in html  # the file input and the attach button belong to the report form
-    form = html.split(' id="report-form"', 1)[0].rsplit("<form", 1)[1]
+    form = html.split(' id="report-form"', 1)[1].split(">", 1)[0]
     assert "data-warn-unsaved" in form and "hx-post" in form
 
 

@@ -29,9 +29,11 @@ def open_report(task, unit, period: Period, user) -> ProgressReport:
         raise PermissionDenied
     if not Assignment.objects.filter(task=task, unit=unit).exists():
         raise ValidationError(_("%(unit)s has no part in this task.") % {"unit": unit})
-    report, _created = ProgressReport.objects.get_or_create(
-        task=task, unit=unit, period_start=period.start, defaults={"period_end": period.end}
-    )
+    report = ProgressReport.objects.filter(task=task, unit=unit, period_start=period.start).first()
+    if report is None:
+        report = ProgressReport(task=task, unit=unit, period_start=period.start, period_end=period.end)
+        report._history_user = user  # the history names who opened it, whether from a page, the API or a script
+        report.save()
     return report
 
 
@@ -60,6 +62,7 @@ def save_report(report, user, *, narrative: str, percent: int, figures: list, up
     figures = [{**figure, "value": _plain(figure["value"])} for figure in figures]
     if (narrative, percent, figures) != (report.narrative, report.percent, report.figures):
         report.narrative, report.percent, report.figures = narrative, percent, figures
+        report._history_user = user
         report.save()
     for uploaded in uploads:
         attach(report, user, uploaded)
@@ -104,7 +107,7 @@ def attach(report, user, uploaded) -> Evidence:
     if not report.editable:
         raise ValidationError(_("Evidence can only be added while the report is a draft or returned."))
     content_type = check_evidence(uploaded)
-    return Evidence.objects.create(
+    evidence = Evidence(
         report=report,
         file=uploaded,
         name=uploaded.name[:200],
@@ -112,6 +115,9 @@ def attach(report, user, uploaded) -> Evidence:
         size=uploaded.size,
         uploaded_by=user,
     )
+    evidence._history_user = user
+    evidence.save()
+    return evidence
 
 
 @transaction.atomic
@@ -120,12 +126,14 @@ def remove_evidence(evidence, user):
     if not evidence.report.editable:
         raise ValidationError(_("Evidence can only be removed while the report is a draft or returned."))
     evidence.file.delete(save=False)
+    evidence._history_user = user
     evidence.delete()
 
 
-def _transition(report, method, *args):
+def _transition(report, user, method, *args):
     try:
         method(*args)
+        report._history_user = user
         report.save()
     except TransitionNotAllowed:
         raise ValidationError(
@@ -142,7 +150,7 @@ def submit(report, user) -> ProgressReport:
     _check_owner(report, user)
     if not report.narrative.strip():
         raise ValidationError({"narrative": _("Describe the progress before submitting.")})
-    return _transition(report, report.submit)
+    return _transition(report, user, report.submit)
 
 
 def _check_reviewer(user):
@@ -155,10 +163,10 @@ def send_back(report, user, note: str) -> ProgressReport:
     _check_reviewer(user)
     if not note.strip():
         raise ValidationError({"note": _("Say why the report is returned.")})
-    return _transition(report, report.send_back, user, note.strip())
+    return _transition(report, user, report.send_back, user, note.strip())
 
 
 @transaction.atomic
 def accept(report, user, note: str = "") -> ProgressReport:
     _check_reviewer(user)
-    return _transition(report, report.accept, user, note.strip())
+    return _transition(report, user, report.accept, user, note.strip())
