@@ -124,6 +124,7 @@ EXPECTED = {
     "api:progressreport-send-back": (STAFF, PEOPLE_WRITERS),
     "api:progressreport-accept": (STAFF, PEOPLE_WRITERS),
     "api:progressreport-evidence": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-history": (STAFF, PEOPLE_WRITERS),
     "api:api-validate": (EVERYONE, EVERYONE),
     "api:api-dashboard": (STAFF, STAFF),
     "registry-home": (SIGNED_IN, SIGNED_IN),
