@@ -1,13 +1,20 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import DataElement, DataValue, Indicator, IndicatorValue
+from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
 
 
 @admin.register(DataElement)
 class DataElementAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name", "unit_of_measure", "value_type", "aggregation", "period_type"]
+    list_display = ["code", "name", "unit_of_measure", "value_type", "decimals", "aggregation", "period_type"]
     filter_horizontal = ["units"]
+
+
+@admin.register(ValidationRule)
+class ValidationRuleAdmin(SimpleHistoryAdmin):
+    """Rules come from the indicators data file; a change here holds until the file is loaded again."""
+
+    list_display = ["code", "name", "left", "operator", "right", "message"]
 
 
 @admin.register(DataValue)
