@@ -207,7 +207,10 @@ class DataValueViewSet(ScopedViewSet):
         except PermissionDenied:
             raise APIPermissionDenied() from None
         except DjangoValidationError as error:
-            raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
+            detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+            if isinstance(detail, dict) and "__all__" in detail:  # a broken rule: DRF's name for errors of no field
+                detail["non_field_errors"] = detail.pop("__all__")
+            raise ValidationError(detail) from None
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
 
 
