@@ -328,3 +328,17 @@ def test_a_drilldown_shows_reported_counts_whole_and_exports_numbers(reported, c
     sheet = load_workbook(io.BytesIO(export.content)).active
     numbers = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, int | float)]
     assert sorted(numbers) == [10, 30]
+
+
+def test_the_office_saving_a_page_keeps_units_and_approvals(loaded, users):
+    closed, on_time = _el("enforcement-cases-closed"), _el("enforcement-cases-closed-on-time")
+    amr, office = _amr(users), users["office"]
+    (row,) = entry.save_values(amr, PERIOD, [Entry(closed, "10")], users["amr-liaison"], submit=True)
+    entry.approve(row, office)
+    office_unit = office.unit
+    entry.save_values(office_unit, PERIOD, [Entry(closed, "10"), Entry(on_time, "4")], office)
+    row.refresh_from_db()
+    assert (row.state, row.unit) == (ValueState.APPROVED, amr)  # unchanged: left approved
+    entry.save_values(office_unit, PERIOD, [Entry(closed, "11")], office)
+    row.refresh_from_db()
+    assert (row.value, row.unit, row.state) == (11, amr, ValueState.DRAFT)  # corrected on the unit's behalf

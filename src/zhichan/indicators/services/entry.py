@@ -95,7 +95,9 @@ def _prepared(element, unit, period, value, user, comment, submit, region, exist
     row = existing or DataValue(
         element=element, region=region, period=period.key, period_start=period.start, period_end=period.end
     )
-    row.unit, row.value, row.comment, row.entered_by = unit, value, comment, user
+    # The office correcting a unit's figure corrects it on that unit's behalf: the figure stays the unit's.
+    row.unit = existing.unit if existing and role_of(user) == Role.OFFICE else unit
+    row.value, row.comment, row.entered_by = value, comment, user
     row.state = ValueState.SUBMITTED if submit else ValueState.DRAFT
     row.submitted_at = timezone.now() if submit else None
     row.approved_by = row.approved_at = None
@@ -104,6 +106,10 @@ def _prepared(element, unit, period, value, user, comment, submit, region, exist
     except ValidationError as error:
         raise ValidationError(error.messages) from None
     return row
+
+
+def _unchanged_approved(row, value, comment) -> bool:
+    return row is not None and row.state == ValueState.APPROVED and row.value == value and row.comment == comment
 
 
 def save_values(unit, period, entries: list[Entry], user, submit=False, region=None) -> list[DataValue]:
@@ -133,6 +139,8 @@ def save_values(unit, period, entries: list[Entry], user, submit=False, region=N
             try:
                 value = _number(item)
                 typed[element] = value
+                if _unchanged_approved(existing.get(element.pk), value, item.comment):
+                    continue  # saving a page again leaves its approved figures approved
                 rows.append(
                     _prepared(
                         element, unit, period, value, user, item.comment, submit, region, existing.get(element.pk)
