@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
@@ -19,9 +20,14 @@ class ValidationRuleAdmin(SimpleHistoryAdmin):
 
 @admin.register(DataValue)
 class DataValueAdmin(SimpleHistoryAdmin):
-    list_display = ["element", "region", "period", "value", "unit", "state"]
+    list_display = ["element", "region", "period", "shown_value", "unit", "state"]
     list_filter = ["state", "element"]
+    list_select_related = ["element", "region", "unit"]
     raw_id_fields = ["region", "unit", "entered_by", "approved_by"]
+
+    @admin.display(description=_("value"), ordering="value")
+    def shown_value(self, row):
+        return row.shown
 
 
 @admin.register(Indicator)

@@ -138,7 +138,7 @@ class DataValue(models.Model):
         indexes = [models.Index(fields=["element", "state", "period_start", "period_end"])]
 
     def __str__(self):
-        return f"{self.element} {self.region} {self.period}: {self.value}"
+        return f"{self.element} {self.region} {self.period}: {self.shown}"
 
     @property
     def shown(self) -> str:
