@@ -342,3 +342,23 @@ def test_the_office_saving_a_page_keeps_units_and_approvals(loaded, users):
     entry.save_values(office_unit, PERIOD, [Entry(closed, "11")], office)
     row.refresh_from_db()
     assert (row.value, row.unit, row.state) == (11, amr, ValueState.DRAFT)  # corrected on the unit's behalf
+
+
+def test_the_admin_holds_a_changed_figure_to_the_rules(loaded, users):
+    from zhichan.indicators.admin import DataValueForm
+
+    amr = _amr(users)
+    entry.save_values(amr, PERIOD, [Entry(_el("enforcement-cases-closed"), "10")], users["amr-liaison"])
+    fields = {
+        "element": _el("enforcement-cases-closed-on-time").pk,
+        "region": amr.region_id,
+        "period": PERIOD,
+        "period_start": "2024-04-01",
+        "period_end": "2024-06-30",
+        "unit": amr.pk,
+        "state": "draft",
+    }
+    form = DataValueForm({**fields, "value": "12"})
+    assert not form.is_valid()
+    assert "其中按期结案数 12件" in str(form.non_field_errors())
+    assert DataValueForm({**fields, "value": "10"}).is_valid()

@@ -1,8 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
+from .periods import PeriodError, parse_period
+from .services.entry import rule_violations, violation_message
 
 
 @admin.register(DataElement)
@@ -18,8 +21,44 @@ class ValidationRuleAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name", "left", "operator", "right", "message"]
 
 
+class DataValueForm(forms.ModelForm):
+    """A figure changed here is held to the validation rules as on the entry page."""
+
+    class Meta:
+        model = DataValue
+        fields = [
+            "element",
+            "region",
+            "period",
+            "period_start",
+            "period_end",
+            "value",
+            "unit",
+            "comment",
+            "state",
+            "entered_by",
+            "submitted_at",
+            "approved_by",
+            "approved_at",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        element, region, value = data.get("element"), data.get("region"), data.get("value")
+        try:
+            period = parse_period(data.get("period") or "")
+        except PeriodError:
+            return data  # the model's own check names the period
+        if element and region and value is not None:
+            broken = rule_violations(region, period.key, {element: value})
+            if broken:
+                raise forms.ValidationError([violation_message(v) for v in broken])
+        return data
+
+
 @admin.register(DataValue)
 class DataValueAdmin(SimpleHistoryAdmin):
+    form = DataValueForm
     list_display = ["element", "region", "period", "shown_value", "unit", "state"]
     list_filter = ["state", "element"]
     list_select_related = ["element", "region", "unit"]
