@@ -165,6 +165,7 @@ EXPECTED = {
     "display": (STAFF, STAFF),
     "data-entry": (STAFF, PEOPLE_WRITERS),
     "data-review": (SEE_ALL, OFFICE),
+    "data-elements": (STAFF, STAFF),
     "datavalue-approve": (OFFICE, OFFICE),
     "datavalue-return": (OFFICE, OFFICE),
     "api:indicator-list": (STAFF, OFFICE),
@@ -176,6 +177,8 @@ EXPECTED = {
     "api:dataelement-detail": (STAFF, OFFICE),
     "api:datavalue-list": (STAFF, PEOPLE_WRITERS),
     "api:datavalue-detail": (STAFF, PEOPLE_WRITERS),
+    "api:validationrule-list": (STAFF, OFFICE),
+    "api:validationrule-detail": (STAFF, OFFICE),
 }
 # Query strings for views that answer a bare GET with 400 (a missing parameter).
 QUERIES = {"api:api-validate": "?kind=uscc&value=91350583MA0DEMX01X"}

@@ -67,7 +67,7 @@ def test_a_unit_enters_and_submits_and_the_office_approves(loaded, client_for, u
     client = client_for("amr-liaison")
     element = DataElement.objects.get(code="rights-assistance-cases")
     page = client.get("/indicators/data/?period=2024Q2")
-    assert element in [e for e, _row in page.context["rows"]]
+    assert element in [line.element for line in page.context["rows"]]
     response = client.post(
         "/indicators/data/?period=2024Q2", {"period": "2024Q2", f"value-{element.pk}": "7", "submit": "1"}
     )

@@ -16,7 +16,8 @@ from zhichan.core.models import Unit
 from zhichan.core.pagination import Pagination
 from zhichan.core.roles import LIAISONS, Role
 
-from .models import DataElement, DataValue, Indicator, IndicatorValue
+from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
+from .numbers import format_figure
 from .services import entry
 from .services.drilldown import behind, cell, inputs_of, record_url
 
@@ -52,6 +53,7 @@ class IndicatorViewSet(ScopedViewSet):
 
 class IndicatorValueSerializer(serializers.ModelSerializer):
     indicator_code = serializers.CharField(source="indicator.code", read_only=True)
+    value_display = serializers.SerializerMethodField()
     reason_text = serializers.CharField(read_only=True)
 
     class Meta:
@@ -64,6 +66,7 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "period",
             "period_end",
             "value",
+            "value_display",
             "numerator",
             "denominator",
             "inputs",
@@ -71,6 +74,9 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "reason_text",
             "computed_at",
         ]
+
+    def get_value_display(self, value) -> str:
+        return format_figure(value.value, value.indicator.decimals)
 
 
 class IndicatorValueViewSet(ScopedViewSet):
@@ -123,6 +129,8 @@ def _json(value):
 
 
 class DataElementSerializer(serializers.ModelSerializer):
+    shown_decimals = serializers.IntegerField(read_only=True)
+
     class Meta:
         model = DataElement
         fields = [
@@ -136,6 +144,8 @@ class DataElementSerializer(serializers.ModelSerializer):
             "period_type",
             "min_value",
             "max_value",
+            "decimals",
+            "shown_decimals",
             "units",
         ]
 
@@ -147,6 +157,7 @@ class DataElementViewSet(ScopedViewSet):
 
 class DataValueSerializer(serializers.ModelSerializer):
     submit = serializers.BooleanField(write_only=True, required=False, default=False)
+    value_display = serializers.CharField(source="shown", read_only=True)
 
     class Meta:
         model = DataValue
@@ -156,6 +167,7 @@ class DataValueSerializer(serializers.ModelSerializer):
             "region",
             "period",
             "value",
+            "value_display",
             "unit",
             "comment",
             "state",
@@ -195,5 +207,31 @@ class DataValueViewSet(ScopedViewSet):
         except PermissionDenied:
             raise APIPermissionDenied() from None
         except DjangoValidationError as error:
-            raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
+            detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+            if isinstance(detail, dict) and "__all__" in detail:  # a broken rule: DRF's name for errors of no field
+                detail["non_field_errors"] = detail.pop("__all__")
+            raise ValidationError(detail) from None
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
+
+
+class ValidationRuleSerializer(serializers.ModelSerializer):
+    text = serializers.CharField(read_only=True)
+    readable = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ValidationRule
+        fields = ["id", "code", "name", "left", "operator", "right", "readable", "message", "message_en", "text"]
+
+    def get_readable(self, rule) -> str:
+        """The rule with the data elements' names, e.g. 其中按期结案数 ≤ 知识产权行政执法案件结案数."""
+        if "elements" not in self.context:
+            self.context["elements"] = {e.variable: e for e in DataElement.objects.all()}
+        return rule.readable(self.context["elements"])
+
+
+class ValidationRuleViewSet(ScopedViewSet):
+    """Checks between reported figures of one region and period; `text` is the message in the reader's language."""
+
+    queryset = ValidationRule.objects.all()
+    serializer_class = ValidationRuleSerializer
+    filterset_fields = ["code"]

@@ -8,6 +8,7 @@ ROUTES = [
     ("indicator-values", api.IndicatorValueViewSet),
     ("data-elements", api.DataElementViewSet),
     ("data-values", api.DataValueViewSet),
+    ("validation-rules", api.ValidationRuleViewSet),
 ]
 
 urlpatterns = [

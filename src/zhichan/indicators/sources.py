@@ -15,7 +15,7 @@ class ElementSource:
         (_("data element"), "element"),
         (_("region"), "region"),
         (_("period"), "period"),
-        (_("value"), "value"),
+        (_("value"), "figure"),
         (_("reporting unit"), "unit"),
         (_("comment"), "comment"),
         (_("approved at"), "approved_at"),

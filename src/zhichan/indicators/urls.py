@@ -10,6 +10,7 @@ urlpatterns = [
     path("indicators/values/<int:pk>/export.xlsx", drilldown.value_export, name="indicator-value-export"),
     path("indicators/data/", entry.data_entry, name="data-entry"),
     path("indicators/data/review/", entry.data_review, name="data-review"),
+    path("indicators/data/elements/", entry.data_elements, name="data-elements"),
     path("indicators/data/values/<int:pk>/approve/", entry.datavalue_approve, name="datavalue-approve"),
     path("indicators/data/values/<int:pk>/return/", entry.datavalue_return, name="datavalue-return"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),

@@ -1,5 +1,6 @@
 from .elements import Aggregation, DataElement, DataValue, ValueState, ValueType
 from .indicators import Indicator, IndicatorValue
+from .rules import ValidationRule
 
 __all__ = [
     "Aggregation",
@@ -8,5 +9,6 @@ __all__ = [
     "Indicator",
     "IndicatorValue",
     "ValueState",
+    "ValidationRule",
     "ValueType",
 ]

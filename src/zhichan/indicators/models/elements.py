@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.models import Region, Unit
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
+from ..numbers import format_figure, rounded
 from ..periods import PeriodError, parse_period
 
 
@@ -41,6 +42,9 @@ class DataElement(models.Model):
     period_type = models.CharField(_("reported"), max_length=10, choices=PeriodType.choices, default="quarter")
     min_value = models.DecimalField(_("smallest value"), max_digits=18, decimal_places=4, null=True, blank=True)
     max_value = models.DecimalField(_("largest value"), max_digits=18, decimal_places=4, null=True, blank=True)
+    decimals = models.PositiveSmallIntegerField(
+        _("decimals shown"), default=2, help_text=_("For numbers and percentages; whole numbers show none.")
+    )
     units = models.ManyToManyField(Unit, related_name="data_elements", blank=True, verbose_name=_("reported by"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
@@ -60,6 +64,18 @@ class DataElement(models.Model):
     def variable(self) -> str:
         """The name formulas use: the code with hyphens as underscores."""
         return self.code.replace("-", "_")
+
+    @property
+    def shown_decimals(self) -> int:
+        """A count shows no decimals; an amount or a percentage its own (万元: 2)."""
+        return 0 if self.value_type == ValueType.INTEGER else self.decimals
+
+    def rounded(self, value):
+        """The value as it is shown and exported: an int for a count, a Decimal with the element's decimals."""
+        return rounded(value, self.shown_decimals)
+
+    def format(self, value) -> str:
+        return format_figure(value, self.shown_decimals)
 
     def check_value(self, value) -> None:
         """The element's validation rules; raises ValidationError with a message for the form."""
@@ -122,7 +138,17 @@ class DataValue(models.Model):
         indexes = [models.Index(fields=["element", "state", "period_start", "period_end"])]
 
     def __str__(self):
-        return f"{self.element} {self.region} {self.period}: {self.value}"
+        return f"{self.element} {self.region} {self.period}: {self.shown}"
+
+    @property
+    def shown(self) -> str:
+        """The value as a person reads it: 12,000 for a count, 1,234.50 for an amount in 万元."""
+        return self.element.format(self.value)
+
+    @property
+    def figure(self):
+        """The value as a number with the element's decimals (exports)."""
+        return self.element.rounded(self.value)
 
     def clean(self):
         try:

@@ -1,13 +1,24 @@
-"""Units enter their data elements per period; the office approves or returns them."""
+"""Units enter their data elements per period; the office approves or returns them.
+
+A unit's figures for a period are saved together or not at all: every figure is checked on its own (a number,
+a whole number for a count, within its bounds) and against the others by the validation rules, and one error
+anywhere saves nothing.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import works_for
 
-from ..models import DataElement, DataValue, ValueState
+from ..models import DataElement, DataValue, ValidationRule, ValueState
+from ..models.rules import Violation
+from ..numbers import parse_figure
 from ..periods import PeriodError, parse_period
 
 
@@ -18,23 +29,65 @@ def elements_for(unit) -> list[DataElement]:
     return list(DataElement.objects.filter(units=unit))
 
 
-def save_value(element, unit, period, value, user, comment="", submit=False, region=None) -> DataValue:
-    """Create or change a unit's value for its region and a period; a liaison's region is its unit's.
+@dataclass
+class Entry:
+    """One figure as typed: the element, the text (or number) and a comment."""
 
-    An approved value is changed only by the office; a liaison changing a returned or draft value keeps it a
-    draft until it submits.
-    """
-    if not works_for(user, unit):
-        raise PermissionDenied
+    element: DataElement
+    value: object
+    comment: str = ""
+
+
+class EntryRefused(ValidationError):
+    """Nothing was saved: each figure's own errors by element pk, and the rules the figures break together."""
+
+    def __init__(self, fields: dict, rules: list):
+        self.fields, self.rules = fields, rules
+        errors = {f"value-{pk}": messages for pk, messages in fields.items()}
+        if rules:
+            errors["__all__"] = rules
+        super().__init__(errors)
+
+
+def violation_message(violation: Violation) -> str:
+    """The rule's message and every figure it read, with the value typed or stored: both figures are named."""
+    figures = _(", ").join(
+        f"{element.name} {element.format(value)}{element.unit_of_measure}" for element, value in violation.figures
+    )
+    return _("%(message)s (%(figures)s)") % {"message": violation.rule.text, "figures": figures}
+
+
+def rule_violations(region, period_key: str, typed: dict) -> list[Violation]:
+    """The rules broken by the typed figures (element → value) together with the ones stored for the region and
+    period; a rule none of the typed figures takes part in is not judged here."""
+    rules = list(ValidationRule.objects.all())
+    typed_names = {element.variable for element in typed}
+    rules = [rule for rule in rules if rule.names & typed_names]
+    if not rules:
+        return []
+    elements = {element.variable: element for element in DataElement.objects.all()}
+    wanted = set().union(*(rule.names for rule in rules))
+    stored = DataValue.objects.filter(
+        region=region, period=period_key, element__in=[elements[n] for n in wanted if n in elements]
+    ).select_related("element")
+    values = {row.element.variable: row.value for row in stored}
+    values.update({element.variable: value for element, value in typed.items()})
+    return [found for rule in rules if (found := rule.violation(values, elements)) is not None]
+
+
+def _number(entry: Entry) -> Decimal:
+    if isinstance(entry.value, Decimal):
+        return entry.value
+    try:
+        return parse_figure(entry.value)
+    except (InvalidOperation, ValueError):
+        raise ValidationError(_("Enter a number.")) from None
+
+
+def _prepared(element, unit, period, value, user, comment, submit, region, existing) -> DataValue:
+    """The row as it would be saved, checked on its own; ValidationError with the figure's messages."""
     if role_of(user) != Role.OFFICE and not element.units.filter(pk=unit.pk).exists():
         raise ValidationError(_("Your unit does not report this figure."))
-    if role_of(user) != Role.OFFICE or region is None:
-        region = unit.region
-    try:
-        period = parse_period(period)
-    except PeriodError as error:
-        raise ValidationError({"period": str(error)}) from None
-    existing = DataValue.objects.filter(element=element, region=region, period=period.key).first()
     if existing and existing.unit_id != unit.pk and role_of(user) != Role.OFFICE:
         raise ValidationError(_("Another unit reported this figure for this region and period."))
     if existing and existing.state == ValueState.APPROVED and role_of(user) != Role.OFFICE:
@@ -42,12 +95,78 @@ def save_value(element, unit, period, value, user, comment="", submit=False, reg
     row = existing or DataValue(
         element=element, region=region, period=period.key, period_start=period.start, period_end=period.end
     )
-    row.unit, row.value, row.comment, row.entered_by = unit, value, comment, user
+    # The office correcting a unit's figure corrects it on that unit's behalf: the figure stays the unit's.
+    row.unit = existing.unit if existing and role_of(user) == Role.OFFICE else unit
+    row.value, row.comment, row.entered_by = value, comment, user
     row.state = ValueState.SUBMITTED if submit else ValueState.DRAFT
     row.submitted_at = timezone.now() if submit else None
     row.approved_by = row.approved_at = None
-    row.full_clean()
-    row.save()
+    try:
+        row.full_clean()
+    except ValidationError as error:
+        raise ValidationError(error.messages) from None
+    return row
+
+
+def _unchanged_approved(row, value, comment) -> bool:
+    return row is not None and row.state == ValueState.APPROVED and row.value == value and row.comment == comment
+
+
+def save_values(unit, period, entries: list[Entry], user, submit=False, region=None) -> list[DataValue]:
+    """Save a unit's figures for its region (the office: any region) and a period, all or none.
+
+    Raises EntryRefused listing every figure's errors and every broken rule at once; a liaison changing a returned
+    or draft value keeps it a draft until it submits, and an approved value is changed only by the office.
+    """
+    if not works_for(user, unit):
+        raise PermissionDenied
+    if role_of(user) != Role.OFFICE or region is None:
+        region = unit.region
+    try:
+        period = parse_period(period)
+    except PeriodError as error:
+        raise ValidationError({"period": str(error)}) from None
+    with transaction.atomic():
+        existing = {
+            row.element_id: row
+            for row in DataValue.objects.select_for_update().filter(
+                region=region, period=period.key, element__in=[e.element for e in entries]
+            )
+        }
+        errors, rows, typed = {}, [], {}
+        for item in entries:
+            element = item.element
+            try:
+                value = _number(item)
+                typed[element] = value
+                if _unchanged_approved(existing.get(element.pk), value, item.comment):
+                    continue  # saving a page again leaves its approved figures approved
+                rows.append(
+                    _prepared(
+                        element, unit, period, value, user, item.comment, submit, region, existing.get(element.pk)
+                    )
+                )
+            except ValidationError as error:
+                errors[element.pk] = error.messages
+        broken = [violation_message(v) for v in rule_violations(region, period.key, typed)]
+        if errors or broken:
+            raise EntryRefused(errors, broken)
+        for row in rows:
+            row.save()
+    return rows
+
+
+def save_value(element, unit, period, value, user, comment="", submit=False, region=None) -> DataValue:
+    """One figure (the API): checked as in save_values; errors keyed "value" and, for broken rules, "__all__"."""
+    try:
+        (row,) = save_values(unit, period, [Entry(element, value, comment)], user, submit=submit, region=region)
+    except EntryRefused as refused:
+        errors = {}
+        if refused.fields:
+            errors["value"] = refused.fields[element.pk]
+        if refused.rules:
+            errors["__all__"] = refused.rules
+        raise ValidationError(errors) from None
     return row
 
 

@@ -1,4 +1,6 @@
-"""Loading data elements and indicators from a data file (data/indicators/*.yaml); loading twice changes nothing."""
+"""Loading data elements, their validation rules and indicators from a data file (data/indicators/*.yaml).
+
+Loading twice changes nothing."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -10,8 +12,9 @@ from zhichan.core.services.upsert import upsert
 
 from ..formulas import FormulaError, check
 from ..metrics import RULES
-from ..models import Aggregation, DataElement, Indicator, ValueType
+from ..models import Aggregation, DataElement, Indicator, ValidationRule, ValueType
 from ..models.elements import PeriodType
+from ..models.rules import Operator
 from ..periods import WindowKind
 
 
@@ -47,6 +50,7 @@ def _element(reader, index, row, units):
         "period_type": _choice(reader, f"{path}.period_type", row.get("period_type", "quarter"), PeriodType.values),
         "min_value": _decimal(reader, f"{path}.min", row.get("min")),
         "max_value": _decimal(reader, f"{path}.max", row.get("max")),
+        "decimals": int(row.get("decimals", 2)),
         "order": index,
     }
     element, _ = upsert(DataElement, {"code": row["code"]}, fields)
@@ -54,6 +58,33 @@ def _element(reader, index, row, units):
     if set(element.units.values_list("pk", flat=True)) != wanted:
         element.units.set(wanted)
     return element
+
+
+def _rule(reader, index, row, names):
+    """A validation rule: left operator right over data-element names, with its message in Chinese and English."""
+    path = f"validation_rules[{index}]"
+    for key in ("code", "name", "left", "operator", "right", "message"):
+        if not row.get(key) and row.get(key) != 0:
+            raise reader.error(f"{path}.{key}", "missing")
+    for key in ("left", "right"):
+        try:
+            used = check(str(row[key]))
+        except FormulaError as error:
+            raise reader.error(f"{path}.{key}", str(error)) from None
+        unknown = sorted(used - names)
+        if unknown:
+            raise reader.error(f"{path}.{key}", f"unknown data element {unknown[0]!r}")
+    fields = {
+        "name": row["name"],
+        "left": str(row["left"]),
+        "operator": _choice(reader, f"{path}.operator", row["operator"], Operator.values),
+        "right": str(row["right"]),
+        "message": row["message"],
+        "message_en": row.get("message_en", ""),
+        "order": index,
+    }
+    rule, _ = upsert(ValidationRule, {"code": row["code"]}, fields)
+    return rule
 
 
 def _indicator(reader, index, row, names, file):
@@ -107,7 +138,9 @@ def load_indicators(file) -> dict:
         elements = []
         for index, row in enumerate(data.get("data_elements") or []):
             elements.append(_element(reader, index, row, units))
-        names = set(metrics()) | {e.variable for e in DataElement.objects.all()}
+        variables = {e.variable for e in DataElement.objects.all()}
+        rules = [_rule(reader, index, row, variables) for index, row in enumerate(data.get("validation_rules") or [])]
+        names = set(metrics()) | variables
         indicators = []
         for index, row in enumerate(data.get("indicators") or []):
             indicator, new = _indicator(reader, index, row, names, str(reader.file.name))
@@ -115,4 +148,4 @@ def load_indicators(file) -> dict:
             created += new
     if not indicators:
         raise DataFileError(reader.file, "indicators", "no indicators")
-    return {"elements": elements, "indicators": indicators, "created": created}
+    return {"elements": elements, "rules": rules, "indicators": indicators, "created": created}

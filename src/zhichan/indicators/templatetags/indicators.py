@@ -5,6 +5,8 @@ from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..numbers import format_figure
+
 register = template.Library()
 
 LIGHTS = {
@@ -28,8 +30,21 @@ def _number(value):
 @register.filter
 def figure(value, decimals=0):
     """A number with the indicator's decimals and thousands separators; an em dash for none."""
-    number = _number(value)
-    return "—" if number is None else f"{number:,.{int(decimals or 0)}f}"
+    return format_figure(value, int(decimals or 0))
+
+
+@register.filter
+def shown(value, element):
+    """A reported figure as its data element shows it: 12,000 for a count, 1,234.50 for an amount in 万元."""
+    return element.format(value)
+
+
+@register.filter
+def cell(value):
+    """A table cell: numbers with thousands separators and the decimals they carry, anything else as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return value
+    return format_figure(value, max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0)
 
 
 @register.filter

@@ -1,6 +1,6 @@
 """Units enter the figures they report; the office approves them."""
 
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from zhichan.core.access import allow
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 
-from ..models import DataValue, ValueState
+from ..models import DataElement, DataValue, ValidationRule, ValueState
 from ..periods import PeriodError, parse_period, periods_of
 from ..services import entry
 from ..services.programmes import programme_years
@@ -37,40 +37,27 @@ def data_entry(request):
     elements = entry.elements_for(None if role == Role.OFFICE else unit) if unit else []
     if period is not None:
         elements = [e for e in elements if e.period_type == period.kind]
+    typed, field_errors, rule_errors = {}, {}, []
     if request.method == "POST" and period is not None and unit is not None:
-        saved, errors = 0, []
-        for element in elements:
-            raw = request.POST.get(f"value-{element.pk}", "").strip()
-            if raw == "":
-                continue
-            try:
-                number = Decimal(raw)
-                entry.save_value(
-                    element,
-                    unit,
-                    period.key,
-                    number,
-                    user,
-                    comment=request.POST.get(f"comment-{element.pk}", ""),
-                    submit="submit" in request.POST,
-                )
-                saved += 1
-            except InvalidOperation:
-                errors.append(f"{element.name}: {_('Enter a number.')}")
-            except ValidationError as error:
-                errors.append(f"{element.name}: {' '.join(error.messages)}")
-            except PermissionDenied:
-                errors.append(f"{element.name}: {_('You may not change this value.')}")
-        for error in errors:
-            messages.error(request, error)
-        if saved:
-            messages.success(request, _("%(count)d values saved.") % {"count": saved})
-        return redirect(f"{request.path}?period={period.key}")
+        entries, typed = _typed_entries(request, elements)
+        try:
+            saved = entry.save_values(unit, period.key, entries, user, submit="submit" in request.POST)
+        except PermissionDenied:
+            rule_errors = [_("You may not change these values.")]
+        except entry.EntryRefused as refused:
+            field_errors, rule_errors = refused.fields, refused.rules
+        except ValidationError as error:
+            rule_errors = error.messages
+        else:
+            if saved:
+                messages.success(request, _("%(count)d values saved.") % {"count": len(saved)})
+            return redirect(f"{request.path}?period={period.key}")
     existing = {}
     if unit is not None and period is not None:
         rows = DataValue.objects.visible_to(user).filter(period=period.key, region=unit.region, element__in=elements)
         existing = {row.element_id: row for row in rows}
     choices = _period_choices()
+    lines = [_Row(e, existing.get(e.pk), typed.get(e.pk), field_errors.get(e.pk, [])) for e in elements]
     return render(
         request,
         "indicators/data_entry.html",
@@ -78,10 +65,57 @@ def data_entry(request):
             "unit": unit,
             "period": period,
             "choices": [p for p in choices if p.kind in {e.period_type for e in entry.elements_for(None)}],
-            "rows": [(element, existing.get(element.pk)) for element in elements],
+            "rows": lines,
+            "rule_errors": rule_errors,
+            "field_errors": [line for line in lines if line.errors],
             "can_write": role in WRITERS and unit is not None,
         },
     )
+
+
+@dataclass
+class _Row:
+    """One line of the form: the element, its stored value, what was typed (after a refused save), the errors."""
+
+    element: object
+    row: DataValue | None
+    typed: tuple | None
+    errors: list
+
+    @property
+    def value(self) -> str:
+        if self.typed is not None:
+            return self.typed[0]
+        return self.element.format(self.row.value).replace(",", "") if self.row else ""
+
+    @property
+    def comment(self) -> str:
+        if self.typed is not None:
+            return self.typed[1]
+        return self.row.comment if self.row else ""
+
+
+def _typed_entries(request, elements):
+    """The figures typed into the form (blank ones are left as they are) and, per element pk, the text typed."""
+    entries, typed = [], {}
+    for element in elements:
+        raw = request.POST.get(f"value-{element.pk}")
+        if raw is None:  # a disabled field: an approved value the liaison may not change
+            continue
+        comment = request.POST.get(f"comment-{element.pk}", "")
+        typed[element.pk] = (raw, comment)
+        if raw.strip():
+            entries.append(entry.Entry(element, raw, comment))
+    return entries, typed
+
+
+@allow(STAFF)
+def data_elements(request):
+    """The figures units report and the checks between them (the office edits them in the data file or admin)."""
+    elements = list(DataElement.objects.visible_to(request.user).prefetch_related("units"))
+    by_variable = {element.variable: element for element in elements}
+    rules = [(rule, rule.readable(by_variable)) for rule in ValidationRule.objects.visible_to(request.user)]
+    return render(request, "indicators/data_elements.html", {"elements": elements, "rules": rules})
 
 
 @allow(SEE_ALL, write={Role.OFFICE})
