@@ -88,8 +88,8 @@ def unit_todos(user) -> list[Todo]:
         period, due, report = owed[0]
         items.append(
             Todo(
-                _("Reports due: %(task)s (%(periods)s)")
-                % {"task": f"{task.number}{task.title}", "periods": _(", ").join(p.label for p, _d, _r in owed)},
+                _("Reports due: %(task)s (%(count)d, from %(first)s)")
+                % {"task": f"{task.number}{task.title}", "count": len(owed), "first": period.label},
                 report.get_absolute_url() if report else task.get_absolute_url(),
                 count=len(owed),
                 due=due,

@@ -49,10 +49,12 @@ def supervision(request, pk):
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     tree = task_tree(programme, programme_states(programme))
     rows = [row for row in tree if row[2].status in (Status.OVERDUE, Status.AT_RISK) and (row[3] or row[4])]
-    missing = [(task, unit, period) for task, _d, state, _l, _c in tree for unit, period in state.missing]
     role = role_of(request.user)
-    if role not in SEE_ALL:
-        missing = [m for m in missing if m[1].pk == request.user.unit_id]  # a unit sees its own gaps
+    missing = {}  # (task, unit) → the periods whose report is past due, one row each
+    for task, _d, state, _l, _c in tree:
+        for unit, period in state.missing:
+            if role in SEE_ALL or unit.pk == request.user.unit_id:  # a unit sees its own gaps
+                missing.setdefault((task, unit), []).append(period)
     urgings = urgings_for(request.user, programme=programme)
     late = {u.pk for u in urging_service.overdue_answers(urgings)}
     last_by_task = {}
@@ -62,7 +64,7 @@ def supervision(request, pk):
     context = {
         "programme": programme,
         "rows": [(*row, last_by_task.get(row[0].pk)) for row in rows],
-        "missing": missing,
+        "missing": [(task, unit, owed) for (task, unit), owed in missing.items()],
         "urgings": urgings,
         "late": late,
         "is_office": role == Role.OFFICE,
