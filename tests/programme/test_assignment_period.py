@@ -76,3 +76,12 @@ def test_office_adds_a_unit_from_the_current_period_on_the_page(client_for, prog
     grid = office.get(reverse("programme-unit-tasks", args=[programme.pk]) + f"?unit={customs.pk}").content.decode()
     late = grid.count('badge text-bg-danger">逾期</span>')
     assert late <= 1  # at most the current period itself, never the eleven before it
+
+
+def test_the_api_adds_a_unit_from_a_period(api_for, task):
+    customs = Unit.objects.get(key="customs")
+    data = {"task": task.pk, "unit": customs.pk, "role": "co", "first_period": "2024-04-01"}
+    created = api_for("office").post("/api/v1/assignments/", data)
+    assert created.status_code == 201 and created.json()["first_period"] == "2024-04-01"
+    data["first_period"] = "2024-05-15"  # not the start of a reporting period
+    assert api_for("office").post("/api/v1/assignments/", data).status_code == 400
