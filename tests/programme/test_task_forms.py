@@ -37,3 +37,25 @@ def test_each_action_says_what_it_did(client_for, task):
     milestone = Milestone.objects.get(task=task)
     html = office.post(reverse("milestone-toggle", args=[milestone.pk]), follow=True).content.decode()
     assert "节点“制定方案”已标记完成。" in html
+
+
+def test_adding_a_unit_to_a_led_task_defaults_to_co_operating(client_for, task):
+    html = client_for("office").get(task.get_absolute_url()).content.decode()
+    form = html[html.index('data-testid="assign-form"') :]
+    assert '<option value="co" selected>' in form[: form.index("</form>")]
+
+
+def test_a_new_lead_says_the_former_lead_now_co_operates(client_for, task):
+    from zhichan.core.models import Unit
+
+    customs = Unit.objects.get(key="customs")
+    html = (
+        client_for("office")
+        .post(
+            reverse("task-assign", args=[task.pk]),
+            {"unit": customs.pk, "role": "lead", "first_period": "2024-10-01"},
+            follow=True,
+        )
+        .content.decode()
+    )
+    assert "原牵头单位 市市场监管局 改为配合单位。" in html

@@ -50,7 +50,12 @@ def task_page(request, pk):
         "my_units": my_units,
         "periods": periods(task.programme),
         "current_period": today_period,
-        "assign_form": AssignForm(programme=task.programme, current=today_period),
+        # A task that has its lead gets co-operating units by default: choosing lead replaces the lead.
+        "assign_form": AssignForm(
+            programme=task.programme,
+            current=today_period,
+            initial={"role": Assignment.Role.CO if any(a.role == Assignment.Role.LEAD for a in assignments) else ""},
+        ),
         "schedule_form": ScheduleForm(instance=task),
         "milestone_form": MilestoneForm(),
         "urgings": urgings,
@@ -74,6 +79,7 @@ def task_assign(request, pk):
         messages.error(request, _("Choose a unit, its role and the period it reports from."))
         return redirect(task)
     data = form.cleaned_data
+    former = [a.unit for a in task.assignments.filter(role=Assignment.Role.LEAD).exclude(unit=data["unit"])]
     try:
         assignment = planning.assign(task, data["unit"], data["role"], request.user, first_period=data["first_period"])
     except ValidationError as error:
@@ -88,6 +94,11 @@ def task_assign(request, pk):
             "period": period_starting(task.programme, assignment.first_period).label,
         },
     )
+    if assignment.role == Assignment.Role.LEAD and former:
+        messages.info(
+            request,
+            _("%(units)s, the former lead, is now a co-operating unit.") % {"units": "、".join(map(str, former))},
+        )
     return redirect(task)
 
 
