@@ -56,3 +56,20 @@ def test_the_lists_cost_a_few_queries_whatever_their_length(programme, users):
     with CaptureQueriesContext(connection) as few:
         todos(users["amr-liaison"])
     assert len(few) < 15
+
+
+def test_figures_a_unit_owes_and_the_office_reviews(programme, users):
+    from zhichan.indicators.models import DataElement
+    from zhichan.indicators.services import entry
+
+    amr = Unit.objects.get(key="amr")
+    element = DataElement.objects.create(code="cases", name="案件数", unit_of_measure="件", value_type="integer")
+    element.units.add(amr)
+    owed = [item for item in todos(users["amr-liaison"]) if item.kind == "figures"]
+    assert len(owed) == 12 and all(item.overdue and item.count == 1 for item in owed)  # 2022Q1…2024Q4
+    assert owed[0].url.endswith("?period=2022Q1")
+    entry.save_value(element, amr, "2022Q1", 3, users["amr-liaison"], submit=True)
+    owed = [item for item in todos(users["amr-liaison"]) if item.kind == "figures"]
+    assert len(owed) == 11 and "2022Q1" not in owed[0].url
+    assert by_kind(todos(users["office"]))["figures"].count == 1
+    assert [item for item in todos(users["court-liaison"]) if item.kind == "figures"] == []
