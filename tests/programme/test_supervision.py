@@ -46,6 +46,9 @@ def test_office_urges_a_unit_on_a_task_and_the_unit_answers(client_for, programm
 
     html = client_for("office").get(reverse("programme-supervision", args=[programme.pk])).content.decode()
     assert "已报送。" in html and "已回复" in html
+    history = client_for("office").get(task.get_absolute_url()).content.decode()
+    history = history[history.index("修改记录") :]
+    assert "office · 已督办 市市场监管局。" in history and "amr-liaison · 市市场监管局 已回复督办。" in history
 
 
 def test_only_the_urged_units_liaison_answers(programme, task, users):

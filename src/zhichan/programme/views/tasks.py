@@ -29,6 +29,21 @@ def _errors(request, error: ValidationError):
         messages.error(request, message)
 
 
+def _history(task, urgings, limit=20):
+    """The task's changes and its urgings and answers, newest first: (when, who, what)."""
+    rows = [
+        (h.history_date, h.history_user.username if h.history_user else _("system"), h.get_history_type_display())
+        for h in task.history.select_related("history_user")[:limit]
+    ]
+    for urging in urgings:
+        who = urging.urged_by.username if urging.urged_by else _("system")
+        rows.append((urging.urged_at, who, _("Urged %(unit)s.") % {"unit": urging.unit}))
+        if urging.answered:
+            who = urging.answered_by.username if urging.answered_by else _("system")
+            rows.append((urging.answered_at, who, _("%(unit)s answered the urging.") % {"unit": urging.unit}))
+    return sorted(rows, key=lambda row: row[0], reverse=True)[:limit]
+
+
 @allow(STAFF)
 def task_page(request, pk):
     task = _task(request, pk)
@@ -45,7 +60,7 @@ def task_page(request, pk):
         "milestones": task.milestones.all(),
         "plans": UnitPlan.objects.visible_to(user).filter(task=task).select_related("unit"),
         "reports": ProgressReport.objects.visible_to(user).filter(task=task).select_related("unit"),
-        "history": task.history.select_related("history_user")[:20],
+        "history": _history(task, urgings),
         "is_office": role_of(user) == Role.OFFICE,
         "my_units": my_units,
         "periods": periods(task.programme),
