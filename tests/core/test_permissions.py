@@ -67,6 +67,9 @@ EXPECTED = {
     "assignment-confirm": (STAFF, OFFICE),
     "assignment-remove": (STAFF, OFFICE),
     "unit-plan": (STAFF, PEOPLE_WRITERS),
+    "task-urge": (STAFF, OFFICE),
+    "unit-urge": (STAFF, OFFICE),
+    "urging-answer": (STAFF, LIAISONS),
     "report-open": (STAFF, PEOPLE_WRITERS),
     "report-detail": (STAFF, PEOPLE_WRITERS),
     "report-submit": (STAFF, PEOPLE_WRITERS),
@@ -125,6 +128,9 @@ EXPECTED = {
     "api:progressreport-accept": (STAFF, PEOPLE_WRITERS),
     "api:progressreport-evidence": (STAFF, PEOPLE_WRITERS),
     "api:progressreport-history": (STAFF, PEOPLE_WRITERS),
+    "api:urging-list": (STAFF, PEOPLE_WRITERS),
+    "api:urging-detail": (STAFF, PEOPLE_WRITERS),
+    "api:urging-answer": (STAFF, PEOPLE_WRITERS),
     "api:api-validate": (EVERYONE, EVERYONE),
     "api:api-dashboard": (STAFF, STAFF),
     "registry-home": (SIGNED_IN, SIGNED_IN),
@@ -279,7 +285,7 @@ def objects(users):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from zhichan.programme.models import Task
-    from zhichan.programme.services import planning, reporting
+    from zhichan.programme.services import planning, reporting, supervision
     from zhichan.programme.services.loading import load_programme
     from zhichan.programme.services.periods import periods
 
@@ -291,6 +297,7 @@ def objects(users):
         report = reporting.open_report(task, unit, periods(programme)[0], users[username])
         reporting.attach(report, users[username], SimpleUploadedFile("e.pdf", b"%PDF-1.4\n%%EOF\n"))
         planning.save_unit_plan(task, unit, users[username], "plan")
+        supervision.urge(users["office"], unit, "督办", programme=programme, task=task)
     indicator_rows()
 
 

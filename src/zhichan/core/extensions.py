@@ -4,8 +4,12 @@ Apps register in their AppConfig.ready():
 - `register_panel(panel)`: `panel(request) -> (template name, context) | None`, shown on the workbench;
 - `register_nav(label, url_name, roles)`: a navigation item for those roles;
 - `register_first_start(step)`: `step(stdout, demo=bool)` run by `manage.py bootstrap` after the regions and units load;
-- `register_daily(job)`: `job(stdout, today)` run by `manage.py send_reminders` once a day, after the programme's.
+- `register_daily(job)`: `job(stdout, today)` run by `manage.py send_reminders` once a day, after the programme's;
+- `register_todo(provider)`: `provider(user) -> list[Todo]`, the user's to-do list on the workbench.
 """
+
+import datetime
+from dataclasses import dataclass
 
 from django.urls import reverse
 
@@ -14,6 +18,7 @@ NAV_ITEMS = []
 FIRST_START = []
 DAILY = []
 ALERTS = []
+TODOS = []
 
 
 def register_panel(panel):
@@ -51,3 +56,28 @@ def register_alerts(provider):
 
 def dashboard_alerts() -> list[dict]:
     return [alert for provider in ALERTS for alert in provider()]
+
+
+@dataclass(frozen=True)
+class Todo:
+    """One line of a workbench to-do list: what is waiting, how many, where it is done, and by when."""
+
+    label: str
+    url: str
+    count: int = 1
+    due: datetime.date | None = None
+    overdue: bool = False
+    kind: str = ""  # what it is, for tests and styling: review, figures, proposals, report, urging, …
+    detail: str = ""  # a line under the label, e.g. the office's note on an urging
+
+
+def register_todo(provider):
+    """`provider(user) -> list[Todo]`: one function per list, a few queries each (never one per row)."""
+    TODOS.append(provider)
+    return provider
+
+
+def todos(user) -> list[Todo]:
+    """The user's to-do list from every app: dated items soonest first, then undated ones in the apps' order."""
+    items = [item for provider in TODOS for item in provider(user)]
+    return sorted(items, key=lambda item: (item.due is None, item.due or datetime.date.min))

@@ -8,10 +8,10 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators")
 
     def ready(self):
-        from zhichan.core.extensions import register_first_start, register_nav, register_panel
+        from zhichan.core.extensions import register_first_start, register_nav, register_panel, register_todo
         from zhichan.core.roles import STAFF
 
-        from . import signals
+        from . import signals, todos
         from .first_start import first_start
         from .panels import targets_panel
 
@@ -20,3 +20,5 @@ class IndicatorsConfig(AppConfig):
         register_nav(_("Dashboard"), "dashboard", STAFF)
         register_nav(_("Indicators"), "indicator-list", STAFF)
         register_panel(targets_panel)
+        register_todo(todos.office_todos)
+        register_todo(todos.unit_todos)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan
+from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
 
 
 @admin.register(Programme)
@@ -69,3 +69,10 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
     search_fields = ["task__title", "unit__name"]
     readonly_fields = ["state"]
     inlines = [EvidenceInline]
+
+
+@admin.register(Urging)
+class UrgingAdmin(SimpleHistoryAdmin):
+    list_display = ["urged_at", "unit", "task", "urged_by", "answered_at"]
+    list_filter = ["programme", "unit"]
+    raw_id_fields = ["task", "unit", "urged_by", "answered_by"]

@@ -11,8 +11,8 @@ from rest_framework.response import Response
 from zhichan.core.api import ScopedViewSet
 from zhichan.core.roles import LIAISONS, Role
 
-from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan
-from .services import planning, reporting
+from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
+from .services import planning, reporting, supervision
 from .services.periods import period_starting
 from .services.report_history import report_history
 from .services.status import programme_states
@@ -155,8 +155,11 @@ class TaskViewSet(ScopedViewSet):
 class AssignmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assignment
-        fields = ["id", "task", "unit", "role", "proposed", "confirmed_by", "confirmed_at"]
+        fields = ["id", "task", "unit", "role", "first_period", "proposed", "confirmed_by", "confirmed_at"]
         read_only_fields = ["proposed", "confirmed_by", "confirmed_at"]
+        extra_kwargs = {
+            "first_period": {"help_text": "start of the first reporting period the unit reports for (default: current)"}
+        }
 
 
 class AssignmentViewSet(ScopedViewSet):
@@ -171,7 +174,9 @@ class AssignmentViewSet(ScopedViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        assignment = planning.assign(data["task"], data["unit"], data["role"], request.user)
+        assignment = _django_errors(
+            planning.assign, data["task"], data["unit"], data["role"], request.user, data.get("first_period")
+        )
         return Response(self.get_serializer(assignment).data, status=status.HTTP_201_CREATED)
 
     def perform_destroy(self, instance):
@@ -364,3 +369,54 @@ class ReportViewSet(ScopedViewSet):
         if self.action in ("partial_update", "update", "evidence", "submit"):
             queryset = queryset.editable_by(self.request.user)
         return queryset
+
+
+class UrgingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Urging
+        fields = [
+            "id",
+            "programme",
+            "task",
+            "unit",
+            "note",
+            "urged_by",
+            "urged_at",
+            "answer",
+            "answered_by",
+            "answered_at",
+        ]
+        read_only_fields = ["programme", "urged_by", "urged_at", "answer", "answered_by", "answered_at"]
+
+    programme = serializers.PrimaryKeyRelatedField(queryset=Programme.objects.all(), required=False)
+
+
+class UrgingViewSet(ScopedViewSet):
+    """督办. The office POSTs (unit, note, and task or programme) to urge a unit; the unit answers with
+    POST …/answer/ {"answer": text}. A liaison lists its own unit's urgings."""
+
+    queryset = Urging.objects.select_related("programme", "task", "unit")
+    serializer_class = UrgingSerializer
+    filterset_fields = ["programme", "task", "unit"]
+    write_roles = OWNERS
+    http_method_names = ["get", "head", "options", "post"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        task = data.get("task")
+        programme = task.programme if task else data.get("programme")
+        if programme is None:
+            raise ValidationError({"programme": "give the task, or the programme when urging about everything"})
+        if not Programme.objects.visible_to(request.user).filter(pk=programme.pk).exists():
+            raise ValidationError({"programme": "not found"})
+        urging = _django_errors(
+            supervision.urge, request.user, data["unit"], data["note"], programme=programme, task=task
+        )
+        return Response(self.get_serializer(urging).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"])
+    def answer(self, request, pk=None):
+        urging = _django_errors(supervision.answer, self.get_object(), request.user, request.data.get("answer", ""))
+        return Response(self.get_serializer(urging).data)

@@ -10,4 +10,5 @@ ROUTES = [
     ("milestones", api.MilestoneViewSet),
     ("unit-plans", api.UnitPlanViewSet),
     ("reports", api.ReportViewSet),
+    ("urgings", api.UrgingViewSet),
 ]

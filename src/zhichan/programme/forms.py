@@ -8,25 +8,62 @@ from zhichan.core.forms import BootstrapMixin
 from zhichan.core.models import Unit
 
 from .models import Assignment, Milestone, Task
+from .services.periods import periods
+
+
+def _date_input():
+    # type="date" takes ISO dates only; the Chinese locale's own format (2022/01/25) would leave it empty.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class AssignForm(BootstrapMixin, forms.Form):
     unit = forms.ModelChoiceField(queryset=Unit.objects.filter(active=True), label=_("unit"))
     role = forms.ChoiceField(choices=Assignment.Role.choices, label=_("role"))
+    first_period = forms.DateField(
+        label=_("reports from"),
+        help_text=_("Periods before this one are never overdue for the unit."),
+        widget=forms.Select,
+    )
+
+    def __init__(self, *args, programme, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["first_period"]
+        field.widget.choices = [(p.key, p.label) for p in periods(programme)]
+        if current is not None:
+            field.initial = current.key
 
 
 class ScheduleForm(BootstrapMixin, forms.ModelForm):
+    """Shows the dates in force: a task without its own start or deadline has the programme's."""
+
     class Meta:
         model = Task
         fields = ["start", "deadline", "completed_on"]
-        widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in fields}
+        widgets = {name: _date_input() for name in fields}
+
+    def __init__(self, *args, instance, **kwargs):
+        kwargs.setdefault("initial", {"start": instance.effective_start, "deadline": instance.effective_deadline})
+        super().__init__(*args, instance=instance, **kwargs)
 
 
 class MilestoneForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due", "done_on"]
-        widgets = {"due": forms.DateInput(attrs={"type": "date"}), "done_on": forms.DateInput(attrs={"type": "date"})}
+        labels = {"title": _("milestone"), "due": _("due date"), "done_on": _("done on")}
+        widgets = {"due": _date_input(), "done_on": _date_input()}
+
+
+class UrgeForm(BootstrapMixin, forms.Form):
+    note = forms.CharField(
+        label=_("note to the unit"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("What the unit is to do, and by when."),
+    )
+
+
+class AnswerForm(BootstrapMixin, forms.Form):
+    answer = forms.CharField(label=_("answer"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class UnitPlanForm(BootstrapMixin, forms.Form):

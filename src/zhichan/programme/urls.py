@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import exports, overview, reports, tasks
+from .views import exports, overview, reports, supervision, tasks
 
 urlpatterns = [
     path("programmes/", overview.programme_list, name="programme-list"),
     path("programmes/<int:pk>/", overview.programme_overview, name="programme-overview"),
     path("programmes/<int:pk>/timeline/", overview.timeline, name="programme-timeline"),
-    path("programmes/<int:pk>/supervision/", overview.supervision, name="programme-supervision"),
+    path("programmes/<int:pk>/supervision/", supervision.supervision, name="programme-supervision"),
+    path("programmes/<int:pk>/urge/", supervision.unit_urge, name="unit-urge"),
     path("programmes/<int:pk>/review/", reports.review_queue, name="programme-review"),
     path("programmes/<int:pk>/unit-tasks/", reports.unit_tasks, name="programme-unit-tasks"),
     path("programmes/<int:pk>/ledger.xlsx", exports.ledger_export, name="programme-ledger"),
@@ -16,6 +17,8 @@ urlpatterns = [
     path("programme-tasks/<int:pk>/schedule/", tasks.task_schedule, name="task-schedule"),
     path("programme-tasks/<int:pk>/milestones/", tasks.milestone_add, name="milestone-add"),
     path("programme-tasks/<int:pk>/plan/", tasks.unit_plan, name="unit-plan"),
+    path("programme-tasks/<int:pk>/urge/", supervision.task_urge, name="task-urge"),
+    path("urgings/<int:pk>/answer/", supervision.urging_answer, name="urging-answer"),
     path("programme-tasks/<int:pk>/report/", reports.report_open, name="report-open"),
     path("assignments/<int:pk>/confirm/", tasks.assignment_confirm, name="assignment-confirm"),
     path("assignments/<int:pk>/remove/", tasks.assignment_remove, name="assignment-remove"),

@@ -2,7 +2,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
 from ..access import allow
-from ..extensions import render_panels
+from ..extensions import render_panels, todos
 from ..models import AuthEvent, Committee, Membership, Person, Region, TaskProgress, Unit, UnitKind
 from ..roles import EVERYONE, Role, role_of
 
@@ -24,6 +24,8 @@ def workbench(request):
             leading_group=Committee.objects.filter(parent=None).first(),
             seat_count=Membership.objects.filter(end=None, committee__parent=None).count(),
         )
+    if role in (Role.OFFICE, Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON):
+        context["todos"] = todos(user)  # the office: what waits for it; a unit: what it owes, soonest first
     if role == Role.OFFICE:
         context["recent_failures"] = AuthEvent.objects.filter(kind=AuthEvent.Kind.FAILED)[:5]
     if role in (Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON):

@@ -1,5 +1,6 @@
 from .plan import Comparator, Goal, Programme, ReportingFrequency, Target, TargetKind
 from .reports import Evidence, ProgressReport
+from .supervision import Urging
 from .tasks import Assignment, Milestone, Task, TaskKind, UnitPlan
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "Task",
     "TaskKind",
     "UnitPlan",
+    "Urging",
 ]

@@ -90,6 +90,15 @@ class Assignment(models.Model):
         verbose_name=_("confirmed by"),
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    first_period = models.DateField(
+        _("reports from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Start of the first reporting period the unit reports for; earlier periods are never overdue for it. "
+            "Empty: from the programme's start."
+        ),
+    )
     history = HistoricalRecords()
 
     scope = Scope(shared=True)
@@ -103,6 +112,10 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.task} · {self.unit} ({self.get_role_display()})"
+
+    def reports_for(self, period) -> bool:
+        """Does the unit report for this period (it joined the task no later than the period)?"""
+        return self.first_period is None or period.start >= self.first_period
 
 
 class Milestone(models.Model):

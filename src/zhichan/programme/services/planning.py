@@ -10,6 +10,7 @@ from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import works_for
 
 from ..models import Assignment, Milestone, UnitPlan
+from .periods import current_or_last, period_starting
 
 
 def _office(user):
@@ -23,9 +24,20 @@ def _decided(task):
 
 
 @transaction.atomic
-def assign(task, unit, role: str, user) -> Assignment:
-    """Give a unit a part in a task; a new lead replaces the old lead, who becomes co-operating."""
+def assign(task, unit, role: str, user, first_period=None) -> Assignment:
+    """Give a unit a part in a task; a new lead replaces the old lead, who becomes co-operating.
+
+    `first_period` is the start of the first reporting period the unit reports for (a unit added mid-programme
+    owes nothing for the periods before it joined); a new part defaults to the current period, a changed part
+    keeps its own."""
     _office(user)
+    existing = task.assignments.filter(unit=unit).first()
+    if first_period is not None:
+        first_period = _reporting_period(task.programme, first_period).start
+    elif existing is None:
+        first_period = current_or_last(task.programme, timezone.localdate()).start
+    else:
+        first_period = existing.first_period
     if role == Assignment.Role.LEAD:
         for former in task.assignments.filter(role=Assignment.Role.LEAD).exclude(unit=unit):
             former.role = Assignment.Role.CO  # saved one by one so the history records it
@@ -33,10 +45,23 @@ def assign(task, unit, role: str, user) -> Assignment:
     assignment, _created = Assignment.objects.update_or_create(
         task=task,
         unit=unit,
-        defaults={"role": role, "proposed": False, "confirmed_by": user, "confirmed_at": timezone.now()},
+        defaults={
+            "role": role,
+            "proposed": False,
+            "confirmed_by": user,
+            "confirmed_at": timezone.now(),
+            "first_period": first_period,
+        },
     )
     _decided(task)
     return assignment
+
+
+def _reporting_period(programme, start):
+    period = period_starting(programme, start)
+    if period is None:
+        raise ValidationError({"first_period": _("Choose one of the programme's reporting periods.")})
+    return period
 
 
 @transaction.atomic

@@ -58,7 +58,7 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
                     )
                 )
             for period in periods(programme):
-                if period.end < task.effective_start or period.start > deadline:
+                if period.end < task.effective_start or period.start > deadline or not assignment.reports_for(period):
                     continue
                 if (task.pk, unit.pk, period.start) in made or period.end >= today:
                     continue

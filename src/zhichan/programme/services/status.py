@@ -146,7 +146,10 @@ def _missing(task, assignments, task_reports, past_due) -> list:
         (a.unit, p)
         for a in assignments[task.pk]
         for p in past_due
-        if p.end >= start and p.start <= task.effective_deadline and (a.unit_id, p.start) not in made
+        if p.end >= start
+        and p.start <= task.effective_deadline
+        and a.reports_for(p)
+        and (a.unit_id, p.start) not in made
     ]
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from zhichan.core.access import allow
-from zhichan.core.roles import SEE_ALL, STAFF, role_of
+from zhichan.core.roles import STAFF
 
 from ..models import Assignment, Programme, Task
 from ..services.periods import periods
@@ -55,21 +55,6 @@ def programme_overview(request, pk):
 
 
 programme_overview.scoped_model = Programme
-
-
-@allow(STAFF)
-def supervision(request, pk):
-    """Overdue and at-risk tasks, and reports past due, for the office and every unit to see."""
-    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    tree = task_tree(programme, programme_states(programme))
-    rows = [row for row in tree if row[2].status in (Status.OVERDUE, Status.AT_RISK) and (row[3] or row[4])]
-    missing = [(task, unit, period) for task, _d, state, _l, _c in tree for unit, period in state.missing]
-    if role_of(request.user) not in SEE_ALL:
-        missing = [m for m in missing if m[1].pk == request.user.unit_id]  # a unit sees its own gaps
-    return render(request, "programme/supervision.html", {"programme": programme, "rows": rows, "missing": missing})
-
-
-supervision.scoped_model = Programme
 
 
 TIMELINE_WIDTH = 900  # SVG units for the time axis

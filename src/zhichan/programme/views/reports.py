@@ -15,7 +15,7 @@ from zhichan.core.scoping import can_edit, works_for
 from zhichan.core.services.calendar import WorkCalendar
 
 from ..forms import EvidenceForm, ReportForm, ReviewForm
-from ..models import Evidence, Programme, ProgressReport, Task
+from ..models import Assignment, Evidence, Programme, ProgressReport, Task
 from ..services import reporting
 from ..services.deadlines import report_due
 from ..services.periods import period_starting, periods
@@ -261,6 +261,7 @@ def unit_tasks(request, pk):
     else:
         unit = request.user.unit
     tasks = list(Task.objects.filter(programme=programme, assignments__unit=unit).order_by("order"))
+    parts = {a.task_id: a for a in Assignment.objects.filter(task__programme=programme, unit=unit)}
     states = programme_states(programme)
     reports = {
         (r.task_id, r.period_start): r
@@ -274,7 +275,11 @@ def unit_tasks(request, pk):
         cells = []
         for task in tasks:
             report = reports.get((task.pk, period.start))
-            in_window = period.end >= task.effective_start and period.start <= task.effective_deadline
+            in_window = (
+                period.end >= task.effective_start
+                and period.start <= task.effective_deadline
+                and parts[task.pk].reports_for(period)  # nothing is owed before the unit joined the task
+            )
             late = in_window and due.date < today and (report is None or report.state == ProgressReport.State.DRAFT)
             cells.append({"task": task, "report": report, "late": late, "in_window": in_window})
         grid.append({"period": period, "due": due, "cells": cells})

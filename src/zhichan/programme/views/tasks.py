@@ -9,11 +9,13 @@ from zhichan.core.access import allow
 from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import works_for
 
-from ..forms import AssignForm, MilestoneForm, ScheduleForm, UnitPlanForm
+from ..forms import AnswerForm, AssignForm, MilestoneForm, ScheduleForm, UnitPlanForm, UrgeForm
 from ..models import Assignment, Milestone, ProgressReport, Task, UnitPlan
 from ..services import planning
-from ..services.periods import current_or_last, periods
+from ..services.periods import current_or_last, period_starting, periods
 from ..services.status import programme_states
+from ..services.supervision import overdue_answers
+from .supervision import urgings_for
 
 OFFICE = {Role.OFFICE}
 
@@ -27,6 +29,21 @@ def _errors(request, error: ValidationError):
         messages.error(request, message)
 
 
+def _history(task, urgings, limit=20):
+    """The task's changes and its urgings and answers, newest first: (when, who, what)."""
+    rows = [
+        (h.history_date, h.history_user.username if h.history_user else _("system"), h.get_history_type_display())
+        for h in task.history.select_related("history_user")[:limit]
+    ]
+    for urging in urgings:
+        who = urging.urged_by.username if urging.urged_by else _("system")
+        rows.append((urging.urged_at, who, _("Urged %(unit)s.") % {"unit": urging.unit}))
+        if urging.answered:
+            who = urging.answered_by.username if urging.answered_by else _("system")
+            rows.append((urging.answered_at, who, _("%(unit)s answered the urging.") % {"unit": urging.unit}))
+    return sorted(rows, key=lambda row: row[0], reverse=True)[:limit]
+
+
 @allow(STAFF)
 def task_page(request, pk):
     task = _task(request, pk)
@@ -34,6 +51,7 @@ def task_page(request, pk):
     assignments = list(task.assignments.select_related("unit", "confirmed_by"))
     my_units = [a.unit for a in assignments if works_for(user, a.unit) and role_of(user) in LIAISONS]
     today_period = current_or_last(task.programme, timezone.localdate())
+    urgings = urgings_for(user, task=task)
     context = {
         "task": task,
         "state": programme_states(task.programme)[task.pk],
@@ -42,14 +60,24 @@ def task_page(request, pk):
         "milestones": task.milestones.all(),
         "plans": UnitPlan.objects.visible_to(user).filter(task=task).select_related("unit"),
         "reports": ProgressReport.objects.visible_to(user).filter(task=task).select_related("unit"),
-        "history": task.history.select_related("history_user")[:20],
+        "history": _history(task, urgings),
         "is_office": role_of(user) == Role.OFFICE,
         "my_units": my_units,
         "periods": periods(task.programme),
         "current_period": today_period,
-        "assign_form": AssignForm(),
+        # A task that has its lead gets co-operating units by default: choosing lead replaces the lead.
+        "assign_form": AssignForm(
+            programme=task.programme,
+            current=today_period,
+            initial={"role": Assignment.Role.CO if any(a.role == Assignment.Role.LEAD for a in assignments) else ""},
+        ),
         "schedule_form": ScheduleForm(instance=task),
         "milestone_form": MilestoneForm(),
+        "urgings": urgings,
+        "late": {u.pk for u in overdue_answers(urgings)},
+        "urge_form": UrgeForm(),
+        "answer_form": AnswerForm(),
+        "is_liaison": role_of(user) in LIAISONS,
     }
     return render(request, "programme/task.html", context)
 
@@ -61,11 +89,31 @@ task_page.scoped_model = Task
 @allow(STAFF, write=OFFICE)
 def task_assign(request, pk):
     task = _task(request, pk)
-    form = AssignForm(request.POST)
-    if form.is_valid():
-        planning.assign(task, form.cleaned_data["unit"], form.cleaned_data["role"], request.user)
-    else:
-        messages.error(request, _("Choose a unit and its role."))
+    form = AssignForm(request.POST, programme=task.programme)
+    if not form.is_valid():
+        messages.error(request, _("Choose a unit, its role and the period it reports from."))
+        return redirect(task)
+    data = form.cleaned_data
+    former = [a.unit for a in task.assignments.filter(role=Assignment.Role.LEAD).exclude(unit=data["unit"])]
+    try:
+        assignment = planning.assign(task, data["unit"], data["role"], request.user, first_period=data["first_period"])
+    except ValidationError as error:
+        _errors(request, error)
+        return redirect(task)
+    messages.success(
+        request,
+        _("Added %(unit)s as %(role)s, reporting from %(period)s.")
+        % {
+            "unit": assignment.unit,
+            "role": assignment.get_role_display(),
+            "period": period_starting(task.programme, assignment.first_period).label,
+        },
+    )
+    if assignment.role == Assignment.Role.LEAD and former:
+        messages.info(
+            request,
+            _("%(units)s, the former lead, is now a co-operating unit.") % {"units": "、".join(map(str, former))},
+        )
     return redirect(task)
 
 
@@ -75,8 +123,12 @@ task_assign.scoped_model = Task
 @require_POST
 @allow(STAFF, write=OFFICE)
 def assignment_confirm(request, pk):
-    assignment = get_object_or_404(Assignment.objects.visible_to(request.user), pk=pk)
+    assignment = get_object_or_404(Assignment.objects.visible_to(request.user).select_related("unit"), pk=pk)
     planning.confirm(assignment, request.user)
+    messages.success(
+        request,
+        _("Confirmed %(unit)s as %(role)s.") % {"unit": assignment.unit, "role": assignment.get_role_display()},
+    )
     return redirect(assignment.task)
 
 
@@ -86,11 +138,13 @@ assignment_confirm.scoped_model = Assignment
 @require_POST
 @allow(STAFF, write=OFFICE)
 def assignment_remove(request, pk):
-    assignment = get_object_or_404(Assignment.objects.visible_to(request.user), pk=pk)
+    assignment = get_object_or_404(Assignment.objects.visible_to(request.user).select_related("unit"), pk=pk)
     try:
         planning.unassign(assignment, request.user)
     except ValidationError as error:
         _errors(request, error)
+    else:
+        messages.success(request, _("Removed %(unit)s from this task.") % {"unit": assignment.unit})
     return redirect(assignment.task)
 
 
@@ -107,6 +161,12 @@ def task_schedule(request, pk):
             planning.set_schedule(task, request.user, **form.cleaned_data)
         except ValidationError as error:
             _errors(request, error)
+        else:
+            messages.success(
+                request,
+                _("Schedule saved: %(start)s to %(deadline)s.")
+                % {"start": task.effective_start, "deadline": task.effective_deadline},
+            )
     else:
         messages.error(request, _("Check the dates."))
     return redirect(task)
@@ -121,7 +181,12 @@ def milestone_add(request, pk):
     task = _task(request, pk)
     form = MilestoneForm(request.POST)
     if form.is_valid():
-        planning.add_milestone(task, request.user, title=form.cleaned_data["title"], due=form.cleaned_data["due"])
+        milestone = planning.add_milestone(
+            task, request.user, title=form.cleaned_data["title"], due=form.cleaned_data["due"]
+        )
+        messages.success(
+            request, _("Milestone “%(title)s” added, due %(due)s.") % {"title": milestone.title, "due": milestone.due}
+        )
     else:
         messages.error(request, _("A milestone needs a title and a due date."))
     return redirect(task)
@@ -141,6 +206,10 @@ def milestone_done(request, pk):
         due=milestone.due,
         done_on=None if milestone.done_on else timezone.localdate(),
     )
+    if milestone.done_on:
+        messages.success(request, _("Milestone “%(title)s” marked done.") % {"title": milestone.title})
+    else:
+        messages.success(request, _("Milestone “%(title)s” reopened.") % {"title": milestone.title})
     return redirect(milestone.task)
 
 
@@ -158,6 +227,7 @@ def unit_plan(request, pk):
         messages.error(request, _("Write the plan for a unit that has a part in this task."))
         return redirect(task)
     planning.save_unit_plan(task, assignment.unit, request.user, form.cleaned_data["text"])
+    messages.success(request, _("Work plan of %(unit)s saved.") % {"unit": assignment.unit})
     return redirect(task)
 
 

@@ -1,0 +1,69 @@
+"""The indicators' lines of the workbench to-do lists: figures waiting for the office's review, figures a unit
+owes for periods that have ended."""
+
+from collections import defaultdict
+
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhichan.core.extensions import Todo
+from zhichan.core.roles import LIAISONS, Role, role_of
+from zhichan.core.services.calendar import WorkCalendar, add_workdays
+
+from .models import DataElement, DataValue, ValueState
+from .periods import periods_of
+from .services.programmes import programme_years
+
+
+def office_todos(user) -> list[Todo]:
+    if role_of(user) != Role.OFFICE:
+        return []
+    waiting = DataValue.objects.filter(state=ValueState.SUBMITTED).count()
+    return [Todo(_("Reported figures awaiting review"), reverse("data-review"), waiting, kind="figures")]
+
+
+def _due_days() -> int:
+    """Figures are due as progress reports are: the first programme's working days after the period ends."""
+    programme = apps.get_model("programme", "Programme").objects.order_by("start").first()
+    return programme.report_due_days if programme else 0
+
+
+def unit_todos(user) -> list[Todo]:
+    """Per ended period of the programme years: how many of the unit's figures are not yet submitted."""
+    if role_of(user) not in LIAISONS or not user.unit_id:
+        return []
+    elements = list(DataElement.objects.filter(units=user.unit_id))
+    if not elements:
+        return []
+    today = timezone.localdate()
+    first, last = programme_years()
+    made = set(
+        DataValue.objects.filter(
+            element__in=elements,
+            region_id=user.unit.region_id,
+            state__in=(ValueState.SUBMITTED, ValueState.APPROVED),
+        ).values_list("element_id", "period")
+    )
+    owed = defaultdict(int)
+    for element in elements:
+        for period in periods_of(element.period_type, first + 1, last):  # the baseline year is not owed
+            if period.end < today and (element.pk, period.key) not in made:
+                owed[period] += 1
+    calendar = WorkCalendar()
+    days = _due_days()
+    items = []
+    for period, count in owed.items():
+        due = add_workdays(period.end, days, calendar).date
+        items.append(
+            Todo(
+                _("Figures due for %(period)s") % {"period": period.label},
+                f"{reverse('data-entry')}?period={period.key}",
+                count,
+                due=due,
+                overdue=due < today,
+                kind="figures",
+            )
+        )
+    return items

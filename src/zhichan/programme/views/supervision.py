@@ -1,0 +1,140 @@
+"""督办 pages: the supervision list with the office's urging per item, and the unit's answer."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhichan.core.access import allow
+from zhichan.core.models import Unit
+from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
+
+from ..forms import AnswerForm, UrgeForm
+from ..models import Programme, Task, Urging
+from ..services import supervision as urging_service
+from ..services.status import Status, programme_states
+from .overview import task_tree
+
+OFFICE = {Role.OFFICE}
+
+
+def _back(request, fallback):
+    """Return to the page the form was on (the supervision list or the task page)."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def _errors(request, error: ValidationError):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def urgings_for(user, **filters):
+    """Urgings the user may read, newest first, with what their rows show (one query)."""
+    return list(
+        Urging.objects.visible_to(user)
+        .filter(**filters)
+        .select_related("programme", "task", "unit", "urged_by", "answered_by")
+    )
+
+
+@allow(STAFF)
+def supervision(request, pk):
+    """Overdue and at-risk tasks and reports past due, each with the office's 督办; the record of who was urged
+    when and whether they answered."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    tree = task_tree(programme, programme_states(programme))
+    rows = [row for row in tree if row[2].status in (Status.OVERDUE, Status.AT_RISK) and (row[3] or row[4])]
+    role = role_of(request.user)
+    missing = {}  # (task, unit) → the periods whose report is past due, one row each
+    for task, _d, state, _l, _c in tree:
+        for unit, period in state.missing:
+            if role in SEE_ALL or unit.pk == request.user.unit_id:  # a unit sees its own gaps
+                missing.setdefault((task, unit), []).append(period)
+    urgings = urgings_for(request.user, programme=programme)
+    late = {u.pk for u in urging_service.overdue_answers(urgings)}
+    last_by_task = {}
+    for urging in urgings:  # newest first: the first seen per task is its latest
+        if urging.task_id:
+            last_by_task.setdefault(urging.task_id, urging)
+    context = {
+        "programme": programme,
+        "rows": [(*row, last_by_task.get(row[0].pk)) for row in rows],
+        "missing": [(task, unit, owed) for (task, unit), owed in missing.items()],
+        "urgings": urgings,
+        "late": late,
+        "is_office": role == Role.OFFICE,
+        "is_liaison": role in LIAISONS,
+        "units": Unit.objects.filter(active=True) if role == Role.OFFICE else [],
+        "urge_form": UrgeForm(),
+        "answer_form": AnswerForm(),
+    }
+    return render(request, "programme/supervision.html", context)
+
+
+supervision.scoped_model = Programme
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def task_urge(request, pk):
+    """督办 on a task: the office urges one of its units with a note."""
+    task = get_object_or_404(Task.objects.visible_to(request.user).select_related("programme"), pk=pk)
+    unit = task.assignments.filter(unit_id=request.POST.get("unit") or 0).select_related("unit").first()
+    form = UrgeForm(request.POST)
+    if unit is None or not form.is_valid():
+        messages.error(request, _("Choose a unit of this task and write what it is urged to do."))
+        return _back(request, task)
+    try:
+        urging_service.urge(request.user, unit.unit, form.cleaned_data["note"], programme=task.programme, task=task)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Urged %(unit)s about %(task)s.") % {"unit": unit.unit, "task": task})
+    return _back(request, task)
+
+
+task_urge.scoped_model = Task
+
+
+@require_POST
+@allow(STAFF, write=OFFICE)
+def unit_urge(request, pk):
+    """督办 on a unit: about everything it owes in the programme."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
+    unit = Unit.objects.filter(pk=request.POST.get("unit") or 0, active=True).first()
+    form = UrgeForm(request.POST)
+    if unit is None or not form.is_valid():
+        messages.error(request, _("Choose a unit and write what it is urged to do."))
+        return _back(request, programme)
+    urging_service.urge(request.user, unit, form.cleaned_data["note"], programme=programme)
+    messages.success(request, _("Urged %(unit)s.") % {"unit": unit})
+    return _back(request, programme)
+
+
+unit_urge.scoped_model = Programme
+
+
+@require_POST
+@allow(STAFF, write=LIAISONS)
+def urging_answer(request, pk):
+    """The urged unit answers; the office sees the answer beside the urging."""
+    urging = get_object_or_404(Urging.objects.visible_to(request.user), pk=pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write the answer."))
+        return _back(request, urging.get_absolute_url())
+    try:
+        urging_service.answer(urging, request.user, form.cleaned_data["answer"])
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Answer sent to the programme office."))
+    return _back(request, urging.get_absolute_url())
+
+
+urging_answer.scoped_model = Urging
