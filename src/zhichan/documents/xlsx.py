@@ -3,7 +3,7 @@
 import datetime
 import io
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import xlsxwriter
@@ -21,6 +21,8 @@ class Sheet:
     headers: list[str]
     rows: list[list]
     note: str = ""  # a line above the table: what it is and when it was made
+    # (data row index from 0, column index) of cells to show in yellow: a value that needs fixing
+    highlight: set = field(default_factory=set)
 
 
 def safe(value):
@@ -46,6 +48,8 @@ def build(sheets: list[Sheet]) -> bytes:
         "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
         "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "marked": book.add_format({"bg_color": "#FFEB9C", "font_color": "#9C5700", "border": 1}),
+        "marked_date": book.add_format({"bg_color": "#FFEB9C", "num_format": "yyyy-mm-dd", "border": 1}),
     }
     for sheet in sheets:
         _write_sheet(book, sheet, styles)
@@ -67,10 +71,14 @@ def _write_sheet(book, sheet: Sheet, styles):
     for column, header in enumerate(sheet.headers):
         ws.write_string(number, column, str(header), styles["header"])
     ws.freeze_panes(number + 1, 0)
+    first = number + 1
     for row in itertools.chain(head, rows):
         number += 1
         for column, value in enumerate(row):
-            _write_cell(ws, number, column, safe(value), styles)
+            if (number - first, column) in sheet.highlight:
+                _write_marked(ws, number, column, safe(value), styles)
+            else:
+                _write_cell(ws, number, column, safe(value), styles)
 
 
 def _write_cell(ws, row: int, column: int, value, styles):
@@ -88,6 +96,18 @@ def _write_cell(ws, row: int, column: int, value, styles):
         ws.write_number(row, column, value)
     else:
         ws.write_string(row, column, str(value))
+
+
+def _write_marked(ws, row: int, column: int, value, styles):
+    """A highlighted cell: the value as it was, on yellow, even when it is empty."""
+    if isinstance(value, datetime.datetime):
+        ws.write_datetime(row, column, _local(value), styles["marked_date"])
+    elif isinstance(value, datetime.date):
+        ws.write_datetime(row, column, value, styles["marked_date"])
+    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        ws.write_number(row, column, value, styles["marked"])
+    else:
+        ws.write_string(row, column, "" if value is None else str(value), styles["marked"])
 
 
 def _local(moment: datetime.datetime) -> datetime.datetime:
