@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
 from zhichan.core.roles import STAFF
+from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
 from ..models import Programme, ProgressReport
@@ -23,6 +24,10 @@ def _made(programme):
 
 @allow(STAFF)
 def ledger_export(request, pk):
+    return respond(request, ledger_workbook, pk=pk)
+
+
+def ledger_workbook(request, pk) -> xlsx.Workbook:
     """The task ledger (任务台账): every task with its units, dates, status and progress."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     states = programme_states(programme)
@@ -61,7 +66,7 @@ def ledger_export(request, pk):
         rows,
         note=_made(programme),
     )
-    return xlsx.response(f"{programme.key}-task-ledger.xlsx", [sheet])
+    return xlsx.Workbook(f"{programme.name}-{_('task ledger')}.xlsx", [sheet], rows=len(rows))
 
 
 ledger_export.scoped_model = Programme
@@ -69,6 +74,10 @@ ledger_export.scoped_model = Programme
 
 @allow(STAFF)
 def reports_export(request, pk):
+    return respond(request, reports_workbook, pk=pk)
+
+
+def reports_workbook(request, pk) -> xlsx.Workbook:
     """One period's reports (the user sees the reports their scope allows)."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     try:
@@ -117,7 +126,7 @@ def reports_export(request, pk):
         rows,
         note=_made(programme),
     )
-    return xlsx.response(f"{programme.key}-reports-{period.label}.xlsx", [sheet])
+    return xlsx.Workbook(f"{programme.name}-{_('progress reports')}-{period.label}.xlsx", [sheet], rows=len(rows))
 
 
 reports_export.scoped_model = Programme

@@ -48,3 +48,15 @@ def export_note(title) -> str:
 
 def joined(names) -> str:
     return "、".join(str(name) for name in names)
+
+
+def in_chunks(with_validity, records, day):
+    """(record, state) as the records are read, a chunk at a time: an export's progress moves from the start
+    and memory stays flat."""
+    chunk = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == EXPORT_CHUNK:
+            yield from with_validity(chunk, day)
+            chunk = []
+    yield from with_validity(chunk, day)
