@@ -69,6 +69,8 @@ def build(sheets: list[Sheet], progress=None, total: int = 0) -> bytes:
     for sheet in sheets:
         _write_sheet(book, sheet, styles, counter)
     book.close()
+    if progress:
+        progress(counter.done, counter.done, "")
     return buffer.getvalue()
 
 
