@@ -95,3 +95,21 @@ def test_programme_and_drilldown_exports_use_the_same_path(client_for, settings)
     export = ExportFile.objects.get()
     assert export.name.startswith(f"{value.indicator.name}-{value.region.name}-")
     assert client.get(reverse("export-download", kwargs={"pk": export.pk})).status_code == 200
+
+
+def test_the_api_offers_the_file_to_its_asker_only(client_for, users, settings):
+    from rest_framework.test import APIClient
+
+    settings.ZHICHAN_EXPORT_INLINE_ROWS = 0
+    make_registers()
+    client_for("amr-liaison").get(reverse("copyright-export"))
+    export = ExportFile.objects.get()
+    api = APIClient()
+    api.force_authenticate(users["amr-liaison"])
+    listed = api.get(f"/api/v1/exports/?task={export.task_id}").json()["results"]
+    assert [row["id"] for row in listed] == [export.pk]
+    answer = api.get(f"/api/v1/exports/{export.pk}/file/")
+    assert answer.status_code == 200 and quote(export.name) in answer["Content-Disposition"]
+    api.force_authenticate(users["office"])
+    assert api.get(f"/api/v1/exports/{export.pk}/file/").status_code == 404
+    assert api.get("/api/v1/exports/").json()["results"] == []

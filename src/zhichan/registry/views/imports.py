@@ -1,8 +1,6 @@
 """Import pages (office only): upload, the batches, one batch with live progress and its rejected rows,
 the rejected rows and our templates as Excel files. The work itself: services/imports/."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -123,6 +121,4 @@ def import_template(request):
 
 
 def _download(content: bytes, filename: str) -> HttpResponse:
-    reply = HttpResponse(content, content_type=xlsx.XLSX)
-    reply["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return reply
+    return xlsx.file_response(content, filename)

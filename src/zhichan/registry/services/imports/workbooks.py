@@ -54,10 +54,11 @@ def template_filename(kind: str) -> str:
     return f"{template_profile(kind).label}.xlsx"
 
 
-def rejections_workbook(batch: ImportBatch) -> bytes:
+def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
     """First sheet: the rejected rows whole, under the file's own header row, the refused cells in yellow and a
     last column saying why; fixed, the sheet is imported again as it is (that column is ignored). Second sheet:
-    each refused cell by row, column, value and reason."""
+    each refused cell by row, column, value and reason. `path`: the file imported, when it is not stored with the
+    batch (the command line)."""
     rejections = list(batch.rejections.order_by("row", "pk"))
     listing = xlsx.Sheet(
         title=_("Reasons"),
@@ -69,7 +70,9 @@ def rejections_workbook(batch: ImportBatch) -> bytes:
     by_row: dict[int, list] = {}
     for rejection in rejections:
         by_row.setdefault(rejection.row, []).append(rejection)
-    original = _original_rows(batch, set(by_row))
+    if path is None and batch.file:
+        path = batch.file.path
+    original = _original_rows(batch.kind, path, set(by_row))
     if original is None:  # the file is no longer stored: the listing is all there is
         return xlsx.build([listing])
     headers, cells_of = original
@@ -87,14 +90,14 @@ def reason_header() -> str:  # noqa: N802 - a constant that follows the language
     return _("why rejected (ignored on import)")
 
 
-def _original_rows(batch: ImportBatch, numbers: set[int]) -> tuple[list[str], dict[int, list]] | None:
-    """The header row and the rows `numbers` of the batch's stored file, as read on import."""
-    if not batch.file or not os.path.exists(batch.file.path):
+def _original_rows(kind: str, path, numbers: set[int]) -> tuple[list[str], dict[int, list]] | None:
+    """The header row and the rows `numbers` of the imported file, as read on import."""
+    if not path or not os.path.exists(path):
         return None
     from . import known_headers
 
     try:
-        headers, body, _expected = open_table(batch.file.path, known_headers(batch.kind), limit=1 << 62)
+        headers, body, _expected = open_table(path, known_headers(kind), limit=1 << 62)
     except FileRejected:
         return None
     found = {}
