@@ -64,8 +64,16 @@ def access_of(user) -> list:
 def build_file(progress_id: int, user, build, query: str, kwargs: dict, asked: list, report) -> ExportFile:
     if access_of(user) != asked:
         raise PermissionDenied(_("Your access changed after you asked for this export; ask for it again."))
+    if report:
+        report(0, 0, _("Reading the rows …"))
     workbook = build(Asking(user=user, GET=QueryDict(query)), **kwargs)
-    content = xlsx.build(workbook.sheets, progress=report, total=workbook.rows)
+
+    def written(done, total, _message):
+        if report:
+            report(done, total, _("%(done)d of %(total)d rows written") % {"done": done, "total": total})
+
+    written(0, workbook.rows, "")
+    content = xlsx.build(workbook.sheets, progress=written, total=workbook.rows)
     name = xlsx.clean_filename(workbook.filename)
     export = ExportFile(task_id=progress_id, user=user, name=name)
     export.file.save(f"export-{progress_id}.xlsx", ContentFile(content), save=False)

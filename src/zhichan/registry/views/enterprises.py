@@ -13,7 +13,7 @@ from ..filters import EnterpriseFilter
 from ..models import Enterprise
 from ..services.enterprises import former_names, meets_institution_requirement
 from ..services.portfolio import portfolio
-from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import READERS, export_note, filtered, joined, list_context, rows_of, synthetic_cell
 
 
 def _enterprises():
@@ -59,7 +59,7 @@ def enterprise_workbook(request) -> xlsx.Workbook:
             e.merged_into.name if e.merged_into else "",
             synthetic_cell(e),
         ]
-        for e in enterprises.iterator(chunk_size=EXPORT_CHUNK)
+        for e in rows_of(enterprises)
     )
     headers = [
         _("name"),

@@ -11,7 +11,7 @@ from zhichan.documents import xlsx
 
 from ..filters import CopyrightFilter, GIFilter
 from ..models import Copyright, GeographicalIndication
-from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import READERS, export_note, filtered, joined, list_context, rows_of, synthetic_cell
 
 
 def _copyrights():
@@ -52,7 +52,7 @@ def copyright_workbook(request) -> xlsx.Workbook:
             c.source,
             synthetic_cell(c),
         ]
-        for c in copyrights.iterator(chunk_size=EXPORT_CHUNK)
+        for c in rows_of(copyrights)
     )
     headers = [
         _("registration number"),
@@ -122,7 +122,7 @@ def gi_workbook(request) -> xlsx.Workbook:
             g.source,
             synthetic_cell(g),
         ]
-        for g in gis.iterator(chunk_size=EXPORT_CHUNK)
+        for g in rows_of(gis)
     )
     headers = [
         _("name"),

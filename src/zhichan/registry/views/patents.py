@@ -16,7 +16,7 @@ from ..labels import describe
 from ..models import Patent
 from ..services import patents as rules
 from ..services.portfolio import patents_with_validity
-from .common import EXPORT_CHUNK, READERS, export_note, filtered, in_chunks, joined, list_context, synthetic_cell
+from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell, with_states
 
 
 def _patents():
@@ -65,7 +65,7 @@ def patent_workbook(request) -> xlsx.Workbook:
             p.source,
             synthetic_cell(p),
         ]
-        for p, state in in_chunks(patents_with_validity, patents.iterator(chunk_size=EXPORT_CHUNK), today)
+        for p, state in with_states(patents_with_validity, patents, today)
     )
     headers = [
         _("application number"),

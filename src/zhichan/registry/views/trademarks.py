@@ -14,7 +14,7 @@ from ..labels import describe
 from ..models import Trademark
 from ..services import trademarks as rules
 from ..services.portfolio import term_end, trademarks_with_validity
-from .common import EXPORT_CHUNK, READERS, export_note, filtered, in_chunks, joined, list_context, synthetic_cell
+from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell, with_states
 
 
 def _trademarks():
@@ -56,7 +56,7 @@ def trademark_workbook(request) -> xlsx.Workbook:
             t.source,
             synthetic_cell(t),
         ]
-        for t, state in in_chunks(trademarks_with_validity, trademarks.iterator(chunk_size=EXPORT_CHUNK), today)
+        for t, state in with_states(trademarks_with_validity, trademarks, today)
     )
     headers = [
         _("registration number"),
