@@ -6,7 +6,7 @@ A builder is a module-level function `build(request, **kwargs) -> xlsx.Workbook`
 the user's role or unit changed since asking: the file holds what the user could see when they asked.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -35,7 +35,6 @@ class Asking:
     user: object
     GET: QueryDict
     htmx: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def respond(request, build, **kwargs):
