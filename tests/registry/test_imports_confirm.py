@@ -114,3 +114,14 @@ def test_the_api_previews_then_imports_the_same_file(users, tmp_path):
     assert confirmed.status_code == 201 and confirmed.json()["preview"] == answer.json()["id"]
     assert Patent.objects.count() == 1
     assert api.post(f"/api/v1/imports/{answer.json()['id']}/confirm/").status_code == 400
+
+
+def test_a_preview_says_when_the_register_changed_after_it(client_for, tmp_path):
+    client = client_for("office")
+    first = preview(client, write_xlsx(tmp_path / "a.xlsx", ROWS))
+    url = reverse("import-batch", kwargs={"pk": first.pk})
+    assert 'data-testid="register-changed"' not in client.get(url).content.decode()
+    with write_xlsx(tmp_path / "b.xlsx", ROWS[:2]).open("rb") as handle:
+        client.post(reverse("import-start"), {"kind": "patent", "file": handle})
+    page = client.get(url).content.decode()
+    assert 'data-testid="register-changed"' in page and 'data-testid="import-now"' in page

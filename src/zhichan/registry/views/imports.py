@@ -15,7 +15,7 @@ from zhichan.documents import xlsx
 
 from ..forms_imports import ImportForm
 from ..models import ImportBatch, ImportKind
-from ..services.imports.confirming import confirm_preview, confirmable, may_confirm
+from ..services.imports.confirming import confirm_preview, confirmable, may_confirm, register_changed_since
 from ..services.imports.errors import FileRejected
 from ..services.imports.profiles import all_profiles
 from ..services.imports.starting import start_import
@@ -77,6 +77,7 @@ def import_batch(request, pk):
         "page": page,
         "confirmable": batch.dry_run and may_confirm(request.user, batch) and not confirmable(batch),
         "imported_as": batch.confirmations.first() if batch.dry_run else None,
+        "register_changed": batch.dry_run and register_changed_since(batch),
     }
     return render(request, "registry/import_batch.html", context)
 

@@ -31,6 +31,17 @@ def confirmable(preview: ImportBatch) -> str:
     return ""
 
 
+def register_changed_since(preview: ImportBatch) -> bool:
+    """Whether another import of the same register finished after the preview: its counts may be out of date
+    (the import itself still checks every row against the register as it is then)."""
+    if not preview.finished:
+        return False
+    later = ImportBatch.objects.filter(
+        kind=preview.kind, dry_run=False, state=ImportState.DONE, finished__gt=preview.finished
+    )
+    return later.exclude(preview=preview).exists()
+
+
 def confirm_preview(user, preview: ImportBatch) -> ImportBatch:
     """A new import batch of the preview's stored file, started in the background; ValidationError says why
     not (already imported, not finished, the file changed since the preview)."""
