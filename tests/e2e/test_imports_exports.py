@@ -6,6 +6,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from zhichan.registry.models import Patent
+
 from ..registry.imports_support import number, write_xlsx
 from ..registry.registers import make_registers
 from .conftest import PHONE, save_screenshot
@@ -55,7 +57,8 @@ def test_preview_import_now_fix_the_rejected_rows_and_import_them(open_tab, pass
     upload(tab.page, fixed, preview=False)
     counts = tab.page.get_by_test_id("import-counts")
     expect(counts).to_be_visible()
-    assert "rejections" not in tab.page.content() or tab.page.get_by_test_id("rejections").count() == 0
+    expect(tab.page.get_by_test_id("rejections")).to_have_count(0)  # the fixed row is imported
+    assert Patent.objects.filter(application_number=ROWS[2][0]).exists()
     save_screenshot(tab.page, "import-fixed")
     assert tab.console_errors() == []
 
