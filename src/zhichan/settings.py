@@ -237,6 +237,8 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("ZHICHAN_MEDIA_ROOT", VAR_DIR / "media"))
 # Registry imports: larger files are refused before they are read (docs/imports.md).
 ZHICHAN_IMPORT_MAX_MB = int(os.environ.get("ZHICHAN_IMPORT_MAX_MB", "50"))
+# Exports of more rows than this are built by the task worker, with progress on the task's page.
+ZHICHAN_EXPORT_INLINE_ROWS = int(os.environ.get("ZHICHAN_EXPORT_INLINE_ROWS", "2000"))
 MEDIA_URL = "/media/"
 
 REST_FRAMEWORK = {

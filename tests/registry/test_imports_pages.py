@@ -37,7 +37,7 @@ def test_upload_runs_and_reports(client_for, tmp_path):
     page = client.get(response["Location"]).content.decode()
     assert "2020-13-45" in page and "202010000012.0" in page
     download = client.get(reverse("import-rejections", kwargs={"pk": batch.pk}))
-    sheet = load_workbook(io.BytesIO(download.content)).active
+    sheet = load_workbook(io.BytesIO(download.content)).worksheets[1]  # the listing; the first: rows to fix
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[1][:2] == ["行号", "列"] or values[1][:2] == ["row", "column"]
     assert [row[0] for row in values[2:]] == [4, 5, 6]
@@ -109,5 +109,8 @@ def test_cli(tmp_path, users, capsys):
     out = capsys.readouterr().out
     assert "3 created" in out and "Rejected rows:" in out
     report = out.split("Rejected rows:")[1].strip().splitlines()[0]
-    assert load_workbook(report).active.max_row == 5
+    book = load_workbook(report)
+    assert book.worksheets[0].max_row == 4  # the header row and the three rejected rows whole, read from the file
+    assert book.worksheets[0].cell(row=2, column=2).value == "2020-13-45"
+    assert book.worksheets[1].max_row == 5  # a note, the header and one line per refused cell
     assert set(Patent.objects.values_list("source", flat=True)) == {"cli"}

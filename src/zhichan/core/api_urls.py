@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, api_calendar, api_notifications
+from . import api, api_calendar, api_exports, api_notifications
 
 # (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [
@@ -11,6 +11,7 @@ ROUTES = [
     ("committees", api.CommitteeViewSet),
     ("memberships", api.MembershipViewSet),
     ("tasks", api.TaskProgressViewSet),
+    ("exports", api_exports.ExportFileViewSet),
     ("calendar", api_calendar.CalendarDayViewSet),
     ("notifications", api_notifications.NotificationViewSet),
 ]

@@ -32,6 +32,8 @@ class Scope:
     # A lookup crosses a many-to-many relation (a patent's holders): rows are then filtered by primary key
     # through a subquery, so a row reached twice is returned once, without DISTINCT.
     many: bool = False
+    # Only the owner reads it, whatever their role (a file exported for one user's scope).
+    private: bool = False
 
     @staticmethod
     def _path(lookup: str, field: str) -> str:
@@ -39,6 +41,8 @@ class Scope:
 
     def readable(self, user) -> Q:
         role = role_of(user)
+        if self.private:
+            return NOTHING if role == Role.PUBLIC else Q(**{self._path(self.owner, "pk"): user.pk})
         if role in SEE_ALL:
             return Q()
         if role in STAFF and self.shared:

@@ -27,6 +27,21 @@ def reload_organisation(progress_id: int, path: str):
 
 
 @task()
+def build_export(progress_id: int, builder: str, query: str, kwargs: dict, language: str, asked: list):
+    """An export too large to build in the request; the file is kept for the user who asked."""
+    from django.utils.module_loading import import_string
+    from django.utils.translation import override
+
+    from .models import TaskProgress
+    from .services.exports import build_file
+
+    user = TaskProgress.objects.select_related("user").get(pk=progress_id).user
+    with override(language or None), tracking(progress_id) as report:
+        export = build_file(progress_id, user, import_string(builder), query, kwargs, asked, report)
+        finish(progress_id, _("%(file)s is ready to download.") % {"file": export.name})
+
+
+@task()
 def mail_notifications(ids: list[int]):
     from .services.notify import mail
 

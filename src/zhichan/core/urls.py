@@ -17,6 +17,7 @@ urlpatterns = [
     path("audit/", audit.audit, name="audit"),
     path("tasks/", tasks.task_list, name="task-list"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task-detail"),
+    path("exports/<int:pk>/", tasks.export_download, name="export-download"),
     path("calendar/", calendar.calendar, name="calendar"),
     path("calendar/days/new/", calendar.calendar_day_add, name="calendar-day-add"),
     path("calendar/days/<int:pk>/", calendar.calendar_day_edit, name="calendar-day-edit"),

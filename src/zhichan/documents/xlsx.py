@@ -3,7 +3,7 @@
 import datetime
 import io
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 import xlsxwriter
@@ -21,6 +21,8 @@ class Sheet:
     headers: list[str]
     rows: list[list]
     note: str = ""  # a line above the table: what it is and when it was made
+    # (data row index from 0, column index) of cells to show in yellow: a value that needs fixing
+    highlight: set = field(default_factory=set)
 
 
 def safe(value):
@@ -32,9 +34,23 @@ def safe(value):
     return value
 
 
-def build(sheets: list[Sheet]) -> bytes:
+@dataclass
+class Workbook:
+    """An export before it is written: its file name (in the reader's language), sheets whose rows may be lazy,
+    and about how many rows it has (whether it is built at once or in the background, and its progress)."""
+
+    filename: str
+    sheets: list[Sheet]
+    rows: int = 0
+
+
+PROGRESS_EVERY = 500  # rows between two progress reports
+
+
+def build(sheets: list[Sheet], progress=None, total: int = 0) -> bytes:
     """The workbook as bytes, written row by row (XlsxWriter's constant-memory mode), so a register of tens of
-    thousands of rows exports in seconds with flat memory."""
+    thousands of rows exports in seconds with flat memory. `progress(done, total, message)` is told as rows
+    are written."""
     buffer = io.BytesIO()
     # Text is always written as text: nothing a user typed can become a formula or a link.
     book = xlsxwriter.Workbook(
@@ -46,14 +62,29 @@ def build(sheets: list[Sheet]) -> bytes:
         "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
         "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm", "valign": "top"}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "marked": book.add_format({"bg_color": "#FFEB9C", "font_color": "#9C5700", "border": 1}),
+        "marked_date": book.add_format({"bg_color": "#FFEB9C", "num_format": "yyyy-mm-dd", "border": 1}),
     }
+    counter = _Counter(progress, total)
     for sheet in sheets:
-        _write_sheet(book, sheet, styles)
+        _write_sheet(book, sheet, styles, counter)
     book.close()
+    if progress:
+        progress(counter.done, counter.done, "")
     return buffer.getvalue()
 
 
-def _write_sheet(book, sheet: Sheet, styles):
+class _Counter:
+    def __init__(self, progress, total: int):
+        self.progress, self.total, self.done = progress, total, 0
+
+    def step(self):
+        self.done += 1
+        if self.progress and self.done % PROGRESS_EVERY == 0:
+            self.progress(self.done, max(self.total, self.done), "")
+
+
+def _write_sheet(book, sheet: Sheet, styles, counter: _Counter):
     ws = book.add_worksheet(sheet.title[:31])
     rows = iter(sheet.rows)
     head = list(itertools.islice(rows, 500))  # the rows that set the column widths
@@ -67,10 +98,15 @@ def _write_sheet(book, sheet: Sheet, styles):
     for column, header in enumerate(sheet.headers):
         ws.write_string(number, column, str(header), styles["header"])
     ws.freeze_panes(number + 1, 0)
+    first = number + 1
     for row in itertools.chain(head, rows):
         number += 1
+        counter.step()
         for column, value in enumerate(row):
-            _write_cell(ws, number, column, safe(value), styles)
+            if (number - first, column) in sheet.highlight:
+                _write_marked(ws, number, column, safe(value), styles)
+            else:
+                _write_cell(ws, number, column, safe(value), styles)
 
 
 def _write_cell(ws, row: int, column: int, value, styles):
@@ -90,18 +126,48 @@ def _write_cell(ws, row: int, column: int, value, styles):
         ws.write_string(row, column, str(value))
 
 
+def _write_marked(ws, row: int, column: int, value, styles):
+    """A highlighted cell: the value as it was, on yellow, even when it is empty."""
+    if isinstance(value, datetime.datetime):
+        ws.write_datetime(row, column, _local(value), styles["marked_date"])
+    elif isinstance(value, datetime.date):
+        ws.write_datetime(row, column, value, styles["marked_date"])
+    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        ws.write_number(row, column, value, styles["marked"])
+    else:
+        ws.write_string(row, column, "" if value is None else str(value), styles["marked"])
+
+
 def _local(moment: datetime.datetime) -> datetime.datetime:
     """Excel has no time zones: an aware moment is written as the wall-clock time in Asia/Shanghai."""
     return timezone.localtime(moment).replace(tzinfo=None) if timezone.is_aware(moment) else moment
 
 
 def response(filename: str, sheets: list[Sheet]) -> HttpResponse:
-    reply = HttpResponse(build(sheets), content_type=XLSX)
-    reply["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    return file_response(build(sheets), filename)
+
+
+def file_response(content: bytes, filename: str, content_type: str = XLSX) -> HttpResponse:
+    reply = HttpResponse(content, content_type=content_type)
+    reply["Content-Disposition"] = attachment(filename)
     return reply
 
 
-def _quote(name: str) -> str:
+UNSAFE_IN_NAMES = str.maketrans({c: "-" for c in '/\\:*?"<>|\r\n\t'})
+
+
+def clean_filename(name: str) -> str:
+    """A name every system accepts: no path separators or characters Windows refuses."""
+    return " ".join(name.translate(UNSAFE_IN_NAMES).split())[:200] or "export.xlsx"
+
+
+def attachment(filename: str) -> str:
+    """Content-Disposition for a download: the name in UTF-8 (RFC 5987 filename*), and an ASCII name for old
+    clients that read only filename (the Chinese dropped, the date and extension kept)."""
     from urllib.parse import quote
 
-    return quote(name)
+    name = clean_filename(filename)
+    stem, dot, suffix = name.rpartition(".")
+    ascii_stem = "".join(c for c in (stem if dot else name) if c.isascii() and (c.isalnum() or c in "-_ ")).strip("-_ ")
+    fallback = f"{ascii_stem or 'export'}{dot}{suffix if dot else ''}"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"

@@ -23,5 +23,6 @@ urlpatterns = [
     path("registry/imports/new/", imports.import_start, name="import-start"),
     path("registry/imports/template.xlsx", imports.import_template, name="import-template"),
     path("registry/imports/<int:pk>/", imports.import_batch, name="import-batch"),
+    path("registry/imports/<int:pk>/confirm/", imports.import_confirm, name="import-confirm"),
     path("registry/imports/<int:pk>/rejected.xlsx", imports.import_rejections, name="import-rejections"),
 ]

@@ -1,6 +1,7 @@
 from .accounts import Role, User
 from .audit import AuthEvent
 from .calendar import CalendarDay, CalendarYear
+from .exports import ExportFile
 from .notifications import Notification
 from .people import Committee, Membership, Person
 from .regions import Population, Region, RegionKind
@@ -11,6 +12,7 @@ __all__ = [
     "AuthEvent",
     "CalendarDay",
     "CalendarYear",
+    "ExportFile",
     "Committee",
     "Membership",
     "Notification",

@@ -4,7 +4,7 @@ import time
 from contextlib import contextmanager
 
 import psycopg
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils.translation import gettext as _
 
 from ..models import TaskProgress
@@ -44,7 +44,12 @@ class Reporter:
         values = {"done": done, "total": total, "message": message, "state": TaskProgress.State.RUNNING}
         if self._in_task_transaction() and self._write_aside(values):
             return
-        TaskProgress.objects.filter(pk=self.progress_id).update(**values)
+        try:
+            TaskProgress.objects.filter(pk=self.progress_id).update(**values)
+        except OperationalError:
+            if connection.vendor != "sqlite":
+                raise
+            self._last = 0.0  # SQLite busy: progress is advice; the work goes on and the next report tries again
 
     def _in_task_transaction(self) -> bool:
         return (

@@ -1,7 +1,10 @@
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from zhichan.documents.xlsx import file_response
 
 from ..access import allow
-from ..models import TaskProgress
+from ..models import ExportFile, TaskProgress
 from ..roles import SIGNED_IN
 
 
@@ -23,3 +26,15 @@ def task_detail(request, pk):
 
 
 task_detail.scoped_model = TaskProgress
+
+
+@require_safe
+@allow(SIGNED_IN)
+def export_download(request, pk):
+    """A file exported in the background, for the user who asked only."""
+    export = get_object_or_404(ExportFile.objects.visible_to(request.user), pk=pk)
+    with export.file.open("rb") as handle:
+        return file_response(handle.read(), export.name)
+
+
+export_download.scoped_model = ExportFile

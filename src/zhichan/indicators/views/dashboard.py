@@ -150,7 +150,7 @@ def comparison_export(request):
     if context["indicator"] is None:
         return response(f"{_('comparison')}.xlsx", [])
     sheet = ranking_sheet(context["indicator"], context["period"], context["ranked"])
-    return response(f"{_('comparison')}-{context['indicator'].code}-{context['period']}.xlsx", [sheet])
+    return response(f"{_('comparison')}-{context['indicator'].name}-{context['period']}.xlsx", [sheet])
 
 
 @allow(STAFF)

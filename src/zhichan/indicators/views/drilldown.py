@@ -1,13 +1,14 @@
 """From a value (indicator × region × period) to the records or reported values behind it."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
 from zhichan.core.roles import STAFF
-from zhichan.documents.xlsx import XLSX, Sheet, build
+from zhichan.core.services.exports import respond
+from zhichan.documents.xlsx import Sheet, Workbook
 
 from ..models import IndicatorValue
 from ..services.drilldown import behind, cell, inputs_of, record_url
@@ -57,9 +58,14 @@ value_detail.scoped_model = IndicatorValue
 
 @allow(STAFF)
 def value_export(request, pk):
+    return respond(request, value_workbook, pk=pk)
+
+
+def value_workbook(request, pk) -> Workbook:
     value, names, found = _value_and_input(request, pk)
     columns = found.source.columns
-    rows = [[_plain(cell(record, accessor)) for _header, accessor in columns] for record in found.records]
+    records = found.records
+    rows = ([_plain(cell(record, accessor)) for _header, accessor in columns] for record in records)
     note = _("%(indicator)s · %(region)s · %(period)s · %(input)s · computed %(at)s") % {
         "indicator": value.indicator.name,
         "region": value.region.name,
@@ -67,11 +73,10 @@ def value_export(request, pk):
         "input": found.source.label,
         "at": value.computed_at.strftime("%Y-%m-%d %H:%M"),
     }
-    data = build([Sheet(str(found.source.label), [str(h) for h, _a in columns], rows, note)])
-    response = HttpResponse(data, content_type=XLSX)
-    filename = f"{value.indicator.code}-{value.region.code or value.region.pk}-{value.period}-{found.name}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    sheet = Sheet(str(found.source.label), [str(h) for h, _a in columns], rows, note)
+    filename = f"{value.indicator.name}-{value.region.name}-{value.period}-{found.source.label}.xlsx"
+    count = records.count() if hasattr(records, "count") and not isinstance(records, list) else len(records)
+    return Workbook(filename, [sheet], rows=count)
 
 
 value_export.scoped_model = IndicatorValue

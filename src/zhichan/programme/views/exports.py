@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
 from zhichan.core.roles import STAFF
+from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
 from ..forms import shown_number
@@ -24,6 +25,10 @@ def _made(programme):
 
 @allow(STAFF)
 def ledger_export(request, pk):
+    return respond(request, ledger_workbook, pk=pk)
+
+
+def ledger_workbook(request, pk) -> xlsx.Workbook:
     """The task ledger (任务台账): every task with its units, dates, status and progress."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     states = programme_states(programme)
@@ -62,7 +67,7 @@ def ledger_export(request, pk):
         rows,
         note=_made(programme),
     )
-    return xlsx.response(f"{programme.key}-task-ledger.xlsx", [sheet])
+    return xlsx.Workbook(f"{programme.name}-{_('task ledger')}.xlsx", [sheet], rows=len(rows))
 
 
 ledger_export.scoped_model = Programme
@@ -70,6 +75,10 @@ ledger_export.scoped_model = Programme
 
 @allow(STAFF)
 def reports_export(request, pk):
+    return respond(request, reports_workbook, pk=pk)
+
+
+def reports_workbook(request, pk) -> xlsx.Workbook:
     """One period's reports (the user sees the reports their scope allows)."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     try:
@@ -118,7 +127,7 @@ def reports_export(request, pk):
         rows,
         note=_made(programme),
     )
-    # The figures again one a row, their values as numbers, so they can be summed and filtered.
+    # The figures again one to a row, their values as numbers, so they can be summed and filtered.
     figures = xlsx.Sheet(
         _("figures"),
         [_("key"), _("task"), _("unit"), _("state"), _("figure"), _("value"), _("unit of measure")],
@@ -129,7 +138,9 @@ def reports_export(request, pk):
         ],
         note=_made(programme),
     )
-    return xlsx.response(f"{programme.key}-reports-{period.label}.xlsx", [sheet, figures])
+    return xlsx.Workbook(
+        f"{programme.name}-{_('progress reports')}-{period.label}.xlsx", [sheet, figures], rows=len(rows)
+    )
 
 
 def _figure(figure) -> list:

@@ -62,6 +62,17 @@ class ImportBatch(models.Model):
         related_name="import_batches",
         verbose_name=_("background task"),
     )
+    # The stored file's SHA-256 when the batch was made: a preview is imported only while the file is unchanged.
+    checksum = models.CharField(_("file checksum"), max_length=64, blank=True)
+    # An import made from a preview ("import now") points to it; a preview is imported at most once.
+    preview = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="confirmations",
+        verbose_name=_("imported from the preview"),
+    )
 
     # Only the office imports in this release; the owner rule lets whoever started a batch see it.
     scope = Scope(owner="user")
@@ -71,6 +82,11 @@ class ImportBatch(models.Model):
         verbose_name = _("import batch")
         verbose_name_plural = _("import batches")
         ordering = ["-created", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["preview"], condition=models.Q(preview__isnull=False), name="import_preview_confirmed_once"
+            )
+        ]
 
     def __str__(self):
         return f"#{self.pk} {self.get_kind_display()} {self.file_name}"

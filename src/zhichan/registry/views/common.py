@@ -48,3 +48,26 @@ def export_note(title) -> str:
 
 def joined(names) -> str:
     return "、".join(str(name) for name in names)
+
+
+def chunked(queryset, size: int = EXPORT_CHUNK):
+    """The rows of `queryset` in its order, fetched a chunk at a time by primary key. No cursor stays open
+    between chunks, so a background export can record its progress as it goes (SQLite cannot write from a
+    connection whose read is older than another connection's write)."""
+    keys = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(keys), size):
+        part = keys[start : start + size]
+        by_key = {row.pk: row for row in queryset.filter(pk__in=part).order_by()}
+        yield [by_key[key] for key in part if key in by_key]
+
+
+def rows_of(queryset):
+    """Every row of `queryset`, chunk by chunk (see chunked)."""
+    for chunk in chunked(queryset):
+        yield from chunk
+
+
+def with_states(with_validity, queryset, day):
+    """(record, state) for every row, a chunk at a time: an export's progress moves from the start."""
+    for chunk in chunked(queryset):
+        yield from with_validity(chunk, day)

@@ -6,13 +6,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
+from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
 from ..filters import EnterpriseFilter
 from ..models import Enterprise
 from ..services.enterprises import former_names, meets_institution_requirement
 from ..services.portfolio import portfolio
-from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import READERS, export_note, filtered, joined, list_context, rows_of, synthetic_cell
 
 
 def _enterprises():
@@ -35,8 +36,13 @@ def enterprise_list(request):
 @require_safe
 @allow(READERS)
 def enterprise_export(request):
+    return respond(request, enterprise_workbook)
+
+
+def enterprise_workbook(request) -> xlsx.Workbook:
+    enterprises = filtered(request, EnterpriseFilter, _enterprises()).qs
     today = timezone.localdate()
-    rows = [
+    rows = (  # lazy: written row by row, in the background when large
         [
             e.name,
             e.uscc or "",
@@ -53,8 +59,8 @@ def enterprise_export(request):
             e.merged_into.name if e.merged_into else "",
             synthetic_cell(e),
         ]
-        for e in filtered(request, EnterpriseFilter, _enterprises()).qs.iterator(chunk_size=EXPORT_CHUNK)
-    ]
+        for e in rows_of(enterprises)
+    )
     headers = [
         _("name"),
         _("unified social credit code"),
@@ -73,7 +79,7 @@ def enterprise_export(request):
     ]
     title = _("Enterprises")
     sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
-    return xlsx.response(f"enterprises-{today:%Y%m%d}.xlsx", [sheet])
+    return xlsx.Workbook(f"{_('Enterprise list')}-{today:%Y%m%d}.xlsx", [sheet], rows=enterprises.count())
 
 
 @require_safe

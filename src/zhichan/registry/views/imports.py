@@ -1,13 +1,13 @@
 """Import pages (office only): upload, the batches, one batch with live progress and its rejected rows,
 the rejected rows and our templates as Excel files. The work itself: services/imports/."""
 
-from urllib.parse import quote
-
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from zhichan.core.access import allow
 from zhichan.core.roles import Role
@@ -15,6 +15,7 @@ from zhichan.documents import xlsx
 
 from ..forms_imports import ImportForm
 from ..models import ImportBatch, ImportKind
+from ..services.imports.confirming import confirm_preview, confirmable, may_confirm, register_changed_since
 from ..services.imports.errors import FileRejected
 from ..services.imports.profiles import all_profiles
 from ..services.imports.starting import start_import
@@ -71,10 +72,33 @@ def import_batch(request, pk):
             reply["HX-Refresh"] = "true"  # the whole page: counts and rejected rows
         return reply
     page = Paginator(batch.rejections.all(), 50).get_page(request.GET.get("page"))
-    return render(request, "registry/import_batch.html", {"batch": batch, "page": page})
+    context = {
+        "batch": batch,
+        "page": page,
+        "confirmable": batch.dry_run and may_confirm(request.user, batch) and not confirmable(batch),
+        "imported_as": batch.confirmations.first() if batch.dry_run else None,
+        "register_changed": batch.dry_run and register_changed_since(batch),
+    }
+    return render(request, "registry/import_batch.html", context)
 
 
 import_batch.scoped_model = ImportBatch
+
+
+@require_POST
+@allow(OFFICE)
+def import_confirm(request, pk):
+    """Import now: the previewed file is imported without uploading it again."""
+    preview = get_object_or_404(_batches(request.user), pk=pk)
+    try:
+        batch = confirm_preview(request.user, preview)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("import-batch", pk=preview.pk)
+    return redirect("import-batch", pk=batch.pk)
+
+
+import_confirm.scoped_model = ImportBatch
 
 
 @require_safe
@@ -98,6 +122,4 @@ def import_template(request):
 
 
 def _download(content: bytes, filename: str) -> HttpResponse:
-    reply = HttpResponse(content, content_type=xlsx.XLSX)
-    reply["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return reply
+    return xlsx.file_response(content, filename)

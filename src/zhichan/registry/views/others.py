@@ -6,11 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
+from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
 from ..filters import CopyrightFilter, GIFilter
 from ..models import Copyright, GeographicalIndication
-from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import READERS, export_note, filtered, joined, list_context, rows_of, synthetic_cell
 
 
 def _copyrights():
@@ -31,7 +32,12 @@ def copyright_list(request):
 @require_safe
 @allow(READERS)
 def copyright_export(request):
-    rows = [
+    return respond(request, copyright_workbook)
+
+
+def copyright_workbook(request) -> xlsx.Workbook:
+    copyrights = filtered(request, CopyrightFilter, _copyrights()).qs
+    rows = (  # lazy: written row by row, in the background when large
         [
             c.registration_number,
             c.get_kind_display(),
@@ -46,8 +52,8 @@ def copyright_export(request):
             c.source,
             synthetic_cell(c),
         ]
-        for c in filtered(request, CopyrightFilter, _copyrights()).qs.iterator(chunk_size=EXPORT_CHUNK)
-    ]
+        for c in rows_of(copyrights)
+    )
     headers = [
         _("registration number"),
         _("kind"),
@@ -64,7 +70,9 @@ def copyright_export(request):
     ]
     title = _("Copyright registrations")
     sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
-    return xlsx.response(f"copyrights-{timezone.localdate():%Y%m%d}.xlsx", [sheet])
+    return xlsx.Workbook(
+        f"{_('Copyright registration list')}-{timezone.localdate():%Y%m%d}.xlsx", [sheet], rows=copyrights.count()
+    )
 
 
 @require_safe
@@ -94,7 +102,12 @@ def gi_list(request):
 @require_safe
 @allow(READERS)
 def gi_export(request):
-    rows = [
+    return respond(request, gi_workbook)
+
+
+def gi_workbook(request) -> xlsx.Workbook:
+    gis = filtered(request, GIFilter, _gis()).qs
+    rows = (  # lazy: written row by row, in the background when large
         [
             g.name,
             g.get_kind_display(),
@@ -109,8 +122,8 @@ def gi_export(request):
             g.source,
             synthetic_cell(g),
         ]
-        for g in filtered(request, GIFilter, _gis()).qs.iterator(chunk_size=EXPORT_CHUNK)
-    ]
+        for g in rows_of(gis)
+    )
     headers = [
         _("name"),
         _("kind"),
@@ -127,7 +140,9 @@ def gi_export(request):
     ]
     title = _("Geographical indications")
     sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
-    return xlsx.response(f"geographical-indications-{timezone.localdate():%Y%m%d}.xlsx", [sheet])
+    return xlsx.Workbook(
+        f"{_('Geographical indication list')}-{timezone.localdate():%Y%m%d}.xlsx", [sheet], rows=gis.count()
+    )
 
 
 @require_safe

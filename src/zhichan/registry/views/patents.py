@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
+from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
 from ..filters import PatentFilter
@@ -15,7 +16,7 @@ from ..labels import describe
 from ..models import Patent
 from ..services import patents as rules
 from ..services.portfolio import patents_with_validity
-from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell, with_states
 
 
 def _patents():
@@ -35,9 +36,13 @@ def patent_list(request):
 @require_safe
 @allow(READERS)
 def patent_export(request):
+    return respond(request, patent_workbook)
+
+
+def patent_workbook(request) -> xlsx.Workbook:
     today = timezone.localdate()
     patents = filtered(request, PatentFilter, _patents()).qs
-    rows = [
+    rows = (  # lazy: written row by row, in the background when large
         [
             p.application_number,
             p.get_patent_type_display(),
@@ -60,8 +65,8 @@ def patent_export(request):
             p.source,
             synthetic_cell(p),
         ]
-        for p, state in patents_with_validity(patents.iterator(chunk_size=EXPORT_CHUNK), today)
-    ]
+        for p, state in with_states(patents_with_validity, patents, today)
+    )
     headers = [
         _("application number"),
         _("patent type"),
@@ -85,7 +90,7 @@ def patent_export(request):
         _("demo data"),
     ]
     sheet = xlsx.Sheet(_("Patents"), headers, rows, note=export_note(_("Patents")))
-    return xlsx.response(f"patents-{today:%Y%m%d}.xlsx", [sheet])
+    return xlsx.Workbook(f"{_('Patent list')}-{today:%Y%m%d}.xlsx", [sheet], rows=patents.count())
 
 
 @require_safe

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
+from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
 from ..filters import TrademarkFilter
@@ -13,7 +14,7 @@ from ..labels import describe
 from ..models import Trademark
 from ..services import trademarks as rules
 from ..services.portfolio import term_end, trademarks_with_validity
-from .common import EXPORT_CHUNK, READERS, export_note, filtered, joined, list_context, synthetic_cell
+from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell, with_states
 
 
 def _trademarks():
@@ -31,9 +32,13 @@ def trademark_list(request):
 @require_safe
 @allow(READERS)
 def trademark_export(request):
+    return respond(request, trademark_workbook)
+
+
+def trademark_workbook(request) -> xlsx.Workbook:
     today = timezone.localdate()
     trademarks = filtered(request, TrademarkFilter, _trademarks()).qs
-    rows = [
+    rows = (  # lazy: written row by row, in the background when large
         [
             t.registration_number,
             t.mark,
@@ -51,8 +56,8 @@ def trademark_export(request):
             t.source,
             synthetic_cell(t),
         ]
-        for t, state in trademarks_with_validity(trademarks.iterator(chunk_size=EXPORT_CHUNK), today)
-    ]
+        for t, state in with_states(trademarks_with_validity, trademarks, today)
+    )
     headers = [
         _("registration number"),
         _("mark"),
@@ -71,7 +76,7 @@ def trademark_export(request):
         _("demo data"),
     ]
     sheet = xlsx.Sheet(_("Trademarks"), headers, rows, note=export_note(_("Trademarks")))
-    return xlsx.response(f"trademarks-{today:%Y%m%d}.xlsx", [sheet])
+    return xlsx.Workbook(f"{_('Trademark list')}-{today:%Y%m%d}.xlsx", [sheet], rows=trademarks.count())
 
 
 @require_safe

@@ -62,7 +62,7 @@ class Command(BaseCommand):
             if batch.rejected_count:
                 report = Path(settings.VAR_DIR) / "imports" / f"batch-{batch.pk}-rejected.xlsx"
                 report.parent.mkdir(parents=True, exist_ok=True)
-                report.write_bytes(rejections_workbook(batch))
+                report.write_bytes(rejections_workbook(batch, path))
                 self.stdout.write(_("Rejected rows: %(path)s") % {"path": report})
 
     def _progress(self, done, total, message=""):

@@ -1,5 +1,7 @@
 """Starting an import from the page: keep the uploaded file with a new batch and run it in the background."""
 
+import hashlib
+
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -17,8 +19,6 @@ def start_import(user, kind: str, upload, *, profile: str = "", dry_run: bool = 
             _("The file is %(size).1f MB; at most %(limit)d MB may be imported at once. Split it into smaller files.")
             % {"size": upload.size / 1024 / 1024, "limit": max_bytes() // (1024 * 1024)}
         )
-    from ...tasks import import_file
-
     batch = ImportBatch(
         kind=kind,
         user=user,
@@ -29,9 +29,26 @@ def start_import(user, kind: str, upload, *, profile: str = "", dry_run: bool = 
         language=get_language() or "",
     )
     batch.file.save(upload.name, upload, save=False)
+    batch.checksum = file_checksum(batch.file)
     batch.save()
-    label = (_("Preview of %(file)s") if dry_run else _("Import of %(file)s")) % {"file": upload.name}
+    return enqueue(batch, user)
+
+
+def enqueue(batch: ImportBatch, user) -> ImportBatch:
+    """Run the batch's import in the background, watched by `user`."""
+    from ...tasks import import_file
+
+    label = (_("Preview of %(file)s") if batch.dry_run else _("Import of %(file)s")) % {"file": batch.file_name}
     progress = start(import_file, label, user, batch.pk)
     ImportBatch.objects.filter(pk=batch.pk).update(task=progress)
     batch.refresh_from_db()
     return batch
+
+
+def file_checksum(stored) -> str:
+    """SHA-256 of a stored file, read in blocks."""
+    digest = hashlib.sha256()
+    with stored.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()

@@ -3,13 +3,17 @@
 Both are built with documents/xlsx.py, which writes formula-looking text with a leading apostrophe.
 """
 
+import os
+
 from django.utils.translation import gettext as _
 
 from zhichan.documents import xlsx
 
 from ...models import ImportBatch
+from .errors import FileRejected
 from .fields import FIELD_LABELS
 from .profiles import template_profile
+from .reading import open_table
 
 
 def template_workbook(kind: str) -> bytes:
@@ -50,16 +54,56 @@ def template_filename(kind: str) -> str:
     return f"{template_profile(kind).label}.xlsx"
 
 
-def rejections_workbook(batch: ImportBatch) -> bytes:
-    rows = [[r.row, r.field, r.value, r.reason] for r in batch.rejections.order_by("row", "pk")]
-    return xlsx.build(
-        [
-            xlsx.Sheet(
-                title=_("Rejected rows"),
-                headers=[_("row"), _("column"), _("value"), _("reason")],
-                rows=rows,
-                note=_("Import batch %(id)d, %(file)s: %(count)d rejected rows.")
-                % {"id": batch.pk, "file": batch.file_name, "count": batch.rejected_count},
-            )
-        ]
+def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
+    """First sheet: the rejected rows whole, under the file's own header row, the refused cells in yellow and a
+    last column saying why; fixed, the sheet is imported again as it is (that column is ignored). Second sheet:
+    each refused cell by row, column, value and reason. `path`: the file imported, when it is not stored with the
+    batch (the command line)."""
+    rejections = list(batch.rejections.order_by("row", "pk"))
+    listing = xlsx.Sheet(
+        title=_("Reasons"),
+        headers=[_("row"), _("column"), _("value"), _("reason")],
+        rows=[[r.row, r.field, r.value, r.reason] for r in rejections],
+        note=_("Import batch %(id)d, %(file)s: %(count)d rejected rows.")
+        % {"id": batch.pk, "file": batch.file_name, "count": batch.rejected_count},
     )
+    by_row: dict[int, list] = {}
+    for rejection in rejections:
+        by_row.setdefault(rejection.row, []).append(rejection)
+    if path is None and batch.file:
+        path = batch.file.path
+    original = _original_rows(batch.kind, path, set(by_row))
+    if original is None:  # the file is no longer stored: the listing is all there is
+        return xlsx.build([listing])
+    headers, cells_of = original
+    rows, marks = [], set()
+    for index, number in enumerate(sorted(by_row)):
+        cells = list(cells_of.get(number, []))[: len(headers)]
+        cells += [None] * (len(headers) - len(cells))
+        rows.append([*cells, "；".join(f"{r.field}：{r.reason}" if r.field else r.reason for r in by_row[number])])
+        marks.update((index, headers.index(r.field)) for r in by_row[number] if r.field in headers)
+    fix = xlsx.Sheet(title=_("Rows to fix"), headers=[*headers, reason_header()], rows=rows, highlight=marks)
+    return xlsx.build([fix, listing])
+
+
+def reason_header() -> str:  # noqa: N802 - a constant that follows the language
+    return _("why rejected (ignored on import)")
+
+
+def _original_rows(kind: str, path, numbers: set[int]) -> tuple[list[str], dict[int, list]] | None:
+    """The header row and the rows `numbers` of the imported file, as read on import."""
+    if not path or not os.path.exists(path):
+        return None
+    from . import known_headers
+
+    try:
+        headers, body, _expected = open_table(path, known_headers(kind), limit=1 << 62)
+    except FileRejected:
+        return None
+    found = {}
+    for number, cells in body:
+        if number in numbers:
+            found[number] = cells
+            if len(found) == len(numbers):
+                break
+    return headers, found

@@ -1,0 +1,87 @@
+"""/api/v1/imports/: the office's import batches; upload a file (a preview by default), then import the preview
+("confirm") without sending the file again. The same operations as the import pages (services/imports/)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from zhichan.core.api import ScopedViewSet
+from zhichan.core.roles import Role
+
+from .forms_imports import ImportForm
+from .models import ImportBatch
+from .services.imports.confirming import confirm_preview
+from .services.imports.errors import FileRejected
+from .services.imports.starting import start_import
+
+OFFICE = frozenset({Role.OFFICE})
+
+
+class ImportBatchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ImportBatch
+        fields = [
+            "id",
+            "kind",
+            "file_name",
+            "profile",
+            "source",
+            "dry_run",
+            "state",
+            "message",
+            "rows",
+            "created_count",
+            "updated_count",
+            "unchanged_count",
+            "rejected_count",
+            "preview",
+            "task",
+            "created",
+            "finished",
+        ]
+        read_only_fields = fields
+
+
+class ImportBatchViewSet(ScopedViewSet):
+    """POST a multipart `kind`, `file` (and optional `profile`, `source`, `dry_run`, true unless "false") to
+    preview a file; POST /imports/{id}/confirm/ to import a finished preview."""
+
+    queryset = ImportBatch.objects.select_related("user", "task")
+    serializer_class = ImportBatchSerializer
+    allowed_roles = OFFICE
+    write_roles = OFFICE
+    http_method_names = ["get", "post", "head", "options"]
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    def create(self, request, *args, **kwargs):
+        data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
+        data["dry_run"] = str(request.data.get("dry_run", "true")).lower() not in ("false", "0", "no", "")
+        form = ImportForm(data, request.FILES)
+        if not form.is_valid():
+            raise ValidationError(form.errors.get_json_data())
+        cleaned = form.cleaned_data
+        try:
+            batch = start_import(
+                request.user,
+                cleaned["kind"],
+                cleaned["file"],
+                profile=cleaned["profile"],
+                dry_run=cleaned["dry_run"],
+                source=cleaned["source"],
+            )
+        except FileRejected as error:
+            raise ValidationError({"file": [error.message]}) from None
+        return Response(self.get_serializer(batch).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        """Import now: the preview's stored file becomes an import (once); answers the new batch."""
+        preview = self.get_object()
+        try:
+            batch = confirm_preview(request.user, preview)
+        except DjangoValidationError as error:
+            raise ValidationError(error.messages) from None
+        return Response(self.get_serializer(batch).data, status=status.HTTP_201_CREATED)
