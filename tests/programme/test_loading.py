@@ -13,7 +13,7 @@ def test_loads_plan_goals_targets_and_task_tree(programme):
     assert programme.document_number == "测试〔2022〕1号" and programme.region.code == "350583"
     assert list(Goal.objects.filter(programme=programme).values_list("key", flat=True)) == ["overall", "specific-1"]
     t2 = Target.objects.get(programme=programme, code="T2")
-    assert t2.display_value == "120000" and t2.symbol == "≥" and str(t2.deadline) == "2024-12-31"
+    assert t2.display_value == "120,000" and t2.symbol == "≥" and str(t2.deadline) == "2024-12-31"
     assert Target.objects.get(programme=programme, code="T1").display_value == "14.3"
     tasks = {t.key: t for t in Task.objects.filter(programme=programme)}
     assert tasks["4.1"].kind == "group" and tasks["4.1.1"].kind == "task" and tasks["4.1.1"].parent == tasks["4.1"]

@@ -50,7 +50,7 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
                 sent += len(
                     notify(
                         liaisons_of(unit),
-                        _("Deadline on %(date)s: %(task)s") % {"date": deadline, "task": task.title},
+                        _("Deadline on %(date)s: %(task)s") % {"date": deadline, "task": task.full_title},
                         _("%(unit)s has a part in this task; it is due on %(date)s.")
                         % {"unit": unit, "date": deadline},
                         task.get_absolute_url(),
@@ -74,7 +74,7 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
                 sent += len(
                     notify(
                         liaisons_of(unit),
-                        title % {"task": task.title, "period": period.label, "date": due},
+                        title % {"task": task.full_title, "period": period.label, "date": due},
                         _("%(unit)s reports its progress on this task for %(period)s by %(date)s.")
                         % {"unit": unit, "period": period.label, "date": due},
                         task.get_absolute_url(),
@@ -87,7 +87,7 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
 def report_changed(report):
     """Tell the other side of the review: the office when a report comes in, the unit when it is reviewed."""
     with translation.override(settings.LANGUAGE_CODE):
-        names = {"unit": report.unit, "task": report.task.title, "period": f"{report.period_start:%Y-%m-%d}"}
+        names = {"unit": report.unit, "task": report.task.full_title, "period": f"{report.period_start:%Y-%m-%d}"}
         if report.state == ProgressReport.State.SUBMITTED:
             notify(
                 office_users(),
