@@ -14,9 +14,7 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[-+ #0-9.]*[sdf]|%[sd]")
 TEXT_PLACEHOLDERS = (
     "names|name_zh|unit|task|title|person|post|region|county|mark|indicator|state|type|period|programme|note|holder"
 )
-SPACED_TEXT = re.compile(
-    rf"[{CJK}] +%\((?:{TEXT_PLACEHOLDERS})\)s|%\((?:{TEXT_PLACEHOLDERS})\)s +[{CJK}]"
-)
+SPACED_TEXT = re.compile(rf"[{CJK}] +%\((?:{TEXT_PLACEHOLDERS})\)s|%\((?:{TEXT_PLACEHOLDERS})\)s +[{CJK}]")
 HALF_WIDTH = re.compile(rf"[{CJK}][():]|[():][{CJK}]|: [{CJK}]")
 
 

@@ -147,3 +147,10 @@ def test_bootstrap_skips_the_built_in_programme_for_another_county(db, monkeypat
     first_start(out, demo=True)
     assert "load_programme" in out.getvalue() and not Programme.objects.exists()
     assert Region.objects.filter(code="350583").exists()
+
+
+def test_a_task_is_named_with_its_group(programme):
+    task = Task.objects.filter(programme=programme, kind="task", parent__isnull=False).select_related("parent").first()
+    assert task.full_title == f"{task.parent.number}{task.parent.title} › {task.number}{task.title}"
+    group = task.parent
+    assert group.full_title == f"{group.number}{group.title}"
