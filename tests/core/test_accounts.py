@@ -92,3 +92,24 @@ def test_the_admin_action_sets_a_temporary_password(client_for, users):
     liaison.refresh_from_db()
     assert liaison.check_password(password)
     assert AuthEvent.objects.filter(kind=AuthEvent.Kind.SET, user=liaison, actor=users["office"]).exists()
+
+
+@pytest.mark.django_db
+def test_the_office_sets_a_temporary_password_from_the_unit_page(client_for, users):
+    liaison = users["amr-liaison"]
+    office = client_for("office")
+    page = office.get(liaison.unit.get_absolute_url()).content.decode()
+    assert "登录账号" in page and f"/users/{liaison.pk}/temporary-password/" in page
+    response = office.post(f"/users/{liaison.pk}/temporary-password/", follow=True)
+    password = re.search(r"已为amr-liaison设置临时密码：(\w+)", response.content.decode()).group(1)
+    liaison.refresh_from_db()
+    assert liaison.check_password(password)
+    assert AuthEvent.objects.filter(kind=AuthEvent.Kind.SET, user=liaison, actor=users["office"]).exists()
+
+
+@pytest.mark.django_db
+def test_a_liaison_sees_no_accounts_and_may_not_set_passwords(client_for, users):
+    liaison = client_for("amr-liaison")
+    page = liaison.get(users["amr-liaison"].unit.get_absolute_url()).content.decode()
+    assert "登录账号" not in page
+    assert liaison.post(f"/users/{users['office'].pk}/temporary-password/").status_code == 403

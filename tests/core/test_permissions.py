@@ -48,6 +48,7 @@ EXPECTED = {
     "unit-detail": (STAFF, STAFF),
     "person-create": (PEOPLE_WRITERS, PEOPLE_WRITERS),
     "person-edit": (STAFF, PEOPLE_WRITERS),
+    "user-temporary-password": (OFFICE, OFFICE),
     "roster": (STAFF, STAFF),
     "seat-change": (STAFF, OFFICE),
     "audit": (OFFICE, OFFICE),
