@@ -276,6 +276,10 @@ EMAIL_TIMEOUT = 20
 # Notifications go out by e-mail too only where mail is configured: on by default exactly when
 # ZHICHAN_EMAIL_BACKEND is set, and ZHICHAN_NOTIFY_BY_EMAIL says so explicitly either way.
 NOTIFY_BY_EMAIL = env_bool("ZHICHAN_NOTIFY_BY_EMAIL", "ZHICHAN_EMAIL_BACKEND" in os.environ)
+# A forgotten password is reset by an e-mailed link only where mail is configured; otherwise the office sets one.
+EMAIL_CONFIGURED = env_bool("ZHICHAN_PASSWORD_RESET_BY_EMAIL", "ZHICHAN_EMAIL_BACKEND" in os.environ)
+# How to reach the programme office about an account, shown on the sign-in page (e.g. "0595-…", an e-mail address).
+OFFICE_CONTACT = os.environ.get("ZHICHAN_OFFICE_CONTACT", "")
 # The address users reach the site at, for links in e-mails (e.g. https://zhichan.example.gov.cn).
 SITE_URL = os.environ.get("ZHICHAN_SITE_URL", "")
 
@@ -297,7 +301,13 @@ WORKER_HEARTBEAT_SECONDS = int(os.environ.get("ZHICHAN_WORKER_HEARTBEAT_SECONDS"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A 403 is the access rules at work: one line (method, path, user, reason), no traceback.
+    "filters": {"one_line_forbidden": {"()": "zhichan.core.logfilters.OneLineForbidden"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ZHICHAN_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        "django.request": {"filters": ["one_line_forbidden"]},
+    },
 }

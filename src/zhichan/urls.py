@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from zhichan.core.access import RolePermission, allow
 from zhichan.core.roles import EVERYONE, SIGNED_IN
+from zhichan.core.views import password
 from zhichan.core.views.health import healthz
 
 admin.site.site_header = _("Zhichan administration")
@@ -26,7 +27,7 @@ class DocsView(SpectacularSwaggerSplitView):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("accounts/login/", allow(EVERYONE)(auth_views.LoginView.as_view()), name="login"),
+    path("accounts/login/", allow(EVERYONE)(password.LoginView.as_view()), name="login"),
     path("accounts/logout/", allow(EVERYONE)(auth_views.LogoutView.as_view()), name="logout"),
     # Every signed-in account, the public role included; Django's views send anonymous visitors to sign in.
     path("accounts/password/", allow(EVERYONE)(auth_views.PasswordChangeView.as_view()), name="password_change"),
@@ -35,6 +36,10 @@ urlpatterns = [
         allow(EVERYONE)(auth_views.PasswordChangeDoneView.as_view()),
         name="password_change_done",
     ),
+    path("accounts/password/reset/", password.password_reset, name="password_reset"),
+    path("accounts/password/reset/sent/", password.password_reset_done, name="password_reset_done"),
+    path("accounts/password/reset/<uidb64>/<token>/", password.password_reset_confirm, name="password_reset_confirm"),
+    path("accounts/password/reset/done/", password.password_reset_complete, name="password_reset_complete"),
     path("i18n/setlang/", allow(EVERYONE)(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("zhichan.api_urls", namespace="api")),

@@ -144,3 +144,29 @@ def test_mark_read_touches_only_the_users_own(users):
     notify([users["office"], users["leader"]], "通知", "", "", key="x")
     assert mark_read(users["office"]) == 1
     assert unread_count(users["leader"]) == 1
+
+
+@pytest.mark.django_db
+def test_a_catalogue_notification_reads_in_each_readers_language(client_for, users):
+    from django.utils import translation
+    from django.utils.translation import gettext_noop
+
+    from zhichan.core.services.notify import Message
+
+    with translation.override("zh-hans"):
+        notify(
+            users["amr-liaison"],
+            Message(gettext_noop("Report returned: %(task)s"), {"task": "（一）组织 › 1．建立机制"}),
+            Message(gettext_noop("Period from %(period)s; waiting for review."), {"period": "2024-01-01"}),
+            "/",
+            key="language-test",
+        )
+    client = client_for("amr-liaison")
+    chinese = client.get("/notifications/").content.decode()
+    assert "报告被退回：（一）组织 › 1．建立机制" in chinese
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    english = client.get("/notifications/").content.decode()
+    assert "Report returned: （一）组织 › 1．建立机制" in english and "报告被退回" not in english
+    assert "Period from 2024-01-01; waiting for review." in english
+    api = client.get("/api/v1/notifications/", HTTP_ACCEPT_LANGUAGE="en").json()["results"]
+    assert any(row["title"].startswith("Report returned") for row in api)

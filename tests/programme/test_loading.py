@@ -13,7 +13,7 @@ def test_loads_plan_goals_targets_and_task_tree(programme):
     assert programme.document_number == "测试〔2022〕1号" and programme.region.code == "350583"
     assert list(Goal.objects.filter(programme=programme).values_list("key", flat=True)) == ["overall", "specific-1"]
     t2 = Target.objects.get(programme=programme, code="T2")
-    assert t2.display_value == "120000" and t2.symbol == "≥" and str(t2.deadline) == "2024-12-31"
+    assert t2.display_value == "120,000" and t2.symbol == "≥" and str(t2.deadline) == "2024-12-31"
     assert Target.objects.get(programme=programme, code="T1").display_value == "14.3"
     tasks = {t.key: t for t in Task.objects.filter(programme=programme)}
     assert tasks["4.1"].kind == "group" and tasks["4.1.1"].kind == "task" and tasks["4.1.1"].parent == tasks["4.1"]
@@ -147,3 +147,10 @@ def test_bootstrap_skips_the_built_in_programme_for_another_county(db, monkeypat
     first_start(out, demo=True)
     assert "load_programme" in out.getvalue() and not Programme.objects.exists()
     assert Region.objects.filter(code="350583").exists()
+
+
+def test_a_task_is_named_with_its_group(programme):
+    task = Task.objects.filter(programme=programme, kind="task", parent__isnull=False).select_related("parent").first()
+    assert task.full_title == f"{task.parent.number}{task.parent.title} › {task.number}{task.title}"
+    group = task.parent
+    assert group.full_title == f"{group.number}{group.title}"

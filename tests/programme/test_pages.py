@@ -16,7 +16,7 @@ def test_overview_shows_goals_targets_and_the_task_tree(client_for, programme):
         "测试工作方案",
         "知识产权创造能力显著增强",
         "≥ 14.3 件",
-        "≥ 120000 件",
+        "≥ 120,000 件",
         "完善知识产权工作机制",
         "充实完善管理体系",
         "强化监督考核",

@@ -69,7 +69,7 @@ class AccessMiddleware:
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
+        raise PermissionDenied(f"role {role or 'none'} may not {'read' if request.method in SAFE_METHODS else 'write'}")
 
 
 class RolePermission(BasePermission):

@@ -1,5 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
@@ -18,6 +19,7 @@ from .models import (
     Unit,
     User,
 )
+from .services import accounts
 
 
 @admin.register(Region)
@@ -75,11 +77,23 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
     fieldsets = BaseUserAdmin.fieldsets + ((None, {"fields": ("role", "unit")}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + ((None, {"fields": ("role", "unit")}),)
     raw_id_fields = ["unit"]
+    actions = ["set_temporary_password"]
+
+    @admin.action(description=_("Set a temporary password (for a user who forgot theirs)"))
+    def set_temporary_password(self, request, queryset):
+        for user in queryset:
+            password = accounts.set_temporary_password(request.user, user, request)
+            self.message_user(
+                request,
+                _("Temporary password of %(user)s: %(password)s — tell it to them in person or by phone.")
+                % {"user": user.get_username(), "password": password},
+                messages.WARNING,
+            )
 
 
 @admin.register(AuthEvent)
 class AuthEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "kind", "username", "ip_address"]
+    list_display = ["at", "kind", "username", "actor", "ip_address"]
     list_filter = ["kind"]
     search_fields = ["username"]
 

@@ -20,6 +20,10 @@ class NotificationFilter(django_filters.FilterSet):
 
 
 class NotificationSerializer(serializers.ModelSerializer):
+    # In the caller's language where the notification was made from the catalogue.
+    title = serializers.CharField(source="shown_title", read_only=True)
+    body = serializers.CharField(source="shown_body", read_only=True)
+
     class Meta:
         model = Notification
         fields = ["id", "title", "body", "url", "created", "read_at"]

@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import sessions, signals  # noqa: F401  (session renewal at sign-in, login audit)
+        from .third_party import name_third_party_apps
+
+        name_third_party_apps()

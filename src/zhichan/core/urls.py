@@ -12,6 +12,7 @@ urlpatterns = [
     path("units/<int:pk>/", units.unit_detail, name="unit-detail"),
     path("units/<int:pk>/people/new/", units.person_create, name="person-create"),
     path("people/<int:pk>/", units.person_edit, name="person-edit"),
+    path("users/<int:pk>/temporary-password/", units.user_temporary_password, name="user-temporary-password"),
     path("roster/", roster.roster, name="roster"),
     path("roster/seats/<int:pk>/change/", roster.change_seat_view, name="seat-change"),
     path("audit/", audit.audit, name="audit"),

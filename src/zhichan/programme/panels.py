@@ -25,7 +25,7 @@ def programme_panel(request):
         ).count()
     else:
         unit = request.user.unit
-        mine = Assignment.objects.filter(task__programme=programme, unit=unit).select_related("task")
+        mine = Assignment.objects.filter(task__programme=programme, unit=unit).select_related("task__parent")
         context["my_tasks"] = [(a, states[a.task_id]) for a in mine]
         context["returned"] = ProgressReport.objects.filter(
             task__programme=programme, unit=unit, state=ProgressReport.State.RETURNED

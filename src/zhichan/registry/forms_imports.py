@@ -8,7 +8,7 @@ from .services.imports.profiles import all_profiles
 
 
 def profile_choices():
-    return [("", _("detect from the header row"))] + [(p.name, f"{p.label} ({p.name})") for p in all_profiles()]
+    return [("", _("detect from the header row"))] + [(p.name, f"{p.display_label} ({p.name})") for p in all_profiles()]
 
 
 class ImportForm(forms.Form):

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..scoping import NOTHING, Scope, ScopedQuerySet
@@ -21,6 +22,16 @@ class PersonalScope(Scope):
     writable = readable  # marking read is the only write, and only the recipient's
 
 
+def render_key(data) -> str:
+    """A catalogue message in the active language; "" when there is none or it no longer fits its values."""
+    if not data or "msgid" not in data:
+        return ""
+    try:
+        return gettext(data["msgid"]) % data.get("params", {})
+    except (KeyError, TypeError, ValueError):
+        return ""
+
+
 class Notification(models.Model):
     """A message to one user in the platform (and by e-mail where configured), e.g. a reminder of a deadline."""
 
@@ -32,6 +43,10 @@ class Notification(models.Model):
     url = models.CharField(_("link"), max_length=500, blank=True)
     created = models.DateTimeField(_("sent"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # The catalogue key and values the title and text were made from ({"msgid": …, "params": {…}}), so each
+    # reader sees them in their own language; empty for a text that is not from the catalogue.
+    title_key = models.JSONField(_("title key"), default=dict, blank=True)
+    body_key = models.JSONField(_("text key"), default=dict, blank=True)
     key = models.CharField(
         _("key"), max_length=200, help_text=_("Names what the notification is about, so it is sent only once.")
     )
@@ -48,6 +63,14 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def shown_title(self) -> str:
+        return render_key(self.title_key) or self.title
+
+    @property
+    def shown_body(self) -> str:
+        return render_key(self.body_key) or self.body
 
     @property
     def unread(self) -> bool:

@@ -1,12 +1,14 @@
 """Notifications: in the platform always, by e-mail where the operator has configured mail."""
 
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ..models import Notification
 
@@ -19,10 +21,33 @@ def email_enabled() -> bool:
     return bool(getattr(settings, "NOTIFY_BY_EMAIL", False))
 
 
-def notify(users, title: str, body: str, url: str, key: str) -> list[Notification]:
+@dataclass(frozen=True)
+class Message:
+    """A notification text kept as its catalogue key and values, so that each reader sees it in their language.
+    Mark the key with gettext_noop so that it is in the catalogue; the values are stored as text."""
+
+    msgid: str
+    params: dict
+
+    def __post_init__(self):
+        object.__setattr__(self, "params", {name: str(value) for name, value in self.params.items()})
+
+    def __str__(self):
+        return gettext(self.msgid) % self.params
+
+    def as_key(self) -> dict:
+        return {"msgid": self.msgid, "params": self.params}
+
+
+def _key_of(text) -> dict:
+    return text.as_key() if isinstance(text, Message) else {}
+
+
+def notify(users, title, body, url: str, key: str) -> list[Notification]:
     """Send a notification to each user who has not had one with this key; returns the new ones.
 
     `key` names what it is about (e.g. "report-due:17:2024Q1"), so a reminder sent again is not sent twice.
+    `title` and `body` are text, or a Message, which each reader then sees in their own language.
     `url` is a path within the platform. E-mail goes out after the transaction commits, in the background.
     """
     users = [users] if isinstance(users, Model) else [user for user in users if user is not None]
@@ -35,7 +60,17 @@ def notify(users, title: str, body: str, url: str, key: str) -> list[Notificatio
     for user in users:
         if user.pk not in seen:
             seen.add(user.pk)
-            fresh.append(Notification(user=user, title=str(title)[:200], body=str(body), url=url, key=key))
+            fresh.append(
+                Notification(
+                    user=user,
+                    title=str(title)[:200],
+                    body=str(body),
+                    title_key=_key_of(title),
+                    body_key=_key_of(body),
+                    url=url,
+                    key=key,
+                )
+            )
     # ignore_conflicts: a concurrent run that got there first wins, and nothing fails.
     Notification.objects.bulk_create(fresh, ignore_conflicts=True)
     if email_enabled() and any(n.user.email for n in fresh):

@@ -6,9 +6,10 @@ from django.views.decorators.http import require_POST
 
 from ..access import allow
 from ..forms import PersonForm
-from ..models import Membership, Person, Unit
-from ..roles import LIAISONS, STAFF, Role
+from ..models import Membership, Person, Unit, User
+from ..roles import LIAISONS, STAFF, Role, role_of
 from ..scoping import can_edit, save_checked, works_for
+from ..services import accounts
 from ..services.datafile import data_files
 from ..services.progress import start
 from ..tasks import reload_organisation
@@ -42,11 +43,32 @@ def unit_detail(request, pk):
         "people": Person.objects.visible_to(request.user).filter(unit=unit),
         "seats": Membership.objects.filter(unit=unit).select_related("committee", "person"),
         "can_add_people": works_for(request.user, unit),
+        # The office sees the unit's sign-in accounts, to give one a temporary password when it is forgotten.
+        "accounts": User.objects.filter(unit=unit, is_active=True).order_by("username")
+        if role_of(request.user) == Role.OFFICE
+        else None,
     }
     return render(request, "core/unit_detail.html", context)
 
 
 unit_detail.scoped_model = Unit
+
+
+@require_POST
+@allow(Role.OFFICE)
+def user_temporary_password(request, pk):
+    """The office gives a user who forgot their password a temporary one, shown once (recorded in the audit)."""
+    user = get_object_or_404(User.objects.visible_to(request.user), pk=pk)
+    password = accounts.set_temporary_password(request.user, user, request)
+    messages.warning(
+        request,
+        _("Temporary password of %(user)s: %(password)s — tell it to them in person or by phone.")
+        % {"user": user.get_username(), "password": password},
+    )
+    return redirect(user.unit) if user.unit_id else redirect("unit-list")
+
+
+user_temporary_password.scoped_model = User
 
 
 @allow(Role.OFFICE, LIAISONS)

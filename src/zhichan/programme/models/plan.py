@@ -129,6 +129,6 @@ class Target(models.Model):
 
     @property
     def display_value(self) -> str:
-        """14.3, 120000 or 5 — no trailing zeros, no exponent."""
-        text = f"{self.value:f}"
+        """14.3, 120,000 or 5: thousands separated as in the figures beside it, no trailing zeros, no exponent."""
+        text = f"{self.value:,f}"
         return text.rstrip("0").rstrip(".") if "." in text else text

@@ -57,6 +57,15 @@ class Task(models.Model):
         return reverse("task-page", args=[self.pk])
 
     @property
+    def full_title(self) -> str:
+        """The task with the task group it is part of: the plan numbers its tasks 1．2．… afresh in every group,
+        so “1．建立…” alone does not say which task it is."""
+        own = f"{self.number}{self.title}"
+        if self.parent_id and self.kind != TaskKind.GROUP:
+            return f"{self.parent.number}{self.parent.title} › {own}"
+        return own
+
+    @property
     def effective_start(self):
         return self.start or self.programme.start
 

@@ -7,12 +7,12 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as _noop
 
 from zhichan.core.models import User
 from zhichan.core.roles import LIAISONS, Role
 from zhichan.core.services.calendar import WorkCalendar
-from zhichan.core.services.notify import notify
+from zhichan.core.services.notify import Message, notify
 
 from ..models import Assignment, ProgressReport
 from .deadlines import report_due, within_workdays
@@ -50,9 +50,11 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
                 sent += len(
                     notify(
                         liaisons_of(unit),
-                        _("Deadline on %(date)s: %(task)s") % {"date": deadline, "task": task.title},
-                        _("%(unit)s has a part in this task; it is due on %(date)s.")
-                        % {"unit": unit, "date": deadline},
+                        Message(_noop("Deadline on %(date)s: %(task)s"), {"date": deadline, "task": task.full_title}),
+                        Message(
+                            _noop("%(unit)s has a part in this task; it is due on %(date)s."),
+                            {"unit": unit, "date": deadline},
+                        ),
                         task.get_absolute_url(),
                         f"task-deadline:{task.pk}:{deadline}",
                     )
@@ -67,16 +69,18 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
                 if not late and not within_workdays(today, due, window, calendar):
                     continue
                 title = (
-                    _("Report past due: %(task)s, %(period)s")
+                    _noop("Report past due: %(task)s, %(period)s")
                     if late
-                    else _("Report due on %(date)s: %(task)s, %(period)s")
+                    else _noop("Report due on %(date)s: %(task)s, %(period)s")
                 )
                 sent += len(
                     notify(
                         liaisons_of(unit),
-                        title % {"task": task.title, "period": period.label, "date": due},
-                        _("%(unit)s reports its progress on this task for %(period)s by %(date)s.")
-                        % {"unit": unit, "period": period.label, "date": due},
+                        Message(title, {"task": task.full_title, "period": period.label, "date": due}),
+                        Message(
+                            _noop("%(unit)s reports its progress on this task for %(period)s by %(date)s."),
+                            {"unit": unit, "period": period.label, "date": due},
+                        ),
                         task.get_absolute_url(),
                         f"report-{'late' if late else 'due'}:{task.pk}:{unit.pk}:{period.key}",
                     )
@@ -87,19 +91,19 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
 def report_changed(report):
     """Tell the other side of the review: the office when a report comes in, the unit when it is reviewed."""
     with translation.override(settings.LANGUAGE_CODE):
-        names = {"unit": report.unit, "task": report.task.title, "period": f"{report.period_start:%Y-%m-%d}"}
+        names = {"unit": report.unit, "task": report.task.full_title, "period": f"{report.period_start:%Y-%m-%d}"}
         if report.state == ProgressReport.State.SUBMITTED:
             notify(
                 office_users(),
-                _("Report submitted: %(unit)s, %(task)s") % names,
-                _("Period from %(period)s; waiting for review.") % names,
+                Message(_noop("Report submitted: %(unit)s, %(task)s"), names),
+                Message(_noop("Period from %(period)s; waiting for review."), names),
                 report.get_absolute_url(),
                 f"report-submitted:{report.pk}:{report.submitted_at:%Y%m%d%H%M%S%f}",
             )
         elif report.state == ProgressReport.State.RETURNED:
             notify(
                 liaisons_of(report.unit),
-                _("Report returned: %(task)s") % names,
+                Message(_noop("Report returned: %(task)s"), names),
                 report.review_note,
                 report.get_absolute_url(),
                 f"report-returned:{report.pk}:{report.reviewed_at:%Y%m%d%H%M%S%f}",
@@ -107,7 +111,7 @@ def report_changed(report):
         elif report.state == ProgressReport.State.ACCEPTED:
             notify(
                 liaisons_of(report.unit),
-                _("Report accepted: %(task)s") % names,
+                Message(_noop("Report accepted: %(task)s"), names),
                 report.review_note,
                 report.get_absolute_url(),
                 f"report-accepted:{report.pk}",

@@ -89,14 +89,14 @@ def reports_workbook(request, pk) -> xlsx.Workbook:
     reports = (
         ProgressReport.objects.visible_to(request.user)
         .filter(task__programme=programme, period_start=period.start)
-        .select_related("task", "unit", "reviewed_by")
+        .select_related("task__parent", "unit", "reviewed_by")
         .prefetch_related("evidence")
         .order_by("task__order", "unit__order")
     )
     rows = [
         [
             r.task.key,
-            f"{r.task.number}{r.task.title}",
+            r.task.full_title,
             r.unit.name,
             r.get_state_display(),
             r.percent,

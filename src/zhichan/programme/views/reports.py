@@ -242,7 +242,7 @@ def review_queue(request, pk):
     waiting = (
         ProgressReport.objects.visible_to(request.user)
         .filter(task__programme=programme, state=ProgressReport.State.SUBMITTED)
-        .select_related("task", "unit")
+        .select_related("task__parent", "unit")
         .order_by("submitted_at")
     )
     return render(request, "programme/review_queue.html", {"programme": programme, "reports": waiting})

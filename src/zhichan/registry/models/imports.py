@@ -6,6 +6,7 @@ The import itself (profiles, reading, validation, upsert) lives in services/impo
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhichan.core.models import TaskProgress
 from zhichan.core.scoping import Scope, ScopedQuerySet
@@ -47,11 +48,11 @@ class ImportBatch(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=ImportState.choices, default=ImportState.QUEUED)
     message = models.TextField(_("message"), blank=True)
     rows = models.PositiveIntegerField(_("rows read"), default=0)
-    created_count = models.PositiveIntegerField(_("created"), default=0)
-    updated_count = models.PositiveIntegerField(_("updated"), default=0)
-    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
-    rejected_count = models.PositiveIntegerField(_("rejected"), default=0)
-    created = models.DateTimeField(_("created"), auto_now_add=True)
+    created_count = models.PositiveIntegerField(pgettext_lazy("rows", "created"), default=0)
+    updated_count = models.PositiveIntegerField(pgettext_lazy("rows", "updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(pgettext_lazy("rows", "unchanged"), default=0)
+    rejected_count = models.PositiveIntegerField(pgettext_lazy("rows", "rejected"), default=0)
+    created = models.DateTimeField(_("time"), auto_now_add=True)
     started = models.DateTimeField(_("started"), null=True, blank=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
     task = models.ForeignKey(

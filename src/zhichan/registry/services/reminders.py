@@ -11,11 +11,11 @@ from collections import defaultdict
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as _noop
 
 from zhichan.core.models import Notification
 from zhichan.core.roles import Role
-from zhichan.core.services.notify import notify
+from zhichan.core.services.notify import Message, notify
 
 from ..models import Enterprise, Patent, Trademark
 from .patents import next_annuity_due
@@ -89,12 +89,14 @@ def annuity_reminders(today: datetime.date | None = None, days: int | None = Non
                     patent,
                     users[patent.pk],
                     f"patent-annuity:{patent.pk}:{date}",
-                    _("Annuity due on %(date)s: patent %(number)s") % names,
-                    _(
-                        "The annuity of patent %(number)s (%(title)s) is due on %(date)s. It can still be paid "
-                        "within six months after that day with a surcharge; unpaid, the patent lapses."
-                    )
-                    % names,
+                    Message(_noop("Annuity due on %(date)s: patent %(number)s"), names),
+                    Message(
+                        _noop(
+                            "The annuity of patent %(number)s (%(title)s) is due on %(date)s. It can still be paid "
+                            "within six months after that day with a surcharge; unpaid, the patent lapses."
+                        ),
+                        names,
+                    ),
                 )
             )
         return _send(due)
@@ -136,12 +138,15 @@ def renewal_reminders(today: datetime.date | None = None, days: int | None = Non
                     mark,
                     users[mark.pk],
                     f"trademark-renewal:{mark.pk}:{end}",
-                    _("Trademark term ends on %(date)s: %(mark)s (No. %(number)s)") % names,
-                    _(
-                        "The exclusive right to trademark %(mark)s (No. %(number)s) ends on %(date)s. Renewal can be "
-                        "filed in the twelve months before that day, or in the six-month grace period after it."
-                    )
-                    % names,
+                    Message(_noop("Trademark term ends on %(date)s: %(mark)s (No. %(number)s)"), names),
+                    Message(
+                        _noop(
+                            "The exclusive right to trademark %(mark)s (No. %(number)s) ends on %(date)s. "
+                            "Renewal can be filed in the twelve months before that day, or in the six-month grace "
+                            "period after it."
+                        ),
+                        names,
+                    ),
                 )
             )
         for mark, end in lapsing:
@@ -151,13 +156,17 @@ def renewal_reminders(today: datetime.date | None = None, days: int | None = Non
                     mark,
                     users[mark.pk],
                     f"trademark-grace:{mark.pk}:{end}",
-                    _("Trademark not renewed: %(mark)s (No. %(number)s), grace period until %(until)s") % names,
-                    _(
-                        "The term of trademark %(mark)s (No. %(number)s) ended on %(date)s and no renewal is "
-                        "recorded. It can still be renewed in the grace period until %(until)s; after that the "
-                        "registration is cancelled."
-                    )
-                    % names,
+                    Message(
+                        _noop("Trademark not renewed: %(mark)s (No. %(number)s), grace period until %(until)s"), names
+                    ),
+                    Message(
+                        _noop(
+                            "The term of trademark %(mark)s (No. %(number)s) ended on %(date)s and no renewal is "
+                            "recorded. It can still be renewed in the grace period until %(until)s; after that the "
+                            "registration is cancelled."
+                        ),
+                        names,
+                    ),
                 )
             )
         return _send(due)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .errors import FileRejected
@@ -35,6 +36,12 @@ class Profile:
     template: bool = False
     example: dict = field(default_factory=dict)
     notes: dict = field(default_factory=dict)
+    label_en: str = ""
+
+    @property
+    def display_label(self) -> str:
+        """The profile's name in the reader's language: its file gives a Chinese label and an English one."""
+        return self.label_en if get_language() == "en" and self.label_en else self.label
 
     def template_headers(self) -> list[tuple[str, str]]:
         """(field, header) in template order: the first header of each field."""
@@ -61,6 +68,7 @@ def _load_all(directory: str) -> tuple[Profile, ...]:
                 name=data["name"],
                 kind=data["kind"],
                 label=data.get("label", data["name"]),
+                label_en=data.get("label_en", ""),
                 required=tuple(data.get("required", ())),
                 fields={name: tuple(str(h) for h in headers) for name, headers in data["fields"].items()},
                 template=bool(data.get("template", False)),
@@ -109,7 +117,7 @@ def detect(kind: str, headers: list, name: str = "") -> tuple[Profile, dict[str,
             _("The header row lacks a required column: %(missing)s (profile %(profile)s). Headers found: %(found)s.")
             % {
                 "missing": "; ".join(f"{field_label(f)} ({' / '.join(profile.fields[f])})" for f in missing),
-                "profile": profile.label,
+                "profile": profile.display_label,
                 "found": "、".join(shown) or _("none"),
             }
         )
