@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0002_calendar_notifications'),
-        ('registry', '0010_drop_number_pattern_index'),
+        ('registry', '0011_import_batch_count_labels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
