@@ -42,6 +42,13 @@ class DataElement(models.Model):
     min_value = models.DecimalField(_("smallest value"), max_digits=18, decimal_places=4, null=True, blank=True)
     max_value = models.DecimalField(_("largest value"), max_digits=18, decimal_places=4, null=True, blank=True)
     units = models.ManyToManyField(Unit, related_name="data_elements", blank=True, verbose_name=_("reported by"))
+    # Population lives in one place, core's population table: a reported population is a proposal until the
+    # office approves it, and approving writes it there (services/entry.py).
+    is_population = models.BooleanField(
+        _("resident population"),
+        default=False,
+        help_text=_("Approved values become the region's resident population for the period's year."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

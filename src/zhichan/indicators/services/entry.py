@@ -1,11 +1,13 @@
 """Units enter their data elements per period; the office approves or returns them."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import works_for
+from zhichan.core.services.population import record_population, withdraw_population
 
 from ..models import DataElement, DataValue, ValueState
 from ..periods import PeriodError, parse_period
@@ -30,6 +32,8 @@ def save_value(element, unit, period, value, user, comment="", submit=False, reg
         raise ValidationError(_("Your unit does not report this figure."))
     if role_of(user) != Role.OFFICE or region is None:
         region = unit.region
+    if submit and element.is_population and not comment.strip():
+        raise ValidationError(_("Give the source of this population figure in the comment."))
     try:
         period = parse_period(period)
     except PeriodError as error:
@@ -51,6 +55,7 @@ def save_value(element, unit, period, value, user, comment="", submit=False, reg
     return row
 
 
+@transaction.atomic
 def approve(row: DataValue, user) -> DataValue:
     if role_of(user) != Role.OFFICE:
         raise PermissionDenied
@@ -58,14 +63,25 @@ def approve(row: DataValue, user) -> DataValue:
         raise ValidationError(_("Only a submitted value can be approved."))
     row.state, row.approved_by, row.approved_at = ValueState.APPROVED, user, timezone.now()
     row.save()
+    if row.element.is_population:
+        record_population(row.region, row.period_start.year, row.period_end, int(row.value), population_source(row))
     return row
 
 
+def population_source(row: DataValue) -> str:
+    """The source a reported population is stored with: the reporter's own words and who reported it."""
+    text = _("%(source)s (reported by %(unit)s)") % {"source": row.comment.strip()[:200], "unit": row.unit.name}
+    return text[:300]
+
+
+@transaction.atomic
 def send_back(row: DataValue, user, comment="") -> DataValue:
     if role_of(user) != Role.OFFICE:
         raise PermissionDenied
     if row.state == ValueState.DRAFT:
         raise ValidationError(_("This value is already a draft."))
+    if row.state == ValueState.APPROVED and row.element.is_population:
+        withdraw_population(row.region, row.period_start.year, population_source(row))
     row.state, row.approved_by, row.approved_at = ValueState.DRAFT, None, None
     if comment:
         row.comment = (row.comment + "\n" if row.comment else "") + _("Returned: %(note)s") % {"note": comment}

@@ -1,0 +1,141 @@
+"""Townships' own figures: which elements they report, for which region, and their population feeding T1."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
+
+from zhichan.core.models import Population, Region, Unit, UnitKind
+from zhichan.core.services.demo_population import DEMO_SOURCE, create_demo_population, remove_demo_population
+from zhichan.indicators.models import DataElement, DataValue, IndicatorValue
+from zhichan.indicators.services import entry
+from zhichan.indicators.services.compute import compute
+
+from .conftest import A, B
+
+TOWNSHIP_ELEMENTS = {
+    "township-resident-population",
+    "enterprises-ip-institutions-guided",
+    "enterprises-ip-strategy-guided",
+    "demonstration-enterprises-in-cultivation",
+}
+
+
+@pytest.fixture
+def shuitou():
+    return Unit.objects.get(key=f"region-{A}")
+
+
+def test_every_township_unit_reports_the_township_elements_and_no_member_unit(loaded):
+    townships = set(Unit.objects.filter(kind=UnitKind.TOWNSHIP).values_list("pk", flat=True))
+    assert len(townships) == 28  # 27 coded divisions and 南安经济开发区
+    for code in TOWNSHIP_ELEMENTS:
+        element = DataElement.objects.get(code=code)
+        assert set(element.units.values_list("pk", flat=True)) == townships
+    assert DataElement.objects.get(code="township-resident-population").is_population
+    assert not DataElement.objects.get(code="enterprises-ip-strategy-guided").is_population
+    amr = Unit.objects.get(key="amr")
+    assert not {e.code for e in entry.elements_for(amr)} & TOWNSHIP_ELEMENTS
+
+
+def test_a_township_sees_its_own_elements_only(loaded, shuitou):
+    codes = {e.code for e in entry.elements_for(shuitou)}
+    assert codes == TOWNSHIP_ELEMENTS
+
+
+def test_a_township_liaison_reports_for_its_own_township_only(loaded, regions, users, shuitou):
+    liaison = users["shuitou-liaison"]
+    element = DataElement.objects.get(code="enterprises-ip-institutions-guided")
+    row = entry.save_value(element, shuitou, "2024Q1", Decimal(3), liaison, region=regions["B"])
+    assert row.region == regions["A"]  # a liaison's region is its unit's, whatever it asks for
+    other = Unit.objects.get(key=f"region-{B}")
+    with pytest.raises(PermissionDenied):
+        entry.save_value(element, other, "2024Q1", Decimal(3), liaison)
+    with pytest.raises(ValidationError):
+        entry.save_value(element, Unit.objects.get(key="amr"), "2024Q1", Decimal(3), users["amr-liaison"])
+
+
+def test_a_township_liaison_sees_only_its_own_townships_figures(loaded, regions, users, shuitou):
+    element = DataElement.objects.get(code="enterprises-ip-institutions-guided")
+    entry.save_value(element, shuitou, "2024Q1", Decimal(3), users["shuitou-liaison"])
+    other = Unit.objects.get(key=f"region-{B}")
+    entry.save_value(element, other, "2024Q1", Decimal(5), users["office"])
+    seen = DataValue.objects.visible_to(users["shuitou-liaison"])
+    assert [(r.region.code, r.value) for r in seen] == [(A, Decimal(3))]
+
+
+def test_the_entry_page_lists_the_township_figures(loaded, client_for):
+    page = client_for("shuitou-liaison").get("/indicators/data/?period=2024").content.decode()
+    assert "常住人口（乡镇报送）" in page and "知识产权质押融资登记金额" not in page
+    page = client_for("shuitou-liaison").get("/indicators/data/?period=2024Q1").content.decode()
+    assert "指导建立知识产权管理机构的企业数" in page and "常住人口（乡镇报送）" not in page
+
+
+def test_a_reported_population_needs_its_source(loaded, users, shuitou):
+    element = DataElement.objects.get(code="township-resident-population")
+    with translation.override("en"), pytest.raises(ValidationError, match="source"):
+        entry.save_value(element, shuitou, "2023", Decimal(120000), users["shuitou-liaison"], submit=True)
+
+
+def test_approving_a_reported_population_writes_the_one_population_table(loaded, regions, users, shuitou):
+    element = DataElement.objects.get(code="township-resident-population")
+    row = entry.save_value(
+        element, shuitou, "2023", Decimal(120000), users["shuitou-liaison"], comment="镇统计站核定数", submit=True
+    )
+    assert not Population.objects.filter(region=regions["A"], year=2023).exists()  # not before approval
+    entry.approve(row, users["office"])
+    population = Population.objects.get(region=regions["A"], year=2023)
+    assert population.value == 120000 and population.as_of == date(2023, 12, 31)
+    assert "镇统计站核定数" in population.source and shuitou.name in population.source
+    entry.send_back(row, users["office"], "数字有误")
+    assert not Population.objects.filter(region=regions["A"], year=2023).exists()
+
+
+def test_t1_by_township_is_computed_from_the_reported_population(register, loaded, users, shuitou):
+    Population.objects.filter(region=register["regions"]["A"]).delete()
+    element = DataElement.objects.get(code="township-resident-population")
+    row = entry.save_value(
+        element, shuitou, "2021", Decimal(50000), users["shuitou-liaison"], comment="七普乡镇数据推算", submit=True
+    )
+    entry.approve(row, users["office"])
+    compute(codes=["invention-patents-per-10k-residents"], periods=["2022-06"])
+    found = IndicatorValue.objects.get(
+        indicator__code="invention-patents-per-10k-residents", region=register["regions"]["A"], period="2022-06"
+    )
+    assert found.value == Decimal("0.40")  # p1 and p2 valid ÷ (50,000 ÷ 10,000)
+
+
+def test_demo_population_gives_every_coded_township_a_marked_figure(db):
+    county = Region.objects.get(code="350583")
+    added = create_demo_population("350583")
+    townships = Region.objects.filter(path__startswith=county.path, depth=county.depth + 1, code__isnull=False)
+    years = list(Population.objects.filter(region=county).values_list("year", flat=True))
+    assert added == townships.count() * len(years)
+    for year in years:
+        rows = Population.objects.filter(region__in=townships, year=year)
+        assert {r.source for r in rows} == {DEMO_SOURCE}
+        county_value = Population.objects.get(region=county, year=year).value
+        assert abs(sum(r.value for r in rows) - county_value) < townships.count()  # rounding only
+    assert not Population.objects.filter(region__code__isnull=True).exists()  # no figure for 南安经济开发区
+    assert create_demo_population("350583") == 0
+    assert remove_demo_population() == added
+
+
+def test_demo_population_gives_t1_for_every_township(db):
+    from django.conf import settings
+
+    from zhichan.indicators.services.loading import load_indicators
+
+    load_indicators(settings.PROJECT_DIR / "data" / "indicators" / "nanan-2022.yaml")
+    create_demo_population("350583")
+    compute(codes=["invention-patents-per-10k-residents"], periods=["2023-12"])
+    county = Region.objects.get(code="350583")
+    values = IndicatorValue.objects.filter(
+        indicator__code="invention-patents-per-10k-residents",
+        period="2023-12",
+        region__depth=county.depth + 1,
+        region__code__isnull=False,
+    )
+    assert values.count() == 27 and all(v.value is not None for v in values)
