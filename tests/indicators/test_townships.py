@@ -123,19 +123,15 @@ def test_demo_population_gives_every_coded_township_a_marked_figure(db):
     assert remove_demo_population() == added
 
 
-def test_demo_population_gives_t1_for_every_township(db):
-    from django.conf import settings
+def test_the_demo_first_start_gives_every_township_t1(db, capsys):
+    from django.core.management import call_command
 
-    from zhichan.indicators.services.loading import load_indicators
-
-    load_indicators(settings.PROJECT_DIR / "data" / "indicators" / "nanan-2022.yaml")
-    create_demo_population("350583")
-    compute(codes=["invention-patents-per-10k-residents"], periods=["2023-12"])
+    call_command("bootstrap")
+    assert "synthetic township population figures" in capsys.readouterr().out
     county = Region.objects.get(code="350583")
+    townships = Region.objects.filter(depth=county.depth + 1, path__startswith=county.path, code__isnull=False)
+    assert Population.objects.filter(region__in=townships, source=DEMO_SOURCE).count() == 2 * townships.count()
     values = IndicatorValue.objects.filter(
-        indicator__code="invention-patents-per-10k-residents",
-        period="2023-12",
-        region__depth=county.depth + 1,
-        region__code__isnull=False,
+        indicator__code="invention-patents-per-10k-residents", period="2024-12", region__in=townships
     )
     assert values.count() == 27 and all(v.value is not None for v in values)

@@ -3,7 +3,8 @@
 Township populations are in no published source the platform has (reference/README.md): real ones are reported by
 the townships or entered by the office. For the demo each township-level region with a statistical code gets a
 made-up figure for each year the county has one, marked 演示数据（虚构） in its source, scaled so the townships add up
-to the county's published figure. A region without a code (a management zone such as 南安经济开发区) lies across
+to the county's published figure. Shares can lean on weights the caller gives (the demo register's share of each
+township), so a township's synthetic patents per 10,000 residents land near the county's. A region without a code (a management zone such as 南安经济开发区) lies across
 towns' territory and gets none, so no resident is counted twice.
 """
 
@@ -30,7 +31,7 @@ def demo_population_present() -> bool:
 
 
 @transaction.atomic
-def create_demo_population(county_code: str, seed: int = 2022) -> int:
+def create_demo_population(county_code: str, weights: dict[str, float] | None = None, seed: int = 2022) -> int:
     """Give every coded township-level region of the county a synthetic figure for each year the county has a
     published one; regions or years that already have a figure keep it. Returns how many figures were added."""
     county = Region.objects.filter(code=county_code).first()
@@ -45,7 +46,11 @@ def create_demo_population(county_code: str, seed: int = 2022) -> int:
     if not totals or not townships:
         return 0
     rng = random.Random(seed)
-    shares = {region.pk: rng.uniform(*SIZES[region.kind]) for region in townships}
+    drawn = {region.pk: rng.uniform(*SIZES[region.kind]) for region in townships}
+    shares = {pk: value / sum(drawn.values()) for pk, value in drawn.items()}
+    if weights:  # half from the size of its kind, half from the caller's weight
+        total = sum(weights.get(region.code, 0) for region in townships) or 1
+        shares = {r.pk: (shares[r.pk] + weights.get(r.code, 0) / total) / 2 for r in townships}
     whole = sum(shares.values())
     taken = set(Population.objects.filter(region__in=townships).values_list("region_id", "year"))
     rows = []
