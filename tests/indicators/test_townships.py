@@ -135,3 +135,57 @@ def test_the_demo_first_start_gives_every_township_t1(db, capsys):
         indicator__code="invention-patents-per-10k-residents", period="2024-12", region__in=townships
     )
     assert values.count() == 27 and all(v.value is not None for v in values)
+
+
+def test_a_township_reports_through_the_api_for_its_own_township(loaded, regions, api_for, users, shuitou):
+    element = DataElement.objects.get(code="township-resident-population")
+    api = api_for("shuitou-liaison")
+    assert api.get(f"/api/v1/data-elements/{element.pk}/").json()["is_population"] is True
+    created = api.post(
+        "/api/v1/data-values/",
+        {"element": element.pk, "unit": shuitou.pk, "period": "2023", "value": "98000", "comment": "镇统计站"},
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    assert created.json()["region"] == regions["A"].pk
+    other = Unit.objects.get(key=f"region-{B}")
+    refused = api.post(
+        "/api/v1/data-values/",
+        {"element": element.pk, "unit": other.pk, "period": "2023", "value": "1"},
+        format="json",
+    )
+    assert refused.status_code == 403
+    no_source = api.post(
+        "/api/v1/data-values/",
+        {"element": element.pk, "unit": shuitou.pk, "period": "2022", "value": "97000", "submit": True},
+        format="json",
+    )
+    assert no_source.status_code == 400
+
+
+def test_a_township_liaison_drills_down_only_into_its_own_townships_values(register, loaded, client_for, api_for):
+    from zhichan.programme.services.loading import load_programme
+
+    from ..programme.conftest import MINI
+
+    load_programme(MINI)
+    compute(codes=["invention-patents-per-10k-residents"], periods=["2022-06", "2024-12"])
+    own = IndicatorValue.objects.get(region=register["regions"]["A"], period="2022-06")
+    other = IndicatorValue.objects.get(region=register["regions"]["B"], period="2022-06")
+    client = client_for("shuitou-liaison")
+    page = client.get(f"/indicators/values/{own.pk}/").content.decode()
+    assert register["patents"]["p1"].application_number in page
+    assert register["patents"]["p4"].application_number not in page
+    assert client.get(f"/indicators/values/{other.pk}/").status_code == 404
+    # Its own values against the county's target, with the county's value beside it.
+    with translation.override("en"):
+        listed = client.get("/indicators/").content.decode()
+    county = IndicatorValue.objects.get(region=register["regions"]["county"], period="2024-12")
+    assert county.value is not None
+    row = listed[listed.index('data-indicator="invention-patents-per-10k-residents"') :]
+    row = row[: row.index("</tr>")]
+    own_now = IndicatorValue.objects.get(region=register["regions"]["A"], period="2024-12")
+    assert f"{own_now.value:.2f}" in row and "14.3" in row and f"南安市 · now {county.value:.2f}" in row
+    figures = api_for("shuitou-liaison").get("/api/v1/dashboard/").json()
+    t1 = next(r for r in figures["targets"] if r["indicator"]["code"] == "invention-patents-per-10k-residents")
+    assert t1["value"]["id"] == own_now.pk and t1["target"]["region_value"]["id"] == county.pk

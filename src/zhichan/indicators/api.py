@@ -137,6 +137,7 @@ class DataElementSerializer(serializers.ModelSerializer):
             "min_value",
             "max_value",
             "units",
+            "is_population",
         ]
 
 

@@ -4,8 +4,9 @@ Township populations are in no published source the platform has (reference/READ
 the townships or entered by the office. For the demo each township-level region with a statistical code gets a
 made-up figure for each year the county has one, marked 演示数据（虚构） in its source, scaled so the townships add up
 to the county's published figure. Shares can lean on weights the caller gives (the demo register's share of each
-township), so a township's synthetic patents per 10,000 residents land near the county's. A region without a code (a management zone such as 南安经济开发区) lies across
-towns' territory and gets none, so no resident is counted twice.
+township), so a township's synthetic patents per 10,000 residents land near the county's. A region without a
+code (a management zone such as 南安经济开发区) lies across towns' territory and gets none, so no resident is
+counted twice.
 """
 
 import random
