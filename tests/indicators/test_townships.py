@@ -85,8 +85,10 @@ def test_approving_a_reported_population_writes_the_one_population_table(loaded,
         element, shuitou, "2023", Decimal(120000), users["shuitou-liaison"], comment="镇统计站核定数", submit=True
     )
     assert not Population.objects.filter(region=regions["A"], year=2023).exists()  # not before approval
-    entry.approve(row, users["office"])
+    with translation.override("en"):  # the office reads English; the stored source stays in Chinese
+        entry.approve(row, users["office"])
     population = Population.objects.get(region=regions["A"], year=2023)
+    assert population.source == "镇统计站核定数（水头镇人民政府报送）"
     assert population.value == 120000 and population.as_of == date(2023, 12, 31)
     assert "镇统计站核定数" in population.source and shuitou.name in population.source
     entry.send_back(row, users["office"], "数字有误")
@@ -189,3 +191,10 @@ def test_a_township_liaison_drills_down_only_into_its_own_townships_values(regis
     figures = api_for("shuitou-liaison").get("/api/v1/dashboard/").json()
     t1 = next(r for r in figures["targets"] if r["indicator"]["code"] == "invention-patents-per-10k-residents")
     assert t1["value"]["id"] == own_now.pk and t1["target"]["region_value"]["id"] == county.pk
+
+
+def test_the_township_workbench_leads_to_its_targets_and_figures(loaded, client_for):
+    page = client_for("shuitou-liaison").get("/").content.decode()
+    assert 'data-testid="township-panel"' in page and "/indicators/data/" in page
+    assert "本乡镇报送 4 项数据" in page
+    assert 'data-testid="township-panel"' not in client_for("amr-liaison").get("/").content.decode()

@@ -1,8 +1,9 @@
 """Units enter their data elements per period; the office approves or returns them."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zhichan.core.roles import Role, role_of
@@ -69,8 +70,10 @@ def approve(row: DataValue, user) -> DataValue:
 
 
 def population_source(row: DataValue) -> str:
-    """The source a reported population is stored with: the reporter's own words and who reported it."""
-    text = _("%(source)s (reported by %(unit)s)") % {"source": row.comment.strip()[:200], "unit": row.unit.name}
+    """The source a reported population is stored with: the reporter's own words and who reported it, in the
+    platform's language whoever approves it (stored data, not a message)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _("%(source)s (reported by %(unit)s)") % {"source": row.comment.strip()[:200], "unit": row.unit.name}
     return text[:300]
 
 

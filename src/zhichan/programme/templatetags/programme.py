@@ -43,3 +43,15 @@ def report_class(state) -> str:
 @register.filter
 def indent(depth) -> str:
     return f"ps-{min(int(depth) * 3, 5)}"
+
+
+@register.filter
+def township_parts(assignments) -> list:
+    """The assignments of townships carrying a task out locally (shown as one count, not 28 names)."""
+    return [a for a in assignments if a.role == "town"]
+
+
+@register.filter
+def unit_parts(assignments) -> list:
+    """The assignments other than the townships'."""
+    return [a for a in assignments if a.role != "town"]
