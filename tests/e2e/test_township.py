@@ -32,6 +32,16 @@ def test_shuitou_liaison_sees_its_task_reports_a_figure_and_sees_its_targets(ope
     tab = open_tab(PHONE) if viewport == "phone" else open_tab()
     tab.sign_in("shuitou-liaison")
 
+    # The workbench: its task in the programme card, its targets and the way to the figures it reports.
+    panel = tab.page.get_by_test_id("township-panel")
+    expect(panel).to_contain_text("T1")
+    expect(panel).to_contain_text("南安市")
+    expect(tab.page.get_by_test_id("report-figures-link")).to_contain_text("4")
+    tab.screenshot(f"{name}-0-workbench")
+    with tab.page.expect_navigation():
+        tab.page.get_by_test_id("report-figures-link").click()
+    assert tab.path().startswith("/indicators/data/")
+
     # The task the plan gives to every township, in its reporting grid.
     tab.go(f"/programmes/{programme.pk}/unit-tasks/")
     expect(tab.page.get_by_test_id("unit-tasks-unit")).to_contain_text("水头镇人民政府")
