@@ -180,14 +180,13 @@ def test_a_township_liaison_drills_down_only_into_its_own_townships_values(regis
     assert register["patents"]["p4"].application_number not in page
     assert client.get(f"/indicators/values/{other.pk}/").status_code == 404
     # Its own values against the county's target, with the county's value beside it.
-    with translation.override("en"):
-        listed = client.get("/indicators/").content.decode()
+    listed = client.get("/indicators/").content.decode()
     county = IndicatorValue.objects.get(region=register["regions"]["county"], period="2024-12")
     assert county.value is not None
     row = listed[listed.index('data-indicator="invention-patents-per-10k-residents"') :]
     row = row[: row.index("</tr>")]
     own_now = IndicatorValue.objects.get(region=register["regions"]["A"], period="2024-12")
-    assert f"{own_now.value:.2f}" in row and "14.3" in row and f"南安市 · now {county.value:.2f}" in row
+    assert f"{own_now.value:.2f}" in row and "14.3" in row and f"南安市 · 现为 {county.value:.2f}" in row
     figures = api_for("shuitou-liaison").get("/api/v1/dashboard/").json()
     t1 = next(r for r in figures["targets"] if r["indicator"]["code"] == "invention-patents-per-10k-residents")
     assert t1["value"]["id"] == own_now.pk and t1["target"]["region_value"]["id"] == county.pk
