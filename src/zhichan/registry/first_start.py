@@ -24,10 +24,7 @@ def removed_here() -> bool:
 def first_start(stdout, demo: bool):
     """Load the demo registry when demo data is wanted, Nan'an is loaded, no synthetic records exist yet and
     the register was not removed on purpose (`demo_registry --remove`)."""
-    from zhichan.core.services.demo_population import create_demo_population
-
     from .demo import demo_registry_present, load_demo_registry
-    from .demo.profiles import TOWNSHIPS
 
     if not demo or demo_registry_present() or not Region.objects.filter(code=NANAN).exists() or removed_here():
         return
@@ -35,8 +32,16 @@ def first_start(stdout, demo: bool):
     # DEMO_REGISTRY_SIZES (not an environment variable) lets the test suite start with a small register.
     counts = load_demo_registry(**getattr(settings, "DEMO_REGISTRY_SIZES", {}))
     stdout.write(", ".join(f"{count} {name.replace('_', ' ')}" for name, count in counts.items()))
-    # Townships have no published population: the demo's are synthetic, leaning on the register's township
-    # shares, so that T1 has a plausible value in every township (computed by the indicators' first start).
-    added = create_demo_population(NANAN, weights={code: weight for code, (_name, weight, _mix) in TOWNSHIPS.items()})
+    added = township_population()
     if added:
         stdout.write(f"{added} synthetic township population figures (演示数据（虚构）)")
+
+
+def township_population() -> int:
+    """Townships have no published population: the demo's are synthetic, leaning on the register's township
+    shares, so that T1 has a plausible value in every township (computed by the indicators' first start)."""
+    from zhichan.core.services.demo_population import create_demo_population
+
+    from .demo.profiles import TOWNSHIPS
+
+    return create_demo_population(NANAN, weights={code: weight for code, (_name, weight, _mix) in TOWNSHIPS.items()})
