@@ -154,3 +154,56 @@ def test_a_task_is_named_with_its_group(programme):
     assert task.full_title == f"{task.parent.number}{task.parent.title} › {task.number}{task.title}"
     group = task.parent
     assert group.full_title == f"{group.number}{group.title}"
+
+
+def test_a_task_given_to_the_townships_is_assigned_to_each(tmp_path):
+    from zhichan.core.models import Unit, UnitKind
+
+    text = MINI.read_text(encoding="utf-8").replace('key: "4.1.2"', 'key: "4.1.2", townships: all', 1)
+    assert text != MINI.read_text(encoding="utf-8")
+    path = tmp_path / "townships.yaml"
+    path.write_text(text, encoding="utf-8")
+    programme = load_programme(path)["programme"]
+    task = Task.objects.get(programme=programme, key="4.1.2")
+    townships = set(Unit.objects.filter(kind=UnitKind.TOWNSHIP).values_list("pk", flat=True))
+    assert set(task.assignments.filter(role="town").values_list("unit", flat=True)) == townships
+    assert task.assignments.get(role="lead").unit.key == "amr"
+    listed = tmp_path / "listed.yaml"
+    listed.write_text(text.replace("townships: all", 'townships: ["350583119", "350583001"]'), encoding="utf-8")
+    load_programme(listed)
+    assert task.assignments.filter(role="town").count() == len(townships)  # nothing is removed on reload
+
+
+def test_a_task_listing_townships_takes_only_those(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace('key: "4.1.2"', 'key: "4.1.2", townships: ["350583119"]', 1)
+    path = tmp_path / "one.yaml"
+    path.write_text(text, encoding="utf-8")
+    programme = load_programme(path)["programme"]
+    task = Task.objects.get(programme=programme, key="4.1.2")
+    assert [a.unit.region.code for a in task.assignments.filter(role="town")] == ["350583119"]
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ('["350583999"]', "tasks[0].children[1].townships[0]: no township unit with division code '350583999'"),
+        ("some", "tasks[0].children[1].townships: expected all or a list of division codes, got 'some'"),
+    ],
+)
+def test_unknown_townships_stop_the_load(tmp_path, value, message):
+    text = MINI.read_text(encoding="utf-8").replace('key: "4.1.2"', f'key: "4.1.2", townships: {value}', 1)
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_programme(path)
+
+
+def test_nanans_file_gives_4_1_2_to_every_township():
+    from django.conf import settings
+
+    from zhichan.core.models import Unit, UnitKind
+
+    programme = load_programme(settings.PROJECT_DIR / "programmes" / "nanan-2022.yaml")["programme"]
+    given = Task.objects.filter(programme=programme, assignments__role="town").distinct()
+    assert [t.key for t in given] == ["4.1.2"]
+    assert given[0].assignments.filter(role="town").count() == Unit.objects.filter(kind=UnitKind.TOWNSHIP).count()

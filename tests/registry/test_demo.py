@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from zhichan.core.extensions import FIRST_START
+from zhichan.core.models import Population
+from zhichan.core.services.demo_population import DEMO_SOURCE
 from zhichan.registry import first_start as registry_first_start
 from zhichan.registry.demo import (
     generate_copyrights,
@@ -188,8 +190,10 @@ def test_the_command_loads_removes_and_a_removed_register_stays_removed(settings
     out = io.StringIO()
     call_command("demo_registry", *sizes, stdout=out)
     assert "patents: " in out.getvalue() and Patent.objects.filter(synthetic=True).exists()
+    assert Population.objects.filter(source=DEMO_SOURCE).count() == 54  # 27 coded townships × 2 county years
     call_command("demo_registry", "--remove", stdout=out)
     assert not Patent.objects.exists() and (tmp_path / "demo-registry-removed").exists()
+    assert not Population.objects.filter(source=DEMO_SOURCE).exists() and Population.objects.exists()
     registry_first_start.first_start(out, demo=True)  # removed on purpose: the next start leaves it out
     assert not Patent.objects.exists()
     call_command("demo_registry", *sizes, stdout=out)

@@ -147,6 +147,7 @@ class DataElementSerializer(serializers.ModelSerializer):
             "decimals",
             "shown_decimals",
             "units",
+            "is_population",
         ]
 
 

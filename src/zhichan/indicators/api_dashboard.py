@@ -53,6 +53,8 @@ def _target_row(row):
             "comparator": target.comparator,
             "deadline": target.deadline.isoformat(),
             "region": target.region_id,
+            # the target region's own value when the row is another region's (a township against the county)
+            "region_value": _value(row.target_value),
         },
         "status": None if status is None else {key: _plain(v) for key, v in vars(status).items()},
         "forecast": None if forecast is None else {key: _plain(v) for key, v in vars(forecast).items()},

@@ -13,12 +13,13 @@ class IndicatorsConfig(AppConfig):
 
         from . import signals, todos
         from .first_start import first_start
-        from .panels import targets_panel
+        from .panels import targets_panel, township_panel
 
         signals.connect()
         register_first_start(first_start)
         register_nav(_("Dashboard"), "dashboard", STAFF)
         register_nav(_("Indicators"), "indicator-list", STAFF)
         register_panel(targets_panel)
+        register_panel(township_panel)
         register_todo(todos.office_todos)
         register_todo(todos.unit_todos)

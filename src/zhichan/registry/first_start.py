@@ -32,3 +32,16 @@ def first_start(stdout, demo: bool):
     # DEMO_REGISTRY_SIZES (not an environment variable) lets the test suite start with a small register.
     counts = load_demo_registry(**getattr(settings, "DEMO_REGISTRY_SIZES", {}))
     stdout.write(", ".join(f"{count} {name.replace('_', ' ')}" for name, count in counts.items()))
+    added = township_population()
+    if added:
+        stdout.write(f"{added} synthetic township population figures (演示数据（虚构）)")
+
+
+def township_population() -> int:
+    """Townships have no published population: the demo's are synthetic, leaning on the register's township
+    shares, so that T1 has a plausible value in every township (computed by the indicators' first start)."""
+    from zhichan.core.services.demo_population import create_demo_population
+
+    from .demo.profiles import TOWNSHIPS
+
+    return create_demo_population(NANAN, weights={code: weight for code, (_name, weight, _mix) in TOWNSHIPS.items()})

@@ -46,6 +46,13 @@ class DataElement(models.Model):
         _("decimals shown"), default=2, help_text=_("For numbers and percentages; whole numbers show none.")
     )
     units = models.ManyToManyField(Unit, related_name="data_elements", blank=True, verbose_name=_("reported by"))
+    # Population lives in one place, core's population table: a reported population is a proposal until the
+    # office approves it, and approving writes it there (services/entry.py).
+    is_population = models.BooleanField(
+        _("resident population"),
+        default=False,
+        help_text=_("Approved values become the region's resident population for the period's year."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

@@ -22,6 +22,9 @@ class Row:
     forecast: Forecast | None
     as_of: date
     series: list = field(default_factory=list)  # the region's monthly value rows, oldest first
+    # When the target is another region's (a township read against the county's target): that region's value
+    # on the same day, so the township sees where the county stands beside its own figure.
+    target_value: IndicatorValue | None = None
 
 
 def as_of_for(target, today: date) -> date:
@@ -88,4 +91,23 @@ def rows_for(region, today: date | None = None) -> list[Row]:
         if target is not None:
             status, fc = status_of(target, value, own, day)
         result.append(Row(indicator, shown, value, status, fc, day, own))
+    _add_target_values(result, region)
     return result
+
+
+def _add_target_values(rows: list[Row], region) -> None:
+    """Each row whose target belongs to another region gets that region's value at the row's month (one query)."""
+    wanted = [row for row in rows if row.target is not None and row.target.region_id != region.pk]
+    if not wanted:
+        return
+    keys = {month(row.as_of.year, row.as_of.month).key for row in wanted}
+    found = IndicatorValue.objects.filter(
+        indicator__in=[row.indicator for row in wanted],
+        region__in={row.target.region_id for row in wanted},
+        period__in=keys,
+    ).defer("inputs")
+    by_key = {(v.indicator_id, v.region_id, v.period): v for v in found}
+    for row in wanted:
+        row.target_value = by_key.get(
+            (row.indicator.pk, row.target.region_id, month(row.as_of.year, row.as_of.month).key)
+        )

@@ -8,13 +8,15 @@ anywhere saves nothing.
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import works_for
+from zhichan.core.services.population import record_population, withdraw_population
 
 from ..models import DataElement, DataValue, ValidationRule, ValueState
 from ..models.rules import Violation
@@ -88,6 +90,8 @@ def _prepared(element, unit, period, value, user, comment, submit, region, exist
     """The row as it would be saved, checked on its own; ValidationError with the figure's messages."""
     if role_of(user) != Role.OFFICE and not element.units.filter(pk=unit.pk).exists():
         raise ValidationError(_("Your unit does not report this figure."))
+    if submit and element.is_population and not comment.strip():
+        raise ValidationError(_("Give the source of this population figure in the comment."))
     if existing and existing.unit_id != unit.pk and role_of(user) != Role.OFFICE:
         raise ValidationError(_("Another unit reported this figure for this region and period."))
     if existing and existing.state == ValueState.APPROVED and role_of(user) != Role.OFFICE:
@@ -170,6 +174,7 @@ def save_value(element, unit, period, value, user, comment="", submit=False, reg
     return row
 
 
+@transaction.atomic
 def approve(row: DataValue, user) -> DataValue:
     if role_of(user) != Role.OFFICE:
         raise PermissionDenied
@@ -177,14 +182,27 @@ def approve(row: DataValue, user) -> DataValue:
         raise ValidationError(_("Only a submitted value can be approved."))
     row.state, row.approved_by, row.approved_at = ValueState.APPROVED, user, timezone.now()
     row.save()
+    if row.element.is_population:
+        record_population(row.region, row.period_start.year, row.period_end, int(row.value), population_source(row))
     return row
 
 
+def population_source(row: DataValue) -> str:
+    """The source a reported population is stored with: the reporter's own words and who reported it, in the
+    platform's language whoever approves it (stored data, not a message)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _("%(source)s (reported by %(unit)s)") % {"source": row.comment.strip()[:200], "unit": row.unit.name}
+    return text[:300]
+
+
+@transaction.atomic
 def send_back(row: DataValue, user, comment="") -> DataValue:
     if role_of(user) != Role.OFFICE:
         raise PermissionDenied
     if row.state == ValueState.DRAFT:
         raise ValidationError(_("This value is already a draft."))
+    if row.state == ValueState.APPROVED and row.element.is_population:
+        withdraw_population(row.region, row.period_start.year, population_source(row))
     row.state, row.approved_by, row.approved_at = ValueState.DRAFT, None, None
     if comment:
         row.comment = (row.comment + "\n" if row.comment else "") + _("Returned: %(note)s") % {"note": comment}

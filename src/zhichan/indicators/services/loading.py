@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from zhichan.core.models import Unit
+from zhichan.core.models import Unit, UnitKind
 from zhichan.core.services.datafile import DataFileError, Reader
 from zhichan.core.services.upsert import upsert
 
@@ -39,6 +39,9 @@ def _element(reader, index, row, units):
         if not row.get(key):
             raise reader.error(f"{path}.{key}", "missing")
     unknown = [key for key in row.get("units", []) if key not in units]
+    for key in ("townships", "population"):
+        if key in row and not isinstance(row[key], bool):
+            raise reader.error(f"{path}.{key}", f"expected true or false, got {row[key]!r}")
     if unknown:
         raise reader.error(f"{path}.units", f"unknown unit {unknown[0]!r}")
     fields = {
@@ -48,6 +51,7 @@ def _element(reader, index, row, units):
         "value_type": _choice(reader, f"{path}.value_type", row["value_type"], ValueType.values),
         "aggregation": _choice(reader, f"{path}.aggregation", row.get("aggregation", "sum"), Aggregation.values),
         "period_type": _choice(reader, f"{path}.period_type", row.get("period_type", "quarter"), PeriodType.values),
+        "is_population": bool(row.get("population", False)),
         "min_value": _decimal(reader, f"{path}.min", row.get("min")),
         "max_value": _decimal(reader, f"{path}.max", row.get("max")),
         "decimals": int(row.get("decimals", 2)),
@@ -55,6 +59,8 @@ def _element(reader, index, row, units):
     }
     element, _ = upsert(DataElement, {"code": row["code"]}, fields)
     wanted = {units[key].pk for key in row.get("units", [])}
+    if row.get("townships"):  # every township, street and park administration reports it for its own region
+        wanted |= {unit.pk for unit in units.values() if unit.kind == UnitKind.TOWNSHIP and unit.active}
     if set(element.units.values_list("pk", flat=True)) != wanted:
         element.units.set(wanted)
     return element

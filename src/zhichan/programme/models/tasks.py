@@ -81,6 +81,8 @@ class Assignment(models.Model):
     class Role(models.TextChoices):
         LEAD = "lead", _("Lead unit")
         CO = "co", _("Co-operating unit")
+        # The plan gives the work to the townships (各乡镇（街道）): each carries it out in its own territory.
+        TOWNSHIP = "town", _("Township carrying it out locally")
 
     task = models.ForeignKey(Task, models.CASCADE, related_name="assignments", verbose_name=_("task"))
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="assignments", verbose_name=_("unit"))

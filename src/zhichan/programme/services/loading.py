@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from zhichan.core.models import Region, Unit
+from zhichan.core.models import Region, Unit, UnitKind
 from zhichan.core.services.datafile import Reader
 from zhichan.core.services.upsert import upsert
 
@@ -28,7 +28,7 @@ from ..models import (
 )
 
 CHILD_KIND = {TaskKind.GROUP: TaskKind.TASK, TaskKind.TASK: TaskKind.SUBTASK, TaskKind.SAFEGUARD: TaskKind.TASK}
-TASK_KEYS = {"key", "number", "title", "text", "start", "deadline", "lead", "co", "milestones", "children"}
+TASK_KEYS = {"key", "number", "title", "text", "start", "deadline", "lead", "co", "townships", "milestones", "children"}
 
 
 @transaction.atomic
@@ -164,7 +164,7 @@ def _load_targets(reader, programme, goals) -> int:
 class _TaskLoader:
     def __init__(self, reader, programme, progress):
         self.reader, self.programme, self.progress = reader, programme, progress
-        self.units = {unit.key: unit for unit in Unit.objects.all()}
+        self.units = {unit.key: unit for unit in Unit.objects.select_related("region")}
         self.seen: set[str] = set()
         self.order = 0
 
@@ -211,6 +211,31 @@ class _TaskLoader:
             raise self.reader.error(where, f"unknown unit {key!r}")
         return self.units[key]
 
+    def _townships(self, where, item) -> list:
+        """`townships: all` (every township-level unit in the programme's region) or a list of their division
+        codes."""
+        if "townships" not in item:
+            return []
+        value = item["townships"]
+        region = self.programme.region
+        local = [
+            unit
+            for unit in self.units.values()
+            if unit.kind == UnitKind.TOWNSHIP and unit.active and unit.region.path.startswith(region.path)
+        ]
+        if value == "all":
+            return sorted(local, key=lambda unit: unit.region.path)
+        if not isinstance(value, list):
+            raise self.reader.error(f"{where}.townships", f"expected all or a list of division codes, got {value!r}")
+        by_code = {unit.region.code: unit for unit in local if unit.region.code}
+        found = []
+        for index, code in enumerate(value):
+            code = str(code)
+            if code not in by_code:
+                raise self.reader.error(f"{where}.townships[{index}]", f"no township unit with division code {code!r}")
+            found.append(by_code[code])
+        return found
+
     def _assignments(self, where, item, task):
         reader = self.reader
         if task.units_decided_at:
@@ -228,5 +253,6 @@ class _TaskLoader:
             if not isinstance(key, str):
                 raise reader.error(f"{where}.co[{index}]", f"expected a unit key, got {key!r}")
             wanted.append((self._unit(f"{where}.co[{index}]", key), Assignment.Role.CO, False))
+        wanted += [(unit, Assignment.Role.TOWNSHIP, False) for unit in self._townships(where, item)]
         for unit, role, proposed in wanted:
             upsert(Assignment, {"task": task, "unit": unit}, {"role": role, "proposed": proposed})

@@ -51,3 +51,15 @@ def indent(depth) -> str:
 def figure(value) -> str:
     """A reported figure as typed: 3, not 3.0."""
     return shown_number(value)
+
+
+@register.filter
+def township_parts(assignments) -> list:
+    """The assignments of townships carrying a task out locally (shown as one count, not 28 names)."""
+    return [a for a in assignments if a.role == "town"]
+
+
+@register.filter
+def unit_parts(assignments) -> list:
+    """The assignments other than the townships'."""
+    return [a for a in assignments if a.role != "town"]

@@ -2,14 +2,17 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from zhichan.core.services.demo_population import remove_demo_population
+
 from ...demo import DEFAULT_SEED, DEFAULT_SIZES, DemoRegistryError, load_demo_registry, remove_demo_registry
-from ...first_start import removed_marker
+from ...first_start import removed_marker, township_population
 
 
 class Command(BaseCommand):
     help = (
         "Load the synthetic demo registry of Nan'an (enterprises, patents, trademarks, copyrights, GIs; all marked "
-        "演示数据（虚构）), or remove it with --remove. Loading twice creates nothing new."
+        "演示数据（虚构）) with synthetic township populations, or remove both with --remove. Loading twice creates "
+        "nothing new."
     )
 
     def add_arguments(self, parser):
@@ -22,6 +25,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         if remove:
             counts = remove_demo_registry(progress=self.stdout.write)
+            counts["township_population_figures"] = remove_demo_population()
             removed_marker().parent.mkdir(parents=True, exist_ok=True)
             removed_marker().touch()  # `make run` does not load it again; `demo_registry` does
             self.stdout.write(f"Removed: {self._summary(counts)} in {time.monotonic() - started:.1f} s")
@@ -34,6 +38,7 @@ class Command(BaseCommand):
             )
         except DemoRegistryError as error:
             raise CommandError(str(error)) from None
+        counts["township_population_figures"] = township_population()
         removed_marker().unlink(missing_ok=True)
         self.stdout.write(f"Created: {self._summary(counts)} in {time.monotonic() - started:.1f} s")
 
