@@ -33,7 +33,7 @@ def test_office_urges_the_liaison_answers_the_office_sees_it(open_tab, task):
     urge.get_by_label("督办事项").fill(NOTE)
     with office.page.expect_navigation():
         urge.get_by_role("button", name="发送").click()
-    expect(office.page.locator(".alert-success")).to_contain_text("督办 市市场监管局")
+    expect(office.page.locator(".alert-success")).to_contain_text("督办市市场监管局")
     expect(office.page.get_by_test_id("urgings")).to_contain_text(NOTE)
     expect(office.page.get_by_test_id("urgings")).to_contain_text("尚未回复")
 
@@ -70,7 +70,7 @@ def test_a_unit_added_from_the_current_period_has_no_overdue_past_periods(open_t
     expect(form.get_by_label("起报期")).to_have_value("2024-10-01")  # the current (here: last) period
     with office.page.expect_navigation():
         form.get_by_role("button", name="添加单位").click()
-    added = "已添加 泉州海关驻南安办事处 为配合单位，自 2024Q4 起报送"
+    added = "已添加泉州海关驻南安办事处为配合单位，自2024Q4起报送"
     expect(office.page.locator(".alert-success")).to_contain_text(added)
 
     office.go(f"/programmes/{task.programme_id}/unit-tasks/")

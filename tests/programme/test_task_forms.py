@@ -25,7 +25,7 @@ def test_each_action_says_what_it_did(client_for, task):
     office = client_for("office")
     lead = task.assignments.get(role="lead")
     html = office.post(reverse("assignment-confirm", args=[lead.pk]), follow=True).content.decode()
-    assert "已确认 市市场监管局 为牵头单位。" in html
+    assert "已确认市市场监管局为牵头单位。" in html
     html = office.post(
         reverse("task-schedule", args=[task.pk]), {"start": "2022-03-01", "deadline": "2023-06-30"}, follow=True
     ).content.decode()
