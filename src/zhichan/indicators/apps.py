@@ -8,15 +8,17 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators")
 
     def ready(self):
-        from zhichan.core.extensions import register_first_start, register_nav, register_panel
+        from zhichan.core.extensions import register_first_start, register_nav, register_panel, register_target_reader
         from zhichan.core.roles import STAFF
 
         from . import signals
         from .first_start import first_start
         from .panels import targets_panel
+        from .services.board import programme_targets
 
         signals.connect()
         register_first_start(first_start)
         register_nav(_("Dashboard"), "dashboard", STAFF)
         register_nav(_("Indicators"), "indicator-list", STAFF)
         register_panel(targets_panel)
+        register_target_reader(programme_targets)

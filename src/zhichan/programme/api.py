@@ -8,12 +8,14 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from zhichan.core.api import ScopedViewSet
+from zhichan.core.asof import as_of
+from zhichan.core.extensions import targets_as_of
 from zhichan.core.roles import LIAISONS, Role
 
 from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan
 from .services import planning, reporting
 from .services.periods import period_starting
-from .services.status import programme_states
+from .services.status import states_on
 
 OWNERS = frozenset({Role.OFFICE, *LIAISONS})
 
@@ -52,9 +54,10 @@ class ProgrammeViewSet(ScopedViewSet):
 
     @action(detail=True, methods=["get"])
     def status(self, request, pk=None):
-        """Each task's computed status, percent and reasons."""
+        """Each task's computed status, percent and reasons — as of `?as_of=YYYY-MM-DD` (default: today, or the
+        programme's last day once it has ended)."""
         programme = self.get_object()
-        states = programme_states(programme)
+        states = states_on(programme, as_of(request, end=programme.end))
         return Response(
             [
                 {
@@ -67,6 +70,41 @@ class ProgrammeViewSet(ScopedViewSet):
                 for task_id, state in states.items()
             ]
         )
+
+    @action(detail=True, methods=["get"])
+    def targets(self, request, pk=None):
+        """Each target's value, status and forecast as of `?as_of=YYYY-MM-DD` (same default as `status`)."""
+        programme = self.get_object()
+        day = as_of(request, end=programme.end)
+        rows = targets_as_of(programme, day)
+        return Response(
+            {
+                "as_of": day.isoformat(),
+                "targets": [target_figures(target, rows.get(target.pk)) for target in programme.targets.all()],
+            }
+        )
+
+
+def _text(number):
+    return None if number is None else str(number)
+
+
+def target_figures(target, row) -> dict:
+    """A target and where it stood (`row`: the indicators' row for it, or None), numbers as decimal strings."""
+    value = row.value if row else None
+    status = row.status if row else None
+    decimals = row.indicator.decimals if row else 2
+    return {
+        "code": target.code,
+        "indicator": target.indicator,
+        "target": _text(target.value),
+        "comparator": target.comparator,
+        "deadline": target.deadline.isoformat(),
+        "period": value.period if value else None,
+        "value": _text(round(value.value, decimals)) if value and value.value is not None else None,
+        "light": status.light if status else None,
+        "forecast": _text(round(row.forecast.value, decimals)) if row and row.forecast else None,
+    }
 
 
 class GoalSerializer(serializers.ModelSerializer):

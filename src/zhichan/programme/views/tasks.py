@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.asof import as_of
 from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import works_for
 
@@ -13,7 +14,7 @@ from ..forms import AssignForm, MilestoneForm, ScheduleForm, UnitPlanForm
 from ..models import Assignment, Milestone, ProgressReport, Task, UnitPlan
 from ..services import planning
 from ..services.periods import current_or_last, periods
-from ..services.status import programme_states
+from ..services.status import states_on
 
 OFFICE = {Role.OFFICE}
 
@@ -36,7 +37,7 @@ def task_page(request, pk):
     today_period = current_or_last(task.programme, timezone.localdate())
     context = {
         "task": task,
-        "state": programme_states(task.programme)[task.pk],
+        "state": states_on(task.programme, as_of(request, end=task.programme.end)).get(task.pk),
         "children": task.children.all(),
         "assignments": assignments,
         "milestones": task.milestones.all(),
