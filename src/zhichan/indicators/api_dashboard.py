@@ -1,7 +1,7 @@
 """GET /api/v1/dashboard/: the leadership dashboard's figures as JSON, chosen as on the page.
 
-`?region=ID&period=YYYY-MM&indicator=ID&as_of=YYYY-MM-DD`, each optional (the page's defaults apply). Read from the materialized
-values only, like the page, and scoped the same way: a region the reader may not see is 404.
+`?region=ID&period=YYYY-MM&indicator=ID&as_of=YYYY-MM-DD`, each optional (the page's defaults apply). Read from
+the materialized values only, like the page, and scoped the same way: a region the reader may not see is 404.
 """
 
 import json
