@@ -81,3 +81,33 @@ def test_the_closing_review_reads_each_target_at_its_deadline_and_exports_it(com
     assert book.sheetnames == ["目标", "任务", "未办结事项"]
     targets = list(book["目标"].iter_rows(min_row=3, values_only=True))
     assert [row[0] for row in targets] == ["T1", "T2"]
+
+
+def test_the_drill_down_and_the_api_say_the_formula_in_names_and_the_window_with_its_ends(
+    computed, client_for, api_for
+):
+    from zhichan.indicators.models import IndicatorValue
+
+    value = IndicatorValue.objects.get(indicator__code=T1, region=computed["county"], period="2024-12")
+    html = client_for("leader").get(reverse("indicator-value", args=[value.pk])).content.decode()
+    assert "有效发明专利 ÷ (常住人口 ÷ 10,000)" in html and "population / 10000" not in html
+    assert "截至 2024-12-31" in html  # a stock counts everything held at the end
+    pledge = IndicatorValue.objects.filter(indicator__code="cumulative-ip-pledge-financing", period="2024-12").first()
+    if pledge is not None:
+        assert (
+            "2022-01-01 至 2024-12-31"
+            in client_for("leader").get(reverse("indicator-value", args=[pledge.pk])).content.decode()
+        )
+    found = api_for("leader").get("/api/v1/indicators/", {"code": T1}).json()["results"][0]
+    assert found["formula_display"] == "有效发明专利 ÷ (常住人口 ÷ 10,000)"
+
+
+def test_the_dashboard_workbook_rounds_as_the_page_does(computed, client_for):
+    export = client_for("leader").get(reverse("dashboard-export"))
+    sheet = openpyxl.load_workbook(BytesIO(export.content)).worksheets[0]
+    header = [cell.value for cell in sheet[2]]
+    numbers = [row[header.index("期末预测值")] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    numbers += [row[header.index("值")] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    for number in numbers:
+        if isinstance(number, float):
+            assert round(number, 2) == number  # no indicator here shows more than two decimals

@@ -41,7 +41,12 @@ def _value(row):
 def _target_row(row):
     status, forecast, target = row.status, row.forecast, row.target
     return {
-        "indicator": {"id": row.indicator.pk, "code": row.indicator.code, "name": row.indicator.name},
+        "indicator": {
+            "id": row.indicator.pk,
+            "code": row.indicator.code,
+            "name": row.indicator.name,
+            "formula": getattr(row, "formula", ""),
+        },
         "unit": row.indicator.unit_of_measure,
         "as_of": row.as_of.isoformat(),
         "value": _value(row.value),

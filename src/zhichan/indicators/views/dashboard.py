@@ -21,6 +21,7 @@ from zhichan.documents.xlsx import response
 from ..services import dashboard as board
 from ..services.board import rows_for
 from ..services.exports import grid_sheet, ranking_sheet, targets_sheet
+from ..services.wording import formula_of, labels
 from .common import scope_for
 
 CACHE_SECONDS = 3600
@@ -70,6 +71,9 @@ def dashboard_context(request):
 def _context(request, regions, region):
     day = as_of(request)
     rows = rows_for(region, day) if region else []
+    names = labels()
+    for row in rows:
+        row.formula = formula_of(row.indicator, names)  # the tooltips and the API say what the figure divides
     indicators = [row.indicator for row in rows]
     periods = board.month_periods(region)
     current = board.current_period(rows, day)

@@ -11,6 +11,7 @@ from zhichan.documents.xlsx import XLSX, Sheet, build
 
 from ..models import IndicatorValue
 from ..services.drilldown import behind, cell, inputs_of, record_url
+from ..services.wording import formula_of, labels, window_text
 
 PAGE_SIZE = 50
 
@@ -48,6 +49,9 @@ def value_detail(request, pk):
             "rows": rows,
             "page": page,
             "figure": value.inputs.get("values", {}).get(found.name),
+            "formula": formula_of(value.indicator, names_shown := labels()),
+            "input_labels": [(name, names_shown.get(name, name)) for name in names],
+            "window": window_text(value.inputs.get("window")),
         },
     )
 

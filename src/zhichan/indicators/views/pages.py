@@ -15,6 +15,7 @@ from ..services.board import MONTH_KEY, rows_for, status_of
 from ..services.compute import names_of
 from ..services.dashboard import latest_computation
 from ..services.programmes import targets_by_indicator
+from ..services.wording import formula_of
 from ..sources import sources
 from ..tasks import compute_task
 from .common import scope_for
@@ -86,6 +87,7 @@ def indicator_detail(request, pk):
         status, forecast = status_of(target, current, [r for r in trend if r.period_end <= day], day)
     found = sources()
     inputs = [(name, found.get(name)) for name in names_of(indicator)]
+    formula = formula_of(indicator, {name: str(source.label) for name, source in found.items()})
     chart = {
         "labels": [r.period for r in trend],
         "values": [None if r.value is None else float(r.value) for r in trend],
@@ -109,6 +111,7 @@ def indicator_detail(request, pk):
             "status": status,
             "forecast": forecast,
             "inputs": inputs,
+            "formula": formula,
             "chart": chart,
         },
     )
