@@ -79,10 +79,10 @@ def _date_history(programme):
     submitted = []
     for entry in entries:
         if entry.reviewed_at:
-            fields = [f.attname for f in audit._meta.fields if f.attname != "history_id"]
-            copy = audit(**{name: getattr(entry, name) for name in fields})
-            copy.state, copy.reviewed_at, copy.review_note = ProgressReport.State.SUBMITTED, None, ""
-            copy.history_date = entry.submitted_at
+            fields = {f.attname: getattr(entry, f.attname) for f in audit._meta.fields if f.attname != "history_id"}
+            fields.update(state=ProgressReport.State.SUBMITTED, reviewed_at=None, review_note="")
+            fields["history_date"] = entry.submitted_at
+            copy = audit(**fields)  # the state is protected once set: give it to the constructor
             submitted.append(copy)
         entry.history_date = entry.reviewed_at or entry.submitted_at
     audit.objects.bulk_update(entries, ["history_date"], batch_size=500)
