@@ -125,6 +125,8 @@ def timeline(request, pk):
         "bars": bars,
         "years": [(x(y), y.year) for y in years if first <= y <= last] + [(x(first), first.year)],
         "today_x": x(today) if first <= today <= last else None,
+        "shown_day": today,
+        "real_today": timezone.localdate(),
         "width": LABEL_WIDTH + TIMELINE_WIDTH + 20,
         "height": 40 + len(bars) * ROW_HEIGHT,
         "axis_end": LABEL_WIDTH + TIMELINE_WIDTH,
