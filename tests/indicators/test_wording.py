@@ -67,7 +67,8 @@ def test_the_pace_says_why_it_is_blank():
     with translation.override("en"):
         assert pace(status(4)) == "0.33"  # 6 still needed over 18 months
         assert pace(status(12)) == "target met"
-        assert pace(status(4, day="2024-12-31")) == "no whole month left"
+        assert pace(status(4, day="2024-12-31")) == "deadline reached"
+        assert pace(status(4, day="2024-12-10")) == "no whole month left"
         assert pace(status(None)) == "no value yet"
         assert pace(status(Decimal("80"), target=90, rate=True)) == "a rate: no monthly pace"
         assert pace(None) == "—"

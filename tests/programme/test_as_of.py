@@ -117,3 +117,17 @@ def test_the_api_reports_status_as_of_a_day(api_for, programme, task):
     assert earlier[task.pk] != "done" and later[task.pk] == "done"
     targets = api.get(f"/api/v1/programmes/{programme.pk}/targets/", {"as_of": "2023-01-31"}).json()
     assert targets["as_of"] == "2023-01-31" and {t["code"] for t in targets["targets"]} >= {"T1"}
+
+
+def test_demo_reports_carry_the_days_they_were_submitted_and_reviewed(programme):
+    from zhichan.programme.services.demo import create_demo_reports
+
+    assert create_demo_reports(programme) > 0
+    accepted = ProgressReport.objects.filter(task__programme=programme, state=ProgressReport.State.ACCEPTED).first()
+    entries = list(accepted.history.order_by("history_date"))
+    assert [e.state for e in entries] == [ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED]
+    assert [e.history_date for e in entries] == [accepted.submitted_at, accepted.reviewed_at]
+    # The programme read the day before the acceptance counts the report as submitted only.
+    before = accepted.reviewed_at.date() - datetime.timedelta(days=1)
+    stood = {r.pk: r for r in as_it_stood(ProgressReport, before, task_id=accepted.task_id)}
+    assert stood[accepted.pk].state == ProgressReport.State.SUBMITTED

@@ -37,14 +37,17 @@ class TargetStatus:
     rate: bool = False
 
     def pace_note(self) -> str:
-        """Why no pace is given: no value, the target met, its deadline reached, or a rate (which has no path)."""
+        """Why no pace is given: no value, the target met, a rate (which has no path), its deadline reached, or
+        less than a whole month left before it."""
         if self.light == "unknown":
             return "no-value"
         if self.light == "done" or (self.rate and self.light == "green"):
             return "met"
         if self.rate:
             return "rate"
-        return "met" if self.months_left else "ended"
+        if self.months_left:
+            return "met"
+        return "ended" if self.elapsed is not None and self.elapsed >= 1 else "last-month"
 
 
 def meets(value, target, comparator: str) -> bool:

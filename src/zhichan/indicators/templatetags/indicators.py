@@ -63,7 +63,8 @@ def light_label(light):
 
 PACE_NOTES = {
     "met": _("target met"),
-    "ended": _("no whole month left"),
+    "ended": _("deadline reached"),
+    "last-month": _("no whole month left"),
     "rate": _("a rate: no monthly pace"),
     "no-value": _("no value yet"),
 }
