@@ -1,6 +1,8 @@
 """REST API for programmes: the plan, its tasks and their decomposition, and the report cycle."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -48,10 +50,18 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         ]
 
 
+AS_OF = OpenApiParameter(
+    "as_of",
+    str,
+    description="A day, YYYY-MM-DD: as things stood then (default: today, or the programme's end once it has ended).",
+)
+
+
 class ProgrammeViewSet(ScopedViewSet):
     queryset = Programme.objects.all()
     serializer_class = ProgrammeSerializer
 
+    @extend_schema(parameters=[AS_OF], responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, methods=["get"])
     def status(self, request, pk=None):
         """Each task's computed status, percent and reasons — as of `?as_of=YYYY-MM-DD` (default: today, or the
@@ -71,6 +81,7 @@ class ProgrammeViewSet(ScopedViewSet):
             ]
         )
 
+    @extend_schema(parameters=[AS_OF], responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, methods=["get"])
     def targets(self, request, pk=None):
         """Each target's value, status and forecast as of `?as_of=YYYY-MM-DD` (same default as `status`)."""
