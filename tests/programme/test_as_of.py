@@ -131,3 +131,13 @@ def test_demo_reports_carry_the_days_they_were_submitted_and_reviewed(programme)
     before = accepted.reviewed_at.date() - datetime.timedelta(days=1)
     stood = {r.pk: r for r in as_it_stood(ProgressReport, before, task_id=accepted.task_id)}
     assert stood[accepted.pk].state == ProgressReport.State.SUBMITTED
+
+
+def test_the_task_page_lists_the_reports_as_they_stood_on_the_chosen_day(client_for, programme, task):
+    made = accepted_report(task, "2022-04-05T10:00", "2022-04-20T10:00")
+    url = reverse("task-page", args=[task.pk])
+    client = client_for("office")
+    [then] = client.get(url, {"as_of": "2022-04-10"}).context["reports"]
+    assert then.pk == made.pk and then.state == ProgressReport.State.SUBMITTED
+    assert client.get(url, {"as_of": "2022-04-01"}).context["reports"] == []
+    assert [r.state for r in client.get(url).context["reports"]] == [ProgressReport.State.ACCEPTED]

@@ -6,13 +6,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
-from zhichan.core.asof import as_of
+from zhichan.core.asof import as_of, chosen
 from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import works_for
 
 from ..forms import AssignForm, MilestoneForm, ScheduleForm, UnitPlanForm
 from ..models import Assignment, Milestone, ProgressReport, Task, UnitPlan
 from ..services import planning
+from ..services.history import as_it_stood
 from ..services.periods import current_or_last, periods
 from ..services.status import states_on
 
@@ -35,14 +36,18 @@ def task_page(request, pk):
     assignments = list(task.assignments.select_related("unit", "confirmed_by"))
     my_units = [a.unit for a in assignments if works_for(user, a.unit) and role_of(user) in LIAISONS]
     today_period = current_or_last(task.programme, timezone.localdate())
+    day = as_of(request, end=task.programme.end)
+    reports = ProgressReport.objects.visible_to(user).filter(task=task).select_related("unit")
+    if chosen(request) and day < timezone.localdate():
+        reports = reports_as_of(reports, task, day)
     context = {
         "task": task,
-        "state": states_on(task.programme, as_of(request, end=task.programme.end)).get(task.pk),
+        "state": states_on(task.programme, day).get(task.pk),
         "children": task.children.all(),
         "assignments": assignments,
         "milestones": task.milestones.all(),
         "plans": UnitPlan.objects.visible_to(user).filter(task=task).select_related("unit"),
-        "reports": ProgressReport.objects.visible_to(user).filter(task=task).select_related("unit"),
+        "reports": reports,
         "history": task.history.select_related("history_user")[:20],
         "is_office": role_of(user) == Role.OFFICE,
         "my_units": my_units,
@@ -56,6 +61,15 @@ def task_page(request, pk):
 
 
 task_page.scoped_model = Task
+
+
+def reports_as_of(visible, task, day) -> list:
+    """The reader's visible reports of a task in the state they had at the end of a chosen past day."""
+    units = {report.pk: report.unit for report in visible}
+    found = [report for report in as_it_stood(ProgressReport, day, task_id=task.pk) if report.pk in units]
+    for report in found:
+        report.unit = units[report.pk]
+    return sorted(found, key=lambda report: report.period_start, reverse=True)
 
 
 @require_POST
