@@ -49,6 +49,7 @@ class TaskState:
     percent: int = 0
     reasons: list[str] = field(default_factory=list)
     missing: list = field(default_factory=list)  # (unit, period) pairs whose report is past due
+    deadline: datetime.date | None = None  # the deadline it was judged by (a past day's, when read as of one)
 
 
 def _elapsed_percent(task, today) -> int:
@@ -85,6 +86,8 @@ def programme_states(
     past_due = [p for p in periods(programme) if report_due(programme, p, calendar).date < today]
 
     states = {task.pk: _leaf_state(task, today, milestones, assignments, reports, past_due, calendar) for task in tasks}
+    for task in tasks:
+        states[task.pk].deadline = task.effective_deadline
     children = defaultdict(list)
     for task in tasks:
         if task.parent_id:
@@ -97,6 +100,7 @@ def programme_states(
                 status=worst,
                 percent=sum(s.percent for s in parts) // len(parts),
                 reasons=[],
+                deadline=task.effective_deadline,
             )
     return states
 
