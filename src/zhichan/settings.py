@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "zhichan.core.context.navigation",
+                "zhichan.core.asof.context",
             ],
         },
     },

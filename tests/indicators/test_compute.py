@@ -1,5 +1,6 @@
 """Every indicator against values counted by hand on the small register of conftest.py."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -29,6 +30,7 @@ def test_registry_metrics_are_discovered():
         "copyright_registrations",
         "geographical_indications",
         "ip_demonstration_advantage_enterprises",
+        "ip_demonstration_advantage_enterprises_won",
         "population",
     ]:
         assert code in found
@@ -89,12 +91,16 @@ def test_gi_marks_and_products(computed):
     assert value(code, computed["county"], "2023-12").value == 2
 
 
-def test_demonstration_and_advantage_enterprises_holding_a_title(computed):
+def test_demonstration_and_advantage_enterprises_count_only_titles_won_since_the_start(computed):
+    """T9 "培育……10家": e1 won its title on the programme's first day and counts; e2 held one from 2021 and does
+    not, though it still held it in 2022; e3's high-tech title is no demonstration or advantage title."""
     code = "ip-demonstration-advantage-enterprises"
-    assert value(code, computed["county"], "2022-06").value == 2
-    assert value(code, computed["B"], "2022-06").value == 1
-    assert value(code, computed["county"], "2023-06").value == 1  # e2's title ended 2023-01-01; high-tech never counts
-    assert value(code, computed["B"], "2023-06").value == 0
+    assert value(code, computed["county"], "2022-06").value == 1
+    assert value(code, computed["A"], "2022-06").value == 1
+    assert value(code, computed["B"], "2022-06").value == 0
+    assert value(code, computed["county"], "2023-06").value == 1
+    holders = metrics()["ip_demonstration_advantage_enterprises"]
+    assert sum(holders.values(None, date(2022, 6, 30)).values()) == 2  # the holders' figure counts e2 as well
 
 
 def test_rates_aggregate_as_sum_over_sum(computed):

@@ -302,13 +302,16 @@ def test_the_task_counts_follow_a_task_done_the_same_day(computed, client_for):
 
     client = client_for("leader")
     before = client.get("/dashboard/").context["alerts"][0]
-    assert before["overdue"] > 0
+    assert before["overdue"] + before["at_risk"] > 0
     with CaptureQueriesContext(connection) as cached_alerts:
-        assert task_alerts()[0]["overdue"] == before["overdue"]
+        assert task_alerts()[0]["at_risk"] == before["at_risk"]
     assert len(cached_alerts) == 1  # the version only
-    overdue = Task.objects.filter(programme=before["programme"], assignments__isnull=False, completed_on=None)
+    overdue = Task.objects.filter(
+        programme=before["programme"], assignments__isnull=False, completed_on=None, children__isnull=True
+    )
     task = overdue.distinct().first()
-    task.completed_on = timezone.localdate()
+    # A finished programme is shown as it stood on its last day: the task counts done by then.
+    task.completed_on = min(timezone.localdate(), task.programme.end)
     task.save()
     after = client.get("/dashboard/").context["alerts"][0]
     assert after["overdue"] + after["at_risk"] < before["overdue"] + before["at_risk"]

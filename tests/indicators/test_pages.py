@@ -48,7 +48,8 @@ def test_indicator_page(computed, client_for):
     response = client_for("office").get(f"/indicators/{indicator.pk}/?period=2023-06")
     assert response.status_code == 200
     content = response.content.decode()
-    assert "valid_invention_patents" in content and "population / 10000" in content
+    # The formula in words a leader reads, not the names the formula file uses.
+    assert "有效发明专利 ÷ (常住人口 ÷ 10,000)" in content and "population / 10000" not in content
     assert "常住人口" in content  # the reading chosen
     assert "trend-data" in content and "echarts.min.js" in content
     regions = [v.region for v in response.context["values"]]

@@ -19,6 +19,7 @@ FIRST_START = []
 DAILY = []
 ALERTS = []
 TODOS = []
+TARGET_READERS = []
 
 
 def register_panel(panel):
@@ -49,13 +50,28 @@ def register_daily(job):
 
 
 def register_alerts(provider):
-    """`provider() -> list[dict]`: warnings the leadership dashboard shows (e.g. overdue tasks per programme)."""
+    """`provider(day) -> list[dict]`: warnings the leadership dashboard shows as of a day (None: each programme's
+    default) — e.g. overdue tasks per programme."""
     ALERTS.append(provider)
     return provider
 
 
-def dashboard_alerts() -> list[dict]:
-    return [alert for provider in ALERTS for alert in provider()]
+def dashboard_alerts(day=None) -> list[dict]:
+    return [alert for provider in ALERTS for alert in provider(day)]
+
+
+def register_target_reader(reader):
+    """`reader(programme, day) -> {target id: row}`: where each target of a programme stood on a day (its value,
+    status and forecast), for the programme's pages, which do not import the app that computes them."""
+    TARGET_READERS.append(reader)
+    return reader
+
+
+def targets_as_of(programme, day) -> dict:
+    found = {}
+    for reader in TARGET_READERS:
+        found.update(reader(programme, day))
+    return found
 
 
 @dataclass(frozen=True)

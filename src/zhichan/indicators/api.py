@@ -20,11 +20,21 @@ from .models import DataElement, DataValue, Indicator, IndicatorValue, Validatio
 from .numbers import format_figure
 from .services import entry
 from .services.drilldown import behind, cell, inputs_of, record_url
+from .services.wording import formula_of, labels
 
 WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
+    formula_display = serializers.SerializerMethodField(
+        help_text="The formula in words: each name by its display name, ÷ and × for / and *."
+    )
+
+    def get_formula_display(self, indicator) -> str:
+        if "formula_labels" not in self.context:
+            self.context["formula_labels"] = labels()  # one query for a whole list
+        return formula_of(indicator, self.context["formula_labels"])
+
     class Meta:
         model = Indicator
         fields = [
@@ -35,6 +45,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "decimals",
             "numerator",
             "denominator",
+            "formula_display",
             "window",
             "since",
             "options",

@@ -1,7 +1,7 @@
 """GET /api/v1/dashboard/: the leadership dashboard's figures as JSON, chosen as on the page.
 
-`?region=ID&period=YYYY-MM&indicator=ID`, each optional (the page's defaults apply). Read from the materialized
-values only, like the page, and scoped the same way: a region the reader may not see is 404.
+`?region=ID&period=YYYY-MM&indicator=ID&as_of=YYYY-MM-DD`, each optional (the page's defaults apply). Read from
+the materialized values only, like the page, and scoped the same way: a region the reader may not see is 404.
 """
 
 import json
@@ -41,7 +41,12 @@ def _value(row):
 def _target_row(row):
     status, forecast, target = row.status, row.forecast, row.target
     return {
-        "indicator": {"id": row.indicator.pk, "code": row.indicator.code, "name": row.indicator.name},
+        "indicator": {
+            "id": row.indicator.pk,
+            "code": row.indicator.code,
+            "name": row.indicator.name,
+            "formula": getattr(row, "formula", ""),
+        },
         "unit": row.indicator.unit_of_measure,
         "as_of": row.as_of.isoformat(),
         "value": _value(row.value),
@@ -66,6 +71,9 @@ def _target_row(row):
         OpenApiParameter("region", int, description="A region the reader may see (default: the programme's)."),
         OpenApiParameter("period", str, description="A month, YYYY-MM (default: the month the targets are read at)."),
         OpenApiParameter("indicator", int, description="The indicator the township ranking shows."),
+        OpenApiParameter(
+            "as_of", str, description="A day, YYYY-MM-DD: values, status and forecasts as they stood then."
+        ),
     ],
     responses={200: OpenApiTypes.OBJECT},
 )

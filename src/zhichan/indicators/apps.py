@@ -8,12 +8,19 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators")
 
     def ready(self):
-        from zhichan.core.extensions import register_first_start, register_nav, register_panel, register_todo
+        from zhichan.core.extensions import (
+            register_first_start,
+            register_nav,
+            register_panel,
+            register_target_reader,
+            register_todo,
+        )
         from zhichan.core.roles import STAFF
 
         from . import signals, todos
         from .first_start import first_start
         from .panels import targets_panel, township_panel
+        from .services.board import programme_targets
 
         signals.connect()
         register_first_start(first_start)
@@ -23,3 +30,4 @@ class IndicatorsConfig(AppConfig):
         register_panel(township_panel)
         register_todo(todos.office_todos)
         register_todo(todos.unit_todos)
+        register_target_reader(programme_targets)

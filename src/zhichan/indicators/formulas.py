@@ -84,3 +84,35 @@ def evaluate(formula: str, values: dict) -> Decimal:
         raise
     except Exception as error:  # an unknown name, mostly
         raise FormulaError(str(error)) from None
+
+
+SPOKEN_OPERATORS = {ast.Add: "+", ast.Sub: "−", ast.Mult: "×", ast.Div: "÷"}
+_PRECEDENCE = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2}
+
+
+def spoken(formula: str, labels: dict) -> str:
+    """A formula as a reader says it: each name by its label (`labels`: name → display name), × and ÷ for * and /,
+    numbers with thousands separators; parentheses only where the order needs them."""
+    try:
+        tree = _parse(formula).body
+    except FormulaError:
+        return formula
+
+    def say(node, outer: int = 0, right: bool = False) -> str:
+        if isinstance(node, ast.Name):
+            return str(labels.get(node.id, node.id))
+        if isinstance(node, ast.Constant):
+            return f"{node.value:,}"
+        if isinstance(node, ast.UnaryOp):
+            return ("−" if isinstance(node.op, ast.USub) else "") + say(node.operand, 3)
+        if isinstance(node, ast.Call):
+            return f"{node.func.id}({', '.join(say(arg) for arg in node.args)})"
+        if isinstance(node, ast.BinOp):
+            level = _PRECEDENCE[type(node.op)]
+            text = f"{say(node.left, level)} {SPOKEN_OPERATORS[type(node.op)]} {say(node.right, level, right=True)}"
+            # a − (b + c) and a ÷ (b × c) keep their parentheses; a + b × c needs none
+            needs = level < outer or (right and level == outer)
+            return f"({text})" if needs else text
+        return ast.unparse(node)
+
+    return say(tree)

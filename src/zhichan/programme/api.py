@@ -1,7 +1,8 @@
 """REST API for programmes: the plan, its tasks and their decomposition, and the report cycle."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -9,13 +10,15 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from zhichan.core.api import ScopedViewSet
+from zhichan.core.asof import as_of
+from zhichan.core.extensions import targets_as_of
 from zhichan.core.roles import LIAISONS, Role
 
 from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
 from .services import planning, reporting, supervision
 from .services.periods import period_starting
 from .services.report_history import report_history
-from .services.status import programme_states
+from .services.status import states_on
 
 OWNERS = frozenset({Role.OFFICE, *LIAISONS})
 
@@ -48,15 +51,24 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         ]
 
 
+AS_OF = OpenApiParameter(
+    "as_of",
+    str,
+    description="A day, YYYY-MM-DD: as things stood then (default: today, or the programme's end once it has ended).",
+)
+
+
 class ProgrammeViewSet(ScopedViewSet):
     queryset = Programme.objects.all()
     serializer_class = ProgrammeSerializer
 
+    @extend_schema(parameters=[AS_OF], responses={200: OpenApiTypes.OBJECT})
     @action(detail=True, methods=["get"])
     def status(self, request, pk=None):
-        """Each task's computed status, percent and reasons."""
+        """Each task's computed status, percent and reasons — as of `?as_of=YYYY-MM-DD` (default: today, or the
+        programme's last day once it has ended)."""
         programme = self.get_object()
-        states = programme_states(programme)
+        states = states_on(programme, as_of(request, end=programme.end))
         return Response(
             [
                 {
@@ -69,6 +81,42 @@ class ProgrammeViewSet(ScopedViewSet):
                 for task_id, state in states.items()
             ]
         )
+
+    @extend_schema(parameters=[AS_OF], responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, methods=["get"])
+    def targets(self, request, pk=None):
+        """Each target's value, status and forecast as of `?as_of=YYYY-MM-DD` (same default as `status`)."""
+        programme = self.get_object()
+        day = as_of(request, end=programme.end)
+        rows = targets_as_of(programme, day)
+        return Response(
+            {
+                "as_of": day.isoformat(),
+                "targets": [target_figures(target, rows.get(target.pk)) for target in programme.targets.all()],
+            }
+        )
+
+
+def _text(number):
+    return None if number is None else str(number)
+
+
+def target_figures(target, row) -> dict:
+    """A target and where it stood (`row`: the indicators' row for it, or None), numbers as decimal strings."""
+    value = row.value if row else None
+    status = row.status if row else None
+    decimals = row.indicator.decimals if row else 2
+    return {
+        "code": target.code,
+        "indicator": target.indicator,
+        "target": _text(target.value),
+        "comparator": target.comparator,
+        "deadline": target.deadline.isoformat(),
+        "period": value.period if value else None,
+        "value": _text(round(value.value, decimals)) if value and value.value is not None else None,
+        "light": status.light if status else None,
+        "forecast": _text(round(row.forecast.value, decimals)) if row and row.forecast else None,
+    }
 
 
 class GoalSerializer(serializers.ModelSerializer):

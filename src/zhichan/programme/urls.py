@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import exports, overview, reports, supervision, tasks
+from .views import closing, exports, overview, reports, supervision, tasks
 
 urlpatterns = [
     path("programmes/", overview.programme_list, name="programme-list"),
@@ -10,6 +10,8 @@ urlpatterns = [
     path("programmes/<int:pk>/urge/", supervision.unit_urge, name="unit-urge"),
     path("programmes/<int:pk>/review/", reports.review_queue, name="programme-review"),
     path("programmes/<int:pk>/unit-tasks/", reports.unit_tasks, name="programme-unit-tasks"),
+    path("programmes/<int:pk>/closing/", closing.closing_review, name="programme-closing"),
+    path("programmes/<int:pk>/closing.xlsx", closing.closing_export, name="programme-closing-export"),
     path("programmes/<int:pk>/ledger.xlsx", exports.ledger_export, name="programme-ledger"),
     path("programmes/<int:pk>/reports.xlsx", exports.reports_export, name="programme-reports-export"),
     path("programme-tasks/<int:pk>/", tasks.task_page, name="task-page"),

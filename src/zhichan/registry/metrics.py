@@ -7,10 +7,19 @@ counted anywhere until they are placed. `records()` returns exactly the records 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from .models import Copyright, DesignationKind, Enterprise, GeographicalIndication, Patent, PatentType, Trademark
+from .models import (
+    Copyright,
+    DesignationKind,
+    Enterprise,
+    EnterpriseDesignation,
+    GeographicalIndication,
+    Patent,
+    PatentType,
+    Trademark,
+)
 from .services import high_value, monthly
 from .services.enterprises import designations_on
 from .services.patents import high_value_on
@@ -70,6 +79,15 @@ DESIGNATED = [DesignationKind.IP_DEMONSTRATION, DesignationKind.IP_ADVANTAGE]
 
 def _designated(start, end):
     return designations_on(Enterprise.objects.all(), end, DESIGNATED).order_by("name")
+
+
+def _designated_since(start, end):
+    """Enterprises that won a demonstration or advantage title within the window: titles held from before its start
+    do not count (the plan's "培育" counts enterprises cultivated during the programme)."""
+    won = EnterpriseDesignation.objects.filter(enterprise=OuterRef("pk"), kind__in=DESIGNATED, granted_on__lte=end)
+    if start:
+        won = won.filter(granted_on__gte=start)
+    return Enterprise.objects.filter(Exists(won)).order_by("name")
 
 
 def _inventions():
@@ -172,5 +190,18 @@ METRICS = [
         ),
         "enterprise-detail",
         by_month=lambda first, last: monthly.designated_by_month(Enterprise.objects.all(), DESIGNATED, first, last),
+    ),
+    RecordMetric(
+        "ip_demonstration_advantage_enterprises_won",
+        _("enterprises that won an IP demonstration or advantage title"),
+        "家",
+        "flow",
+        _designated_since,
+        (
+            (_("name"), "name"),
+            (_("unified social credit code"), "uscc"),
+            (_("region"), "region"),
+        ),
+        "enterprise-detail",
     ),
 ]

@@ -89,7 +89,7 @@ def rows_for(region, today: date | None = None) -> list[Row]:
         value = next((r for r in own if r.period == key), None)
         status = fc = None
         if target is not None:
-            status, fc = status_of(target, value, own, day)
+            status, fc = status_of(target, value, [r for r in own if r.period_end <= day], day)
         result.append(Row(indicator, shown, value, status, fc, day, own))
     _add_target_values(result, region)
     return result
@@ -111,3 +111,13 @@ def _add_target_values(rows: list[Row], region) -> None:
         row.target_value = by_key.get(
             (row.indicator.pk, row.target.region_id, month(row.as_of.year, row.as_of.month).key)
         )
+
+
+def programme_targets(programme, day: date) -> dict:
+    """{target id: Row} for each target of the programme in its region, as it stood on `day` (the programme's pages
+    read them through `core.extensions.targets_as_of`)."""
+    return {
+        row.target.pk: row
+        for row in rows_for(programme.region, day)
+        if row.target is not None and row.target.programme_id == programme.pk
+    }

@@ -7,8 +7,15 @@ from zhichan.documents.xlsx import Sheet
 from ..templatetags.indicators import light_label
 
 
-def _n(value_row):
-    return None if value_row is None or value_row.value is None else value_row.value
+def _n(value_row, indicator):
+    return None if value_row is None or value_row.value is None else _rounded(value_row.value, indicator)
+
+
+def _rounded(number, indicator, decimals=None):
+    """A figure rounded as the pages show it (the indicator's decimals), so the sheet and the page agree."""
+    if number is None:
+        return None
+    return round(number, indicator.decimals if decimals is None else decimals)
 
 
 def targets_sheet(rows, region) -> Sheet:
@@ -31,12 +38,12 @@ def targets_sheet(rows, region) -> Sheet:
                 target.code if target else "",
                 row.indicator.name,
                 row.as_of,
-                _n(row.value),
+                _n(row.value, row.indicator),
                 row.indicator.unit_of_measure,
                 f"{target.symbol} {target.display_value} {target.unit}" if target else "",
-                str(light_label(row.status.light)) if row.status else "",
-                row.status.pace if row.status else None,
-                row.forecast.value if row.forecast else None,
+                str(light_label(row.status.light if row.status else None)),
+                _rounded(row.status.pace, row.indicator, 2) if row.status else None,
+                _rounded(row.forecast.value, row.indicator) if row.forecast else None,
             ]
         )
     return Sheet(str(_("Targets")), [str(h) for h in headers], body, region.name if region else "")
@@ -48,7 +55,7 @@ def ranking_sheet(indicator, period, ranked) -> Sheet:
         [
             r.rank,
             r.region.name,
-            _n(r.value),
+            _n(r.value, indicator),
             r.value.numerator if r.value else None,
             r.value.denominator if r.value else None,
             (r.value.reason_text if r.value else str(_("not computed"))) if r.rank is None else "",
@@ -61,5 +68,8 @@ def ranking_sheet(indicator, period, ranked) -> Sheet:
 
 def grid_sheet(indicators, period, rows) -> Sheet:
     headers = [str(_("region"))] + [f"{i.name} ({i.unit_of_measure})" for i in indicators]
-    body = [[row.region.name] + [_n(value) for value, _shade in row.cells] for row in rows]
+    body = [
+        [row.region.name] + [_n(value, i) for i, (value, _shade) in zip(indicators, row.cells, strict=True)]
+        for row in rows
+    ]
     return Sheet(str(_("Townships")), headers, body, period)

@@ -34,6 +34,21 @@ class TargetStatus:
     pace: Decimal | None  # per month, still needed
     months_left: int
 
+    rate: bool = False
+
+    def pace_note(self) -> str:
+        """Why no pace is given: no value, the target met, a rate (which has no path), its deadline reached, or
+        less than a whole month left before it."""
+        if self.light == "unknown":
+            return "no-value"
+        if self.light == "done" or (self.rate and self.light == "green"):
+            return "met"
+        if self.rate:
+            return "rate"
+        if self.months_left:
+            return "met"
+        return "ended" if self.elapsed is not None and self.elapsed >= 1 else "last-month"
+
 
 def meets(value, target, comparator: str) -> bool:
     return {
@@ -70,7 +85,7 @@ def target_status(
             light = "amber"
         else:
             light = "red"
-        return TargetStatus(light, elapsed, target, None, None, months_left)
+        return TargetStatus(light, elapsed, target, None, None, months_left, rate=True)
     expected = baseline + (target - baseline) * elapsed
     if meets(value, target, comparator):
         return TargetStatus("done", elapsed, expected, None, None, months_left)

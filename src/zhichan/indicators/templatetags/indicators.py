@@ -14,7 +14,8 @@ LIGHTS = {
     "green": ("text-bg-success", _("on track")),
     "amber": ("text-bg-warning", _("slightly behind")),
     "red": ("text-bg-danger", _("behind")),
-    "unknown": ("text-bg-secondary", _("no value")),
+    "unknown": ("text-bg-secondary", _("no value")),  # a target, but no value to compare with it
+    "none": ("text-bg-light border", _("no target")),  # a value, but no target to compare it with
 }
 
 
@@ -65,12 +66,33 @@ def percent(value):
 
 @register.filter
 def light_class(light):
-    return LIGHTS.get(light or "unknown", LIGHTS["unknown"])[0]
+    """The badge class of a target's light; no light at all means there is no target (not that the value is
+    missing)."""
+    return LIGHTS.get(light or "none", LIGHTS["unknown"])[0]
 
 
 @register.filter
 def light_label(light):
-    return LIGHTS.get(light or "unknown", LIGHTS["unknown"])[1]
+    return LIGHTS.get(light or "none", LIGHTS["unknown"])[1]
+
+
+PACE_NOTES = {
+    "met": _("target met"),
+    "ended": _("deadline reached"),
+    "last-month": _("no whole month left"),
+    "rate": _("a rate: no monthly pace"),
+    "no-value": _("no value yet"),
+}
+
+
+@register.filter
+def pace(status, decimals=2):
+    """What the target still needs per month, or why nothing is needed or can be said."""
+    if status is None:
+        return "—"
+    if status.pace is not None:
+        return figure(status.pace, decimals)
+    return PACE_NOTES.get(status.pace_note(), "—")
 
 
 @register.filter

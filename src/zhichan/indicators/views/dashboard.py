@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
+from zhichan.core.asof import as_of, chosen
 from zhichan.core.extensions import dashboard_alerts
 from zhichan.core.roles import SEE_ALL, STAFF, role_of
 from zhichan.documents.xlsx import response
@@ -20,6 +21,7 @@ from zhichan.documents.xlsx import response
 from ..services import dashboard as board
 from ..services.board import rows_for
 from ..services.exports import grid_sheet, ranking_sheet, targets_sheet
+from ..services.wording import formula_of, labels
 from .common import scope_for
 
 CACHE_SECONDS = 3600
@@ -33,10 +35,11 @@ def _choice(request, options, name, default):
 def cache_key(request, name: str, regions, region, version: str) -> str:
     """The key of what `name` shows this request: it changes when the values, an indicator, a target, a
     programme or a region change (`version`: `values_version()`), and differs per day (status and forecast depend
-    on it), language, choice and the set of regions the reader may see."""
+    on it), the day shown (`as_of`), language, choice and the set of regions the reader may see."""
     parts = [
         version,
         timezone.localdate(),
+        as_of(request),
         get_language(),
         region.pk if region else None,
         request.GET.get("period"),
@@ -66,10 +69,14 @@ def dashboard_context(request):
 
 
 def _context(request, regions, region):
-    rows = rows_for(region) if region else []
+    day = as_of(request)
+    rows = rows_for(region, day) if region else []
+    names = labels()
+    for row in rows:
+        row.formula = formula_of(row.indicator, names)  # the tooltips and the API say what the figure divides
     indicators = [row.indicator for row in rows]
     periods = board.month_periods(region)
-    current = board.current_period(rows, timezone.localdate())
+    current = board.current_period(rows, day)
     period = _choice(request, periods, "period", current)
     places = board.townships(region, regions)
     grid = board.grid(indicators, period, places)
@@ -104,8 +111,8 @@ def dashboard(request):
     """The page's figures are rendered once per cache key, as two pieces of HTML (above and below the task
     alerts); only the shell (navigation, the reader's name) and the alerts are rendered per request."""
     _key, (head, body) = cached(request, "page", _page_parts)
-    alerts = dashboard_alerts() if role_of(request.user) in SEE_ALL else []
-    context = {"head": mark_safe(head), "body": mark_safe(body), "alerts": alerts}  # our own rendering
+    alerts = dashboard_alerts(chosen(request)) if role_of(request.user) in SEE_ALL else []
+    context = {"head": mark_safe(head), "body": mark_safe(body), "alerts": alerts, "shown_day": as_of(request)}
     return render(request, "indicators/dashboard.html", context)
 
 
@@ -113,8 +120,13 @@ def _page_parts(request, regions, region) -> tuple[str, str]:
     context = dict(dashboard_context(request))
     context["charts"] = dashboard_charts(context)
     # The export link names the choice the key holds, so every request sharing the key gets the same link.
-    chosen = {"region": region.pk if region else None, **{n: request.GET.get(n) for n in ("indicator", "period")}}
-    context["export_query"] = urlencode({name: value for name, value in chosen.items() if value is not None})
+    choice = {
+        "region": region.pk if region else None,
+        **{n: request.GET.get(n) for n in ("indicator", "period")},
+        "as_of": chosen(request),
+    }
+    context["export_query"] = urlencode({name: value for name, value in choice.items() if value is not None})
+    context["as_of_query"] = f"as_of={chosen(request)}" if chosen(request) else ""
     # Rendered without the request: nothing in them is the reader's own (no user, no CSRF token, no nonce).
     return (
         render_to_string("indicators/_dashboard_head.html", context),

@@ -12,6 +12,7 @@ from zhichan.documents.xlsx import Sheet, Workbook
 
 from ..models import IndicatorValue
 from ..services.drilldown import behind, cell, inputs_of, record_url
+from ..services.wording import formula_of, labels, window_text
 
 PAGE_SIZE = 50
 
@@ -49,6 +50,9 @@ def value_detail(request, pk):
             "rows": rows,
             "page": page,
             "figure": value.inputs.get("values", {}).get(found.name),
+            "formula": formula_of(value.indicator, names_shown := labels()),
+            "input_labels": [(name, names_shown.get(name, name)) for name in names],
+            "window": window_text(value.inputs.get("window")),
         },
     )
 

@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.asof import as_of
 from zhichan.core.roles import STAFF, Role
 from zhichan.core.services.progress import start
 
@@ -15,6 +15,7 @@ from ..services.board import MONTH_KEY, rows_for, status_of
 from ..services.compute import names_of
 from ..services.dashboard import latest_computation
 from ..services.programmes import targets_by_indicator
+from ..services.wording import formula_of
 from ..sources import sources
 from ..tasks import compute_task
 from .common import scope_for
@@ -23,12 +24,13 @@ from .common import scope_for
 @allow(STAFF)
 def indicator_list(request):
     regions, region = scope_for(request)
-    rows = rows_for(region) if region else []
+    day = as_of(request)
+    rows = rows_for(region, day) if region else []
     computed = latest_computation()
     return render(
         request,
         "indicators/indicator_list.html",
-        {"rows": rows, "region": region, "regions": regions, "computed": computed},
+        {"rows": rows, "region": region, "regions": regions, "computed": computed, "shown_day": day},
     )
 
 
@@ -55,7 +57,7 @@ def indicator_detail(request, pk):
     indicator = get_object_or_404(Indicator.objects.visible_to(request.user), pk=pk)
     regions, region = scope_for(request)
     periods = _periods(indicator)
-    today = timezone.localdate()
+    today = as_of(request)
     targets = targets_by_indicator().get(indicator.code, [])
     target = next((t for t in targets if region and t.region_id == region.pk), targets[0] if targets else None)
     default = min(today, target.deadline) if target else today
@@ -70,7 +72,7 @@ def indicator_detail(request, pk):
     )
     trend = (
         list(
-            IndicatorValue.objects.filter(indicator=indicator, region=region)
+            IndicatorValue.objects.filter(indicator=indicator, region=region, period_end__lte=today)
             .filter(period__regex=MONTH_KEY)
             .order_by("period_end")
         )
@@ -85,6 +87,7 @@ def indicator_detail(request, pk):
         status, forecast = status_of(target, current, [r for r in trend if r.period_end <= day], day)
     found = sources()
     inputs = [(name, found.get(name)) for name in names_of(indicator)]
+    formula = formula_of(indicator, {name: str(source.label) for name, source in found.items()})
     chart = {
         "labels": [r.period for r in trend],
         "values": [None if r.value is None else float(r.value) for r in trend],
@@ -108,6 +111,7 @@ def indicator_detail(request, pk):
             "status": status,
             "forecast": forecast,
             "inputs": inputs,
+            "formula": formula,
             "chart": chart,
         },
     )

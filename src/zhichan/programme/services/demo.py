@@ -67,4 +67,23 @@ def create_demo_reports(programme, today: datetime.date | None = None, seed: int
             )
     # With their audit rows, like every save: the dashboard's task counts are cached by the latest of them.
     bulk_create_with_history(reports, ProgressReport, batch_size=500)
+    _date_history(programme)
     return len(reports)
+
+
+def _date_history(programme):
+    """Give the demo reports the history they would have had: submitted on their submission day, then returned or
+    accepted on their review day, so the programme read as of a past day shows the reports of that day."""
+    audit = ProgressReport.history.model
+    entries = list(audit.objects.filter(task__programme=programme, synthetic=True))
+    submitted = []
+    for entry in entries:
+        if entry.reviewed_at:
+            fields = {f.attname: getattr(entry, f.attname) for f in audit._meta.fields if f.attname != "history_id"}
+            fields.update(state=ProgressReport.State.SUBMITTED, reviewed_at=None, review_note="")
+            fields["history_date"] = entry.submitted_at
+            copy = audit(**fields)  # the state is protected once set: give it to the constructor
+            submitted.append(copy)
+        entry.history_date = entry.reviewed_at or entry.submitted_at
+    audit.objects.bulk_update(entries, ["history_date"], batch_size=500)
+    audit.objects.bulk_create(submitted, batch_size=500)

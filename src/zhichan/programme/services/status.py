@@ -20,12 +20,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zhichan.core.models import CalendarDay, CalendarYear
+from zhichan.core.models import CalendarDay, CalendarYear, Unit
 from zhichan.core.services.calendar import WorkCalendar
 from zhichan.core.versions import audited, latest
 
 from ..models import Assignment, Milestone, Programme, ProgressReport, Task
 from .deadlines import report_due, within_workdays
+from .history import as_it_stood
 from .periods import periods
 
 RISK_GAP = 25  # percentage points by which reported progress may trail elapsed time
@@ -48,6 +49,7 @@ class TaskState:
     percent: int = 0
     reasons: list[str] = field(default_factory=list)
     missing: list = field(default_factory=list)  # (unit, period) pairs whose report is past due
+    deadline: datetime.date | None = None  # the deadline it was judged by (a past day's, when read as of one)
 
 
 def _elapsed_percent(task, today) -> int:
@@ -59,25 +61,33 @@ def _elapsed_percent(task, today) -> int:
     return int(100 * (today - start).days / max((end - start).days, 1))
 
 
-def programme_states(programme, today: datetime.date | None = None, calendar=None) -> dict[int, TaskState]:
-    """{task id: TaskState} for every task of the programme, in a handful of queries."""
+def states_on(programme, day: datetime.date) -> dict[int, TaskState]:
+    """The states as they stood on `day`: for a past day, from the records as they were then (their history)."""
+    return programme_states(programme, day, past=day < timezone.localdate())
+
+
+def programme_states(
+    programme, today: datetime.date | None = None, calendar=None, past: bool = False
+) -> dict[int, TaskState]:
+    """{task id: TaskState} for every task of the programme, in a handful of queries: the records as they are
+    judged on `today`, or with `past`, the records as they stood at the end of that day."""
     today = today or timezone.localdate()
-    tasks = list(Task.objects.filter(programme=programme).select_related("programme"))
+    tasks, found_milestones, found_assignments, found_reports = _records(programme, today, past)
     milestones = defaultdict(list)
-    for milestone in Milestone.objects.filter(task__programme=programme):
+    for milestone in found_milestones:
         milestones[milestone.task_id].append(milestone)
     assignments = defaultdict(list)
-    for assignment in Assignment.objects.filter(task__programme=programme).select_related("unit"):
+    for assignment in found_assignments:
         assignments[assignment.task_id].append(assignment)
     reports = defaultdict(list)
-    for report in ProgressReport.objects.filter(task__programme=programme).only(
-        "id", "task_id", "unit_id", "period_start", "state", "percent"
-    ):
+    for report in found_reports:
         reports[report.task_id].append(report)
     calendar = calendar or WorkCalendar()
     past_due = [p for p in periods(programme) if report_due(programme, p, calendar).date < today]
 
     states = {task.pk: _leaf_state(task, today, milestones, assignments, reports, past_due, calendar) for task in tasks}
+    for task in tasks:
+        states[task.pk].deadline = task.effective_deadline
     children = defaultdict(list)
     for task in tasks:
         if task.parent_id:
@@ -90,8 +100,46 @@ def programme_states(programme, today: datetime.date | None = None, calendar=Non
                 status=worst,
                 percent=sum(s.percent for s in parts) // len(parts),
                 reasons=[],
+                deadline=task.effective_deadline,
             )
     return states
+
+
+def _records(programme, day: datetime.date, past: bool) -> tuple[list, list, list, list]:
+    """Tasks, milestones, assignments and reports: the live tables, or with `past` their audit history as it
+    stood at the end of `day` (deadlines moved, milestones ticked, reports submitted or accepted since then do not
+    count)."""
+    if not past:
+        return (
+            list(Task.objects.filter(programme=programme).select_related("programme")),
+            list(Milestone.objects.filter(task__programme=programme)),
+            list(Assignment.objects.filter(task__programme=programme).select_related("unit")),
+            list(
+                ProgressReport.objects.filter(task__programme=programme).only(
+                    "id", "task_id", "unit_id", "period_start", "state", "percent"
+                )
+            ),
+        )
+    tasks = as_it_stood(Task, day, plan=True, programme_id=programme.pk)
+    task_ids = [task.pk for task in tasks]
+    # Completion dates are what the office states, whenever it entered them: they count when on or before the day.
+    completed = dict(Task.objects.filter(programme=programme).values_list("pk", "completed_on"))
+    for task in tasks:
+        task.programme = programme  # one programme for all: no query per task
+        task.completed_on = _on_or_before(completed.get(task.pk), day)
+    milestones = as_it_stood(Milestone, day, plan=True, task_id__in=task_ids)
+    done = dict(Milestone.objects.filter(task__programme=programme).values_list("pk", "done_on"))
+    for milestone in milestones:
+        milestone.done_on = _on_or_before(done.get(milestone.pk), day)
+    units = {unit.pk: unit for unit in Unit.objects.all()}
+    assignments = as_it_stood(Assignment, day, plan=True, task_id__in=task_ids)
+    for assignment in assignments:
+        assignment.unit = units.get(assignment.unit_id)
+    return tasks, milestones, assignments, as_it_stood(ProgressReport, day, task_id__in=task_ids)
+
+
+def _on_or_before(found: datetime.date | None, day: datetime.date) -> datetime.date | None:
+    return found if found and found <= day else None
 
 
 def _depth(task, by_id) -> int:
@@ -167,28 +215,32 @@ def status_version() -> str:
     return latest(*_status_columns())
 
 
-def task_alerts() -> list[dict]:
-    """Each programme with the number of its assigned tasks that are overdue or at risk (the leadership dashboard).
+def task_alerts(day: datetime.date | None = None) -> list[dict]:
+    """Each programme with the number of its assigned tasks that are overdue or at risk (the leadership dashboard),
+    as of `day` — by default today, or a programme's last day once it has ended.
 
     Cached per day and `status_version()`: the dashboard shows them on every view, and they change only when
     the day or what the states are computed from changes."""
-    key = "programme:task-alerts:" + hashlib.sha256(f"{timezone.localdate()}|{status_version()}".encode()).hexdigest()
+    parts = f"{timezone.localdate()}|{day}|{status_version()}"
+    key = "programme:task-alerts:" + hashlib.sha256(parts.encode()).hexdigest()
     found = django_cache.get(key)
     if found is None:
-        found = _task_alerts()
+        found = _task_alerts(day)
         django_cache.set(key, found, ALERTS_SECONDS)
     return found
 
 
-def _task_alerts() -> list[dict]:
+def _task_alerts(day) -> list[dict]:
     result = []
     for programme in Programme.objects.order_by("start"):
-        states = programme_states(programme)
+        shown = day or min(timezone.localdate(), programme.end)
+        states = states_on(programme, shown)
         assigned = set(Assignment.objects.filter(task__programme=programme).values_list("task_id", flat=True))
         leaves = [state for pk, state in states.items() if pk in assigned]
         result.append(
             {
                 "programme": programme,
+                "as_of": shown,
                 "overdue": sum(1 for s in leaves if s.status == Status.OVERDUE),
                 "at_risk": sum(1 for s in leaves if s.status == Status.AT_RISK),
             }

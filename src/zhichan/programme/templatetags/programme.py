@@ -48,7 +48,7 @@ def indent(depth) -> str:
 
 
 @register.filter
-def figure(value) -> str:
+def typed_figure(value) -> str:
     """A reported figure as typed: 3, not 3.0."""
     return shown_number(value)
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
+from zhichan.core.asof import as_of
 from zhichan.core.roles import STAFF
 from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
@@ -12,7 +13,7 @@ from zhichan.documents import xlsx
 from ..forms import shown_number
 from ..models import Programme, ProgressReport
 from ..services.periods import period_starting, periods
-from ..services.status import programme_states
+from ..services.status import states_on
 from .overview import task_tree
 
 
@@ -31,7 +32,7 @@ def ledger_export(request, pk):
 def ledger_workbook(request, pk) -> xlsx.Workbook:
     """The task ledger (任务台账): every task with its units, dates, status and progress."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    states = programme_states(programme)
+    states = states_on(programme, as_of(request, end=programme.end))
     rows = []
     for task, depth, state, leads, cos in task_tree(programme, states):
         rows.append(

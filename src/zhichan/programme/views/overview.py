@@ -5,11 +5,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from zhichan.core.access import allow
+from zhichan.core.asof import as_of
+from zhichan.core.extensions import targets_as_of
 from zhichan.core.roles import STAFF
 
 from ..models import Assignment, Programme, Task
 from ..services.periods import periods
-from ..services.status import SEVERITY, Status, programme_states
+from ..services.status import SEVERITY, Status, states_on
+from ..services.tree import task_tree
 
 
 @allow(STAFF)
@@ -20,41 +23,40 @@ def programme_list(request):
     return render(request, "programme/programme_list.html", {"programmes": programmes})
 
 
-def task_tree(programme, states):
-    """[(task, depth, state, leads, cos)] in plan order, for the overview and the timeline."""
-    tasks = list(Task.objects.filter(programme=programme).order_by("order"))
-    units = defaultdict(lambda: ([], []))
-    for assignment in Assignment.objects.filter(task__programme=programme).select_related("unit"):
-        units[assignment.task_id][0 if assignment.role == Assignment.Role.LEAD else 1].append(assignment)
-    depth = {}
-    rows = []
-    for task in tasks:
-        depth[task.pk] = depth[task.parent_id] + 1 if task.parent_id else 0
-        rows.append((task, depth[task.pk], states[task.pk], *units[task.pk]))
-    return rows
-
-
 @allow(STAFF)
 def programme_overview(request, pk):
     programme = get_object_or_404(Programme.objects.visible_to(request.user).select_related("region"), pk=pk)
-    states = programme_states(programme)
+    day = as_of(request, end=programme.end)
+    states = states_on(programme, day)
     rows = task_tree(programme, states)
+    figures = targets_as_of(programme, day)
+    targets = [(target, figures.get(target.pk)) for target in programme.targets.select_related("goal")]
     leaves = [state for task, depth, state, leads, cos in rows if leads or cos]
     counts = Counter(state.status for state in leaves)
     context = {
         "programme": programme,
         "goals": programme.goals.all(),
-        "targets": programme.targets.select_related("goal"),
+        "targets": targets,
         "rows": rows,
         "counts": [(status, Status(status).label, counts.get(status, 0)) for status in SEVERITY],
         "proposed": Assignment.objects.filter(task__programme=programme, proposed=True).count(),
         "today": timezone.localdate(),
+        "shown_day": day,
+        "ended": timezone.localdate() > programme.end,
+        "picker_days": year_ends(programme),
+        "picker_min": programme.start,
         "periods": periods(programme),
     }
     return render(request, "programme/overview.html", context)
 
 
 programme_overview.scoped_model = Programme
+
+
+def year_ends(programme) -> list[datetime.date]:
+    """The days a reader most often looks back at: the end of each programme year, the last being its deadline."""
+    ends = [datetime.date(year, 12, 31) for year in range(programme.start.year, programme.end.year)]
+    return [day for day in ends if programme.start <= day < programme.end] + [programme.end]
 
 
 TIMELINE_WIDTH = 900  # SVG units for the time axis
@@ -68,9 +70,9 @@ def timeline(request, pk):
 
     Drawn as SVG attributes on the server, so it needs no script and no inline style."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    states = programme_states(programme)
+    today = as_of(request, end=programme.end)
+    states = states_on(programme, today)
     first, last = programme.start, programme.end
-    today = timezone.localdate()
     span = max((last - first).days, 1)
 
     def x(day):
@@ -108,6 +110,8 @@ def timeline(request, pk):
         "bars": bars,
         "years": [(x(y), y.year) for y in years if first <= y <= last] + [(x(first), first.year)],
         "today_x": x(today) if first <= today <= last else None,
+        "shown_day": today,
+        "real_today": timezone.localdate(),
         "width": LABEL_WIDTH + TIMELINE_WIDTH + 20,
         "height": 40 + len(bars) * ROW_HEIGHT,
         "axis_end": LABEL_WIDTH + TIMELINE_WIDTH,

@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.asof import as_of
 from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 
 from ..forms import AnswerForm, UrgeForm
 from ..models import Programme, Task, Urging
 from ..services import supervision as urging_service
-from ..services.status import Status, programme_states
+from ..services.status import Status, states_on
 from .overview import task_tree
 
 OFFICE = {Role.OFFICE}
@@ -47,7 +48,7 @@ def supervision(request, pk):
     """Overdue and at-risk tasks and reports past due, each with the office's 督办; the record of who was urged
     when and whether they answered."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    tree = task_tree(programme, programme_states(programme))
+    tree = task_tree(programme, states_on(programme, as_of(request, end=programme.end)))
     rows = [row for row in tree if row[2].status in (Status.OVERDUE, Status.AT_RISK) and (row[3] or row[4])]
     role = role_of(request.user)
     missing = {}  # (task, unit) → the periods whose report is past due, one row each

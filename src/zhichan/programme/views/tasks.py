@@ -6,14 +6,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.asof import as_of, chosen
 from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import works_for
 
 from ..forms import AnswerForm, AssignForm, MilestoneForm, ScheduleForm, UnitPlanForm, UrgeForm
 from ..models import Assignment, Milestone, ProgressReport, Task, UnitPlan
 from ..services import planning
+from ..services.history import as_it_stood
 from ..services.periods import current_or_last, period_starting, periods
-from ..services.status import programme_states
+from ..services.status import states_on
 from ..services.supervision import overdue_answers
 from .supervision import urgings_for
 
@@ -52,14 +54,18 @@ def task_page(request, pk):
     my_units = [a.unit for a in assignments if works_for(user, a.unit) and role_of(user) in LIAISONS]
     today_period = current_or_last(task.programme, timezone.localdate())
     urgings = urgings_for(user, task=task)
+    day = as_of(request, end=task.programme.end)
+    reports = ProgressReport.objects.visible_to(user).filter(task=task).select_related("unit")
+    if chosen(request) and day < timezone.localdate():
+        reports = reports_as_of(reports, task, day)
     context = {
         "task": task,
-        "state": programme_states(task.programme)[task.pk],
+        "state": states_on(task.programme, day).get(task.pk),
         "children": task.children.all(),
         "assignments": assignments,
         "milestones": task.milestones.all(),
         "plans": UnitPlan.objects.visible_to(user).filter(task=task).select_related("unit"),
-        "reports": ProgressReport.objects.visible_to(user).filter(task=task).select_related("unit"),
+        "reports": reports,
         "history": _history(task, urgings),
         "is_office": role_of(user) == Role.OFFICE,
         "my_units": my_units,
@@ -83,6 +89,15 @@ def task_page(request, pk):
 
 
 task_page.scoped_model = Task
+
+
+def reports_as_of(visible, task, day) -> list:
+    """The reader's visible reports of a task in the state they had at the end of a chosen past day."""
+    units = {report.pk: report.unit for report in visible}
+    found = [report for report in as_it_stood(ProgressReport, day, task_id=task.pk) if report.pk in units]
+    for report in found:
+        report.unit = units[report.pk]
+    return sorted(found, key=lambda report: report.period_start, reverse=True)
 
 
 @require_POST
