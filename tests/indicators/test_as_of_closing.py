@@ -79,7 +79,7 @@ def test_the_closing_review_reads_each_target_at_its_deadline_and_exports_it(com
     export = client.get(reverse("programme-closing-export", args=[programme.pk]))
     book = openpyxl.load_workbook(BytesIO(export.content))
     assert book.sheetnames == ["量化目标", "任务", "未办结事项"]
-    targets = list(book["目标"].iter_rows(min_row=3, values_only=True))
+    targets = list(book["量化目标"].iter_rows(min_row=3, values_only=True))
     assert [row[0] for row in targets] == ["T1", "T2"]
 
 
