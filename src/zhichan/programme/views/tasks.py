@@ -31,18 +31,25 @@ def _errors(request, error: ValidationError):
         messages.error(request, message)
 
 
+def _who(user) -> str:
+    """A person as the history names them: their name and role, not their login."""
+    if user is None:
+        return _("system")
+    return f"{user.display_name}（{user.get_role_display()}）"
+
+
 def _history(task, urgings, limit=20):
     """The task's changes and its urgings and answers, newest first: (when, who, what)."""
     rows = [
-        (h.history_date, h.history_user.username if h.history_user else _("system"), h.get_history_type_display())
+        (h.history_date, _who(h.history_user), h.get_history_type_display())
         for h in task.history.select_related("history_user")[:limit]
     ]
     for urging in urgings:
-        who = urging.urged_by.username if urging.urged_by else _("system")
-        rows.append((urging.urged_at, who, _("Urged %(unit)s.") % {"unit": urging.unit}))
+        what = _("Urged %(unit)s: %(note)s") if urging.note else _("Urged %(unit)s.")
+        rows.append((urging.urged_at, _who(urging.urged_by), what % {"unit": urging.unit, "note": urging.note}))
         if urging.answered:
-            who = urging.answered_by.username if urging.answered_by else _("system")
-            rows.append((urging.answered_at, who, _("%(unit)s answered the urging.") % {"unit": urging.unit}))
+            what = _("%(unit)s answered the urging: %(about)s") % {"unit": urging.unit, "about": urging.answer}
+            rows.append((urging.answered_at, _who(urging.answered_by), what))
     return sorted(rows, key=lambda row: row[0], reverse=True)[:limit]
 
 
