@@ -24,7 +24,8 @@ class Message:
         object.__setattr__(self, "params", {name: _stored(value) for name, value in self.params.items()})
 
     def __str__(self):
-        return render_key(self.as_key())
+        """In the active language; a key that does not fit its values fails here, where it is made."""
+        return _render(self.as_key())
 
     def __mod__(self, params: dict) -> "Message":
         """`Message(key) % {...}`: the same key with these values, the way a translated text is formatted."""
@@ -77,14 +78,16 @@ def render_key(data) -> str:
     """A catalogue message in the active language; "" when there is none or it no longer fits its values."""
     if not data or "msgid" not in data:
         return ""
-    text = gettext(data["msgid"])
-    params = data.get("params") or {}
-    if not params:
-        return text
     try:
-        return text % {name: _shown(value) for name, value in params.items()}
+        return _render(data)
     except (KeyError, TypeError, ValueError):
         return ""
+
+
+def _render(data: dict) -> str:
+    text = gettext(data["msgid"])
+    params = data.get("params") or {}
+    return text % {name: _shown(value) for name, value in params.items()} if params else text
 
 
 def key_of(text) -> dict:
