@@ -137,3 +137,20 @@ def test_a_model_rule_is_kept_as_its_key():
         assert str(reason) == "The term ends before it starts."
     with translation.override("zh-hans"):
         assert str(reason) != "The term ends before it starts."
+
+
+def test_a_column_the_file_lacks_is_named_in_the_readers_language(client_for, users, tmp_path):
+    """With no region in the platform, a new enterprise is refused on the platform's own "township" column."""
+    from zhichan.core.models import Region
+
+    Region.objects.update(kind="town")  # no county to fall back on
+    path = write_csv(tmp_path / "enterprises.csv", [["企业名称"], ["南安某某有限公司"]])
+    made = ImportBatch.objects.create(kind="enterprise", user=users["office"], file_name=path.name, language="en")
+    [rejection] = run_import(made, path).rejections.all()
+    assert rejection.field_key and rejection.reason_key
+    client = client_for("office")
+    url = f"/api/v1/imports/{made.pk}/rejections/"
+    [row] = client.get(url).json()["results"]
+    assert row["field"] == "乡镇（街道）" and row["reason"].startswith("无法确定所属区域")
+    [row] = english(client).get(url).json()["results"]
+    assert row["field"] == "township" and row["reason"].startswith("No region")

@@ -49,6 +49,7 @@ class ImportBatchSerializer(serializers.ModelSerializer):
 class ImportRejectionSerializer(serializers.ModelSerializer):
     """A rejected row; the reason in the reader's language (as the batch page and its workbook give it)."""
 
+    field = serializers.CharField(source="shown_field", read_only=True)
     reason = serializers.CharField(source="shown_reason", read_only=True)
 
     class Meta:

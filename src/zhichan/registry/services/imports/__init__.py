@@ -64,11 +64,13 @@ def _run(batch, path, progress, limit):
         def reject(row, field, value, reason):
             # Only rejected rows come here: the reason is kept as its key (a Message) and as text in the
             # language of the import, the text being what a reader sees when the key no longer renders.
+            label = None if field in header_of else FIELD_LABELS.get(field)
             rejections.append(
                 ImportRejection(
                     batch=batch,
                     row=row,
-                    field=header_of.get(field) or str(FIELD_LABELS.get(field, field)),
+                    field=header_of.get(field) or str(label or field),
+                    field_key=key_of(label) or None,
                     value=_shown(value),
                     reason=str(reason),
                     reason_key=key_of(reason) or None,

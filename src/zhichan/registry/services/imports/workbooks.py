@@ -63,7 +63,7 @@ def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
     listing = xlsx.Sheet(
         title=_("Reasons"),
         headers=[_("row"), _("column"), _("value"), _("reason")],
-        rows=[[r.row, r.field, r.value, r.shown_reason] for r in rejections],
+        rows=[[r.row, r.shown_field, r.value, r.shown_reason] for r in rejections],
         note=_("Import batch %(id)d, %(file)s: %(count)d rejected rows.")
         % {"id": batch.pk, "file": batch.file_name, "count": batch.rejected_count},
     )
@@ -81,7 +81,10 @@ def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
         cells = list(cells_of.get(number, []))[: len(headers)]
         cells += [None] * (len(headers) - len(cells))
         rows.append(
-            [*cells, "；".join(f"{r.field}：{r.shown_reason}" if r.field else r.shown_reason for r in by_row[number])]
+            [
+                *cells,
+                "；".join(f"{r.shown_field}：{r.shown_reason}" if r.field else r.shown_reason for r in by_row[number]),
+            ]
         )
         marks.update((index, headers.index(r.field)) for r in by_row[number] if r.field in headers)
     fix = xlsx.Sheet(title=_("Rows to fix"), headers=[*headers, reason_header()], rows=rows, highlight=marks)
