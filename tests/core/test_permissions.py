@@ -98,6 +98,7 @@ EXPECTED = {
     "api:importbatch-list": (OFFICE, OFFICE),
     "api:importbatch-detail": (OFFICE, OFFICE),
     "api:importbatch-confirm": (OFFICE, OFFICE),
+    "api:importbatch-rejections": (OFFICE, OFFICE),
     "api:api-root": (SIGNED_IN, SIGNED_IN),
     "api:api-token": (EVERYONE, EVERYONE),
     "api:api-me": (SIGNED_IN, SIGNED_IN),

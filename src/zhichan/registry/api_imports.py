@@ -2,6 +2,7 @@
 ("confirm") without sending the file again. The same operations as the import pages (services/imports/)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -12,7 +13,7 @@ from zhichan.core.api import ScopedViewSet
 from zhichan.core.roles import Role
 
 from .forms_imports import ImportForm
-from .models import ImportBatch
+from .models import ImportBatch, ImportRejection
 from .services.imports.confirming import confirm_preview
 from .services.imports.errors import FileRejected
 from .services.imports.starting import start_import
@@ -45,9 +46,22 @@ class ImportBatchSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ImportRejectionSerializer(serializers.ModelSerializer):
+    """A rejected row; the reason in the reader's language (as the batch page and its workbook give it)."""
+
+    field = serializers.CharField(source="shown_field", read_only=True)
+    reason = serializers.CharField(source="shown_reason", read_only=True)
+
+    class Meta:
+        model = ImportRejection
+        fields = ["row", "field", "value", "reason"]
+        read_only_fields = fields
+
+
 class ImportBatchViewSet(ScopedViewSet):
     """POST a multipart `kind`, `file` (and optional `profile`, `source`, `dry_run`, true unless "false") to
-    preview a file; POST /imports/{id}/confirm/ to import a finished preview."""
+    preview a file; POST /imports/{id}/confirm/ to import a finished preview; GET /imports/{id}/rejections/ lists
+    the rejected rows."""
 
     queryset = ImportBatch.objects.select_related("user", "task")
     serializer_class = ImportBatchSerializer
@@ -85,3 +99,11 @@ class ImportBatchViewSet(ScopedViewSet):
         except DjangoValidationError as error:
             raise ValidationError(error.messages) from None
         return Response(self.get_serializer(batch).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=ImportRejectionSerializer(many=True))
+    @action(detail=True, methods=["get"], serializer_class=ImportRejectionSerializer)
+    def rejections(self, request, pk=None):
+        """The batch's rejected rows, a page at a time, by row: row number, column, value and reason."""
+        batch = self.get_object()
+        page = self.paginate_queryset(batch.rejections.order_by("row", "pk"))
+        return self.get_paginated_response(ImportRejectionSerializer(page, many=True).data)

@@ -10,17 +10,20 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from stdnum.cn import uscc as stdnum_uscc
 
+from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
+
 
 class IdentifierError(ValueError):
-    """A number that cannot be accepted; `message` says why, in the active language."""
+    """A number that cannot be accepted; `message` says why, in the active language, and `reason` is the same as
+    a Message, for where it is kept for later readers (an import's rejected rows)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message):
         super().__init__(message)
-        self.message = message
+        self.reason = message
+        self.message = str(message)
 
 
 def _clean(text) -> str:

@@ -3,9 +3,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..messages import render_key
 from ..scoping import NOTHING, Scope, ScopedQuerySet
 
 
@@ -20,16 +20,6 @@ class PersonalScope(Scope):
         return Q(**{self._path(self.owner, "pk"): user.pk})
 
     writable = readable  # marking read is the only write, and only the recipient's
-
-
-def render_key(data) -> str:
-    """A catalogue message in the active language; "" when there is none or it no longer fits its values."""
-    if not data or "msgid" not in data:
-        return ""
-    try:
-        return gettext(data["msgid"]) % data.get("params", {})
-    except (KeyError, TypeError, ValueError):
-        return ""
 
 
 class Notification(models.Model):

@@ -1,15 +1,14 @@
 """Notifications: in the platform always, by e-mail where the operator has configured mail."""
 
 import logging
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
-from django.utils.translation import gettext
 
+from ..messages import Message, key_of  # Message: what callers pass as a title or text
 from ..models import Notification
 
 log = logging.getLogger(__name__)
@@ -19,28 +18,6 @@ def email_enabled() -> bool:
     """The one rule for sending mail: ZHICHAN_NOTIFY_BY_EMAIL, which defaults to on exactly when
     ZHICHAN_EMAIL_BACKEND is set (settings.NOTIFY_BY_EMAIL)."""
     return bool(getattr(settings, "NOTIFY_BY_EMAIL", False))
-
-
-@dataclass(frozen=True)
-class Message:
-    """A notification text kept as its catalogue key and values, so that each reader sees it in their language.
-    Mark the key with gettext_noop so that it is in the catalogue; the values are stored as text."""
-
-    msgid: str
-    params: dict
-
-    def __post_init__(self):
-        object.__setattr__(self, "params", {name: str(value) for name, value in self.params.items()})
-
-    def __str__(self):
-        return gettext(self.msgid) % self.params
-
-    def as_key(self) -> dict:
-        return {"msgid": self.msgid, "params": self.params}
-
-
-def _key_of(text) -> dict:
-    return text.as_key() if isinstance(text, Message) else {}
 
 
 def notify(users, title, body, url: str, key: str) -> list[Notification]:
@@ -65,8 +42,8 @@ def notify(users, title, body, url: str, key: str) -> list[Notification]:
                     user=user,
                     title=str(title)[:200],
                     body=str(body),
-                    title_key=_key_of(title),
-                    body_key=_key_of(body),
+                    title_key=key_of(title),
+                    body_key=key_of(body),
                     url=url,
                     key=key,
                 )
@@ -123,3 +100,6 @@ def mark_read(user, pk=None) -> int:
     if pk is not None:
         unread = unread.filter(pk=pk)
     return unread.update(read_at=timezone.now())
+
+
+__all__ = ["Message", "email_enabled", "mail", "mark_read", "notify", "unread_count"]

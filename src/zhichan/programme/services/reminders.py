@@ -9,10 +9,11 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop as _noop
 
+from zhichan.core.messages import Message
 from zhichan.core.models import User
 from zhichan.core.roles import LIAISONS, Role
 from zhichan.core.services.calendar import WorkCalendar
-from zhichan.core.services.notify import Message, notify
+from zhichan.core.services.notify import notify
 
 from ..models import Assignment, ProgressReport
 from .deadlines import report_due, within_workdays

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zhichan.core.messages import render_key
 from zhichan.core.models import TaskProgress
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
@@ -109,6 +110,11 @@ class ImportRejection(models.Model):
     field = models.CharField(_("column"), max_length=200, blank=True)
     value = models.TextField(_("value"), blank=True)
     reason = models.TextField(_("reason"))
+    # A column the file does not have is named by the platform's label: kept as its key like the reason.
+    field_key = models.JSONField(_("column key"), null=True, blank=True)
+    # The reason's catalogue key and values ({"msgid": …, "params": {…}}), so that each reader reads it in their
+    # own language; empty for rows stored before there were keys, whose text is shown as it is.
+    reason_key = models.JSONField(_("reason key"), null=True, blank=True)
 
     scope = Scope(owner="batch__user")
     objects = ScopedQuerySet.as_manager()
@@ -119,4 +125,14 @@ class ImportRejection(models.Model):
         ordering = ["batch", "row", "pk"]
 
     def __str__(self):
-        return f"{self.row} {self.field}: {self.reason}"
+        return f"{self.row} {self.shown_field}: {self.shown_reason}"
+
+    @property
+    def shown_field(self) -> str:
+        """The column as the file names it, or the platform's label for it in the active language."""
+        return render_key(self.field_key) or self.field
+
+    @property
+    def shown_reason(self) -> str:
+        """The reason in the active language (the stored text when it has no key)."""
+        return render_key(self.reason_key) or self.reason

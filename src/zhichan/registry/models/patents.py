@@ -155,7 +155,7 @@ class Patent(models.Model):
         try:
             number = parse_patent_application(self.application_number)
         except IdentifierError as error:
-            raise ValidationError({"application_number": error.message}) from None
+            raise ValidationError({"application_number": error.reason}) from None
         self.application_number = number.normalized
         self.patent_type = patent_type_of(number)
         if self.grant_date and self.filing_date and self.grant_date < self.filing_date:
@@ -184,7 +184,7 @@ def create_patent(application_number: str, *, holders=(), **fields) -> tuple[Pat
     try:
         number = parse_patent_application(application_number)
     except IdentifierError as error:
-        raise ValidationError({"application_number": error.message}) from None
+        raise ValidationError({"application_number": error.reason}) from None
     return save_record(Patent, {"application_number": number.normalized}, fields, related="holders", parties=holders)
 
 

@@ -44,7 +44,7 @@ def _registration_number(text) -> str:
     try:
         return parse_trademark_registration(text)
     except IdentifierError as error:
-        raise ValidationError({"registration_number": error.message}) from None
+        raise ValidationError({"registration_number": error.reason}) from None
 
 
 class Trademark(models.Model):
@@ -117,7 +117,7 @@ class Trademark(models.Model):
         try:
             self.nice_classes = ";".join(str(number) for number in parse_nice_classes(self.nice_classes))
         except ValueError as error:
-            raise ValidationError({"nice_classes": str(error)}) from None
+            raise ValidationError({"nice_classes": getattr(error, "reason", str(error))}) from None
         if self.gi_mark and self.kind == TrademarkKind.ORDINARY:
             raise ValidationError(
                 {"gi_mark": _("A geographical indication is registered as a collective or certification mark.")}

@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop as _noop
 
+from zhichan.core.messages import Message
 from zhichan.core.models import Notification
 from zhichan.core.roles import Role
-from zhichan.core.services.notify import Message, notify
+from zhichan.core.services.notify import notify
 
 from ..models import Enterprise, Patent, Trademark
 from .patents import next_annuity_due

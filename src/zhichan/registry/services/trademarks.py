@@ -10,7 +10,9 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from zhichan.core.messages import Message
 
 from ..identifiers import IdentifierError
 from ..models import TrademarkEvent, TrademarkEventKind
@@ -144,7 +146,9 @@ def parse_nice_classes(text) -> list[int]:
     for digits in re.findall(r"\d+", text):
         number = int(digits)
         if number not in NICE_CLASSES:
-            raise IdentifierError(_("%(value)s is not a Nice class: classes are 1 to 45.") % {"value": digits})
+            raise IdentifierError(
+                Message(gettext_noop("%(value)s is not a Nice class: classes are 1 to 45."), {"value": digits})
+            )
         if number not in classes:
             classes.append(number)
     return classes

@@ -8,7 +8,9 @@ Profiles: profiles.py and data/import-profiles/; rules and formats: docs/imports
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
+
+from zhichan.core.messages import Message, key_of
 
 from ...models import ImportBatch, ImportRejection, ImportState
 from .bulk import timed
@@ -60,13 +62,18 @@ def _run(batch, path, progress, limit):
         header_of = {name: headers[index] for name, index in columns.items()}
 
         def reject(row, field, value, reason):
+            # Only rejected rows come here: the reason is kept as its key (a Message) and as text in the
+            # language of the import, the text being what a reader sees when the key no longer renders.
+            label = None if field in header_of else FIELD_LABELS.get(field)
             rejections.append(
                 ImportRejection(
                     batch=batch,
                     row=row,
-                    field=header_of.get(field) or str(FIELD_LABELS.get(field, field)),
+                    field=header_of.get(field) or str(label or field),
+                    field_key=key_of(label) or None,
                     value=_shown(value),
-                    reason=reason,
+                    reason=str(reason),
+                    reason_key=key_of(reason) or None,
                 )
             )
 
@@ -129,7 +136,9 @@ def _read_and_write(batch, rows, expected_rows, columns, reject, progress) -> di
                     number,
                     KEY_FIELDS[batch.kind],
                     key[-1],
-                    _("The same record as row %(row)d; only the first is imported.") % {"row": first},
+                    Message(
+                        gettext_noop("The same record as row %(row)d; only the first is imported."), {"row": first}
+                    ),
                 )
                 continue
             seen[key] = number

@@ -1,5 +1,9 @@
 """What an import can refuse: a whole file (FileRejected) or one cell of a row (CellError)."""
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from zhichan.core.messages import Message, joined, keyed
+
 
 class FileRejected(Exception):
     """The file cannot be imported at all (too large, unreadable, headers missing); nothing is changed."""
@@ -16,3 +20,15 @@ class CellError(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+def reasons_by_field(error: ValidationError) -> list[tuple[str, Message | str]]:
+    """A model's ValidationError as (field, reason) pairs; a reason from the catalogue stays a Message, so that
+    the rejected row reads in each reader's language."""
+    by_field = error.error_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.error_list}
+    return [(name, joined([_reason(each) for each in errors])) for name, errors in by_field.items()]
+
+
+def _reason(error: ValidationError) -> Message | str:
+    message = keyed(error.message)
+    return message % error.params if error.params else message

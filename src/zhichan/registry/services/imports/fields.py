@@ -9,8 +9,9 @@ import operator
 import re
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 
 from ...identifiers import IdentifierError, parse_patent_application, parse_trademark_registration
 from ...models import Copyright, Enterprise, GeographicalIndication, Patent, Trademark
@@ -108,7 +109,7 @@ def patent_number(cell) -> str:
     try:
         return parse_patent_application(raw).normalized
     except IdentifierError as error:
-        raise ValueError(error.message) from None
+        raise ValueError(error.reason) from None
 
 
 def ipc_list(cell) -> str:
@@ -127,14 +128,14 @@ def trademark_number(cell) -> str:
     try:
         return parse_trademark_registration(raw)
     except IdentifierError as error:
-        raise ValueError(error.message) from None
+        raise ValueError(error.reason) from None
 
 
 def nice_classes(cell) -> str:
     try:
         return ";".join(str(number) for number in parse_nice_classes(text(cell)))
     except IdentifierError as error:
-        raise ValueError(error.message) from None
+        raise ValueError(error.reason) from None
 
 
 def words(mapping: dict, message):
@@ -194,7 +195,7 @@ SIZES = {
 
 
 def _closed(values: str):
-    return lambda: _("%(value)s is not one of: ") + values
+    return lambda: _("%(value)s is not one of: %(values)s") % {"values": values}
 
 
 FIELDS = {

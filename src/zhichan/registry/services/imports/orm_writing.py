@@ -6,10 +6,12 @@ model's full_clean() and saved with its history (the batch named as the change r
 
 from django.core.exceptions import ValidationError
 
+from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 from zhichan.core.models import Region
 from zhichan.core.models.regions import RegionKind
 
 from ...models import Enterprise, GeographicalIndication
+from .errors import reasons_by_field
 from .matching import RegionMatcher
 from .rows import RowRejected
 from .values import fold_name
@@ -40,8 +42,8 @@ class OrmWriter:
                 instance, values = prepare(record)
                 state = self._save(instance, values, dry_run)
             except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    reject(row, field, record.get(field, ""), " ".join(messages))
+                for field, reason in reasons_by_field(error):
+                    reject(row, field, record.get(field, ""), reason)
                 continue
             except RowRejected as error:
                 for field, value, message in error.errors:
@@ -97,7 +99,7 @@ class OrmWriter:
         if region is not None and (instance.pk is None or record.get("region") or not instance.region_id):
             values["region_id"] = region
         elif instance.pk is None:
-            raise RowRejected([("region", record.get("region", ""), str(_no_region()))])
+            raise RowRejected([("region", record.get("region", ""), _no_region())])
         return instance, values
 
     def _region(self, record: dict):
@@ -106,7 +108,7 @@ class OrmWriter:
             folded = fold_name(named)
             region = next((r for r in Region.objects.filter(name=folded)), None)
             if region is None:
-                raise RowRejected([("region", named, str(_unknown_region()) % {"value": named})])
+                raise RowRejected([("region", named, _unknown_region() % {"value": named})])
             return region.pk
         if self.regions is not None:
             found = self.regions(record.get("address", ""))
@@ -117,12 +119,8 @@ class OrmWriter:
 
 
 def _no_region():
-    from django.utils.translation import gettext as _
-
     return _("No region: name the township or give an address in the county.")
 
 
 def _unknown_region():
-    from django.utils.translation import gettext as _
-
     return _("%(value)s is not a region of the platform.")

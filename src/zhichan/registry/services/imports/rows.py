@@ -8,13 +8,15 @@ it refuses. Kept lean: a patent file of a million rows passes through here once 
 import re
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+
+from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 
 from ...identifiers import IdentifierError
 from ...models import Copyright, CopyrightKind, PatentEventKind, Trademark, TrademarkKind
 from ...models.copyrights import normalize_copyright_number
 from ...models.patents import TYPE_BY_CODE
 from ...services.patents import legal_event_kind
+from .errors import reasons_by_field
 from .fields import FIELDS, KEYS
 from .matching import HolderMatcher, RegionMatcher
 from .values import fold_name, text
@@ -79,7 +81,7 @@ class RowReader:
                 value = read(cell)
             except ValueError as error:
                 errors = errors or []
-                errors.append((name, cell, str(error)))
+                errors.append((name, cell, error.args[0] if error.args else str(error)))  # a Message, kept
                 continue
             record[name] = value
             if cache is not None and len(cache) < CACHE_LIMIT and isinstance(cell, str):
@@ -96,7 +98,7 @@ class RowReader:
             raise
         except ValidationError as error:
             raise RowRejected(
-                [(name, record.get(name, ""), " ".join(messages)) for name, messages in error.message_dict.items()]
+                [(name, record.get(name, ""), reason) for name, reason in reasons_by_field(error)]
             ) from None
         return record
 
@@ -114,7 +116,7 @@ class RowReader:
             try:
                 ids, region = self.holders.by_codes(codes)
             except IdentifierError as error:
-                raise RowRejected([("uscc", codes, error.message)]) from None
+                raise RowRejected([("uscc", codes, error.reason)]) from None
         elif self.names_field and record.get(self.names_field):
             ids, region = self.holders.by_names(record[self.names_field])
         if region is None and self.address_field:
@@ -189,7 +191,7 @@ class RowReader:
             try:
                 record["uscc"] = parse_uscc(record["uscc"]).normalized
             except IdentifierError as error:
-                raise RowRejected([("uscc", record["uscc"], error.message)]) from None
+                raise RowRejected([("uscc", record["uscc"], error.reason)]) from None
         if record.get("industry_code"):
             record["industry_code"] = text(record["industry_code"]).upper()
 

@@ -9,7 +9,7 @@ import datetime
 import re
 import unicodedata
 
-from django.utils.translation import gettext as _
+from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 
 EMPTY = frozenset({"", "-", "--", "---", "—", "——", "(null)", "null", "none", "n/a", "暂无", "无数据", "/"})
 FORMULA_STARTS = ("=", "+", "-", "@")

@@ -63,7 +63,7 @@ def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
     listing = xlsx.Sheet(
         title=_("Reasons"),
         headers=[_("row"), _("column"), _("value"), _("reason")],
-        rows=[[r.row, r.field, r.value, r.reason] for r in rejections],
+        rows=[[r.row, r.shown_field, r.value, r.shown_reason] for r in rejections],
         note=_("Import batch %(id)d, %(file)s: %(count)d rejected rows.")
         % {"id": batch.pk, "file": batch.file_name, "count": batch.rejected_count},
     )
@@ -80,7 +80,12 @@ def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
     for index, number in enumerate(sorted(by_row)):
         cells = list(cells_of.get(number, []))[: len(headers)]
         cells += [None] * (len(headers) - len(cells))
-        rows.append([*cells, "；".join(f"{r.field}：{r.reason}" if r.field else r.reason for r in by_row[number])])
+        rows.append(
+            [
+                *cells,
+                "；".join(f"{r.shown_field}：{r.shown_reason}" if r.field else r.shown_reason for r in by_row[number]),
+            ]
+        )
         marks.update((index, headers.index(r.field)) for r in by_row[number] if r.field in headers)
     fix = xlsx.Sheet(title=_("Rows to fix"), headers=[*headers, reason_header()], rows=rows, highlight=marks)
     return xlsx.build([fix, listing])
