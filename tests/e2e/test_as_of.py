@@ -61,9 +61,19 @@ def test_the_office_reads_the_programme_as_of_the_end_of_2023_then_the_closing_r
     tab.page.get_by_role("link", name="进度图").click()
     tab.page.wait_for_url(re.compile(r"/timeline/\?as_of=2023-12-31$"))
     expect(tab.page.get_by_test_id("as-of-bar")).to_be_visible()
+    expect(tab.page.locator("#as-of-day")).to_have_value("2023-12-31")  # the timeline has the picker too
     tab.page.get_by_test_id("as-of-today").click()
     tab.page.wait_for_url(re.compile(r"/timeline/$"))
     expect(tab.page.get_by_test_id("as-of-bar")).to_have_count(0)
+
+    # Supervision offers the same picker: a leader's day typed there is kept on the page.
+    tab.page.get_by_role("link", name="逾期与风险").click()
+    tab.page.wait_for_url(re.compile(r"/supervision/$"))
+    tab.page.locator("#as-of-day").fill("2023-06-30")
+    tab.page.get_by_test_id("as-of-picker").get_by_role("button").click()
+    tab.page.wait_for_url(re.compile(r"/supervision/\?as_of=2023-06-30$"))
+    expect(tab.page.get_by_test_id("as-of-bar")).to_contain_text("2023-06-30")
+    tab.screenshot(f"{name}-1b-supervision-as-of")
 
     tab.go(f"/programmes/{programme.pk}/")
     tab.page.get_by_test_id("closing-link").click()

@@ -111,3 +111,26 @@ def test_the_dashboard_workbook_rounds_as_the_page_does(computed, client_for):
     for number in numbers:
         if isinstance(number, float):
             assert round(number, 2) == number  # no indicator here shows more than two decimals
+
+
+def test_the_dashboard_offers_only_the_months_up_to_the_chosen_day(computed, client_for):
+    client = client_for("leader")
+    assert client.get(reverse("dashboard")).context["periods"][:2] == ["2024-12", "2024-11"]
+    then = client.get(reverse("dashboard"), {"as_of": "2023-06-30"})
+    assert then.context["periods"] == ["2023-06"] and then.context["period"] == "2023-06"
+    asked_later = client.get(reverse("dashboard"), {"as_of": "2023-06-30", "period": "2024-12"})
+    assert asked_later.context["period"] == "2023-06"  # a month after the day is not offered, nor shown
+    assert 'value="2024-12"' not in then.content.decode()
+
+
+def test_the_leaders_targets_panel_reads_the_chosen_day_and_links_the_dashboard_with_it(computed, client_for):
+    client = client_for("leader")
+
+    def panel_rows(response):
+        panel = next(context for name, context in response.context["panels"] if name == "indicators/_panel.html")
+        return {row.indicator.code: row for row in panel["rows"]}
+
+    assert panel_rows(client.get("/"))[T1].value.period == "2024-12"
+    then = client.get("/", {"as_of": "2023-06-30"})
+    assert panel_rows(then)[T1].value.period == "2023-06"
+    assert 'href="/dashboard/?as_of=2023-06-30" data-testid="dashboard-link"' in then.content.decode()

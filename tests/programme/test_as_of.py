@@ -142,3 +142,97 @@ def test_the_task_page_lists_the_reports_as_they_stood_on_the_chosen_day(client_
     assert then.pk == made.pk and then.state == ProgressReport.State.SUBMITTED
     assert client.get(url, {"as_of": "2022-04-01"}).context["reports"] == []
     assert [r.state for r in client.get(url).context["reports"]] == [ProgressReport.State.ACCEPTED]
+
+
+def panel_of(response, template):
+    return next(context for name, context in response.context["panels"] if name == template)
+
+
+def test_the_workbench_panel_counts_the_tasks_as_of_the_chosen_day_and_keeps_it_in_its_links(
+    client_for, programme, task
+):
+    task.completed_on = day("2023-06-30")
+    task.save()
+    client = client_for("office")
+    now = client.get("/")
+    then = client.get("/", {"as_of": "2023-01-31"})
+    assert panel_of(now, "programme/_panel.html")["done"] == 1  # the programme has ended: read at its last day
+    assert panel_of(then, "programme/_panel.html")["done"] == 0
+    supervision = reverse("programme-supervision", args=[programme.pk])
+    assert f'href="{supervision}?as_of=2023-01-31"' in then.content.decode()
+    assert f'href="{supervision}"' in now.content.decode()
+    assert then.context["todos"] == now.context["todos"]  # what waits for the office is about now
+
+
+def test_a_units_workbench_panel_shows_its_tasks_as_of_the_chosen_day(client_for, programme, task):
+    task.completed_on = day("2023-06-30")
+    task.save()
+    client = client_for("amr-liaison")
+    states = {a.task_id: s.status for a, s in panel_of(client.get("/"), "programme/_panel.html")["my_tasks"]}
+    assert states[task.pk] == Status.DONE
+    then = client.get("/", {"as_of": "2023-01-31"})
+    states = {a.task_id: s.status for a, s in panel_of(then, "programme/_panel.html")["my_tasks"]}
+    assert states[task.pk] != Status.DONE
+    assert f'href="{task.get_absolute_url()}?as_of=2023-01-31"' in then.content.decode()
+
+
+def grid_cell(response, task, period_start: str):
+    row = next(row for row in response.context["grid"] if row["period"].start == day(period_start))
+    return next(cell for cell in row["cells"] if cell["task"].pk == task.pk)
+
+
+def test_the_reporting_grid_counts_late_from_the_chosen_day_and_shows_reports_as_they_stood(
+    client_for, programme, task
+):
+    made = accepted_report(task, "2022-07-05T10:00", "2022-07-20T10:00")  # the 2022 Q1 report, sent late
+    url = reverse("programme-unit-tasks", args=[programme.pk])
+    client = client_for("amr-liaison")
+    before_due = grid_cell(client.get(url, {"as_of": "2022-04-01"}), task, "2022-01-01")
+    assert before_due["report"] is None and not before_due["late"]
+    owed = grid_cell(client.get(url, {"as_of": "2022-06-30"}), task, "2022-01-01")
+    assert owed["report"] is None and owed["late"]
+    sent = grid_cell(client.get(url, {"as_of": "2022-07-10"}), task, "2022-01-01")
+    assert sent["report"].pk == made.pk and sent["report"].state == ProgressReport.State.SUBMITTED
+    assert not sent["late"]
+    response = client.get(url)
+    assert grid_cell(response, task, "2022-01-01")["report"].state == ProgressReport.State.ACCEPTED
+    assert response.context["shown_day"] == programme.end
+    # A period due after the chosen day is not late yet; it is once the day passes its due date.
+    assert not grid_cell(client.get(url, {"as_of": "2022-07-10"}), task, "2022-10-01")["late"]
+    assert grid_cell(response, task, "2022-10-01")["late"]
+
+
+def test_the_reporting_grid_keeps_the_chosen_day_in_its_links_and_unit_choice(client_for, programme, task):
+    url = reverse("programme-unit-tasks", args=[programme.pk])
+    html = client_for("office").get(url, {"as_of": "2023-12-31"}).content.decode()
+    assert f'href="{task.get_absolute_url()}?as_of=2023-12-31"' in html
+    assert '<input type="hidden" name="as_of" value="2023-12-31">' in html
+    overview = client_for("office").get(reverse("programme-overview", args=[programme.pk]), {"as_of": "2023-12-31"})
+    assert f'href="{url}?as_of=2023-12-31"' in overview.content.decode()
+
+
+@pytest.mark.parametrize("page", ["programme-supervision", "programme-timeline"])
+def test_supervision_and_timeline_offer_the_day_picker(client_for, programme, page):
+    url = reverse(page, args=[programme.pk])
+    client = client_for("leader")
+    response = client.get(url)
+    html = response.content.decode()
+    assert 'data-testid="as-of-picker"' in html
+    assert 'name="as_of" value="2024-12-31"' in html  # an ended programme: its last day
+    assert 'href="?as_of=2022-12-31"' in html  # the year ends as shortcuts
+    chosen = client.get(url, {"as_of": "2023-06-30"})
+    assert chosen.context["shown_day"] == day("2023-06-30")
+    assert 'name="as_of" value="2023-06-30"' in chosen.content.decode()
+
+
+def test_supervision_lists_tasks_as_of_the_chosen_day_and_links_them_with_it(client_for, programme, task):
+    backdate_plan(programme)
+    task.deadline = day("2022-03-31")
+    task.save()
+    backdate(task, "2022-02-01T09:00")
+    task.deadline = day("2024-12-31")
+    task.save()
+    url = reverse("programme-supervision", args=[programme.pk])
+    html = client_for("office").get(url, {"as_of": "2022-06-30"}).content.decode()
+    assert f'data-testid="risk-row-{task.key}"' in html
+    assert f'href="{task.get_absolute_url()}?as_of=2022-06-30"' in html

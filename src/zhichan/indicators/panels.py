@@ -1,5 +1,6 @@
 """Workbench panels: the leader's headline targets, and a township's own targets and figures."""
 
+from zhichan.core.asof import as_of
 from zhichan.core.roles import Role, role_of
 
 from .models import DataElement
@@ -13,7 +14,7 @@ def targets_panel(request):
     region = home_region()
     if region is None:
         return None
-    rows = [row for row in rows_for(region) if row.target is not None]
+    rows = [row for row in rows_for(region, as_of(request)) if row.target is not None]
     return "indicators/_panel.html", {"region": region, "rows": rows}
 
 
@@ -23,6 +24,6 @@ def township_panel(request):
     if role_of(user) != Role.TOWNSHIP_LIAISON or not user.unit_id:
         return None
     region = user.unit.region
-    rows = [row for row in rows_for(region) if row.target is not None]
+    rows = [row for row in rows_for(region, as_of(request)) if row.target is not None]
     figures = DataElement.objects.filter(units=user.unit).count()
     return "indicators/_township_panel.html", {"region": region, "rows": rows, "figures": figures}

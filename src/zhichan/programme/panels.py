@@ -1,18 +1,22 @@
+from zhichan.core.asof import as_of
 from zhichan.core.roles import LIAISONS, SEE_ALL, role_of
 
 from .models import Assignment, Programme, ProgressReport
-from .services.status import Status, programme_states
+from .services.status import Status, states_on
 
 
 def programme_panel(request):
-    """The programme on each staff workbench: status counts, the review queue, a unit's tasks and reports."""
+    """The programme on each staff workbench: status counts, the review queue, a unit's tasks and reports.
+
+    Statuses and reports past due are those of the day shown (`as_of`, as on the programme's pages); what waits
+    for review and what was returned are about now — they are what to do next."""
     role = role_of(request.user)
     if role not in SEE_ALL | LIAISONS:
         return None
     programme = Programme.objects.first()
     if programme is None:
         return None
-    states = programme_states(programme)
+    states = states_on(programme, as_of(request, end=programme.end))
     context = {"programme": programme}
     if role in SEE_ALL:
         assigned = set(Assignment.objects.filter(task__programme=programme).values_list("task_id", flat=True))

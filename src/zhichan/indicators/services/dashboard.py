@@ -11,6 +11,7 @@ Nothing is recomputed here; a township without a value keeps the reason it has n
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import cache
 
@@ -60,9 +61,12 @@ def current_period(rows, today) -> str:
     return month(day.year, day.month).key
 
 
-def month_periods(region=None) -> list[str]:
-    """Every month with values (for the region, when given), newest first (one query)."""
+def month_periods(region=None, until: date | None = None) -> list[str]:
+    """Every month with values (for the region, when given), newest first (one query); with `until`, only the
+    months up to the one containing that day (a dashboard shown as of a day offers no later month)."""
     values = IndicatorValue.objects.filter(region=region) if region is not None else IndicatorValue.objects.all()
+    if until is not None:
+        values = values.filter(period__lte=month(until.year, until.month).key)  # "YYYY-MM" keys sort by time
     keys = values.filter(period__regex=MONTH_KEY).order_by("-period").values_list("period", flat=True).distinct()
     return list(dict.fromkeys(keys))
 

@@ -75,7 +75,7 @@ def _context(request, regions, region):
     for row in rows:
         row.formula = formula_of(row.indicator, names)  # the tooltips and the API say what the figure divides
     indicators = [row.indicator for row in rows]
-    periods = board.month_periods(region)
+    periods = board.month_periods(region, until=day)
     current = board.current_period(rows, day)
     period = _choice(request, periods, "period", current)
     places = board.townships(region, regions)

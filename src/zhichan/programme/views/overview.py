@@ -41,16 +41,19 @@ def programme_overview(request, pk):
         "counts": [(status, Status(status).label, counts.get(status, 0)) for status in SEVERITY],
         "proposed": Assignment.objects.filter(task__programme=programme, proposed=True).count(),
         "today": timezone.localdate(),
-        "shown_day": day,
         "ended": timezone.localdate() > programme.end,
-        "picker_days": year_ends(programme),
-        "picker_min": programme.start,
         "periods": periods(programme),
+        **picker(programme, day),
     }
     return render(request, "programme/overview.html", context)
 
 
 programme_overview.scoped_model = Programme
+
+
+def picker(programme, day) -> dict:
+    """What the day picker (core/_as_of_picker.html) of a programme's page needs: the day shown and its shortcuts."""
+    return {"shown_day": day, "picker_days": year_ends(programme), "picker_min": programme.start}
 
 
 def year_ends(programme) -> list[datetime.date]:
@@ -110,12 +113,12 @@ def timeline(request, pk):
         "bars": bars,
         "years": [(x(y), y.year) for y in years if first <= y <= last] + [(x(first), first.year)],
         "today_x": x(today) if first <= today <= last else None,
-        "shown_day": today,
         "real_today": timezone.localdate(),
         "width": LABEL_WIDTH + TIMELINE_WIDTH + 20,
         "height": 40 + len(bars) * ROW_HEIGHT,
         "axis_end": LABEL_WIDTH + TIMELINE_WIDTH,
         "label_width": LABEL_WIDTH,
+        **picker(programme, today),
     }
     return render(request, "programme/timeline.html", context)
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.asof import as_of, chosen
 from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 from zhichan.core.scoping import can_edit, works_for
@@ -18,10 +19,11 @@ from ..forms import EvidenceForm, ReportForm, ReviewForm
 from ..models import Assignment, Evidence, Programme, ProgressReport, Task
 from ..services import reporting
 from ..services.deadlines import report_due
+from ..services.history import as_it_stood
 from ..services.periods import period_starting, periods
 from ..services.report_history import report_history
 from ..services.reporting import figure_names
-from ..services.status import programme_states
+from ..services.status import states_on
 
 OWNERS = {Role.OFFICE, *LIAISONS}
 OFFICE = {Role.OFFICE}
@@ -253,7 +255,8 @@ review_queue.scoped_model = Programme
 
 @allow(STAFF)
 def unit_tasks(request, pk):
-    """A unit's tasks in the programme and its reports for each period: what is due, late or missing."""
+    """A unit's tasks in the programme and its reports for each period: what was due, late or missing on the day
+    shown (`as_of`, as on the programme's other pages)."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     if role_of(request.user) in SEE_ALL:
         first_assigned = Unit.objects.filter(assignments__task__programme=programme).order_by("order").first()
@@ -262,12 +265,9 @@ def unit_tasks(request, pk):
         unit = request.user.unit
     tasks = list(Task.objects.filter(programme=programme, assignments__unit=unit).order_by("order"))
     parts = {a.task_id: a for a in Assignment.objects.filter(task__programme=programme, unit=unit)}
-    states = programme_states(programme)
-    reports = {
-        (r.task_id, r.period_start): r
-        for r in ProgressReport.objects.visible_to(request.user).filter(task__programme=programme, unit=unit)
-    }
-    today = timezone.localdate()
+    day = as_of(request, end=programme.end)
+    states = states_on(programme, day)
+    reports = {(r.task_id, r.period_start): r for r in _unit_reports(request, programme, unit, day)}
     calendar = WorkCalendar()
     grid = []
     for period in periods(programme):
@@ -275,12 +275,13 @@ def unit_tasks(request, pk):
         cells = []
         for task in tasks:
             report = reports.get((task.pk, period.start))
+            deadline = getattr(states.get(task.pk), "deadline", None) or task.effective_deadline  # that day's
             in_window = (
                 period.end >= task.effective_start
-                and period.start <= task.effective_deadline
+                and period.start <= deadline
                 and parts[task.pk].reports_for(period)  # nothing is owed before the unit joined the task
             )
-            late = in_window and due.date < today and (report is None or report.state == ProgressReport.State.DRAFT)
+            late = in_window and due.date < day and (report is None or report.state == ProgressReport.State.DRAFT)
             cells.append({"task": task, "report": report, "late": late, "in_window": in_window})
         grid.append({"period": period, "due": due, "cells": cells})
     return render(
@@ -292,9 +293,21 @@ def unit_tasks(request, pk):
             "tasks": tasks,
             "states": states,
             "grid": grid,
+            "shown_day": day,
             "units": Unit.objects.visible_to(request.user) if role_of(request.user) in SEE_ALL else [],
         },
     )
+
+
+def _unit_reports(request, programme, unit, day) -> list:
+    """The unit's reports the reader may see; on a chosen past day, in the state they had at its end (as the task
+    page lists them)."""
+    visible = ProgressReport.objects.visible_to(request.user).filter(task__programme=programme, unit=unit)
+    if not (chosen(request) and day < timezone.localdate()):
+        return list(visible)
+    ids = set(visible.values_list("pk", flat=True))
+    stood = as_it_stood(ProgressReport, day, task__programme_id=programme.pk, unit_id=unit.pk)
+    return [report for report in stood if report.pk in ids]
 
 
 unit_tasks.scoped_model = Programme

@@ -16,7 +16,7 @@ from ..forms import AnswerForm, UrgeForm
 from ..models import Programme, Task, Urging
 from ..services import supervision as urging_service
 from ..services.status import Status, states_on
-from .overview import task_tree
+from .overview import picker, task_tree
 
 OFFICE = {Role.OFFICE}
 
@@ -48,7 +48,8 @@ def supervision(request, pk):
     """Overdue and at-risk tasks and reports past due, each with the office's 督办; the record of who was urged
     when and whether they answered."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    tree = task_tree(programme, states_on(programme, as_of(request, end=programme.end)))
+    day = as_of(request, end=programme.end)
+    tree = task_tree(programme, states_on(programme, day))
     rows = [row for row in tree if row[2].status in (Status.OVERDUE, Status.AT_RISK) and (row[3] or row[4])]
     role = role_of(request.user)
     missing = {}  # (task, unit) → the periods whose report is past due, one row each
@@ -73,6 +74,7 @@ def supervision(request, pk):
         "units": Unit.objects.filter(active=True) if role == Role.OFFICE else [],
         "urge_form": UrgeForm(),
         "answer_form": AnswerForm(),
+        **picker(programme, day),
     }
     return render(request, "programme/supervision.html", context)
 
