@@ -49,7 +49,8 @@ def test_office_urges_a_unit_on_a_task_and_the_unit_answers(client_for, programm
     history = client_for("office").get(task.get_absolute_url()).content.decode()
     history = history[history.index("修改记录") :]
     office, liaison = users["office"], users["amr-liaison"]
-    assert f"{office.display_name}（{office.get_role_display()}） · 已督办市市场监管局：请于本周内报送2024Q4进展。" in history
+    urged = "已督办市市场监管局：请于本周内报送2024Q4进展。"
+    assert f"{office.display_name}（{office.get_role_display()}） · {urged}" in history
     assert f"{liaison.display_name}（{liaison.get_role_display()}） · 市市场监管局已回复督办：已报送。" in history
 
 
