@@ -239,6 +239,26 @@ def test_the_page_saves_good_figures_together(loaded, client_for):
     assert response.status_code == 302
     assert {r.element_id: r.value for r in DataValue.objects.all()} == {closed.pk: 12000, on_time.pk: 12}
     assert set(DataValue.objects.values_list("state", flat=True)) == {ValueState.SUBMITTED}
+    assert "已向领导小组办公室提交 2 个数据。" in client.get(response.url).content.decode()
+
+
+def test_the_page_says_when_nothing_was_typed(loaded, client_for):
+    client = client_for("amr-liaison")
+    response = client.post(f"/indicators/data/?period={PERIOD}", {"period": PERIOD, "save": "1"}, follow=True)
+    assert "未保存：没有填写任何数据。" in response.content.decode()
+    assert not DataValue.objects.exists()
+
+
+def test_the_office_returns_a_figure_with_a_reason_shown_to_the_unit(loaded, client_for, users):
+    closed = _el("enforcement-cases-closed")
+    (row,) = entry.save_values(_amr(users), PERIOD, [Entry(closed, "10")], users["amr-liaison"], submit=True)
+    office = client_for("office")
+    review = office.get("/indicators/data/review/").content.decode()
+    assert "2024年第2季度" in review and 'name="note" class="form-control' in review
+    office.post(f"/indicators/data/values/{row.pk}/return/", {"note": "请核对台账。"})
+    row.refresh_from_db()
+    assert row.state == ValueState.DRAFT and "请核对台账。" in row.comment
+    assert "请核对台账。" in client_for("amr-liaison").get(f"/indicators/data/?period={PERIOD}").content.decode()
 
 
 def test_the_page_shows_counts_whole_and_amounts_with_their_decimals(loaded, client_for, users):

@@ -83,13 +83,15 @@ def test_report_cycle_on_the_pages(client_for, task, q1):
     office = client_for("office")
     queue = office.get(reverse("programme-review", args=[task.programme.pk])).content.decode()
     assert report.get_absolute_url() in queue
-    office.post(reverse("report-return", args=[report.pk]), {"note": "请附人员名单。"})
+    returned = office.post(reverse("report-return", args=[report.pk]), {"note": "请附人员名单。"}, follow=True)
+    assert "已退回报送单位。" in returned.content.decode()
     report.refresh_from_db()
     assert report.state == "returned"
     page = liaison.get(report.get_absolute_url()).content.decode()
     assert "请附人员名单。" in page and 'data-testid="submit-report"' in page
     liaison.post(reverse("report-submit", args=[report.pk]))
-    office.post(reverse("report-accept", args=[report.pk]), {"note": ""})
+    accepted = office.post(reverse("report-accept", args=[report.pk]), {"note": ""}, follow=True)
+    assert "报告已通过审核。" in accepted.content.decode()
     report.refresh_from_db()
     assert report.state == "accepted"
 
