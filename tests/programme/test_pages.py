@@ -112,7 +112,7 @@ def test_another_units_report_and_evidence_are_hidden(client_for, task, q1):
 
 def test_unit_tasks_grid_shows_late_reports(client_for, programme):
     html = client_for("court-liaison").get(reverse("programme-unit-tasks", args=[programme.pk])).content.decode()
-    assert "市法院" in html and "充实完善管理体系" in html and "2022Q1" in html
+    assert "市法院" in html and "充实完善管理体系" in html and "2022年第1季度" in html
 
 
 def test_timeline_is_svg_without_inline_styles(client_for, programme):
@@ -149,7 +149,7 @@ def test_period_reports_export_is_scoped(client_for, task, q1):
 
 def test_supervision_lists_missing_reports(client_for, programme):
     html = client_for("office").get(reverse("programme-supervision", args=[programme.pk])).content.decode()
-    assert 'data-testid="missing-reports"' in html and "2022Q1" in html
+    assert 'data-testid="missing-reports"' in html and "2022年第1季度" in html and "2022Q1" not in html
 
 
 def test_workbench_panels(client_for, programme, task):

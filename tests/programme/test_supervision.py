@@ -25,7 +25,7 @@ def test_office_urges_a_unit_on_a_task_and_the_unit_answers(client_for, programm
         },
         follow=True,
     )
-    assert "已就2． 充实完善管理体系督办市市场监管局。" in response.content.decode()
+    assert "已督办市市场监管局：2．充实完善管理体系。" in response.content.decode()
     urging = Urging.objects.get()
     assert (urging.unit, urging.task, urging.urged_by) == (amr, task, users["office"])
     assert urging.history.first().history_user == users["office"]  # audited

@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from ..models import ReportingFrequency
 
 
@@ -15,6 +17,13 @@ class Period:
     @property
     def key(self) -> str:
         return self.start.isoformat()
+
+    @property
+    def shown(self) -> str:
+        """The period as people read it, in the active language ("2024年第4季度"); `label` stays the short code."""
+        if self.label[4:5] == "Q":
+            return _("%(year)d Q%(quarter)d") % {"year": self.start.year, "quarter": (self.start.month - 1) // 3 + 1}
+        return _("%(year)d-%(month)02d") % {"year": self.start.year, "month": self.start.month}
 
 
 def _month_start(day: datetime.date, months: int) -> datetime.date:
