@@ -73,7 +73,9 @@ def test_office_adds_a_unit_from_the_current_period_on_the_page(client_for, prog
         {"unit": customs.pk, "role": "co", "first_period": current.key},
         follow=True,
     )
-    assert f"已添加泉州海关驻南安办事处为配合单位，自{shown}起报送。" in response.content.decode()
+    html = response.content.decode()
+    assert f"已添加泉州海关驻南安办事处为配合单位，自{shown}起报送。" in html
+    assert f'data-testid="reports-from">起报期 {shown}<' in html
     assert Assignment.objects.get(task=task, unit=customs).first_period == current.start
     grid = office.get(reverse("programme-unit-tasks", args=[programme.pk]) + f"?unit={customs.pk}").content.decode()
     late = grid.count('badge text-bg-danger">逾期</span>')

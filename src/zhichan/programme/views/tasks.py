@@ -32,14 +32,14 @@ def _errors(request, error: ValidationError):
 def _history(task, urgings, limit=20):
     """The task's changes and its urgings and answers, newest first: (when, who, what)."""
     rows = [
-        (h.history_date, h.history_user.username if h.history_user else _("system"), h.get_history_type_display())
+        (h.history_date, h.history_user.display_name if h.history_user else _("system"), h.get_history_type_display())
         for h in task.history.select_related("history_user")[:limit]
     ]
     for urging in urgings:
-        who = urging.urged_by.username if urging.urged_by else _("system")
+        who = urging.urged_by.display_name if urging.urged_by else _("system")
         rows.append((urging.urged_at, who, _("Urged %(unit)s.") % {"unit": urging.unit}))
         if urging.answered:
-            who = urging.answered_by.username if urging.answered_by else _("system")
+            who = urging.answered_by.display_name if urging.answered_by else _("system")
             rows.append((urging.answered_at, who, _("%(unit)s answered the urging.") % {"unit": urging.unit}))
     return sorted(rows, key=lambda row: row[0], reverse=True)[:limit]
 
