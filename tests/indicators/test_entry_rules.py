@@ -344,6 +344,9 @@ def test_a_drilldown_shows_reported_counts_whole_and_exports_numbers(reported, c
     client = client_for("office")
     html = client.get(f"/indicators/values/{value.pk}/?input=enforcement_cases_closed").content.decode()
     assert '<td class="small">30</td>' in html and "30.0000" not in html
+    formula = html[html.index('data-testid="formula"') :].split("</p>")[0]
+    assert "其中按期结案数" in formula and "知识产权行政执法案件结案数" in formula  # named in words, not code
+    assert ">enforcement_cases_closed<" not in html
     export = client.get(f"/indicators/values/{value.pk}/export.xlsx?input=enforcement_cases_closed")
     sheet = load_workbook(io.BytesIO(export.content)).active
     numbers = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, int | float)]

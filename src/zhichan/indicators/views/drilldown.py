@@ -1,5 +1,7 @@
 """From a value (indicator × region × period) to the records or reported values behind it."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -12,8 +14,15 @@ from zhichan.documents.xlsx import Sheet, Workbook
 
 from ..models import IndicatorValue
 from ..services.drilldown import behind, cell, inputs_of, record_url
+from ..sources import sources
 
 PAGE_SIZE = 50
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _in_words(expression: str, labels: dict) -> str:
+    """A formula with each input named as people call it: 有效发明专利 ÷ 常住人口 / 10000."""
+    return NAME.sub(lambda match: labels.get(match[0], match[0]), expression or "")
 
 
 def _value_and_input(request, pk):
@@ -36,6 +45,10 @@ def value_detail(request, pk):
     rows = [
         (record_url(found.source, record), [cell(record, accessor) for _header, accessor in columns]) for record in page
     ]
+    known = sources()
+    labels = {name: str(known[name].label) for name in names if name in known}
+    values = value.inputs.get("values", {})
+    indicator = value.indicator
     return render(
         request,
         "indicators/value_detail.html",
@@ -43,6 +56,9 @@ def value_detail(request, pk):
             "value": value,
             "indicator": value.indicator,
             "names": names,
+            "inputs": [(name, labels.get(name, name), values.get(name)) for name in names],
+            "numerator_words": _in_words(indicator.numerator, labels),
+            "denominator_words": _in_words(indicator.denominator, labels),
             "input": found.name,
             "source": found.source,
             "headers": [header for header, _accessor in columns],
