@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from zhichan.core.models import Notification, Unit
 from zhichan.programme.models import Urging
@@ -32,6 +33,10 @@ def test_office_urges_a_unit_on_a_task_and_the_unit_answers(client_for, programm
     told = Notification.objects.get(user=users["amr-liaison"], key=f"urging:{urging.pk}")
     assert "请于本周内报送2024Q4进展。" in told.body and told.url.startswith(task.get_absolute_url())
     assert not Notification.objects.filter(user=users["court-liaison"], key=f"urging:{urging.pk}").exists()
+    with translation.override("en"):  # each reader sees the title in their language
+        assert told.shown_title == "Urged by the programme office: 充实完善管理体系"
+    with translation.override("zh-hans"):
+        assert told.shown_title == "领导小组办公室督办：充实完善管理体系"
 
     liaison = client_for("amr-liaison")
     workbench = liaison.get("/").content.decode()
@@ -41,14 +46,18 @@ def test_office_urges_a_unit_on_a_task_and_the_unit_answers(client_for, programm
     liaison.post(reverse("urging-answer", args=[urging.pk]), {"answer": "已报送。"})
     urging.refresh_from_db()
     assert urging.answer == "已报送。" and urging.answered_by == users["amr-liaison"]
-    assert Notification.objects.filter(user=users["office"], key=f"urging-answered:{urging.pk}").exists()
+    answered = Notification.objects.get(user=users["office"], key=f"urging-answered:{urging.pk}")
+    with translation.override("en"):
+        assert answered.shown_title.endswith(" answered the urging: 充实完善管理体系")
     assert "回复督办" not in liaison.get("/").content.decode()  # answered: no longer owed
 
     html = client_for("office").get(reverse("programme-supervision", args=[programme.pk])).content.decode()
     assert "已报送。" in html and "已回复" in html
     history = client_for("office").get(task.get_absolute_url()).content.decode()
     history = history[history.index("修改记录") :]
-    assert "office · 已督办市市场监管局。" in history and "amr-liaison · 市市场监管局已回复督办。" in history
+    office_name, liaison_name = users["office"].display_name, users["amr-liaison"].display_name
+    assert f"{office_name} · 已督办市市场监管局。" in history
+    assert f"{liaison_name} · 市市场监管局已回复督办。" in history
 
 
 def test_only_the_urged_units_liaison_answers(programme, task, users):
