@@ -227,6 +227,7 @@ def test_the_page_saves_nothing_and_keeps_what_was_typed(loaded, client_for):
     assert (lines[assisted.pk].value, lines[assisted.pk].comment) == ("七", "含展会")
     assert lines[on_time.pk].value == "12" and 'value="12"' in html
     assert 'class="invalid-feedback" id="value-' in html
+    assert "data-warn-unsaved data-unsaved-dirty" in html  # leaving the refused figures asks first
 
 
 def test_the_page_saves_good_figures_together(loaded, client_for):

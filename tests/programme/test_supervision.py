@@ -42,7 +42,7 @@ def test_office_urges_a_unit_on_a_task_and_the_unit_answers(client_for, programm
     workbench = liaison.get("/").content.decode()
     assert "回复督办：2．充实完善管理体系" in workbench and "请于本周内报送2024Q4进展。" in workbench
     page = liaison.get(task.get_absolute_url()).content.decode()
-    assert 'data-testid="answer-form"' in page
+    assert 'data-testid="answer-form" data-warn-unsaved' in page
     liaison.post(reverse("urging-answer", args=[urging.pk]), {"answer": "已报送。"})
     urging.refresh_from_db()
     assert urging.answer == "已报送。" and urging.answered_by == users["amr-liaison"]
