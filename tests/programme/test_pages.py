@@ -90,6 +90,7 @@ def test_report_cycle_on_the_pages(client_for, task, q1):
     page = liaison.get(report.get_absolute_url()).content.decode()
     assert "请附人员名单。" in page and 'data-testid="submit-report"' in page
     assert "审核意见：</strong> 请附人员名单。" in page  # full-width colon in Chinese
+    assert f"市市场监管局 · {report.period_shown}" in page and "季度" in report.period_shown
     liaison.post(reverse("report-submit", args=[report.pk]))
     accepted = office.post(reverse("report-accept", args=[report.pk]), {"note": ""}, follow=True)
     assert "报告已通过审核。" in accepted.content.decode()
