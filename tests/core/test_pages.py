@@ -34,6 +34,8 @@ def test_workbench_in_chinese_by_default_whatever_the_browser_asks(client_for):
 def test_liaison_workbench_shows_its_unit(client_for):
     html = client_for("court-liaison").get("/").content.decode()
     assert "市法院" in html and "市市场监管局" not in html
+    assert "区划：<a" in html  # a full-width colon after a Chinese label
+    assert "Region: <a" in in_english(client_for("court-liaison")).get("/").content.decode()
 
 
 def test_enterprise_workbench_marks_synthetic_records(client_for):

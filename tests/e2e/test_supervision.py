@@ -70,7 +70,7 @@ def test_a_unit_added_from_the_current_period_has_no_overdue_past_periods(open_t
     expect(form.get_by_label("起报期")).to_have_value("2024-10-01")  # the current (here: last) period
     with office.page.expect_navigation():
         form.get_by_role("button", name="添加单位").click()
-    added = "已添加泉州海关驻南安办事处为配合单位，自2024Q4起报送"
+    added = "已添加泉州海关驻南安办事处为配合单位，自2024年第4季度起报送"
     expect(office.page.locator(".alert-success")).to_contain_text(added)
 
     office.go(f"/programmes/{task.programme_id}/unit-tasks/")
@@ -78,7 +78,7 @@ def test_a_unit_added_from_the_current_period_has_no_overdue_past_periods(open_t
     with office.page.expect_navigation():
         office.page.get_by_role("button", name="查看").click()
     grid = office.page.get_by_test_id("report-grid")
-    for label in ["2022Q1", "2023Q2", "2024Q3"]:
+    for label in ["2022年第1季度", "2023年第2季度", "2024年第3季度"]:
         expect(grid.locator("tr", has_text=label).locator(".text-bg-danger")).to_have_count(0)
     office.screenshot("supervision-unit-added-grid")
     assert office.console_errors() == []

@@ -227,6 +227,7 @@ def test_the_page_saves_nothing_and_keeps_what_was_typed(loaded, client_for):
     assert (lines[assisted.pk].value, lines[assisted.pk].comment) == ("七", "含展会")
     assert lines[on_time.pk].value == "12" and 'value="12"' in html
     assert 'class="invalid-feedback" id="value-' in html
+    assert "data-warn-unsaved data-unsaved-dirty" in html  # leaving the refused figures asks first
 
 
 def test_the_page_saves_good_figures_together(loaded, client_for):
@@ -239,6 +240,26 @@ def test_the_page_saves_good_figures_together(loaded, client_for):
     assert response.status_code == 302
     assert {r.element_id: r.value for r in DataValue.objects.all()} == {closed.pk: 12000, on_time.pk: 12}
     assert set(DataValue.objects.values_list("state", flat=True)) == {ValueState.SUBMITTED}
+    assert "已向领导小组办公室提交 2 个数据。" in client.get(response.url).content.decode()
+
+
+def test_the_page_says_when_nothing_was_typed(loaded, client_for):
+    client = client_for("amr-liaison")
+    response = client.post(f"/indicators/data/?period={PERIOD}", {"period": PERIOD, "save": "1"}, follow=True)
+    assert "未保存：没有填写任何数据。" in response.content.decode()
+    assert not DataValue.objects.exists()
+
+
+def test_the_office_returns_a_figure_with_a_reason_shown_to_the_unit(loaded, client_for, users):
+    closed = _el("enforcement-cases-closed")
+    (row,) = entry.save_values(_amr(users), PERIOD, [Entry(closed, "10")], users["amr-liaison"], submit=True)
+    office = client_for("office")
+    review = office.get("/indicators/data/review/").content.decode()
+    assert "2024年第2季度" in review and 'name="note" class="form-control' in review
+    office.post(f"/indicators/data/values/{row.pk}/return/", {"note": "请核对台账。"})
+    row.refresh_from_db()
+    assert row.state == ValueState.DRAFT and "请核对台账。" in row.comment
+    assert "请核对台账。" in client_for("amr-liaison").get(f"/indicators/data/?period={PERIOD}").content.decode()
 
 
 def test_the_page_shows_counts_whole_and_amounts_with_their_decimals(loaded, client_for, users):
@@ -324,6 +345,9 @@ def test_a_drilldown_shows_reported_counts_whole_and_exports_numbers(reported, c
     client = client_for("office")
     html = client.get(f"/indicators/values/{value.pk}/?input=enforcement_cases_closed").content.decode()
     assert '<td class="small">30</td>' in html and "30.0000" not in html
+    formula = html[html.index('data-testid="formula"') :].split("</p>")[0]
+    assert "其中按期结案数" in formula and "知识产权行政执法案件结案数" in formula  # named in words, not code
+    assert ">enforcement_cases_closed<" not in html
     export = client.get(f"/indicators/values/{value.pk}/export.xlsx?input=enforcement_cases_closed")
     sheet = load_workbook(io.BytesIO(export.content)).active
     numbers = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, int | float)]

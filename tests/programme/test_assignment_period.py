@@ -59,19 +59,23 @@ def test_no_reminders_for_periods_before_the_unit_joined(programme, task, users)
 
 
 def test_office_adds_a_unit_from_the_current_period_on_the_page(client_for, programme, task):
-    from django.utils import timezone
+    from django.utils import timezone, translation
 
     office = client_for("office")
     page = office.get(task.get_absolute_url()).content.decode()
     current = current_or_last(programme, timezone.localdate())
-    assert f'<option value="{current.key}" selected>{current.label}</option>' in page
+    with translation.override("zh-hans"):
+        shown = current.shown  # as the page reads it: "2024年第4季度"
+    assert f'<option value="{current.key}" selected>{shown}</option>' in page
     customs = Unit.objects.get(key="customs")
     response = office.post(
         reverse("task-assign", args=[task.pk]),
         {"unit": customs.pk, "role": "co", "first_period": current.key},
         follow=True,
     )
-    assert f"已添加泉州海关驻南安办事处为配合单位，自{current.label}起报送。" in response.content.decode()
+    html = response.content.decode()
+    assert f"已添加泉州海关驻南安办事处为配合单位，自{shown}起报送。" in html
+    assert f'data-testid="reports-from">起报期 {shown}<' in html
     assert Assignment.objects.get(task=task, unit=customs).first_period == current.start
     grid = office.get(reverse("programme-unit-tasks", args=[programme.pk]) + f"?unit={customs.pk}").content.decode()
     late = grid.count('badge text-bg-danger">逾期</span>')

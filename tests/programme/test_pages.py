@@ -83,13 +83,17 @@ def test_report_cycle_on_the_pages(client_for, task, q1):
     office = client_for("office")
     queue = office.get(reverse("programme-review", args=[task.programme.pk])).content.decode()
     assert report.get_absolute_url() in queue
-    office.post(reverse("report-return", args=[report.pk]), {"note": "请附人员名单。"})
+    returned = office.post(reverse("report-return", args=[report.pk]), {"note": "请附人员名单。"}, follow=True)
+    assert "已退回报送单位。" in returned.content.decode()
     report.refresh_from_db()
     assert report.state == "returned"
     page = liaison.get(report.get_absolute_url()).content.decode()
     assert "请附人员名单。" in page and 'data-testid="submit-report"' in page
+    assert "审核意见：</strong> 请附人员名单。" in page  # full-width colon in Chinese
+    assert f"市市场监管局 · {report.period_shown}" in page and "季度" in report.period_shown
     liaison.post(reverse("report-submit", args=[report.pk]))
-    office.post(reverse("report-accept", args=[report.pk]), {"note": ""})
+    accepted = office.post(reverse("report-accept", args=[report.pk]), {"note": ""}, follow=True)
+    assert "报告已通过审核。" in accepted.content.decode()
     report.refresh_from_db()
     assert report.state == "accepted"
 
@@ -110,7 +114,7 @@ def test_another_units_report_and_evidence_are_hidden(client_for, task, q1):
 
 def test_unit_tasks_grid_shows_late_reports(client_for, programme):
     html = client_for("court-liaison").get(reverse("programme-unit-tasks", args=[programme.pk])).content.decode()
-    assert "市法院" in html and "充实完善管理体系" in html and "2022Q1" in html
+    assert "市法院" in html and "充实完善管理体系" in html and "2022年第1季度" in html
 
 
 def test_timeline_is_svg_without_inline_styles(client_for, programme):
@@ -147,7 +151,7 @@ def test_period_reports_export_is_scoped(client_for, task, q1):
 
 def test_supervision_lists_missing_reports(client_for, programme):
     html = client_for("office").get(reverse("programme-supervision", args=[programme.pk])).content.decode()
-    assert 'data-testid="missing-reports"' in html and "2022Q1" in html
+    assert 'data-testid="missing-reports"' in html and "2022年第1季度" in html and "2022Q1" not in html
 
 
 def test_workbench_panels(client_for, programme, task):

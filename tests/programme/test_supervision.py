@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from zhichan.core.models import Notification, Unit
 from zhichan.programme.models import Urging
@@ -25,23 +26,29 @@ def test_office_urges_a_unit_on_a_task_and_the_unit_answers(client_for, programm
         },
         follow=True,
     )
-    assert "已就2． 充实完善管理体系督办市市场监管局。" in response.content.decode()
+    assert "已督办市市场监管局：2．充实完善管理体系。" in response.content.decode()
     urging = Urging.objects.get()
     assert (urging.unit, urging.task, urging.urged_by) == (amr, task, users["office"])
     assert urging.history.first().history_user == users["office"]  # audited
     told = Notification.objects.get(user=users["amr-liaison"], key=f"urging:{urging.pk}")
     assert "请于本周内报送2024Q4进展。" in told.body and told.url.startswith(task.get_absolute_url())
     assert not Notification.objects.filter(user=users["court-liaison"], key=f"urging:{urging.pk}").exists()
+    with translation.override("en"):  # each reader sees the title in their language
+        assert told.shown_title == "Urged by the programme office: 充实完善管理体系"
+    with translation.override("zh-hans"):
+        assert told.shown_title == "领导小组办公室督办：充实完善管理体系"
 
     liaison = client_for("amr-liaison")
     workbench = liaison.get("/").content.decode()
     assert "回复督办：2．充实完善管理体系" in workbench and "请于本周内报送2024Q4进展。" in workbench
     page = liaison.get(task.get_absolute_url()).content.decode()
-    assert 'data-testid="answer-form"' in page
+    assert 'data-testid="answer-form" data-warn-unsaved' in page
     liaison.post(reverse("urging-answer", args=[urging.pk]), {"answer": "已报送。"})
     urging.refresh_from_db()
     assert urging.answer == "已报送。" and urging.answered_by == users["amr-liaison"]
-    assert Notification.objects.filter(user=users["office"], key=f"urging-answered:{urging.pk}").exists()
+    answered = Notification.objects.get(user=users["office"], key=f"urging-answered:{urging.pk}")
+    with translation.override("en"):
+        assert answered.shown_title.endswith(" answered the urging: 充实完善管理体系")
     assert "回复督办" not in liaison.get("/").content.decode()  # answered: no longer owed
 
     html = client_for("office").get(reverse("programme-supervision", args=[programme.pk])).content.decode()

@@ -36,6 +36,8 @@ def test_upload_runs_and_reports(client_for, tmp_path):
     assert batch.task is not None and batch.task.state == "done"
     page = client.get(response["Location"]).content.decode()
     assert "2020-13-45" in page and "202010000012.0" in page
+    assert f"{batch.user.display_name}, " in page  # who started it, by name
+    assert batch.user.display_name in client.get(reverse("import-list")).content.decode()
     download = client.get(reverse("import-rejections", kwargs={"pk": batch.pk}))
     sheet = load_workbook(io.BytesIO(download.content)).worksheets[1]  # the listing; the first: rows to fix
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]

@@ -28,7 +28,7 @@ class AssignForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, programme, current=None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["first_period"]
-        field.widget.choices = [(p.key, p.label) for p in periods(programme)]
+        field.widget.choices = [(p.key, p.shown) for p in periods(programme)]
         if current is not None:
             field.initial = current.key
 

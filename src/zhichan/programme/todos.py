@@ -89,7 +89,7 @@ def unit_todos(user) -> list[Todo]:
         items.append(
             Todo(
                 _("Reports due: %(task)s (%(count)d, from %(first)s)")
-                % {"task": f"{task.number}{task.title}", "count": len(owed), "first": period.label},
+                % {"task": f"{task.number}{task.title}", "count": len(owed), "first": period.shown},
                 report.get_absolute_url() if report else task.get_absolute_url(),
                 count=len(owed),
                 due=due,

@@ -6,6 +6,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..numbers import format_figure
+from ..periods import PeriodError, parse_period
 
 register = template.Library()
 
@@ -110,3 +111,12 @@ def value_url(value) -> str:
     """The drill-down address of a value, reversed once: a region grid links hundreds of values and reverse()
     would cost more than the rest of the page."""
     return f"{_value_url_prefix(get_script_prefix())}{value.pk}/"
+
+
+@register.filter
+def period_label(key):
+    """A period key ("2024Q4") as people read it ("2024年第4季度"); anything else as it is."""
+    try:
+        return parse_period(key).label
+    except PeriodError:
+        return key

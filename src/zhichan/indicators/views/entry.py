@@ -49,7 +49,11 @@ def data_entry(request):
         except ValidationError as error:
             rule_errors = error.messages
         else:
-            if saved:
+            if not saved:
+                messages.info(request, _("Nothing was saved: no value was typed."))
+            elif "submit" in request.POST:
+                messages.success(request, _("%(count)d values submitted to the office.") % {"count": len(saved)})
+            else:
                 messages.success(request, _("%(count)d values saved.") % {"count": len(saved)})
             return redirect(f"{request.path}?period={period.key}")
     existing = {}

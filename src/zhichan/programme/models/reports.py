@@ -63,6 +63,13 @@ class ProgressReport(ConcurrentTransitionMixin, models.Model):
         return reverse("report-detail", args=[self.pk])
 
     @property
+    def period_shown(self) -> str:
+        """The reporting period as people read it: 2024年第4季度."""
+        from ..services.periods import shown_between  # the services import the models
+
+        return shown_between(self.period_start, self.period_end)
+
+    @property
     def editable(self) -> bool:
         return self.state in (self.State.DRAFT, self.State.RETURNED)
 

@@ -124,6 +124,14 @@ class Assignment(models.Model):
     def __str__(self):
         return f"{self.task} · {self.unit} ({self.get_role_display()})"
 
+    @property
+    def first_period_shown(self) -> str:
+        """The first reporting period as people read it ("2024年第4季度"), or its date if it starts no period."""
+        from ..services.periods import period_starting  # the services import the models
+
+        period = period_starting(self.task.programme, self.first_period) if self.first_period else None
+        return period.shown if period else (f"{self.first_period:%Y-%m-%d}" if self.first_period else "")
+
     def reports_for(self, period) -> bool:
         """Does the unit report for this period (it joined the task no later than the period)?"""
         return self.first_period is None or period.start >= self.first_period

@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from ..models import ReportingFrequency
 
 
@@ -15,6 +17,22 @@ class Period:
     @property
     def key(self) -> str:
         return self.start.isoformat()
+
+    @property
+    def shown(self) -> str:
+        """The period as people read it, in the active language ("2024年第4季度"); `label` stays the short code."""
+        return shown_between(self.start, self.end)
+
+
+def shown_between(start: datetime.date, end: datetime.date) -> str:
+    """A reporting period by its dates, as people read it: a quarter, a month, or else the two dates."""
+    following = end + datetime.timedelta(days=1)
+    months = (following.year - start.year) * 12 + following.month - start.month
+    if start.day == 1 and following.day == 1 and months == 3 and start.month % 3 == 1:
+        return _("%(year)d Q%(quarter)d") % {"year": start.year, "quarter": (start.month - 1) // 3 + 1}
+    if start.day == 1 and following.day == 1 and months == 1:
+        return _("%(year)d-%(month)02d") % {"year": start.year, "month": start.month}
+    return f"{start:%Y-%m-%d}–{end:%Y-%m-%d}"
 
 
 def _month_start(day: datetime.date, months: int) -> datetime.date:

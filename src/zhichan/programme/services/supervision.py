@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as _noop
 
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services.calendar import WorkCalendar, add_workdays
-from zhichan.core.services.notify import notify
+from zhichan.core.services.notify import Message, notify
 
 from ..models import Urging
 from .reminders import liaisons_of, office_users
@@ -31,7 +32,7 @@ def urge(user, unit, note: str, *, programme, task=None) -> Urging:
         about = task.title if task else programme.name
         notify(
             liaisons_of(unit),
-            _("Urged by the programme office: %(about)s") % {"about": about},
+            Message(_noop("Urged by the programme office: %(about)s"), {"about": about}),
             note,
             urging.get_absolute_url(),
             f"urging:{urging.pk}",
@@ -56,7 +57,7 @@ def answer(urging, user, text: str) -> Urging:
         about = urging.task.title if urging.task_id else urging.programme.name
         notify(
             [*office_users(), urging.urged_by],
-            _("%(unit)s answered the urging: %(about)s") % {"unit": urging.unit, "about": about},
+            Message(_noop("%(unit)s answered the urging: %(about)s"), {"unit": urging.unit, "about": about}),
             text,
             urging.get_absolute_url(),
             f"urging-answered:{urging.pk}",

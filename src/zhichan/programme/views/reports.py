@@ -154,19 +154,22 @@ def _page(request, report, form, owner) -> dict:
     }
 
 
-def _step(request, pk, action, *args):
+def _step(request, pk, action, done, *args):
+    """One review step on a report; the page it returns to says what was done, or why not."""
     report = _report(request, pk)
     try:
         action(report, request.user, *args)
     except ValidationError as error:
         _errors(request, error)
+    else:
+        messages.success(request, done)
     return redirect(report)
 
 
 @require_POST
 @allow(STAFF, write=OWNERS)
 def report_submit(request, pk):
-    return _step(request, pk, reporting.submit)
+    return _step(request, pk, reporting.submit, _("Submitted to the office."))
 
 
 report_submit.scoped_model = ProgressReport
@@ -175,7 +178,7 @@ report_submit.scoped_model = ProgressReport
 @require_POST
 @allow(STAFF, write=OFFICE)
 def report_return(request, pk):
-    return _step(request, pk, reporting.send_back, request.POST.get("note", ""))
+    return _step(request, pk, reporting.send_back, _("Returned to the unit."), request.POST.get("note", ""))
 
 
 report_return.scoped_model = ProgressReport
@@ -184,7 +187,7 @@ report_return.scoped_model = ProgressReport
 @require_POST
 @allow(STAFF, write=OFFICE)
 def report_accept(request, pk):
-    return _step(request, pk, reporting.accept, request.POST.get("note", ""))
+    return _step(request, pk, reporting.accept, _("Report accepted."), request.POST.get("note", ""))
 
 
 report_accept.scoped_model = ProgressReport

@@ -97,7 +97,9 @@ def task_urge(request, pk):
     except ValidationError as error:
         _errors(request, error)
     else:
-        messages.success(request, _("Urged %(unit)s about %(task)s.") % {"unit": unit.unit, "task": task})
+        messages.success(
+            request, _("Urged %(unit)s about %(task)s.") % {"unit": unit.unit, "task": f"{task.number}{task.title}"}
+        )
     return _back(request, task)
 
 

@@ -128,7 +128,7 @@ def task_assign(request, pk):
         % {
             "unit": assignment.unit,
             "role": assignment.get_role_display(),
-            "period": period_starting(task.programme, assignment.first_period).label,
+            "period": period_starting(task.programme, assignment.first_period).shown,
         },
     )
     if assignment.role == Assignment.Role.LEAD and former:
