@@ -30,7 +30,7 @@ def test_each_action_says_what_it_did(client_for, task, users):
         reverse("task-schedule", args=[task.pk]), {"start": "2022-03-01", "deadline": "2023-06-30"}, follow=True
     ).content.decode()
     assert "已保存进度安排：2022-03-01 至 2023-06-30。" in html
-    assert f"· {users['office'].display_name} · " in html  # the task's history names the person, not the login
+    assert f"· {users['office'].display_name}（" in html  # the task's history names the person, not the login
     html = office.post(
         reverse("milestone-add", args=[task.pk]), {"title": "制定方案", "due": "2022-06-30"}, follow=True
     ).content.decode()
