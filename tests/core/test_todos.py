@@ -73,3 +73,21 @@ def test_figures_a_unit_owes_and_the_office_reviews(programme, users):
     assert len(owed) == 11 and "2022Q1" not in owed[0].url
     assert by_kind(todos(users["office"]))["figures"].count == 1
     assert [item for item in todos(users["court-liaison"]) if item.kind == "figures"] == []
+
+
+def test_a_returned_figure_is_owed_again_first_with_the_reason(programme, users):
+    from zhichan.indicators.models import DataElement
+    from zhichan.indicators.services import entry
+
+    amr = Unit.objects.get(key="amr")
+    element = DataElement.objects.create(code="cases", name="案件数", unit_of_measure="件", value_type="integer")
+    element.units.add(amr)
+    row = entry.save_value(element, amr, "2022Q1", 3, users["amr-liaison"], submit=True)
+    entry.send_back(row, users["office"], "请核对台账")
+    items = [item for item in todos(users["amr-liaison"]) if item.kind.startswith("figures")]
+    assert items[0].kind == "figures-returned" and items[0].detail == "请核对台账" and items[0].count == 1
+    assert items[0].url.endswith("?period=2022Q1") and items[0].overdue
+    assert len([item for item in items if item.kind == "figures"]) == 11  # not listed again as missing
+    assert by_kind(todos(users["office"]))["figures"].count == 0
+    entry.save_value(element, amr, "2022Q1", 4, users["amr-liaison"], submit=True)
+    assert "figures-returned" not in by_kind(todos(users["amr-liaison"]))

@@ -255,10 +255,10 @@ def test_the_office_returns_a_figure_with_a_reason_shown_to_the_unit(loaded, cli
     (row,) = entry.save_values(_amr(users), PERIOD, [Entry(closed, "10")], users["amr-liaison"], submit=True)
     office = client_for("office")
     review = office.get("/indicators/data/review/").content.decode()
-    assert "2024年第2季度" in review and 'name="note" class="form-control' in review
+    assert "2024年第2季度" in review and 'name="note" required' in review
     office.post(f"/indicators/data/values/{row.pk}/return/", {"note": "请核对台账。"})
     row.refresh_from_db()
-    assert row.state == ValueState.DRAFT and "请核对台账。" in row.comment
+    assert row.state == ValueState.RETURNED and row.return_reason == "请核对台账。" and row.comment == ""
     assert "请核对台账。" in client_for("amr-liaison").get(f"/indicators/data/?period={PERIOD}").content.decode()
 
 

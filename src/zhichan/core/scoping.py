@@ -34,6 +34,9 @@ class Scope:
     many: bool = False
     # Only the owner reads it, whatever their role (a file exported for one user's scope).
     private: bool = False
+    # (state lookup, states) of rows that are the owning unit's unfinished work (a draft): only that unit and
+    # the office read them; the leadership and other units' liaisons do not.
+    unfinished: tuple[str, tuple] | None = None
 
     @staticmethod
     def _path(lookup: str, field: str) -> str:
@@ -43,21 +46,30 @@ class Scope:
         role = role_of(user)
         if self.private:
             return NOTHING if role == Role.PUBLIC else Q(**{self._path(self.owner, "pk"): user.pk})
-        if role in SEE_ALL:
+        if role == Role.OFFICE:
             return Q()
+        if role in SEE_ALL:
+            return self._finished()
         if role in STAFF and self.shared:
             return Q()
         q = NOTHING
         if self.owner is not None and role != Role.PUBLIC:
             q |= Q(**{self._path(self.owner, "pk"): user.pk})
         if role in LIAISONS and user.unit_id:
+            if self.region is not None:
+                q |= Q(**{self._path(self.region, "path__startswith"): user.unit.region.path}) & self._finished()
             if self.unit is not None:
                 q |= Q(**{self._path(self.unit, "pk"): user.unit_id})
-            if self.region is not None:
-                q |= Q(**{self._path(self.region, "path__startswith"): user.unit.region.path})
         if role == Role.ENTERPRISE and self.enterprise is not None:
             q |= self._own_enterprises(user)
         return q
+
+    def _finished(self) -> Q:
+        """Rows that are not a unit's unfinished work (all rows when the model has none)."""
+        if self.unfinished is None:
+            return Q()
+        lookup, states = self.unfinished
+        return ~Q(**{f"{lookup}__in": list(states)})
 
     def writable(self, user) -> Q:
         role = role_of(user)

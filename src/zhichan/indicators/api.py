@@ -183,11 +183,12 @@ class DataValueSerializer(serializers.ModelSerializer):
             "unit",
             "comment",
             "state",
+            "return_reason",
             "submitted_at",
             "approved_at",
             "submit",
         ]
-        read_only_fields = ["region", "state", "submitted_at", "approved_at"]
+        read_only_fields = ["region", "state", "return_reason", "submitted_at", "approved_at"]
         validators = []  # the domain operation decides about an existing value
 
 

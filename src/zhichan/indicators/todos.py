@@ -13,7 +13,7 @@ from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services.calendar import WorkCalendar, add_workdays
 
 from .models import DataElement, DataValue, ValueState
-from .periods import periods_of
+from .periods import parse_period, periods_of
 from .services.programmes import programme_years
 
 
@@ -39,13 +39,16 @@ def unit_todos(user) -> list[Todo]:
         return []
     today = timezone.localdate()
     first, last = programme_years()
-    made = set(
-        DataValue.objects.filter(
-            element__in=elements,
-            region_id=user.unit.region_id,
-            state__in=(ValueState.SUBMITTED, ValueState.APPROVED),
-        ).values_list("element_id", "period")
+    values = DataValue.objects.filter(
+        element__in=elements,
+        region_id=user.unit.region_id,
+        state__in=(ValueState.SUBMITTED, ValueState.APPROVED, ValueState.RETURNED),
     )
+    made, returned = set(), defaultdict(list)
+    for element_id, key, state, reason in values.values_list("element_id", "period", "state", "return_reason"):
+        made.add((element_id, key))  # a returned figure is listed on its own line, not again as missing
+        if state == ValueState.RETURNED:
+            returned[key].append(reason)
     owed = defaultdict(int)
     for element in elements:
         for period in periods_of(element.period_type, first + 1, last):  # the baseline year is not owed
@@ -54,6 +57,21 @@ def unit_todos(user) -> list[Todo]:
     calendar = WorkCalendar()
     days = _due_days()
     items = []
+    # Figures the office returned come first: they are owed again, with the office's reason.
+    for key, reasons in sorted(returned.items()):
+        period = parse_period(key)
+        due = add_workdays(period.end, days, calendar).date
+        items.append(
+            Todo(
+                _("Figures returned for %(period)s") % {"period": period.label},
+                f"{reverse('data-entry')}?period={period.key}",
+                len(reasons),
+                due=due,
+                overdue=due < today,
+                kind="figures-returned",
+                detail=reasons[0],
+            )
+        )
     for period, count in owed.items():
         due = add_workdays(period.end, days, calendar).date
         items.append(

@@ -1,4 +1,4 @@
-from .elements import Aggregation, DataElement, DataValue, ValueState, ValueType
+from .elements import UNFINISHED, Aggregation, DataElement, DataValue, ValueState, ValueType
 from .indicators import Indicator, IndicatorValue
 from .rules import ValidationRule
 
@@ -9,6 +9,7 @@ __all__ = [
     "Indicator",
     "IndicatorValue",
     "ValueState",
+    "UNFINISHED",
     "ValidationRule",
     "ValueType",
 ]

@@ -102,6 +102,11 @@ class ValueState(models.TextChoices):
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("submitted")
     APPROVED = "approved", _("approved")
+    RETURNED = "returned", _("returned")
+
+
+# A unit's unfinished work: only the unit itself and the office (which corrects figures) see it.
+UNFINISHED = (ValueState.DRAFT, ValueState.RETURNED)
 
 
 class DataValue(models.Model):
@@ -116,6 +121,8 @@ class DataValue(models.Model):
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="data_values", verbose_name=_("reporting unit"))
     comment = models.TextField(_("comment"), blank=True)
     state = models.CharField(_("state"), max_length=10, choices=ValueState.choices, default=ValueState.DRAFT)
+    # Why the office returned it, while it is returned; earlier reasons are in the history.
+    return_reason = models.TextField(_("reason returned"), blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("entered by")
     )
@@ -131,8 +138,9 @@ class DataValue(models.Model):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     history = HistoricalRecords()
 
-    # A liaison reads its own unit's values and those placed in its region; it writes its own unit's.
-    scope = Scope(unit="unit", region="region", owners_write=True)
+    # A liaison reads its own unit's values and those placed in its region; it writes its own unit's. Drafts and
+    # returned values are the unit's unfinished work: other units and the leadership do not see them.
+    scope = Scope(unit="unit", region="region", owners_write=True, unfinished=("state", UNFINISHED))
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -11,11 +11,14 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as _noop
 
-from zhichan.core.roles import Role, role_of
+from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.scoping import works_for
+from zhichan.core.services.notify import Message, notify
 from zhichan.core.services.population import record_population, withdraw_population
 
 from ..models import DataElement, DataValue, ValidationRule, ValueState
@@ -102,7 +105,11 @@ def _prepared(element, unit, period, value, user, comment, submit, region, exist
     # The office correcting a unit's figure corrects it on that unit's behalf: the figure stays the unit's.
     row.unit = existing.unit if existing and role_of(user) == Role.OFFICE else unit
     row.value, row.comment, row.entered_by = value, comment, user
-    row.state = ValueState.SUBMITTED if submit else ValueState.DRAFT
+    if submit:
+        # Submitted again: the reason it was returned stays in the value's history only.
+        row.state, row.return_reason = ValueState.SUBMITTED, ""
+    elif row.state != ValueState.RETURNED:  # a returned value stays returned, with its reason, until submitted
+        row.state = ValueState.DRAFT
     row.submitted_at = timezone.now() if submit else None
     row.approved_by = row.approved_at = None
     try:
@@ -119,8 +126,9 @@ def _unchanged_approved(row, value, comment) -> bool:
 def save_values(unit, period, entries: list[Entry], user, submit=False, region=None) -> list[DataValue]:
     """Save a unit's figures for its region (the office: any region) and a period, all or none.
 
-    Raises EntryRefused listing every figure's errors and every broken rule at once; a liaison changing a returned
-    or draft value keeps it a draft until it submits, and an approved value is changed only by the office.
+    Raises EntryRefused listing every figure's errors and every broken rule at once; a liaison changing a draft
+    keeps it a draft and a returned value returned (with the office's reason) until it submits, and an approved
+    value is changed only by the office.
     """
     if not works_for(user, unit):
         raise PermissionDenied
@@ -196,15 +204,37 @@ def population_source(row: DataValue) -> str:
 
 
 @transaction.atomic
-def send_back(row: DataValue, user, comment="") -> DataValue:
+def send_back(row: DataValue, user, reason="") -> DataValue:
+    """The office returns a submitted or approved figure to its unit with the reason, which is kept beside the
+    figure (not in its comment); the unit's liaisons are told, and the figure is on their to-do list until they
+    submit it again."""
     if role_of(user) != Role.OFFICE:
         raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"note": _("Say why the figure is returned.")})
     if row.state == ValueState.DRAFT:
-        raise ValidationError(_("This value is already a draft."))
+        raise ValidationError(_("This value is a draft; it has not been submitted."))
+    if row.state == ValueState.RETURNED:
+        raise ValidationError(_("This value has already been returned."))
     if row.state == ValueState.APPROVED and row.element.is_population:
         withdraw_population(row.region, row.period_start.year, population_source(row))
-    row.state, row.approved_by, row.approved_at = ValueState.DRAFT, None, None
-    if comment:
-        row.comment = (row.comment + "\n" if row.comment else "") + _("Returned: %(note)s") % {"note": comment}
+    row.state, row.return_reason, row.approved_by, row.approved_at = ValueState.RETURNED, reason, None, None
+    row._history_user = user
     row.save()
+    _tell_returned(row)
     return row
+
+
+def _tell_returned(row: DataValue):
+    from zhichan.core.models import User
+
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {"element": row.element.name, "period": parse_period(row.period).label}
+        notify(
+            User.objects.filter(unit=row.unit, role__in=list(LIAISONS), is_active=True),
+            Message(_noop("Figure returned: %(element)s, %(period)s"), names),
+            row.return_reason,
+            f"{reverse('data-entry')}?period={row.period}",
+            f"figure-returned:{row.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from zhichan.core.access import allow
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 
-from ..models import DataElement, DataValue, ValidationRule, ValueState
+from ..models import UNFINISHED, DataElement, DataValue, ValidationRule, ValueState
 from ..periods import PeriodError, parse_period, periods_of
 from ..services import entry
 from ..services.programmes import programme_years
@@ -124,7 +124,12 @@ def data_elements(request):
 
 @allow(SEE_ALL, write={Role.OFFICE})
 def data_review(request):
+    # The leadership does not see a unit's unfinished work, so it is offered no tab for it.
+    office = role_of(request.user) == Role.OFFICE
+    states = [(key, label) for key, label in ValueState.choices if office or key not in UNFINISHED]
     state = request.GET.get("state", ValueState.SUBMITTED)
+    if state not in dict(states):
+        state = ValueState.SUBMITTED
     rows = (
         DataValue.objects.visible_to(request.user)
         .filter(state=state)
@@ -134,7 +139,7 @@ def data_review(request):
     return render(
         request,
         "indicators/data_review.html",
-        {"rows": rows[:500], "state": state, "states": ValueState.choices},
+        {"rows": rows[:500], "state": state, "states": states},
     )
 
 
