@@ -47,3 +47,37 @@ def test_liaison_is_told_every_error_and_nothing_is_saved(open_tab, request, siz
     tab.screenshot(f"{name}-2-saved")
     assert DataValue.objects.count() == 4
     assert tab.console_errors() == [] and tab.static_failures == []
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_office_returns_a_figure_and_the_unit_sees_why_and_submits_again(open_tab, request, size):
+    name = request.node.name
+    load_indicators(FILE)
+    liaison = open_tab(PHONE) if size == "phone" else open_tab()
+    liaison.sign_in("amr-liaison")
+    liaison.go("/indicators/data/?period=2024Q2")
+    liaison.page.get_by_label("知识产权行政执法案件结案数").fill("10")
+    with liaison.page.expect_navigation():
+        liaison.page.get_by_role("button", name="提交领导小组办公室").click()
+
+    office = open_tab(PHONE) if size == "phone" else open_tab()
+    office.sign_in("office")
+    office.go("/indicators/data/review/")
+    office.page.get_by_label("退回理由").fill("请按台账核对结案数。")
+    with office.page.expect_navigation():
+        office.page.get_by_role("button", name="退回").click()
+    office.go("/indicators/data/review/?state=returned")
+    expect(office.page.get_by_test_id("return-reason")).to_contain_text("请按台账核对结案数。")
+    office.screenshot(f"{name}-1-office")
+
+    liaison.go("/indicators/data/?period=2024Q2")
+    expect(liaison.page.get_by_test_id("return-reason")).to_have_text("退回理由：请按台账核对结案数。")
+    expect(liaison.page.get_by_test_id("data-entry")).to_contain_text("已退回")
+    liaison.screenshot(f"{name}-2-returned")
+    liaison.page.get_by_label("知识产权行政执法案件结案数").fill("11")
+    with liaison.page.expect_navigation():
+        liaison.page.get_by_role("button", name="提交领导小组办公室").click()
+    expect(liaison.page.get_by_test_id("return-reason")).to_have_count(0)
+    (row,) = DataValue.objects.all()
+    assert row.state == "submitted" and row.value == 11 and row.return_reason == ""
+    assert liaison.console_errors() == [] and office.console_errors() == []
