@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as _noop
 
+from zhichan.core.models import User
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.scoping import works_for
 from zhichan.core.services.notify import Message, notify
@@ -227,8 +228,6 @@ def send_back(row: DataValue, user, reason="") -> DataValue:
 
 
 def _tell_returned(row: DataValue):
-    from zhichan.core.models import User
-
     with translation.override(settings.LANGUAGE_CODE):
         names = {"element": row.element.name, "period": parse_period(row.period).label}
         notify(
