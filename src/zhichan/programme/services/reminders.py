@@ -18,10 +18,10 @@ from zhichan.core.services.notify import notify
 from ..models import Assignment, ProgressReport
 from .deadlines import report_due, within_workdays
 from .periods import period_message, periods
+from .status import Status, programme_states
 
 # Kept in the catalogue for notifications stored before the period was named as people say it.
 _STORED_EARLIER = (_noop("Period from %(period)s; waiting for review."),)
-from .status import Status, programme_states
 
 
 def liaisons_of(unit):
