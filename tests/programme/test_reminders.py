@@ -20,7 +20,7 @@ def test_report_due_reminder_goes_to_the_units_liaison_once(programme, users):
     sent = send_reminders(programme, day("2022-04-08"))
     assert sent > 0
     amr_titles = titles(users["amr-liaison"])
-    assert any("2022Q1" in t and "充实完善管理体系" in t for t in amr_titles)
+    assert any("2022年第1季度" in t and "充实完善管理体系" in t for t in amr_titles)
     assert send_reminders(programme, day("2022-04-08")) == 0  # same day again: nothing new
     assert titles(users["shuitou-liaison"]) == []  # no part in these tasks
 
@@ -31,8 +31,8 @@ def test_past_due_reports_are_flagged_and_made_reports_are_not(programme, task, 
     reporting.save_report(report, users["court-liaison"], narrative="x", percent=5, figures=[])
     reporting.submit(report, users["court-liaison"])
     send_reminders(programme, day("2022-05-10"))
-    court_titles = [t for t in titles(users["court-liaison"]) if "充实完善管理体系" in t and "2022Q1" in t]
-    amr_titles = [t for t in titles(users["amr-liaison"]) if "充实完善管理体系" in t and "2022Q1" in t]
+    court_titles = [t for t in titles(users["court-liaison"]) if "充实完善管理体系" in t and "2022年第1季度" in t]
+    amr_titles = [t for t in titles(users["amr-liaison"]) if "充实完善管理体系" in t and "2022年第1季度" in t]
     assert court_titles == [] and len(amr_titles) == 1
 
 
@@ -61,3 +61,20 @@ def test_review_steps_tell_the_other_side(task, q1, users):
 def test_command(programme, capsys):
     call_command("send_reminders", "--date", "2022-04-08")
     assert "测试工作方案" in capsys.readouterr().out
+
+
+def test_notifications_name_the_period_as_people_say_it_in_the_readers_language(programme, task, q1, users):
+    from django.utils import translation
+
+    send_reminders(programme, day("2022-04-20"))
+    due = Notification.objects.filter(user=users["amr-liaison"], key__startswith="report-").first()
+    report = reporting.open_report(task, task.assignments.get(role="lead").unit, q1, users["amr-liaison"])
+    reporting.save_report(report, users["amr-liaison"], narrative="x", percent=5, figures=[])
+    reporting.submit(report, users["amr-liaison"])
+    submitted = Notification.objects.get(user=users["office"], key__startswith="report-submitted")
+    assert submitted.body == "报告期为2022年第1季度，待审核。"
+    with translation.override("en"):
+        assert submitted.shown_body == "Reporting period 2022 Q1; waiting for review."
+        assert "2022 Q1" in due.shown_title and "2022 Q1" in due.shown_body
+    with translation.override("zh-hans"):
+        assert "2022年第1季度" in due.shown_title and "2022年第1季度" in due.shown_body

@@ -81,7 +81,8 @@ def test_template_round_trip(client_for, tmp_path):
     for kind in ["patent", "trademark", "copyright", "gi", "enterprise"]:
         response = client.get(reverse("import-template") + f"?kind={kind}")
         book = load_workbook(io.BytesIO(response.content))
-        assert len(book.worksheets) == 2, kind
+        assert len(book.worksheets) == 3, kind
+        assert book.worksheets[0].max_row == 1 and book.worksheets[1].max_row == 2, kind  # the example apart
     book = load_workbook(io.BytesIO(client.get(reverse("import-template") + "?kind=patent").content))
     data = book.worksheets[0]
     headers = [cell.value for cell in data[1]]
@@ -92,8 +93,20 @@ def test_template_round_trip(client_for, tmp_path):
     with filled.open("rb") as handle:
         client.post(reverse("import-start"), {"kind": "patent", "file": handle})
     batch = ImportBatch.objects.get()
-    assert batch.profile == "patent-template" and batch.created_count == 2, batch.message
-    assert Patent.objects.filter(title="一种填写的实用新型", patent_type="utility_model").exists()
+    assert batch.profile == "patent-template" and batch.created_count == 1, batch.message
+    assert list(Patent.objects.values_list("title", flat=True)) == ["一种填写的实用新型"]
+
+
+def test_the_template_uploaded_unchanged_imports_nothing(client_for, tmp_path):
+    client = client_for("office")
+    for kind in ["patent", "trademark", "copyright", "gi", "enterprise"]:
+        unchanged = tmp_path / f"{kind}.xlsx"
+        unchanged.write_bytes(client.get(reverse("import-template") + f"?kind={kind}").content)
+        with unchanged.open("rb") as handle:
+            client.post(reverse("import-start"), {"kind": kind, "file": handle})
+        batch = ImportBatch.objects.filter(kind=kind).latest("pk")
+        assert (batch.rows, batch.created_count, batch.rejected_count) == (0, 0, 0), (kind, batch.message)
+    assert not Patent.objects.exists()
 
 
 def test_the_pages_answer(client_for):

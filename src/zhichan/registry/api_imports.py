@@ -22,6 +22,10 @@ OFFICE = frozenset({Role.OFFICE})
 
 
 class ImportBatchSerializer(serializers.ModelSerializer):
+    """A batch; its outcome in the reader's language (as the batch page gives it)."""
+
+    message = serializers.CharField(source="shown_message", read_only=True)
+
     class Meta:
         model = ImportBatch
         fields = [

@@ -3,7 +3,9 @@
 import datetime
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from zhichan.core.messages import Message
 
 from ..models import ReportingFrequency
 
@@ -23,15 +25,27 @@ class Period:
         """The period as people read it, in the active language ("2024年第4季度"); `label` stays the short code."""
         return shown_between(self.start, self.end)
 
+    @property
+    def shown_message(self) -> "Message | str":
+        """`shown` kept as its catalogue key, for texts stored for later readers (notifications)."""
+        return period_message(self.start, self.end)
+
 
 def shown_between(start: datetime.date, end: datetime.date) -> str:
     """A reporting period by its dates, as people read it: a quarter, a month, or else the two dates."""
+    return str(period_message(start, end))
+
+
+def period_message(start: datetime.date, end: datetime.date) -> "Message | str":
+    """The period as people read it, as a Message, so that a stored text names it in each reader's language."""
     following = end + datetime.timedelta(days=1)
     months = (following.year - start.year) * 12 + following.month - start.month
     if start.day == 1 and following.day == 1 and months == 3 and start.month % 3 == 1:
-        return _("%(year)d Q%(quarter)d") % {"year": start.year, "quarter": (start.month - 1) // 3 + 1}
+        return Message(
+            gettext_noop("%(year)d Q%(quarter)d"), {"year": start.year, "quarter": (start.month - 1) // 3 + 1}
+        )
     if start.day == 1 and following.day == 1 and months == 1:
-        return _("%(year)d-%(month)02d") % {"year": start.year, "month": start.month}
+        return Message(gettext_noop("%(year)d-%(month)02d"), {"year": start.year, "month": start.month})
     return f"{start:%Y-%m-%d}–{end:%Y-%m-%d}"
 
 

@@ -17,8 +17,11 @@ from zhichan.core.services.notify import notify
 
 from ..models import Assignment, ProgressReport
 from .deadlines import report_due, within_workdays
-from .periods import periods
+from .periods import period_message, periods
 from .status import Status, programme_states
+
+# Kept in the catalogue for notifications stored before the period was named as people say it.
+_STORED_EARLIER = (_noop("Period from %(period)s; waiting for review."),)
 
 
 def liaisons_of(unit):
@@ -77,10 +80,10 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
                 sent += len(
                     notify(
                         liaisons_of(unit),
-                        Message(title, {"task": task.full_title, "period": period.label, "date": due}),
+                        Message(title, {"task": task.full_title, "period": period.shown_message, "date": due}),
                         Message(
                             _noop("%(unit)s reports its progress on this task for %(period)s by %(date)s."),
-                            {"unit": unit, "period": period.label, "date": due},
+                            {"unit": unit, "period": period.shown_message, "date": due},
                         ),
                         task.get_absolute_url(),
                         f"report-{'late' if late else 'due'}:{task.pk}:{unit.pk}:{period.key}",
@@ -92,12 +95,13 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
 def report_changed(report):
     """Tell the other side of the review: the office when a report comes in, the unit when it is reviewed."""
     with translation.override(settings.LANGUAGE_CODE):
-        names = {"unit": report.unit, "task": report.task.full_title, "period": f"{report.period_start:%Y-%m-%d}"}
+        period = period_message(report.period_start, report.period_end)
+        names = {"unit": report.unit, "task": report.task.full_title, "period": period}
         if report.state == ProgressReport.State.SUBMITTED:
             notify(
                 office_users(),
                 Message(_noop("Report submitted: %(unit)s, %(task)s"), names),
-                Message(_noop("Period from %(period)s; waiting for review."), names),
+                Message(_noop("Reporting period %(period)s; waiting for review."), names),
                 report.get_absolute_url(),
                 f"report-submitted:{report.pk}:{report.submitted_at:%Y%m%d%H%M%S%f}",
             )

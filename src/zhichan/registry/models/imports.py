@@ -48,6 +48,9 @@ class ImportBatch(models.Model):
     dry_run = models.BooleanField(_("preview only (dry run)"), default=False)
     state = models.CharField(_("state"), max_length=10, choices=ImportState.choices, default=ImportState.QUEUED)
     message = models.TextField(_("message"), blank=True)
+    # The message's catalogue key and values, so that each reader reads the outcome in their own language; empty
+    # for batches stored before there were keys (and for a database error's text), whose text is shown as it is.
+    message_key = models.JSONField(_("message key"), null=True, blank=True)
     rows = models.PositiveIntegerField(_("rows read"), default=0)
     created_count = models.PositiveIntegerField(pgettext_lazy("rows", "created"), default=0)
     updated_count = models.PositiveIntegerField(pgettext_lazy("rows", "updated"), default=0)
@@ -96,6 +99,11 @@ class ImportBatch(models.Model):
     @property
     def finished_ok(self) -> bool:
         return self.state == ImportState.DONE
+
+    @property
+    def shown_message(self) -> str:
+        """The outcome in the active language (the stored text when it has no key)."""
+        return render_key(self.message_key) or self.message
 
     @property
     def accepted_count(self) -> int:

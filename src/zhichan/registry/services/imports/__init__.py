@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
 
-from zhichan.core.messages import Message, key_of
+from zhichan.core.messages import Message, joined, key_of
 
 from ...models import ImportBatch, ImportRejection, ImportState
 from .bulk import timed
@@ -82,7 +82,7 @@ def _run(batch, path, progress, limit):
             if batch.dry_run:
                 transaction.set_rollback(True)
     except FileRejected as error:
-        batch.state, batch.message = ImportState.FAILED, error.message
+        batch.state, batch.message, batch.message_key = ImportState.FAILED, error.message, error.key
         batch.finished = timezone.now()
         batch.save()
         return batch
@@ -98,7 +98,8 @@ def _run(batch, path, progress, limit):
     batch.unchanged_count = counts["unchanged"]
     batch.rejected_count = len({r.row for r in rejections})
     batch.state, batch.finished = ImportState.DONE, timezone.now()
-    batch.message = summary(batch, counts)
+    outcome = summary(batch, counts)
+    batch.message, batch.message_key = str(outcome), outcome.as_key()
     with transaction.atomic():
         batch.save()
         ImportRejection.objects.bulk_create(rejections, batch_size=5000)
@@ -164,7 +165,8 @@ def _read_and_write(batch, rows, expected_rows, columns, reject, progress) -> di
     return counts
 
 
-def summary(batch: ImportBatch, counts: dict) -> str:
+def summary(batch: ImportBatch, counts: dict) -> Message:
+    """The outcome as a catalogue key and its counts: each reader reads it in their own language."""
     values = {
         "rows": batch.rows,
         "created": batch.created_count,
@@ -173,23 +175,25 @@ def summary(batch: ImportBatch, counts: dict) -> str:
         "rejected": batch.rejected_count,
     }
     if batch.dry_run:
-        text = (
-            _(
+        text = Message(
+            gettext_noop(
                 "Preview, nothing was changed: %(rows)d rows read; %(created)d would be created, %(updated)d updated, "
                 "%(unchanged)d are unchanged, %(rejected)d rows would be rejected."
-            )
-            % values
+            ),
+            values,
         )
     else:
-        text = (
-            _(
+        text = Message(
+            gettext_noop(
                 "%(rows)d rows read: %(created)d created, %(updated)d updated, %(unchanged)d unchanged; "
                 "%(rejected)d rows rejected and not imported (the other rows were imported)."
-            )
-            % values
+            ),
+            values,
         )
     if counts.get("links") or counts.get("events"):
-        text += " " + _("%(links)d holder links and %(events)d legal-status events added.") % counts
+        links = {"links": counts.get("links", 0), "events": counts.get("events", 0)}
+        added = Message(gettext_noop("%(links)d holder links and %(events)d legal-status events added."), links)
+        return joined([text, added])
     return text
 
 

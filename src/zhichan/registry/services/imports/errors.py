@@ -2,15 +2,18 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from zhichan.core.messages import Message, joined, keyed
+from zhichan.core.messages import Message, joined, key_of, keyed
 
 
 class FileRejected(Exception):
-    """The file cannot be imported at all (too large, unreadable, headers missing); nothing is changed."""
+    """The file cannot be imported at all (too large, unreadable, headers missing); nothing is changed.
+    `message` is the text in the active language; `key` its catalogue key when it was given as a Message, so
+    that the failed batch reads in each reader's language."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message):
+        self.key = key_of(message) or None
+        self.message = str(message)
+        super().__init__(self.message)
 
 
 class CellError(ValueError):

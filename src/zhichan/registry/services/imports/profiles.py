@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+
+from zhichan.core.messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
 
 from .errors import FileRejected
 

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.utils.translation import gettext as _
+
+from zhichan.core.messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
 
 from .errors import FileRejected
 from .profiles import fold_header

@@ -17,7 +17,9 @@ from .reading import open_table
 
 
 def template_workbook(kind: str) -> bytes:
-    """Our template: the Chinese headers, an example row, and a notes sheet explaining each column."""
+    """Our template: the Chinese headers on an empty first sheet (the one imported), an example row on a sheet of
+    its own (never imported: only the first sheet is read, so the template uploaded unchanged imports nothing)
+    and a notes sheet explaining each column."""
     profile = template_profile(kind)
     columns = profile.template_headers()
     required = set(profile.required)
@@ -32,8 +34,9 @@ def template_workbook(kind: str) -> bytes:
     ]
     return xlsx.build(
         [
+            xlsx.Sheet(title=_("Data"), headers=[header for _name, header in columns], rows=[]),
             xlsx.Sheet(
-                title=_("Data"),
+                title=_("Example (not imported)"),
                 headers=[header for _name, header in columns],
                 rows=[[profile.example.get(name, "") for name, _header in columns]],
             ),
@@ -42,8 +45,8 @@ def template_workbook(kind: str) -> bytes:
                 headers=[_("column"), _("required"), _("field"), _("what to write")],
                 rows=notes,
                 note=_(
-                    "Fill the first sheet from its second row (replace the example); keep the header row. "
-                    "Other headers that exports use are recognised too."
+                    "Fill the first sheet from its second row and keep the header row; only the first sheet is "
+                    "imported, the example sheet never is. Other headers that exports use are recognised too."
                 ),
             ),
         ]
