@@ -122,12 +122,16 @@ def test_the_api_reports_status_as_of_a_day(api_for, programme, task):
 
 def test_demo_reports_carry_the_days_they_were_submitted_and_reviewed(programme):
     from zhichan.programme.services.demo import create_demo_reports
+    from zhichan.programme.services.report_history import report_history
 
     assert create_demo_reports(programme) > 0
     accepted = ProgressReport.objects.filter(task__programme=programme, state=ProgressReport.State.ACCEPTED).first()
     entries = list(accepted.history.order_by("history_date"))
     assert [e.state for e in entries] == [ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED]
     assert [e.history_date for e in entries] == [accepted.submitted_at, accepted.reviewed_at]
+    assert [e.history_type for e in entries] == ["+", "~"]
+    # Its review history reads as it happened: opened, submitted, accepted, each once.
+    assert [step.kind for step in report_history(accepted)] == ["opened", "submitted", "accepted"]
     # The programme read the day before the acceptance counts the report as submitted only.
     before = accepted.reviewed_at.date() - datetime.timedelta(days=1)
     stood = {r.pk: r for r in as_it_stood(ProgressReport, before, task_id=accepted.task_id)}

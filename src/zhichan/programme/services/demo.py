@@ -84,6 +84,7 @@ def _date_history(programme):
             fields["history_date"] = entry.submitted_at
             copy = audit(**fields)  # the state is protected once set: give it to the constructor
             submitted.append(copy)
+            entry.history_type = "~"  # the copy opened the report; the review changed it
         entry.history_date = entry.reviewed_at or entry.submitted_at
-    audit.objects.bulk_update(entries, ["history_date"], batch_size=500)
+    audit.objects.bulk_update(entries, ["history_date", "history_type"], batch_size=500)
     audit.objects.bulk_create(submitted, batch_size=500)
