@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from zhichan.core.services.datafile import DataFileError
 from zhichan.indicators.models import DataElement, DataValue, ValidationRule, ValueState
-from zhichan.indicators.numbers import format_figure, parse_figure
+from zhichan.core.numbers import format_figure, parse_figure
 from zhichan.indicators.services import entry
 from zhichan.indicators.services.entry import Entry, EntryRefused
 from zhichan.indicators.services.loading import load_indicators

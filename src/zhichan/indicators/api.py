@@ -13,11 +13,11 @@ from rest_framework.response import Response
 
 from zhichan.core.api import ScopedViewSet
 from zhichan.core.models import Unit
+from zhichan.core.numbers import format_figure
 from zhichan.core.pagination import Pagination
 from zhichan.core.roles import LIAISONS, Role
 
 from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
-from .numbers import format_figure
 from .services import entry
 from .services.drilldown import behind, cell, inputs_of, record_url
 from .services.wording import formula_of, labels

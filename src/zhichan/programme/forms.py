@@ -1,4 +1,4 @@
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from itertools import zip_longest
 
 from django import forms
@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.forms import BootstrapMixin
 from zhichan.core.models import Unit
+from zhichan.core.numbers import parse_figure
 
 from .models import Assignment, Milestone, Task
 from .services.periods import periods
@@ -72,12 +73,9 @@ class UnitPlanForm(BootstrapMixin, forms.Form):
 
 def figure_number(text: str):
     """A figure's value as typed (thousands separators and full-width digits allowed), or None if not a number."""
-    text = (text or "").strip().replace(",", "").replace("，", "")
     try:
-        number = Decimal(text)
+        number = parse_figure(text or "")
     except InvalidOperation:
-        return None
-    if not number.is_finite():
         return None
     return int(number) if number == number.to_integral_value() else float(number)  # 3, not 3.0
 

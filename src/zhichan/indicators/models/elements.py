@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region, Unit
+from zhichan.core.numbers import format_figure, rounded
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
-from ..numbers import format_figure, rounded
 from ..periods import PeriodError, parse_period
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as _noop
 
 from zhichan.core.models import User
+from zhichan.core.numbers import parse_figure
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.scoping import works_for
 from zhichan.core.services.notify import Message, notify
@@ -24,7 +25,6 @@ from zhichan.core.services.population import record_population, withdraw_populat
 
 from ..models import DataElement, DataValue, ValidationRule, ValueState
 from ..models.rules import Violation
-from ..numbers import parse_figure
 from ..periods import PeriodError, parse_period
 
 

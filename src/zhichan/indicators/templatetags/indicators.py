@@ -5,7 +5,8 @@ from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..numbers import format_figure
+from zhichan.core.numbers import format_figure
+
 from ..periods import PeriodError, parse_period
 
 register = template.Library()
