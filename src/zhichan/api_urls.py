@@ -1,12 +1,9 @@
-"""/api/v1/: one router for every app's viewsets (each app lists its ROUTES), plus the apps' own paths."""
+"""/api/v1/: one router for every module's viewsets (each lists its ROUTES in api_urls.py), plus their own paths."""
 
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from zhichan.core import api_urls as core_api
+from zhichan.core import modules
 from zhichan.core.roles import SIGNED_IN
-from zhichan.indicators import api_urls as indicators_api
-from zhichan.programme import api_urls as programme_api
-from zhichan.registry import api_urls as registry_api
 
 
 class APIRoot(APIRootView):
@@ -19,8 +16,7 @@ class Router(DefaultRouter):
 
 app_name = "api"
 router = Router()
-for routes in (core_api.ROUTES, programme_api.ROUTES, registry_api.ROUTES, indicators_api.ROUTES):
-    for prefix, viewset in routes:
-        router.register(prefix, viewset)
+for prefix, viewset in modules.api_routes():
+    router.register(prefix, viewset)
 
-urlpatterns = [*core_api.urlpatterns, *registry_api.urlpatterns, *indicators_api.urlpatterns, *router.urls]
+urlpatterns = [*modules.api_paths(), *router.urls]

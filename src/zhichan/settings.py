@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
@@ -66,6 +67,18 @@ INSTALLED_APPS = [
     "treebeard",
     "axes",
     "csp",
+]
+
+# The modules the work plan still needs, by app label: the menu shows each as coming until its app is installed.
+ZHICHAN_PLANNED_MODULES = [
+    ("protection", _("Enforcement and protection")),
+    ("credit", _("Credit")),
+    ("finance", _("IP finance")),
+    ("services", _("Services")),
+    ("projects", _("Projects")),
+    ("outreach", _("Training and publicity")),
+    ("assessment", _("Assessment")),
+    ("navigation", _("Patent navigation")),
 ]
 
 MIDDLEWARE = [

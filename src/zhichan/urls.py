@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from zhichan.core import modules
 from zhichan.core.access import RolePermission, allow
 from zhichan.core.roles import EVERYONE, SIGNED_IN
 from zhichan.core.views import password
@@ -45,8 +46,5 @@ urlpatterns = [
     path("api/v1/", include("zhichan.api_urls", namespace="api")),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", DocsView.as_view(url_name="api-schema"), name="api-docs"),
-    path("", include("zhichan.registry.urls")),
-    path("", include("zhichan.programme.urls")),
-    path("", include("zhichan.indicators.urls")),
-    path("", include("zhichan.core.urls")),
+    *modules.page_urls(),  # each installed module's urls.py
 ]

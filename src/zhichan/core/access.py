@@ -17,14 +17,18 @@ from .roles import role_of
 EXEMPT_NAMESPACES = {"admin"}
 
 
-def allow(*roles, write=None):
-    """Declare the roles that may open a view; `write` narrows who may POST (default: the same roles)."""
+def allow(*roles, write=None, scope=None):
+    """Declare the roles that may open a view; `write` narrows who may POST (default: the same roles); `scope`
+    names the model whose rows a view of one object (`<int:pk>`) reads, so the permission tests try it with a row
+    inside and a row outside the user's scope."""
     read_roles = frozenset().union(*(r if isinstance(r, frozenset) else {r} for r in roles))
     write_roles = read_roles if write is None else frozenset(write)
 
     def decorate(view):
         view.allowed_roles = read_roles
         view.write_roles = write_roles
+        if scope is not None:
+            view.scoped_model = scope
         return view
 
     return decorate

@@ -1,14 +1,16 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .modules import Module
 
-class CoreConfig(AppConfig):
+
+class CoreConfig(Module):
     name = "zhichan.core"
     label = "core"
     verbose_name = _("Foundation")
+    signals = ["sessions", "signals"]  # session renewal at sign-in, login audit
 
     def ready(self):
-        from . import sessions, signals  # noqa: F401  (session renewal at sign-in, login audit)
+        super().ready()
         from .third_party import name_third_party_apps
 
         name_third_party_apps()

@@ -4,20 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .extensions import nav_items
+from .modules import coming
 from .roles import LIAISONS, STAFF, Role, role_of
 from .services.notify import unread_count
-
-# Modules the platform is growing into; shown in the navigation, marked as coming.
-COMING_MODULES = [
-    _("Enforcement and protection"),
-    _("Credit"),
-    _("IP finance"),
-    _("Services"),
-    _("Projects"),
-    _("Training and publicity"),
-    _("Assessment"),
-    _("Patent navigation"),
-]
 
 
 def navigation(request):
@@ -44,7 +33,7 @@ def navigation(request):
     return {
         "nav_items": items,
         "nav_more": more,
-        "coming_modules": COMING_MODULES if role in STAFF else [],
+        "coming_modules": coming() if role in STAFF else [],
         "user_role": role,
         # A callable, so the one COUNT query runs only on pages that show the bell, and once (cached).
         "unread_notifications": cache(lambda: unread_count(user)) if role != Role.PUBLIC else 0,

@@ -1,33 +1,21 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.modules import Menu, Module
+from zhichan.core.roles import STAFF
 
-class IndicatorsConfig(AppConfig):
+
+class IndicatorsConfig(Module):
     name = "zhichan.indicators"
     label = "indicators"
     verbose_name = _("Indicators")
+    menu = [Menu(_("Dashboard"), "dashboard", STAFF), Menu(_("Indicators"), "indicator-list", STAFF)]
+    panels = ["panels.targets_panel", "panels.township_panel"]
+    todos = ["todos.office_todos", "todos.unit_todos"]
+    first_start = ["first_start.first_start"]
+    target_readers = ["services.board.programme_targets"]
 
     def ready(self):
-        from zhichan.core.extensions import (
-            register_first_start,
-            register_nav,
-            register_panel,
-            register_target_reader,
-            register_todo,
-        )
-        from zhichan.core.roles import STAFF
-
-        from . import signals, todos
-        from .first_start import first_start
-        from .panels import targets_panel, township_panel
-        from .services.board import programme_targets
+        super().ready()
+        from . import signals
 
         signals.connect()
-        register_first_start(first_start)
-        register_nav(_("Dashboard"), "dashboard", STAFF)
-        register_nav(_("Indicators"), "indicator-list", STAFF)
-        register_panel(targets_panel)
-        register_panel(township_panel)
-        register_todo(todos.office_todos)
-        register_todo(todos.unit_todos)
-        register_target_reader(programme_targets)

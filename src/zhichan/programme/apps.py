@@ -1,30 +1,16 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.modules import Menu, Module
+from zhichan.core.roles import STAFF
 
-class ProgrammeConfig(AppConfig):
+
+class ProgrammeConfig(Module):
     name = "zhichan.programme"
     label = "programme"
     verbose_name = _("Programme and tasks")
-
-    def ready(self):
-        from zhichan.core.extensions import (
-            register_alerts,
-            register_first_start,
-            register_nav,
-            register_panel,
-            register_todo,
-        )
-        from zhichan.core.roles import STAFF
-
-        from . import todos
-        from .first_start import first_start
-        from .panels import programme_panel
-        from .services.status import task_alerts
-
-        register_panel(programme_panel)
-        register_alerts(task_alerts)
-        register_first_start(first_start)
-        register_nav(_("Programme"), "programme-list", STAFF)
-        register_todo(todos.office_todos)
-        register_todo(todos.unit_todos)
+    menu = [Menu(_("Programme"), "programme-list", STAFF)]
+    panels = ["panels.programme_panel"]
+    todos = ["todos.office_todos", "todos.unit_todos"]
+    alerts = ["services.status.task_alerts"]
+    first_start = ["first_start.first_start"]
+    daily = ["services.reminders.daily_reminders"]  # task deadlines and report due dates

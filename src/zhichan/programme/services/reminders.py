@@ -15,7 +15,7 @@ from zhichan.core.roles import LIAISONS, Role
 from zhichan.core.services.calendar import WorkCalendar
 from zhichan.core.services.notify import notify
 
-from ..models import Assignment, ProgressReport
+from ..models import Assignment, Programme, ProgressReport
 from .deadlines import report_due, within_workdays
 from .periods import period_message, periods
 from .status import Status, programme_states
@@ -121,3 +121,10 @@ def report_changed(report):
                 report.get_absolute_url(),
                 f"report-accepted:{report.pk}",
             )
+
+
+def daily_reminders(stdout, today: datetime.date):
+    """The programme's part of `manage.py send_reminders`: each programme's deadlines and report due dates."""
+    for programme in Programme.objects.all():
+        sent = send_reminders(programme, today)
+        stdout.write(f"{programme.name}: {sent} notifications")

@@ -1,0 +1,116 @@
+"""Where an app plugs into the platform: one class, its AppConfig, says everything the shell needs of it.
+
+    class ProgrammeConfig(Module):
+        name = "zhichan.programme"
+        label = "programme"
+        verbose_name = _("Programme and tasks")
+        menu = [Menu(_("Programme"), "programme-list", STAFF)]
+        panels = ["panels.programme_panel"]
+        todos = ["todos.office_todos", "todos.unit_todos"]
+        alerts = ["services.status.task_alerts"]
+        first_start = ["first_start.first_start"]
+        daily = ["services.reminders.daily_reminders"]
+
+Hooks are dotted paths inside the app (resolved when the app registry is ready, so apps.py imports no models).
+Found by name, like Django's admin.py, and never listed here: the page URLs (`<app>.urls`: `urlpatterns`), the API
+(`<app>.api_urls`: `ROUTES` of (prefix, viewset) on the one /api/v1/ router, and plain `urlpatterns`), the
+metrics (`<app>.metrics`), the import kinds (`<app>.imports`). The roles of each page and endpoint are declared
+on the view itself (`core.access.allow`, `allowed_roles`); the permission tests read the app's own table in
+`tests/<label>/permissions.py`.
+
+The project's `urls.py` and `api_urls.py` read the installed modules, and the "coming" menu lists the modules of
+`settings.ZHICHAN_PLANNED_MODULES` that are not installed yet, so adding an app edits only `INSTALLED_APPS`.
+"""
+
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import AppConfig, apps
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from . import extensions
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A navigation item: its label, the URL name it opens and the roles that see it."""
+
+    label: str
+    url_name: str
+    roles: frozenset
+
+
+class Module(AppConfig):
+    """An app of the platform. Subclass it in the app's apps.py and fill in what the app adds."""
+
+    # apps.py imports this class too: Django must take the app's subclass, never this base, as the app's config.
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "default" not in cls.__dict__:
+            cls.default = True
+
+    menu: list = []
+    panels: list = []  # `panel(request) -> (template, context) | None`, shown on the workbench
+    todos: list = []  # `provider(user) -> [Todo]`
+    alerts: list = []  # `provider(day) -> [dict]`, on the leadership dashboard
+    first_start: list = []  # `step(stdout, demo=bool)`, run by `manage.py bootstrap`
+    daily: list = []  # `job(stdout, today)`, run by `manage.py send_reminders`
+    target_readers: list = []  # `reader(programme, day) -> {target id: row}`
+    signals: list = []  # modules imported when ready, connecting the app's receivers
+
+    def ready(self):
+        for module in self.signals:
+            import_module(self.dotted(module))
+        for item in self.menu:
+            extensions.register_nav(item.label, item.url_name, item.roles)
+        for hooks, register in [
+            (self.panels, extensions.register_panel),
+            (self.todos, extensions.register_todo),
+            (self.alerts, extensions.register_alerts),
+            (self.first_start, extensions.register_first_start),
+            (self.daily, extensions.register_daily),
+            (self.target_readers, extensions.register_target_reader),
+        ]:
+            for hook in hooks:
+                register(import_string(self.dotted(hook)))
+
+    def dotted(self, path: str) -> str:
+        return f"{self.name}.{path}"
+
+    def part(self, name: str):
+        """The app's module `name` (e.g. "urls"), or None when the app has none."""
+        dotted = self.dotted(name)
+        return import_module(dotted) if find_spec(dotted) is not None else None
+
+
+def installed() -> list[Module]:
+    """The installed modules, in INSTALLED_APPS order."""
+    return [config for config in apps.get_app_configs() if isinstance(config, Module)]
+
+
+def parts(name: str) -> list:
+    """Each installed module's `name` module (urls, api_urls, metrics, imports…), where it has one."""
+    return [part for part in (config.part(name) for config in installed()) if part is not None]
+
+
+def page_urls() -> list:
+    """Every module's page URLs, for the project's urls.py."""
+    return [pattern for urls in parts("urls") for pattern in urls.urlpatterns]
+
+
+def api_routes() -> list[tuple]:
+    return [route for urls in parts("api_urls") for route in getattr(urls, "ROUTES", [])]
+
+
+def api_paths() -> list:
+    return [pattern for urls in parts("api_urls") for pattern in getattr(urls, "urlpatterns", [])]
+
+
+def coming() -> list:
+    """Names of the planned modules not installed yet, shown in the menu as coming."""
+    labels = {config.label for config in installed()}
+    return [name for label, name in getattr(settings, "ZHICHAN_PLANNED_MODULES", []) if label not in labels]

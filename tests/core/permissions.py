@@ -1,0 +1,87 @@
+"""Who may open each page and endpoint of the foundation (core) and the project's own URLs, and rows to try them with.
+
+tests/core/test_permissions.py walks every URL pattern and checks it against the table of the app that owns it.
+"""
+
+from datetime import date
+
+from zhichan.core.models import CalendarDay, Person, TaskProgress, Unit
+from zhichan.core.roles import EVERYONE, LIAISONS, SEE_ALL, SIGNED_IN, STAFF, Role
+from zhichan.core.services.notify import notify
+
+OFFICE = frozenset({Role.OFFICE})
+PEOPLE_WRITERS = frozenset({Role.OFFICE, *LIAISONS})
+
+# Patterns whose arguments are not a row's primary key (a reset link's user and token): a sample that resolves.
+URL_KWARGS = {"password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"}}
+
+# URL name → (roles that may read, roles that may write).
+EXPECTED = {
+    "logout": (EVERYONE, EVERYONE),
+    "password_change": (EVERYONE, EVERYONE),
+    "password_change_done": (EVERYONE, EVERYONE),
+    "password_reset_complete": (EVERYONE, EVERYONE),
+    "set_language": (EVERYONE, EVERYONE),
+    "api-schema": (SIGNED_IN, SIGNED_IN),
+    "api-docs": (SIGNED_IN, SIGNED_IN),
+    "api:api-root": (SIGNED_IN, SIGNED_IN),
+    "healthz": (EVERYONE, EVERYONE),
+    "login": (EVERYONE, EVERYONE),
+    "password_reset": (EVERYONE, EVERYONE),
+    "password_reset_done": (EVERYONE, EVERYONE),
+    "password_reset_confirm": (EVERYONE, EVERYONE),
+    "workbench": (EVERYONE, EVERYONE),
+    "region-list": (STAFF, STAFF),
+    "region-reload": (OFFICE, OFFICE),
+    "region-detail": (STAFF, STAFF),
+    "unit-list": (STAFF, STAFF),
+    "organisation-reload": (OFFICE, OFFICE),
+    "unit-detail": (STAFF, STAFF),
+    "person-create": (PEOPLE_WRITERS, PEOPLE_WRITERS),
+    "person-edit": (STAFF, PEOPLE_WRITERS),
+    "user-temporary-password": (OFFICE, OFFICE),
+    "roster": (STAFF, STAFF),
+    "seat-change": (STAFF, OFFICE),
+    "audit": (OFFICE, OFFICE),
+    "task-list": (SIGNED_IN, SIGNED_IN),
+    "task-detail": (SIGNED_IN, SIGNED_IN),
+    "export-download": (SIGNED_IN, SIGNED_IN),
+    "calendar": (SEE_ALL, OFFICE),
+    "calendar-day-add": (OFFICE, OFFICE),
+    "calendar-day-edit": (OFFICE, OFFICE),
+    "calendar-day-delete": (OFFICE, OFFICE),
+    "notifications": (SIGNED_IN, SIGNED_IN),
+    "api:api-token": (EVERYONE, EVERYONE),
+    "api:api-me": (SIGNED_IN, SIGNED_IN),
+    "api:region-list": (STAFF, OFFICE),
+    "api:region-detail": (STAFF, OFFICE),
+    "api:population-list": (STAFF, OFFICE),
+    "api:population-detail": (STAFF, OFFICE),
+    "api:unit-list": (STAFF, OFFICE),
+    "api:unit-detail": (STAFF, OFFICE),
+    "api:person-list": (STAFF, PEOPLE_WRITERS),
+    "api:person-detail": (STAFF, PEOPLE_WRITERS),
+    "api:committee-list": (STAFF, OFFICE),
+    "api:committee-detail": (STAFF, OFFICE),
+    "api:membership-list": (STAFF, OFFICE),
+    "api:membership-detail": (STAFF, OFFICE),
+    "api:taskprogress-list": (SIGNED_IN, OFFICE),
+    "api:taskprogress-detail": (SIGNED_IN, OFFICE),
+    "api:exportfile-list": (SIGNED_IN, OFFICE),
+    "api:exportfile-detail": (SIGNED_IN, OFFICE),
+    "api:exportfile-file": (SIGNED_IN, OFFICE),
+    "api:calendarday-list": (STAFF, OFFICE),
+    "api:calendarday-detail": (STAFF, OFFICE),
+    "api:notification-list": (SIGNED_IN, SIGNED_IN),
+    "api:notification-detail": (SIGNED_IN, SIGNED_IN),
+    "api:notification-read": (SIGNED_IN, SIGNED_IN),
+}
+
+
+def rows(users):
+    CalendarDay.objects.create(date=date(2024, 2, 12), kind=CalendarDay.Kind.HOLIDAY, name="春节", source="test")
+    notify(list(users.values()), "notice", "", "", key="permissions")  # each user's own, and others'
+    TaskProgress.objects.create(label="office task", user=users["office"])
+    TaskProgress.objects.create(label="liaison task", user=users["amr-liaison"])
+    Person.objects.create(name="法院知识产权专员", unit=Unit.objects.get(key="court"), is_ip_staff=True)
+    Person.objects.create(name="市场监管局知识产权专员", unit=Unit.objects.get(key="amr"), is_ip_staff=True)

@@ -1,0 +1,74 @@
+"""Who may open each page and endpoint of the indicators, and rows to try them with.
+
+tests/core/test_permissions.py walks every URL pattern and checks it against the table of the app that owns it.
+"""
+
+from datetime import date
+
+from django.utils import timezone
+
+from zhichan.core.models import Region, Unit
+from zhichan.core.roles import SEE_ALL, STAFF
+
+from ..core.permissions import OFFICE, PEOPLE_WRITERS
+
+EXPECTED = {
+    "api:api-dashboard": (STAFF, STAFF),
+    "indicator-list": (STAFF, STAFF),
+    "indicator-compute": (OFFICE, OFFICE),
+    "indicator-detail": (STAFF, STAFF),
+    "indicator-value": (STAFF, STAFF),
+    "indicator-value-export": (STAFF, STAFF),
+    "dashboard": (STAFF, STAFF),
+    "dashboard-export": (STAFF, STAFF),
+    "township-comparison": (STAFF, STAFF),
+    "township-comparison-export": (STAFF, STAFF),
+    "display": (STAFF, STAFF),
+    "data-entry": (STAFF, PEOPLE_WRITERS),
+    "data-review": (SEE_ALL, OFFICE),
+    "data-elements": (STAFF, STAFF),
+    "datavalue-approve": (OFFICE, OFFICE),
+    "datavalue-return": (OFFICE, OFFICE),
+    "api:indicator-list": (STAFF, OFFICE),
+    "api:indicator-detail": (STAFF, OFFICE),
+    "api:indicatorvalue-list": (STAFF, OFFICE),
+    "api:indicatorvalue-detail": (STAFF, OFFICE),
+    "api:indicatorvalue-records": (STAFF, OFFICE),
+    "api:dataelement-list": (STAFF, OFFICE),
+    "api:dataelement-detail": (STAFF, OFFICE),
+    "api:datavalue-list": (STAFF, PEOPLE_WRITERS),
+    "api:datavalue-detail": (STAFF, PEOPLE_WRITERS),
+    "api:validationrule-list": (STAFF, OFFICE),
+    "api:validationrule-detail": (STAFF, OFFICE),
+}
+
+
+def rows(users):
+    """An indicator with values in and out of the township liaison's region, and reported figures of two units."""
+    from zhichan.indicators.models import DataElement, DataValue, Indicator, IndicatorValue
+
+    indicator = Indicator.objects.create(code="t", name="t", unit_of_measure="件", numerator="valid_trademarks")
+    element = DataElement.objects.create(code="e", name="e", unit_of_measure="件", value_type="integer")
+    for code in ["350583", "350583119", "350583001"]:
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            region=Region.objects.get(code=code),
+            period="2024",
+            period_end=date(2024, 12, 31),
+            value=1,
+            numerator=1,
+            inputs={"values": {"valid_trademarks": 1}},
+            computed_at=timezone.now(),
+        )
+    for unit_key in ["amr", "region-350583119"]:
+        unit = Unit.objects.get(key=unit_key)
+        DataValue.objects.create(
+            element=element,
+            region=unit.region,
+            period="2024Q1",
+            period_start=date(2024, 1, 1),
+            period_end=date(2024, 3, 31),
+            value=1,
+            unit=unit,
+            state="submitted",
+        )

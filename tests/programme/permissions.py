@@ -1,0 +1,90 @@
+"""Who may open each page and endpoint of the programme, and rows to try them with.
+
+tests/core/test_permissions.py walks every URL pattern and checks it against the table of the app that owns it.
+"""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from zhichan.core.models import Unit
+from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF
+
+from ..core.permissions import OFFICE, PEOPLE_WRITERS
+from .conftest import MINI
+
+EXPECTED = {
+    "programme-list": (STAFF, STAFF),
+    "programme-overview": (STAFF, STAFF),
+    "programme-timeline": (STAFF, STAFF),
+    "programme-supervision": (STAFF, STAFF),
+    "programme-review": (SEE_ALL, SEE_ALL),
+    "programme-unit-tasks": (STAFF, STAFF),
+    "programme-ledger": (STAFF, STAFF),
+    "programme-closing": (STAFF, STAFF),
+    "programme-closing-export": (STAFF, STAFF),
+    "programme-reports-export": (STAFF, STAFF),
+    "task-page": (STAFF, STAFF),
+    "task-assign": (STAFF, OFFICE),
+    "task-schedule": (STAFF, OFFICE),
+    "milestone-add": (STAFF, OFFICE),
+    "milestone-toggle": (STAFF, OFFICE),
+    "assignment-confirm": (STAFF, OFFICE),
+    "assignment-remove": (STAFF, OFFICE),
+    "unit-plan": (STAFF, PEOPLE_WRITERS),
+    "task-urge": (STAFF, OFFICE),
+    "unit-urge": (STAFF, OFFICE),
+    "urging-answer": (STAFF, LIAISONS),
+    "report-open": (STAFF, PEOPLE_WRITERS),
+    "report-detail": (STAFF, PEOPLE_WRITERS),
+    "report-submit": (STAFF, PEOPLE_WRITERS),
+    "report-return": (STAFF, OFFICE),
+    "report-accept": (STAFF, OFFICE),
+    "evidence-upload": (STAFF, PEOPLE_WRITERS),
+    "evidence-download": (STAFF, STAFF),
+    "evidence-delete": (STAFF, PEOPLE_WRITERS),
+    "api:programme-list": (STAFF, OFFICE),
+    "api:programme-detail": (STAFF, OFFICE),
+    "api:programme-status": (STAFF, OFFICE),
+    "api:programme-targets": (STAFF, OFFICE),
+    "api:goal-list": (STAFF, OFFICE),
+    "api:goal-detail": (STAFF, OFFICE),
+    "api:target-list": (STAFF, OFFICE),
+    "api:target-detail": (STAFF, OFFICE),
+    "api:task-list": (STAFF, OFFICE),
+    "api:task-detail": (STAFF, OFFICE),
+    "api:assignment-list": (STAFF, OFFICE),
+    "api:assignment-detail": (STAFF, OFFICE),
+    "api:assignment-confirm": (STAFF, OFFICE),
+    "api:milestone-list": (STAFF, OFFICE),
+    "api:milestone-detail": (STAFF, OFFICE),
+    "api:unitplan-list": (STAFF, PEOPLE_WRITERS),
+    "api:unitplan-detail": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-list": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-detail": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-submit": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-send-back": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-accept": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-evidence": (STAFF, PEOPLE_WRITERS),
+    "api:progressreport-history": (STAFF, PEOPLE_WRITERS),
+    "api:urging-list": (STAFF, PEOPLE_WRITERS),
+    "api:urging-detail": (STAFF, PEOPLE_WRITERS),
+    "api:urging-answer": (STAFF, PEOPLE_WRITERS),
+}
+
+
+def rows(users):
+    """A programme with reports, plans and evidence of two units, so every programme view has rows in and out of
+    each liaison's scope."""
+    from zhichan.programme.models import Milestone, Task
+    from zhichan.programme.services import planning, reporting, supervision
+    from zhichan.programme.services.loading import load_programme
+    from zhichan.programme.services.periods import periods
+
+    programme = load_programme(MINI)["programme"]
+    task = Task.objects.get(programme=programme, key="4.1.2")
+    Milestone.objects.create(task=task, title="m", due=programme.start)
+    for username, unit_key in [("amr-liaison", "amr"), ("court-liaison", "court")]:
+        unit = Unit.objects.get(key=unit_key)
+        report = reporting.open_report(task, unit, periods(programme)[0], users[username])
+        reporting.attach(report, users[username], SimpleUploadedFile("e.pdf", b"%PDF-1.4\n%%EOF\n"))
+        planning.save_unit_plan(task, unit, users[username], "plan")
+        supervision.urge(users["office"], unit, "督办", programme=programme, task=task)

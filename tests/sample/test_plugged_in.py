@@ -1,0 +1,40 @@
+"""A new app plugs in with no edit outside its folder but INSTALLED_APPS: this throwaway module shows it."""
+
+import io
+
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+
+from zhichan.core import extensions, modules
+
+from ..core import test_permissions
+
+
+def test_its_urls_and_api_are_served_and_in_the_permission_tests():
+    assert reverse("note-list") == "/notes/"
+    assert reverse("api:note-list") == "/api/v1/notes/"
+    for name in ["note-list", "note-detail", "api:note-list", "api:note-detail"]:
+        assert name in test_permissions.ROUTES and name in test_permissions.EXPECTED
+    assert any(case[0] == "note-detail" for case in test_permissions.CASES)
+
+
+def test_its_menu_panel_and_todos_show_on_the_workbench(client, users):
+    client.force_login(users["office"])
+    page = client.get(reverse("workbench")).content.decode()
+    assert 'href="/notes/"' in page and "Sample panel: 1 note" in page and "Sample note to read" in page
+    client.force_login(users["enterprise"])
+    assert 'href="/notes/"' not in client.get(reverse("workbench")).content.decode()
+
+
+def test_its_daily_job_first_start_and_alerts_run(db):
+    out = io.StringIO()
+    call_command("send_reminders", "--date", "2024-03-01", stdout=out)
+    assert "Sample notes: daily job for 2024-03-01" in out.getvalue()
+    assert any(step.__module__ == "tests.sample.hooks" for step in extensions.FIRST_START)
+    assert {"kind": "sample", "text": "Sample alert"} in extensions.dashboard_alerts()
+
+
+def test_an_installed_module_is_no_longer_coming():
+    with override_settings(ZHICHAN_PLANNED_MODULES=[("sample", "Sample"), ("later", "Later")]):
+        assert modules.coming() == ["Later"]
