@@ -82,10 +82,12 @@ def test_the_file_holds_what_the_asker_could_see_when_asking(users, settings):
 
 
 def test_programme_and_drilldown_exports_use_the_same_path(client_for, settings):
-    from ..core.test_permissions import indicator_rows
+    from ..indicators.permissions import rows
+    from ..registry.registers import make_registers
 
     settings.ZHICHAN_EXPORT_INLINE_ROWS = 0
-    indicator_rows()
+    rows(users=None)
+    make_registers()
     from zhichan.indicators.models import IndicatorValue
 
     value = IndicatorValue.objects.filter(region__code="350583").first()

@@ -71,7 +71,7 @@ def test_the_leader_sees_every_target_township_and_the_task_alerts(computed, cli
     assert context["period"] == "2024-12"  # the deadline's month, today being past it
     assert computed["A"] in context["places"] and computed["B"] in context["places"]
     assert context["indicator"].code == T1
-    assert context["alerts"] and "overdue" in context["alerts"][0]
+    assert context["alerts"] and "overdue" in context["alerts"][0][1]
     content = response.content.decode()
     assert 'id="dashboard-data"' in content and "dashboard.js" in content and "programme-supervision" not in content
     assert "/supervision/" in content
@@ -301,7 +301,7 @@ def test_the_task_counts_follow_a_task_done_the_same_day(computed, client_for):
     from zhichan.programme.services.status import task_alerts
 
     client = client_for("leader")
-    before = client.get("/dashboard/").context["alerts"][0]
+    before = client.get("/dashboard/").context["alerts"][0][1]
     assert before["overdue"] + before["at_risk"] > 0
     with CaptureQueriesContext(connection) as cached_alerts:
         assert task_alerts()[0]["at_risk"] == before["at_risk"]
@@ -313,5 +313,5 @@ def test_the_task_counts_follow_a_task_done_the_same_day(computed, client_for):
     # A finished programme is shown as it stood on its last day: the task counts done by then.
     task.completed_on = min(timezone.localdate(), task.programme.end)
     task.save()
-    after = client.get("/dashboard/").context["alerts"][0]
+    after = client.get("/dashboard/").context["alerts"][0][1]
     assert after["overdue"] + after["at_risk"] < before["overdue"] + before["at_risk"]

@@ -20,19 +20,27 @@ def test_its_urls_and_api_are_served_and_in_the_permission_tests():
 
 
 def test_its_menu_panel_and_todos_show_on_the_workbench(client, users):
+    from .permissions import rows
+
+    rows(users)
     client.force_login(users["office"])
     page = client.get(reverse("workbench")).content.decode()
-    assert 'href="/notes/"' in page and "Sample panel: 1 note" in page and "Sample note to read" in page
+    assert 'href="/notes/"' in page and "Sample panel: 2 note" in page and "Sample note to read" in page
     client.force_login(users["enterprise"])
     assert 'href="/notes/"' not in client.get(reverse("workbench")).content.decode()
 
 
-def test_its_daily_job_first_start_and_alerts_run(db):
+def test_its_daily_job_first_start_and_alerts_run(client, users, settings):
     out = io.StringIO()
     call_command("send_reminders", "--date", "2024-03-01", stdout=out)
     assert "Sample notes: daily job for 2024-03-01" in out.getvalue()
     assert any(step.__module__ == "tests.sample.hooks" for step in extensions.FIRST_START)
-    assert {"kind": "sample", "text": "Sample alert"} in extensions.dashboard_alerts()
+    from .permissions import rows
+
+    rows(users)
+    settings.SAMPLE_ALERTS = True
+    client.force_login(users["leader"])
+    assert "Sample alert: 2 notes" in client.get(reverse("dashboard")).content.decode()
 
 
 def test_an_installed_module_is_no_longer_coming():

@@ -50,13 +50,14 @@ def register_daily(job):
 
 
 def register_alerts(provider):
-    """`provider(day) -> list[dict]`: warnings the leadership dashboard shows as of a day (None: each programme's
-    default) — e.g. overdue tasks per programme."""
+    """`provider(day) -> [(template name, context)]`: warnings the leadership dashboard shows as of a day (None:
+    today, or each programme's last day once it has ended) — e.g. overdue tasks per programme. The dashboard
+    includes each template with its context as `alert`."""
     ALERTS.append(provider)
     return provider
 
 
-def dashboard_alerts(day=None) -> list[dict]:
+def dashboard_alerts(day=None) -> list[tuple[str, dict]]:
     return [alert for provider in ALERTS for alert in provider(day)]
 
 

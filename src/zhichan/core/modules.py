@@ -7,7 +7,7 @@
         menu = [Menu(_("Programme"), "programme-list", STAFF)]
         panels = ["panels.programme_panel"]
         todos = ["todos.office_todos", "todos.unit_todos"]
-        alerts = ["services.status.task_alerts"]
+        alerts = ["services.status.dashboard_alerts"]
         first_start = ["first_start.first_start"]
         daily = ["services.reminders.daily_reminders"]
 
@@ -56,7 +56,7 @@ class Module(AppConfig):
     menu: list = []
     panels: list = []  # `panel(request) -> (template, context) | None`, shown on the workbench
     todos: list = []  # `provider(user) -> [Todo]`
-    alerts: list = []  # `provider(day) -> [dict]`, on the leadership dashboard
+    alerts: list = []  # `provider(day) -> [(template, context)]`, warnings on the leadership dashboard
     first_start: list = []  # `step(stdout, demo=bool)`, run by `manage.py bootstrap`
     daily: list = []  # `job(stdout, today)`, run by `manage.py send_reminders`
     target_readers: list = []  # `reader(programme, day) -> {target id: row}`

@@ -11,6 +11,6 @@ class ProgrammeConfig(Module):
     menu = [Menu(_("Programme"), "programme-list", STAFF)]
     panels = ["panels.programme_panel"]
     todos = ["todos.office_todos", "todos.unit_todos"]
-    alerts = ["services.status.task_alerts"]
+    alerts = ["services.status.dashboard_alerts"]
     first_start = ["first_start.first_start"]
     daily = ["services.reminders.daily_reminders"]  # task deadlines and report due dates

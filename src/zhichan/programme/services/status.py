@@ -230,6 +230,11 @@ def task_alerts(day: datetime.date | None = None) -> list[dict]:
     return found
 
 
+def dashboard_alerts(day: datetime.date | None = None) -> list[tuple[str, dict]]:
+    """The programme's warnings on the leadership dashboard: its overdue and at-risk tasks, each programme a line."""
+    return [("programme/_task_alert.html", alert) for alert in task_alerts(day)]
+
+
 def _task_alerts(day) -> list[dict]:
     result = []
     for programme in Programme.objects.order_by("start"):
