@@ -1,11 +1,8 @@
-"""What other apps add to the shell — workbench panels and navigation items — without core importing them.
+"""What other apps add to the shell — workbench panels, navigation items, to-do lists, dashboard alerts, first-start
+steps and daily jobs — without core importing them.
 
-Apps register in their AppConfig.ready():
-- `register_panel(panel)`: `panel(request) -> (template name, context) | None`, shown on the workbench;
-- `register_nav(label, url_name, roles)`: a navigation item for those roles;
-- `register_first_start(step)`: `step(stdout, demo=bool)` run by `manage.py bootstrap` after the regions and units load;
-- `register_daily(job)`: `job(stdout, today)` run by `manage.py send_reminders` once a day, after the programme's;
-- `register_todo(provider)`: `provider(user) -> list[Todo]`, the user's to-do list on the workbench.
+An app declares its hooks on its `core.modules.Module` config; `Module.ready()` registers them here, and the shell
+reads them: `render_panels`, `nav_items`, `todos`, `dashboard_alerts`, `targets_as_of`, `FIRST_START`, `DAILY`.
 """
 
 import datetime
