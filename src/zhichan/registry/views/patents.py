@@ -16,6 +16,7 @@ from ..labels import describe
 from ..models import Patent
 from ..services import patents as rules
 from ..services.portfolio import patents_with_validity
+from ..terms import anniversary
 from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell, with_states
 
 
@@ -112,7 +113,7 @@ def patent_detail(request, pk):
         "next_annuity": rules.next_annuity_due(patent, today, events),
         "high_value": rules.is_high_value(patent, today, events),
         "high_value_facts": patent.high_value_facts(),
-        "ten_years": rules.anniversary(patent.filing_date, rules.HIGH_VALUE_YEARS),
+        "ten_years": anniversary(patent.filing_date, rules.HIGH_VALUE_YEARS),
         "holders": patent.holders.visible_to(request.user).select_related("region"),
         "ipc_codes": [code.strip() for code in patent.ipc_codes.split(";") if code.strip()],
         "history": patent.history.select_related("history_user")[:20],
