@@ -307,9 +307,9 @@ def objects(users):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from zhichan.programme.models import Task
+    from zhichan.programme.periods import periods
     from zhichan.programme.services import planning, reporting, supervision
     from zhichan.programme.services.loading import load_programme
-    from zhichan.programme.services.periods import periods
 
     programme = load_programme(MINI)["programme"]
     task = Task.objects.get(programme=programme, key="4.1.2")
