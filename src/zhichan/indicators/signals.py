@@ -15,8 +15,6 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from .tasks import recompute_after_change
-
 KEY = "indicators:recompute-pending"
 WATCHED = [
     ("registry", "Patent"),
@@ -32,6 +30,8 @@ WATCHED = [
 
 
 def request_recompute(**kwargs):
+    from .tasks import recompute_after_change
+
     delay = getattr(settings, "INDICATOR_RECOMPUTE_SECONDS", 60)
     # Only a backend that can defer a task (the database worker) gets one: the inline backend used by tests and
     # by a server without a worker would recompute on every save. Those rely on the nightly run.

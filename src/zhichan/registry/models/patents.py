@@ -21,7 +21,7 @@ from ..terms import (
     years_cutoff,
 )
 from .enterprises import Enterprise
-from .records import register_history, save_record
+from .records import RegisterRecord, save_record
 
 
 class PatentType(models.TextChoices):
@@ -115,7 +115,7 @@ def patent_type_of(number) -> str:
     return TYPE_BY_CODE[number.type_code]
 
 
-class Patent(models.Model):
+class Patent(RegisterRecord):
     """A patent or patent application as the register (or an import) gives it."""
 
     application_number = models.CharField(_("application number"), max_length=20, unique=True)
@@ -164,19 +164,9 @@ class Patent(models.Model):
         blank=True,
         help_text=_("The award as the source names it, e.g. 第二十三届中国专利银奖; blank: none."),
     )
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    import_batch = models.ForeignKey(
-        "registry.ImportBatch",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("import batch"),
-    )
-    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     # Holders' history is not kept yet: the audit page expects one history per registered model and the
     # m2m history of simple-history registers the through table as one more, without a `history` manager.
-    history = register_history("application_number")
+    history_unindexed = ("application_number", "region", "import_batch")
 
     scope = Scope(region="region", enterprise="holders", many=True)
     objects = PatentQuerySet.as_manager()

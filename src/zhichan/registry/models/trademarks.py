@@ -16,7 +16,7 @@ from ..identifiers import IdentifierError, parse_trademark_registration, tradema
 from ..nice import parse_nice_classes
 from ..terms import EARLIEST_REGISTRATION_YEAR, TRADEMARK_TERM_YEARS, earliest_registration
 from .enterprises import Enterprise
-from .records import register_history, save_record
+from .records import RegisterRecord, save_record
 
 
 class TrademarkKind(models.TextChoices):
@@ -78,7 +78,7 @@ def _registration_number(text) -> str:
         raise ValidationError({"registration_number": error.reason}) from None
 
 
-class Trademark(models.Model):
+class Trademark(RegisterRecord):
     """A registered trademark (or an application) as the register, a ledger or an import gives it."""
 
     registration_number = models.CharField(_("registration number"), max_length=20, unique=True)
@@ -108,17 +108,7 @@ class Trademark(models.Model):
         help_text=_("The last day of the term as the register writes it (专用权期限)."),
     )
     agency = models.CharField(_("trademark agency"), max_length=200, blank=True)
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    import_batch = models.ForeignKey(
-        "registry.ImportBatch",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("import batch"),
-    )
-    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
-    history = register_history("registration_number")
+    history_unindexed = ("registration_number", "region", "import_batch")
 
     scope = Scope(region="region", enterprise="holders", many=True)
     objects = TrademarkQuerySet.as_manager()
