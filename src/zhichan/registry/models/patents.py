@@ -1,4 +1,4 @@
-"""Patents and their legal-status events. Validity, terms and annuities: services/patents.py, docs/registry.md."""
+"""Patents and their legal-status events. Validity and annuities: services/patents.py; terms: terms.py."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Trademarks and their events. Validity, terms and Nice classes: services/trademarks.py, docs/registry.md."""
+"""Trademarks and their events. Validity: services/trademarks.py; terms: terms.py; Nice classes: nice.py."""
 
 from datetime import date
 
