@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from zhichan.core.extensions import todos
 from zhichan.core.models import Unit
+from zhichan.programme.periods import periods
 from zhichan.programme.services import reporting, supervision
 from zhichan.programme.services.loading import load_programme
-from zhichan.programme.services.periods import periods
 
 from ..programme.conftest import MINI
 

@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from zhichan.core.models import Unit, User
 from zhichan.programme.models import ProgressReport, Task
+from zhichan.programme.periods import periods
 from zhichan.programme.services import reporting
 from zhichan.programme.services.loading import load_programme
-from zhichan.programme.services.periods import periods
 
 pytestmark = pytest.mark.e2e
 

@@ -30,7 +30,7 @@ def task(programme):
 
 @pytest.fixture
 def q1(programme):
-    from zhichan.programme.services.periods import periods
+    from zhichan.programme.periods import periods
 
     return periods(programme)[0]
 

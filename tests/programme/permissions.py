@@ -77,7 +77,7 @@ def rows(users):
     from zhichan.programme.models import Milestone, Task
     from zhichan.programme.services import planning, reporting, supervision
     from zhichan.programme.services.loading import load_programme
-    from zhichan.programme.services.periods import periods
+    from zhichan.programme.periods import periods
 
     programme = load_programme(MINI)["programme"]
     task = Task.objects.get(programme=programme, key="4.1.2")

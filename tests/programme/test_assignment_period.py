@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from zhichan.core.models import Notification, Unit
 from zhichan.programme.models import Assignment
+from zhichan.programme.periods import current_or_last, periods
 from zhichan.programme.services import planning
-from zhichan.programme.services.periods import current_or_last, periods
 from zhichan.programme.services.reminders import send_reminders
 from zhichan.programme.services.status import programme_states
 

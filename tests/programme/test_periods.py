@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from zhichan.programme.services.periods import current_or_last, period_starting, periods
+from zhichan.programme.periods import current_or_last, period_starting, periods
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_a_period_reads_in_the_active_language(programme):
 def test_a_report_period_reads_by_its_dates():
     from django.utils import translation
 
-    from zhichan.programme.services.periods import shown_between
+    from zhichan.programme.periods import shown_between
 
     with translation.override("zh-hans"):
         assert shown_between(datetime.date(2024, 10, 1), datetime.date(2024, 12, 31)) == "2024年第4季度"

@@ -18,7 +18,6 @@ from zhichan.registry.services.patents import (
     legal_event_kind,
     next_annuity_due,
     status_on,
-    valid_on,
 )
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +184,7 @@ def test_valid_on_agrees_with_status_on_across_a_varied_register():
     events = {item.pk: list(item.events.all()) for item in patents}
     for day in days:
         expected = {item.pk for item in patents if status_on(item, day, events[item.pk]).valid}
-        assert set(valid_on(Patent.objects.all(), day).values_list("pk", flat=True)) == expected, day
+        assert set(Patent.objects.all().valid_on(day).values_list("pk", flat=True)) == expected, day
 
 
 EVENT_STEPS = st.lists(
@@ -215,7 +214,7 @@ def test_valid_on_agrees_with_status_on_for_any_event_sequence(type_code, filed,
 def test_valid_on_is_one_query(django_assert_num_queries):
     patent()
     with django_assert_num_queries(1):
-        list(valid_on(Patent.objects.all(), date(2020, 1, 1)))
+        list(Patent.objects.all().valid_on(date(2020, 1, 1)))
 
 
 # --- scope ----------------------------------------------------------------------------------------------
@@ -233,7 +232,7 @@ def test_an_enterprise_user_sees_its_patent_once_even_with_two_of_its_enterprise
     visible = list(Patent.objects.visible_to(user))
     assert visible == [shared]
     assert Patent.objects.visible_to(user).count() == 1
-    assert valid_on(Patent.objects.visible_to(user), date(2020, 1, 1)).count() == 1
+    assert Patent.objects.visible_to(user).valid_on(date(2020, 1, 1)).count() == 1
     event(shared, date(2019, 1, 1), PatentEventKind.PLEDGE)
     event(other, date(2019, 1, 1), PatentEventKind.PLEDGE)
     assert PatentEvent.objects.visible_to(user).count() == 1

@@ -12,13 +12,9 @@ from hypothesis import strategies as st
 from zhichan.core.models import Region
 from zhichan.registry.identifiers import IdentifierError
 from zhichan.registry.models import Enterprise, Trademark, TrademarkEvent, TrademarkEventKind, create_trademark
-from zhichan.registry.services.trademarks import (
-    last_day_of_term,
-    parse_nice_classes,
-    status_on,
-    trademark_event_kind,
-    valid_on,
-)
+from zhichan.registry.nice import parse_nice_classes
+from zhichan.registry.services.trademarks import status_on, trademark_event_kind
+from zhichan.registry.terms import last_day_of_term
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +166,7 @@ def test_valid_on_agrees_with_status_on_across_a_varied_register():
     events = {item.pk: list(item.events.all()) for item in items}
     for day in days:
         expected = {item.pk for item in items if status_on(item, day, events[item.pk]).valid}
-        assert set(valid_on(Trademark.objects.all(), day).values_list("pk", flat=True)) == expected, day
+        assert set(Trademark.objects.all().valid_on(day).values_list("pk", flat=True)) == expected, day
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -194,7 +190,7 @@ def test_valid_on_agrees_with_status_on_for_any_event_sequence(registered, extra
 def test_valid_on_is_one_query(django_assert_num_queries):
     trademark()
     with django_assert_num_queries(1):
-        list(valid_on(Trademark.objects.all(), date(2020, 1, 1)))
+        list(Trademark.objects.all().valid_on(date(2020, 1, 1)))
 
 
 # --- Nice classes ---------------------------------------------------------------------------------------
@@ -237,7 +233,7 @@ def test_an_enterprise_user_sees_its_mark_once(users):
     other = trademark()
     other.holders.add(Enterprise.objects.create(name="别家公司", region=first.region))
     assert list(Trademark.objects.visible_to(user)) == [shared]
-    assert valid_on(Trademark.objects.visible_to(user), date(2020, 1, 1)).count() == 1
+    assert Trademark.objects.visible_to(user).valid_on(date(2020, 1, 1)).count() == 1
     event(shared, date(2019, 1, 1), TrademarkEventKind.LICENCE)
     event(other, date(2019, 1, 1), TrademarkEventKind.LICENCE)
     assert TrademarkEvent.objects.visible_to(user).count() == 1

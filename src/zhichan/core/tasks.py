@@ -1,4 +1,8 @@
-"""Background tasks of the foundation: reloading a region or organisation file, mailing notifications."""
+"""Background tasks of the foundation that pages start: reloading a region or organisation file.
+
+A task that a service enqueues itself lives beside that service, so the two do not import each other:
+`services/notify.py` mail_notifications, `services/exports.py` build_export.
+"""
 
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -24,25 +28,3 @@ def reload_organisation(progress_id: int, path: str):
     with tracking(progress_id) as report:
         result = load_organisation(path, progress=report)
     finish(progress_id, _("%(units)d units and %(committees)d committees are up to date.") % result)
-
-
-@task()
-def build_export(progress_id: int, builder: str, query: str, kwargs: dict, language: str, asked: list):
-    """An export too large to build in the request; the file is kept for the user who asked."""
-    from django.utils.module_loading import import_string
-    from django.utils.translation import override
-
-    from .models import TaskProgress
-    from .services.exports import build_file
-
-    user = TaskProgress.objects.select_related("user").get(pk=progress_id).user
-    with override(language or None), tracking(progress_id) as report:
-        export = build_file(progress_id, user, import_string(builder), query, kwargs, asked, report)
-        finish(progress_id, _("%(file)s is ready to download.") % {"file": export.name})
-
-
-@task()
-def mail_notifications(ids: list[int]):
-    from .services.notify import mail
-
-    mail(ids)

@@ -23,6 +23,8 @@ class Sheet:
     note: str = ""  # a line above the table: what it is and when it was made
     # (data row index from 0, column index) of cells to show in yellow: a value that needs fixing
     highlight: set = field(default_factory=set)
+    # a width in characters per column where one is declared (core/columns.py); the others fit their first rows
+    widths: list = field(default_factory=list)
 
 
 def safe(value):
@@ -89,6 +91,10 @@ def _write_sheet(book, sheet: Sheet, styles, counter: _Counter):
     rows = iter(sheet.rows)
     head = list(itertools.islice(rows, 500))  # the rows that set the column widths
     for index, header in enumerate(sheet.headers):
+        declared = sheet.widths[index] if index < len(sheet.widths) else None
+        if declared:
+            ws.set_column(index, index, declared)
+            continue
         longest = max([len(str(header))] + [len(str(row[index])) for row in head if row[index]])
         ws.set_column(index, index, min(max(10, longest * 1.6), 60))
     number = 0

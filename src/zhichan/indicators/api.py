@@ -19,7 +19,7 @@ from zhichan.core.roles import LIAISONS, Role
 
 from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
 from .services import entry
-from .services.drilldown import behind, cell, inputs_of, record_url
+from .services.drilldown import behind, inputs_of, record_url
 from .services.wording import formula_of, labels
 
 WRITERS = frozenset({Role.OFFICE, *LIAISONS})
@@ -112,7 +112,7 @@ class IndicatorValueViewSet(ScopedViewSet):
             {
                 "pk": record.pk,
                 "url": record_url(found.source, record),
-                **{accessor: _json(cell(record, accessor)) for _header, accessor in columns},
+                **{column.key: _json(column.of(record)) for column in columns},
             }
             for record in page
         ]

@@ -10,7 +10,8 @@ not import this one. A metric is any object with:
 - `values(start, end, options) -> {region id: number}`: every region's OWN figure for the window, set-based
   (one or a few queries for all regions); `start` is None for stocks and for flows counted from the beginning;
 - `records(start, end, region_ids, options)`: the queryset of records behind the figure of those regions;
-- `columns`: [(header, attribute or callable)] for lists and exports; optional `detail_url` (a URL name taking
+- `columns`: a tuple of `core.columns.Column` (label, how to read the cell) for lists, exports and the API's
+  records (keyed by the column's key); optional `detail_url` (a URL name taking
   the record's pk) and `details(start, end, options) -> {region id: dict}` kept with the computed value.
 """
 

@@ -2,14 +2,14 @@
 
 from django.conf import settings
 
+from .models import Indicator
+from .services.compute import compute
+from .services.loading import load_indicators
+
 BUILT_IN = "data/indicators/nanan-2022.yaml"
 
 
 def first_start(stdout, demo: bool):
-    from .models import Indicator
-    from .services.compute import compute
-    from .services.loading import load_indicators
-
     path = settings.PROJECT_DIR / BUILT_IN
     if Indicator.objects.exists() or not path.exists():
         return

@@ -11,6 +11,7 @@ is its own published figure, not the sum of whatever townships have figures.
 
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.columns import Column
 from zhichan.core.models import Population
 
 RULES = ("latest", "same", "previous")
@@ -24,11 +25,11 @@ class PopulationMetric:
     additive = False
     detail_url = ""
     columns = (
-        (_("region"), "region"),
-        (_("year"), "year"),
-        (_("as of"), "as_of"),
-        (_("resident population"), "value"),
-        (_("source"), "source"),
+        Column("region", _("region")),
+        Column("year", _("year")),
+        Column("as_of", _("as of")),
+        Column("value", _("resident population")),
+        Column("source", _("source")),
     )
 
     def _chosen(self, end, options) -> dict[int, Population]:

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from .discovery import metrics
+
 MISSING = "missing"  # an input without a figure for the region (population not entered)
 ZERO = "zero-denominator"
 UNKNOWN = "unknown-names"
@@ -10,8 +12,6 @@ INVALID = "invalid-formula"
 
 def _labels(names: str) -> str:
     """Metric names by their labels (resident population), other names as written."""
-    from .discovery import metrics
-
     found = metrics()
     return "、".join(str(found[n].label) if n in found else n for n in names.split(","))
 

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.columns import Column
+
 from .discovery import metrics
 from .models import DataElement, DataValue, ValueState
 
@@ -12,13 +14,13 @@ class ElementSource:
     kind = "flow"
     detail_url = ""
     columns = (
-        (_("data element"), "element"),
-        (_("region"), "region"),
-        (_("period"), "period"),
-        (_("value"), "figure"),
-        (_("reporting unit"), "unit"),
-        (_("comment"), "comment"),
-        (_("approved at"), "approved_at"),
+        Column("element", _("data element")),
+        Column("region", _("region")),
+        Column("period", _("period")),
+        Column("figure", _("value")),
+        Column("unit", _("reporting unit")),
+        Column("comment", _("comment")),
+        Column("approved_at", _("approved at")),
     )
 
     def __init__(self, element: DataElement):

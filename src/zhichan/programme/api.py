@@ -15,8 +15,8 @@ from zhichan.core.extensions import targets_as_of
 from zhichan.core.roles import LIAISONS, Role
 
 from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
+from .periods import period_starting
 from .services import planning, reporting, supervision
-from .services.periods import period_starting
 from .services.report_history import report_history
 from .services.status import states_on
 

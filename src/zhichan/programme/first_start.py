@@ -5,6 +5,8 @@ from django.conf import settings
 from zhichan.core.models import Region
 
 from .models import Programme
+from .services.demo import create_demo_reports
+from .services.loading import load_programme
 
 BUILT_IN = "programmes/nanan-2022.yaml"
 BUILT_IN_REGION = "350583"  # Nan'an: another county loads its own programme file instead
@@ -12,9 +14,6 @@ BUILT_IN_REGION = "350583"  # Nan'an: another county loads its own programme fil
 
 def first_start(stdout, demo: bool):
     """Load the built-in programme on a database that has none; give it demo reports when demo data is wanted."""
-    from .services.demo import create_demo_reports
-    from .services.loading import load_programme
-
     if Programme.objects.exists() or not (settings.PROJECT_DIR / BUILT_IN).exists():
         return
     if not Region.objects.filter(code=BUILT_IN_REGION).exists():

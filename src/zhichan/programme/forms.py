@@ -9,7 +9,7 @@ from zhichan.core.models import Unit
 from zhichan.core.numbers import parse_figure
 
 from .models import Assignment, Milestone, Task
-from .services.periods import periods
+from .periods import periods
 
 
 def _date_input():

@@ -10,8 +10,8 @@ from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services.calendar import WorkCalendar
 
 from .models import Assignment, Programme, ProgressReport, Task, Urging
+from .periods import periods
 from .services.deadlines import report_due
-from .services.periods import periods
 from .services.supervision import answer_due, overdue_answers
 
 MADE = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)

@@ -14,6 +14,15 @@ from .models import (
 )
 
 
+class RecordAdmin(SimpleHistoryAdmin):
+    """A register's record: its own fields first, then where it came from (the fields of models/records.py)."""
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        provenance = [name for name in ("source", "import_batch", "synthetic") if name in fields]
+        return [name for name in fields if name not in provenance] + provenance
+
+
 class EnterpriseDesignationInline(admin.TabularInline):
     model = EnterpriseDesignation
     extra = 0
@@ -44,7 +53,7 @@ class PatentEventInline(admin.TabularInline):
 
 
 @admin.register(Patent)
-class PatentAdmin(SimpleHistoryAdmin):
+class PatentAdmin(RecordAdmin):
     list_display = ["application_number", "title", "patent_type", "filing_date", "grant_date", "region", "synthetic"]
     list_filter = ["patent_type", "strategic_emerging", "foreign_family", "high_pledge_financing", "synthetic"]
     search_fields = ["application_number", "title", "applicants", "grant_number", "award"]
@@ -60,7 +69,7 @@ class TrademarkEventInline(admin.TabularInline):
 
 
 @admin.register(Trademark)
-class TrademarkAdmin(SimpleHistoryAdmin):
+class TrademarkAdmin(RecordAdmin):
     list_display = ["registration_number", "mark", "nice_classes", "kind", "gi_mark", "registration_date", "region"]
     list_filter = ["kind", "gi_mark", "madrid", "synthetic"]
     search_fields = ["registration_number", "mark", "applicant_name"]
@@ -70,7 +79,7 @@ class TrademarkAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Copyright)
-class CopyrightAdmin(SimpleHistoryAdmin):
+class CopyrightAdmin(RecordAdmin):
     list_display = ["registration_number", "title", "kind", "category", "registration_date", "region"]
     list_filter = ["kind", "category", "synthetic"]
     search_fields = ["registration_number", "title", "owner_name"]
@@ -79,7 +88,7 @@ class CopyrightAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GeographicalIndication)
-class GeographicalIndicationAdmin(SimpleHistoryAdmin):
+class GeographicalIndicationAdmin(RecordAdmin):
     list_display = ["name", "kind", "holder_name", "approval_date", "region"]
     list_filter = ["kind", "synthetic"]
     search_fields = ["name", "holder_name", "announcement_number"]

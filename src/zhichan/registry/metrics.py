@@ -10,6 +10,14 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from .columns import (
+    COPYRIGHTS_BEHIND,
+    ENTERPRISES_BEHIND,
+    GEOGRAPHICAL_INDICATIONS_BEHIND,
+    HIGH_VALUE_FACTS,
+    PATENTS_BEHIND,
+    TRADEMARKS_BEHIND,
+)
 from .models import (
     Copyright,
     DesignationKind,
@@ -32,7 +40,7 @@ class RecordMetric:
     unit: str
     kind: str  # "stock": as of `end`; "flow": dated from `start` (or the beginning) to `end`
     select: Callable  # (start, end) -> queryset of the counted records, every region
-    columns: tuple
+    columns: tuple  # of core.columns.Column (registry/columns.py)
     detail_url: str = ""
     additive: bool = True
     by_month: Callable | None = None  # (first, last month numbers) -> MonthlyCounts, the same figure at every month end
@@ -94,15 +102,6 @@ def _inventions():
     return Patent.objects.filter(patent_type=PatentType.INVENTION)
 
 
-PATENT_COLUMNS = (
-    (_("application number"), "application_number"),
-    (_("title"), "title"),
-    (_("applicants"), "applicants"),
-    (_("filing date"), "filing_date"),
-    (_("grant date"), "grant_date"),
-    (_("region"), "region"),
-)
-
 METRICS = [
     RecordMetric(
         "valid_invention_patents",
@@ -110,7 +109,7 @@ METRICS = [
         "件",
         "stock",
         _valid_inventions,
-        PATENT_COLUMNS,
+        PATENTS_BEHIND,
         "patent-detail",
         by_month=lambda first, last: monthly.valid_patents_by_month(_inventions(), first, last),
     ),
@@ -120,7 +119,7 @@ METRICS = [
         "件",
         "stock",
         _high_value_inventions,
-        (*PATENT_COLUMNS, (_("high-value facts stated by the source"), "high_value_facts")),
+        (*PATENTS_BEHIND, HIGH_VALUE_FACTS),
         "patent-detail",
         by_month=lambda first, last: high_value.high_value_patents_by_month(Patent.objects.all(), first, last),
     ),
@@ -130,14 +129,7 @@ METRICS = [
         "件",
         "stock",
         _valid_trademarks,
-        (
-            (_("registration number"), "registration_number"),
-            (_("mark"), "mark"),
-            (_("Nice classes"), "nice_classes"),
-            (_("applicant"), "applicant_name"),
-            (_("registration date"), "registration_date"),
-            (_("region"), "region"),
-        ),
+        TRADEMARKS_BEHIND,
         "trademark-detail",
         by_month=lambda first, last: monthly.valid_trademarks_by_month(Trademark.objects.all(), first, last),
     ),
@@ -147,14 +139,7 @@ METRICS = [
         "件",
         "flow",
         _copyrights,
-        (
-            (_("registration number"), "registration_number"),
-            (_("title"), "title"),
-            (_("kind"), "get_kind_display"),
-            (_("owner"), "owner_name"),
-            (_("registration date"), "registration_date"),
-            (_("region"), "region"),
-        ),
+        COPYRIGHTS_BEHIND,
         "copyright-detail",
         by_month=lambda first, last: monthly.dated_by_month(Copyright.objects.all(), "registration_date", first, last),
     ),
@@ -164,14 +149,7 @@ METRICS = [
         "件",
         "stock",
         _gis,
-        (
-            (_("name"), "name"),
-            (_("kind"), "get_kind_display"),
-            (_("holder"), "holder_name"),
-            (_("approval date"), "approval_date"),
-            (_("announcement number"), "announcement_number"),
-            (_("region"), "region"),
-        ),
+        GEOGRAPHICAL_INDICATIONS_BEHIND,
         "gi-detail",
         by_month=lambda first, last: monthly.dated_by_month(
             GeographicalIndication.objects.all(), "approval_date", first, last
@@ -183,11 +161,7 @@ METRICS = [
         "家",
         "stock",
         _designated,
-        (
-            (_("name"), "name"),
-            (_("unified social credit code"), "uscc"),
-            (_("region"), "region"),
-        ),
+        ENTERPRISES_BEHIND,
         "enterprise-detail",
         by_month=lambda first, last: monthly.designated_by_month(Enterprise.objects.all(), DESIGNATED, first, last),
     ),
@@ -197,11 +171,7 @@ METRICS = [
         "家",
         "flow",
         _designated_since,
-        (
-            (_("name"), "name"),
-            (_("unified social credit code"), "uscc"),
-            (_("region"), "region"),
-        ),
+        ENTERPRISES_BEHIND,
         "enterprise-detail",
     ),
 ]

@@ -13,13 +13,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.http import QueryDict
 from django.shortcuts import redirect
-from django.utils.translation import get_language
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from zhichan.documents import xlsx
 
-from ..models import ExportFile
-from .progress import start
+from ..models import ExportFile, TaskProgress
+from .progress import finish, start, tracking
 
 
 def inline_rows() -> int:
@@ -47,8 +49,6 @@ def respond(request, build, **kwargs):
 
 
 def start_export(user, build, query: str, kwargs: dict, filename: str):
-    from ..tasks import build_export
-
     label = _("Export %(file)s") % {"file": xlsx.clean_filename(filename)}
     builder = f"{build.__module__}.{build.__qualname__}"
     return start(build_export, label, user, builder, query, kwargs, get_language() or "", access_of(user))
@@ -78,3 +78,12 @@ def build_file(progress_id: int, user, build, query: str, kwargs: dict, asked: l
     export.file.save(f"export-{progress_id}.xlsx", ContentFile(content), save=False)
     export.save()
     return export
+
+
+@task()
+def build_export(progress_id: int, builder: str, query: str, kwargs: dict, language: str, asked: list):
+    """An export too large to build in the request; the file is kept for the user who asked."""
+    user = TaskProgress.objects.select_related("user").get(pk=progress_id).user
+    with override(language or None), tracking(progress_id) as report:
+        export = build_file(progress_id, user, import_string(builder), query, kwargs, asked, report)
+        finish(progress_id, _("%(file)s is ready to download.") % {"file": export.name})

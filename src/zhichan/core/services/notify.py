@@ -7,6 +7,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django_tasks import task
 
 from ..messages import Message, key_of  # Message: what callers pass as a title or text
 from ..models import Notification
@@ -56,14 +57,8 @@ def notify(users, title, body, url: str, key: str) -> list[Notification]:
                 "pk", flat=True
             )
         )
-        transaction.on_commit(lambda: _enqueue_mail(ids))
+        transaction.on_commit(lambda: mail_notifications.enqueue(ids))
     return fresh
-
-
-def _enqueue_mail(ids):
-    from ..tasks import mail_notifications
-
-    mail_notifications.enqueue(ids)
 
 
 def mail(ids) -> int:
@@ -86,6 +81,12 @@ def mail(ids) -> int:
     except OSError:  # the notification is in the platform already; a mail server outage must not lose it
         log.exception("could not send %d notification e-mails", len(messages))
         return 0
+
+
+@task()
+def mail_notifications(ids: list[int]):
+    """`mail` in the background, once the transaction that created the notifications has committed."""
+    mail(ids)
 
 
 def unread_count(user) -> int:

@@ -9,6 +9,7 @@ from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..periods import WindowKind
+from ..reasons import describe
 
 
 class Indicator(models.Model):
@@ -97,6 +98,4 @@ class IndicatorValue(models.Model):
 
     @property
     def reason_text(self) -> str:
-        from ..reasons import describe
-
         return describe(self.reason)

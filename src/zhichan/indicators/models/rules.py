@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..formulas import FormulaError, check, evaluate
+from .elements import DataElement
 
 OPERATORS = {
     "<=": (operator.le, "≤"),
@@ -70,8 +71,6 @@ class ValidationRule(models.Model):
         return self.name
 
     def clean(self):
-        from .elements import DataElement
-
         known = {element.variable for element in DataElement.objects.all()}
         for side in ("left", "right"):
             try:

@@ -36,18 +36,6 @@ def behind(value, name: str, user) -> Behind | None:
     return Behind(name, source, records)
 
 
-def cell(record, accessor):
-    """One column of a record: an attribute path (a__b) or a method such as get_kind_display."""
-    value = record
-    for part in accessor.split("__"):
-        value = getattr(value, part, None)
-        if callable(value):
-            value = value()
-        if value is None:
-            return ""
-    return value
-
-
 def record_url(source, record) -> str:
     if not source.detail_url:
         return ""

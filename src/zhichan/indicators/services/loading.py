@@ -10,6 +10,7 @@ from zhichan.core.models import Unit, UnitKind
 from zhichan.core.services.datafile import DataFileError, Reader
 from zhichan.core.services.upsert import upsert
 
+from ..discovery import metrics
 from ..formulas import FormulaError, check
 from ..metrics import RULES
 from ..models import Aggregation, DataElement, Indicator, ValidationRule, ValueType
@@ -134,8 +135,6 @@ def _indicator(reader, index, row, names, file):
 
 def load_indicators(file) -> dict:
     """Create or update the file's data elements and indicators; returns them and how many indicators are new."""
-    from ..discovery import metrics
-
     reader = Reader(file)
     data = reader.data
     units = {unit.key: unit for unit in Unit.objects.all()}

@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
+from zhichan.core.columns import headers, row, sheet
 from zhichan.core.roles import STAFF
 from zhichan.core.services.exports import respond
-from zhichan.documents.xlsx import Sheet, Workbook
+from zhichan.documents.xlsx import Workbook
 
 from ..models import IndicatorValue
-from ..services.drilldown import behind, cell, inputs_of, record_url
+from ..services.drilldown import behind, inputs_of, record_url
 from ..services.wording import formula_of, labels, window_text
 
 PAGE_SIZE = 50
@@ -34,9 +35,7 @@ def value_detail(request, pk):
     value, names, found = _value_and_input(request, pk)
     page = Paginator(found.records, PAGE_SIZE).get_page(request.GET.get("page"))
     columns = found.source.columns
-    rows = [
-        (record_url(found.source, record), [cell(record, accessor) for _header, accessor in columns]) for record in page
-    ]
+    rows = [(record_url(found.source, record), row(columns, record)) for record in page]
     return render(
         request,
         "indicators/value_detail.html",
@@ -46,7 +45,7 @@ def value_detail(request, pk):
             "names": names,
             "input": found.name,
             "source": found.source,
-            "headers": [header for header, _accessor in columns],
+            "headers": headers(columns),
             "rows": rows,
             "page": page,
             "figure": value.inputs.get("values", {}).get(found.name),
@@ -67,9 +66,7 @@ def value_export(request, pk):
 
 def value_workbook(request, pk) -> Workbook:
     value, names, found = _value_and_input(request, pk)
-    columns = found.source.columns
     records = found.records
-    rows = ([_plain(cell(record, accessor)) for _header, accessor in columns] for record in records)
     note = _("%(indicator)s · %(region)s · %(period)s · %(input)s · computed %(at)s") % {
         "indicator": value.indicator.name,
         "region": value.region.name,
@@ -77,16 +74,10 @@ def value_workbook(request, pk) -> Workbook:
         "input": found.source.label,
         "at": value.computed_at.strftime("%Y-%m-%d %H:%M"),
     }
-    sheet = Sheet(str(found.source.label), [str(h) for h, _a in columns], rows, note)
+    table = sheet(found.source.label, found.source.columns, records, note)
     filename = f"{value.indicator.name}-{value.region.name}-{value.period}-{found.source.label}.xlsx"
     count = records.count() if hasattr(records, "count") and not isinstance(records, list) else len(records)
-    return Workbook(filename, [sheet], rows=count)
+    return Workbook(filename, [table], rows=count)
 
 
 value_export.scoped_model = IndicatorValue
-
-
-def _plain(value):
-    if hasattr(value, "_meta"):  # a related row (a region, a unit)
-        return str(value)
-    return value

@@ -11,6 +11,7 @@ from zhichan.core.roles import STAFF, Role
 from zhichan.core.services.progress import start
 
 from ..models import Indicator, IndicatorValue
+from ..periods import months_between
 from ..services.board import MONTH_KEY, rows_for, status_of
 from ..services.compute import names_of
 from ..services.dashboard import latest_computation
@@ -124,8 +125,6 @@ def _forecast_line(forecast, trend):
     """The least-squares line over the months it was fitted on, for the chart."""
     if forecast is None:
         return []
-    from ..periods import months_between
-
     return [
         float(forecast.intercept + forecast.slope * months_between(forecast.first, r.period_end))
         if r.period_end >= forecast.first

@@ -6,10 +6,7 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
-
-class ReportingFrequency(models.TextChoices):
-    MONTHLY = "monthly", _("Monthly")
-    QUARTERLY = "quarterly", _("Quarterly")
+from ..periods import ReportingFrequency
 
 
 class Programme(models.Model):

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.models import Unit
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
+from ..periods import shown_between
 from .tasks import Task
 
 
@@ -65,8 +66,6 @@ class ProgressReport(ConcurrentTransitionMixin, models.Model):
     @property
     def period_shown(self) -> str:
         """The reporting period as people read it: 2024年第4季度."""
-        from ..services.periods import shown_between  # the services import the models
-
         return shown_between(self.period_start, self.period_end)
 
     @property

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.models import Unit
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
+from ..periods import period_starting
 from .plan import Programme
 
 
@@ -127,8 +128,6 @@ class Assignment(models.Model):
     @property
     def first_period_shown(self) -> str:
         """The first reporting period as people read it ("2024年第4季度"), or its date if it starts no period."""
-        from ..services.periods import period_starting  # the services import the models
-
         period = period_starting(self.task.programme, self.first_period) if self.first_period else None
         return period.shown if period else (f"{self.first_period:%Y-%m-%d}" if self.first_period else "")
 

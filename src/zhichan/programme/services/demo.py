@@ -12,7 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ..models import Assignment, ProgressReport
-from .periods import periods
+from ..periods import periods
 
 NARRATIVES = [
     "按工作方案推进，本季度召开专题会议{n}次，落实专人负责。",

@@ -10,7 +10,7 @@ from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import works_for
 
 from ..models import Assignment, Milestone, UnitPlan
-from .periods import current_or_last, period_starting
+from ..periods import current_or_last, period_starting
 
 
 def _office(user):

@@ -16,8 +16,8 @@ from zhichan.core.services.calendar import WorkCalendar
 from zhichan.core.services.notify import notify
 
 from ..models import Assignment, Programme, ProgressReport
+from ..periods import period_message, periods
 from .deadlines import report_due, within_workdays
-from .periods import period_message, periods
 from .status import Status, programme_states
 
 # Kept in the catalogue for notifications stored before the period was named as people say it.

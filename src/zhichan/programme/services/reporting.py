@@ -13,8 +13,8 @@ from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import can_edit, works_for
 
 from ..models import Assignment, Evidence, ProgressReport
+from ..periods import Period
 from .evidence import check_evidence
-from .periods import Period
 from .reminders import report_changed
 
 

@@ -25,9 +25,9 @@ from zhichan.core.services.calendar import WorkCalendar
 from zhichan.core.versions import audited, latest
 
 from ..models import Assignment, Milestone, Programme, ProgressReport, Task
+from ..periods import periods
 from .deadlines import report_due, within_workdays
 from .history import as_it_stood
-from .periods import periods
 
 RISK_GAP = 25  # percentage points by which reported progress may trail elapsed time
 

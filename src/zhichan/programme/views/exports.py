@@ -12,7 +12,7 @@ from zhichan.documents import xlsx
 
 from ..forms import shown_number
 from ..models import Programme, ProgressReport
-from ..services.periods import period_starting, periods
+from ..periods import period_starting, periods
 from ..services.status import states_on
 from .overview import task_tree
 

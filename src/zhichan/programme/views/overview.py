@@ -10,7 +10,7 @@ from zhichan.core.extensions import targets_as_of
 from zhichan.core.roles import STAFF
 
 from ..models import Assignment, Programme, Task
-from ..services.periods import periods
+from ..periods import periods
 from ..services.status import SEVERITY, Status, states_on
 from ..services.tree import task_tree
 

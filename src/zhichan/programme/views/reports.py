@@ -17,10 +17,10 @@ from zhichan.core.services.calendar import WorkCalendar
 
 from ..forms import EvidenceForm, ReportForm, ReviewForm
 from ..models import Assignment, Evidence, Programme, ProgressReport, Task
+from ..periods import period_starting, periods
 from ..services import reporting
 from ..services.deadlines import report_due
 from ..services.history import as_it_stood
-from ..services.periods import period_starting, periods
 from ..services.report_history import report_history
 from ..services.reporting import figure_names
 from ..services.status import states_on

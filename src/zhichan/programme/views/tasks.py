@@ -12,9 +12,9 @@ from zhichan.core.scoping import works_for
 
 from ..forms import AnswerForm, AssignForm, MilestoneForm, ScheduleForm, UnitPlanForm, UrgeForm
 from ..models import Assignment, Milestone, ProgressReport, Task, UnitPlan
+from ..periods import current_or_last, period_starting, periods
 from ..services import planning
 from ..services.history import as_it_stood
-from ..services.periods import current_or_last, period_starting, periods
 from ..services.status import states_on
 from ..services.supervision import overdue_answers
 from .supervision import urgings_for

@@ -4,8 +4,8 @@ from datetime import date
 
 from faker import Faker
 
-from ..services.patents import anniversary
 from ..signals import DEMO_REGION, DEMO_USCC_BODY
+from ..terms import anniversary
 from .common import Row, Weighted, day_in, rng_for
 from .numbers import demo_uscc
 from .profiles import INDUSTRIES, NAME_CHARACTERS, SIZES, SOURCE, TOWNSHIPS

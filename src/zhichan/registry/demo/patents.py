@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from faker import Faker
 
-from ..services.patents import anniversary, term_years
+from ..terms import anniversary, patent_term_years
 from .common import FIRST_YEAR, LAST_YEAR, SNAPSHOT, Row, Weighted, day_in, later, rng_for, year_weights
 from .numbers import patent_number
 from .profiles import AGENCIES, INDIVIDUAL_SHARE, INDUSTRIES, SOURCE, TOWNSHIPS
@@ -64,7 +64,7 @@ def title_for(rng, industry, patent_type) -> str:
 def legal_events(rng, patent_type, filing, granted, lapses=True):
     """Grant, then each annuity year a chance of lapsing (sometimes restored); events up to the snapshot."""
     events = [(granted, "grant", "授权")]
-    expiry = anniversary(filing, term_years(patent_type, filing))
+    expiry = anniversary(filing, patent_term_years(patent_type, filing))
     year = granted.year - filing.year + 1
     while True:
         due = anniversary(filing, year)

@@ -7,7 +7,7 @@ half a year. Both without looking at today's date: the same seed always gives th
 
 from datetime import date, timedelta
 
-from ..services.patents import anniversary
+from ..terms import anniversary
 from .common import SNAPSHOT, Row, rng_for
 from .copyrights import copyright_row
 from .numbers import trademark_number

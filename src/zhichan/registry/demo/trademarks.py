@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from faker import Faker
 
-from ..services.trademarks import last_day_of_term
+from ..terms import last_day_of_term
 from .common import SNAPSHOT, Row, Weighted, day_in, later, rng_for, year_weights
 from .numbers import trademark_number
 from .profiles import AGENCIES, INDUSTRIES, NAME_CHARACTERS, SOURCE, TOWNSHIPS

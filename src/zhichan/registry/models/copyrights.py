@@ -8,10 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.models import Region
-from zhichan.core.scoping import Scope, ScopedQuerySet
+from zhichan.core.scoping import Scope
 
 from .enterprises import Enterprise
-from .records import register_history, save_record
+from .records import RegisterRecord, save_record
 
 
 class CopyrightKind(models.TextChoices):
@@ -57,7 +57,7 @@ def kind_of_number(number: str) -> str:
     return ""
 
 
-class Copyright(models.Model):
+class Copyright(RegisterRecord):
     """A copyright registration of a work or of computer software."""
 
     registration_number = models.CharField(_("registration number"), max_length=60, unique=True)
@@ -76,20 +76,9 @@ class Copyright(models.Model):
     completion_date = models.DateField(_("completion date"), null=True, blank=True)
     first_publication_date = models.DateField(_("first publication date"), null=True, blank=True)
     registration_date = models.DateField(_("registration date"), null=True, blank=True)
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    import_batch = models.ForeignKey(
-        "registry.ImportBatch",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("import batch"),
-    )
-    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
-    history = register_history("registration_number")
+    history_unindexed = ("registration_number", "region", "import_batch")
 
     scope = Scope(region="region", enterprise="owners", many=True)
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("copyright registration")

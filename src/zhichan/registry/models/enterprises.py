@@ -10,6 +10,7 @@ from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_uscc
+from .records import RegistryRecord
 
 # GB/T 4754-2017: sections A–T, divisions of 2 digits, groups of 3, classes of 4 ("C", "C30", "C3032", "3032").
 # Only the shape is checked; the code table itself is not kept here.
@@ -41,7 +42,7 @@ class EnterpriseSize(models.TextChoices):
     MICRO = "micro", _("micro")
 
 
-class Enterprise(models.Model):
+class Enterprise(RegistryRecord):
     """A company, institute or other holder of IP in the region; its users see its own records."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -76,22 +77,11 @@ class Enterprise(models.Model):
         related_name="merged_from",
         verbose_name=_("merged into"),
     )
-    import_batch = models.ForeignKey(
-        "registry.ImportBatch",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("import batch"),
-    )
-    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="enterprises", verbose_name=_("users")
     )
-    history = HistoricalRecords()
 
     scope = Scope(region="region", enterprise="", owners_write=True)
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enterprise")

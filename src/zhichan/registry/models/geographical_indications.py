@@ -3,12 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region
-from zhichan.core.scoping import Scope, ScopedQuerySet
+from zhichan.core.scoping import Scope
 
 from .enterprises import Enterprise
+from .records import RegisterRecord
 from .trademarks import Trademark
 
 
@@ -17,7 +17,7 @@ class GIKind(models.TextChoices):
     MARK = "gi_mark", _("geographical indication mark")
 
 
-class GeographicalIndication(models.Model):
+class GeographicalIndication(RegisterRecord):
     """A geographical indication of the region; a GI mark links to its trademark record."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -46,20 +46,8 @@ class GeographicalIndication(models.Model):
         related_name="geographical_indications",
         verbose_name=_("trademark"),
     )
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    import_batch = models.ForeignKey(
-        "registry.ImportBatch",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("import batch"),
-    )
-    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
-    history = HistoricalRecords()
 
     scope = Scope(region="region", enterprise="holder")
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("geographical indication")

@@ -1,7 +1,10 @@
-"""Patents and their legal-status events. Validity, terms and annuities: services/patents.py, docs/registry.md."""
+"""Patents and their legal-status events. Validity and annuities: services/patents.py; terms: terms.py."""
+
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -10,8 +13,15 @@ from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_patent_application
+from ..terms import (
+    DESIGN_TERM_CHANGE,
+    DESIGN_TERM_YEARS_BEFORE,
+    DESIGN_TERM_YEARS_FROM,
+    PATENT_TERM_YEARS,
+    years_cutoff,
+)
 from .enterprises import Enterprise
-from .records import register_history, save_record
+from .records import RegisterRecord, save_record
 
 
 class PatentType(models.TextChoices):
@@ -47,11 +57,54 @@ class PatentEventKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class PatentQuerySet(ScopedQuerySet):
-    def valid_on(self, day):
-        from ..services.patents import valid_on
+# Events that end a patent (or an application) until a later restoration, and the state they leave.
+TERMINATING = {
+    PatentEventKind.LAPSE: "lapsed",
+    PatentEventKind.INVALIDATION: "invalidated",
+    PatentEventKind.ABANDONMENT: "abandoned",
+    PatentEventKind.WITHDRAWAL: "abandoned",
+    PatentEventKind.REJECTION: "rejected",
+}
 
-        return valid_on(self, day)
+
+def _not_expired(day: date) -> Q:
+    """The patents whose term has not run out by `day`, as filing-date cutoffs per type (Patent Law art. 42)."""
+    invention = Q(patent_type=PatentType.INVENTION, filing_date__gt=years_cutoff(day, PATENT_TERM_YEARS["invention"]))
+    utility = Q(
+        patent_type=PatentType.UTILITY_MODEL, filing_date__gt=years_cutoff(day, PATENT_TERM_YEARS["utility_model"])
+    )
+    old_design = Q(
+        patent_type=PatentType.DESIGN,
+        filing_date__lt=DESIGN_TERM_CHANGE,
+        filing_date__gt=years_cutoff(day, DESIGN_TERM_YEARS_BEFORE),
+    )
+    new_design = Q(
+        patent_type=PatentType.DESIGN,
+        filing_date__gte=DESIGN_TERM_CHANGE,
+        filing_date__gt=years_cutoff(day, DESIGN_TERM_YEARS_FROM),
+    )
+    return invention | utility | old_design | new_design
+
+
+class PatentQuerySet(ScopedQuerySet):
+    def valid_on(self, day: date):
+        """The patents valid on `day`, as one SQL query: the same rule as services/patents.py `status_on`.
+
+        Terms are compared as filing-date cutoffs computed here, so no date arithmetic runs in the database
+        and the query is the same on SQLite and PostgreSQL.
+        """
+        granted_event = PatentEvent.objects.filter(patent=OuterRef("pk"), kind=PatentEventKind.GRANT, date__lte=day)
+        restored_after = PatentEvent.objects.filter(
+            patent=OuterRef("patent"), kind=PatentEventKind.RESTORATION, date__gte=OuterRef("date"), date__lte=day
+        )
+        unrestored_termination = PatentEvent.objects.filter(
+            patent=OuterRef("pk"), kind__in=list(TERMINATING), date__lte=day
+        ).exclude(Exists(restored_after))
+        return (
+            self.alias(_granted=Exists(granted_event))
+            .filter(Q(grant_date__lte=day) | Q(grant_date__isnull=True, _granted=True), _not_expired(day))
+            .exclude(Exists(unrestored_termination))
+        )
 
 
 # The yes/no facts behind CNIPA's high-value invention patents; the award is the fourth, as text.
@@ -62,7 +115,7 @@ def patent_type_of(number) -> str:
     return TYPE_BY_CODE[number.type_code]
 
 
-class Patent(models.Model):
+class Patent(RegisterRecord):
     """A patent or patent application as the register (or an import) gives it."""
 
     application_number = models.CharField(_("application number"), max_length=20, unique=True)
@@ -111,19 +164,9 @@ class Patent(models.Model):
         blank=True,
         help_text=_("The award as the source names it, e.g. 第二十三届中国专利银奖; blank: none."),
     )
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    import_batch = models.ForeignKey(
-        "registry.ImportBatch",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("import batch"),
-    )
-    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     # Holders' history is not kept yet: the audit page expects one history per registered model and the
     # m2m history of simple-history registers the through table as one more, without a `history` manager.
-    history = register_history("application_number")
+    history_unindexed = ("application_number", "region", "import_batch")
 
     scope = Scope(region="region", enterprise="holders", many=True)
     objects = PatentQuerySet.as_manager()

@@ -1,7 +1,11 @@
-"""Trademarks and their events. Validity, terms and Nice classes: services/trademarks.py, docs/registry.md."""
+"""Trademarks and their events. Validity: services/trademarks.py; terms: terms.py; Nice classes: nice.py."""
+
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -9,11 +13,10 @@ from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_trademark_registration, trademark_kind
+from ..nice import parse_nice_classes
+from ..terms import EARLIEST_REGISTRATION_YEAR, TRADEMARK_TERM_YEARS, earliest_registration
 from .enterprises import Enterprise
-from .records import register_history, save_record
-
-# The first PRC trademark registrations date from 1950; the set-based validity rule needs a lower bound.
-EARLIEST_REGISTRATION_YEAR = 1950
+from .records import RegisterRecord, save_record
 
 
 class TrademarkKind(models.TextChoices):
@@ -33,11 +36,39 @@ class TrademarkEventKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class TrademarkQuerySet(ScopedQuerySet):
-    def valid_on(self, day):
-        from ..services.trademarks import valid_on
+# Events that end a trademark, and the state they leave.
+TERMINATING = {
+    TrademarkEventKind.CANCELLATION: "cancelled",
+    TrademarkEventKind.REVOCATION: "revoked",
+    TrademarkEventKind.INVALIDATION: "invalidated",
+}
 
-        return valid_on(self, day)
+
+class TrademarkQuerySet(ScopedQuerySet):
+    def valid_on(self, day: date):
+        """The trademarks valid on `day`, as one SQL query: the same rule as services/trademarks.py `status_on`.
+
+        The renewals up to `day` are counted in a subquery; each possible number of terms becomes a
+        registration-date bound computed here, so no date arithmetic runs in the database.
+        """
+        renewals = (
+            TrademarkEvent.objects.filter(trademark=OuterRef("pk"), kind=TrademarkEventKind.RENEWAL, date__lte=day)
+            .order_by()
+            .values("trademark")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        # Registrations start in 1950 (Trademark.clean), so this many terms reach back far enough.
+        most_terms = max((day.year - EARLIEST_REGISTRATION_YEAR) // TRADEMARK_TERM_YEARS + 2, 1)
+        in_term = Q(expiry_date__gte=day)
+        for terms in range(1, most_terms + 1):
+            in_term |= Q(_renewals__gte=terms - 1, registration_date__gte=earliest_registration(day, terms))
+        terminated = TrademarkEvent.objects.filter(trademark=OuterRef("pk"), kind__in=list(TERMINATING), date__lte=day)
+        return (
+            self.alias(_renewals=Coalesce(Subquery(renewals, output_field=IntegerField()), Value(0)))
+            .filter(in_term, registration_date__lte=day)
+            .exclude(Exists(terminated))
+        )
 
 
 def _registration_number(text) -> str:
@@ -47,7 +78,7 @@ def _registration_number(text) -> str:
         raise ValidationError({"registration_number": error.reason}) from None
 
 
-class Trademark(models.Model):
+class Trademark(RegisterRecord):
     """A registered trademark (or an application) as the register, a ledger or an import gives it."""
 
     registration_number = models.CharField(_("registration number"), max_length=20, unique=True)
@@ -77,17 +108,7 @@ class Trademark(models.Model):
         help_text=_("The last day of the term as the register writes it (专用权期限)."),
     )
     agency = models.CharField(_("trademark agency"), max_length=200, blank=True)
-    source = models.CharField(_("source"), max_length=300, blank=True)
-    import_batch = models.ForeignKey(
-        "registry.ImportBatch",
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("import batch"),
-    )
-    synthetic = models.BooleanField(_("synthetic demo record"), default=False)
-    history = register_history("registration_number")
+    history_unindexed = ("registration_number", "region", "import_batch")
 
     scope = Scope(region="region", enterprise="holders", many=True)
     objects = TrademarkQuerySet.as_manager()
@@ -102,14 +123,10 @@ class Trademark(models.Model):
 
     @property
     def nice_class_list(self) -> list[int]:
-        from ..services.trademarks import parse_nice_classes
-
         return parse_nice_classes(self.nice_classes)
 
     def clean(self):
         super().clean()
-        from ..services.trademarks import parse_nice_classes
-
         self.registration_number = _registration_number(self.registration_number)
         # An international registration number (G…) is a Madrid registration, whatever the source says.
         if trademark_kind(self.registration_number) in ("international", "subsequent-designation"):

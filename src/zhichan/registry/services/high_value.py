@@ -21,6 +21,7 @@ from django.db.models import Count
 from zhichan.core.monthly import MonthlyCounts, month_end, month_number, month_start
 
 from ..models import PatentType
+from ..terms import PATENT_TERM_YEARS, anniversary
 from . import patents as patent_rules
 from .monthly import (
     correct,
@@ -33,7 +34,7 @@ from .monthly import (
     patent_intervals,
 )
 
-TERM = patent_rules.TERM_YEARS[PatentType.INVENTION]
+TERM = PATENT_TERM_YEARS[PatentType.INVENTION]
 YEARS = patent_rules.HIGH_VALUE_YEARS
 
 
@@ -64,8 +65,8 @@ def high_value_patents_by_month(queryset, first: int, last: int) -> MonthlyCount
     )
     for region, granted, filed, leap, n in plain:
         filing = day_of(filed, leap)
-        since = max(granted, month_number(patent_rules.anniversary(filing, YEARS)))
-        counts.add_months(region, since, month_number(patent_rules.anniversary(filing, TERM)), n)
+        since = max(granted, month_number(anniversary(filing, YEARS)))
+        counts.add_months(region, since, month_number(anniversary(filing, TERM)), n)
     # One read of the event-dependent inventions for both parts; each is corrected as it was counted.
     items = eventful_patents(inventions)
     flagged = patent_rules.has_high_value_flag
@@ -75,5 +76,5 @@ def high_value_patents_by_month(queryset, first: int, last: int) -> MonthlyCount
 
 
 def _from_tenth_anniversary(patent, spans) -> list:
-    tenth = patent_rules.anniversary(patent.filing_date, YEARS)
+    tenth = anniversary(patent.filing_date, YEARS)
     return [(max(since, tenth), until) for since, until in spans if until is None or until > tenth]

@@ -21,9 +21,11 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from zhichan.core import runs
 from zhichan.core.monthly import MonthlyCounts, intervals, month_end, month_number, month_start
 
+from .. import terms
 from ..models import EnterpriseDesignation, PatentEventKind, TrademarkEvent, TrademarkEventKind
+from ..models.patents import TERMINATING as TERMINATING_PATENT
+from ..models.trademarks import TERMINATING as TERMINATING_TRADEMARK
 from . import patents as patent_rules
-from . import trademarks as trademark_rules
 
 EARLY, LATE = -1, 1 << 30  # month numbers before and after any range
 
@@ -112,7 +114,7 @@ def _spans(items, intervals_of, counted) -> list:
 
 # --- patents -------------------------------------------------------------------------------------------
 
-_PATENT_CHANGES = [*patent_rules.TERMINATING, PatentEventKind.RESTORATION]
+_PATENT_CHANGES = [*TERMINATING_PATENT, PatentEventKind.RESTORATION]
 
 
 # What the validity rule reads, and the high-value rule's facts: both figures share one read.
@@ -151,7 +153,7 @@ def patent_intervals(patent, events) -> list:
     expires = patent_rules.expiry_date(patent)
     spans, off = [], None
     for event in sorted(events, key=_restoration_last):
-        if event.kind in patent_rules.TERMINATING and off is None:
+        if event.kind in TERMINATING_PATENT and off is None:
             off = event.date
         elif event.kind == PatentEventKind.RESTORATION and off is not None:
             spans.append((off, event.date))
@@ -183,7 +185,7 @@ def count_by_own_dates(counts: MonthlyCounts, queryset):
     """Count the granted patents of `queryset` from their grant to their expiry, whatever their events say."""
     start, end = month_start(counts.first), month_end(counts.last)
     # Filed this long before the range, every term has ended before it; this long after, none ends within it.
-    longest, shortest = max(patent_rules.TERM_YEARS.values()), patent_rules.DESIGN_TERM_YEARS_BEFORE
+    longest, shortest = max(terms.PATENT_TERM_YEARS.values()), terms.DESIGN_TERM_YEARS_BEFORE
     filed_early, filed_late = date(start.year - longest - 1, 1, 1), date(end.year - shortest + 1, 1, 1)
     plain = (
         queryset.filter(grant_date__isnull=False, grant_date__lte=end, filing_date__gte=filed_early)
@@ -199,14 +201,14 @@ def count_by_own_dates(counts: MonthlyCounts, queryset):
         stop = None
         if filed != LATE:
             filing = day_of(filed, leap)
-            years = patent_rules.term_years(patent_type, filing)
-            stop = month_number(patent_rules.anniversary(filing, years))
+            years = terms.patent_term_years(patent_type, filing)
+            stop = month_number(terms.anniversary(filing, years))
         counts.add_months(region, granted, stop, n)
 
 
 # --- trademarks ----------------------------------------------------------------------------------------
 
-_TRADEMARK_CHANGES = [*trademark_rules.TERMINATING, TrademarkEventKind.RENEWAL]
+_TRADEMARK_CHANGES = [*TERMINATING_TRADEMARK, TrademarkEventKind.RENEWAL]
 
 
 def trademark_intervals(trademark, events) -> list:
@@ -220,12 +222,12 @@ def trademark_intervals(trademark, events) -> list:
         return []
     events = list(events)
     renewed = sorted(max(e.date, registered) for e in events if e.kind == TrademarkEventKind.RENEWAL)
-    ended = min((e.date for e in events if e.kind in trademark_rules.TERMINATING), default=None)
+    ended = min((e.date for e in events if e.kind in TERMINATING_TRADEMARK), default=None)
     recorded_end = trademark.expiry_date
     starts = [registered, *renewed]
     result, term_start = [], registered
     for k, since in enumerate(starts):
-        term_start = patent_rules.anniversary(term_start, trademark_rules.TERM_YEARS)  # start of term k + 2
+        term_start = terms.anniversary(term_start, terms.TRADEMARK_TERM_YEARS)  # start of term k + 2
         last_day = term_start - timedelta(days=1)
         if recorded_end and recorded_end > last_day:
             last_day = recorded_end
@@ -245,7 +247,7 @@ def valid_trademarks_by_month(queryset, first: int, last: int) -> MonthlyCounts:
     queryset = queryset.filter(region__isnull=False).order_by()
     start, end = month_start(first), month_end(last)
     # Registered this long before the range, the first term has ended before it.
-    registered_early = date(start.year - trademark_rules.TERM_YEARS - 1, 1, 1)
+    registered_early = date(start.year - terms.TRADEMARK_TERM_YEARS - 1, 1, 1)
     day_after_expiry = ExpressionWrapper(F("expiry_date") + timedelta(days=1), output_field=DateField())
     # The marks with renewing or terminating events are left out here and counted by their events below: the
     # register is small enough that leaving them out costs the database less than taking them back costs Python.
@@ -272,7 +274,7 @@ def valid_trademarks_by_month(queryset, first: int, last: int) -> MonthlyCounts:
             since, term_stop = first, EARLY
         else:
             since = registered
-            last_day = trademark_rules.last_day_of_term(day_of(registered, leap), 1)
+            last_day = terms.last_day_of_term(day_of(registered, leap), 1)
             term_stop = month_number(last_day + timedelta(days=1))
         stop = max(term_stop, ends)
         counts.add_months(region, since, None if stop == LATE else stop, n)

@@ -1,50 +1,21 @@
 """Patent validity, statutory terms, legal-status phrases and annuity dates.
 
 The rules and their legal sources are in docs/registry.md. `status_on` answers for one patent and
-`valid_on` for a queryset in one SQL statement; the two must always agree (tests/registry/test_patents.py).
+`Patent.objects.valid_on` (models/patents.py) for a queryset in one SQL
+statement; the two must always agree (tests/registry/test_patents.py).
 """
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
-from ..models import PatentEvent, PatentEventKind, PatentType
+from ..models import PatentEventKind, PatentType
+from ..models.patents import TERMINATING
+from ..terms import anniversary, patent_term_years, years_cutoff
 
-# Patent Law art. 42 as amended on 17 October 2020 (fourth amendment), in force 1 June 2021: inventions
-# 20 years, utility models 10 years, designs 15 years, all counted from the filing date. Before the
-# amendment a design had 10 years; the transitional rule applies the old term to applications filed
-# before 1 June 2021.
-DESIGN_TERM_CHANGE = date(2021, 6, 1)
-TERM_YEARS = {PatentType.INVENTION: 20, PatentType.UTILITY_MODEL: 10}
-DESIGN_TERM_YEARS_BEFORE, DESIGN_TERM_YEARS_FROM = 10, 15
-
-# Events that end a patent (or an application) until a later restoration.
-TERMINATING = {
-    PatentEventKind.LAPSE: "lapsed",
-    PatentEventKind.INVALIDATION: "invalidated",
-    PatentEventKind.ABANDONMENT: "abandoned",
-    PatentEventKind.WITHDRAWAL: "abandoned",
-    PatentEventKind.REJECTION: "rejected",
-}
 STATES = ("pending", "valid", "lapsed", "expired", "invalidated", "abandoned", "rejected")
-
-
-def anniversary(start: date, years: int) -> date:
-    """`start` moved on by whole years; 29 February falls on 1 March in a common year, because the
-    period that began on 29 February ends with the last day of February."""
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:
-        return date(start.year + years, 3, 1)
-
-
-def term_years(patent_type: str, filing_date: date) -> int:
-    """The statutory term in years (Patent Law art. 42; designs 15 years if filed from 1 June 2021)."""
-    if patent_type == PatentType.DESIGN:
-        return DESIGN_TERM_YEARS_FROM if filing_date >= DESIGN_TERM_CHANGE else DESIGN_TERM_YEARS_BEFORE
-    return TERM_YEARS[patent_type]
 
 
 def expiry_date(patent) -> date:
@@ -52,7 +23,7 @@ def expiry_date(patent) -> date:
 
     A patent filed on 5 March 2001 is in force up to 4 March 2021 and has expired on 5 March 2021.
     """
-    return anniversary(patent.filing_date, term_years(patent.patent_type, patent.filing_date))
+    return anniversary(patent.filing_date, patent_term_years(patent.patent_type, patent.filing_date))
 
 
 @dataclass(frozen=True)
@@ -104,55 +75,6 @@ def status_on(patent, day: date, events=None) -> Validity:
     return Validity(True, "valid", max([granted, *restored]))
 
 
-def _expiry_cutoff(day: date, years: int) -> date:
-    """The latest filing date whose term of `years` has run out by `day` (expiry on or before `day`).
-
-    Expiry is monotonic in the filing date, so everything filed on or before the cutoff has expired.
-    """
-    cutoff = date(day.year - years, day.month, min(day.day, 28))
-    while anniversary(cutoff + timedelta(days=1), years) <= day:
-        cutoff += timedelta(days=1)
-    while anniversary(cutoff, years) > day:
-        cutoff -= timedelta(days=1)
-    return cutoff
-
-
-def _not_expired(day: date) -> Q:
-    invention = Q(patent_type=PatentType.INVENTION, filing_date__gt=_expiry_cutoff(day, 20))
-    utility = Q(patent_type=PatentType.UTILITY_MODEL, filing_date__gt=_expiry_cutoff(day, 10))
-    old_design = Q(
-        patent_type=PatentType.DESIGN,
-        filing_date__lt=DESIGN_TERM_CHANGE,
-        filing_date__gt=_expiry_cutoff(day, DESIGN_TERM_YEARS_BEFORE),
-    )
-    new_design = Q(
-        patent_type=PatentType.DESIGN,
-        filing_date__gte=DESIGN_TERM_CHANGE,
-        filing_date__gt=_expiry_cutoff(day, DESIGN_TERM_YEARS_FROM),
-    )
-    return invention | utility | old_design | new_design
-
-
-def valid_on(queryset, day: date):
-    """The patents of `queryset` valid on `day`, as one SQL query (same rule as status_on).
-
-    Terms are compared as filing-date cutoffs computed here, so no date arithmetic runs in the database
-    and the query is the same on SQLite and PostgreSQL.
-    """
-    granted_event = PatentEvent.objects.filter(patent=OuterRef("pk"), kind=PatentEventKind.GRANT, date__lte=day)
-    restored_after = PatentEvent.objects.filter(
-        patent=OuterRef("patent"), kind=PatentEventKind.RESTORATION, date__gte=OuterRef("date"), date__lte=day
-    )
-    unrestored_termination = PatentEvent.objects.filter(
-        patent=OuterRef("pk"), kind__in=list(TERMINATING), date__lte=day
-    ).exclude(Exists(restored_after))
-    return (
-        queryset.alias(_granted=Exists(granted_event))
-        .filter(Q(grant_date__lte=day) | Q(grant_date__isnull=True, _granted=True), _not_expired(day))
-        .exclude(Exists(unrestored_termination))
-    )
-
-
 # --- high-value invention patents ----------------------------------------------------------------------
 
 # CNIPA's 每万人口高价值发明专利拥有量 (《"十四五"国家知识产权保护和运用规划》, 国发〔2021〕20号) counts five kinds
@@ -187,7 +109,7 @@ def is_high_value(patent, day: date, events=None) -> bool:
 
 def ten_years_cutoff(day: date) -> date:
     """The latest filing date whose tenth anniversary is on or before `day`."""
-    return _expiry_cutoff(day, HIGH_VALUE_YEARS)
+    return years_cutoff(day, HIGH_VALUE_YEARS)
 
 
 def high_value_on(queryset, day: date):
@@ -196,7 +118,7 @@ def high_value_on(queryset, day: date):
     The ten-year test is a filing-date cutoff computed here, so no date arithmetic runs in the database.
     """
     inventions = queryset.filter(patent_type=PatentType.INVENTION)
-    return valid_on(inventions, day).filter(high_value_flags() | Q(filing_date__lte=ten_years_cutoff(day)))
+    return inventions.valid_on(day).filter(high_value_flags() | Q(filing_date__lte=ten_years_cutoff(day)))
 
 
 # --- legal-status phrases -------------------------------------------------------------------------------
@@ -267,7 +189,7 @@ def annuity_due(patent, year_number: int, events=None) -> date | None:
     if granted is None:
         return None
     first = patent_year_of(patent, granted)
-    last = term_years(patent.patent_type, patent.filing_date)
+    last = patent_term_years(patent.patent_type, patent.filing_date)
     if not first <= year_number <= last:
         return None
     if year_number == first:

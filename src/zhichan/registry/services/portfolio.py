@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from ..labels import STATE_LABELS, describe
 from ..models import Copyright, GeographicalIndication, Patent, PatentType, Trademark
+from ..terms import grace_end, last_day_of_term
 from . import patents as patent_rules
 from . import trademarks as trademark_rules
 from .enterprises import designations_of, meets_institution_requirement
@@ -31,7 +32,7 @@ def term_end(trademark, day: date, events) -> date | None:
     if trademark.registration_date is None:
         return None
     renewals = sum(1 for e in events if e.kind == "renewal" and e.date <= day)
-    end = trademark_rules.last_day_of_term(trademark.registration_date, 1 + renewals)
+    end = last_day_of_term(trademark.registration_date, 1 + renewals)
     if trademark.expiry_date and trademark.expiry_date > end:
         end = trademark.expiry_date
     return end
@@ -87,7 +88,7 @@ def portfolio(enterprise, user, day: date) -> Portfolio:
             continue
         end = term_end(trademark, day, trademark.events.all())
         if end is not None and end <= horizon:
-            result.renewals.append((end, trademark_rules.grace_end(end), trademark, state))
+            result.renewals.append((end, grace_end(end), trademark, state))
     result.renewals.sort(key=lambda row: row[0])
 
     result.copyrights = list(Copyright.objects.visible_to(user).filter(owners=enterprise).select_related("region"))

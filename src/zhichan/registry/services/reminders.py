@@ -19,8 +19,9 @@ from zhichan.core.roles import Role
 from zhichan.core.services.notify import notify
 
 from ..models import Enterprise, Patent, Trademark
+from ..terms import grace_end, last_day_of_term
 from .patents import next_annuity_due
-from .trademarks import grace_end, last_day_of_term, status_on
+from .trademarks import status_on
 
 CHUNK = 500
 GRACE_DAYS = 184  # six months at most (Trademark Law art. 40)

@@ -35,19 +35,11 @@ def list_context(request, filterset):
     return {"filter": filterset, "page": page, "query": query_without_page(request)}
 
 
-def synthetic_cell(record) -> str:
-    return _("synthetic demo record") if record.synthetic else ""
-
-
 def export_note(title) -> str:
     return _("%(title)s · exported %(time)s") % {
         "title": title,
         "time": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
     }
-
-
-def joined(names) -> str:
-    return "、".join(str(name) for name in names)
 
 
 def chunked(queryset, size: int = EXPORT_CHUNK):
@@ -65,6 +57,13 @@ def rows_of(queryset):
     """Every row of `queryset`, chunk by chunk (see chunked)."""
     for chunk in chunked(queryset):
         yield from chunk
+
+
+def with_today(record, **facts):
+    """The record with the facts of the export's day (its state, the end of its term …), which the columns of the
+    day read (registry/columns.py)."""
+    record.today = facts
+    return record
 
 
 def with_states(with_validity, queryset, day):

@@ -5,15 +5,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from zhichan.core import columns
 from zhichan.core.access import allow
 from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
+from ..columns import ENTERPRISES, joined
 from ..filters import EnterpriseFilter
 from ..models import Enterprise
 from ..services.enterprises import former_names, meets_institution_requirement
 from ..services.portfolio import portfolio
-from .common import READERS, export_note, filtered, joined, list_context, rows_of, synthetic_cell
+from .common import READERS, export_note, filtered, list_context, rows_of, with_today
 
 
 def _enterprises():
@@ -42,43 +44,14 @@ def enterprise_export(request):
 def enterprise_workbook(request) -> xlsx.Workbook:
     enterprises = filtered(request, EnterpriseFilter, _enterprises()).qs
     today = timezone.localdate()
-    rows = (  # lazy: written row by row, in the background when large
-        [
-            e.name,
-            e.uscc or "",
-            e.region.name,
-            e.address,
-            e.industry_code,
-            e.get_size_display(),
-            _("yes") if e.ip_institution else "",
-            e.ip_institution_name,
-            e.ip_staff_full_time,
-            _("yes") if e.ip_strategy else "",
-            e.ip_strategy_adopted,
-            joined(f"{d.get_level_display()}{d.get_kind_display()}" for d in held_today(e, today)),
-            e.merged_into.name if e.merged_into else "",
-            synthetic_cell(e),
-        ]
+    records = (  # lazy: read as the rows are written, in the background when large
+        with_today(
+            e, designations=joined(f"{d.get_level_display()}{d.get_kind_display()}" for d in held_today(e, today))
+        )
         for e in rows_of(enterprises)
     )
-    headers = [
-        _("name"),
-        _("unified social credit code"),
-        _("region"),
-        _("address"),
-        _("industry (GB/T 4754-2017)"),
-        _("size"),
-        _("has an IP management institution"),
-        _("IP management institution"),
-        _("full-time IP staff"),
-        _("has an IP strategy"),
-        _("IP strategy adopted on"),
-        _("designations held today"),
-        _("merged into"),
-        _("demo data"),
-    ]
     title = _("Enterprises")
-    sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
+    sheet = columns.sheet(title, ENTERPRISES, records, note=export_note(title))
     return xlsx.Workbook(f"{_('Enterprise list')}-{today:%Y%m%d}.xlsx", [sheet], rows=enterprises.count())
 
 

@@ -5,13 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from zhichan.core import columns
 from zhichan.core.access import allow
 from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
+from ..columns import COPYRIGHTS, GEOGRAPHICAL_INDICATIONS
 from ..filters import CopyrightFilter, GIFilter
 from ..models import Copyright, GeographicalIndication
-from .common import READERS, export_note, filtered, joined, list_context, rows_of, synthetic_cell
+from .common import READERS, export_note, filtered, list_context, rows_of
 
 
 def _copyrights():
@@ -37,39 +39,9 @@ def copyright_export(request):
 
 def copyright_workbook(request) -> xlsx.Workbook:
     copyrights = filtered(request, CopyrightFilter, _copyrights()).qs
-    rows = (  # lazy: written row by row, in the background when large
-        [
-            c.registration_number,
-            c.get_kind_display(),
-            c.get_category_display(),
-            c.title,
-            c.owner_name,
-            joined(c.owners.all()),
-            c.region.name if c.region else "",
-            c.completion_date,
-            c.first_publication_date,
-            c.registration_date,
-            c.source,
-            synthetic_cell(c),
-        ]
-        for c in rows_of(copyrights)
-    )
-    headers = [
-        _("registration number"),
-        _("kind"),
-        _("category of work"),
-        _("title"),
-        _("owner (as written)"),
-        _("owners in the register"),
-        _("region"),
-        _("completion date"),
-        _("first publication date"),
-        _("registration date"),
-        _("source"),
-        _("demo data"),
-    ]
     title = _("Copyright registrations")
-    sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
+    # lazy: read as the rows are written, in the background when large
+    sheet = columns.sheet(title, COPYRIGHTS, rows_of(copyrights), note=export_note(title))
     return xlsx.Workbook(
         f"{_('Copyright registration list')}-{timezone.localdate():%Y%m%d}.xlsx", [sheet], rows=copyrights.count()
     )
@@ -107,39 +79,8 @@ def gi_export(request):
 
 def gi_workbook(request) -> xlsx.Workbook:
     gis = filtered(request, GIFilter, _gis()).qs
-    rows = (  # lazy: written row by row, in the background when large
-        [
-            g.name,
-            g.get_kind_display(),
-            g.holder_name,
-            g.holder.name if g.holder else "",
-            g.approval_date,
-            g.announcement_number,
-            g.product_category,
-            g.area,
-            g.region.name if g.region else "",
-            g.trademark.registration_number if g.trademark else "",
-            g.source,
-            synthetic_cell(g),
-        ]
-        for g in rows_of(gis)
-    )
-    headers = [
-        _("name"),
-        _("kind"),
-        _("holder or applicant (as written)"),
-        _("holder in the register"),
-        _("approval date"),
-        _("announcement number"),
-        _("product category"),
-        _("protected area"),
-        _("region"),
-        _("trademark"),
-        _("source"),
-        _("demo data"),
-    ]
     title = _("Geographical indications")
-    sheet = xlsx.Sheet(title, headers, rows, note=export_note(title))
+    sheet = columns.sheet(title, GEOGRAPHICAL_INDICATIONS, rows_of(gis), note=export_note(title))
     return xlsx.Workbook(
         f"{_('Geographical indication list')}-{timezone.localdate():%Y%m%d}.xlsx", [sheet], rows=gis.count()
     )

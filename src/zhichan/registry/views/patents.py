@@ -7,16 +7,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from zhichan.core import columns
 from zhichan.core.access import allow
 from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
+from ..columns import PATENTS
 from ..filters import PatentFilter
 from ..labels import describe
 from ..models import Patent
 from ..services import patents as rules
 from ..services.portfolio import patents_with_validity
-from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell, with_states
+from ..terms import anniversary
+from .common import READERS, export_note, filtered, list_context, with_states, with_today
 
 
 def _patents():
@@ -42,54 +45,11 @@ def patent_export(request):
 def patent_workbook(request) -> xlsx.Workbook:
     today = timezone.localdate()
     patents = filtered(request, PatentFilter, _patents()).qs
-    rows = (  # lazy: written row by row, in the background when large
-        [
-            p.application_number,
-            p.get_patent_type_display(),
-            p.title,
-            p.applicants,
-            joined(p.holders.all()),
-            p.inventors,
-            p.region.name if p.region else "",
-            p.filing_date,
-            p.publication_number,
-            p.grant_number,
-            p.grant_date,
-            p.main_ipc,
-            _("yes") if p.strategic_emerging else _("no"),
-            _("yes") if p.foreign_family else _("no"),
-            _("yes") if p.high_pledge_financing else _("no"),
-            p.award,
-            str(state["label"]),
-            state["since"],
-            p.source,
-            synthetic_cell(p),
-        ]
+    records = (  # lazy: read as the rows are written, in the background when large
+        with_today(p, state=str(state["label"]), since=state["since"])
         for p, state in with_states(patents_with_validity, patents, today)
     )
-    headers = [
-        _("application number"),
-        _("patent type"),
-        _("title"),
-        _("applicants (as written)"),
-        _("holders in the register"),
-        _("inventors"),
-        _("region"),
-        _("filing date"),
-        _("publication number"),
-        _("grant publication number"),
-        _("grant date"),
-        _("main IPC code"),
-        _("in a strategic emerging industry"),
-        _("patent family member granted abroad"),
-        _("obtained high pledge financing"),
-        _("award"),
-        _("state today"),
-        _("state since"),
-        _("source"),
-        _("demo data"),
-    ]
-    sheet = xlsx.Sheet(_("Patents"), headers, rows, note=export_note(_("Patents")))
+    sheet = columns.sheet(_("Patents"), PATENTS, records, note=export_note(_("Patents")))
     return xlsx.Workbook(f"{_('Patent list')}-{today:%Y%m%d}.xlsx", [sheet], rows=patents.count())
 
 
@@ -112,7 +72,7 @@ def patent_detail(request, pk):
         "next_annuity": rules.next_annuity_due(patent, today, events),
         "high_value": rules.is_high_value(patent, today, events),
         "high_value_facts": patent.high_value_facts(),
-        "ten_years": rules.anniversary(patent.filing_date, rules.HIGH_VALUE_YEARS),
+        "ten_years": anniversary(patent.filing_date, rules.HIGH_VALUE_YEARS),
         "holders": patent.holders.visible_to(request.user).select_related("region"),
         "ipc_codes": [code.strip() for code in patent.ipc_codes.split(";") if code.strip()],
         "history": patent.history.select_related("history_user")[:20],

@@ -5,16 +5,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from zhichan.core import columns
 from zhichan.core.access import allow
 from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
+from ..columns import TRADEMARKS
 from ..filters import TrademarkFilter
 from ..labels import describe
 from ..models import Trademark
 from ..services import trademarks as rules
 from ..services.portfolio import term_end, trademarks_with_validity
-from .common import READERS, export_note, filtered, joined, list_context, synthetic_cell, with_states
+from .common import READERS, export_note, filtered, list_context, with_states, with_today
 
 
 def _trademarks():
@@ -38,44 +40,11 @@ def trademark_export(request):
 def trademark_workbook(request) -> xlsx.Workbook:
     today = timezone.localdate()
     trademarks = filtered(request, TrademarkFilter, _trademarks()).qs
-    rows = (  # lazy: written row by row, in the background when large
-        [
-            t.registration_number,
-            t.mark,
-            t.nice_classes,
-            t.get_kind_display(),
-            _("yes") if t.gi_mark else "",
-            _("yes") if t.madrid else "",
-            t.applicant_name,
-            joined(t.holders.all()),
-            t.region.name if t.region else "",
-            t.application_date,
-            t.registration_date,
-            term_end(t, today, t.events.all()),
-            str(state["label"]),
-            t.source,
-            synthetic_cell(t),
-        ]
+    records = (  # lazy: read as the rows are written, in the background when large
+        with_today(t, state=str(state["label"]), term_end=term_end(t, today, t.events.all()))
         for t, state in with_states(trademarks_with_validity, trademarks, today)
     )
-    headers = [
-        _("registration number"),
-        _("mark"),
-        _("Nice classes"),
-        _("kind"),
-        _("GI mark"),
-        _("Madrid"),
-        _("applicant (as written)"),
-        _("holders in the register"),
-        _("region"),
-        _("application date"),
-        _("registration date"),
-        _("end of the current term"),
-        _("state today"),
-        _("source"),
-        _("demo data"),
-    ]
-    sheet = xlsx.Sheet(_("Trademarks"), headers, rows, note=export_note(_("Trademarks")))
+    sheet = columns.sheet(_("Trademarks"), TRADEMARKS, records, note=export_note(_("Trademarks")))
     return xlsx.Workbook(f"{_('Trademark list')}-{today:%Y%m%d}.xlsx", [sheet], rows=trademarks.count())
 
 

@@ -15,7 +15,7 @@ from zhichan.core.messages import gettext_key as _  # the reasons are kept as ke
 
 from ...identifiers import IdentifierError, parse_patent_application, parse_trademark_registration
 from ...models import Copyright, Enterprise, GeographicalIndication, Patent, Trademark
-from ...services.trademarks import parse_nice_classes
+from ...nice import parse_nice_classes
 from .values import parse_date, parse_ipc, parse_patent_type, parse_term, parse_yes_no, text
 
 FIELD_LABELS = {

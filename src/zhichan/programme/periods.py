@@ -1,13 +1,20 @@
-"""Reporting periods of a programme: months or quarters from its start to its end."""
+"""Reporting periods of a programme: months or quarters from its start to its end.
+
+No models are imported here, so the models show their periods with the same functions the services use."""
 
 import datetime
 from dataclasses import dataclass
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from zhichan.core.messages import Message
 
-from ..models import ReportingFrequency
+
+class ReportingFrequency(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
 
 
 @dataclass(frozen=True)
