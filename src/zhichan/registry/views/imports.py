@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from zhichan.core.access import allow
 from zhichan.core.roles import Role
-from zhichan.documents import xlsx
+from zhichan.documents import files
 
 from ..forms_imports import ImportForm
 from ..models import ImportBatch, ImportKind
@@ -122,4 +122,4 @@ def import_template(request):
 
 
 def _download(content: bytes, filename: str) -> HttpResponse:
-    return xlsx.file_response(content, filename)
+    return files.response(content, filename)
