@@ -113,7 +113,8 @@ def test_the_signature_sits_two_characters_left_of_the_date_or_moves_left_for_a_
 
 def test_libreoffice_lays_out_22_lines_of_28_characters_with_the_title_on_page_1(tmp_path):
     """Page 1 holds the number and its red rule (two lines), two blank lines, a one-line title, a blank line and the
-    addressee: 15 lines are left for the body, then 22 to a page. A line of 26 characters after a two-character indent fills one line exactly."""
+    addressee: 15 lines are left for the body, then 22 to a page. A line of 26 characters after a two-character
+    indent fills one line exactly (28 to a line)."""
     line = "知" * 26
 
     def body(lines):

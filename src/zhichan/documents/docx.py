@@ -22,6 +22,14 @@ from .official import Heading, OfficialDocument, Paragraph, Table
 TIGHTEN = -0.25  # pt between characters: 16 pt characters, 28 of them in 156 mm
 RED = "FF0000"
 
+# Word refuses a file whose properties are out of the schema's order: what may follow each property we add.
+AFTER_SPACING_IN_RUN = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect")
+AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct")
+AFTER_BORDERS += ("w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd")
+AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+AFTER_SNAP += ("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:rPr")
+AFTER_BORDERS += ("w:snapToGrid", *AFTER_SNAP)
+
 
 @dataclass
 class Word:
@@ -97,7 +105,7 @@ def _styles(word):
     _fonts(normal.element, official.BODY_FONT, official.DIGITS_FONT)
     spacing = OxmlElement("w:spacing")
     spacing.set(qn("w:val"), str(round(TIGHTEN * 20)))
-    normal.element.get_or_add_rPr().append(spacing)
+    normal.element.get_or_add_rPr().insert_element_before(spacing, *AFTER_SPACING_IN_RUN)
     layout = normal.paragraph_format
     layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     layout.line_spacing = Pt(official.line_pitch())
@@ -137,7 +145,7 @@ def _number(word, number: str):
     for name, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "11"), ("w:color", RED)):
         bottom.set(qn(name), value)
     borders.append(bottom)
-    paragraph.paragraph_format.element.get_or_add_pPr().append(borders)
+    paragraph.paragraph_format.element.get_or_add_pPr().insert_element_before(borders, *AFTER_BORDERS)
 
 
 def _title(word, title: str):
@@ -189,7 +197,7 @@ def _off_grid(paragraph, single: bool = True):
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     snap = OxmlElement("w:snapToGrid")
     snap.set(qn("w:val"), "0")
-    paragraph.paragraph_format.element.get_or_add_pPr().append(snap)
+    paragraph.paragraph_format.element.get_or_add_pPr().insert_element_before(snap, *AFTER_SNAP)
     return paragraph
 
 
@@ -230,14 +238,14 @@ def _footers(word):
 
 
 def _page_field(paragraph):
-    run = _plain(paragraph, "", official.PAGE_NUMBER_FONT, official.PAGE_NUMBER_SIZE)
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        if kind:
+    """The PAGE field, as Word writes it: begin, instruction, separator, the last shown value, end, a run each."""
+    for kind, text in (("begin", None), ("instrText", " PAGE "), ("separate", None), ("t", "1"), ("end", None)):
+        run = _plain(paragraph, "", official.PAGE_NUMBER_FONT, official.PAGE_NUMBER_SIZE)
+        if text is None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
         else:
-            element = OxmlElement("w:instrText" if text == " PAGE " else "w:t")
+            element = OxmlElement(f"w:{kind}")
             element.text = text
-            if text == " PAGE ":
-                element.set(qn("xml:space"), "preserve")
+            element.set(qn("xml:space"), "preserve")
         run._r.append(element)

@@ -95,14 +95,13 @@ class OfficialDocument:
     @property
     def attachment_lines(self) -> list[str]:
         """附件：1．… with the following names aligned under the first; a single attachment has no number."""
-        if len(self.attachments) == 1:
-            return [_("Attachment: %(name)s") % {"name": self.attachments[0]}]
-        lines = [_("Attachment: %(name)s") % {"name": f"1．{self.attachments[0]}"} if self.attachments else ""]
+        if len(self.attachments) < 2:
+            return [_("Attachment: %(name)s") % {"name": name} for name in self.attachments]
+        first, *others = self.attachments
         indent = "　" * 3  # as wide as 附件：
-        return [line for line in lines if line] + [
-            f"{indent}{number}．{name}" for number, name in enumerate(self.attachments[1:], start=2)
+        return [_("Attachment: %(name)s") % {"name": f"1．{first}"}] + [
+            f"{indent}{number}．{name}" for number, name in enumerate(others, start=2)
         ]
-
 
     def signature_indents(self) -> tuple[float, float]:
         """How far from the right, in characters, the signature and the date end: the signature two characters in,
