@@ -78,7 +78,7 @@ def ledger_official(request, pk, kind):
             ]
             for line in lines
         ],
-        widths=[1.2, 6, 3, 2.4, 1.6, 1.4],
+        widths=[1.2, 5.2, 3, 3, 1.5, 1.7],
     )
     title = _("Task ledger of %(programme)s") % {"programme": programme.name}
     document = _frame(request, programme, title, [Paragraph(summary), table])
