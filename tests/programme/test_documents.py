@@ -69,3 +69,14 @@ def test_the_pages_offer_word_and_pdf_beside_excel(client_for, programme):
         assert f'href="{reverse(name, args=[programme.pk])}"' in page and f'data-testid="{testid}"' in page
     for name in ["programme-reports-docx", "programme-reports-pdf"]:
         assert f'formaction="{reverse(name, args=[programme.pk])}"' in page
+
+
+def test_the_closing_review_workbook_takes_the_same_path(client_for, programme, settings):
+    settings.ZHICHAN_EXPORT_INLINE_ROWS = 0
+    client = client_for("leader")
+    reply = client.get(reverse("programme-closing-export", args=[programme.pk]))
+    assert reply.status_code == 302
+    export = ExportFile.objects.get()
+    assert export.name.endswith("-测试工作方案.xlsx") and export.file.name.endswith(".xlsx")
+    download = client.get(reverse("export-download", kwargs={"pk": export.pk}))
+    assert download["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
