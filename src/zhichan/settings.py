@@ -322,6 +322,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # PDF exports: a line per layout step and font otherwise
+        "fontTools": {"level": "WARNING"},
         "django.request": {"filters": ["one_line_forbidden"]},
     },
 }

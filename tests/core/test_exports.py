@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from zhichan.core.models import ExportFile, TaskProgress
-from zhichan.documents.xlsx import attachment
+from zhichan.documents.files import attachment
 from zhichan.registry.models import Patent
 
 from ..registry.registers import make_registers

@@ -202,3 +202,24 @@ def test_co_operating_unit_cannot_open_the_lead_units_report(tab, task):
     expect(tab.page.get_by_test_id("not-found")).to_be_visible()
     expect(tab.page.locator("main")).not_to_contain_text("市场监管局的进展")
     assert tab.console_errors() == []
+
+
+def test_the_ledger_and_the_reports_download_as_word_and_pdf(tab, task):
+    """Beside the Excel exports: the ledger's Word and PDF links, and the period form's Word and PDF buttons, which
+    carry the document number typed in."""
+    from docx import Document
+
+    tab.sign_in("office")
+    tab.go(f"/programmes/{task.programme.pk}/")
+    with tab.page.expect_download() as caught:
+        tab.page.get_by_test_id("ledger-pdf").click()
+    assert caught.value.suggested_filename == "测试工作方案-任务台账.pdf"
+    form = tab.page.get_by_test_id("reports-export")
+    form.locator("[name=number]").fill("南知强办〔2026〕3号")
+    with tab.page.expect_download() as caught:
+        form.get_by_test_id("reports-docx").click()
+    assert caught.value.suggested_filename.endswith(".docx")
+    document = Document(caught.value.path())
+    assert document.paragraphs[0].text == "南知强办〔2026〕3号"
+    tab.screenshot("programme-document-exports")
+    assert tab.console_errors() == []

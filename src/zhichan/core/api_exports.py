@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 
-from zhichan.documents.xlsx import file_response
+from zhichan.documents.files import response
 
 from .api import ScopedViewSet
 from .models import ExportFile
@@ -35,4 +35,4 @@ class ExportFileViewSet(ScopedViewSet):
     def file(self, request, pk=None):
         export = self.get_object()
         with export.file.open("rb") as handle:
-            return file_response(handle.read(), export.name)
+            return response(handle.read(), export.name)

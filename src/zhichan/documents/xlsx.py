@@ -1,4 +1,5 @@
-"""Excel workbooks for exports: a header row, data rows, sensible widths, and no formula injection."""
+"""Excel workbooks for exports: a header row, data rows, sensible widths, and no formula injection. Sent with
+`files.response`, or through `core/services/exports.respond` when built from what a user may see."""
 
 import datetime
 import io
@@ -7,12 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import xlsxwriter
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass
@@ -44,6 +43,10 @@ class Workbook:
     filename: str
     sheets: list[Sheet]
     rows: int = 0
+    row_cost = 1  # the unit the other documents' costs are counted in
+
+    def render(self, progress=None) -> bytes:
+        return build(self.sheets, progress=progress, total=self.rows)
 
 
 PROGRESS_EVERY = 500  # rows between two progress reports
@@ -147,33 +150,3 @@ def _write_marked(ws, row: int, column: int, value, styles):
 def _local(moment: datetime.datetime) -> datetime.datetime:
     """Excel has no time zones: an aware moment is written as the wall-clock time in Asia/Shanghai."""
     return timezone.localtime(moment).replace(tzinfo=None) if timezone.is_aware(moment) else moment
-
-
-def response(filename: str, sheets: list[Sheet]) -> HttpResponse:
-    return file_response(build(sheets), filename)
-
-
-def file_response(content: bytes, filename: str, content_type: str = XLSX) -> HttpResponse:
-    reply = HttpResponse(content, content_type=content_type)
-    reply["Content-Disposition"] = attachment(filename)
-    return reply
-
-
-UNSAFE_IN_NAMES = str.maketrans({c: "-" for c in '/\\:*?"<>|\r\n\t'})
-
-
-def clean_filename(name: str) -> str:
-    """A name every system accepts: no path separators or characters Windows refuses."""
-    return " ".join(name.translate(UNSAFE_IN_NAMES).split())[:200] or "export.xlsx"
-
-
-def attachment(filename: str) -> str:
-    """Content-Disposition for a download: the name in UTF-8 (RFC 5987 filename*), and an ASCII name for old
-    clients that read only filename (the Chinese dropped, the date and extension kept)."""
-    from urllib.parse import quote
-
-    name = clean_filename(filename)
-    stem, dot, suffix = name.rpartition(".")
-    ascii_stem = "".join(c for c in (stem if dot else name) if c.isascii() and (c.isalnum() or c in "-_ ")).strip("-_ ")
-    fallback = f"{ascii_stem or 'export'}{dot}{suffix if dot else ''}"
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"

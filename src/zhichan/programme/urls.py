@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import closing, exports, overview, reports, supervision, tasks
+from .views import closing, documents, exports, overview, reports, supervision, tasks
 
 urlpatterns = [
     path("programmes/", overview.programme_list, name="programme-list"),
@@ -14,6 +14,12 @@ urlpatterns = [
     path("programmes/<int:pk>/closing.xlsx", closing.closing_export, name="programme-closing-export"),
     path("programmes/<int:pk>/ledger.xlsx", exports.ledger_export, name="programme-ledger"),
     path("programmes/<int:pk>/reports.xlsx", exports.reports_export, name="programme-reports-export"),
+    path("programmes/<int:pk>/ledger.docx", documents.ledger_document, {"kind": "docx"}, name="programme-ledger-docx"),
+    path("programmes/<int:pk>/ledger.pdf", documents.ledger_document, {"kind": "pdf"}, name="programme-ledger-pdf"),
+    path(
+        "programmes/<int:pk>/reports.docx", documents.reports_document, {"kind": "docx"}, name="programme-reports-docx"
+    ),
+    path("programmes/<int:pk>/reports.pdf", documents.reports_document, {"kind": "pdf"}, name="programme-reports-pdf"),
     path("programme-tasks/<int:pk>/", tasks.task_page, name="task-page"),
     path("programme-tasks/<int:pk>/assign/", tasks.task_assign, name="task-assign"),
     path("programme-tasks/<int:pk>/schedule/", tasks.task_schedule, name="task-schedule"),

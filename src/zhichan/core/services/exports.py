@@ -1,9 +1,10 @@
-"""One way to export: a view hands over a workbook builder; small workbooks are sent at once, large ones are
+"""One way to export: a view hands over a document builder; small documents are sent at once, large ones are
 built by a background task whose page shows the progress and then offers the file to the user who asked.
 
-A builder is a module-level function `build(request, **kwargs) -> xlsx.Workbook` that reads only
-`request.user` and `request.GET`, so the task can call it again with the same question. The task refuses when
-the user's role or unit changed since asking: the file holds what the user could see when they asked.
+A builder is a module-level function `build(request, **kwargs)` returning a document (`documents.files.Document`:
+an `xlsx.Workbook`, a `docx.Word` or a `pdf.Pdf`) that reads only `request.user` and `request.GET`, so the task
+can call it again with the same question; its kwargs must be JSON. The task refuses when the user's role or unit
+changed since asking: the file holds what the user could see when they asked.
 """
 
 from dataclasses import dataclass
@@ -18,16 +19,20 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from zhichan.documents import xlsx
+from zhichan.documents import files
 
 from ..models import ExportFile, TaskProgress
 from .progress import finish, start, tracking
 
 
 def inline_rows() -> int:
-    """Up to this many rows a workbook is written in the request (well under a second); above it, in the
-    background with progress."""
+    """Up to this many spreadsheet rows (or other documents' rows, weighed by their `row_cost`) a document is
+    built in the request (about a second at most); above it, in the background with progress."""
     return int(getattr(settings, "ZHICHAN_EXPORT_INLINE_ROWS", 2000))
+
+
+def is_small(document) -> bool:
+    return document.rows * document.row_cost <= inline_rows()
 
 
 @dataclass
@@ -41,15 +46,15 @@ class Asking:
 
 def respond(request, build, **kwargs):
     """The file itself when small, else a redirect to the task page that will offer it."""
-    workbook = build(request, **kwargs)
-    if workbook.rows <= inline_rows():
-        return xlsx.response(workbook.filename, workbook.sheets)
-    progress = start_export(request.user, build, request.GET.urlencode(), kwargs, workbook.filename)
+    document = build(request, **kwargs)
+    if is_small(document):
+        return files.response(document.render(), document.filename)
+    progress = start_export(request.user, build, request.GET.urlencode(), kwargs, document.filename)
     return redirect("task-detail", pk=progress.pk)
 
 
 def start_export(user, build, query: str, kwargs: dict, filename: str):
-    label = _("Export %(file)s") % {"file": xlsx.clean_filename(filename)}
+    label = _("Export %(file)s") % {"file": files.clean_filename(filename)}
     builder = f"{build.__module__}.{build.__qualname__}"
     return start(build_export, label, user, builder, query, kwargs, get_language() or "", access_of(user))
 
@@ -65,17 +70,19 @@ def build_file(progress_id: int, user, build, query: str, kwargs: dict, asked: l
         raise PermissionDenied(_("Your access changed after you asked for this export; ask for it again."))
     if report:
         report(0, 0, _("Reading the rows …"))
-    workbook = build(Asking(user=user, GET=QueryDict(query)), **kwargs)
+    document = build(Asking(user=user, GET=QueryDict(query)), **kwargs)
 
     def written(done, total, _message):
         if report:
             report(done, total, _("%(done)d of %(total)d rows written") % {"done": done, "total": total})
 
-    written(0, workbook.rows, "")
-    content = xlsx.build(workbook.sheets, progress=written, total=workbook.rows)
-    name = xlsx.clean_filename(workbook.filename)
+    written(0, document.rows, "")
+    content = document.render(progress=written)
+    name = files.clean_filename(document.filename)
     export = ExportFile(task_id=progress_id, user=user, name=name)
-    export.file.save(f"export-{progress_id}.xlsx", ContentFile(content), save=False)
+    suffix = name.rpartition(".")[2].lower()
+    suffix = suffix if suffix in files.CONTENT_TYPES else "bin"
+    export.file.save(f"export-{progress_id}.{suffix}", ContentFile(content), save=False)
     export.save()
     return export
 

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from zhichan.documents.xlsx import file_response
+from zhichan.documents.files import response
 
 from ..access import allow
 from ..models import ExportFile, TaskProgress
@@ -34,7 +34,7 @@ def export_download(request, pk):
     """A file exported in the background, for the user who asked only."""
     export = get_object_or_404(ExportFile.objects.visible_to(request.user), pk=pk)
     with export.file.open("rb") as handle:
-        return file_response(handle.read(), export.name)
+        return response(handle.read(), export.name)
 
 
 export_download.scoped_model = ExportFile

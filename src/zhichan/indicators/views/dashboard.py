@@ -16,7 +16,8 @@ from zhichan.core.access import allow
 from zhichan.core.asof import as_of, chosen
 from zhichan.core.extensions import dashboard_alerts
 from zhichan.core.roles import SEE_ALL, STAFF, role_of
-from zhichan.documents.xlsx import response
+from zhichan.core.services.exports import respond
+from zhichan.documents.xlsx import Workbook
 
 from ..services import dashboard as board
 from ..services.board import rows_for
@@ -136,12 +137,20 @@ def _page_parts(request, regions, region) -> tuple[str, str]:
 
 @allow(STAFF)
 def dashboard_export(request):
+    return respond(request, dashboard_workbook)
+
+
+def dashboard_workbook(request) -> Workbook:
     context = dashboard_context(request)
     sheets = [targets_sheet(context["rows"], context["region"])]
     if context["indicator"]:
         sheets.append(ranking_sheet(context["indicator"], context["period"], context["ranked"]))
     sheets.append(grid_sheet(context["indicators"], context["period"], context["grid"]))
-    return response(f"{_('dashboard')}-{context['period']}.xlsx", sheets)
+    return Workbook(f"{_('dashboard')}-{context['period']}.xlsx", sheets, rows=_rows(sheets))
+
+
+def _rows(sheets) -> int:
+    return sum(len(sheet.rows) for sheet in sheets)
 
 
 @allow(STAFF)
@@ -158,11 +167,15 @@ def comparison(request):
 
 @allow(STAFF)
 def comparison_export(request):
+    return respond(request, comparison_workbook)
+
+
+def comparison_workbook(request) -> Workbook:
     context = dashboard_context(request)
     if context["indicator"] is None:
-        return response(f"{_('comparison')}.xlsx", [])
-    sheet = ranking_sheet(context["indicator"], context["period"], context["ranked"])
-    return response(f"{_('comparison')}-{context['indicator'].name}-{context['period']}.xlsx", [sheet])
+        return Workbook(f"{_('comparison')}.xlsx", [])
+    sheets = [ranking_sheet(context["indicator"], context["period"], context["ranked"])]
+    return Workbook(f"{_('comparison')}-{context['indicator'].name}-{context['period']}.xlsx", sheets, _rows(sheets))
 
 
 @allow(STAFF)

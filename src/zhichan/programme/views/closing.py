@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
 from zhichan.core.roles import STAFF
+from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
 from ..models import Programme
@@ -34,6 +35,13 @@ def _yes_no(met):
 
 @allow(STAFF)
 def closing_export(request, pk):
+    return respond(request, closing_workbook, pk=pk)
+
+
+closing_export.scoped_model = Programme
+
+
+def closing_workbook(request, pk) -> xlsx.Workbook:
     programme = _programme(request, pk)
     review = closing(programme)
     note = _("%(programme)s · closing review · exported %(time)s") % {
@@ -96,7 +104,6 @@ def closing_export(request, pk):
         + [[_("missing report"), task.title, unit.name, period.start, ""] for task, unit, period in review.missing],
         note,
     )
-    return xlsx.response(f"{_('closing review')}-{programme.name}.xlsx", [targets, tasks, open_items])
-
-
-closing_export.scoped_model = Programme
+    sheets = [targets, tasks, open_items]
+    rows = sum(len(sheet.rows) for sheet in sheets)
+    return xlsx.Workbook(f"{_('closing review')}-{programme.name}.xlsx", sheets, rows=rows)

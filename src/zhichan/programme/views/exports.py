@@ -1,5 +1,3 @@
-import datetime
-
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,10 +9,8 @@ from zhichan.core.services.exports import respond
 from zhichan.documents import xlsx
 
 from ..forms import shown_number
-from ..models import Programme, ProgressReport
-from ..periods import period_starting, periods
-from ..services.status import states_on
-from .overview import task_tree
+from ..models import Programme
+from ..services.ledger import asked_period, ledger, period_reports
 
 
 def _made(programme):
@@ -32,24 +28,22 @@ def ledger_export(request, pk):
 def ledger_workbook(request, pk) -> xlsx.Workbook:
     """The task ledger (任务台账): every task with its units, dates, status and progress."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    states = states_on(programme, as_of(request, end=programme.end))
-    rows = []
-    for task, depth, state, leads, cos in task_tree(programme, states):
-        rows.append(
-            [
-                task.key,
-                "　" * depth + f"{task.number}{task.title}",
-                task.get_kind_display(),
-                "、".join(a.unit.name + (_("(proposed)") if a.proposed else "") for a in leads),
-                "、".join(a.unit.name for a in cos),
-                task.effective_start,
-                task.effective_deadline,
-                task.completed_on,
-                str(state.status.label),
-                state.percent,
-                "；".join(str(r) for r in state.reasons),
-            ]
-        )
+    rows = [
+        [
+            line.task.key,
+            "　" * line.depth + f"{line.task.number}{line.task.title}",
+            line.task.get_kind_display(),
+            line.leads,
+            line.co_operating,
+            line.task.effective_start,
+            line.task.effective_deadline,
+            line.task.completed_on,
+            str(line.state.status.label),
+            line.state.percent,
+            line.why,
+        ]
+        for line in ledger(programme, as_of(request, end=programme.end))
+    ]
     sheet = xlsx.Sheet(
         _("Task ledger"),
         [
@@ -82,18 +76,8 @@ def reports_export(request, pk):
 def reports_workbook(request, pk) -> xlsx.Workbook:
     """One period's reports (the user sees the reports their scope allows)."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    try:
-        period = period_starting(programme, datetime.date.fromisoformat(request.GET.get("period", "")))
-    except ValueError:
-        period = None
-    period = period or periods(programme)[0]
-    reports = (
-        ProgressReport.objects.visible_to(request.user)
-        .filter(task__programme=programme, period_start=period.start)
-        .select_related("task__parent", "unit", "reviewed_by")
-        .prefetch_related("evidence")
-        .order_by("task__order", "unit__order")
-    )
+    period = asked_period(programme, request.GET.get("period"))
+    reports = period_reports(request.user, programme, period)
     rows = [
         [
             r.task.key,

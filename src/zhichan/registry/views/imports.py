@@ -1,6 +1,8 @@
 """Import pages (office only): upload, the batches, one batch with live progress and its rejected rows,
 the rejected rows and our templates as Excel files. The work itself: services/imports/."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,7 +13,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from zhichan.core.access import allow
 from zhichan.core.roles import Role
-from zhichan.documents import xlsx
+from zhichan.core.services.exports import respond
+from zhichan.documents import files
 
 from ..forms_imports import ImportForm
 from ..models import ImportBatch, ImportKind
@@ -104,12 +107,30 @@ import_confirm.scoped_model = ImportBatch
 @require_safe
 @allow(OFFICE)
 def import_rejections(request, pk):
-    batch = get_object_or_404(_batches(request.user), pk=pk)
-    name = _("rejected rows of import batch %(id)d") % {"id": batch.pk}
-    return _download(rejections_workbook(batch), f"{name}.xlsx")
+    return respond(request, rejected_rows, pk=pk)
 
 
 import_rejections.scoped_model = ImportBatch
+
+
+@dataclass
+class RejectedRows:
+    """The rejected-rows workbook as an export (documents.files.Document): counted from the batch, and read from
+    the imported file only when it is written, in the request or, when large, in the background."""
+
+    batch: ImportBatch
+    filename: str
+    rows: int
+    row_cost = 2  # each row is read again from the imported file before it is written
+
+    def render(self, progress=None) -> bytes:
+        return rejections_workbook(self.batch, progress=progress)
+
+
+def rejected_rows(request, pk) -> RejectedRows:
+    batch = get_object_or_404(_batches(request.user), pk=pk)
+    name = _("rejected rows of import batch %(id)d") % {"id": batch.pk}
+    return RejectedRows(batch, f"{name}.xlsx", batch.rejections.count())
 
 
 @require_safe
@@ -122,4 +143,4 @@ def import_template(request):
 
 
 def _download(content: bytes, filename: str) -> HttpResponse:
-    return xlsx.file_response(content, filename)
+    return files.response(content, filename)

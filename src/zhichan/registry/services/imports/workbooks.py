@@ -57,11 +57,11 @@ def template_filename(kind: str) -> str:
     return f"{template_profile(kind).label}.xlsx"
 
 
-def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
+def rejections_workbook(batch: ImportBatch, path=None, progress=None) -> bytes:
     """First sheet: the rejected rows whole, under the file's own header row, the refused cells in yellow and a
     last column saying why; fixed, the sheet is imported again as it is (that column is ignored). Second sheet:
     each refused cell by row, column, value and reason. `path`: the file imported, when it is not stored with the
-    batch (the command line)."""
+    batch (the command line). `progress(done, total, message)` is told as rows are written."""
     rejections = list(batch.rejections.order_by("row", "pk"))
     listing = xlsx.Sheet(
         title=_("Reasons"),
@@ -77,7 +77,7 @@ def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
         path = batch.file.path
     original = _original_rows(batch.kind, path, set(by_row))
     if original is None:  # the file is no longer stored: the listing is all there is
-        return xlsx.build([listing])
+        return xlsx.build([listing], progress=progress, total=len(rejections))
     headers, cells_of = original
     rows, marks = [], set()
     for index, number in enumerate(sorted(by_row)):
@@ -91,7 +91,7 @@ def rejections_workbook(batch: ImportBatch, path=None) -> bytes:
         )
         marks.update((index, headers.index(r.field)) for r in by_row[number] if r.field in headers)
     fix = xlsx.Sheet(title=_("Rows to fix"), headers=[*headers, reason_header()], rows=rows, highlight=marks)
-    return xlsx.build([fix, listing])
+    return xlsx.build([fix, listing], progress=progress, total=len(rows) + len(rejections))
 
 
 def reason_header() -> str:  # noqa: N802 - a constant that follows the language
