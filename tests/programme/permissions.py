@@ -79,9 +79,9 @@ def rows(users):
     """A programme with reports, plans and evidence of two units, so every programme view has rows in and out of
     each liaison's scope."""
     from zhichan.programme.models import Milestone, Task
+    from zhichan.programme.periods import periods
     from zhichan.programme.services import planning, reporting, supervision
     from zhichan.programme.services.loading import load_programme
-    from zhichan.programme.periods import periods
 
     programme = load_programme(MINI)["programme"]
     task = Task.objects.get(programme=programme, key="4.1.2")
