@@ -1,15 +1,5 @@
-"""Where an app plugs into the platform: one class, its AppConfig, says everything the shell needs of it.
-
-    class ProgrammeConfig(Module):
-        name = "zhichan.programme"
-        label = "programme"
-        verbose_name = _("Programme and tasks")
-        menu = [Menu(_("Programme"), "programme-list", STAFF)]
-        panels = ["panels.programme_panel"]
-        todos = ["todos.office_todos", "todos.unit_todos"]
-        alerts = ["services.status.dashboard_alerts"]
-        first_start = ["first_start.first_start"]
-        daily = ["services.reminders.daily_reminders"]
+"""Where an app plugs into the platform: one class, its AppConfig, says everything the shell needs of it — a
+subclass of `Module` naming its menu items and hooks (see programme/apps.py, or tests/sample/apps.py for all).
 
 Hooks are dotted paths inside the app (resolved when the app registry is ready, so apps.py imports no models).
 Found by name, like Django's admin.py, and never listed here: the page URLs (`<app>.urls`: `urlpatterns`), the API
