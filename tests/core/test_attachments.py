@@ -17,6 +17,7 @@ from zhichan.core.services.attachments import attach, remove
 
 pytestmark = pytest.mark.django_db
 
+OFFICE = "application/vnd.openxmlformats-officedocument."
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -51,8 +52,8 @@ def upload(name, content):
         ("会议纪要.pdf", PDF, "application/pdf"),
         ("照片.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, "image/png"),
         ("照片.JPG", b"\xff\xd8\xff\xe0" + b"\x00" * 16, "image/jpeg"),
-        ("台账.xlsx", ooxml("xl/workbook.xml"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("通知.docx", ooxml("word/document.xml"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("台账.xlsx", ooxml("xl/workbook.xml"), OFFICE + "spreadsheetml.sheet"),
+        ("通知.docx", ooxml("word/document.xml"), OFFICE + "wordprocessingml.document"),
         ("旧表.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16, "application/vnd.ms-excel"),
         ("说明.txt", "培训签到共 35 人。\n".encode(), "text/plain"),
         ("名单.csv", "姓名,单位\n张三,市法院\n".encode("gb18030"), "text/csv"),

@@ -1,4 +1,4 @@
-# Report evidence becomes core attachments on the report. Each row keeps its id (so links to it still work), its
+# Report evidence becomes core attachments on the report. Each row keeps its id (the API's evidence ids stay), its
 # file where it is stored (nothing is copied) and its history (the report's history still shows the files added
 # and removed); the checksum is computed from the stored file. Reversible.
 

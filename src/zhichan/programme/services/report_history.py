@@ -2,7 +2,8 @@
 
 The report's historical rows are compared one with the next: a change of state is a submission, a return (with
 its reason) or an acceptance (with its note); a change of the text, percent or figures in the same state is a
-save. The report's attachments (its evidence) say when a file was added or removed. Two queries, however long the history.
+save. The report's attachments (its evidence) say when a file was added or removed. Two queries, however long
+the history.
 """
 
 from dataclasses import dataclass, field
