@@ -99,7 +99,7 @@ BY_EXTENSION = {
     ".txt": FileType("text/plain", _text),
     ".csv": FileType("text/csv", _text),
 }
-# What a report's evidence may be: documents and photos, as the report page has always accepted.
+# PDF, office documents and photos, without plain text: the usual set for evidence of work done.
 DOCUMENTS = (".pdf", ".png", ".jpg", ".jpeg", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et")
 
 
