@@ -297,8 +297,8 @@ OFFICE_CONTACT = os.environ.get("ZHICHAN_OFFICE_CONTACT", "")
 # The address users reach the site at, for links in e-mails (e.g. https://zhichan.example.gov.cn).
 SITE_URL = os.environ.get("ZHICHAN_SITE_URL", "")
 
-# Largest evidence file a report may carry.
-EVIDENCE_MAX_MB = int(os.environ.get("ZHICHAN_EVIDENCE_MAX_MB", "20"))
+# Largest file that may be attached to a record (a report's evidence); the earlier name still counts.
+ATTACHMENT_MAX_MB = int(os.environ.get("ZHICHAN_ATTACHMENT_MAX_MB", os.environ.get("ZHICHAN_EVIDENCE_MAX_MB", "20")))
 
 # Days ahead that holders are reminded of a patent annuity and of the end of a trademark's term.
 ANNUITY_REMINDER_DAYS = int(os.environ.get("ZHICHAN_ANNUITY_REMINDER_DAYS", "30"))

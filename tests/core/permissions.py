@@ -46,6 +46,7 @@ EXPECTED = {
     "task-list": (SIGNED_IN, SIGNED_IN),
     "task-detail": (SIGNED_IN, SIGNED_IN),
     "export-download": (SIGNED_IN, SIGNED_IN),
+    "attachment-download": (SIGNED_IN, SIGNED_IN),
     "calendar": (SEE_ALL, OFFICE),
     "calendar-day-add": (OFFICE, OFFICE),
     "calendar-day-edit": (OFFICE, OFFICE),

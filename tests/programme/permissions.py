@@ -43,7 +43,6 @@ EXPECTED = {
     "report-return": (STAFF, OFFICE),
     "report-accept": (STAFF, OFFICE),
     "evidence-upload": (STAFF, PEOPLE_WRITERS),
-    "evidence-download": (STAFF, STAFF),
     "evidence-delete": (STAFF, PEOPLE_WRITERS),
     "api:programme-list": (STAFF, OFFICE),
     "api:programme-detail": (STAFF, OFFICE),

@@ -1,4 +1,5 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from zhichan.programme.models import Assignment, ProgressReport
 
@@ -25,6 +26,12 @@ def test_report_cycle_through_the_api(api_for, task, q1):
     report_id = created.json()["id"]
     upload = liaison.post(f"/api/v1/reports/{report_id}/evidence/", {"file": _pdf()}, format="multipart")
     assert upload.status_code == 201 and upload.json()["name"] == "证明.pdf"
+    listed = liaison.get(f"/api/v1/reports/{report_id}/").json()["evidence"]
+    assert listed == [{**upload.json(), "report": report_id, "content_type": "application/pdf"}]
+    assert set(listed[0]) == {"id", "report", "name", "content_type", "size", "uploaded_at"}  # as before attachments
+    program = SimpleUploadedFile("说明.pdf", b"MZ\x90\x00")
+    refused = liaison.post(f"/api/v1/reports/{report_id}/evidence/", {"file": program}, format="multipart")
+    assert refused.status_code == 400 and "说明.pdf" in str(refused.json())
     assert liaison.post(f"/api/v1/reports/{report_id}/submit/").json()["state"] == "submitted"
     assert liaison.post(f"/api/v1/reports/{report_id}/accept/").status_code == 403  # liaisons do not review
     back = office.post(f"/api/v1/reports/{report_id}/return/", {"note": "补充"}, format="json")
@@ -103,6 +110,4 @@ def test_status_endpoint(api_for, programme):
 
 
 def _pdf():
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     return SimpleUploadedFile("证明.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")

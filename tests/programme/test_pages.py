@@ -77,7 +77,7 @@ def test_report_cycle_on_the_pages(client_for, task, q1):
         {**form, "action": "upload", "file": SimpleUploadedFile("会议纪要.pdf", b"%PDF-1.4\n%%EOF\n")},
     )
     evidence = report.evidence.get()
-    assert liaison.get(reverse("evidence-download", args=[evidence.pk])).status_code == 200
+    assert liaison.get(reverse("attachment-download", args=[evidence.pk])).status_code == 200
     liaison.post(reverse("report-submit", args=[report.pk]))
 
     office = client_for("office")
@@ -108,7 +108,7 @@ def test_another_units_report_and_evidence_are_hidden(client_for, task, q1):
     )
     other = client_for("amr-liaison")
     assert other.get(report.get_absolute_url()).status_code == 404
-    assert other.get(reverse("evidence-download", args=[report.evidence.get().pk])).status_code == 404
+    assert other.get(reverse("attachment-download", args=[report.evidence.get().pk])).status_code == 404
     assert other.post(reverse("report-open", args=[task.pk]), {"unit": court.pk, "period": q1.key}).status_code == 404
 
 

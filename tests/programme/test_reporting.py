@@ -2,7 +2,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from zhichan.programme.models import Evidence, ProgressReport
+from zhichan.core.models import Attachment
+from zhichan.programme.models import ProgressReport
 from zhichan.programme.services import reporting
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -76,8 +77,10 @@ def test_only_the_office_reviews(task, q1, users):
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("a.exe", b"MZ...", "only PDF"),
-        ("fake.pdf", b"MZ\x90\x00 not a pdf", "does not contain what its name says"),
+        ("a.exe", b"MZ...", "is a program"),
+        ("fake.pdf", b"MZ\x90\x00 not a pdf", "is a program"),
+        ("notes.txt", b"plain text", "files of this type are not accepted"),
+        ("photo.png", b"%PDF-1.4\n%%EOF\n", "does not contain what its name says"),
         ("fake.docx", b"plain text", "does not contain what its name says"),
         ("empty.pdf", b"", "is empty"),
     ],
@@ -86,11 +89,11 @@ def test_evidence_type_is_checked_by_content(task, q1, users, name, content, pro
     report = reporting.open_report(task, task.assignments.get(role="lead").unit, q1, users["amr-liaison"])
     with pytest.raises(ValidationError) as error:
         reporting.attach(report, users["amr-liaison"], SimpleUploadedFile(name, content))
-    assert problem in str(error.value) and not Evidence.objects.exists()
+    assert problem in str(error.value) and not Attachment.objects.exists()
 
 
 def test_evidence_size_is_limited(task, q1, users, settings):
-    settings.EVIDENCE_MAX_MB = 1
+    settings.ATTACHMENT_MAX_MB = 1
     report = reporting.open_report(task, task.assignments.get(role="lead").unit, q1, users["amr-liaison"])
     with pytest.raises(ValidationError) as error:
         reporting.attach(report, users["amr-liaison"], pdf(content=PDF + b"0" * (1024 * 1024)))
@@ -108,7 +111,7 @@ def test_office_documents_and_images_are_accepted(task, q1, users):
     reporting.attach(report, users["amr-liaison"], SimpleUploadedFile("台账.xlsx", buffer.getvalue()))
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
     reporting.attach(report, users["amr-liaison"], SimpleUploadedFile("照片.png", png))
-    assert sorted(Evidence.objects.values_list("name", flat=True)) == ["台账.xlsx", "照片.png"]
+    assert sorted(Attachment.objects.values_list("name", flat=True)) == ["台账.xlsx", "照片.png"]
 
 
 def test_reports_are_unique_per_task_unit_and_period(task, q1, users):

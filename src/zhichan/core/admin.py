@@ -6,6 +6,7 @@ from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
 from .models import (
+    Attachment,
     AuthEvent,
     CalendarDay,
     CalendarYear,
@@ -127,3 +128,14 @@ class NotificationAdmin(admin.ModelAdmin):
     list_display = ["created", "user", "title", "read_at"]
     search_fields = ["title", "user__username", "key"]
     raw_id_fields = ["user"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "record_type", "record_id", "content_type", "size", "uploaded_by", "uploaded_at"]
+    list_filter = ["record_type", "kind"]
+    search_fields = ["name", "checksum"]
+    readonly_fields = ["record_type", "record_id", "file", "content_type", "size", "checksum", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False  # files come in through the pages and the API, where their type and size are checked

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, calendar, notifications, regions, roster, tasks, units, workbench
+from .views import attachments, audit, calendar, notifications, regions, roster, tasks, units, workbench
 
 urlpatterns = [
     path("", workbench.workbench, name="workbench"),
@@ -18,6 +18,7 @@ urlpatterns = [
     path("audit/", audit.audit, name="audit"),
     path("tasks/", tasks.task_list, name="task-list"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task-detail"),
+    path("attachments/<int:pk>/", attachments.attachment_download, name="attachment-download"),
     path("exports/<int:pk>/", tasks.export_download, name="export-download"),
     path("calendar/", calendar.calendar, name="calendar"),
     path("calendar/days/new/", calendar.calendar_day_add, name="calendar-day-add"),

@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
+from zhichan.core.models import Attachment
+
+from .models import Assignment, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
 
 
 @admin.register(Programme)
@@ -53,10 +56,11 @@ class UnitPlanAdmin(SimpleHistoryAdmin):
     list_display = ["task", "unit", "updated"]
 
 
-class EvidenceInline(admin.TabularInline):
-    model = Evidence
+class EvidenceInline(GenericTabularInline):
+    model = Attachment
+    ct_field, ct_fk_field = "record_type", "record_id"
     extra = 0
-    readonly_fields = ["name", "content_type", "size", "uploaded_by", "uploaded_at"]
+    fields = readonly_fields = ["name", "content_type", "size", "uploaded_by", "uploaded_at"]
 
     def has_add_permission(self, request, obj=None):
         return False  # evidence comes in through the report page, where its type and size are checked

@@ -12,9 +12,10 @@ from rest_framework.response import Response
 from zhichan.core.api import ScopedViewSet
 from zhichan.core.asof import as_of
 from zhichan.core.extensions import targets_as_of
+from zhichan.core.models import Attachment
 from zhichan.core.roles import LIAISONS, Role
 
-from .models import Assignment, Evidence, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
+from .models import Assignment, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
 from .periods import period_starting
 from .services import planning, reporting, supervision
 from .services.report_history import report_history
@@ -272,8 +273,12 @@ class UnitPlanViewSet(ScopedViewSet):
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
+    """A file attached to a report; `content_type` is the type found from its content."""
+
+    report = serializers.IntegerField(source="record_id", read_only=True)
+
     class Meta:
-        model = Evidence
+        model = Attachment
         fields = ["id", "report", "name", "content_type", "size", "uploaded_at"]
 
 

@@ -36,6 +36,5 @@ urlpatterns = [
     path("reports/<int:pk>/return/", reports.report_return, name="report-return"),
     path("reports/<int:pk>/accept/", reports.report_accept, name="report-accept"),
     path("reports/<int:pk>/evidence/", reports.evidence_upload, name="evidence-upload"),
-    path("evidence/<int:pk>/", reports.evidence_download, name="evidence-download"),
     path("evidence/<int:pk>/delete/", reports.evidence_delete, name="evidence-delete"),
 ]

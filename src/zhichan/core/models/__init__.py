@@ -1,4 +1,5 @@
 from .accounts import Role, User
+from .attachments import Attachment
 from .audit import AuthEvent
 from .calendar import CalendarDay, CalendarYear
 from .exports import ExportFile
@@ -9,6 +10,7 @@ from .tasks import TaskProgress, WorkerHeartbeat
 from .units import Unit, UnitKind
 
 __all__ = [
+    "Attachment",
     "AuthEvent",
     "CalendarDay",
     "CalendarYear",

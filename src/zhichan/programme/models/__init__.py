@@ -1,12 +1,11 @@
 from .plan import Comparator, Goal, Programme, ReportingFrequency, Target, TargetKind
-from .reports import Evidence, ProgressReport
+from .reports import ProgressReport
 from .supervision import Urging
 from .tasks import Assignment, Milestone, Task, TaskKind, UnitPlan
 
 __all__ = [
     "Assignment",
     "Comparator",
-    "Evidence",
     "Goal",
     "Milestone",
     "Programme",

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from simple_history.models import HistoricalRecords
 
-from zhichan.core.models import Unit
+from zhichan.core.models import Attachment, Unit
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..periods import shown_between
@@ -43,6 +44,8 @@ class ProgressReport(ConcurrentTransitionMixin, models.Model):
     review_note = models.TextField(_("review note"), blank=True)
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # The files attached to the report (core attachments) are its evidence.
+    evidence = GenericRelation(Attachment, content_type_field="record_type", object_id_field="record_id")
     history = HistoricalRecords()
 
     scope = Scope(unit="unit", owners_write=True)
@@ -86,30 +89,5 @@ class ProgressReport(ConcurrentTransitionMixin, models.Model):
 
 
 def evidence_path(evidence, filename):
+    """Where report evidence was stored before it became core attachments; migration 0001 names it."""
     return f"evidence/{evidence.report.period_start:%Y}/{evidence.report_id}/{filename}"
-
-
-class Evidence(models.Model):
-    """A file attached to a report as evidence: PDF, image or office document, type and size checked."""
-
-    report = models.ForeignKey(ProgressReport, models.CASCADE, related_name="evidence", verbose_name=_("report"))
-    file = models.FileField(_("file"), upload_to=evidence_path)
-    name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("type"), max_length=100)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    history = HistoricalRecords()
-
-    scope = Scope(unit="report__unit", owners_write=True)
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("evidence")
-        verbose_name_plural = _("evidence")
-        ordering = ["uploaded_at"]
-
-    def __str__(self):
-        return self.name

@@ -2,15 +2,19 @@
 
 The report's historical rows are compared one with the next: a change of state is a submission, a return (with
 its reason) or an acceptance (with its note); a change of the text, percent or figures in the same state is a
-save. Evidence rows say when a file was added or removed. Two queries, however long the history.
+save. The report's attachments (its evidence) say when a file was added or removed. Two queries, however long
+the history.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Evidence, ProgressReport
+from zhichan.core.models import Attachment
+
+from ..models import ProgressReport
 
 State = ProgressReport.State
 CONTENT = ("narrative", "percent", "figures")
@@ -98,7 +102,8 @@ def report_history(report) -> list[Step]:
     """The report's steps, oldest first."""
     related = ("history_user__unit",)
     records = report.history.select_related(*related).order_by("history_date", "history_id")
-    evidence = Evidence.history.filter(report_id=report.pk).select_related(*related).order_by("history_date")
+    on_report = {"record_type": ContentType.objects.get_for_model(ProgressReport), "record_id": report.pk}
+    evidence = Attachment.history.filter(**on_report).select_related(*related).order_by("history_date")
     steps = _report_steps(records) + _evidence_steps(evidence)
     steps.sort(key=lambda step: step.at)
     return _fold_saves(steps)

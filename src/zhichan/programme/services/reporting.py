@@ -9,12 +9,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from zhichan.core.models import Attachment
 from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import can_edit, works_for
+from zhichan.core.services import attachments
+from zhichan.core.services.filetypes import DOCUMENTS
 
-from ..models import Assignment, Evidence, ProgressReport
+from ..models import Assignment, ProgressReport
 from ..periods import Period
-from .evidence import check_evidence
 from .reminders import report_changed
 
 
@@ -44,8 +46,13 @@ def figure_names(unit) -> list:
     return list(DataElement.objects.filter(units=unit).values_list("name", "unit_of_measure"))
 
 
+def _owns(user, report) -> bool:
+    """The unit's liaison or the office: who writes the report, and adds or removes its evidence."""
+    return can_edit(user, report) and works_for(user, report.unit)
+
+
 def _check_owner(report, user):
-    if not can_edit(user, report) or not works_for(user, report.unit):
+    if not _owns(user, report):
         raise PermissionDenied
 
 
@@ -102,32 +109,23 @@ def _check_figures(figures):
 
 
 @transaction.atomic
-def attach(report, user, uploaded) -> Evidence:
+def attach(report, user, uploaded) -> Attachment:
+    """Add an evidence file: documents and photos only (`DOCUMENTS`), while the report is a draft or returned."""
     _check_owner(report, user)
     if not report.editable:
         raise ValidationError(_("Evidence can only be added while the report is a draft or returned."))
-    content_type = check_evidence(uploaded)
-    evidence = Evidence(
-        report=report,
-        file=uploaded,
-        name=uploaded.name[:200],
-        content_type=content_type,
-        size=uploaded.size,
-        uploaded_by=user,
-    )
-    evidence._history_user = user
-    evidence.save()
-    return evidence
+    return attachments.attach(user, report, uploaded, kind="evidence", accept=DOCUMENTS, may_write=_owns)
 
 
 @transaction.atomic
 def remove_evidence(evidence, user):
-    _check_owner(evidence.report, user)
-    if not evidence.report.editable:
+    report = evidence.record
+    if not isinstance(report, ProgressReport):
+        raise PermissionDenied
+    _check_owner(report, user)
+    if not report.editable:
         raise ValidationError(_("Evidence can only be removed while the report is a draft or returned."))
-    evidence.file.delete(save=False)
-    evidence._history_user = user
-    evidence.delete()
+    attachments.remove(user, evidence, may_write=_owns)
 
 
 def _transition(report, user, method, *args):

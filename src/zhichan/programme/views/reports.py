@@ -1,8 +1,8 @@
 import datetime
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,13 +10,13 @@ from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.asof import as_of, chosen
-from zhichan.core.models import Unit
+from zhichan.core.models import Attachment, Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 from zhichan.core.scoping import can_edit, works_for
 from zhichan.core.services.calendar import WorkCalendar
 
 from ..forms import EvidenceForm, ReportForm, ReviewForm
-from ..models import Assignment, Evidence, Programme, ProgressReport, Task
+from ..models import Assignment, Programme, ProgressReport, Task
 from ..periods import period_starting, periods
 from ..services import reporting
 from ..services.deadlines import report_due
@@ -211,33 +211,23 @@ def evidence_upload(request, pk):
 evidence_upload.scoped_model = ProgressReport
 
 
-@allow(STAFF)
-def evidence_download(request, pk):
-    evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
-    return FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=evidence.name, content_type=evidence.content_type
-    )
-
-
-evidence_download.scoped_model = Evidence
-
-
 @require_POST
 @allow(STAFF, write=OWNERS)
 def evidence_delete(request, pk):
-    evidence = get_object_or_404(Evidence.objects.visible_to(request.user).select_related("report"), pk=pk)
+    on_reports = ContentType.objects.get_for_model(ProgressReport)
+    evidence = get_object_or_404(Attachment.objects.visible_to(request.user).filter(record_type=on_reports), pk=pk)
     try:
         reporting.remove_evidence(evidence, request.user)
     except ValidationError as error:
         _errors(request, error)
+    report = _report(request, evidence.record_id)
     if request.htmx:  # removed in place, so what is being typed in the report form stays on the page
-        report = _report(request, evidence.report_id)
         context = {"report": report, "evidence": report.evidence.all(), "owner": report.editable}
         return render(request, "programme/_evidence.html", context)
-    return redirect(evidence.report)
+    return redirect(report)
 
 
-evidence_delete.scoped_model = Evidence
+evidence_delete.scoped_model = Attachment
 
 
 @allow(Role.OFFICE, Role.LEADER)
