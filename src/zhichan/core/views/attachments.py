@@ -2,7 +2,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from zhichan.documents.xlsx import attachment as content_disposition
+from zhichan.documents.files import attachment as content_disposition
 
 from ..access import allow
 from ..models import Attachment
