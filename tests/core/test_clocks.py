@@ -12,7 +12,7 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhichan.core.clocks import State, add_months, clock, read
+from zhichan.core.clocks import State, add_months, clock, read, readings
 from zhichan.core.models import Clock, DeadlineRule, PeriodUnit, Unit
 from zhichan.core.services import clocks as actions
 from zhichan.core.services.calendar import WorkCalendar, seed_calendar
@@ -333,6 +333,19 @@ def test_a_record_of_any_app_runs_a_clock_with_extensions_and_excluded_periods(r
     assert clock(row, date(2024, 5, 10)).due == found.due
     actions.stop_clock(office, record, "patent-dispute-decision", date(2024, 7, 1))
     assert clock(record, date(2024, 8, 1), rule="patent-dispute-decision").state == State.MET
+
+
+@pytest.mark.django_db
+def test_the_clocks_of_many_records_are_read_in_a_few_queries(rules, users, django_assert_max_num_queries):
+    units = list(Unit.objects.order_by("pk")[:5])
+    for number, unit in enumerate(units):
+        actions.start_clock(users["office"], unit, "penalty-decision", date(2024, 3, 1) + timedelta(days=number))
+    actions.stop_clock(users["office"], units[0], "penalty-decision", date(2024, 5, 1))
+    with django_assert_max_num_queries(6):  # content type, clocks, extensions, excluded periods, the calendar
+        found = readings(Unit, "penalty-decision", date(2024, 6, 5))
+    assert [found[unit.pk].state for unit in units] == [State.MET] + [State.OVERDUE] * 4
+    on_time = sum(r.state == State.MET for r in found.values()) / len(found)
+    assert on_time == 0.2
 
 
 @pytest.mark.django_db

@@ -115,7 +115,7 @@ def clock(
     excluded=(),
     calendar: WorkCalendar | None = None,
 ) -> Reading:
-    """Read a clock on `day` (default today).
+    """Read a clock on `day` (default today); `readings` reads many.
 
     `subject` is a `Clock` (its rule, start, stop, extensions and excluded periods), a record of any app with
     `rule=` naming the rule key of its clock, or a `DeadlineRule` (or its key) with `start=` and optionally
@@ -148,6 +148,20 @@ def clock_of(record, rule: str | None) -> Clock:
     return Clock.objects.select_related("rule").get(
         content_type=ContentType.objects.get_for_model(record), object_id=record.pk, rule__key=rule
     )
+
+
+def readings(model, rule: str, day: datetime.date | None = None, object_ids=None) -> dict[int, Reading]:
+    """{record id: reading} of every clock under the rule for records of the model (or those ids), in three
+    queries and one calendar: for a list page or an on-time rate."""
+    found = Clock.objects.filter(content_type=ContentType.objects.get_for_model(model), rule__key=rule)
+    if object_ids is not None:
+        found = found.filter(object_id__in=list(object_ids))
+    calendar = WorkCalendar()
+    day = day or timezone.localdate()
+    return {
+        row.object_id: clock(row, day, calendar=calendar)
+        for row in found.select_related("rule").prefetch_related("extensions", "excluded")
+    }
 
 
 def read(rule, start, day, *, stopped=None, extensions=(), excluded=(), calendar=None) -> Reading:

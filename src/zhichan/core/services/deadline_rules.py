@@ -1,4 +1,4 @@
-"""Loading deadline rules from `data/clocks/*.yaml` (format: docs/architecture.md, Clocks).
+"""Loading deadline rules from `data/clocks/*.yaml` (format: docs/data-formats.md).
 
 Every start loads the shipped file: new rules are added and rules still as the file wrote them follow it; a rule
 the office has edited in the admin (`from_file` cleared) is left alone, so the office's word wins.
