@@ -147,6 +147,7 @@ def test_summary_in_chinese_first():
         found = reading(filing, date(2024, 10, 18), start=date(2024, 9, 27))
         assert found.summary == "2024-10-23到期，剩余3个工作日"
         assert found.explanation.startswith("办案期限：")
+        assert reading(filing, date(2024, 10, 23), start=date(2024, 9, 27)).summary == "今日到期（2024-10-23）"
     with translation.override("en"):
         assert reading(filing, date(2024, 10, 18), start=date(2024, 9, 27)).summary == (
             "Due 2024-10-23, 3 working days left"

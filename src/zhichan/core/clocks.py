@@ -71,6 +71,8 @@ class Reading:
             return _("Due %(date)s, met on %(stopped)s") % {"date": due, "stopped": f"{self.stopped:%Y-%m-%d}"}
         if self.state == State.MISSED:
             return _("Due %(date)s, met late on %(stopped)s") % {"date": due, "stopped": f"{self.stopped:%Y-%m-%d}"}
+        if self.days_left == 0:
+            return _("Due today, %(date)s") % {"date": due}
         if self.days_left < 0:
             late = _days(self.rule, left)
             return _("Due %(date)s, overdue by %(days)s") % {"date": due, "days": late}
