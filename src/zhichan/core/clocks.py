@@ -48,11 +48,17 @@ class Reading:
     due: datetime.date
     days_left: int
     state: State
-    lines: tuple[str, ...] = ()
+    notes: tuple[tuple, ...] = ()  # what `lines` says, kept as facts and worded when read
     stopped: datetime.date | None = None
     threshold: int | None = None  # the warning threshold reached, the nearest one
     suspended: bool = False  # an excluded period runs on the day read
     unknown_years: tuple[int, ...] = field(default=())
+
+    @property
+    def lines(self) -> list[str]:
+        """Why it is due then, in the active language: the rule, each extension, each period not counted, a move
+        to the next working day, the stop."""
+        return [_line(self.rule, self.start, *note) for note in self.notes]
 
     @property
     def exact(self) -> bool:
@@ -173,17 +179,7 @@ def read(rule, start, day, *, stopped=None, extensions=(), excluded=(), calendar
     granted = [e for e in extensions if e.approved_on <= day]
     length = rule.length + sum(e.length for e in granted)
     due = _due(rule, start, length, calendar, unknown)
-    lines = [_rule_line(rule, start)]
-    for extension in sorted(granted, key=lambda e: e.approved_on):
-        lines.append(
-            _("extended by %(length)s on %(date)s, approved by %(approver)s: %(reason)s")
-            % {
-                "length": _length(rule, extension.length),
-                "date": f"{extension.approved_on:%Y-%m-%d}",
-                "approver": extension.approver,
-                "reason": extension.reason,
-            }
-        )
+    notes = [("rule",)] + [("extension", e) for e in sorted(granted, key=lambda e: e.approved_on)]
     first_counted = start if rule.start_day_counts else start + ONE_DAY
     known = sorted((p for p in excluded if p.start <= day), key=lambda p: p.start)
     suspended = False
@@ -191,7 +187,7 @@ def read(rule, start, day, *, stopped=None, extensions=(), excluded=(), calendar
         running = period.end is None or period.end > day
         suspended = suspended or running
         end = day if running else period.end
-        lines.append(_excluded_line(period, end, running))
+        notes.append(("excluded", period, end, running))
     for low, high in _merged(known, first_counted, day):
         if low > due:
             break
@@ -210,9 +206,7 @@ def read(rule, start, day, *, stopped=None, extensions=(), excluded=(), calendar
             rolled += ONE_DAY
         unknown.add(rolled.year)
         if rolled != due:
-            lines.append(
-                _("the last day, %(last)s, is a rest day: due on the next working day") % {"last": f"{due:%Y-%m-%d}"}
-            )
+            notes.append(("rolled", due))
         due = rolled
     if stopped and stopped > day:
         stopped = None  # not yet stopped on the day read
@@ -226,7 +220,7 @@ def read(rule, start, day, *, stopped=None, extensions=(), excluded=(), calendar
     threshold = None
     if stopped:
         state = State.MET if stopped <= due else State.MISSED
-        lines.append(_("stopped on %(date)s") % {"date": f"{stopped:%Y-%m-%d}"})
+        notes.append(("stopped", stopped))
     elif day > due:
         state = State.OVERDUE
     else:
@@ -241,7 +235,7 @@ def read(rule, start, day, *, stopped=None, extensions=(), excluded=(), calendar
         due=due,
         days_left=days_left,
         state=state,
-        lines=tuple(lines),
+        notes=tuple(notes),
         stopped=stopped,
         threshold=threshold,
         suspended=suspended and not stopped,
@@ -275,6 +269,26 @@ def _merged(periods, first_counted, day) -> list[tuple[datetime.date, datetime.d
         else:
             spans.append((low, high))
     return spans
+
+
+def _line(rule, start, kind, *facts) -> str:
+    if kind == "rule":
+        return _rule_line(rule, start)
+    if kind == "extension":
+        (extension,) = facts
+        return _("extended by %(length)s on %(date)s, approved by %(approver)s: %(reason)s") % {
+            "length": _length(rule, extension.length),
+            "date": f"{extension.approved_on:%Y-%m-%d}",
+            "approver": extension.approver,
+            "reason": extension.reason,
+        }
+    if kind == "excluded":
+        return _excluded_line(*facts)
+    if kind == "rolled":
+        return _("the last day, %(last)s, is a rest day: due on the next working day") % {
+            "last": f"{facts[0]:%Y-%m-%d}"
+        }
+    return _("stopped on %(date)s") % {"date": f"{facts[0]:%Y-%m-%d}"}
 
 
 def _rule_line(rule, start) -> str:

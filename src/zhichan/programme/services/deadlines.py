@@ -10,9 +10,10 @@ Pass one WorkCalendar through a whole computation so each year's days are read o
 """
 
 import datetime
+from functools import cache
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.clocks import Reading, read
 from zhichan.core.models import DeadlineRule, PeriodUnit
@@ -20,21 +21,32 @@ from zhichan.core.services.calendar import WorkCalendar, workdays_between
 
 
 def report_rule(programme) -> DeadlineRule:
-    return DeadlineRule(
-        key="programme-report",
-        name=_("Progress report"),
-        length=programme.report_due_days,
-        unit=PeriodUnit.WORKING_DAYS,
-        start_event=_("the end of the reporting period"),
-        warn_days=[programme.reminder_days],
-    )
+    return _report_rule(programme.report_due_days, programme.reminder_days)
 
 
 def answer_rule(programme) -> DeadlineRule:
+    return _answer_rule(programme.reminder_days)
+
+
+# Built once per length (names are lazy, worded in the reader's language), not once per period read.
+@cache
+def _report_rule(due_days: int, reminder_days: int) -> DeadlineRule:
+    return DeadlineRule(
+        key="programme-report",
+        name=_("Progress report"),
+        length=due_days,
+        unit=PeriodUnit.WORKING_DAYS,
+        start_event=_("the end of the reporting period"),
+        warn_days=[reminder_days],
+    )
+
+
+@cache
+def _answer_rule(reminder_days: int) -> DeadlineRule:
     return DeadlineRule(
         key="programme-urging-answer",
         name=_("Answer to an urging"),
-        length=programme.reminder_days,
+        length=reminder_days,
         unit=PeriodUnit.WORKING_DAYS,
         start_event=_("the urging"),
     )
