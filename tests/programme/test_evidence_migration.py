@@ -10,10 +10,10 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
-from zhichan.programme.services.periods import periods
 
 from zhichan.core.models import Attachment, Unit, User
 from zhichan.programme.models import ProgressReport, Task
+from zhichan.programme.periods import periods
 from zhichan.programme.services import reporting
 from zhichan.programme.services.loading import load_programme
 from zhichan.programme.services.report_history import report_history

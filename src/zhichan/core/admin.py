@@ -10,7 +10,11 @@ from .models import (
     AuthEvent,
     CalendarDay,
     CalendarYear,
+    Clock,
     Committee,
+    DeadlineRule,
+    ExcludedPeriod,
+    Extension,
     Membership,
     Notification,
     Person,
@@ -139,3 +143,39 @@ class AttachmentAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # files come in through the pages and the API, where their type and size are checked
+
+
+# --- clocks: the office corrects a rule here; a reload of the data file then keeps the correction ----------------
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(SimpleHistoryAdmin):
+    list_display = ["key", "name", "length", "unit", "start_event", "extensions_allowed", "confirmed", "from_file"]
+    list_filter = ["unit", "confirmed", "from_file"]
+    search_fields = ["key", "name", "name_en", "source"]
+    readonly_fields = ["from_file"]
+
+    def save_model(self, request, obj, form, change):
+        obj.from_file = False
+        super().save_model(request, obj, form, change)
+
+
+class ExtensionInline(admin.TabularInline):
+    model = Extension
+    extra = 0
+    fields = ["length", "approver", "approved_on", "reason", "recorded_by"]
+    readonly_fields = ["recorded_by"]
+
+
+class ExcludedPeriodInline(admin.TabularInline):
+    model = ExcludedPeriod
+    extra = 0
+    fields = ["start", "end", "reason", "recorded_by"]
+    readonly_fields = ["recorded_by"]
+
+
+@admin.register(Clock)
+class ClockAdmin(SimpleHistoryAdmin):
+    list_display = ["rule", "content_type", "object_id", "started_on", "stopped_on"]
+    list_filter = ["rule", "content_type"]
+    inlines = [ExtensionInline, ExcludedPeriodInline]

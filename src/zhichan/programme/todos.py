@@ -5,14 +5,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhichan.core.clocks import State
 from zhichan.core.extensions import Todo
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services.calendar import WorkCalendar
 
 from .models import Assignment, Programme, ProgressReport, Task, Urging
 from .periods import periods
-from .services.deadlines import report_due
-from .services.supervision import answer_due, overdue_answers
+from .services.deadlines import answer_clock, report_due
+from .services.supervision import overdue_answers
 
 MADE = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
 
@@ -70,7 +71,7 @@ def unit_todos(user) -> list[Todo]:
     for part in parts:
         task, programme = part.task, part.task.programme
         if programme.pk not in due_dates:
-            due_dates[programme.pk] = [(p, report_due(programme, p, calendar).date) for p in periods(programme)]
+            due_dates[programme.pk] = [(p, report_due(programme, p, calendar)) for p in periods(programme)]
         owed = []  # (period, due, report or None), oldest first
         for period, due in due_dates[programme.pk]:
             report = reports.get((task.pk, period.start))
@@ -99,14 +100,14 @@ def unit_todos(user) -> list[Todo]:
         )
     urgings = Urging.objects.filter(unit_id=user.unit_id, answered_at=None).select_related("programme", "task")
     for urging in urgings:
-        due = answer_due(urging, calendar)
+        reading = answer_clock(urging, today, calendar)
         about = f"{urging.task.number}{urging.task.title}" if urging.task_id else urging.programme.name
         items.append(
             Todo(
                 _("Answer the urging: %(about)s") % {"about": about},
                 urging.get_absolute_url(),
-                due=due,
-                overdue=due < today,
+                due=reading.due,
+                overdue=reading.state == State.OVERDUE,
                 kind="urging",
                 detail=urging.note,
             )

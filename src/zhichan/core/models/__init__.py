@@ -2,6 +2,7 @@ from .accounts import Role, User
 from .attachments import Attachment
 from .audit import AuthEvent
 from .calendar import CalendarDay, CalendarYear
+from .clocks import Clock, DeadlineRule, ExcludedPeriod, Extension, PeriodUnit
 from .exports import ExportFile
 from .notifications import Notification
 from .people import Committee, Membership, Person
@@ -14,6 +15,11 @@ __all__ = [
     "AuthEvent",
     "CalendarDay",
     "CalendarYear",
+    "Clock",
+    "DeadlineRule",
+    "ExcludedPeriod",
+    "Extension",
+    "PeriodUnit",
     "ExportFile",
     "Committee",
     "Membership",

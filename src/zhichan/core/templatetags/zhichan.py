@@ -16,3 +16,24 @@ def grouped(value) -> str:
         return f"{int(value):,}"
     except (TypeError, ValueError):
         return value
+
+
+CLOCK_CLASSES = {
+    "on-time": "text-bg-light",
+    "at-risk": "text-bg-warning",
+    "overdue": "text-bg-danger",
+    "met": "text-bg-success",
+    "missed": "text-bg-secondary",
+}
+
+
+@register.filter
+def clock_class(state) -> str:
+    """The badge colour of a clock's state."""
+    return CLOCK_CLASSES.get(str(state), "text-bg-light")
+
+
+@register.filter
+def item(mapping, key):
+    """mapping[key] in a template, or None."""
+    return mapping.get(key) if mapping else None

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop as _noop
 
+from zhichan.core.clocks import State
 from zhichan.core.messages import Message
 from zhichan.core.models import User
 from zhichan.core.roles import LIAISONS, Role
@@ -17,7 +18,7 @@ from zhichan.core.services.notify import notify
 
 from ..models import Assignment, Programme, ProgressReport
 from ..periods import period_message, periods
-from .deadlines import report_due, within_workdays
+from .deadlines import report_clock, within_workdays
 from .status import Status, programme_states
 
 # Kept in the catalogue for notifications stored before the period was named as people say it.
@@ -68,10 +69,10 @@ def send_reminders(programme, today: datetime.date | None = None) -> int:
                     continue
                 if (task.pk, unit.pk, period.start) in made or period.end >= today:
                     continue
-                due = report_due(programme, period, calendar).date
-                late = due < today
-                if not late and not within_workdays(today, due, window, calendar):
+                reading = report_clock(programme, period, today, calendar)
+                if reading.state not in (State.OVERDUE, State.AT_RISK):  # warned within the reminder window
                     continue
+                due, late = reading.due, reading.state == State.OVERDUE
                 title = (
                     _noop("Report past due: %(task)s, %(period)s")
                     if late

@@ -83,7 +83,7 @@ def programme_states(
     for report in found_reports:
         reports[report.task_id].append(report)
     calendar = calendar or WorkCalendar()
-    past_due = [p for p in periods(programme) if report_due(programme, p, calendar).date < today]
+    past_due = [p for p in periods(programme) if report_due(programme, p, calendar) < today]
 
     states = {task.pk: _leaf_state(task, today, milestones, assignments, reports, past_due, calendar) for task in tasks}
     for task in tasks:

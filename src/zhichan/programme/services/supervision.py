@@ -10,11 +10,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as _noop
 
+from zhichan.core.clocks import Reading, State
 from zhichan.core.roles import LIAISONS, Role, role_of
-from zhichan.core.services.calendar import WorkCalendar, add_workdays
+from zhichan.core.services.calendar import WorkCalendar
 from zhichan.core.services.notify import Message, notify
 
 from ..models import Urging
+from .deadlines import answer_clock
 from .reminders import liaisons_of, office_users
 
 
@@ -67,11 +69,17 @@ def answer(urging, user, text: str) -> Urging:
 
 def answer_due(urging, calendar=None):
     """By when the office expects an answer: the programme's reminder window in working days after the urging."""
-    return add_workdays(timezone.localdate(urging.urged_at), urging.programme.reminder_days, calendar).date
+    return answer_clock(urging, timezone.localdate(), calendar).due
+
+
+def answer_clocks(urgings, today=None) -> dict[int, Reading]:
+    """{urging id: its answer's clock on the day} (one calendar for all)."""
+    today = today or timezone.localdate()
+    calendar = WorkCalendar()
+    return {u.pk: answer_clock(u, today, calendar) for u in urgings}
 
 
 def overdue_answers(urgings, today=None) -> list[Urging]:
-    """Of these unanswered urgings, those whose answer is past due (one calendar for all)."""
-    today = today or timezone.localdate()
-    calendar = WorkCalendar()
-    return [u for u in urgings if not u.answered and answer_due(u, calendar) < today]
+    """Of these urgings, those not answered whose answer is past due."""
+    clocks = answer_clocks(urgings, today)
+    return [u for u in urgings if clocks[u.pk].state == State.OVERDUE]

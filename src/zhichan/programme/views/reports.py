@@ -19,7 +19,7 @@ from ..forms import EvidenceForm, ReportForm, ReviewForm
 from ..models import Assignment, Programme, ProgressReport, Task
 from ..periods import period_starting, periods
 from ..services import reporting
-from ..services.deadlines import report_due
+from ..services.deadlines import report_clock, report_due
 from ..services.history import as_it_stood
 from ..services.report_history import report_history
 from ..services.reporting import figure_names
@@ -149,9 +149,21 @@ def _page(request, report, form, owner) -> dict:
         "review_form": ReviewForm(),
         "evidence": report.evidence.all(),
         "figure_names": figure_names(report.unit),
-        "due": report_due(report.task.programme, period_starting(report.task.programme, report.period_start)),
+        "due": _clock(report),
         "history": report_history(report),
     }
+
+
+def _clock(report):
+    """The report's due date as a clock read today, stopped by its submission."""
+    programme = report.task.programme
+    submitted = report.submitted_at and report.state != ProgressReport.State.DRAFT
+    return report_clock(
+        programme,
+        period_starting(programme, report.period_start),
+        timezone.localdate(),
+        submitted=timezone.localdate(report.submitted_at) if submitted else None,
+    )
 
 
 def _step(request, pk, action, done, *args):
@@ -274,7 +286,7 @@ def unit_tasks(request, pk):
                 and period.start <= deadline
                 and parts[task.pk].reports_for(period)  # nothing is owed before the unit joined the task
             )
-            late = in_window and due.date < day and (report is None or report.state == ProgressReport.State.DRAFT)
+            late = in_window and due < day and (report is None or report.state == ProgressReport.State.DRAFT)
             cells.append({"task": task, "report": report, "late": late, "in_window": in_window})
         grid.append({"period": period, "due": due, "cells": cells})
     return render(

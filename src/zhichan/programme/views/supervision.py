@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.asof import as_of
+from zhichan.core.clocks import State
 from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 
@@ -58,7 +59,8 @@ def supervision(request, pk):
             if role in SEE_ALL or unit.pk == request.user.unit_id:  # a unit sees its own gaps
                 missing.setdefault((task, unit), []).append(period)
     urgings = urgings_for(request.user, programme=programme)
-    late = {u.pk for u in urging_service.overdue_answers(urgings)}
+    answer_clocks = urging_service.answer_clocks(urgings)
+    late = {pk for pk, reading in answer_clocks.items() if reading.state == State.OVERDUE}
     last_by_task = {}
     for urging in urgings:  # newest first: the first seen per task is its latest
         if urging.task_id:
@@ -69,6 +71,7 @@ def supervision(request, pk):
         "missing": [(task, unit, owed) for (task, unit), owed in missing.items()],
         "urgings": urgings,
         "late": late,
+        "answer_clocks": answer_clocks,
         "is_office": role == Role.OFFICE,
         "is_liaison": role in LIAISONS,
         "units": Unit.objects.filter(active=True) if role == Role.OFFICE else [],

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.asof import as_of, chosen
+from zhichan.core.clocks import State
 from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import works_for
 
@@ -16,7 +17,7 @@ from ..periods import current_or_last, period_starting, periods
 from ..services import planning
 from ..services.history import as_it_stood
 from ..services.status import states_on
-from ..services.supervision import overdue_answers
+from ..services.supervision import answer_clocks as read_answer_clocks
 from .supervision import urgings_for
 
 OFFICE = {Role.OFFICE}
@@ -61,6 +62,7 @@ def task_page(request, pk):
     my_units = [a.unit for a in assignments if works_for(user, a.unit) and role_of(user) in LIAISONS]
     today_period = current_or_last(task.programme, timezone.localdate())
     urgings = urgings_for(user, task=task)
+    answer_clocks = read_answer_clocks(urgings)
     day = as_of(request, end=task.programme.end)
     reports = ProgressReport.objects.visible_to(user).filter(task=task).select_related("unit")
     if chosen(request) and day < timezone.localdate():
@@ -87,7 +89,8 @@ def task_page(request, pk):
         "schedule_form": ScheduleForm(instance=task),
         "milestone_form": MilestoneForm(),
         "urgings": urgings,
-        "late": {u.pk for u in overdue_answers(urgings)},
+        "late": {pk for pk, reading in answer_clocks.items() if reading.state == State.OVERDUE},
+        "answer_clocks": answer_clocks,
         "urge_form": UrgeForm(),
         "answer_form": AnswerForm(),
         "is_liaison": role_of(user) in LIAISONS,

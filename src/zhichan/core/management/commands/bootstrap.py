@@ -1,5 +1,5 @@
-"""First start: load the built-in programme's regions and organisation, seed the working-day calendar, and
-create the demo accounts."""
+"""First start: load the built-in programme's regions and organisation, seed the working-day calendar, load the
+deadline rules, and create the demo accounts."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from ...extensions import FIRST_START
 from ...models import Region
 from ...services.calendar import seed_calendar
+from ...services.deadline_rules import DEFAULT_RULES, load_rules
 from ...services.demo import accounts_file, create_demo_accounts, demo_accounts_present
 from ...services.organisation import load_organisation
 from ...services.regions import load_regions
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             load_regions(settings.PROJECT_DIR / DEFAULT_REGIONS)
             load_organisation(settings.PROJECT_DIR / DEFAULT_ORGANISATION)
         seed_calendar()  # every start: idempotent, and picks up a newer chinese-calendar after an upgrade
+        load_rules(settings.PROJECT_DIR / DEFAULT_RULES)  # every start too: keeps the office's edits
         for step in FIRST_START:  # other apps' first-start data (the programme, its demo reports)
             step(self.stdout, demo=not no_demo)
         if no_demo:
