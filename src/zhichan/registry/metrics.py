@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.metrics import Metric
+
 from .models import (
     Copyright,
     DesignationKind,
@@ -17,16 +19,18 @@ from .models import (
     EnterpriseDesignation,
     GeographicalIndication,
     Patent,
+    PatentEvent,
     PatentType,
     Trademark,
+    TrademarkEvent,
 )
 from .services import high_value, monthly
 from .services.enterprises import designations_on
 from .services.patents import high_value_on
 
 
-@dataclass(frozen=True)
-class RecordMetric:
+@dataclass(frozen=True, repr=False)
+class RecordMetric(Metric):
     code: str
     label: str
     unit: str
@@ -34,6 +38,7 @@ class RecordMetric:
     select: Callable  # (start, end) -> queryset of the counted records, every region
     columns: tuple
     detail_url: str = ""
+    watches: tuple = ()  # the models whose rows `select` reads: a change to any of them changes the figure
     additive: bool = True
     by_month: Callable | None = None  # (first, last month numbers) -> MonthlyCounts, the same figure at every month end
 
@@ -94,6 +99,9 @@ def _inventions():
     return Patent.objects.filter(patent_type=PatentType.INVENTION)
 
 
+PATENTS = (Patent, PatentEvent)  # a patent's events (lapse, restoration) decide whether it is valid
+ENTERPRISES = (Enterprise, EnterpriseDesignation)  # an enterprise's region, and its titles
+
 PATENT_COLUMNS = (
     (_("application number"), "application_number"),
     (_("title"), "title"),
@@ -112,6 +120,7 @@ METRICS = [
         _valid_inventions,
         PATENT_COLUMNS,
         "patent-detail",
+        PATENTS,
         by_month=lambda first, last: monthly.valid_patents_by_month(_inventions(), first, last),
     ),
     RecordMetric(
@@ -122,6 +131,7 @@ METRICS = [
         _high_value_inventions,
         (*PATENT_COLUMNS, (_("high-value facts stated by the source"), "high_value_facts")),
         "patent-detail",
+        PATENTS,
         by_month=lambda first, last: high_value.high_value_patents_by_month(Patent.objects.all(), first, last),
     ),
     RecordMetric(
@@ -139,6 +149,7 @@ METRICS = [
             (_("region"), "region"),
         ),
         "trademark-detail",
+        (Trademark, TrademarkEvent),
         by_month=lambda first, last: monthly.valid_trademarks_by_month(Trademark.objects.all(), first, last),
     ),
     RecordMetric(
@@ -156,6 +167,7 @@ METRICS = [
             (_("region"), "region"),
         ),
         "copyright-detail",
+        (Copyright,),
         by_month=lambda first, last: monthly.dated_by_month(Copyright.objects.all(), "registration_date", first, last),
     ),
     RecordMetric(
@@ -173,6 +185,7 @@ METRICS = [
             (_("region"), "region"),
         ),
         "gi-detail",
+        (GeographicalIndication,),
         by_month=lambda first, last: monthly.dated_by_month(
             GeographicalIndication.objects.all(), "approval_date", first, last
         ),
@@ -189,6 +202,7 @@ METRICS = [
             (_("region"), "region"),
         ),
         "enterprise-detail",
+        ENTERPRISES,
         by_month=lambda first, last: monthly.designated_by_month(Enterprise.objects.all(), DESIGNATED, first, last),
     ),
     RecordMetric(
@@ -203,5 +217,6 @@ METRICS = [
             (_("region"), "region"),
         ),
         "enterprise-detail",
+        ENTERPRISES,
     ),
 ]
