@@ -5,14 +5,12 @@ from datetime import date
 
 import pytest
 from django.apps import AppConfig, apps
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models.signals import post_delete, post_save
-from django.test.utils import override_settings
 
 from zhichan.core.metrics import Metric, problems
 from zhichan.core.models import Region, Unit
-from zhichan.indicators import discovery, signals, tasks
+from zhichan.indicators import discovery, signals
 from zhichan.indicators.models import Indicator, IndicatorValue
 from zhichan.indicators.rollup import subtree, tree
 from zhichan.indicators.services.compute import compute
@@ -80,30 +78,13 @@ def test_a_new_apps_metric_is_computed_and_drilled_into(tiny_app, db, users):
     assert {unit.name for unit in shown.records} >= {"测试单位甲", "测试单位乙"}
 
 
-def test_saving_a_watched_model_asks_for_a_recompute(tiny_app, db, django_capture_on_commit_callbacks):
+def test_saving_a_watched_model_asks_for_a_recompute(
+    tiny_app, db, deferred_recomputes, django_capture_on_commit_callbacks
+):
     assert Unit in signals.connect()
-    enqueued = []
-
-    class Deferring:
-        def get_backend(self):
-            return type("Backend", (), {"supports_defer": True})()
-
-        def using(self, run_after):
-            enqueued.append(run_after)
-            return self
-
-        def enqueue(self):
-            pass
-
-    original, tasks.recompute_after_change = tasks.recompute_after_change, Deferring()
-    try:
-        with override_settings(INDICATOR_RECOMPUTE_SECONDS=60), django_capture_on_commit_callbacks(execute=True):
-            cache.delete(signals.KEY)
-            Unit.objects.create(key="tiny-c", name="测试单位丙", region=Region.objects.get(code="350583119"))
-    finally:
-        tasks.recompute_after_change = original
-        cache.delete(signals.KEY)
-    assert len(enqueued) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        Unit.objects.create(key="tiny-c", name="测试单位丙", region=Region.objects.get(code="350583119"))
+    assert len(deferred_recomputes) == 1
 
 
 class Broken(Metric):
