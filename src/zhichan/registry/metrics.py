@@ -1,7 +1,9 @@
-"""Figures computed from the registry, declared for the indicators app (which finds this module itself).
+"""Figures computed from the registry, declared for the indicators app (which finds this module itself), each a
+`core.metrics.Metric`.
 
 Each counts records by their `region` in one grouped query for all regions; records without a region are not
-counted anywhere until they are placed. `records()` returns exactly the records a figure counts.
+counted anywhere until they are placed. `records()` returns exactly the records a figure counts, and `watches`
+names every model whose rows decide whether a record counts or where.
 """
 
 from collections.abc import Callable
