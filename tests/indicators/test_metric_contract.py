@@ -116,10 +116,10 @@ def test_what_the_contract_checks():
         code = "not a name"
         kind = "sometimes"
         columns = ("name",)
-        watches = ("core.NoSuchModel",)
+        watches = ("core.NoSuchModel", Metric)
 
     found = problems(Wrong())
-    assert len(found) == 4, found
+    assert len(found) == 5, found
     assert problems(tiny.MemberUnits()) == []
     with pytest.raises(TypeError):  # a metric without values() or records() cannot even be made
 

@@ -28,6 +28,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 
 from django.apps import apps
+from django.db.models import Model
 
 KINDS = ("stock", "flow")
 
@@ -91,7 +92,9 @@ def problems(metric) -> list[str]:
         found.append("it watches no model (its values would never be recomputed when its records change)")
     for model in metric.watches:
         try:
-            _model(model)
+            installed = isinstance(_model(model), type) and issubclass(_model(model), Model)
         except (LookupError, ValueError):
+            installed = False
+        if not installed:
             found.append(f"it watches {model!r}, which is not an installed model")
     return found
