@@ -21,6 +21,9 @@ A metric says:
   figure of those regions, shown and exported with `columns` [(header, attribute path or method name)], each
   record linked to the page named `detail_url` (a URL name taking its pk) when there is one;
 - `watches`: the models (classes, or "app_label.ModelName") whose saves and deletes change its figures.
+
+This base class is the protocol: the indicators read nothing of a metric that is not named here. Core itself
+declares no metric (this module has no `METRICS`): the population figure is read as a metric by the indicators.
 """
 
 import keyword
