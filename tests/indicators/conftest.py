@@ -142,3 +142,32 @@ def make_reported(regions):
     report("ip-pledge-financing", a, "2023Q1", 3000)
     report("ip-pledge-financing", a, "2021Q4", 9999)  # before the programme: not in the cumulative sum
     return regions
+
+
+@pytest.fixture
+def deferred_recomputes(monkeypatch, settings):
+    """The recompute task as a backend that can defer would take it: returns the list of times it was asked to run
+    (the cache key that debounces it is cleared before and after)."""
+    from django.core.cache import cache
+
+    from zhichan.indicators import tasks
+    from zhichan.indicators.signals import KEY
+
+    enqueued = []
+
+    class Deferring:
+        def get_backend(self):
+            return type("Backend", (), {"supports_defer": True})()
+
+        def using(self, run_after):
+            enqueued.append(run_after)
+            return self
+
+        def enqueue(self):
+            pass
+
+    settings.INDICATOR_RECOMPUTE_SECONDS = 60
+    monkeypatch.setattr(tasks, "recompute_after_change", Deferring())
+    cache.delete(KEY)
+    yield enqueued
+    cache.delete(KEY)

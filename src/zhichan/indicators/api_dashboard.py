@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from zhichan.core.access import RolePermission
 from zhichan.core.roles import STAFF
 
-from .views.dashboard import cached, dashboard_charts, dashboard_context
+from .services.dashboard_figures import cached, dashboard_charts, dashboard_context
 
 
 def _plain(value):

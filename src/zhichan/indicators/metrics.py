@@ -12,18 +12,19 @@ is its own published figure, not the sum of whatever townships have figures.
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.columns import Column
+from zhichan.core.metrics import Metric
 from zhichan.core.models import Population
 
 RULES = ("latest", "same", "previous")
 
 
-class PopulationMetric:
+class PopulationMetric(Metric):
     code = "population"
     label = _("resident population")
     unit = "人"
     kind = "stock"
     additive = False
-    detail_url = ""
+    watches = (Population,)
     columns = (
         Column("region", _("region")),
         Column("year", _("year")),

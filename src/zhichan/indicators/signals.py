@@ -1,6 +1,7 @@
 """A debounced recompute when records behind the indicators change.
 
-Saving or deleting a registry record, a data value or a population figure asks for a recompute; the request
+Saving or deleting a row of a model that a metric watches (`core.metrics.Metric.watches`: registry records,
+population figures, whatever an app's metrics declare) or a reported data value asks for a recompute; the request
 is enqueued at most once per INDICATOR_RECOMPUTE_SECONDS (a cache key with that timeout), and the task runs
 after the delay so that a burst of changes (an import) is computed once. The nightly
 `manage.py compute_indicators` catches anything the debounce misses (docs/deployment.md), and is the only
@@ -16,17 +17,6 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 KEY = "indicators:recompute-pending"
-WATCHED = [
-    ("registry", "Patent"),
-    ("registry", "PatentEvent"),
-    ("registry", "Trademark"),
-    ("registry", "TrademarkEvent"),
-    ("registry", "Copyright"),
-    ("registry", "GeographicalIndication"),
-    ("registry", "EnterpriseDesignation"),
-    ("core", "Population"),
-    ("indicators", "DataValue"),
-]
 
 
 def request_recompute(**kwargs):
@@ -46,14 +36,14 @@ def request_recompute(**kwargs):
     transaction.on_commit(enqueue)
 
 
-def connect():
-    from django.apps import apps
+def connect() -> list:
+    """Watch every model the metrics and the reported values depend on (discovering the metrics, so a metric that
+    breaks the contract stops the start-up); returns the models watched."""
+    from .sources import watched_models
 
-    for app_label, model_name in WATCHED:
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            continue
-        uid = f"indicators-recompute-{app_label}-{model_name}"
+    models = watched_models()
+    for model in models:
+        uid = f"indicators-recompute-{model._meta.label}"
         post_save.connect(request_recompute, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(request_recompute, sender=model, dispatch_uid=uid + "-delete")
+    return models

@@ -3,16 +3,17 @@
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.columns import Column
+from zhichan.core.metrics import Metric
 
 from .discovery import metrics
 from .models import DataElement, DataValue, ValueState
 
 
-class ElementSource:
+class ElementSource(Metric):
     """A data element read like a metric: the approved values whose period lies within the window."""
 
     kind = "flow"
-    detail_url = ""
+    watches = (DataValue,)
     columns = (
         Column("element", _("data element")),
         Column("region", _("region")),
@@ -53,6 +54,13 @@ class ElementSource:
             .select_related("element", "region", "unit")
             .order_by("period_start", "region__path")
         )
+
+
+def watched_models() -> list:
+    """Every model whose saves and deletes change a figure the indicators read: what each metric watches, and the
+    reported values (one list, in a stable order)."""
+    found = [model for metric in metrics().values() for model in metric.watched_models()]
+    return list(dict.fromkeys([*found, *ElementSource.watches]))
 
 
 def sources() -> dict:

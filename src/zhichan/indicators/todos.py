@@ -3,7 +3,6 @@ owes for periods that have ended."""
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from zhichan.core.services.calendar import WorkCalendar, add_workdays
 
 from .models import DataElement, DataValue, ValueState
 from .periods import parse_period, periods_of
-from .services.programmes import programme_years
+from .services.programmes import programme_years, report_due_days
 
 
 def office_todos(user) -> list[Todo]:
@@ -22,12 +21,6 @@ def office_todos(user) -> list[Todo]:
         return []
     waiting = DataValue.objects.filter(state=ValueState.SUBMITTED).count()
     return [Todo(_("Reported figures awaiting review"), reverse("data-review"), waiting, kind="figures")]
-
-
-def _due_days() -> int:
-    """Figures are due as progress reports are: the first programme's working days after the period ends."""
-    programme = apps.get_model("programme", "Programme").objects.order_by("start").first()
-    return programme.report_due_days if programme else 0
 
 
 def unit_todos(user) -> list[Todo]:
@@ -55,7 +48,7 @@ def unit_todos(user) -> list[Todo]:
             if period.end < today and (element.pk, period.key) not in made:
                 owed[period] += 1
     calendar = WorkCalendar()
-    days = _due_days()
+    days = report_due_days()  # figures are due as progress reports are
     items = []
     # Figures the office returned come first: they are owed again, with the office's reason.
     for key, reasons in sorted(returned.items()):

@@ -1,7 +1,9 @@
-"""Figures computed from the registry, declared for the indicators app (which finds this module itself).
+"""Figures computed from the registry, declared for the indicators app (which finds this module itself), each a
+`core.metrics.Metric`.
 
 Each counts records by their `region` in one grouped query for all regions; records without a region are not
-counted anywhere until they are placed. `records()` returns exactly the records a figure counts.
+counted anywhere until they are placed. `records()` returns exactly the records a figure counts, and `watches`
+names every model whose rows decide whether a record counts or where.
 """
 
 from collections.abc import Callable
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.metrics import Metric
 
 from .columns import (
     COPYRIGHTS_BEHIND,
@@ -25,16 +29,18 @@ from .models import (
     EnterpriseDesignation,
     GeographicalIndication,
     Patent,
+    PatentEvent,
     PatentType,
     Trademark,
+    TrademarkEvent,
 )
 from .services import high_value, monthly
 from .services.enterprises import designations_on
 from .services.patents import high_value_on
 
 
-@dataclass(frozen=True)
-class RecordMetric:
+@dataclass(frozen=True, repr=False)
+class RecordMetric(Metric):
     code: str
     label: str
     unit: str
@@ -42,6 +48,7 @@ class RecordMetric:
     select: Callable  # (start, end) -> queryset of the counted records, every region
     columns: tuple  # of core.columns.Column (registry/columns.py)
     detail_url: str = ""
+    watches: tuple = ()  # the models whose rows `select` reads: a change to any of them changes the figure
     additive: bool = True
     by_month: Callable | None = None  # (first, last month numbers) -> MonthlyCounts, the same figure at every month end
 
@@ -102,6 +109,9 @@ def _inventions():
     return Patent.objects.filter(patent_type=PatentType.INVENTION)
 
 
+PATENTS = (Patent, PatentEvent)  # a patent's events (lapse, restoration) decide whether it is valid
+ENTERPRISES = (Enterprise, EnterpriseDesignation)  # an enterprise's region, and its titles
+
 METRICS = [
     RecordMetric(
         "valid_invention_patents",
@@ -111,6 +121,7 @@ METRICS = [
         _valid_inventions,
         PATENTS_BEHIND,
         "patent-detail",
+        PATENTS,
         by_month=lambda first, last: monthly.valid_patents_by_month(_inventions(), first, last),
     ),
     RecordMetric(
@@ -121,6 +132,7 @@ METRICS = [
         _high_value_inventions,
         (*PATENTS_BEHIND, HIGH_VALUE_FACTS),
         "patent-detail",
+        PATENTS,
         by_month=lambda first, last: high_value.high_value_patents_by_month(Patent.objects.all(), first, last),
     ),
     RecordMetric(
@@ -131,6 +143,7 @@ METRICS = [
         _valid_trademarks,
         TRADEMARKS_BEHIND,
         "trademark-detail",
+        (Trademark, TrademarkEvent),
         by_month=lambda first, last: monthly.valid_trademarks_by_month(Trademark.objects.all(), first, last),
     ),
     RecordMetric(
@@ -141,6 +154,7 @@ METRICS = [
         _copyrights,
         COPYRIGHTS_BEHIND,
         "copyright-detail",
+        (Copyright,),
         by_month=lambda first, last: monthly.dated_by_month(Copyright.objects.all(), "registration_date", first, last),
     ),
     RecordMetric(
@@ -151,6 +165,7 @@ METRICS = [
         _gis,
         GEOGRAPHICAL_INDICATIONS_BEHIND,
         "gi-detail",
+        (GeographicalIndication,),
         by_month=lambda first, last: monthly.dated_by_month(
             GeographicalIndication.objects.all(), "approval_date", first, last
         ),
@@ -163,6 +178,7 @@ METRICS = [
         _designated,
         ENTERPRISES_BEHIND,
         "enterprise-detail",
+        ENTERPRISES,
         by_month=lambda first, last: monthly.designated_by_month(Enterprise.objects.all(), DESIGNATED, first, last),
     ),
     RecordMetric(
@@ -173,5 +189,6 @@ METRICS = [
         _designated_since,
         ENTERPRISES_BEHIND,
         "enterprise-detail",
+        ENTERPRISES,
     ),
 ]

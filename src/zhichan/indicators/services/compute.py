@@ -7,14 +7,13 @@ are divided, so a county's ratio is sum/sum.
 """
 
 import json
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Future
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from zhichan.core import runs
+from zhichan.core import parallel, runs
 from zhichan.core.monthly import is_month_end, month_number
 
 from .. import reasons
@@ -57,27 +56,26 @@ class Inputs:
             if own is None:
                 own = source.values(window.start, window.end, options)
             figures = roll_up(own, self.paths) if source.additive else dict(own)
-            details = source.details(window.start, window.end, options) if hasattr(source, "details") else {}
+            details = source.details(window.start, window.end, options)
             self._cache[key] = (figures, details, source.additive)
         return self._cache[key]
 
     def start_series(self, wanted, pool):
-        """Start reading the monthly series of several (name, options) in `pool`, each in a thread with its own
-        database connection, and go on: much of a series' time is spent waiting for the database, which then
-        overlaps the others' work and the computing of values that need no series. `get` waits for a series
-        when it needs it."""
+        """Start reading the monthly series of several (name, options) in `pool` (`core.parallel.threads`), and go
+        on: much of a series' time is spent waiting for the database, which then overlaps the others' work and the
+        computing of values that need no series. `get` waits for a series when it needs it."""
         if self.months is None:
             return
         for name, options in wanted:
             source, key = self.sources.get(name), (name, json.dumps(options, sort_keys=True))
-            if hasattr(source, "monthly") and key not in self._series:
-                self._series[key] = pool.submit(_own_connection(source.monthly), *self.months, options)
+            if _has_series(source) and key not in self._series:
+                self._series[key] = pool.submit(source.monthly, *self.months, options)
 
     def reads_series(self, names) -> bool:
-        return any(hasattr(self.sources.get(name), "monthly") for name in names)
+        return any(_has_series(self.sources.get(name)) for name in names)
 
     def _from_series(self, name, source, window: Window, options: dict):
-        if self.months is None or not hasattr(source, "monthly") or not is_month_end(window.end):
+        if self.months is None or not _has_series(source) or not is_month_end(window.end):
             return None
         first, last = self.months
         end = month_number(window.end)
@@ -97,23 +95,8 @@ class Inputs:
         return {region: values[end - first] - values[before - first] for region, values in series.items()}
 
 
-def side_by_side() -> bool:
-    """Whether work may go to other threads, each with its own database connection: on PostgreSQL and outside a
-    transaction (another connection would not see rows this one has not committed; SQLite serializes its
-    connections anyway)."""
-    return connection.vendor == "postgresql" and not connection.in_atomic_block
-
-
-def _own_connection(function):
-    """`function`, run in another thread as part of this run, closing that thread's connection when done."""
-
-    def run(*args):
-        try:
-            return function(*args)
-        finally:
-            connection.close()
-
-    return runs.in_run_context(run)
+def _has_series(source) -> bool:
+    return source is not None and source.monthly is not None
 
 
 def names_of(indicator: Indicator) -> list[str]:
@@ -147,35 +130,16 @@ def _q(value):
 
 def compute(codes=None, periods=None, progress=None) -> int:
     """Compute and store every value of the indicators (all, or those codes) for the periods (default: every
-    month and year of the programme years up to today). Returns the number of values written."""
-    with runs.run(), _readers() as readers, _storing() as store:  # figures reading the same records read them once
+    month and year of the programme years up to today). Returns the number of values written.
+
+    Where `core.parallel` may use threads, up to 8 read the monthly series side by side, and 2 store the chunks
+    of rows (no two hold the same value) while the next is computed."""
+    with (
+        runs.run(),  # figures reading the same records read them once
+        parallel.threads(8, "series") as readers,
+        parallel.in_background(_store, 2, "store") as store,
+    ):
         return _compute(codes, periods, progress, readers, store)
-
-
-@contextmanager
-def _readers():
-    """Threads reading series side by side when `side_by_side()`, else None."""
-    if not side_by_side():
-        yield None
-        return
-    with ThreadPoolExecutor(max_workers=8, thread_name_prefix="series") as pool:
-        yield pool
-
-
-@contextmanager
-def _storing():
-    """A function storing a chunk of rows: by two writer threads when `side_by_side()`, so that the database
-    writes chunks (no two hold the same value) while the next is computed, else at once. Leaving the block waits
-    for every chunk; a failed chunk raises there."""
-    if not side_by_side():
-        yield _store
-        return
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="store") as writer:
-        store = _own_connection(_store)
-        stored = []
-        yield lambda rows: stored.append(writer.submit(store, rows))
-    for future in stored:
-        future.result()
 
 
 def _compute(codes, periods, progress, readers, store) -> int:

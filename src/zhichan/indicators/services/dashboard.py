@@ -15,10 +15,9 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from django.apps import apps
-
 from zhichan.core.models import Region, RegionKind
 from zhichan.core.versions import audited, latest
+from zhichan.programme.models import Programme, Target
 
 from ..models import Indicator, IndicatorValue
 from ..periods import month
@@ -34,11 +33,7 @@ def latest_computation():
 
 @cache
 def _version_columns() -> list[tuple]:
-    programme = apps.get_app_config("programme")
-    return [
-        (IndicatorValue, "computed_at"),
-        *audited(Indicator, programme.get_model("Target"), programme.get_model("Programme"), Region),
-    ]
+    return [(IndicatorValue, "computed_at"), *audited(Indicator, Target, Programme, Region)]
 
 
 def values_version() -> str:

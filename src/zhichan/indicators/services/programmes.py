@@ -1,26 +1,28 @@
 """What the indicators read of the programme: its territory, its years and its targets (linked by indicator code).
 
-Read by model name, so the link stays a lookup by code and not a foreign key in either direction.
+The indicators app imports the programme's models (the programme never imports the indicators: its pages read
+where the targets stand through `core.extensions.targets_as_of`). A target names its indicator by code, not by a
+foreign key, so the programme's file and the indicators' file load in either order.
 """
 
 from datetime import date
 
-from django.apps import apps
 from django.utils import timezone
 
 from zhichan.core.models import Region, RegionKind
+from zhichan.programme.models import Programme, Target
 
 from ..periods import Period, months_of, quarters_of, year
 
 
 def _programmes():
-    return apps.get_model("programme", "Programme").objects.select_related("region")
+    return Programme.objects.select_related("region")
 
 
 def targets_by_indicator() -> dict:
     """indicator code → the programme targets measured by it (one query)."""
     found = {}
-    for target in apps.get_model("programme", "Target").objects.select_related("programme", "region"):
+    for target in Target.objects.select_related("programme", "region"):
         found.setdefault(target.indicator, []).append(target)
     return found
 
@@ -40,6 +42,12 @@ def home_region():
     if programme:
         return programme.region
     return Region.objects.filter(kind=RegionKind.COUNTY).first()
+
+
+def report_due_days() -> int:
+    """The working days after a period ends within which reports are due: the first programme's (0 without one)."""
+    programme = _programmes().order_by("start").first()
+    return programme.report_due_days if programme else 0
 
 
 def programme_years() -> tuple[int, int]:

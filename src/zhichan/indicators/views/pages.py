@@ -16,10 +16,10 @@ from ..services.board import MONTH_KEY, rows_for, status_of
 from ..services.compute import names_of
 from ..services.dashboard import latest_computation
 from ..services.programmes import targets_by_indicator
+from ..services.scope import scope_for
 from ..services.wording import formula_of
 from ..sources import sources
 from ..tasks import compute_task
-from .common import scope_for
 
 
 @allow(STAFF)

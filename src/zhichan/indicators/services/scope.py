@@ -1,9 +1,11 @@
+"""The regions of the programme territory a reader may see, and the one a request chose among them."""
+
 from django.http import Http404
 
 from zhichan.core.models import Region
 from zhichan.core.roles import LIAISONS, role_of
 
-from ..services.programmes import home_region, territory_paths
+from .programmes import home_region, territory_paths
 
 
 def regions_for(user, paths=None):

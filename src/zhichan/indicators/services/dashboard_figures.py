@@ -1,0 +1,104 @@
+"""The figures one request to the dashboards shows (the page, its export, the comparison, the display screen and
+the API), assembled once per choice and cached.
+
+`dashboard_context(request)` reads the reader's regions and the request's choice (`?region`, `?period`,
+`?indicator`, `?as_of`) and returns the region, headline rows, periods, chosen indicator, townships, ranking and
+grid; `cached(request, name, build)` keeps anything else built from the same choice (the page's HTML, the API's
+JSON) under the same key. The key moves with `values_version()`, so nothing cached outlives the figures.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from zhichan.core.asof import as_of
+
+from . import dashboard as board
+from .board import rows_for
+from .scope import scope_for
+from .wording import formula_of, labels
+
+CACHE_SECONDS = 3600
+
+
+def _choice(request, options, name, default):
+    wanted = request.GET.get(name)
+    return next((o for o in options if str(getattr(o, "pk", o)) == wanted), default)
+
+
+def cache_key(request, name: str, regions, region, version: str) -> str:
+    """The key of what `name` shows this request: it changes when the values, an indicator, a target, a
+    programme or a region change (`version`: `values_version()`), and differs per day (status and forecast depend
+    on it), the day shown (`as_of`), language, choice and the set of regions the reader may see."""
+    parts = [
+        version,
+        timezone.localdate(),
+        as_of(request),
+        get_language(),
+        region.pk if region else None,
+        request.GET.get("period"),
+        request.GET.get("indicator"),
+        [r.pk for r in regions],
+    ]
+    return f"dashboard:{name}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def cached(request, name: str, build):
+    """`build(request, regions, region)` for this request, cached under `cache_key`: the dashboards are read far
+    more often than the values are computed."""
+    version = board.values_version()
+    regions, region = scope_for(request, version)
+    key = cache_key(request, name, regions, region, version)
+    found = cache.get(key)
+    if found is None:
+        found = build(request, regions, region)
+        cache.set(key, found, CACHE_SECONDS)
+    return key, found
+
+
+def dashboard_context(request) -> dict:
+    """The region, headline rows, period, chosen indicator, townships, ranking and grid of one request."""
+    _key, context = cached(request, "context", _context)
+    return context
+
+
+def _context(request, regions, region):
+    day = as_of(request)
+    rows = rows_for(region, day) if region else []
+    names = labels()
+    for row in rows:
+        row.formula = formula_of(row.indicator, names)  # the tooltips and the API say what the figure divides
+    indicators = [row.indicator for row in rows]
+    periods = board.month_periods(region, until=day)
+    current = board.current_period(rows, day)
+    period = _choice(request, periods, "period", current)
+    places = board.townships(region, regions)
+    grid = board.grid(indicators, period, places)
+    indicator = _choice(request, indicators, "indicator", board.first_ranked(rows, grid))
+    ranked = board.ranking(indicator, period, places) if indicator else []
+    return {
+        "region": region,
+        "regions": regions,
+        "rows": rows,
+        "indicators": indicators,
+        "periods": periods,
+        "period": period,
+        "indicator": indicator,
+        "places": places,
+        "ranked": ranked,
+        "grid": grid,
+        "computed": board.latest_computation(),  # part of the cache key, so never older than the figures
+    }
+
+
+def dashboard_charts(context) -> dict:
+    """The charts' data of a dashboard context: the trend lines and the ranking's bars."""
+    return {
+        "trends": board.trends(context["rows"], context["region"]),
+        "ranking": board.ranking_chart(context["indicator"], context["ranked"]),
+        "targetLabel": _("target"),
+        "saveLabel": _("Save as image"),
+    }
