@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Foundation")
 
     def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
         from . import sessions, signals  # noqa: F401  (session renewal at sign-in, login audit)
         from .third_party import name_third_party_apps
 
         name_third_party_apps()
+        autodiscover_modules("events")  # each app's kinds of events, declared in its own events.py

@@ -1,6 +1,7 @@
 from .accounts import Role, User
 from .audit import AuthEvent
 from .calendar import CalendarDay, CalendarYear
+from .events import Event
 from .exports import ExportFile
 from .notifications import Notification
 from .people import Committee, Membership, Person
@@ -12,6 +13,7 @@ __all__ = [
     "AuthEvent",
     "CalendarDay",
     "CalendarYear",
+    "Event",
     "ExportFile",
     "Committee",
     "Membership",

@@ -11,7 +11,7 @@ from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from .enterprises import Enterprise
-from .records import register_history, save_record
+from .records import register_history
 
 
 class CopyrightKind(models.TextChoices):
@@ -113,13 +113,3 @@ class Copyright(models.Model):
             raise ValidationError({"category": _("Computer software has no category of work.")})
         if self.registration_date and self.completion_date and self.registration_date < self.completion_date:
             raise ValidationError({"registration_date": _("The registration date is before the completion date.")})
-
-
-def create_copyright(registration_number: str, *, owners=(), **fields) -> tuple[Copyright, bool]:
-    """Create or update (upsert) the registration for a number; spaces in the number do not count.
-
-    The kind comes from the number's prefix when it is not given. Raises ValidationError for a number or
-    fields that cannot be accepted. Returns (copyright, created).
-    """
-    normalized = normalize_copyright_number(registration_number)
-    return save_record(Copyright, {"registration_number": normalized}, fields, related="owners", parties=owners)

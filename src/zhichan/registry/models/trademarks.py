@@ -10,7 +10,7 @@ from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_trademark_registration, trademark_kind
 from .enterprises import Enterprise
-from .records import register_history, save_record
+from .records import register_history
 
 # The first PRC trademark registrations date from 1950; the set-based validity rule needs a lower bound.
 EARLIEST_REGISTRATION_YEAR = 1950
@@ -128,16 +128,6 @@ class Trademark(models.Model):
             raise ValidationError({"registration_date": _("The registration date is before the application date.")})
         if self.expiry_date and self.registration_date and self.expiry_date <= self.registration_date:
             raise ValidationError({"expiry_date": _("The term ends before it starts.")})
-
-
-def create_trademark(registration_number: str, *, holders=(), **fields) -> tuple[Trademark, bool]:
-    """Create or update (upsert) the trademark for a registration number in any written form.
-
-    `第12345678号` and `12345678` are the same mark. Raises ValidationError for a number or fields that
-    cannot be accepted. Returns (trademark, created).
-    """
-    normalized = _registration_number(registration_number)
-    return save_record(Trademark, {"registration_number": normalized}, fields, related="holders", parties=holders)
 
 
 class TrademarkEvent(models.Model):
