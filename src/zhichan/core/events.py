@@ -78,6 +78,15 @@ def events_of(obj: Model):
     ).select_related("user", "user__unit")
 
 
+def events_on(model, user):
+    """The events on the records of a model that the user may see (through the model's `visible_to`), newest
+    first: a list page's recent events."""
+    return Event.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=model._default_manager.visible_to(user).values("pk"),
+    ).select_related("user", "user__unit")
+
+
 def _id(value):
     return value.pk if isinstance(value, Model) else value
 

@@ -48,6 +48,12 @@ class Event(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.label}"
 
     @property
+    def details(self) -> str:
+        """The event's data in a line: its plain values, in the order they were given."""
+        plain = (value for value in self.data.values() if isinstance(value, str | int | float) and value != "")
+        return " · ".join(str(value) for value in plain)
+
+    @property
     def kind_label(self) -> str:
         from ..events import kind_label
 

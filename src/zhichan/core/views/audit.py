@@ -7,7 +7,8 @@ from django.utils.dateparse import parse_date
 from simple_history.models import registered_models
 
 from ..access import allow
-from ..models import AuthEvent
+from ..events import kinds
+from ..models import AuthEvent, Event
 from ..roles import Role
 
 PER_PAGE = 50
@@ -38,14 +39,33 @@ def _changes(record):
     return []
 
 
+def _events(kind, user, since, until):
+    events = Event.objects.select_related("user", "user__unit", "content_type")
+    if kind:
+        events = events.filter(kind=kind)
+    if user:
+        events = events.filter(user__username=user)
+    if since:
+        events = events.filter(at__date__gte=since)
+    if until:
+        events = events.filter(at__date__lte=until)
+    return events
+
+
 @allow(Role.OFFICE)
 def audit(request):
-    """Who changed what and when, with before and after; and every sign-in, sign-out and failed sign-in."""
+    """Who changed what and when, with before and after; what was done (the event log); and every sign-in,
+    sign-out and failed sign-in."""
     tab = request.GET.get("tab", "changes")
     user = request.GET.get("user", "").strip()
     since, until = parse_date(request.GET.get("since", "") or ""), parse_date(request.GET.get("until", "") or "")
     context = {"tab": tab, "user": user, "since": since, "until": until, "models": audited_models()}
-    if tab == "logins":
+    if tab == "events":
+        context["kinds"], context["kind"] = kinds(), request.GET.get("kind", "")
+        context["page"] = Paginator(_events(context["kind"], user, since, until), PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    elif tab == "logins":
         events = AuthEvent.objects.select_related("user")
         if user:
             events = events.filter(username=user)

@@ -28,7 +28,7 @@ def _decided(task):
 
 def _part(arguments, assignment) -> dict:
     """An event on the task about one unit's part: the unit (whose events these are too) and its role."""
-    return {"unit": assignment.unit_id, "unit_name": str(assignment.unit), "role": assignment.role}
+    return {"unit": assignment.unit_id, "unit_name": str(assignment.unit), "role": str(assignment.get_role_display())}
 
 
 @action(UNIT_ASSIGNED, on=lambda arguments, assignment: assignment.task, data=_part, allow=office_only)

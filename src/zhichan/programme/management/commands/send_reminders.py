@@ -1,15 +1,15 @@
 import datetime
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from zhichan.core.commands import ActingCommand
 from zhichan.core.extensions import DAILY
 
 from ...models import Programme
 from ...services.reminders import send_reminders
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = (
         "Send today's reminders of task deadlines and report due dates, and those other apps add "
         "(e.g. patent annuities, trademark renewals); run once a day."
