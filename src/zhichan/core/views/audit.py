@@ -20,15 +20,20 @@ def audited_models():
     return sorted(((m._meta.label_lower, m) for m in models), key=lambda pair: str(pair[1]._meta.verbose_name))
 
 
-def _history(model, user, since, until):
-    qs = model.history.select_related("history_user").order_by("-history_date")
+def _filtered(rows, user_lookup: str, time_field: str, user, since, until):
+    """The rows of this username (if given) and between these days (each if given)."""
     if user:
-        qs = qs.filter(history_user__username=user)
+        rows = rows.filter(**{user_lookup: user})
     if since:
-        qs = qs.filter(history_date__date__gte=since)
+        rows = rows.filter(**{f"{time_field}__date__gte": since})
     if until:
-        qs = qs.filter(history_date__date__lte=until)
-    return qs
+        rows = rows.filter(**{f"{time_field}__date__lte": until})
+    return rows
+
+
+def _history(model, user, since, until):
+    rows = model.history.select_related("history_user").order_by("-history_date")
+    return _filtered(rows, "history_user__username", "history_date", user, since, until)
 
 
 def _changes(record):
@@ -43,13 +48,7 @@ def _events(kind, user, since, until):
     events = Event.objects.select_related("user", "user__unit", "content_type")
     if kind:
         events = events.filter(kind=kind)
-    if user:
-        events = events.filter(user__username=user)
-    if since:
-        events = events.filter(at__date__gte=since)
-    if until:
-        events = events.filter(at__date__lte=until)
-    return events
+    return _filtered(events, "user__username", "at", user, since, until)
 
 
 @allow(Role.OFFICE)
@@ -66,13 +65,7 @@ def audit(request):
             request.GET.get("page")
         )
     elif tab == "logins":
-        events = AuthEvent.objects.select_related("user")
-        if user:
-            events = events.filter(username=user)
-        if since:
-            events = events.filter(at__date__gte=since)
-        if until:
-            events = events.filter(at__date__lte=until)
+        events = _filtered(AuthEvent.objects.select_related("user"), "username", "at", user, since, until)
         context["page"] = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
     else:
         label = request.GET.get("model", "")
