@@ -79,3 +79,15 @@ def test_the_api_refuses_with_the_domain_messages(api_for, task, q1, users):
     assert office.post(f"/api/v1/reports/{report.pk}/return/", {"note": "补"}, format="json").status_code == 200
     assert events_of(report).filter(kind="report.returned", user=users["office"]).exists()
     assert reverse("audit")  # the office reads every event there
+
+
+def test_milestones_written_through_the_api_are_the_offices_decisions(api_for, task):
+    reply = api_for("office").post(
+        "/api/v1/milestones/", {"task": task.pk, "title": "制定方案", "due": "2023-06-30"}, format="json"
+    )
+    assert reply.status_code == 201, reply.json()
+    changed = api_for("office").patch(f"/api/v1/milestones/{reply.json()['id']}/", {"done_on": "2023-06-01"})
+    assert changed.status_code == 200 and changed.json()["done_on"] == "2023-06-01"
+    assert [e.kind for e in events_of(task)] == ["task.milestone_changed", "task.milestone_added"]
+    refused = api_for("amr-liaison").post("/api/v1/milestones/", {"task": task.pk, "title": "x", "due": "2023-06-30"})
+    assert refused.status_code == 403

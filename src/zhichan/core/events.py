@@ -51,11 +51,11 @@ def kind_label(key: str) -> str:
     return str(kind.label) if kind else key
 
 
-def record(user, kind: EventKind, obj: Model, *, reason: str = "", unit=None, region=None, **data) -> Event:
+def record(user, kind: EventKind, obj: Model, /, *, reason: str = "", unit=None, region=None, **data) -> Event:
     """Log that `user` (None: the system) did `kind` to `obj`, with the reason given and any data (JSON values).
 
     `unit` and `region` default to those the record belongs to by its model's scope; pass them for a record
-    whose scope does not say (a shared task reported on by a unit)."""
+    whose scope does not say (a shared task reported on by a unit). Any other name is data ("kind" too)."""
     if kind.key not in _kinds:
         raise ValueError(f"undeclared event kind {kind.key!r}")
     return Event.objects.create(

@@ -235,6 +235,22 @@ class MilestoneViewSet(ScopedViewSet):
     filterset_fields = ["task"]
     http_method_names = ["get", "head", "options", "post", "patch"]
 
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = planning.add_milestone(
+            data["task"], self.request.user, title=data["title"], due=data["due"], done_on=data.get("done_on")
+        )
+
+    def perform_update(self, serializer):
+        milestone, data = serializer.instance, serializer.validated_data
+        serializer.instance = planning.update_milestone(
+            milestone,
+            self.request.user,
+            title=data.get("title", milestone.title),
+            due=data.get("due", milestone.due),
+            done_on=data.get("done_on", milestone.done_on),
+        )
+
 
 class UnitPlanSerializer(serializers.ModelSerializer):
     class Meta:

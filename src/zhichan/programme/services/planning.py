@@ -114,8 +114,8 @@ def _milestone(arguments, milestone) -> dict:
 
 
 @action(MILESTONE_ADDED, on="task", data=_milestone, allow=office_only)
-def add_milestone(task, user, *, title: str, due) -> Milestone:
-    return Milestone.objects.create(task=task, title=title, due=due)
+def add_milestone(task, user, *, title: str, due, done_on=None) -> Milestone:
+    return Milestone.objects.create(task=task, title=title, due=due, done_on=done_on)
 
 
 @action(MILESTONE_CHANGED, on=lambda arguments, milestone: milestone.task, data=_milestone, allow=office_only)
