@@ -24,3 +24,12 @@ def test_saving_submitting_approving_and_returning_a_figure_are_events(loaded, u
     assert events[-1].reason == "请核对台账。" and events[0].unit == liaison.unit and events[0].region == row.region
     html = client_for("office").get(reverse("data-review")).content.decode()
     assert 'data-event="figure.returned"' in html and "请核对台账。" in html
+
+
+def test_a_recompute_the_office_starts_is_an_event_on_its_run(loaded, users):
+    from zhichan.core.services.progress import start
+    from zhichan.indicators.tasks import compute_task
+
+    progress = start(compute_task, "recompute", users["office"])
+    (event,) = events_of(progress)
+    assert (event.kind, event.user) == ("indicators.computed", users["office"])
