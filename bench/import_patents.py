@@ -161,7 +161,7 @@ def run_ours(path: Path):
 
 
 def run_naive(path: Path, sample: int) -> float:
-    from zhichan.registry.models import create_patent
+    from zhichan.registry.services.entries import create_patent
     from zhichan.registry.services.imports.values import parse_date, text
 
     started = time.perf_counter()
@@ -172,6 +172,7 @@ def run_naive(path: Path, sample: int) -> float:
             if index >= sample:
                 break
             create_patent(
+                None,
                 row[0],
                 filing_date=parse_date(row[1]),
                 publication_number=text(row[2]),

@@ -96,7 +96,7 @@ def test_reloading_is_idempotent_and_keeps_history():
 def test_change_of_post_keeps_who_held_the_seat_when():
     seat = Membership.objects.get(committee__key="leading-group", person__name="林灵敏")
     successor = Person.objects.create(name="新局长", unit=seat.unit)
-    new = change_seat(seat, person=successor, post="市统计局局长", on=datetime.date(2023, 3, 1))
+    new = change_seat(None, seat, person=successor, post="市统计局局长", on=datetime.date(2023, 3, 1))
     seat.refresh_from_db()
     assert seat.end == datetime.date(2023, 2, 28)
     assert new.start == datetime.date(2023, 3, 1) and new.end is None and new.order == seat.order

@@ -20,10 +20,8 @@ from zhichan.registry.models import (
     GeographicalIndication,
     PatentEvent,
     TrademarkEvent,
-    create_copyright,
-    create_patent,
-    create_trademark,
 )
+from zhichan.registry.services.entries import create_copyright, create_patent, create_trademark
 
 from ..registry.registers import patent_number
 
@@ -52,7 +50,7 @@ def loaded(db):
 
 def _patent(serial, region, granted, type_code="1", filed=date(2015, 1, 1)):
     number = patent_number(filed.year, type_code, serial)
-    patent, _ = create_patent(number, title=f"专利{serial}", filing_date=filed, grant_date=granted, region=region)
+    patent, _ = create_patent(None, number, title=f"专利{serial}", filing_date=filed, grant_date=granted, region=region)
     return patent
 
 
@@ -72,9 +70,11 @@ def make_register(regions):
     p5 = _patent(5, c, date(2020, 1, 1))
     _patent(6, None, date(2020, 1, 1))  # not placed: counted nowhere
 
-    create_trademark("10000001", mark="甲", nice_classes="19", registration_date=date(2015, 1, 10), region=a)
-    create_trademark("10000002", mark="乙", nice_classes="21", registration_date=date(2012, 3, 1), region=a)
-    t3, _ = create_trademark("10000003", mark="丙", nice_classes="11", registration_date=date(2020, 5, 1), region=b)
+    create_trademark(None, "10000001", mark="甲", nice_classes="19", registration_date=date(2015, 1, 10), region=a)
+    create_trademark(None, "10000002", mark="乙", nice_classes="21", registration_date=date(2012, 3, 1), region=a)
+    t3, _ = create_trademark(
+        None, "10000003", mark="丙", nice_classes="11", registration_date=date(2020, 5, 1), region=b
+    )
     TrademarkEvent.objects.create(trademark=t3, date=date(2023, 2, 1), kind="cancellation", text="注销")
 
     for number, day, region in [
@@ -83,7 +83,7 @@ def make_register(regions):
         ("国作登字-2023-F-00000003", date(2023, 5, 5), a),
         ("软著登字第0000004号", date(2023, 7, 1), b),
     ]:
-        create_copyright(number, title=number, registration_date=day, region=region)
+        create_copyright(None, number, title=number, registration_date=day, region=region)
 
     GeographicalIndication.objects.create(name="水头石材", kind="gi_product", approval_date=date(2019, 1, 1), region=a)
     GeographicalIndication.objects.create(name="溪美茶", kind="gi_mark", approval_date=date(2023, 8, 1), region=b)

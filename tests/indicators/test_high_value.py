@@ -14,7 +14,8 @@ import pytest
 from zhichan.indicators.models import Indicator, IndicatorValue
 from zhichan.indicators.services.compute import compute
 from zhichan.indicators.services.drilldown import behind
-from zhichan.registry.models import Patent, create_patent
+from zhichan.registry.models import Patent
+from zhichan.registry.services.entries import create_patent
 
 from ..registry.registers import patent_number
 
@@ -30,6 +31,7 @@ def computed(register, reported):
     Patent.objects.filter(pk=patents["p2"].pk).update(foreign_family=True)
     Patent.objects.filter(pk=patents["p4"].pk).update(award="第二十三届中国专利优秀奖")
     p7, _ = create_patent(
+        None,
         patent_number(2013, "1", 7),
         title="专利7",
         filing_date=date(2013, 5, 20),
@@ -37,6 +39,7 @@ def computed(register, reported):
         region=regions["B"],
     )
     create_patent(
+        None,
         patent_number(2013, "2", 8),
         title="专利8",
         filing_date=date(2013, 1, 1),

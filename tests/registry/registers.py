@@ -12,10 +12,8 @@ from zhichan.registry.models import (
     GeographicalIndication,
     PatentEvent,
     TrademarkEvent,
-    create_copyright,
-    create_patent,
-    create_trademark,
 )
+from zhichan.registry.services.entries import create_copyright, create_patent, create_trademark
 from zhichan.registry.signals import DEMO_USCC_BODY
 
 SHUITOU = "350583119"
@@ -57,6 +55,7 @@ def make_registers() -> Registers:
         enterprise=own, kind="ip-advantage", level="city", granted_on=date(2022, 1, 1), document="泉知〔2022〕1号"
     )
     own_patent, _ = create_patent(
+        None,
         patent_number(2016, "1", 363475),
         title="一种石材切割装置及其切割方法",
         applicants="南安示例石材有限公司",
@@ -73,6 +72,7 @@ def make_registers() -> Registers:
     )
     PatentEvent.objects.create(patent=own_patent, date=date(2018, 6, 1), kind="grant", text="授权")
     other_patent, _ = create_patent(
+        None,
         patent_number(2015, "2", 100001),
         title='=HYPERLINK("x")阀门密封结构',
         applicants="溪美阀门制造有限公司",
@@ -86,6 +86,7 @@ def make_registers() -> Registers:
     )
     PatentEvent.objects.create(patent=other_patent, date=date(2017, 3, 5), kind="lapse", text="未缴年费专利权终止")
     own_trademark, _ = create_trademark(
+        None,
         "第12345678号",
         mark="水头石韵",
         nice_classes="19",
@@ -97,6 +98,7 @@ def make_registers() -> Registers:
         synthetic=True,
     )
     other_trademark, _ = create_trademark(
+        None,
         "G1234567",
         mark="XIMEI VALVE",
         nice_classes="6;11",
@@ -107,6 +109,7 @@ def make_registers() -> Registers:
     )
     TrademarkEvent.objects.create(trademark=other_trademark, date=date(2019, 12, 1), kind="renewal", text="续展")
     own_copyright, _ = create_copyright(
+        None,
         "国作登字-2022-F-00012345",
         title="石材纹理图案集",
         category="fine_art",
@@ -117,6 +120,7 @@ def make_registers() -> Registers:
         synthetic=True,
     )
     other_copyright, _ = create_copyright(
+        None,
         "软著登字第1234567号",
         title="阀门检测管理系统V1.0",
         owner_name="溪美阀门制造有限公司",

@@ -22,15 +22,8 @@ from zhichan.registry.demo import (
 from zhichan.registry.demo.enterprises import DEMO_NAME, demo_enterprise_row
 from zhichan.registry.demo.portfolio import portfolio_patents
 from zhichan.registry.identifiers import parse_patent_application, parse_trademark_registration, parse_uscc
-from zhichan.registry.models import (
-    Copyright,
-    Enterprise,
-    GeographicalIndication,
-    Patent,
-    PatentEvent,
-    Trademark,
-    create_patent,
-)
+from zhichan.registry.models import Copyright, Enterprise, GeographicalIndication, Patent, PatentEvent, Trademark
+from zhichan.registry.services.entries import create_patent
 from zhichan.registry.services.patents import next_annuity_due
 
 SMALL = {"enterprises": 20, "patents": 300, "trademarks": 150, "copyrights": 30}
@@ -111,7 +104,7 @@ def test_second_load_creates_nothing_and_removal_keeps_real_records(users):
     assert snapshot() == before
 
     holder = Enterprise.objects.filter(synthetic=True).exclude(name=DEMO_NAME).first()
-    real, _ = create_patent("201620363475.1", title="真实记录", filing_date=date(2016, 4, 1), holders=[holder])
+    real, _ = create_patent(None, "201620363475.1", title="真实记录", filing_date=date(2016, 4, 1), holders=[holder])
     counts = remove_demo_registry()
     assert counts["patents"] == len(before["patents"])
     for model in (Patent, Trademark, Copyright, GeographicalIndication):
@@ -126,7 +119,7 @@ def test_second_load_creates_nothing_and_removal_keeps_real_records(users):
 @pytest.mark.django_db
 def test_a_real_record_with_a_clashing_number_is_left_alone():
     row = next(generate_patents(load.DEFAULT_SEED, generate_enterprises(load.DEFAULT_SEED, 20), 1))
-    real, _ = create_patent(row.key, title="真实记录", filing_date=row.fields["filing_date"])
+    real, _ = create_patent(None, row.key, title="真实记录", filing_date=row.fields["filing_date"])
     load_small()
     real.refresh_from_db()
     assert not real.synthetic and real.title == "真实记录"

@@ -7,15 +7,7 @@ from django.core.exceptions import ValidationError
 
 from zhichan.core.models import Region
 from zhichan.core.models.regions import RegionKind
-from zhichan.registry.models import (
-    DesignationKind,
-    DesignationLevel,
-    Enterprise,
-    EnterpriseDesignation,
-    create_copyright,
-    create_patent,
-    create_trademark,
-)
+from zhichan.registry.models import DesignationKind, DesignationLevel, Enterprise, EnterpriseDesignation
 from zhichan.registry.services.enterprises import (
     designations_of,
     designations_on,
@@ -23,6 +15,7 @@ from zhichan.registry.services.enterprises import (
     meets_institution_requirement,
     merge,
 )
+from zhichan.registry.services.entries import create_copyright, create_patent, create_trademark
 
 pytestmark = pytest.mark.django_db
 
@@ -139,10 +132,10 @@ def test_former_names_come_from_the_history(shuitou, django_assert_num_queries):
 def test_a_merger_adds_the_successor_to_the_holdings_and_keeps_the_old_links(shuitou, users):
     old = enterprise("被合并方", shuitou)
     new = enterprise("合并方", shuitou)
-    patent, _ = create_patent("202110000001.6", title="示例发明", filing_date=date(2021, 1, 1), holders=[old])
-    shared, _ = create_patent("201620363475.1", title="共有", filing_date=date(2016, 4, 1), holders=[old, new])
-    mark, _ = create_trademark("90200001", mark="示例", holders=[old])
-    work, _ = create_copyright("软著登字第0000101号", title="示例软件", owners=[old])
+    patent, _ = create_patent(None, "202110000001.6", title="示例发明", filing_date=date(2021, 1, 1), holders=[old])
+    shared, _ = create_patent(None, "201620363475.1", title="共有", filing_date=date(2016, 4, 1), holders=[old, new])
+    mark, _ = create_trademark(None, "90200001", mark="示例", holders=[old])
+    work, _ = create_copyright(None, "软著登字第0000101号", title="示例软件", owners=[old])
     title = designate(old, DesignationKind.LEAD_GOOSE, date(2022, 1, 1), level=DesignationLevel.COUNTY)
 
     gained = merge(old, new, user=users["office"])

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from zhichan.core.models import Region
 from zhichan.core.monthly import month_end
-from zhichan.registry.models import Patent, PatentEvent, create_patent
+from zhichan.registry.models import Patent, PatentEvent
+from zhichan.registry.services.entries import create_patent
 from zhichan.registry.services.high_value import high_value_patents_by_month
 from zhichan.registry.services.imports.values import parse_yes_no
 from zhichan.registry.services.patents import high_value_on, is_high_value
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.django_db
 
 def _invention(serial, filed, granted, region=None, **facts):
     patent, _ = create_patent(
+        None,
         patent_number(filed.year, "1", serial),
         title=f"发明{serial}",
         filing_date=filed,
@@ -79,6 +81,7 @@ def test_each_stated_fact_makes_a_valid_invention_high_value_from_its_grant(fact
 
 def test_utility_models_and_unflagged_young_inventions_are_not_high_value():
     utility, _ = create_patent(
+        None,
         patent_number(2010, "2", 4),
         title="实用新型",
         filing_date=date(2010, 1, 5),

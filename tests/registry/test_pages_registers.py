@@ -146,12 +146,14 @@ def test_registry_is_in_the_menu_and_no_longer_coming(client_for):
 def _more_patents(registers, count):
     from datetime import date
 
-    from zhichan.registry.models import PatentEvent, create_patent
+    from zhichan.registry.models import PatentEvent
+    from zhichan.registry.services.entries import create_patent
 
     from .registers import patent_number
 
     for serial in range(count):
         patent, _ = create_patent(
+            None,
             patent_number(2019, "2", 500000 + serial),
             title=f"石材加工设备{serial}",
             filing_date=date(2019, 1, 2),

@@ -57,9 +57,9 @@ def test_check_digit_in_the_query_matters(registers, client_for):
 def test_brief_example_number_forms_find_the_same_patent(client_for, db):
     from datetime import date
 
-    from zhichan.registry.models import create_patent
+    from zhichan.registry.services.entries import create_patent
 
-    create_patent("201620363475.1", title="石材护理剂", filing_date=date(2016, 4, 28))
+    create_patent(None, "201620363475.1", title="石材护理剂", filing_date=date(2016, 4, 28))
     for query in ("ZL 2016 2 0363475.1", "201620363475.1", "CN2016203634751"):
         assert "201620363475.1" in found(client_for("office"), "patent-list", q=query), query
 
@@ -170,10 +170,12 @@ def test_enterprise_filters(registers, client_for, params, own_listed, other_lis
 def test_pagination_keeps_the_filters(registers, client_for, db):
     from datetime import date
 
-    from zhichan.registry.models import create_copyright
+    from zhichan.registry.services.entries import create_copyright
 
     for number in range(60):
-        create_copyright(f"软著登字第{7000000 + number}号", title=f"切割软件{number}", region=registers.own.region)
+        create_copyright(
+            None, f"软著登字第{7000000 + number}号", title=f"切割软件{number}", region=registers.own.region
+        )
     client = client_for("office")
     first = client.get(reverse("copyright-list"), {"q": "切割软件"}).content.decode()
     assert "page=2" in first and "q=%E5%88%87" in first

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from zhichan.core.models import Region
 from zhichan.registry.identifiers import patent_check_digit
-from zhichan.registry.models import Enterprise, Patent, PatentEvent, PatentEventKind, PatentType, create_patent
+from zhichan.registry.models import Enterprise, Patent, PatentEvent, PatentEventKind, PatentType
+from zhichan.registry.services.entries import create_patent
 from zhichan.registry.services.patents import (
     annuity_due,
     expiry_date,
@@ -33,6 +34,7 @@ def number(year: int, type_code: str) -> str:
 
 def patent(type_code="1", filed=date(2015, 3, 5), granted=date(2018, 6, 1), region=None, **fields):
     created, _ = create_patent(
+        None,
         number(filed.year, type_code),
         title="一种石材切割装置",
         filing_date=filed,
@@ -61,10 +63,10 @@ def agrees_with_set_rule(patent, day) -> bool:
 
 def test_create_patent_normalizes_the_number_and_takes_the_type_from_it():
     digits = "201620363475"
-    created, was_new = create_patent(f"ZL {digits[:4]} 2 {digits[5:]}.1", title="t", filing_date=date(2016, 4, 1))
+    created, was_new = create_patent(None, f"ZL {digits[:4]} 2 {digits[5:]}.1", title="t", filing_date=date(2016, 4, 1))
     assert was_new and created.application_number == "201620363475.1"
     assert created.patent_type == PatentType.UTILITY_MODEL
-    again, was_new = create_patent("CN2016203634751", title="新名称", filing_date=date(2016, 4, 1))
+    again, was_new = create_patent(None, "CN2016203634751", title="新名称", filing_date=date(2016, 4, 1))
     assert not was_new and again.pk == created.pk and again.title == "新名称"
 
 
@@ -75,7 +77,7 @@ def test_type_codes(code, kind):
 
 def test_a_wrong_number_is_refused_with_the_reason():
     with pytest.raises(ValidationError) as caught:
-        create_patent("201710601862.4", title="t", filing_date=date(2017, 1, 1))
+        create_patent(None, "201710601862.4", title="t", filing_date=date(2017, 1, 1))
     assert "application_number" in caught.value.message_dict
 
 

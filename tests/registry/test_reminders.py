@@ -10,7 +10,8 @@ from zhichan.core.extensions import DAILY
 from zhichan.core.models import Notification, Region, User
 from zhichan.core.roles import Role
 from zhichan.registry.identifiers import patent_check_digit
-from zhichan.registry.models import Enterprise, PatentEvent, TrademarkEvent, create_patent, create_trademark
+from zhichan.registry.models import Enterprise, PatentEvent, TrademarkEvent
+from zhichan.registry.services.entries import create_patent, create_trademark
 from zhichan.registry.services.reminders import annuity_reminders, daily_reminders, renewal_reminders
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,12 @@ def other():
 
 def utility_model(number, filed, holders, granted=None):
     patent, _ = create_patent(
-        number, title="一种测试装置", filing_date=filed, grant_date=granted or filed.replace(month=9), holders=holders
+        None,
+        number,
+        title="一种测试装置",
+        filing_date=filed,
+        grant_date=granted or filed.replace(month=9),
+        holders=holders,
     )
     return patent
 
@@ -65,7 +71,7 @@ def test_no_reminder_for_lapsed_far_or_pending_patents(holder, settings):
     lapsed = utility_model("202020123457.2", date(2020, 3, 1), [holder])
     PatentEvent.objects.create(patent=lapsed, date=date(2024, 3, 1), kind="lapse", text="未缴年费专利权终止")
     utility_model("202020123458.7", date(2020, 4, 30), [holder])  # due 2025-04-30: 69 days ahead
-    create_patent("202410123459.4", title="一种待审方法", filing_date=date(2024, 3, 1), holders=[holder])
+    create_patent(None, "202410123459.4", title="一种待审方法", filing_date=date(2024, 3, 1), holders=[holder])
     assert annuity_reminders(TODAY) == 0
     settings.ANNUITY_REMINDER_DAYS = 90
     assert annuity_reminders(TODAY) == 2
@@ -83,13 +89,15 @@ def test_queries_do_not_grow_with_patents(holder, django_assert_max_num_queries)
 
 def test_trademark_renewal_reminder(holder, other):
     ending, _ = create_trademark(
-        "12345678", mark="测试", nice_classes="19", registration_date=date(2015, 6, 1), holders=[holder]
+        None, "12345678", mark="测试", nice_classes="19", registration_date=date(2015, 6, 1), holders=[holder]
     )
     renewed, _ = create_trademark(
-        "12345679", mark="续展", nice_classes="19", registration_date=date(2015, 5, 1), holders=[holder]
+        None, "12345679", mark="续展", nice_classes="19", registration_date=date(2015, 5, 1), holders=[holder]
     )
     TrademarkEvent.objects.create(trademark=renewed, date=date(2024, 12, 1), kind="renewal", text="商标续展")
-    create_trademark("12345680", mark="别家", nice_classes="11", registration_date=date(2015, 6, 1), holders=[other])
+    create_trademark(
+        None, "12345680", mark="别家", nice_classes="11", registration_date=date(2015, 6, 1), holders=[other]
+    )
     assert renewal_reminders(TODAY) == 3  # holder's two users for `ending`, other's user for its own
     assert renewal_reminders(TODAY) == 0
     assert keys_of("holder-user") == [f"trademark-renewal:{ending.pk}:2025-05-31"]
@@ -115,9 +123,11 @@ def test_the_holder_can_open_the_linked_patent(users, client_for):
 
 def test_trademark_in_its_grace_period_gets_one_reminder(holder):
     lapsing, _ = create_trademark(
-        "22345678", mark="宽展", nice_classes="19", registration_date=date(2014, 12, 1), holders=[holder]
+        None, "22345678", mark="宽展", nice_classes="19", registration_date=date(2014, 12, 1), holders=[holder]
     )
-    create_trademark("22345679", mark="过期", nice_classes="19", registration_date=date(2014, 3, 1), holders=[holder])
+    create_trademark(
+        None, "22345679", mark="过期", nice_classes="19", registration_date=date(2014, 3, 1), holders=[holder]
+    )
     assert renewal_reminders(TODAY) == 2  # `lapsing` ended on 2024-11-30; `expired` is past its grace period
     assert renewal_reminders(TODAY) == 0
     note = Notification.objects.get(user__username="holder-user")

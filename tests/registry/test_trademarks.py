@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from zhichan.core.models import Region
 from zhichan.registry.identifiers import IdentifierError
-from zhichan.registry.models import Enterprise, Trademark, TrademarkEvent, TrademarkEventKind, create_trademark
+from zhichan.registry.models import Enterprise, Trademark, TrademarkEvent, TrademarkEventKind
 from zhichan.registry.nice import parse_nice_classes
+from zhichan.registry.services.entries import create_trademark
 from zhichan.registry.services.trademarks import status_on, trademark_event_kind
 from zhichan.registry.terms import last_day_of_term
 
@@ -24,7 +25,7 @@ _serials = itertools.count(90000001)
 
 def trademark(registered=date(2013, 5, 21), region=None, **fields):
     created, _ = create_trademark(
-        str(next(_serials)), mark="示例标识", registration_date=registered, region=region, **fields
+        None, str(next(_serials)), mark="示例标识", registration_date=registered, region=region, **fields
     )
     return created
 
@@ -46,29 +47,31 @@ def agrees_with_set_rule(item, day) -> bool:
 
 
 def test_create_trademark_normalizes_the_number_and_the_classes():
-    item, created = create_trademark("第 90000000 号", mark="示例", nice_classes="【第43类】", registration_date=None)
+    item, created = create_trademark(
+        None, "第 90000000 号", mark="示例", nice_classes="【第43类】", registration_date=None
+    )
     assert created and item.registration_number == "90000000" and item.nice_classes == "43"
-    again, created = create_trademark("90000000", mark="示例二", nice_classes="29类 食品;30")
+    again, created = create_trademark(None, "90000000", mark="示例二", nice_classes="29类 食品;30")
     assert not created and again.pk == item.pk and again.nice_classes == "29;30"
     assert again.nice_class_list == [29, 30]
 
 
 def test_an_international_number_is_a_madrid_registration():
-    item, _ = create_trademark("G1234567", mark="EXAMPLE")
+    item, _ = create_trademark(None, "G1234567", mark="EXAMPLE")
     assert item.madrid
 
 
 def test_refusals():
     with pytest.raises(ValidationError) as caught:
-        create_trademark("12-34", mark="x")
+        create_trademark(None, "12-34", mark="x")
     assert "registration_number" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
-        create_trademark("90000002", mark="x", nice_classes="第46类")
+        create_trademark(None, "90000002", mark="x", nice_classes="第46类")
     assert "nice_classes" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
-        create_trademark("90000003", mark="x", gi_mark=True)  # an ordinary mark cannot be a GI mark
+        create_trademark(None, "90000003", mark="x", gi_mark=True)  # an ordinary mark cannot be a GI mark
     assert "gi_mark" in caught.value.message_dict
-    item, _ = create_trademark("90000004", mark="x", gi_mark=True, kind="certification")
+    item, _ = create_trademark(None, "90000004", mark="x", gi_mark=True, kind="certification")
     assert item.gi_mark
 
 

@@ -11,6 +11,9 @@ class CoreConfig(Module):
 
     def ready(self):
         super().ready()
+        from django.utils.module_loading import autodiscover_modules
+
         from .third_party import name_third_party_apps
 
         name_third_party_apps()
+        autodiscover_modules("events")  # each app's kinds of events, declared in its own events.py

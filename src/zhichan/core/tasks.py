@@ -4,9 +4,12 @@ A task that a service enqueues itself lives beside that service, so the two do n
 `services/notify.py` mail_notifications, `services/exports.py` build_export.
 """
 
+from pathlib import Path
+
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .events import ORGANISATION_RELOADED, REGIONS_RELOADED, record
 from .services.organisation import load_organisation
 from .services.progress import finish, tracking
 from .services.regions import load_regions
@@ -16,6 +19,7 @@ from .services.regions import load_regions
 def reload_regions(progress_id: int, path: str):
     with tracking(progress_id) as report:
         result = load_regions(path, progress=report)
+        record(report.run.user, REGIONS_RELOADED, report.run, file=Path(path).name, regions=result["regions"])
     finish(
         progress_id,
         _("%(count)d regions under %(county)s are up to date.")
@@ -27,4 +31,5 @@ def reload_regions(progress_id: int, path: str):
 def reload_organisation(progress_id: int, path: str):
     with tracking(progress_id) as report:
         result = load_organisation(path, progress=report)
+        record(report.run.user, ORGANISATION_RELOADED, report.run, file=Path(path).name, **result)
     finish(progress_id, _("%(units)d units and %(committees)d committees are up to date.") % result)

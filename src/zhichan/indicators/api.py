@@ -2,13 +2,10 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from rest_framework import serializers, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.exceptions import PermissionDenied as APIPermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from zhichan.core.api import ScopedViewSet
@@ -207,23 +204,15 @@ class DataValueViewSet(ScopedViewSet):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         unit = get_object_or_404(Unit, pk=data["unit"].pk)
-        try:
-            row = entry.save_value(
-                data["element"],
-                unit,
-                data["period"],
-                data["value"],
-                request.user,
-                comment=data.get("comment", ""),
-                submit=data.get("submit", False),
-            )
-        except PermissionDenied:
-            raise APIPermissionDenied() from None
-        except DjangoValidationError as error:
-            detail = error.message_dict if hasattr(error, "error_dict") else error.messages
-            if isinstance(detail, dict) and "__all__" in detail:  # a broken rule: DRF's name for errors of no field
-                detail["non_field_errors"] = detail.pop("__all__")
-            raise ValidationError(detail) from None
+        row = entry.save_value(
+            data["element"],
+            unit,
+            data["period"],
+            data["value"],
+            request.user,
+            comment=data.get("comment", ""),
+            submit=data.get("submit", False),
+        )
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
 
 

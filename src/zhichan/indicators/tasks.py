@@ -3,8 +3,10 @@
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from zhichan.core.events import record
 from zhichan.core.services.progress import finish, tracking
 
+from .events import COMPUTED
 from .services.compute import compute
 
 
@@ -12,6 +14,7 @@ from .services.compute import compute
 def compute_task(progress_id: int, codes: list[str] | None = None):
     with tracking(progress_id) as report:
         count = compute(codes=codes or None, progress=report)
+        record(report.run.user, COMPUTED, report.run, codes=codes or [], values=count)
     finish(progress_id, _("%(count)d indicator values computed.") % {"count": count})
 
 

@@ -1,6 +1,5 @@
 """REST API for programmes: the plan, its tasks and their decomposition, and the report cycle."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -22,14 +21,6 @@ from .services.report_history import report_history
 from .services.status import states_on
 
 OWNERS = frozenset({Role.OFFICE, *LIAISONS})
-
-
-def _django_errors(call, *args, **kwargs):
-    """Run a domain operation; its ValidationError becomes the API's 400 with the same messages."""
-    try:
-        return call(*args, **kwargs)
-    except DjangoValidationError as error:
-        raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
@@ -191,8 +182,7 @@ class TaskViewSet(ScopedViewSet):
     def perform_update(self, serializer):
         data = serializer.validated_data
         task = serializer.instance
-        _django_errors(
-            planning.set_schedule,
+        planning.set_schedule(
             task,
             self.request.user,
             start=data.get("start", task.start),
@@ -223,13 +213,11 @@ class AssignmentViewSet(ScopedViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        assignment = _django_errors(
-            planning.assign, data["task"], data["unit"], data["role"], request.user, data.get("first_period")
-        )
+        assignment = planning.assign(data["task"], data["unit"], data["role"], request.user, data.get("first_period"))
         return Response(self.get_serializer(assignment).data, status=status.HTTP_201_CREATED)
 
     def perform_destroy(self, instance):
-        _django_errors(planning.unassign, instance, self.request.user)
+        planning.unassign(instance, self.request.user)
 
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
@@ -247,6 +235,22 @@ class MilestoneViewSet(ScopedViewSet):
     serializer_class = MilestoneSerializer
     filterset_fields = ["task"]
     http_method_names = ["get", "head", "options", "post", "patch"]
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = planning.add_milestone(
+            data["task"], self.request.user, title=data["title"], due=data["due"], done_on=data.get("done_on")
+        )
+
+    def perform_update(self, serializer):
+        milestone, data = serializer.instance, serializer.validated_data
+        serializer.instance = planning.update_milestone(
+            milestone,
+            self.request.user,
+            title=data.get("title", milestone.title),
+            due=data.get("due", milestone.due),
+            done_on=data.get("done_on", milestone.done_on),
+        )
 
 
 class UnitPlanSerializer(serializers.ModelSerializer):
@@ -268,7 +272,7 @@ class UnitPlanViewSet(ScopedViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        plan = _django_errors(planning.save_unit_plan, data["task"], data["unit"], request.user, data["text"])
+        plan = planning.save_unit_plan(data["task"], data["unit"], request.user, data["text"])
         return Response(self.get_serializer(plan).data, status=status.HTTP_201_CREATED)
 
 
@@ -358,10 +362,9 @@ class ReportViewSet(ScopedViewSet):
         period = period_starting(data["task"].programme, data.get("period"))
         if period is None:
             raise ValidationError({"period": "not the start date of one of the programme's reporting periods"})
-        report = _django_errors(reporting.open_report, data["task"], data["unit"], period, request.user)
+        report = reporting.open_report(data["task"], data["unit"], period, request.user)
         if any(key in data for key in ("narrative", "percent", "figures")):
-            report = _django_errors(
-                reporting.save_report,
+            report = reporting.save_report(
                 report,
                 request.user,
                 narrative=data.get("narrative", report.narrative),
@@ -372,8 +375,7 @@ class ReportViewSet(ScopedViewSet):
 
     def perform_update(self, serializer):
         report, data = serializer.instance, serializer.validated_data
-        _django_errors(
-            reporting.save_report,
+        reporting.save_report(
             report,
             self.request.user,
             narrative=data.get("narrative", report.narrative),
@@ -383,7 +385,7 @@ class ReportViewSet(ScopedViewSet):
 
     def _step(self, call, *args):
         report = self.get_object()
-        _django_errors(call, report, self.request.user, *args)
+        call(report, self.request.user, *args)
         report.refresh_from_db()
         return Response(self.get_serializer(report).data)
 
@@ -413,7 +415,7 @@ class ReportViewSet(ScopedViewSet):
         uploaded = request.FILES.get("file")
         if uploaded is None:
             raise ValidationError({"file": "attach a file"})
-        evidence = _django_errors(reporting.attach, report, request.user, uploaded)
+        evidence = reporting.attach(report, request.user, uploaded)
         return Response(EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED)
 
     def get_queryset(self):
@@ -464,12 +466,10 @@ class UrgingViewSet(ScopedViewSet):
             raise ValidationError({"programme": "give the task, or the programme when urging about everything"})
         if not Programme.objects.visible_to(request.user).filter(pk=programme.pk).exists():
             raise ValidationError({"programme": "not found"})
-        urging = _django_errors(
-            supervision.urge, request.user, data["unit"], data["note"], programme=programme, task=task
-        )
+        urging = supervision.urge(request.user, data["unit"], data["note"], programme=programme, task=task)
         return Response(self.get_serializer(urging).data, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
-        urging = _django_errors(supervision.answer, self.get_object(), request.user, request.data.get("answer", ""))
+        urging = supervision.answer(self.get_object(), request.user, request.data.get("answer", ""))
         return Response(self.get_serializer(urging).data)

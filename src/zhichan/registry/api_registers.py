@@ -1,8 +1,9 @@
 """REST API (/api/v1/) of the registers: patents, trademarks, copyrights, geographical indications, enterprises.
 
 Reads are scoped with visible_to(user) for every role that may see the pages; only the office writes. Writes of
-patents, trademarks and copyrights go through create_patent / create_trademark / create_copyright, the same
-path as imports, so a record is checked in one place. The list filters are the pages' (filters.py).
+patents, trademarks and copyrights go through create_patent / create_trademark / create_copyright
+(services/entries.py), which take the acting user and leave an event, and check a record as imports do. The
+list filters are the pages' (filters.py).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -28,21 +29,11 @@ from .models import (
     PatentEvent,
     Trademark,
     TrademarkEvent,
-    create_copyright,
-    create_patent,
-    create_trademark,
 )
 from .models.copyrights import normalize_copyright_number
 from .services import patents as patent_rules
 from .services import trademarks as trademark_rules
-
-
-def _django_errors(call, *args, **kwargs):
-    """Run a domain operation; its ValidationError becomes the API's 400 with the same messages."""
-    try:
-        return call(*args, **kwargs)
-    except DjangoValidationError as error:
-        raise ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages) from None
+from .services.entries import create_copyright, create_patent, create_trademark
 
 
 class ValiditySerializer(serializers.Serializer):
@@ -125,7 +116,7 @@ class RegisterViewSet(ScopedViewSet):
     allowed_roles = SIGNED_IN
     write_roles = frozenset({Role.OFFICE})
     http_method_names = ["get", "head", "options", "post", "patch"]
-    create_function = None  # create_patent and the like: (number, *, parties, **fields) -> (record, created)
+    create_function = None  # create_patent and the like: (user, number, *, parties, **fields) -> (record, created)
     number_field = ""
     parties_field = ""
 
@@ -134,7 +125,7 @@ class RegisterViewSet(ScopedViewSet):
             return super().create(request, *args, **kwargs)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        record = save_checked(request.user, lambda: self._write(dict(serializer.validated_data)))
+        record = save_checked(request.user, lambda: self._write(request.user, dict(serializer.validated_data)))
         return Response(self.get_serializer(self._fresh(record)).data, status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
@@ -144,13 +135,13 @@ class RegisterViewSet(ScopedViewSet):
         serializer = self.get_serializer(instance, data=request.data, partial=kwargs.pop("partial", False))
         serializer.is_valid(raise_exception=True)
         data = {self.number_field: getattr(instance, self.number_field), **serializer.validated_data}
-        record = save_checked(request.user, lambda: self._write(data))
+        record = save_checked(request.user, lambda: self._write(request.user, data))
         return Response(self.get_serializer(self._fresh(record)).data)
 
-    def _write(self, data):
+    def _write(self, user, data):
         number = data.pop(self.number_field)
         parties = data.pop(self.parties_field, None)
-        record, _created = _django_errors(type(self).create_function, number, **data)
+        record, _created = type(self).create_function(user, number, **data)
         if parties is not None:
             getattr(record, self.parties_field).set(parties)
         return record
@@ -299,7 +290,7 @@ class CleanedSaveMixin:
 
     @staticmethod
     def _clean_save(instance):
-        _django_errors(instance.full_clean)
+        instance.full_clean()  # its ValidationError is the API's 400 (core/api_errors.py)
         instance.save()
         return instance
 

@@ -3,6 +3,7 @@ from .attachments import Attachment
 from .audit import AuthEvent
 from .calendar import CalendarDay, CalendarYear
 from .clocks import Clock, DeadlineRule, ExcludedPeriod, Extension, PeriodUnit
+from .events import Event
 from .exports import ExportFile
 from .notifications import Notification
 from .people import Committee, Membership, Person
@@ -20,6 +21,7 @@ __all__ = [
     "ExcludedPeriod",
     "Extension",
     "PeriodUnit",
+    "Event",
     "ExportFile",
     "Committee",
     "Membership",

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from ..actions import action
 from ..clientip import client_ip
+from ..events import PASSWORD_SET
 from ..models import AuthEvent, Unit, UnitKind
 from ..roles import Role, role_of
 
@@ -23,7 +25,7 @@ def may_set_passwords(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or role_of(user) == Role.OFFICE
 
 
-@transaction.atomic
+@action(PASSWORD_SET, on="user", who="actor")
 def set_temporary_password(actor, user, request=None) -> str:
     """The office gives a user who forgot their password a temporary one (to tell them in person or by phone);
     recorded in the audit trail with who did it. Returns the temporary password, shown once."""

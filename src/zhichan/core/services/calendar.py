@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from ..actions import action, office_or_system
+from ..events import DAY_REMOVED, DAY_SAVED, YEAR_SET
 from ..models import CalendarDay, CalendarYear
 from ..models.calendar import LIBRARY_SOURCE_PREFIX
 
@@ -243,7 +245,8 @@ def seed_calendar(years=None) -> dict:
 # --- the office's edits ----------------------------------------------------------------------------------------
 
 
-def save_day(day: CalendarDay) -> CalendarDay:
+@action(DAY_SAVED, data=lambda arguments, day: {"kind": day.kind, "name": day.name}, allow=office_or_system)
+def save_day(user, day: CalendarDay) -> CalendarDay:
     """Save a day the office entered or corrected; its source then no longer names the package, so seeding
     leaves it as the office wrote it."""
     if not day.source.strip() or day.from_library:
@@ -252,7 +255,21 @@ def save_day(day: CalendarDay) -> CalendarDay:
     return day
 
 
-def set_year(year: int, complete: bool, source: str = "") -> CalendarYear:
+@action(
+    DAY_REMOVED,
+    on="day",
+    data=lambda arguments, result: {"kind": arguments["day"].kind, "name": arguments["day"].name},
+    allow=office_or_system,
+)
+def remove_day(user, day: CalendarDay) -> None:
+    """The event is recorded on the day as it was (its label keeps the date and name)."""
+    pk = day.pk
+    day.delete()
+    day.pk = pk
+
+
+@action(YEAR_SET, data=lambda arguments, row: {"complete": row.complete, "source": row.source}, allow=office_or_system)
+def set_year(user, year: int, complete: bool, source: str = "") -> CalendarYear:
     """Record whether the calendar knows the year in full (and from which notice)."""
     row, _created = CalendarYear.objects.get_or_create(year=year, defaults={"complete": complete, "source": source})
     if (row.complete, row.source) != (complete, source):

@@ -4,6 +4,8 @@ import datetime
 
 from django.db import transaction
 
+from ..actions import action, office_or_system
+from ..events import SEAT_CHANGED
 from ..models import Committee, Membership, Person, Region, RegionKind, Unit, UnitKind
 from .datafile import Reader
 from .upsert import upsert
@@ -122,8 +124,13 @@ def _load_committees(reader: Reader, units: dict[str, Unit]) -> dict[str, Commit
     return committees
 
 
-@transaction.atomic
-def change_seat(membership: Membership, *, person: Person, post: str, on: datetime.date) -> Membership:
+@action(
+    SEAT_CHANGED,
+    on="membership",
+    data=lambda arguments, new: {"person": str(new.person), "post": new.post, "on": new.start},
+    allow=office_or_system,
+)
+def change_seat(user, membership: Membership, *, person: Person, post: str, on: datetime.date) -> Membership:
     """Hand a seat to someone else from `on`: the old holder's membership ends the day before."""
     if on <= membership.start:
         raise ValueError("the change must come after the current holder's start date")

@@ -7,6 +7,7 @@ import psycopg
 from django.db import OperationalError, connection
 from django.utils.translation import gettext as _
 
+from ..history import acting_as
 from ..models import TaskProgress
 
 
@@ -75,10 +76,13 @@ class Reporter:
 
 @contextmanager
 def tracking(progress_id: int):
+    """Inside, the task runs as the user who started it: its changes' history names them (`acting_as`)."""
     TaskProgress.objects.filter(pk=progress_id).update(state=TaskProgress.State.RUNNING)
     reporter = Reporter(progress_id)
+    reporter.run = TaskProgress.objects.select_related("user").get(pk=progress_id)  # the record its events are on
     try:
-        yield reporter
+        with acting_as(reporter.run.user):
+            yield reporter
     except Exception as exc:
         TaskProgress.objects.filter(pk=progress_id).update(
             state=TaskProgress.State.FAILED, message=_("Failed: %(error)s") % {"error": exc}

@@ -5,8 +5,9 @@ register = template.Library()
 
 @register.filter
 def model_name(obj) -> str:
-    """The verbose name of a model class or instance."""
-    return str(obj._meta.verbose_name)
+    """The verbose name of a model class or instance ("" for none, e.g. a model no longer installed)."""
+    meta = getattr(obj, "_meta", None)
+    return str(meta.verbose_name) if meta is not None else ""
 
 
 @register.filter

@@ -7,7 +7,8 @@ from django.utils.dateparse import parse_date
 from simple_history.models import registered_models
 
 from ..access import allow
-from ..models import AuthEvent
+from ..events import kinds
+from ..models import AuthEvent, Event
 from ..roles import Role
 
 PER_PAGE = 50
@@ -19,15 +20,20 @@ def audited_models():
     return sorted(((m._meta.label_lower, m) for m in models), key=lambda pair: str(pair[1]._meta.verbose_name))
 
 
-def _history(model, user, since, until):
-    qs = model.history.select_related("history_user").order_by("-history_date")
+def _filtered(rows, user_lookup: str, time_field: str, user, since, until):
+    """The rows of this username (if given) and between these days (each if given)."""
     if user:
-        qs = qs.filter(history_user__username=user)
+        rows = rows.filter(**{user_lookup: user})
     if since:
-        qs = qs.filter(history_date__date__gte=since)
+        rows = rows.filter(**{f"{time_field}__date__gte": since})
     if until:
-        qs = qs.filter(history_date__date__lte=until)
-    return qs
+        rows = rows.filter(**{f"{time_field}__date__lte": until})
+    return rows
+
+
+def _history(model, user, since, until):
+    rows = model.history.select_related("history_user").order_by("-history_date")
+    return _filtered(rows, "history_user__username", "history_date", user, since, until)
 
 
 def _changes(record):
@@ -38,21 +44,28 @@ def _changes(record):
     return []
 
 
+def _events(kind, user, since, until):
+    events = Event.objects.select_related("user", "user__unit", "content_type")
+    if kind:
+        events = events.filter(kind=kind)
+    return _filtered(events, "user__username", "at", user, since, until)
+
+
 @allow(Role.OFFICE)
 def audit(request):
-    """Who changed what and when, with before and after; and every sign-in, sign-out and failed sign-in."""
+    """Who changed what and when, with before and after; what was done (the event log); and every sign-in,
+    sign-out and failed sign-in."""
     tab = request.GET.get("tab", "changes")
     user = request.GET.get("user", "").strip()
     since, until = parse_date(request.GET.get("since", "") or ""), parse_date(request.GET.get("until", "") or "")
     context = {"tab": tab, "user": user, "since": since, "until": until, "models": audited_models()}
-    if tab == "logins":
-        events = AuthEvent.objects.select_related("user")
-        if user:
-            events = events.filter(username=user)
-        if since:
-            events = events.filter(at__date__gte=since)
-        if until:
-            events = events.filter(at__date__lte=until)
+    if tab == "events":
+        context["kinds"], context["kind"] = kinds(), request.GET.get("kind", "")
+        context["page"] = Paginator(_events(context["kind"], user, since, until), PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    elif tab == "logins":
+        events = _filtered(AuthEvent.objects.select_related("user"), "username", "at", user, since, until)
         context["page"] = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
     else:
         label = request.GET.get("model", "")

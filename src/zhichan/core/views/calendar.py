@@ -11,7 +11,7 @@ from ..access import allow
 from ..forms import CalendarDayForm, CalendarYearForm
 from ..models import CalendarDay, CalendarYear
 from ..roles import SEE_ALL, Role, role_of
-from ..services.calendar import fallback_warning, save_day, set_year
+from ..services.calendar import fallback_warning, remove_day, save_day, set_year
 
 
 def _year_url(year) -> str:
@@ -55,7 +55,7 @@ def calendar(request):
         year_form = CalendarYearForm(request.POST)
         if year_form.is_valid():
             data = year_form.cleaned_data
-            set_year(data["year"], data["complete"], data["source"])
+            set_year(request.user, data["year"], data["complete"], data["source"])
             messages.success(request, _("The state of %(year)s is saved.") % {"year": data["year"]})
             return redirect(_year_url(data["year"]))
     try:
@@ -83,7 +83,7 @@ def calendar(request):
 def calendar_day_add(request):
     form = CalendarDayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        day = save_day(form.save(commit=False))
+        day = save_day(request.user, form.save(commit=False))
         return redirect(_year_url(day.date.year))
     return render(request, "core/calendar_day_form.html", {"form": form, "title": _("Add a day")})
 
@@ -94,7 +94,7 @@ def calendar_day_edit(request, pk):
     form = CalendarDayForm(request.POST or None, instance=day)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            save_day(form.save(commit=False))
+            save_day(request.user, form.save(commit=False))
         return redirect(_year_url(day.date.year))
     return render(request, "core/calendar_day_form.html", {"form": form, "day": day, "title": str(day)})
 
@@ -107,7 +107,7 @@ calendar_day_edit.scoped_model = CalendarDay
 def calendar_day_delete(request, pk):
     day = get_object_or_404(CalendarDay.objects.editable_by(request.user), pk=pk)
     year = day.date.year
-    day.delete()
+    remove_day(request.user, day)
     messages.success(request, _("%(day)s is removed from the calendar.") % {"day": day})
     return redirect(_year_url(year))
 

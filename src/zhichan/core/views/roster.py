@@ -29,9 +29,8 @@ def change_seat_view(request, pk):
     membership = get_object_or_404(Membership.objects.visible_to(request.user), pk=pk, end=None)
     form = ChangeSeatForm(request.POST or None, membership=membership)
     if request.method == "POST" and form.is_valid():
-        change_seat(
-            membership, person=form.cleaned_data["person"], post=form.cleaned_data["post"], on=form.cleaned_data["on"]
-        )
+        data = form.cleaned_data
+        change_seat(request.user, membership, person=data["person"], post=data["post"], on=data["on"])
         return redirect("roster")
     return render(request, "core/change_seat.html", {"form": form, "membership": membership})
 

@@ -8,9 +8,10 @@ from ..access import allow
 from ..forms import PersonForm
 from ..models import Membership, Person, Unit, User
 from ..roles import LIAISONS, STAFF, Role, role_of
-from ..scoping import can_edit, save_checked, works_for
+from ..scoping import can_edit, works_for
 from ..services import accounts
 from ..services.datafile import data_files
+from ..services.people import save_person
 from ..services.progress import start
 from ..tasks import reload_organisation
 
@@ -78,7 +79,7 @@ def person_create(request, pk):
         raise PermissionDenied
     form = PersonForm(request.POST or None, initial={"unit": unit}, user=request.user)
     if request.method == "POST" and form.is_valid():
-        save_checked(request.user, form.save)
+        save_person(request.user, form)
         return redirect(unit)
     return render(request, "core/person_form.html", {"form": form, "unit": unit, "title": _("Add a person")})
 
@@ -95,7 +96,7 @@ def person_edit(request, pk):
         if not editable:
             raise PermissionDenied
         if form.is_valid():
-            save_checked(request.user, form.save)
+            save_person(request.user, form)
             return redirect(person.unit)
     return render(
         request,

@@ -16,6 +16,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as _noop
 
+from zhichan.core.actions import action, office_only
+from zhichan.core.events import record
+from zhichan.core.history import acting_as
 from zhichan.core.models import User
 from zhichan.core.numbers import parse_figure
 from zhichan.core.roles import LIAISONS, Role, role_of
@@ -23,6 +26,7 @@ from zhichan.core.scoping import works_for
 from zhichan.core.services.notify import Message, notify
 from zhichan.core.services.population import record_population, withdraw_population
 
+from ..events import FIGURE_APPROVED, FIGURE_RETURNED, FIGURE_SAVED, FIGURE_SUBMITTED
 from ..models import DataElement, DataValue, ValidationRule, ValueState
 from ..models.rules import Violation
 from ..periods import PeriodError, parse_period
@@ -139,7 +143,7 @@ def save_values(unit, period, entries: list[Entry], user, submit=False, region=N
         period = parse_period(period)
     except PeriodError as error:
         raise ValidationError({"period": str(error)}) from None
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(user):
         existing = {
             row.element_id: row
             for row in DataValue.objects.select_for_update().filter(
@@ -166,6 +170,7 @@ def save_values(unit, period, entries: list[Entry], user, submit=False, region=N
             raise EntryRefused(errors, broken)
         for row in rows:
             row.save()
+            record(user, FIGURE_SUBMITTED if submit else FIGURE_SAVED, row, value=row.value, period=row.period)
     return rows
 
 
@@ -183,10 +188,8 @@ def save_value(element, unit, period, value, user, comment="", submit=False, reg
     return row
 
 
-@transaction.atomic
+@action(FIGURE_APPROVED, data=lambda arguments, row: {"value": row.value, "period": row.period}, allow=office_only)
 def approve(row: DataValue, user) -> DataValue:
-    if role_of(user) != Role.OFFICE:
-        raise PermissionDenied
     if row.state != ValueState.SUBMITTED:
         raise ValidationError(_("Only a submitted value can be approved."))
     row.state, row.approved_by, row.approved_at = ValueState.APPROVED, user, timezone.now()
@@ -204,13 +207,16 @@ def population_source(row: DataValue) -> str:
     return text[:300]
 
 
-@transaction.atomic
+@action(
+    FIGURE_RETURNED,
+    reason="reason",
+    data=lambda arguments, row: {"value": row.value, "period": row.period},
+    allow=office_only,
+)
 def send_back(row: DataValue, user, reason="") -> DataValue:
     """The office returns a submitted or approved figure to its unit with the reason, which is kept beside the
     figure (not in its comment); the unit's liaisons are told, and the figure is on their to-do list until they
     submit it again."""
-    if role_of(user) != Role.OFFICE:
-        raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"note": _("Say why the figure is returned.")})
@@ -221,7 +227,6 @@ def send_back(row: DataValue, user, reason="") -> DataValue:
     if row.state == ValueState.APPROVED and row.element.is_population:
         withdraw_population(row.region, row.period_start.year, population_source(row))
     row.state, row.return_reason, row.approved_by, row.approved_at = ValueState.RETURNED, reason, None, None
-    row._history_user = user
     row.save()
     _tell_returned(row)
     return row

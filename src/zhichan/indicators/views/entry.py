@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
+from zhichan.core.views.actions import run_action
 
 from ..models import UNFINISHED, DataElement, DataValue, ValidationRule, ValueState
 from ..periods import PeriodError, parse_period, periods_of
@@ -147,11 +148,7 @@ def data_review(request):
 @allow(Role.OFFICE)
 def datavalue_approve(request, pk):
     row = get_object_or_404(DataValue.objects.editable_by(request.user), pk=pk)
-    try:
-        entry.approve(row, request.user)
-        messages.success(request, _("Approved."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    run_action(request, entry.approve, row, request.user, done=_("Approved."))
     return redirect("data-review")
 
 
@@ -162,11 +159,9 @@ datavalue_approve.scoped_model = DataValue
 @allow(Role.OFFICE)
 def datavalue_return(request, pk):
     row = get_object_or_404(DataValue.objects.editable_by(request.user), pk=pk)
-    try:
-        entry.send_back(row, request.user, request.POST.get("note", ""))
-        messages.success(request, _("Returned to the unit."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    run_action(
+        request, entry.send_back, row, request.user, request.POST.get("note", ""), done=_("Returned to the unit.")
+    )
     return redirect("data-review")
 
 

@@ -2,20 +2,23 @@
 units write their own work plans."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhichan.core.roles import Role, role_of
+from zhichan.core.actions import action, office_only
 from zhichan.core.scoping import works_for
 
+from ..events import (
+    MILESTONE_ADDED,
+    MILESTONE_CHANGED,
+    SCHEDULE_SET,
+    UNIT_ASSIGNED,
+    UNIT_CONFIRMED,
+    UNIT_PLAN_SAVED,
+    UNIT_REMOVED,
+)
 from ..models import Assignment, Milestone, UnitPlan
 from ..periods import current_or_last, period_starting
-
-
-def _office(user):
-    if role_of(user) != Role.OFFICE:
-        raise PermissionDenied
 
 
 def _decided(task):
@@ -23,14 +26,18 @@ def _decided(task):
     type(task).objects.filter(pk=task.pk).update(units_decided_at=timezone.now())
 
 
-@transaction.atomic
+def _part(arguments, assignment) -> dict:
+    """An event on the task about one unit's part: the unit (whose events these are too) and its role."""
+    return {"unit": assignment.unit_id, "unit_name": str(assignment.unit), "role": str(assignment.get_role_display())}
+
+
+@action(UNIT_ASSIGNED, on=lambda arguments, assignment: assignment.task, data=_part, allow=office_only)
 def assign(task, unit, role: str, user, first_period=None) -> Assignment:
     """Give a unit a part in a task; a new lead replaces the old lead, who becomes co-operating.
 
     `first_period` is the start of the first reporting period the unit reports for (a unit added mid-programme
     owes nothing for the periods before it joined); a new part defaults to the current period, a changed part
     keeps its own."""
-    _office(user)
     existing = task.assignments.filter(unit=unit).first()
     if first_period is not None:
         first_period = _reporting_period(task.programme, first_period).start
@@ -64,9 +71,8 @@ def _reporting_period(programme, start):
     return period
 
 
-@transaction.atomic
+@action(UNIT_CONFIRMED, on=lambda arguments, assignment: assignment.task, data=_part, allow=office_only)
 def confirm(assignment, user) -> Assignment:
-    _office(user)
     assignment.proposed = False
     assignment.confirmed_by, assignment.confirmed_at = user, timezone.now()
     assignment.save()
@@ -74,9 +80,13 @@ def confirm(assignment, user) -> Assignment:
     return assignment
 
 
-@transaction.atomic
+@action(
+    UNIT_REMOVED,
+    on=lambda arguments, result: arguments["assignment"].task,
+    data=lambda arguments, result: _part(arguments, arguments["assignment"]),
+    allow=office_only,
+)
 def unassign(assignment, user):
-    _office(user)
     if assignment.task.reports.filter(unit=assignment.unit).exists():
         raise ValidationError(
             _("%(unit)s has already reported on this task; its part cannot be removed.") % {"unit": assignment.unit}
@@ -85,9 +95,13 @@ def unassign(assignment, user):
     _decided(assignment.task)
 
 
-@transaction.atomic
+@action(
+    SCHEDULE_SET,
+    on="task",
+    data=lambda arguments, task: {"start": task.start, "deadline": task.deadline, "completed_on": task.completed_on},
+    allow=office_only,
+)
 def set_schedule(task, user, *, start, deadline, completed_on):
-    _office(user)
     if start and deadline and deadline < start:
         raise ValidationError({"deadline": _("The deadline comes before the start.")})
     task.start, task.deadline, task.completed_on = start, deadline, completed_on
@@ -95,21 +109,23 @@ def set_schedule(task, user, *, start, deadline, completed_on):
     return task
 
 
-@transaction.atomic
-def add_milestone(task, user, *, title: str, due) -> Milestone:
-    _office(user)
-    return Milestone.objects.create(task=task, title=title, due=due)
+def _milestone(arguments, milestone) -> dict:
+    return {"milestone": milestone.title, "due": milestone.due, "done_on": milestone.done_on}
 
 
-@transaction.atomic
+@action(MILESTONE_ADDED, on="task", data=_milestone, allow=office_only)
+def add_milestone(task, user, *, title: str, due, done_on=None) -> Milestone:
+    return Milestone.objects.create(task=task, title=title, due=due, done_on=done_on)
+
+
+@action(MILESTONE_CHANGED, on=lambda arguments, milestone: milestone.task, data=_milestone, allow=office_only)
 def update_milestone(milestone, user, *, title: str, due, done_on) -> Milestone:
-    _office(user)
     milestone.title, milestone.due, milestone.done_on = title, due, done_on
     milestone.save()
     return milestone
 
 
-@transaction.atomic
+@action(UNIT_PLAN_SAVED, on="task", data=lambda arguments, plan: {"unit": plan.unit_id, "unit_name": str(plan.unit)})
 def save_unit_plan(task, unit, user, text: str) -> UnitPlan:
     if not works_for(user, unit):
         raise PermissionDenied

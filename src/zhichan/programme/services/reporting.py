@@ -5,16 +5,24 @@ Every function checks who may do it, so views and the API share one rule.
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from zhichan.core.actions import action, office_only
+from zhichan.core.events import record
 from zhichan.core.models import Attachment
-from zhichan.core.roles import Role, role_of
 from zhichan.core.scoping import can_edit, works_for
 from zhichan.core.services import attachments
 from zhichan.core.services.filetypes import DOCUMENTS
 
+from ..events import (
+    EVIDENCE_ATTACHED,
+    EVIDENCE_REMOVED,
+    REPORT_ACCEPTED,
+    REPORT_OPENED,
+    REPORT_RETURNED,
+    REPORT_SUBMITTED,
+)
 from ..models import Assignment, ProgressReport
 from ..periods import Period
 from .reminders import report_changed
@@ -24,7 +32,7 @@ def assigned_units(task):
     return [a.unit for a in task.assignments.select_related("unit")]
 
 
-@transaction.atomic
+@action()
 def open_report(task, unit, period: Period, user) -> ProgressReport:
     """The unit's report on the task for the period, started as a draft if there is none yet."""
     if not works_for(user, unit):
@@ -33,9 +41,8 @@ def open_report(task, unit, period: Period, user) -> ProgressReport:
         raise ValidationError(_("%(unit)s has no part in this task.") % {"unit": unit})
     report = ProgressReport.objects.filter(task=task, unit=unit, period_start=period.start).first()
     if report is None:
-        report = ProgressReport(task=task, unit=unit, period_start=period.start, period_end=period.end)
-        report._history_user = user  # the history names who opened it, whether from a page, the API or a script
-        report.save()
+        report = ProgressReport.objects.create(task=task, unit=unit, period_start=period.start, period_end=period.end)
+        record(user, REPORT_OPENED, report)
     return report
 
 
@@ -56,7 +63,7 @@ def _check_owner(report, user):
         raise PermissionDenied
 
 
-@transaction.atomic
+@action()  # drafting is in the field history only: the text is saved as it is typed
 def save_report(report, user, *, narrative: str, percent: int, figures: list, uploads=()) -> ProgressReport:
     """Keep what the unit typed (and attach any files sent with it). Saving unchanged text writes nothing, so
     the draft saved as the user types does not fill the report's history with empty steps."""
@@ -69,7 +76,6 @@ def save_report(report, user, *, narrative: str, percent: int, figures: list, up
     figures = [{**figure, "value": _plain(figure["value"])} for figure in figures]
     if (narrative, percent, figures) != (report.narrative, report.percent, report.figures):
         report.narrative, report.percent, report.figures = narrative, percent, figures
-        report._history_user = user
         report.save()
     for uploaded in uploads:
         attach(report, user, uploaded)
@@ -108,7 +114,7 @@ def _check_figures(figures):
         raise ValidationError({"figures": problems})
 
 
-@transaction.atomic
+@action(EVIDENCE_ATTACHED, on="report", data=lambda arguments, evidence: {"name": evidence.name, "size": evidence.size})
 def attach(report, user, uploaded) -> Attachment:
     """Add an evidence file: documents and photos only (`DOCUMENTS`), while the report is a draft or returned."""
     _check_owner(report, user)
@@ -117,7 +123,11 @@ def attach(report, user, uploaded) -> Attachment:
     return attachments.attach(user, report, uploaded, kind="evidence", accept=DOCUMENTS, may_write=_owns)
 
 
-@transaction.atomic
+@action(
+    EVIDENCE_REMOVED,
+    on=lambda arguments, result: arguments["evidence"].record,
+    data=lambda arguments, result: {"name": arguments["evidence"].name},
+)
 def remove_evidence(evidence, user):
     report = evidence.record
     if not isinstance(report, ProgressReport):
@@ -131,7 +141,6 @@ def remove_evidence(evidence, user):
 def _transition(report, user, method, *args):
     try:
         method(*args)
-        report._history_user = user
         report.save()
     except TransitionNotAllowed:
         raise ValidationError(
@@ -143,7 +152,7 @@ def _transition(report, user, method, *args):
     return report
 
 
-@transaction.atomic
+@action(REPORT_SUBMITTED, data=lambda arguments, report: {"percent": report.percent})
 def submit(report, user) -> ProgressReport:
     _check_owner(report, user)
     if not report.narrative.strip():
@@ -151,20 +160,13 @@ def submit(report, user) -> ProgressReport:
     return _transition(report, user, report.submit)
 
 
-def _check_reviewer(user):
-    if role_of(user) != Role.OFFICE:
-        raise PermissionDenied
-
-
-@transaction.atomic
+@action(REPORT_RETURNED, reason="note", allow=office_only)
 def send_back(report, user, note: str) -> ProgressReport:
-    _check_reviewer(user)
     if not note.strip():
         raise ValidationError({"note": _("Say why the report is returned.")})
     return _transition(report, user, report.send_back, user, note.strip())
 
 
-@transaction.atomic
+@action(REPORT_ACCEPTED, reason="note", allow=office_only)
 def accept(report, user, note: str = "") -> ProgressReport:
-    _check_reviewer(user)
     return _transition(report, user, report.accept, user, note.strip())

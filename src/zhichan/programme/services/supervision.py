@@ -5,25 +5,24 @@ audited like every business row."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as _noop
 
+from zhichan.core.actions import action, office_only
 from zhichan.core.clocks import Reading, State
-from zhichan.core.roles import LIAISONS, Role, role_of
+from zhichan.core.roles import LIAISONS, role_of
 from zhichan.core.services.calendar import WorkCalendar
 from zhichan.core.services.notify import Message, notify
 
+from ..events import URGED, URGING_ANSWERED
 from ..models import Urging
 from .deadlines import answer_clock
 from .reminders import liaisons_of, office_users
 
 
-@transaction.atomic
+@action(URGED, reason="note", allow=office_only)
 def urge(user, unit, note: str, *, programme, task=None) -> Urging:
-    if role_of(user) != Role.OFFICE:
-        raise PermissionDenied
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("Say what the unit is urged to do.")})
@@ -42,7 +41,7 @@ def urge(user, unit, note: str, *, programme, task=None) -> Urging:
     return urging
 
 
-@transaction.atomic
+@action(URGING_ANSWERED, reason="text")
 def answer(urging, user, text: str) -> Urging:
     """The urged unit's liaison answers; the office (and whoever urged) is told."""
     if role_of(user) not in LIAISONS or user.unit_id != urging.unit_id:

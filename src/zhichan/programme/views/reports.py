@@ -14,6 +14,7 @@ from zhichan.core.models import Attachment, Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 from zhichan.core.scoping import can_edit, works_for
 from zhichan.core.services.calendar import WorkCalendar
+from zhichan.core.views.actions import run_action
 
 from ..forms import EvidenceForm, ReportForm, ReviewForm
 from ..models import Assignment, Programme, ProgressReport, Task
@@ -35,11 +36,6 @@ def _report(request, pk):
     )
 
 
-def _errors(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
-
-
 @require_POST
 @allow(STAFF, write=OWNERS)
 def report_open(request, pk):
@@ -50,12 +46,8 @@ def report_open(request, pk):
     if period is None:
         messages.error(request, _("Choose a reporting period of the programme."))
         return redirect(task)
-    try:
-        report = reporting.open_report(task, unit, period, request.user)
-    except ValidationError as error:
-        _errors(request, error)
-        return redirect(task)
-    return redirect(report)
+    outcome = run_action(request, reporting.open_report, task, unit, period, request.user)
+    return redirect(outcome.result if outcome.ok else task)
 
 
 report_open.scoped_model = Task
@@ -98,22 +90,21 @@ def _save(request, report, form) -> bool:
     data = form.cleaned_data
     submitting = request.POST.get("action") == "submit"
     save = reporting.save_and_submit if submitting else reporting.save_report
-    try:
-        save(
-            report,
-            request.user,
-            narrative=data["narrative"],
-            percent=data["percent"],
-            figures=data["figures"],
-            uploads=[data["file"]] if data["file"] else [],
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            form.add_error(None, message)
+    outcome = run_action(
+        request,
+        save,
+        report,
+        request.user,
+        narrative=data["narrative"],
+        percent=data["percent"],
+        figures=data["figures"],
+        uploads=[data["file"]] if data["file"] else [],
+        form=form,
+        done=_("Submitted to the office.") if submitting else _("Saved."),
+    )
+    if not outcome.ok:
         report.refresh_from_db()
-        return False
-    messages.success(request, _("Submitted to the office.") if submitting else _("Saved."))
-    return True
+    return outcome.ok
 
 
 def _autosave(request, report, form):
@@ -169,12 +160,7 @@ def _clock(report):
 def _step(request, pk, action, done, *args):
     """One review step on a report; the page it returns to says what was done, or why not."""
     report = _report(request, pk)
-    try:
-        action(report, request.user, *args)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, done)
+    run_action(request, action, report, request.user, *args, done=done)
     return redirect(report)
 
 
@@ -213,10 +199,7 @@ def evidence_upload(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a file to attach."))
     else:
-        try:
-            reporting.attach(report, request.user, form.cleaned_data["file"])
-        except ValidationError as error:
-            _errors(request, error)
+        run_action(request, reporting.attach, report, request.user, form.cleaned_data["file"])
     return redirect(report)
 
 
@@ -228,10 +211,7 @@ evidence_upload.scoped_model = ProgressReport
 def evidence_delete(request, pk):
     on_reports = ContentType.objects.get_for_model(ProgressReport)
     evidence = get_object_or_404(Attachment.objects.visible_to(request.user).filter(record_type=on_reports), pk=pk)
-    try:
-        reporting.remove_evidence(evidence, request.user)
-    except ValidationError as error:
-        _errors(request, error)
+    run_action(request, reporting.remove_evidence, evidence, request.user)
     report = _report(request, evidence.record_id)
     if request.htmx:  # removed in place, so what is being typed in the report form stays on the page
         context = {"report": report, "evidence": report.evidence.all(), "owner": report.editable}

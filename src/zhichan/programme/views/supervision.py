@@ -1,7 +1,6 @@
 """督办 pages: the supervision list with the office's urging per item, and the unit's answer."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from zhichan.core.asof import as_of
 from zhichan.core.clocks import State
 from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
+from zhichan.core.views.actions import run_action
 
 from ..forms import AnswerForm, UrgeForm
 from ..models import Programme, Task, Urging
@@ -28,11 +28,6 @@ def _back(request, fallback):
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         return redirect(target)
     return redirect(fallback)
-
-
-def _errors(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def urgings_for(user, **filters):
@@ -95,14 +90,16 @@ def task_urge(request, pk):
     if unit is None or not form.is_valid():
         messages.error(request, _("Choose a unit of this task and write what it is urged to do."))
         return _back(request, task)
-    try:
-        urging_service.urge(request.user, unit.unit, form.cleaned_data["note"], programme=task.programme, task=task)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(
-            request, _("Urged %(unit)s about %(task)s.") % {"unit": unit.unit, "task": f"{task.number}{task.title}"}
-        )
+    run_action(
+        request,
+        urging_service.urge,
+        request.user,
+        unit.unit,
+        form.cleaned_data["note"],
+        programme=task.programme,
+        task=task,
+        done=_("Urged %(unit)s about %(task)s.") % {"unit": unit.unit, "task": f"{task.number}{task.title}"},
+    )
     return _back(request, task)
 
 
@@ -119,8 +116,15 @@ def unit_urge(request, pk):
     if unit is None or not form.is_valid():
         messages.error(request, _("Choose a unit and write what it is urged to do."))
         return _back(request, programme)
-    urging_service.urge(request.user, unit, form.cleaned_data["note"], programme=programme)
-    messages.success(request, _("Urged %(unit)s.") % {"unit": unit})
+    run_action(
+        request,
+        urging_service.urge,
+        request.user,
+        unit,
+        form.cleaned_data["note"],
+        programme=programme,
+        done=_("Urged %(unit)s.") % {"unit": unit},
+    )
     return _back(request, programme)
 
 
@@ -136,12 +140,14 @@ def urging_answer(request, pk):
     if not form.is_valid():
         messages.error(request, _("Write the answer."))
         return _back(request, urging.get_absolute_url())
-    try:
-        urging_service.answer(urging, request.user, form.cleaned_data["answer"])
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, _("Answer sent to the programme office."))
+    run_action(
+        request,
+        urging_service.answer,
+        urging,
+        request.user,
+        form.cleaned_data["answer"],
+        done=_("Answer sent to the programme office."),
+    )
     return _back(request, urging.get_absolute_url())
 
 

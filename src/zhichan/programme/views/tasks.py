@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from zhichan.core.asof import as_of, chosen
 from zhichan.core.clocks import State
 from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import works_for
+from zhichan.core.views.actions import run_action
 
 from ..forms import AnswerForm, AssignForm, MilestoneForm, ScheduleForm, UnitPlanForm, UrgeForm
 from ..models import Assignment, Milestone, ProgressReport, Task, UnitPlan
@@ -25,11 +25,6 @@ OFFICE = {Role.OFFICE}
 
 def _task(request, pk):
     return get_object_or_404(Task.objects.visible_to(request.user).select_related("programme", "parent"), pk=pk)
-
-
-def _errors(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _who(user) -> str:
@@ -120,11 +115,12 @@ def task_assign(request, pk):
         return redirect(task)
     data = form.cleaned_data
     former = [a.unit for a in task.assignments.filter(role=Assignment.Role.LEAD).exclude(unit=data["unit"])]
-    try:
-        assignment = planning.assign(task, data["unit"], data["role"], request.user, first_period=data["first_period"])
-    except ValidationError as error:
-        _errors(request, error)
+    outcome = run_action(
+        request, planning.assign, task, data["unit"], data["role"], request.user, first_period=data["first_period"]
+    )
+    if not outcome.ok:
         return redirect(task)
+    assignment = outcome.result
     messages.success(
         request,
         _("Added %(unit)s as %(role)s, reporting from %(period)s.")
@@ -164,12 +160,13 @@ assignment_confirm.scoped_model = Assignment
 @allow(STAFF, write=OFFICE)
 def assignment_remove(request, pk):
     assignment = get_object_or_404(Assignment.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    try:
-        planning.unassign(assignment, request.user)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, _("Removed %(unit)s from this task.") % {"unit": assignment.unit})
+    run_action(
+        request,
+        planning.unassign,
+        assignment,
+        request.user,
+        done=_("Removed %(unit)s from this task.") % {"unit": assignment.unit},
+    )
     return redirect(assignment.task)
 
 
@@ -182,11 +179,7 @@ def task_schedule(request, pk):
     task = _task(request, pk)
     form = ScheduleForm(request.POST, instance=Task.objects.get(pk=task.pk))
     if form.is_valid():
-        try:
-            planning.set_schedule(task, request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _errors(request, error)
-        else:
+        if run_action(request, planning.set_schedule, task, request.user, **form.cleaned_data).ok:
             messages.success(
                 request,
                 _("Schedule saved: %(start)s to %(deadline)s.")

@@ -1,4 +1,4 @@
-from .copyrights import Copyright, CopyrightKind, WorkCategory, create_copyright
+from .copyrights import Copyright, CopyrightKind, WorkCategory
 from .enterprises import (
     DesignationKind,
     DesignationLevel,
@@ -10,14 +10,13 @@ from .enterprises import (
 )
 from .geographical_indications import GeographicalIndication, GIKind
 from .imports import ImportBatch, ImportKind, ImportRejection, ImportState
-from .patents import Patent, PatentEvent, PatentEventKind, PatentQuerySet, PatentType, create_patent
+from .patents import Patent, PatentEvent, PatentEventKind, PatentQuerySet, PatentType
 from .trademarks import (
     Trademark,
     TrademarkEvent,
     TrademarkEventKind,
     TrademarkKind,
     TrademarkQuerySet,
-    create_trademark,
 )
 
 __all__ = [
@@ -45,9 +44,6 @@ __all__ = [
     "TrademarkKind",
     "TrademarkQuerySet",
     "WorkCategory",
-    "create_copyright",
-    "create_patent",
-    "create_trademark",
     "validate_industry_code",
     "validate_uscc",
 ]

@@ -11,7 +11,7 @@ from zhichan.core.models import Region
 from zhichan.core.scoping import Scope
 
 from .enterprises import Enterprise
-from .records import RegisterRecord, save_record
+from .records import RegisterRecord
 
 
 class CopyrightKind(models.TextChoices):
@@ -102,13 +102,3 @@ class Copyright(RegisterRecord):
             raise ValidationError({"category": _("Computer software has no category of work.")})
         if self.registration_date and self.completion_date and self.registration_date < self.completion_date:
             raise ValidationError({"registration_date": _("The registration date is before the completion date.")})
-
-
-def create_copyright(registration_number: str, *, owners=(), **fields) -> tuple[Copyright, bool]:
-    """Create or update (upsert) the registration for a number; spaces in the number do not count.
-
-    The kind comes from the number's prefix when it is not given. Raises ValidationError for a number or
-    fields that cannot be accepted. Returns (copyright, created).
-    """
-    normalized = normalize_copyright_number(registration_number)
-    return save_record(Copyright, {"registration_number": normalized}, fields, related="owners", parties=owners)

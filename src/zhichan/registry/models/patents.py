@@ -21,7 +21,7 @@ from ..terms import (
     years_cutoff,
 )
 from .enterprises import Enterprise
-from .records import RegisterRecord, save_record
+from .records import RegisterRecord
 
 
 class PatentType(models.TextChoices):
@@ -215,20 +215,6 @@ class Patent(RegisterRecord):
         if self.award:
             facts.append(f"{gettext('award')}: {self.award}")
         return "; ".join(facts)
-
-
-def create_patent(application_number: str, *, holders=(), **fields) -> tuple[Patent, bool]:
-    """Create or update (upsert) the patent for an application number in any export form.
-
-    The number is normalized, so `ZL 2016 2 0363475.1` and `201620363475.1` are the same patent; the type
-    comes from the number. Raises ValidationError for a number or fields that cannot be accepted.
-    Returns (patent, created).
-    """
-    try:
-        number = parse_patent_application(application_number)
-    except IdentifierError as error:
-        raise ValidationError({"application_number": error.reason}) from None
-    return save_record(Patent, {"application_number": number.normalized}, fields, related="holders", parties=holders)
 
 
 class PatentEvent(models.Model):

@@ -16,7 +16,7 @@ from ..identifiers import IdentifierError, parse_trademark_registration, tradema
 from ..nice import parse_nice_classes
 from ..terms import EARLIEST_REGISTRATION_YEAR, TRADEMARK_TERM_YEARS, earliest_registration
 from .enterprises import Enterprise
-from .records import RegisterRecord, save_record
+from .records import RegisterRecord
 
 
 class TrademarkKind(models.TextChoices):
@@ -145,16 +145,6 @@ class Trademark(RegisterRecord):
             raise ValidationError({"registration_date": _("The registration date is before the application date.")})
         if self.expiry_date and self.registration_date and self.expiry_date <= self.registration_date:
             raise ValidationError({"expiry_date": _("The term ends before it starts.")})
-
-
-def create_trademark(registration_number: str, *, holders=(), **fields) -> tuple[Trademark, bool]:
-    """Create or update (upsert) the trademark for a registration number in any written form.
-
-    `第12345678号` and `12345678` are the same mark. Raises ValidationError for a number or fields that
-    cannot be accepted. Returns (trademark, created).
-    """
-    normalized = _registration_number(registration_number)
-    return save_record(Trademark, {"registration_number": normalized}, fields, related="holders", parties=holders)
 
 
 class TrademarkEvent(models.Model):

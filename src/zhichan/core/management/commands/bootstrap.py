@@ -2,7 +2,8 @@
 deadline rules, and create the demo accounts."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+
+from zhichan.core.commands import ActingCommand
 
 from ...extensions import FIRST_START
 from ...models import Region
@@ -16,7 +17,7 @@ DEFAULT_REGIONS = "data/regions/350583-nanan.yaml"
 DEFAULT_ORGANISATION = "data/organisations/nanan-2022.yaml"
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Load the Nan'an programme data if this database has none, and create the demo accounts."
 
     def add_arguments(self, parser):

@@ -1,10 +1,12 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from zhichan.core.commands import ActingCommand
 
 from ...services.datafile import DataFileError
 from ...services.organisation import load_organisation
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Load or reload an organisation file (data/organisations/*.yaml): units, leadership group, office."
 
     def add_arguments(self, parser):

@@ -1,11 +1,13 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from zhichan.core.commands import ActingCommand
 
 from ...services.datafile import DataFileError
 from ...services.regions import load_regions
 from ._progress import ProgressBar
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Load or reload a region file (data/regions/*.yaml): the county, its townships, population."
 
     def add_arguments(self, parser):

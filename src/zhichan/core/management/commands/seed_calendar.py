@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from zhichan.core.commands import ActingCommand
 
 from ...services.calendar import library_source, library_years, seed_calendar
 
@@ -15,7 +17,7 @@ def parse_years(text: str) -> list[int]:
     return years
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = (
         "Seed the working-day calendar (statutory holidays, make-up working days) from the chinese-calendar "
         "package. Safe to repeat; days the office entered by hand are never overwritten."

@@ -1,12 +1,12 @@
 import datetime
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from zhichan.core.commands import ActingCommand
 from zhichan.core.extensions import DAILY
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = (
         "Send today's reminders: task deadlines and report due dates, patent annuities, trademark renewals and "
         "whatever else each module runs daily; run once a day."

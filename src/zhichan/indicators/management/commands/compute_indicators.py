@@ -1,11 +1,11 @@
 import time
 
-from django.core.management.base import BaseCommand
+from zhichan.core.commands import ActingCommand
 
 from ...services.compute import compute
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Compute every indicator value (all regions, every month and year of the programme); run nightly."
 
     def add_arguments(self, parser):

@@ -1,11 +1,12 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from zhichan.core.commands import ActingCommand
 from zhichan.core.services.datafile import DataFileError
 
 from ...services.loading import load_indicators
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Load data elements and indicators from a data file (e.g. data/indicators/nanan-2022.yaml)."
 
     def add_arguments(self, parser):

@@ -1,11 +1,12 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from zhichan.core.commands import ActingCommand
 from zhichan.core.services.datafile import DataFileError
 
 from ...services.loading import load_programme
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Load or reload a programme file (programmes/*.yaml): goals, targets, key tasks and safeguards."
 
     def add_arguments(self, parser):

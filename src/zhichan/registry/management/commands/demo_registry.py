@@ -1,14 +1,15 @@
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from zhichan.core.commands import ActingCommand
 from zhichan.core.services.demo_population import remove_demo_population
 
 from ...demo import DEFAULT_SEED, DEFAULT_SIZES, DemoRegistryError, load_demo_registry, remove_demo_registry
 from ...first_start import removed_marker, township_population
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = (
         "Load the synthetic demo registry of Nan'an (enterprises, patents, trademarks, copyrights, GIs; all marked "
         "演示数据（虚构）) with synthetic township populations, or remove both with --remove. Loading twice creates "

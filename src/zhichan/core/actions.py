@@ -1,0 +1,72 @@
+"""Domain operations as actions: each runs in one transaction, as its user, checks who may do it, and leaves an
+event in the log.
+
+    @action(RETURNED, on="report", reason="note", allow=office_only)
+    def send_back(report, user, note): ...
+
+The decorated function takes the acting user as an argument named `user` (or the name given as `who=`); None is
+the system (a command, demo data). Inside, the field history names that user (`acting_as`), `allow(user,
+arguments)` must hold or PermissionDenied is raised, and when the function returns, the event is recorded on
+the record: the one it returned, or the argument named by `on` (or what `on(arguments, result)` returns, for a
+function that deletes its record). A function that decides itself whether anything happened (saving unchanged
+text writes nothing) takes no kind and calls `record` where it acts.
+"""
+
+import functools
+import inspect
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .events import EventKind, record
+from .history import acting_as
+from .roles import Role, role_of
+
+
+def refuse(message=None):
+    """Raise PermissionDenied with a message in the user's language."""
+    raise PermissionDenied(message or _("You may not do this."))
+
+
+def office_only(user, arguments=None) -> bool:
+    return role_of(user) == Role.OFFICE
+
+
+def office_or_system(user, arguments=None) -> bool:
+    """The office, or the system itself (demo data, a command run by the operator)."""
+    return user is None or role_of(user) == Role.OFFICE
+
+
+def action(kind: EventKind | None = None, *, on=None, reason: str | None = None, data=None, allow=None, who="user"):
+    def decorate(function):
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            arguments = bound.arguments
+            user = arguments[who]
+            with transaction.atomic(), acting_as(user):
+                if allow is not None and not allow(user, arguments):
+                    refuse()
+                result = function(*args, **kwargs)
+                if kind is not None:
+                    target = _target(on, arguments, result)
+                    extra = data(arguments, result) if data is not None else {}
+                    record(user, kind, target, reason=arguments.get(reason, "") if reason else "", **extra)
+            return result
+
+        run.event_kind = kind
+        return run
+
+    return decorate
+
+
+def _target(on, arguments, result):
+    if on is None:
+        return result[0] if isinstance(result, tuple) else result
+    if callable(on):
+        return on(arguments, result)
+    return arguments[on]

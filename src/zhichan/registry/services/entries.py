@@ -1,0 +1,70 @@
+"""Entries in the registers: the one way a patent, trademark or copyright is written from a form or the API.
+
+Each takes the acting user first (None: the system — demo data, a command), lets only the office (or the
+system) write, runs in one transaction and leaves an event: entered, or corrected. Bulk imports write through
+the import machinery instead, which keeps its own batch as the record of what it did.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from zhichan.core.actions import office_or_system, refuse
+from zhichan.core.events import record
+from zhichan.core.history import acting_as
+
+from ..events import CORRECTED, ENTERED
+from ..identifiers import IdentifierError, parse_patent_application
+from ..models import Copyright, Patent, Trademark
+from ..models.copyrights import normalize_copyright_number
+from ..models.records import save_record
+from ..models.trademarks import _registration_number
+
+
+def create_patent(user, application_number: str, *, holders=(), **fields) -> tuple[Patent, bool]:
+    """Create or update (upsert) the patent for an application number in any export form.
+
+    The number is normalized, so `ZL 2016 2 0363475.1` and `201620363475.1` are the same patent; the type
+    comes from the number. Raises ValidationError for a number or fields that cannot be accepted.
+    Returns (patent, created).
+    """
+    _check(user)
+    try:
+        number = parse_patent_application(application_number)
+    except IdentifierError as error:
+        raise ValidationError({"application_number": error.reason}) from None
+    return _save(user, Patent, {"application_number": number.normalized}, fields, "holders", holders)
+
+
+def create_trademark(user, registration_number: str, *, holders=(), **fields) -> tuple[Trademark, bool]:
+    """Create or update (upsert) the trademark for a registration number in any written form.
+
+    `第12345678号` and `12345678` are the same mark. Raises ValidationError for a number or fields that
+    cannot be accepted. Returns (trademark, created).
+    """
+    _check(user)
+    normalized = _registration_number(registration_number)
+    return _save(user, Trademark, {"registration_number": normalized}, fields, "holders", holders)
+
+
+def create_copyright(user, registration_number: str, *, owners=(), **fields) -> tuple[Copyright, bool]:
+    """Create or update (upsert) the registration for a number; spaces in the number do not count.
+
+    The kind comes from the number's prefix when it is not given. Raises ValidationError for a number or
+    fields that cannot be accepted. Returns (copyright, created).
+    """
+    _check(user)
+    normalized = normalize_copyright_number(registration_number)
+    return _save(user, Copyright, {"registration_number": normalized}, fields, "owners", owners)
+
+
+def _check(user):
+    if not office_or_system(user):
+        refuse()
+
+
+def _save(user, model, key, fields, related, parties):
+    # The row, its history (naming the user) and the event are kept together or not at all.
+    with transaction.atomic(), acting_as(user):
+        entry, created = save_record(model, key, fields, related=related, parties=parties)
+        record(user, ENTERED if created else CORRECTED, entry, fields=sorted(fields))
+    return entry, created
