@@ -23,7 +23,7 @@ from .conftest import MINI
 
 pytestmark = pytest.mark.django_db(transaction=True)  # migrations change the schema: no enclosing transaction
 
-BEFORE = [("programme", "0005_assignment_role_township"), ("core", "0006_attachment")]
+BEFORE = [("programme", "0005_assignment_role_township"), ("core", "0008_event_log")]
 AFTER = [("programme", "0006_evidence_to_attachments")]
 PDF = b"%PDF-1.4\n%%EOF\n"
 

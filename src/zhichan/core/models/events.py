@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..event_kinds import kind_label
 from ..scoping import Scope, ScopedQuerySet
 from .regions import Region
 from .units import Unit
@@ -55,6 +56,4 @@ class Event(models.Model):
 
     @property
     def kind_label(self) -> str:
-        from ..events import kind_label
-
         return kind_label(self.kind)
