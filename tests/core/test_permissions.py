@@ -297,7 +297,7 @@ def objects(users):
     notify(list(users.values()), "notice", "", "", key="permissions")  # each user's own, and others'
     TaskProgress.objects.create(label="office task", user=users["office"])
     TaskProgress.objects.create(label="liaison task", user=users["amr-liaison"])
-    from zhichan.registry.models import ImportBatch
+    from zhichan.core.models import ImportBatch
 
     ImportBatch.objects.create(kind="patent", user=users["office"], file_name="p.csv", state="done")
     Person.objects.create(name="法院知识产权专员", unit=Unit.objects.get(key="court"), is_ip_staff=True)

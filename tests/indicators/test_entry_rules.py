@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
+from zhichan.core.numbers import format_figure, parse_figure
 from zhichan.core.services.datafile import DataFileError
 from zhichan.indicators.models import DataElement, DataValue, ValidationRule, ValueState
-from zhichan.core.numbers import format_figure, parse_figure
 from zhichan.indicators.services import entry
 from zhichan.indicators.services.entry import Entry, EntryRefused
 from zhichan.indicators.services.loading import load_indicators

@@ -1,4 +1,5 @@
-"""Background tasks of the foundation: reloading a region or organisation file, mailing notifications."""
+"""Background tasks of the foundation: reloading a region or organisation file, importing a file, building an
+export, mailing notifications."""
 
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -24,6 +25,22 @@ def reload_organisation(progress_id: int, path: str):
     with tracking(progress_id) as report:
         result = load_organisation(path, progress=report)
     finish(progress_id, _("%(units)d units and %(committees)d committees are up to date.") % result)
+
+
+@task()
+def import_file(progress_id: int, batch_id: int):
+    from .imports.running import run_import
+    from .models import ImportBatch, ImportState, TaskProgress
+
+    batch = ImportBatch.objects.get(pk=batch_id)
+    with tracking(progress_id) as report:
+        run_import(batch, batch.file.path, progress=report)
+    if batch.state == ImportState.FAILED:
+        TaskProgress.objects.filter(pk=progress_id).update(
+            state=TaskProgress.State.FAILED, message=_("Failed: %(error)s") % {"error": batch.message}
+        )
+        return
+    finish(progress_id, batch.message)
 
 
 @task()

@@ -2,6 +2,7 @@ from .accounts import Role, User
 from .audit import AuthEvent
 from .calendar import CalendarDay, CalendarYear
 from .exports import ExportFile
+from .imports import ImportBatch, ImportRejection, ImportState
 from .notifications import Notification
 from .people import Committee, Membership, Person
 from .regions import Population, Region, RegionKind
@@ -13,6 +14,9 @@ __all__ = [
     "CalendarDay",
     "CalendarYear",
     "ExportFile",
+    "ImportBatch",
+    "ImportRejection",
+    "ImportState",
     "Committee",
     "Membership",
     "Notification",

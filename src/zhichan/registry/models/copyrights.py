@@ -78,7 +78,7 @@ class Copyright(models.Model):
     registration_date = models.DateField(_("registration date"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     import_batch = models.ForeignKey(
-        "registry.ImportBatch",
+        "core.ImportBatch",
         models.SET_NULL,
         null=True,
         blank=True,

@@ -77,7 +77,7 @@ class Enterprise(models.Model):
         verbose_name=_("merged into"),
     )
     import_batch = models.ForeignKey(
-        "registry.ImportBatch",
+        "core.ImportBatch",
         models.SET_NULL,
         null=True,
         blank=True,

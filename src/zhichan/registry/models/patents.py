@@ -113,7 +113,7 @@ class Patent(models.Model):
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
     import_batch = models.ForeignKey(
-        "registry.ImportBatch",
+        "core.ImportBatch",
         models.SET_NULL,
         null=True,
         blank=True,

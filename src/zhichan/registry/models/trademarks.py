@@ -79,7 +79,7 @@ class Trademark(models.Model):
     agency = models.CharField(_("trademark agency"), max_length=200, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     import_batch = models.ForeignKey(
-        "registry.ImportBatch",
+        "core.ImportBatch",
         models.SET_NULL,
         null=True,
         blank=True,

@@ -1,4 +1,5 @@
-"""Mapping profiles: which header of a file holds which field. Data in data/import-profiles/*.yaml."""
+"""Mapping profiles: which header of a file holds which field of a kind, with the synonyms exports use. Data in
+data/import-profiles/*.yaml; each profile names its kind."""
 
 import os
 import unicodedata
@@ -10,8 +11,7 @@ import yaml
 from django.conf import settings
 from django.utils.translation import get_language
 
-from zhichan.core.messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
-
+from ..messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
 from .errors import FileRejected
 
 
@@ -117,7 +117,7 @@ def detect(kind: str, headers: list, name: str = "") -> tuple[Profile, dict[str,
         raise FileRejected(
             _("The header row lacks a required column: %(missing)s (profile %(profile)s). Headers found: %(found)s.")
             % {
-                "missing": "; ".join(f"{field_label(f)} ({' / '.join(profile.fields[f])})" for f in missing),
+                "missing": "; ".join(f"{field_label(f, kind)} ({' / '.join(profile.fields[f])})" for f in missing),
                 "profile": profile.display_label,
                 "found": "、".join(shown) or _("none"),
             }
@@ -125,7 +125,12 @@ def detect(kind: str, headers: list, name: str = "") -> tuple[Profile, dict[str,
     return profile, columns
 
 
-def field_label(name: str) -> str:
-    from .fields import FIELD_LABELS
+def known_headers(kind: str) -> set[str]:
+    """Every header any profile of the kind knows, folded: how the header row is found below a title."""
+    return {fold_header(h) for p in all_profiles(kind) for headers in p.fields.values() for h in headers}
 
-    return str(FIELD_LABELS.get(name, name))
+
+def field_label(name: str, kind: str) -> str:
+    from .kinds import get_kind
+
+    return str(get_kind(kind).label_of(name))
