@@ -13,11 +13,11 @@ that will at least double a large register is written as a bulk load (bulk.py). 
 row.
 """
 
+import dataclasses
 import logging
 import time
 from collections import defaultdict
 from contextlib import contextmanager
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
