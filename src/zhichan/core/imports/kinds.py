@@ -58,7 +58,9 @@ class ImportKind:
     - `helpers()`: built once per batch and handed to `check_row` and the writer (lookup tables, caches);
     - `writer(job)`: makes the batch's Writer (core/imports/writing.py's SetWriter or orm_writing.py's OrmWriter);
     - `uncached`: fields whose cells hardly repeat, so their readings are not cached;
-    - `outcome(counts)`: an extra sentence for the batch's summary from the writer's own counts, or None.
+    - `outcome(counts)`: an extra sentence for the batch's summary from the writer's own counts, or None;
+    - `profiles`: profiles of the kind kept in the app (paths of YAML files, or their data as dicts), besides
+      those of data/import-profiles/ that name the kind.
     The template is the kind's profile marked `template: true`, with its example row and notes.
     """
 
@@ -74,6 +76,7 @@ class ImportKind:
     row_key: Callable[[dict], tuple] | None = None
     uncached: frozenset = frozenset()
     outcome: Callable[[dict], Any] | None = None
+    profiles: tuple = ()
     order: int = 100
 
     def label_of(self, name: str):

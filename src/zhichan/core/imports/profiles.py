@@ -59,29 +59,43 @@ class Profile:
         return found
 
 
+def _profile(data: dict) -> Profile:
+    return Profile(
+        name=data["name"],
+        kind=data["kind"],
+        label=data.get("label", data["name"]),
+        label_en=data.get("label_en", ""),
+        required=tuple(data.get("required", ())),
+        fields={name: tuple(str(h) for h in headers) for name, headers in data["fields"].items()},
+        template=bool(data.get("template", False)),
+        example={k: "" if v is None else str(v) for k, v in (data.get("example") or {}).items()},
+        notes=data.get("notes") or {},
+    )
+
+
+@cache
+def _read(path: str) -> Profile:
+    return _profile(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+
 @cache
 def _load_all(directory: str) -> tuple[Profile, ...]:
-    profiles = []
-    for path in sorted(Path(directory).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        profiles.append(
-            Profile(
-                name=data["name"],
-                kind=data["kind"],
-                label=data.get("label", data["name"]),
-                label_en=data.get("label_en", ""),
-                required=tuple(data.get("required", ())),
-                fields={name: tuple(str(h) for h in headers) for name, headers in data["fields"].items()},
-                template=bool(data.get("template", False)),
-                example={k: "" if v is None else str(v) for k, v in (data.get("example") or {}).items()},
-                notes=data.get("notes") or {},
-            )
-        )
-    return tuple(profiles)
+    return tuple(_read(str(path)) for path in sorted(Path(directory).glob("*.yaml")))
+
+
+def _declared() -> list[Profile]:
+    """The profiles kinds declare themselves (a file in the app's own folder, or the data as a dict)."""
+    from .kinds import all_kinds
+
+    return [
+        _profile(data) if isinstance(data, dict) else _read(str(data)) for kind in all_kinds() for data in kind.profiles
+    ]
 
 
 def all_profiles(kind: str | None = None) -> list[Profile]:
-    return [p for p in _load_all(str(profiles_dir())) if kind is None or p.kind == kind]
+    """The profiles of data/import-profiles/ (or ZHICHAN_IMPORT_PROFILES_DIR), then those the kinds declare."""
+    found = [*_load_all(str(profiles_dir())), *_declared()]
+    return [p for p in found if kind is None or p.kind == kind]
 
 
 def get_profile(name: str, kind: str) -> Profile:
