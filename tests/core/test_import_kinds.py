@@ -68,7 +68,12 @@ def people_kind():
 
 def people_file(path, unit_name: str):
     buffer = io.StringIO()
-    rows = [["姓名", "单位", "职务"], ["林一", unit_name, "科员"], ["王二", "没有这个单位", ""], ["林一", unit_name, "科长"]]
+    rows = [
+        ["姓名", "单位", "职务"],
+        ["林一", unit_name, "科员"],
+        ["王二", "没有这个单位", ""],
+        ["林一", unit_name, "科长"],
+    ]
     csv.writer(buffer).writerows(rows)
     path.write_text(buffer.getvalue(), encoding="gb18030")  # any encoding: read as the registry's files are
     return path
