@@ -118,7 +118,7 @@ import_rejections.scoped_model = ImportBatch
 def import_template(request):
     kinds = all_kinds()
     kind = request.GET.get("kind") or (kinds[0].name if kinds else "")
-    if find_kind(kind) is None:
+    if find_kind(kind) is None or not any(profile.template for profile in all_profiles(kind)):
         raise Http404
     return _download(template_workbook(kind), template_filename(kind))
 
