@@ -118,3 +118,11 @@ def test_the_pages_and_the_command_offer_the_kind(people_kind, client_for, tmp_p
 
 def test_an_unknown_kind_has_no_template(client_for):
     assert client_for("office").get(reverse("import-template") + "?kind=nothing").status_code == 404
+
+
+def test_a_batch_of_a_kind_no_app_declares_fails_and_says_why(users, tmp_path):
+    path = people_file(tmp_path / "people.csv", "x")
+    batch = ImportBatch.objects.create(kind="gone", user=users["office"], file_name=path.name, language="en")
+    batch = run_import(batch, path)
+    assert batch.state == "failed" and batch.shown_message == "No installed module imports this kind of record."
+    assert batch.kind_label == "gone"

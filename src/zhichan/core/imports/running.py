@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
 
-from ..messages import Message, joined, key_of
+from ..messages import Message, gettext_key, joined, key_of
 from ..models import ImportBatch, ImportRejection, ImportState
 from .bulk import timed
 from .errors import FileRejected, RowRejected
-from .kinds import ImportKind, WriteJob, get_kind
+from .kinds import ImportKind, WriteJob, find_kind
 from .profiles import detect, known_headers
 from .reading import open_table
 from .rows import RowReader
@@ -41,8 +41,10 @@ def _run(batch, path, progress, limit):
     batch.state, batch.started = ImportState.RUNNING, timezone.now()
     batch.save(update_fields=["state", "started"])
     rejections: list[ImportRejection] = []
-    kind = get_kind(batch.kind)
     try:
+        kind = find_kind(batch.kind)
+        if kind is None:  # the app that declared it is no longer installed
+            raise FileRejected(gettext_key("No installed module imports this kind of record."))
         headers, rows, expected_rows = open_table(path, known_headers(batch.kind), limit)
         profile, columns = detect(batch.kind, headers, batch.profile)
         batch.profile = profile.name
