@@ -124,5 +124,6 @@ def test_a_batch_of_a_kind_no_app_declares_fails_and_says_why(users, tmp_path):
     path = people_file(tmp_path / "people.csv", "x")
     batch = ImportBatch.objects.create(kind="gone", user=users["office"], file_name=path.name, language="en")
     batch = run_import(batch, path)
-    assert batch.state == "failed" and batch.shown_message == "No installed module imports this kind of record."
+    assert batch.state == "failed" and batch.message == "No installed module imports this kind of record."
+    assert batch.message_key["msgid"] == batch.message  # shown in each reader's language
     assert batch.kind_label == "gone"
