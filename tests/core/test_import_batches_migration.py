@@ -48,16 +48,23 @@ SCRIPT = textwrap.dedent(
 
 def test_batches_keep_their_ids_and_rejected_rows(tmp_path):
     if connection.vendor == "postgresql":
-        url = settings.DATABASES["default"]
-        name = f"{url['NAME']}_move"
-        database = f"postgres://{url['USER']}@{url['HOST']}:{url['PORT']}/{name}"
-        subprocess.run(["dropdb", "-h", url["HOST"], "-U", url["USER"], "--if-exists", name], check=False)
-        subprocess.run(["createdb", "-h", url["HOST"], "-U", url["USER"], name], check=True)
+        import psycopg
+
+        params = connection.get_connection_params()
+        name = f"{connection.settings_dict['NAME']}_move"
+        with psycopg.connect(**{**params, "dbname": "postgres"}, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
+        password = f":{params['password']}" if params.get("password") else ""
+        database = f"postgres://{params.get('user', '')}{password}@{params.get('host', '')}:{params.get('port', '')}/{name}"
     else:
         database = f"sqlite:///{tmp_path / 'moved.sqlite3'}"
     environment = {**os.environ, "ZHICHAN_DATABASE_URL": database, "DJANGO_SETTINGS_MODULE": "zhichan.settings"}
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT], env=environment, capture_output=True, text=True, cwd=settings.PROJECT_DIR
     )
+    if connection.vendor == "postgresql":
+        with psycopg.connect(**{**params, "dbname": "postgres"}, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
     assert result.returncode == 0, result.stderr[-3000:]
     assert "moved" in result.stdout
