@@ -56,7 +56,8 @@ def test_batches_keep_their_ids_and_rejected_rows(tmp_path):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
             admin.execute(f'CREATE DATABASE "{name}"')
         password = f":{params['password']}" if params.get("password") else ""
-        database = f"postgres://{params.get('user', '')}{password}@{params.get('host', '')}:{params.get('port', '')}/{name}"
+        where = f"{params.get('host', '')}:{params.get('port', '')}"
+        database = f"postgres://{params.get('user', '')}{password}@{where}/{name}"
     else:
         database = f"sqlite:///{tmp_path / 'moved.sqlite3'}"
     environment = {**os.environ, "ZHICHAN_DATABASE_URL": database, "DJANGO_SETTINGS_MODULE": "zhichan.settings"}
