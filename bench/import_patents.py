@@ -149,8 +149,8 @@ def empty_register():
 
 
 def run_ours(path: Path):
-    from zhichan.registry.models import ImportBatch
-    from zhichan.registry.services.imports import run_import
+    from zhichan.core.imports.running import run_import
+    from zhichan.core.models import ImportBatch
 
     batch = ImportBatch.objects.create(kind="patent", file_name=path.name, source="bench", language="en")
     started, cpu = time.perf_counter(), time.process_time()
@@ -161,8 +161,8 @@ def run_ours(path: Path):
 
 
 def run_naive(path: Path, sample: int) -> float:
+    from zhichan.core.imports.values import parse_date, text
     from zhichan.registry.services.entries import create_patent
-    from zhichan.registry.services.imports.values import parse_date, text
 
     started = time.perf_counter()
     with path.open(encoding="utf-8", newline="") as handle:

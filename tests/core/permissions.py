@@ -5,7 +5,7 @@ tests/core/test_permissions.py walks every URL pattern and checks it against the
 
 from datetime import date
 
-from zhichan.core.models import CalendarDay, Person, TaskProgress, Unit
+from zhichan.core.models import CalendarDay, ImportBatch, Person, TaskProgress, Unit
 from zhichan.core.roles import EVERYONE, LIAISONS, SEE_ALL, SIGNED_IN, STAFF, Role
 from zhichan.core.services.notify import notify
 
@@ -52,6 +52,16 @@ EXPECTED = {
     "calendar-day-edit": (OFFICE, OFFICE),
     "calendar-day-delete": (OFFICE, OFFICE),
     "notifications": (SIGNED_IN, SIGNED_IN),
+    "import-list": (OFFICE, OFFICE),
+    "import-start": (OFFICE, OFFICE),
+    "import-template": (OFFICE, OFFICE),
+    "import-batch": (OFFICE, OFFICE),
+    "import-rejections": (OFFICE, OFFICE),
+    "import-confirm": (OFFICE, OFFICE),
+    "api:importbatch-list": (OFFICE, OFFICE),
+    "api:importbatch-detail": (OFFICE, OFFICE),
+    "api:importbatch-confirm": (OFFICE, OFFICE),
+    "api:importbatch-rejections": (OFFICE, OFFICE),
     "api:api-token": (EVERYONE, EVERYONE),
     "api:api-me": (SIGNED_IN, SIGNED_IN),
     "api:region-list": (STAFF, OFFICE),
@@ -84,5 +94,6 @@ def rows(users):
     notify(list(users.values()), "notice", "", "", key="permissions")  # each user's own, and others'
     TaskProgress.objects.create(label="office task", user=users["office"])
     TaskProgress.objects.create(label="liaison task", user=users["amr-liaison"])
+    ImportBatch.objects.create(kind="patent", user=users["office"], file_name="p.csv", state="done")
     Person.objects.create(name="法院知识产权专员", unit=Unit.objects.get(key="court"), is_ip_staff=True)
     Person.objects.create(name="市场监管局知识产权专员", unit=Unit.objects.get(key="amr"), is_ip_staff=True)

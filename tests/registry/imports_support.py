@@ -3,9 +3,9 @@
 import csv
 import io
 
+from zhichan.core.imports.running import run_import
+from zhichan.core.models import ImportBatch
 from zhichan.registry.identifiers import patent_check_digit
-from zhichan.registry.models import ImportBatch
-from zhichan.registry.services.imports import run_import
 
 
 def number(year: int, type_code: str, serial: int) -> str:

@@ -9,12 +9,12 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from zhichan.core.imports.values import parse_yes_no
 from zhichan.core.models import Region
 from zhichan.core.monthly import month_end
 from zhichan.registry.models import Patent, PatentEvent
 from zhichan.registry.services.entries import create_patent
 from zhichan.registry.services.high_value import high_value_patents_by_month
-from zhichan.registry.services.imports.values import parse_yes_no
 from zhichan.registry.services.patents import high_value_on, is_high_value
 
 from .imports_support import do_import, number, rejections, write_csv

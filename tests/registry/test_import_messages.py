@@ -4,8 +4,8 @@ the batch page and in the API. Batches stored before outcomes had keys read as t
 import pytest
 from django.urls import reverse
 
-from zhichan.registry.models import ImportBatch
-from zhichan.registry.services.imports import run_import
+from zhichan.core.imports.running import run_import
+from zhichan.core.models import ImportBatch
 
 from .imports_support import number, write_csv
 

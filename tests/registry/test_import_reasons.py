@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
+from zhichan.core.imports.running import run_import
 from zhichan.core.messages import Message, render_key
-from zhichan.registry.models import ImportBatch, ImportRejection
-from zhichan.registry.services.imports import run_import
+from zhichan.core.models import ImportBatch, ImportRejection
 
 from .imports_support import number, write_csv
 
@@ -128,7 +128,7 @@ def test_a_model_rule_is_kept_as_its_key():
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext_lazy
 
-    from zhichan.registry.services.imports.errors import reasons_by_field
+    from zhichan.core.imports.errors import reasons_by_field
 
     error = ValidationError({"gi_mark": gettext_lazy("The term ends before it starts.")})
     [(field, reason)] = reasons_by_field(error)

@@ -6,9 +6,9 @@ import psycopg
 import pytest
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
+from zhichan.core.imports import bulk, writing
 from zhichan.core.models import Region
 from zhichan.registry.models import Enterprise, Patent, PatentEvent
-from zhichan.registry.services.imports import bulk, writing
 
 from .imports_support import do_import, number, write_csv
 from .test_imports_patents import cnipa_rows

@@ -6,10 +6,12 @@ import threading
 import pytest
 from django.db import DatabaseError, connection
 
-from zhichan.core.models import Region
-from zhichan.registry.models import Enterprise, ImportBatch, Patent, PatentEvent
-from zhichan.registry.services.imports import known_headers, run_import, writing
-from zhichan.registry.services.imports.reading import open_table
+from zhichan.core.imports import writing
+from zhichan.core.imports.profiles import known_headers
+from zhichan.core.imports.reading import open_table
+from zhichan.core.imports.running import run_import
+from zhichan.core.models import ImportBatch, Region
+from zhichan.registry.models import Enterprise, Patent, PatentEvent
 
 from .imports_support import do_import, number, write_csv, write_xlsx
 from .test_imports_patents import CNIPA

@@ -4,12 +4,13 @@ import datetime
 
 import pytest
 
+from zhichan.core.imports import FileRejected
+from zhichan.core.imports.profiles import all_profiles, detect
+from zhichan.core.imports.values import parse_date, split_list, text
 from zhichan.core.models import Region
 from zhichan.registry.models import Copyright, Enterprise, GeographicalIndication, Patent, Trademark
-from zhichan.registry.services.imports import FileRejected
 from zhichan.registry.services.imports.matching import RegionMatcher
-from zhichan.registry.services.imports.profiles import all_profiles, detect
-from zhichan.registry.services.imports.values import parse_date, parse_ipc, split_list, text
+from zhichan.registry.services.imports.values import parse_ipc
 
 from .imports_support import do_import, number, rejections, write_csv
 

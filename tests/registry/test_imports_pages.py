@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from zhichan.registry.models import ImportBatch, Patent
+from zhichan.core.models import ImportBatch
+from zhichan.registry.models import Patent
 
 from .imports_support import number, write_csv
 

@@ -2,7 +2,7 @@
 
 from django.utils import translation
 
-from zhichan.registry.services.imports.profiles import all_profiles
+from zhichan.core.imports.profiles import all_profiles
 
 
 def test_every_profile_has_an_english_label():

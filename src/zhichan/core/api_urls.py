@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, api_calendar, api_exports, api_notifications
+from . import api, api_calendar, api_exports, api_imports, api_notifications
 
 # (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [
@@ -14,6 +14,7 @@ ROUTES = [
     ("exports", api_exports.ExportFileViewSet),
     ("calendar", api_calendar.CalendarDayViewSet),
     ("notifications", api_notifications.NotificationViewSet),
+    ("imports", api_imports.ImportBatchViewSet),
 ]
 
 urlpatterns = [

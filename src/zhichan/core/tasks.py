@@ -1,4 +1,4 @@
-"""Background tasks of the foundation that pages start: reloading a region or organisation file.
+"""Background tasks of the foundation that pages start: reloading a region or organisation file, importing a file.
 
 A task that a service enqueues itself lives beside that service, so the two do not import each other:
 `services/notify.py` mail_notifications, `services/exports.py` build_export.
@@ -33,3 +33,19 @@ def reload_organisation(progress_id: int, path: str):
         result = load_organisation(path, progress=report)
         record(report.run.user, ORGANISATION_RELOADED, report.run, file=Path(path).name, **result)
     finish(progress_id, _("%(units)d units and %(committees)d committees are up to date.") % result)
+
+
+@task()
+def import_file(progress_id: int, batch_id: int):
+    from .imports.running import run_import
+    from .models import ImportBatch, ImportState, TaskProgress
+
+    batch = ImportBatch.objects.get(pk=batch_id)
+    with tracking(progress_id) as report:
+        run_import(batch, batch.file.path, progress=report)
+    if batch.state == ImportState.FAILED:
+        TaskProgress.objects.filter(pk=progress_id).update(
+            state=TaskProgress.State.FAILED, message=_("Failed: %(error)s") % {"error": batch.message}
+        )
+        return
+    finish(progress_id, batch.message)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attachments, audit, calendar, notifications, regions, roster, tasks, units, workbench
+from .views import attachments, audit, calendar, imports, notifications, regions, roster, tasks, units, workbench
 
 urlpatterns = [
     path("", workbench.workbench, name="workbench"),
@@ -25,4 +25,11 @@ urlpatterns = [
     path("calendar/days/<int:pk>/", calendar.calendar_day_edit, name="calendar-day-edit"),
     path("calendar/days/<int:pk>/delete/", calendar.calendar_day_delete, name="calendar-day-delete"),
     path("notifications/", notifications.notifications, name="notifications"),
+    # The import pages keep the addresses they had when only the registry imported (bookmarks).
+    path("registry/imports/", imports.import_list, name="import-list"),
+    path("registry/imports/new/", imports.import_start, name="import-start"),
+    path("registry/imports/template.xlsx", imports.import_template, name="import-template"),
+    path("registry/imports/<int:pk>/", imports.import_batch, name="import-batch"),
+    path("registry/imports/<int:pk>/confirm/", imports.import_confirm, name="import-confirm"),
+    path("registry/imports/<int:pk>/rejected.xlsx", imports.import_rejections, name="import-rejections"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, api_imports, api_registers
+from . import api, api_registers
 
 # (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [
@@ -9,7 +9,6 @@ ROUTES = [
     ("copyrights", api_registers.CopyrightViewSet),
     ("geographical-indications", api_registers.GIViewSet),
     ("enterprises", api_registers.EnterpriseViewSet),
-    ("imports", api_imports.ImportBatchViewSet),
 ]
 
 urlpatterns = [

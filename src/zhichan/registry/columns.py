@@ -141,3 +141,40 @@ GEOGRAPHICAL_INDICATIONS_BEHIND = pick(
     GEOGRAPHICAL_INDICATIONS, "name", "kind", "holder_name", "approval_date", "announcement_number", "region"
 )
 ENTERPRISES_BEHIND = pick(ENTERPRISES, "name", "uscc", "region")
+
+
+# --- import labels: an import kind names its fields by the register's column labels, and by these for what only
+# a file gives (the holders' credit codes, a legal status, the address as written) ---------------------------------
+
+
+def import_labels(columns, **file_only) -> dict:
+    """Field name → label for an import kind: the register's columns, then the fields only a file carries."""
+    return {column.key: column.label for column in columns} | file_only
+
+
+_FILED = {
+    "address": _("address"),
+    "agency": _("agency"),
+    "uscc": _("unified social credit code"),
+}
+
+PATENT = import_labels(
+    PATENTS,
+    **_FILED,
+    publication_date=_("publication date"),
+    ipc_codes=_("IPC codes"),
+    legal_status=_("legal status"),
+    legal_status_date=_("legal status date"),
+    award=_("National Science and Technology Award or China Patent Award"),
+)
+TRADEMARK = import_labels(
+    TRADEMARKS,
+    **_FILED,
+    preliminary_publication_date=_("preliminary publication date"),
+    term=_("term of the exclusive right"),
+    expiry_date=_("end of the exclusive right"),
+    international_registration_date=_("international registration date"),
+)
+COPYRIGHT = import_labels(COPYRIGHTS, address=_FILED["address"], uscc=_FILED["uscc"])
+GEOGRAPHICAL_INDICATION = import_labels(GEOGRAPHICAL_INDICATIONS, uscc=_FILED["uscc"])
+ENTERPRISE = import_labels(ENTERPRISES, region=_("township"), industry_code=_("industry code"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import enterprises, imports, others, patents, search, trademarks
+from .views import enterprises, others, patents, search, trademarks
 
 urlpatterns = [
     path("registry/", search.registry_home, name="registry-home"),
@@ -19,10 +19,4 @@ urlpatterns = [
     path("registry/enterprises/", enterprises.enterprise_list, name="enterprise-list"),
     path("registry/enterprises/export.xlsx", enterprises.enterprise_export, name="enterprise-export"),
     path("registry/enterprises/<int:pk>/", enterprises.enterprise_detail, name="enterprise-detail"),
-    path("registry/imports/", imports.import_list, name="import-list"),
-    path("registry/imports/new/", imports.import_start, name="import-start"),
-    path("registry/imports/template.xlsx", imports.import_template, name="import-template"),
-    path("registry/imports/<int:pk>/", imports.import_batch, name="import-batch"),
-    path("registry/imports/<int:pk>/confirm/", imports.import_confirm, name="import-confirm"),
-    path("registry/imports/<int:pk>/rejected.xlsx", imports.import_rejections, name="import-rejections"),
 ]

@@ -5,6 +5,7 @@ from .calendar import CalendarDay, CalendarYear
 from .clocks import Clock, DeadlineRule, ExcludedPeriod, Extension, PeriodUnit
 from .events import Event
 from .exports import ExportFile
+from .imports import ImportBatch, ImportRejection, ImportState
 from .notifications import Notification
 from .people import Committee, Membership, Person
 from .regions import Population, Region, RegionKind
@@ -23,6 +24,9 @@ __all__ = [
     "PeriodUnit",
     "Event",
     "ExportFile",
+    "ImportBatch",
+    "ImportRejection",
+    "ImportState",
     "Committee",
     "Membership",
     "Notification",

@@ -9,7 +9,6 @@ from .enterprises import (
     validate_uscc,
 )
 from .geographical_indications import GeographicalIndication, GIKind
-from .imports import ImportBatch, ImportKind, ImportRejection, ImportState
 from .patents import Patent, PatentEvent, PatentEventKind, PatentQuerySet, PatentType
 from .trademarks import (
     Trademark,
@@ -29,10 +28,6 @@ __all__ = [
     "EnterpriseSize",
     "GIKind",
     "GeographicalIndication",
-    "ImportBatch",
-    "ImportKind",
-    "ImportRejection",
-    "ImportState",
     "Patent",
     "PatentEvent",
     "PatentEventKind",

@@ -31,7 +31,7 @@ class RegistryRecord(models.Model):
     make it up, its changes are kept, and each user sees the rows its model's `scope` gives them."""
 
     import_batch = models.ForeignKey(
-        "registry.ImportBatch",
+        "core.ImportBatch",
         models.SET_NULL,
         null=True,
         blank=True,

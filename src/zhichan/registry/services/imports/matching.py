@@ -8,13 +8,13 @@ import csv
 import re
 from functools import cache
 
+from zhichan.core.imports.values import fold_name, split_list
 from zhichan.core.models import Region
 from zhichan.core.models.regions import RegionKind
 from zhichan.core.services.divisions import divisions_dir
 
 from ...identifiers import IdentifierError, parse_uscc
 from ...models import Enterprise
-from .values import fold_name, split_list
 
 VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委会", "委员会")
 # A division above the township named in an address before the township: 晋江市安海镇 is not ours.

@@ -1,8 +1,8 @@
-"""What an import can refuse: a whole file (FileRejected) or one cell of a row (CellError)."""
+"""What an import can refuse: a whole file (FileRejected), a row (RowRejected) or one cell of a row (CellError)."""
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from zhichan.core.messages import Message, joined, key_of, keyed
+from ..messages import Message, joined, key_of, keyed
 
 
 class FileRejected(Exception):
@@ -35,3 +35,11 @@ def reasons_by_field(error: ValidationError) -> list[tuple[str, Message | str]]:
 def _reason(error: ValidationError) -> Message | str:
     message = keyed(error.message)
     return message % error.params if error.params else message
+
+
+class RowRejected(Exception):
+    """A row cannot be imported; `errors` lists (field, value as read, reason) for every cell refused."""
+
+    def __init__(self, errors: list[tuple[str, object, str]]):
+        super().__init__(errors)
+        self.errors = errors

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from zhichan.documents import xlsx
 
-from ...models import ImportBatch
+from ..models import ImportBatch
 from .errors import FileRejected
-from .fields import FIELD_LABELS
-from .profiles import template_profile
+from .kinds import get_kind
+from .profiles import known_headers, template_profile
 from .reading import open_table
 
 
@@ -23,11 +23,12 @@ def template_workbook(kind: str) -> bytes:
     profile = template_profile(kind)
     columns = profile.template_headers()
     required = set(profile.required)
+    labels = get_kind(kind).labels
     notes = [
         [
             header,
             _("required") if name in required else _("optional"),
-            str(FIELD_LABELS.get(name, name)),
+            str(labels.get(name, name)),
             profile.notes.get(name, ""),
         ]
         for name, header in columns
@@ -102,8 +103,6 @@ def _original_rows(kind: str, path, numbers: set[int]) -> tuple[list[str], dict[
     """The header row and the rows `numbers` of the imported file, as read on import."""
     if not path or not os.path.exists(path):
         return None
-    from . import known_headers
-
     try:
         headers, body, _expected = open_table(path, known_headers(kind), limit=1 << 62)
     except FileRejected:

@@ -5,9 +5,8 @@ import hashlib
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from zhichan.core.services.progress import start
-
-from ...models import ImportBatch
+from ..models import ImportBatch
+from ..services.progress import start
 from .errors import FileRejected
 from .reading import max_bytes
 
@@ -36,7 +35,7 @@ def start_import(user, kind: str, upload, *, profile: str = "", dry_run: bool = 
 
 def enqueue(batch: ImportBatch, user) -> ImportBatch:
     """Run the batch's import in the background, watched by `user`."""
-    from ...tasks import import_file
+    from ..tasks import import_file
 
     label = (_("Preview of %(file)s") if batch.dry_run else _("Import of %(file)s")) % {"file": batch.file_name}
     progress = start(import_file, label, user, batch.pk)

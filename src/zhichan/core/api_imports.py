@@ -1,5 +1,5 @@
 """/api/v1/imports/: the office's import batches; upload a file (a preview by default), then import the preview
-("confirm") without sending the file again. The same operations as the import pages (services/imports/)."""
+("confirm") without sending the file again. The same operations as the import pages (imports/)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
@@ -9,14 +9,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from zhichan.core.api import ScopedViewSet
-from zhichan.core.roles import Role
-
-from .forms_imports import ImportForm
+from .api import ScopedViewSet
+from .imports.confirming import confirm_preview
+from .imports.errors import FileRejected
+from .imports.forms import ImportForm
+from .imports.starting import start_import
 from .models import ImportBatch, ImportRejection
-from .services.imports.confirming import confirm_preview
-from .services.imports.errors import FileRejected
-from .services.imports.starting import start_import
+from .roles import Role
 
 OFFICE = frozenset({Role.OFFICE})
 

@@ -1,4 +1,5 @@
-"""Mapping profiles: which header of a file holds which field. Data in data/import-profiles/*.yaml."""
+"""Mapping profiles: which header of a file holds which field of a kind, with the synonyms exports use. Data in
+data/import-profiles/*.yaml; each profile names its kind."""
 
 import os
 import unicodedata
@@ -10,8 +11,7 @@ import yaml
 from django.conf import settings
 from django.utils.translation import get_language
 
-from zhichan.core.messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
-
+from ..messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
 from .errors import FileRejected
 
 
@@ -59,29 +59,43 @@ class Profile:
         return found
 
 
+def _profile(data: dict) -> Profile:
+    return Profile(
+        name=data["name"],
+        kind=data["kind"],
+        label=data.get("label", data["name"]),
+        label_en=data.get("label_en", ""),
+        required=tuple(data.get("required", ())),
+        fields={name: tuple(str(h) for h in headers) for name, headers in data["fields"].items()},
+        template=bool(data.get("template", False)),
+        example={k: "" if v is None else str(v) for k, v in (data.get("example") or {}).items()},
+        notes=data.get("notes") or {},
+    )
+
+
+@cache
+def _read(path: str) -> Profile:
+    return _profile(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+
 @cache
 def _load_all(directory: str) -> tuple[Profile, ...]:
-    profiles = []
-    for path in sorted(Path(directory).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        profiles.append(
-            Profile(
-                name=data["name"],
-                kind=data["kind"],
-                label=data.get("label", data["name"]),
-                label_en=data.get("label_en", ""),
-                required=tuple(data.get("required", ())),
-                fields={name: tuple(str(h) for h in headers) for name, headers in data["fields"].items()},
-                template=bool(data.get("template", False)),
-                example={k: "" if v is None else str(v) for k, v in (data.get("example") or {}).items()},
-                notes=data.get("notes") or {},
-            )
-        )
-    return tuple(profiles)
+    return tuple(_read(str(path)) for path in sorted(Path(directory).glob("*.yaml")))
+
+
+def _declared() -> list[Profile]:
+    """The profiles kinds declare themselves (a file in the app's own folder, or the data as a dict)."""
+    from .kinds import all_kinds
+
+    return [
+        _profile(data) if isinstance(data, dict) else _read(str(data)) for kind in all_kinds() for data in kind.profiles
+    ]
 
 
 def all_profiles(kind: str | None = None) -> list[Profile]:
-    return [p for p in _load_all(str(profiles_dir())) if kind is None or p.kind == kind]
+    """The profiles of data/import-profiles/ (or ZHICHAN_IMPORT_PROFILES_DIR), then those the kinds declare."""
+    found = [*_load_all(str(profiles_dir())), *_declared()]
+    return [p for p in found if kind is None or p.kind == kind]
 
 
 def get_profile(name: str, kind: str) -> Profile:
@@ -117,7 +131,7 @@ def detect(kind: str, headers: list, name: str = "") -> tuple[Profile, dict[str,
         raise FileRejected(
             _("The header row lacks a required column: %(missing)s (profile %(profile)s). Headers found: %(found)s.")
             % {
-                "missing": "; ".join(f"{field_label(f)} ({' / '.join(profile.fields[f])})" for f in missing),
+                "missing": "; ".join(f"{field_label(f, kind)} ({' / '.join(profile.fields[f])})" for f in missing),
                 "profile": profile.display_label,
                 "found": "、".join(shown) or _("none"),
             }
@@ -125,7 +139,12 @@ def detect(kind: str, headers: list, name: str = "") -> tuple[Profile, dict[str,
     return profile, columns
 
 
-def field_label(name: str) -> str:
-    from .fields import FIELD_LABELS
+def known_headers(kind: str) -> set[str]:
+    """Every header any profile of the kind knows, folded: how the header row is found below a title."""
+    return {fold_header(h) for p in all_profiles(kind) for headers in p.fields.values() for h in headers}
 
-    return str(FIELD_LABELS.get(name, name))
+
+def field_label(name: str, kind: str) -> str:
+    from .kinds import get_kind
+
+    return str(get_kind(kind).label_of(name))

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ImportKind
-from .services.imports.profiles import all_profiles
+from .kinds import kind_choices
+from .profiles import all_profiles
 
 
 def profile_choices():
@@ -12,7 +12,7 @@ def profile_choices():
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label=_("register"), choices=ImportKind.choices)
+    kind = forms.ChoiceField(label=_("register"), choices=kind_choices)
     file = forms.FileField(label=_("file"), help_text=_("CSV (UTF-8 or GBK) or Excel (.xlsx, .xls)."))
     profile = forms.ChoiceField(label=_("mapping profile"), required=False)
     dry_run = forms.BooleanField(

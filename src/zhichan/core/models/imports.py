@@ -1,6 +1,6 @@
-"""Import batches: one file read into a register, with its counts and every row it rejected.
+"""Import batches: one file read into the records of one import kind, with its counts and every row it rejected.
 
-The import itself (profiles, reading, validation, upsert) lives in services/imports/; docs/imports.md.
+The import itself (kinds, profiles, reading, validation, writing) lives in core/imports/; docs/imports.md.
 """
 
 from django.conf import settings
@@ -8,17 +8,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from zhichan.core.messages import render_key
-from zhichan.core.models import TaskProgress
-from zhichan.core.scoping import Scope, ScopedQuerySet
-
-
-class ImportKind(models.TextChoices):
-    PATENT = "patent", _("patents")
-    TRADEMARK = "trademark", _("trademarks")
-    COPYRIGHT = "copyright", _("copyright registrations")
-    GI = "gi", _("geographical indications")
-    ENTERPRISE = "enterprise", _("enterprises")
+from ..messages import render_key
+from ..scoping import Scope, ScopedQuerySet
+from .tasks import TaskProgress
 
 
 class ImportState(models.TextChoices):
@@ -31,7 +23,8 @@ class ImportState(models.TextChoices):
 class ImportBatch(models.Model):
     """One file imported (or previewed, when `dry_run`) into one register."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    # The name of an import kind an app declares (core/imports/kinds.py): patent, enterprise …
+    kind = models.CharField(_("kind"), max_length=20)
     source = models.CharField(_("source"), max_length=300, blank=True)
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/", max_length=300, blank=True)
     file_name = models.CharField(_("original file name"), max_length=255, blank=True)
@@ -89,12 +82,20 @@ class ImportBatch(models.Model):
         ordering = ["-created", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["preview"], condition=models.Q(preview__isnull=False), name="import_preview_confirmed_once"
+                fields=["preview"], condition=models.Q(preview__isnull=False), name="core_import_preview_imported_once"
             )
         ]
 
     def __str__(self):
-        return f"#{self.pk} {self.get_kind_display()} {self.file_name}"
+        return f"#{self.pk} {self.kind_label} {self.file_name}"
+
+    @property
+    def kind_label(self) -> str:
+        """The kind's label in the active language (its name when no installed app declares it any more)."""
+        from ..imports.kinds import find_kind
+
+        kind = find_kind(self.kind)
+        return str(kind.label) if kind else self.kind
 
     @property
     def finished_ok(self) -> bool:

@@ -1,5 +1,5 @@
 """Import pages (office only): upload, the batches, one batch with live progress and its rejected rows,
-the rejected rows and our templates as Excel files. The work itself: services/imports/."""
+the rejected rows and our templates as Excel files, for every kind the apps declare. The work itself: imports/."""
 
 from dataclasses import dataclass
 
@@ -11,18 +11,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from zhichan.core.access import allow
-from zhichan.core.roles import Role
 from zhichan.core.services.exports import respond
 from zhichan.documents import files
 
-from ..forms_imports import ImportForm
-from ..models import ImportBatch, ImportKind
-from ..services.imports.confirming import confirm_preview, confirmable, may_confirm, register_changed_since
-from ..services.imports.errors import FileRejected
-from ..services.imports.profiles import all_profiles
-from ..services.imports.starting import start_import
-from ..services.imports.workbooks import rejections_workbook, template_filename, template_workbook
+from ..access import allow
+from ..imports.confirming import confirm_preview, confirmable, may_confirm, register_changed_since
+from ..imports.errors import FileRejected
+from ..imports.forms import ImportForm
+from ..imports.kinds import all_kinds, find_kind
+from ..imports.profiles import all_profiles
+from ..imports.starting import start_import
+from ..imports.workbooks import rejections_workbook, template_filename, template_workbook
+from ..models import ImportBatch
+from ..roles import Role
 
 OFFICE = Role.OFFICE
 
@@ -51,18 +52,18 @@ def import_start(request):
             return redirect("import-batch", pk=batch.pk)
     context = {
         "form": form,
-        "kinds": ImportKind.choices,
+        "kinds": all_kinds(),
         "profiles": all_profiles(),
         "recent": _batches(request.user)[:5],
     }
-    return render(request, "registry/import_start.html", context)
+    return render(request, "core/imports/import_start.html", context)
 
 
 @require_safe
 @allow(OFFICE)
 def import_list(request):
     page = Paginator(_batches(request.user), 50).get_page(request.GET.get("page"))
-    return render(request, "registry/import_list.html", {"page": page})
+    return render(request, "core/imports/import_list.html", {"page": page})
 
 
 @allow(OFFICE)
@@ -70,7 +71,7 @@ def import_batch(request, pk):
     """One batch; while it runs the progress box polls itself (HTMX), and the page reloads when it ends."""
     batch = get_object_or_404(_batches(request.user), pk=pk)
     if request.htmx and request.GET.get("part") == "progress":
-        reply = render(request, "registry/_import_progress.html", {"batch": batch})
+        reply = render(request, "core/imports/_import_progress.html", {"batch": batch})
         if batch.state in ("done", "failed"):
             reply["HX-Refresh"] = "true"  # the whole page: counts and rejected rows
         return reply
@@ -82,7 +83,7 @@ def import_batch(request, pk):
         "imported_as": batch.confirmations.first() if batch.dry_run else None,
         "register_changed": batch.dry_run and register_changed_since(batch),
     }
-    return render(request, "registry/import_batch.html", context)
+    return render(request, "core/imports/import_batch.html", context)
 
 
 import_batch.scoped_model = ImportBatch
@@ -136,8 +137,9 @@ def rejected_rows(request, pk) -> RejectedRows:
 @require_safe
 @allow(OFFICE)
 def import_template(request):
-    kind = request.GET.get("kind", ImportKind.PATENT)
-    if kind not in ImportKind.values:
+    kinds = all_kinds()
+    kind = request.GET.get("kind") or (kinds[0].name if kinds else "")
+    if find_kind(kind) is None or not any(profile.template for profile in all_profiles(kind)):
         raise Http404
     return _download(template_workbook(kind), template_filename(kind))
 

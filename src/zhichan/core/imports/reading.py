@@ -12,8 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from zhichan.core.messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
-
+from ..messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
 from .errors import FileRejected
 from .profiles import fold_header
 

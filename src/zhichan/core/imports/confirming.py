@@ -7,9 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from zhichan.core.roles import Role, role_of
-
-from ...models import ImportBatch, ImportState
+from ..models import ImportBatch, ImportState
+from ..roles import Role, role_of
 from .starting import enqueue, file_checksum
 
 

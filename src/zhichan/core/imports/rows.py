@@ -1,0 +1,72 @@
+"""From the cells of one row to the values of one record, by the fields and rules its kind declares.
+
+`RowReader(kind, columns, helpers)` is called with the cells of a row and returns a dict of the record's values,
+or raises RowRejected with every cell it refuses. Kept lean: a file of a million rows passes through here once per
+row.
+"""
+
+from django.core.exceptions import ValidationError
+
+from ..messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
+from .errors import RowRejected, reasons_by_field
+from .kinds import ImportKind
+
+# Columns whose values repeat (dates, applicants, addresses, classes) are read once per distinct value; a kind's
+# `uncached` fields hardly repeat, so they are not cached.
+CACHE_LIMIT = 200_000
+
+
+class RowReader:
+    def __init__(self, kind: ImportKind, columns: dict[str, int], helpers=None):
+        self.kind = kind
+        readers = kind.fields
+        self.plan = [
+            (name, index, readers[name], None if name in kind.uncached else {})
+            for name, index in columns.items()
+            if name in readers
+        ]
+        self.width = max(columns.values(), default=0) + 1
+        self.required = list(kind.required)
+        self.helpers = helpers
+        self.check = kind.check_row
+        keys = kind.key
+        self.key = kind.row_key or (lambda record: tuple([record.get(name) for name in keys]))
+
+    def __call__(self, cells: list) -> dict:
+        record = {}
+        errors = None
+        if len(cells) < self.width:  # a short row: the missing cells are empty
+            cells = [*cells, *[None] * (self.width - len(cells))]
+        for name, index, read, cache in self.plan:
+            cell = cells[index]
+            if cache is not None:
+                try:
+                    record[name] = cache[cell]
+                    continue
+                except (KeyError, TypeError):
+                    pass
+            try:
+                value = read(cell)
+            except ValueError as error:
+                errors = errors or []
+                errors.append((name, cell, error.args[0] if error.args else str(error)))  # a Message, kept
+                continue
+            record[name] = value
+            if cache is not None and len(cache) < CACHE_LIMIT and isinstance(cell, str):
+                cache[cell] = value
+        for name in self.required:
+            if not record.get(name) and not (errors and any(e[0] == name for e in errors)):
+                errors = errors or []
+                errors.append((name, "", _("This column must not be empty.")))
+        if errors:
+            raise RowRejected(errors)
+        if self.check is not None:
+            try:
+                self.check(record, self.helpers)
+            except RowRejected:
+                raise
+            except ValidationError as error:
+                raise RowRejected(
+                    [(name, record.get(name, ""), reason) for name, reason in reasons_by_field(error)]
+                ) from None
+        return record
