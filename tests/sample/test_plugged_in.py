@@ -46,3 +46,20 @@ def test_its_daily_job_first_start_and_alerts_run(client, users, settings):
 def test_an_installed_module_is_no_longer_coming():
     with override_settings(ZHICHAN_PLANNED_MODULES=[("sample", "Sample"), ("later", "Later")]):
         assert modules.coming() == ["Later"]
+
+
+def test_its_import_kind_is_offered_and_imports(client_for, tmp_path):
+    from zhichan.core.models import ImportBatch, Unit
+
+    from .models import Note
+
+    client = client_for("office")
+    assert 'data-testid="template-sample-notes"' in client.get(reverse("import-start")).content.decode()
+    unit = Unit.objects.get(key="amr")
+    path = tmp_path / "notes.csv"
+    path.write_text(f"标题,单位\n第一条,{unit.name}\n第二条,没有这个单位\n", encoding="utf-8")
+    with path.open("rb") as handle:
+        client.post(reverse("import-start"), {"kind": "sample-notes", "file": handle})
+    batch = ImportBatch.objects.get(kind="sample-notes")
+    assert (batch.state, batch.created_count, batch.rejected_count) == ("done", 1, 1)
+    assert Note.objects.get(title="第一条").unit == unit

@@ -1,5 +1,4 @@
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 
 from zhichan.core.access import allow
 from zhichan.core.roles import STAFF
@@ -9,7 +8,7 @@ from .models import Note
 
 @allow(STAFF)
 def note_list(request):
-    return HttpResponse(", ".join(Note.objects.visible_to(request.user).values_list("title", flat=True)))
+    return render(request, "sample/notes.html", {"notes": Note.objects.visible_to(request.user)})
 
 
 @allow(STAFF, scope=Note)
@@ -17,4 +16,4 @@ def note_detail(request, pk):
     note = get_object_or_404(Note.objects.visible_to(request.user), pk=pk)
     if request.method == "POST":
         note = get_object_or_404(Note.objects.editable_by(request.user), pk=pk)
-    return HttpResponse(note.title)
+    return render(request, "sample/notes.html", {"notes": [note]})

@@ -10,7 +10,7 @@ from ..roles import SIGNED_IN
 
 
 @require_safe
-@allow(SIGNED_IN)
+@allow(SIGNED_IN, scope=Attachment)
 def attachment_download(request, pk):
     """A file attached to a record, for those who may read the record (404 for anyone else)."""
     attachment = get_object_or_404(Attachment.objects.visible_to(request.user), pk=pk)
@@ -18,6 +18,3 @@ def attachment_download(request, pk):
     response["Content-Disposition"] = content_disposition(attachment.name)
     response["X-Content-Type-Options"] = "nosniff"  # the browser keeps the type checked on upload
     return response
-
-
-attachment_download.scoped_model = Attachment

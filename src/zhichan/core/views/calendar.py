@@ -88,7 +88,7 @@ def calendar_day_add(request):
     return render(request, "core/calendar_day_form.html", {"form": form, "title": _("Add a day")})
 
 
-@allow(Role.OFFICE)
+@allow(Role.OFFICE, scope=CalendarDay)
 def calendar_day_edit(request, pk):
     day = get_object_or_404(CalendarDay.objects.editable_by(request.user), pk=pk)
     form = CalendarDayForm(request.POST or None, instance=day)
@@ -99,17 +99,11 @@ def calendar_day_edit(request, pk):
     return render(request, "core/calendar_day_form.html", {"form": form, "day": day, "title": str(day)})
 
 
-calendar_day_edit.scoped_model = CalendarDay
-
-
 @require_POST
-@allow(Role.OFFICE)
+@allow(Role.OFFICE, scope=CalendarDay)
 def calendar_day_delete(request, pk):
     day = get_object_or_404(CalendarDay.objects.editable_by(request.user), pk=pk)
     year = day.date.year
     remove_day(request.user, day)
     messages.success(request, _("%(day)s is removed from the calendar.") % {"day": day})
     return redirect(_year_url(year))
-
-
-calendar_day_delete.scoped_model = CalendarDay

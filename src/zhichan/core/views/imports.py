@@ -66,7 +66,7 @@ def import_list(request):
     return render(request, "core/imports/import_list.html", {"page": page})
 
 
-@allow(OFFICE)
+@allow(OFFICE, scope=ImportBatch)
 def import_batch(request, pk):
     """One batch; while it runs the progress box polls itself (HTMX), and the page reloads when it ends."""
     batch = get_object_or_404(_batches(request.user), pk=pk)
@@ -86,11 +86,8 @@ def import_batch(request, pk):
     return render(request, "core/imports/import_batch.html", context)
 
 
-import_batch.scoped_model = ImportBatch
-
-
 @require_POST
-@allow(OFFICE)
+@allow(OFFICE, scope=ImportBatch)
 def import_confirm(request, pk):
     """Import now: the previewed file is imported without uploading it again."""
     preview = get_object_or_404(_batches(request.user), pk=pk)
@@ -102,16 +99,10 @@ def import_confirm(request, pk):
     return redirect("import-batch", pk=batch.pk)
 
 
-import_confirm.scoped_model = ImportBatch
-
-
 @require_safe
-@allow(OFFICE)
+@allow(OFFICE, scope=ImportBatch)
 def import_rejections(request, pk):
     return respond(request, rejected_rows, pk=pk)
-
-
-import_rejections.scoped_model = ImportBatch
 
 
 @dataclass

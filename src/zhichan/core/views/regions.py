@@ -29,7 +29,7 @@ def region_list(request):
     )
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Region)
 def region_detail(request, pk):
     region = get_object_or_404(Region.objects.visible_to(request.user), pk=pk)
     visible = Region.objects.visible_to(request.user)
@@ -41,9 +41,6 @@ def region_detail(request, pk):
         "units": Unit.objects.visible_to(request.user).filter(region=region),
     }
     return render(request, "core/region_detail.html", context)
-
-
-region_detail.scoped_model = Region
 
 
 @require_POST

@@ -24,7 +24,7 @@ def roster(request):
     return render(request, "core/roster.html", {"sections": sections})
 
 
-@allow(STAFF, write={Role.OFFICE})
+@allow(STAFF, write={Role.OFFICE}, scope=Membership)
 def change_seat_view(request, pk):
     membership = get_object_or_404(Membership.objects.visible_to(request.user), pk=pk, end=None)
     form = ChangeSeatForm(request.POST or None, membership=membership)
@@ -33,6 +33,3 @@ def change_seat_view(request, pk):
         change_seat(request.user, membership, person=data["person"], post=data["post"], on=data["on"])
         return redirect("roster")
     return render(request, "core/change_seat.html", {"form": form, "membership": membership})
-
-
-change_seat_view.scoped_model = Membership

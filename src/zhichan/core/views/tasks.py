@@ -17,7 +17,7 @@ def task_list(request):
     return render(request, "core/task_list.html", {"tasks": _visible(request.user)[:100]})
 
 
-@allow(SIGNED_IN)
+@allow(SIGNED_IN, scope=TaskProgress)
 def task_detail(request, pk):
     """The progress of one background task; the page polls itself (HTMX) until the task ends."""
     progress = get_object_or_404(_visible(request.user), pk=pk)
@@ -25,16 +25,10 @@ def task_detail(request, pk):
     return render(request, template, {"progress": progress})
 
 
-task_detail.scoped_model = TaskProgress
-
-
 @require_safe
-@allow(SIGNED_IN)
+@allow(SIGNED_IN, scope=ExportFile)
 def export_download(request, pk):
     """A file exported in the background, for the user who asked only."""
     export = get_object_or_404(ExportFile.objects.visible_to(request.user), pk=pk)
     with export.file.open("rb") as handle:
         return response(handle.read(), export.name)
-
-
-export_download.scoped_model = ExportFile

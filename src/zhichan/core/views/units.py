@@ -36,7 +36,7 @@ def organisation_reload(request):
     return redirect("task-detail", pk=progress.pk)
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Unit)
 def unit_detail(request, pk):
     unit = get_object_or_404(Unit.objects.visible_to(request.user).select_related("region", "parent"), pk=pk)
     context = {
@@ -52,11 +52,8 @@ def unit_detail(request, pk):
     return render(request, "core/unit_detail.html", context)
 
 
-unit_detail.scoped_model = Unit
-
-
 @require_POST
-@allow(Role.OFFICE)
+@allow(Role.OFFICE, scope=User)
 def user_temporary_password(request, pk):
     """The office gives a user who forgot their password a temporary one, shown once (recorded in the audit)."""
     user = get_object_or_404(User.objects.visible_to(request.user), pk=pk)
@@ -69,10 +66,7 @@ def user_temporary_password(request, pk):
     return redirect(user.unit) if user.unit_id else redirect("unit-list")
 
 
-user_temporary_password.scoped_model = User
-
-
-@allow(Role.OFFICE, LIAISONS)
+@allow(Role.OFFICE, LIAISONS, scope=Unit)
 def person_create(request, pk):
     unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=pk)
     if not works_for(request.user, unit):
@@ -84,10 +78,7 @@ def person_create(request, pk):
     return render(request, "core/person_form.html", {"form": form, "unit": unit, "title": _("Add a person")})
 
 
-person_create.scoped_model = Unit
-
-
-@allow(STAFF, write={Role.OFFICE, *LIAISONS})
+@allow(STAFF, write={Role.OFFICE, *LIAISONS}, scope=Person)
 def person_edit(request, pk):
     person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
     editable = can_edit(request.user, person)
@@ -103,6 +94,3 @@ def person_edit(request, pk):
         "core/person_form.html",
         {"form": form, "unit": person.unit, "person": person, "editable": editable, "title": person.name},
     )
-
-
-person_edit.scoped_model = Person

@@ -30,7 +30,7 @@ def _value_and_input(request, pk):
     return value, names, found
 
 
-@allow(STAFF)
+@allow(STAFF, scope=IndicatorValue)
 def value_detail(request, pk):
     value, names, found = _value_and_input(request, pk)
     page = Paginator(found.records, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -56,10 +56,7 @@ def value_detail(request, pk):
     )
 
 
-value_detail.scoped_model = IndicatorValue
-
-
-@allow(STAFF)
+@allow(STAFF, scope=IndicatorValue)
 def value_export(request, pk):
     return respond(request, value_workbook, pk=pk)
 
@@ -78,6 +75,3 @@ def value_workbook(request, pk) -> Workbook:
     filename = f"{value.indicator.name}-{value.region.name}-{value.period}-{found.source.label}.xlsx"
     count = records.count() if hasattr(records, "count") and not isinstance(records, list) else len(records)
     return Workbook(filename, [table], rows=count)
-
-
-value_export.scoped_model = IndicatorValue

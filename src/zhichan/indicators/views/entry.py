@@ -145,24 +145,18 @@ def data_review(request):
 
 
 @require_POST
-@allow(Role.OFFICE)
+@allow(Role.OFFICE, scope=DataValue)
 def datavalue_approve(request, pk):
     row = get_object_or_404(DataValue.objects.editable_by(request.user), pk=pk)
     run_action(request, entry.approve, row, request.user, done=_("Approved."))
     return redirect("data-review")
 
 
-datavalue_approve.scoped_model = DataValue
-
-
 @require_POST
-@allow(Role.OFFICE)
+@allow(Role.OFFICE, scope=DataValue)
 def datavalue_return(request, pk):
     row = get_object_or_404(DataValue.objects.editable_by(request.user), pk=pk)
     run_action(
         request, entry.send_back, row, request.user, request.POST.get("note", ""), done=_("Returned to the unit.")
     )
     return redirect("data-review")
-
-
-datavalue_return.scoped_model = DataValue

@@ -53,7 +53,7 @@ def _periods(indicator):
     return list(dict.fromkeys(keys))
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Indicator)
 def indicator_detail(request, pk):
     indicator = get_object_or_404(Indicator.objects.visible_to(request.user), pk=pk)
     regions, region = scope_for(request)
@@ -116,9 +116,6 @@ def indicator_detail(request, pk):
             "chart": chart,
         },
     )
-
-
-indicator_detail.scoped_model = Indicator
 
 
 def _forecast_line(forecast, trend):

@@ -18,7 +18,7 @@ def _programme(request, pk):
     return get_object_or_404(Programme.objects.visible_to(request.user).select_related("region"), pk=pk)
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def closing_review(request, pk):
     programme = _programme(request, pk)
     review = closing(programme)
@@ -26,19 +26,13 @@ def closing_review(request, pk):
     return render(request, "programme/closing.html", context)
 
 
-closing_review.scoped_model = Programme
-
-
 def _yes_no(met):
     return "" if met is None else (_("met") if met else _("not met"))
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def closing_export(request, pk):
     return respond(request, closing_workbook, pk=pk)
-
-
-closing_export.scoped_model = Programme
 
 
 def closing_workbook(request, pk) -> xlsx.Workbook:

@@ -24,20 +24,14 @@ KINDS = {"docx": Word, "pdf": Pdf}
 NUMBER_LENGTH = 60  # a document number such as 南知强办〔2026〕12号; longer input is cut
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def ledger_document(request, pk, kind):
     return respond(request, ledger_official, pk=pk, kind=kind)
 
 
-ledger_document.scoped_model = Programme
-
-
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def reports_document(request, pk, kind):
     return respond(request, reports_official, pk=pk, kind=kind)
-
-
-reports_document.scoped_model = Programme
 
 
 def _frame(request, programme, title: str, body: list) -> OfficialDocument:

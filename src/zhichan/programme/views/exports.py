@@ -20,7 +20,7 @@ def _made(programme):
     }
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def ledger_export(request, pk):
     return respond(request, ledger_workbook, pk=pk)
 
@@ -65,10 +65,7 @@ def ledger_workbook(request, pk) -> xlsx.Workbook:
     return xlsx.Workbook(f"{programme.name}-{_('task ledger')}.xlsx", [sheet], rows=len(rows))
 
 
-ledger_export.scoped_model = Programme
-
-
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def reports_export(request, pk):
     return respond(request, reports_workbook, pk=pk)
 
@@ -130,6 +127,3 @@ def reports_workbook(request, pk) -> xlsx.Workbook:
 
 def _figure(figure) -> list:
     return [figure.get("name", ""), figure.get("value"), figure.get("unit", "")]
-
-
-reports_export.scoped_model = Programme

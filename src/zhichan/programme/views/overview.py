@@ -23,7 +23,7 @@ def programme_list(request):
     return render(request, "programme/programme_list.html", {"programmes": programmes})
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def programme_overview(request, pk):
     programme = get_object_or_404(Programme.objects.visible_to(request.user).select_related("region"), pk=pk)
     day = as_of(request, end=programme.end)
@@ -48,9 +48,6 @@ def programme_overview(request, pk):
     return render(request, "programme/overview.html", context)
 
 
-programme_overview.scoped_model = Programme
-
-
 def picker(programme, day) -> dict:
     """What the day picker (core/_as_of_picker.html) of a programme's page needs: the day shown and its shortcuts."""
     return {"shown_day": day, "picker_days": year_ends(programme), "picker_min": programme.start}
@@ -67,7 +64,7 @@ ROW_HEIGHT = 26
 LABEL_WIDTH = 320
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def timeline(request, pk):
     """A Gantt view: a bar per task from start to deadline, milestones as diamonds, today as a line.
 
@@ -121,6 +118,3 @@ def timeline(request, pk):
         **picker(programme, today),
     }
     return render(request, "programme/timeline.html", context)
-
-
-timeline.scoped_model = Programme

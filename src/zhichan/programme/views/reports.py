@@ -37,7 +37,7 @@ def _report(request, pk):
 
 
 @require_POST
-@allow(STAFF, write=OWNERS)
+@allow(STAFF, write=OWNERS, scope=Task)
 def report_open(request, pk):
     """Start (or reopen) the user's unit's report on a task for a period."""
     task = get_object_or_404(Task.objects.visible_to(request.user).select_related("programme"), pk=pk)
@@ -50,9 +50,6 @@ def report_open(request, pk):
     return redirect(outcome.result if outcome.ok else task)
 
 
-report_open.scoped_model = Task
-
-
 def _date(value):
     try:
         return datetime.date.fromisoformat(value or "")
@@ -60,7 +57,7 @@ def _date(value):
         return None
 
 
-@allow(STAFF, write=OWNERS)
+@allow(STAFF, write=OWNERS, scope=ProgressReport)
 def report_detail(request, pk):
     """The report page. Its one form keeps what is typed whichever button is pressed: save, submit or attach a
     file all save the text first; htmx posts here too, as the user types, to keep the draft."""
@@ -76,9 +73,6 @@ def report_detail(request, pk):
         if _save(request, report, form):
             return redirect(report)
     return render(request, "programme/report.html", _page(request, report, form, owner))
-
-
-report_detail.scoped_model = ProgressReport
 
 
 def _save(request, report, form) -> bool:
@@ -165,34 +159,25 @@ def _step(request, pk, action, done, *args):
 
 
 @require_POST
-@allow(STAFF, write=OWNERS)
+@allow(STAFF, write=OWNERS, scope=ProgressReport)
 def report_submit(request, pk):
     return _step(request, pk, reporting.submit, _("Submitted to the office."))
 
 
-report_submit.scoped_model = ProgressReport
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=ProgressReport)
 def report_return(request, pk):
     return _step(request, pk, reporting.send_back, _("Returned to the unit."), request.POST.get("note", ""))
 
 
-report_return.scoped_model = ProgressReport
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=ProgressReport)
 def report_accept(request, pk):
     return _step(request, pk, reporting.accept, _("Report accepted."), request.POST.get("note", ""))
 
 
-report_accept.scoped_model = ProgressReport
-
-
 @require_POST
-@allow(STAFF, write=OWNERS)
+@allow(STAFF, write=OWNERS, scope=ProgressReport)
 def evidence_upload(request, pk):
     report = _report(request, pk)
     form = EvidenceForm(request.POST, request.FILES)
@@ -203,11 +188,8 @@ def evidence_upload(request, pk):
     return redirect(report)
 
 
-evidence_upload.scoped_model = ProgressReport
-
-
 @require_POST
-@allow(STAFF, write=OWNERS)
+@allow(STAFF, write=OWNERS, scope=Attachment)
 def evidence_delete(request, pk):
     on_reports = ContentType.objects.get_for_model(ProgressReport)
     evidence = get_object_or_404(Attachment.objects.visible_to(request.user).filter(record_type=on_reports), pk=pk)
@@ -219,10 +201,7 @@ def evidence_delete(request, pk):
     return redirect(report)
 
 
-evidence_delete.scoped_model = Attachment
-
-
-@allow(Role.OFFICE, Role.LEADER)
+@allow(Role.OFFICE, Role.LEADER, scope=Programme)
 def review_queue(request, pk):
     """Submitted reports waiting for the office, oldest first."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
@@ -235,10 +214,7 @@ def review_queue(request, pk):
     return render(request, "programme/review_queue.html", {"programme": programme, "reports": waiting})
 
 
-review_queue.scoped_model = Programme
-
-
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def unit_tasks(request, pk):
     """A unit's tasks in the programme and its reports for each period: what was due, late or missing on the day
     shown (`as_of`, as on the programme's other pages)."""
@@ -293,6 +269,3 @@ def _unit_reports(request, programme, unit, day) -> list:
     ids = set(visible.values_list("pk", flat=True))
     stood = as_it_stood(ProgressReport, day, task__programme_id=programme.pk, unit_id=unit.pk)
     return [report for report in stood if report.pk in ids]
-
-
-unit_tasks.scoped_model = Programme

@@ -39,7 +39,7 @@ def urgings_for(user, **filters):
     )
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Programme)
 def supervision(request, pk):
     """Overdue and at-risk tasks and reports past due, each with the office's 督办; the record of who was urged
     when and whether they answered."""
@@ -77,11 +77,8 @@ def supervision(request, pk):
     return render(request, "programme/supervision.html", context)
 
 
-supervision.scoped_model = Programme
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=Task)
 def task_urge(request, pk):
     """督办 on a task: the office urges one of its units with a note."""
     task = get_object_or_404(Task.objects.visible_to(request.user).select_related("programme"), pk=pk)
@@ -103,11 +100,8 @@ def task_urge(request, pk):
     return _back(request, task)
 
 
-task_urge.scoped_model = Task
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=Programme)
 def unit_urge(request, pk):
     """督办 on a unit: about everything it owes in the programme."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
@@ -128,11 +122,8 @@ def unit_urge(request, pk):
     return _back(request, programme)
 
 
-unit_urge.scoped_model = Programme
-
-
 @require_POST
-@allow(STAFF, write=LIAISONS)
+@allow(STAFF, write=LIAISONS, scope=Urging)
 def urging_answer(request, pk):
     """The urged unit answers; the office sees the answer beside the urging."""
     urging = get_object_or_404(Urging.objects.visible_to(request.user), pk=pk)
@@ -149,6 +140,3 @@ def urging_answer(request, pk):
         done=_("Answer sent to the programme office."),
     )
     return _back(request, urging.get_absolute_url())
-
-
-urging_answer.scoped_model = Urging

@@ -49,7 +49,7 @@ def _history(task, urgings, limit=20):
     return sorted(rows, key=lambda row: row[0], reverse=True)[:limit]
 
 
-@allow(STAFF)
+@allow(STAFF, scope=Task)
 def task_page(request, pk):
     task = _task(request, pk)
     user = request.user
@@ -93,9 +93,6 @@ def task_page(request, pk):
     return render(request, "programme/task.html", context)
 
 
-task_page.scoped_model = Task
-
-
 def reports_as_of(visible, task, day) -> list:
     """The reader's visible reports of a task in the state they had at the end of a chosen past day."""
     units = {report.pk: report.unit for report in visible}
@@ -106,7 +103,7 @@ def reports_as_of(visible, task, day) -> list:
 
 
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=Task)
 def task_assign(request, pk):
     task = _task(request, pk)
     form = AssignForm(request.POST, programme=task.programme)
@@ -138,11 +135,8 @@ def task_assign(request, pk):
     return redirect(task)
 
 
-task_assign.scoped_model = Task
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=Assignment)
 def assignment_confirm(request, pk):
     assignment = get_object_or_404(Assignment.objects.visible_to(request.user).select_related("unit"), pk=pk)
     planning.confirm(assignment, request.user)
@@ -153,11 +147,8 @@ def assignment_confirm(request, pk):
     return redirect(assignment.task)
 
 
-assignment_confirm.scoped_model = Assignment
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=Assignment)
 def assignment_remove(request, pk):
     assignment = get_object_or_404(Assignment.objects.visible_to(request.user).select_related("unit"), pk=pk)
     run_action(
@@ -170,11 +161,8 @@ def assignment_remove(request, pk):
     return redirect(assignment.task)
 
 
-assignment_remove.scoped_model = Assignment
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=Task)
 def task_schedule(request, pk):
     task = _task(request, pk)
     form = ScheduleForm(request.POST, instance=Task.objects.get(pk=task.pk))
@@ -190,11 +178,8 @@ def task_schedule(request, pk):
     return redirect(task)
 
 
-task_schedule.scoped_model = Task
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=Task)
 def milestone_add(request, pk):
     task = _task(request, pk)
     form = MilestoneForm(request.POST)
@@ -210,11 +195,8 @@ def milestone_add(request, pk):
     return redirect(task)
 
 
-milestone_add.scoped_model = Task
-
-
 @require_POST
-@allow(STAFF, write=OFFICE)
+@allow(STAFF, write=OFFICE, scope=Milestone)
 def milestone_done(request, pk):
     milestone = get_object_or_404(Milestone.objects.visible_to(request.user), pk=pk)
     planning.update_milestone(
@@ -231,11 +213,8 @@ def milestone_done(request, pk):
     return redirect(milestone.task)
 
 
-milestone_done.scoped_model = Milestone
-
-
 @require_POST
-@allow(STAFF, write={Role.OFFICE, *LIAISONS})
+@allow(STAFF, write={Role.OFFICE, *LIAISONS}, scope=Task)
 def unit_plan(request, pk):
     """A unit writes its own work plan for its part in the task (the office may write it for any unit)."""
     task = _task(request, pk)
@@ -247,6 +226,3 @@ def unit_plan(request, pk):
     planning.save_unit_plan(task, assignment.unit, request.user, form.cleaned_data["text"])
     messages.success(request, _("Work plan of %(unit)s saved.") % {"unit": assignment.unit})
     return redirect(task)
-
-
-unit_plan.scoped_model = Task

@@ -56,7 +56,7 @@ def enterprise_workbook(request) -> xlsx.Workbook:
 
 
 @require_safe
-@allow(READERS)
+@allow(READERS, scope=Enterprise)
 def enterprise_detail(request, pk):
     """The enterprise's IP portfolio (an enterprise user's own page)."""
     enterprise = get_object_or_404(
@@ -72,6 +72,3 @@ def enterprise_detail(request, pk):
         "today": today,
     }
     return render(request, "registry/enterprise_detail.html", context)
-
-
-enterprise_detail.scoped_model = Enterprise

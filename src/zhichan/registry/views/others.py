@@ -48,7 +48,7 @@ def copyright_workbook(request) -> xlsx.Workbook:
 
 
 @require_safe
-@allow(READERS)
+@allow(READERS, scope=Copyright)
 def copyright_detail(request, pk):
     record = get_object_or_404(
         Copyright.objects.visible_to(request.user).select_related("region", "import_batch"), pk=pk
@@ -59,9 +59,6 @@ def copyright_detail(request, pk):
         "history": record.history.select_related("history_user")[:20],
     }
     return render(request, "registry/copyright_detail.html", context)
-
-
-copyright_detail.scoped_model = Copyright
 
 
 @require_safe
@@ -87,7 +84,7 @@ def gi_workbook(request) -> xlsx.Workbook:
 
 
 @require_safe
-@allow(READERS)
+@allow(READERS, scope=GeographicalIndication)
 def gi_detail(request, pk):
     record = get_object_or_404(
         GeographicalIndication.objects.visible_to(request.user).select_related(
@@ -105,6 +102,3 @@ def gi_detail(request, pk):
         "history": record.history.select_related("history_user")[:20],
     }
     return render(request, "registry/gi_detail.html", context)
-
-
-gi_detail.scoped_model = GeographicalIndication

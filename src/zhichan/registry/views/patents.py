@@ -54,7 +54,7 @@ def patent_workbook(request) -> xlsx.Workbook:
 
 
 @require_safe
-@allow(READERS)
+@allow(READERS, scope=Patent)
 def patent_detail(request, pk):
     patent = get_object_or_404(
         Patent.objects.visible_to(request.user).select_related("region", "import_batch").prefetch_related("events"),
@@ -79,6 +79,3 @@ def patent_detail(request, pk):
         "today": today,
     }
     return render(request, "registry/patent_detail.html", context)
-
-
-patent_detail.scoped_model = Patent

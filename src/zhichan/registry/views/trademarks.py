@@ -49,7 +49,7 @@ def trademark_workbook(request) -> xlsx.Workbook:
 
 
 @require_safe
-@allow(READERS)
+@allow(READERS, scope=Trademark)
 def trademark_detail(request, pk):
     trademark = get_object_or_404(
         Trademark.objects.visible_to(request.user).select_related("region", "import_batch").prefetch_related("events"),
@@ -68,6 +68,3 @@ def trademark_detail(request, pk):
         "today": today,
     }
     return render(request, "registry/trademark_detail.html", context)
-
-
-trademark_detail.scoped_model = Trademark
