@@ -2,11 +2,11 @@
 subclass of `Module` naming its menu items and hooks (see programme/apps.py, or tests/sample/apps.py for all).
 
 Hooks are dotted paths inside the app (resolved when the app registry is ready, so apps.py imports no models).
-Found by name, like Django's admin.py, and never listed here: the page URLs (`<app>.urls`: `urlpatterns`), the API
-(`<app>.api_urls`: `ROUTES` of (prefix, viewset) on the one /api/v1/ router, and plain `urlpatterns`), the
-metrics (`<app>.metrics`), the import kinds (`<app>.imports`), the kinds of events (`<app>.events`). The roles of each page and endpoint are declared
-on the view itself (`core.access.allow`, `allowed_roles`); the permission tests read the app's own table in
-`tests/<label>/permissions.py`.
+Found by name, like Django's admin.py, and never listed here: the page URLs (`<app>.urls`: `urlpatterns`), the
+API (`<app>.api_urls`: `ROUTES` of (prefix, viewset) on the one /api/v1/ router, and plain `urlpatterns`), the
+metrics (`<app>.metrics`), the import kinds (`<app>.imports`), the kinds of events (`<app>.events`). The roles
+of each page and endpoint are declared on the view itself (`core.access.allow`, `allowed_roles`); the permission
+tests read the app's own table in `tests/<label>/permissions.py`.
 
 The project's `urls.py` and `api_urls.py` read the installed modules, and the "coming" menu lists the modules of
 `settings.ZHICHAN_PLANNED_MODULES` that are not installed yet, so adding an app edits only `INSTALLED_APPS`.

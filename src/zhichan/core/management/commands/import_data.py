@@ -6,17 +6,18 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from zhichan.core.commands import ActingCommand
 from zhichan.core.imports.kinds import all_kinds
 from zhichan.core.imports.running import run_import
 from zhichan.core.imports.workbooks import rejections_workbook
-from zhichan.core.models import ImportBatch, ImportState, User
+from zhichan.core.models import ImportBatch, ImportState
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Import a CSV or Excel file into the records of an import kind (patent, trademark, enterprise …)."
 
     def add_arguments(self, parser):
@@ -25,24 +26,18 @@ class Command(BaseCommand):
         parser.add_argument("--profile", default="", help="mapping profile name (default: detected from the headers)")
         parser.add_argument("--dry-run", action="store_true", help="validate and count, change nothing")
         parser.add_argument("--source", default="", help="where the file comes from, stored on every record")
-        parser.add_argument("--user", default="", help="username recorded as having imported (default: none)")
         parser.add_argument(
             "--max-mb", type=int, default=None, help="refuse larger files (default ZHICHAN_IMPORT_MAX_MB)"
         )
         parser.add_argument("--language", default=settings.LANGUAGE_CODE, help="language of the messages")
 
-    def handle(self, *args, kind, file, profile, dry_run, source, user, max_mb, language, **options):
+    def handle(self, *args, kind, file, profile, dry_run, source, max_mb, language, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{path} is not a file")
-        account = None
-        if user:
-            account = User.objects.filter(username=user).first()
-            if account is None:
-                raise CommandError(f"no user {user!r}")
         batch = ImportBatch.objects.create(
             kind=kind,
-            user=account,
+            user=self.acting_user,  # --user: who the batch and the records' history name
             file_name=path.name[:255],
             profile=profile,
             dry_run=dry_run,

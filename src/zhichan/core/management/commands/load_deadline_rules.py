@@ -1,11 +1,12 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from ...commands import ActingCommand
 from ...services.datafile import DataFileError
 from ...services.deadline_rules import DEFAULT_RULES, load_rules
 
 
-class Command(BaseCommand):
+class Command(ActingCommand):
     help = "Load the deadline rules from a data file. Safe to repeat; rules the office edited are kept."
 
     def add_arguments(self, parser):
