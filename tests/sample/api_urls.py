@@ -19,7 +19,7 @@ class NoteViewSet(viewsets.ReadOnlyModelViewSet):
     allowed_roles = STAFF
 
     def get_queryset(self):
-        return Note.objects.visible_to(self.request.user)
+        return Note.objects.visible_to(self.request.user).order_by("pk")
 
 
 ROUTES = [("notes", NoteViewSet)]
