@@ -41,7 +41,7 @@ KINDS = [
             {
                 "name": "sample-notes",
                 "kind": "sample-notes",
-                "label": "便签",
+                "label": "Notes",
                 "template": True,
                 "required": ["title", "unit"],
                 "fields": {"title": ["标题", "title"], "unit": ["单位", "unit"]},
