@@ -121,14 +121,10 @@ class Clock(models.Model):
         return f"{self.rule} · {self.content_type.model} {self.object_id} · {self.started_on:%Y-%m-%d}"
 
 
-class Extension(models.Model):
-    """An extension granted to a clock, in the rule's unit."""
+class ClockEntry(models.Model):
+    """What an extension and a period not counted share: who recorded it, its history, and a scope read through
+    its clock's record (written only by core/services/clocks.py, which checks the record)."""
 
-    clock = models.ForeignKey(Clock, models.CASCADE, related_name="extensions", verbose_name=_("clock"))
-    length = models.PositiveIntegerField(_("length"), validators=[MinValueValidator(1)])
-    approver = models.CharField(_("approver"), max_length=120)
-    approved_on = models.DateField(_("approved on"))
-    reason = models.TextField(_("reason"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -137,10 +133,23 @@ class Extension(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(inherit=True)
 
     scope = Scope()
     objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Extension(ClockEntry):
+    """An extension granted to a clock, in the rule's unit."""
+
+    clock = models.ForeignKey(Clock, models.CASCADE, related_name="extensions", verbose_name=_("clock"))
+    length = models.PositiveIntegerField(_("length"), validators=[MinValueValidator(1)])
+    approver = models.CharField(_("approver"), max_length=120)
+    approved_on = models.DateField(_("approved on"))
+    reason = models.TextField(_("reason"))
 
     class Meta:
         verbose_name = _("extension")
@@ -151,7 +160,7 @@ class Extension(models.Model):
         return f"+{self.length} · {self.approved_on:%Y-%m-%d}"
 
 
-class ExcludedPeriod(models.Model):
+class ExcludedPeriod(ClockEntry):
     """Days that do not count towards a clock (suspension, hearing, public notice, expert appraisal …).
     An open end means the period still runs."""
 
@@ -159,18 +168,6 @@ class ExcludedPeriod(models.Model):
     start = models.DateField(_("first day"))
     end = models.DateField(_("last day"), null=True, blank=True, help_text=_("Empty while it still runs."))
     reason = models.CharField(_("reason"), max_length=200)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    history = HistoricalRecords()
-
-    scope = Scope()
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("period not counted")
