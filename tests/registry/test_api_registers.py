@@ -2,7 +2,8 @@
 
 import pytest
 
-from zhichan.registry.models import Copyright, GeographicalIndication, Patent, Trademark
+from zhichan.core.events import events_of
+from zhichan.registry.models import Copyright, Enterprise, GeographicalIndication, Patent, Trademark
 
 from .registers import make_registers
 
@@ -165,6 +166,8 @@ def test_office_creates_trademarks_copyrights_and_gis(registers, api_for):
     assert Copyright.objects.get(registration_number="软著登字第7654321号").kind == "software"
     response = api.post("/api/v1/geographical-indications/", {"name": "南安石材", "kind": "gi_product"}, format="json")
     assert response.status_code == 201, response.content
+    gi = GeographicalIndication.objects.get(pk=response.json()["id"])
+    assert [event.kind for event in events_of(gi)] == ["register.entered"]
     response = api.post(
         "/api/v1/geographical-indications/",
         {"name": "南安芦柑", "kind": "gi_product", "trademark": registers.own_trademark.pk},
@@ -181,3 +184,16 @@ def test_office_edits_an_enterprise_with_the_model_rules(registers, api_for):
     assert response.status_code == 200 and response.json()["industry_code"] == "C3032"
     response = api.patch(url, {"ip_strategy_adopted": "2023-01-01"}, format="json")
     assert response.status_code == 400 and "ip_strategy" in response.json()
+
+
+def test_enterprise_written_through_the_api_returns_its_id_and_leaves_events(registers, api_for):
+    api = api_for("office")
+    response = api.post(
+        "/api/v1/enterprises/", {"name": "南安市石韵科技有限公司", "region": registers.own.region_id}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    enterprise = Enterprise.objects.get(pk=response.json()["id"])
+    api.patch(f"/api/v1/enterprises/{enterprise.pk}/", {"address": "水头镇"}, format="json")
+    events = events_of(enterprise)
+    assert sorted(event.kind for event in events) == ["register.corrected", "register.entered"]
+    assert {event.user.username for event in events} == {"office"}

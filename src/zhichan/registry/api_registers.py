@@ -1,8 +1,8 @@
 """REST API (/api/v1/) of the registers: patents, trademarks, copyrights, geographical indications, enterprises.
 
-Reads are scoped with visible_to(user) for every role that may see the pages; only the office writes. Writes of
-patents, trademarks and copyrights go through create_patent / create_trademark / create_copyright
-(services/entries.py), which take the acting user and leave an event, and check a record as imports do. The
+Reads are scoped with visible_to(user) for every role that may see the pages; only the office writes. Writes go
+through services/entries.py (create_patent and the like, save_entry for enterprises and GIs), which take the
+acting user and leave an event, and check a record as imports do. The
 list filters are the pages' (filters.py).
 """
 
@@ -33,7 +33,7 @@ from .models import (
 from .models.copyrights import normalize_copyright_number
 from .services import patents as patent_rules
 from .services import trademarks as trademark_rules
-from .services.entries import create_copyright, create_patent, create_trademark
+from .services.entries import create_copyright, create_patent, create_trademark, save_entry
 
 
 class ValiditySerializer(serializers.Serializer):
@@ -273,26 +273,22 @@ class CopyrightViewSet(RegisterViewSet):
     parties_field = "owners"
 
 
-class CleanedSaveMixin:
-    """Models without a create function: validate with full_clean (the model's own rules) before saving."""
+class EntryViewSet(RegisterViewSet):
+    """Registers without a number to upsert by (enterprises, GIs): written whole through save_entry."""
 
-    def perform_create(self, serializer):
-        save_checked(self.request.user, lambda: self._clean_save(serializer.Meta.model(**serializer.validated_data)))
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        model = serializer.Meta.model
+        entry = save_checked(request.user, lambda: save_entry(request.user, model, dict(serializer.validated_data)))
+        return Response(self.get_serializer(self._fresh(entry)).data, status=status.HTTP_201_CREATED)
 
-    def perform_update(self, serializer):
-        def save():
-            instance = serializer.instance
-            for name, value in serializer.validated_data.items():
-                setattr(instance, name, value)
-            return self._clean_save(instance)
-
-        save_checked(self.request.user, save)
-
-    @staticmethod
-    def _clean_save(instance):
-        instance.full_clean()  # its ValidationError is the API's 400 (core/api_errors.py)
-        instance.save()
-        return instance
+    def update(self, request, *args, **kwargs):
+        instance = self.get_object()
+        serializer = self.get_serializer(instance, data=request.data, partial=kwargs.pop("partial", False))
+        serializer.is_valid(raise_exception=True)
+        entry = save_checked(request.user, lambda: save_entry(request.user, instance, dict(serializer.validated_data)))
+        return Response(self.get_serializer(self._fresh(entry)).data)
 
 
 class GISerializer(serializers.ModelSerializer):
@@ -317,7 +313,7 @@ class GISerializer(serializers.ModelSerializer):
         read_only_fields = ["import_batch"]
 
 
-class GIViewSet(CleanedSaveMixin, RegisterViewSet):
+class GIViewSet(EntryViewSet):
     queryset = GeographicalIndication.objects.select_related("region", "holder", "trademark")
     serializer_class = GISerializer
     filterset_class = GIFilter
@@ -359,7 +355,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         extra_kwargs = {"industry_code": {"validators": []}}
 
 
-class EnterpriseViewSet(CleanedSaveMixin, RegisterViewSet):
+class EnterpriseViewSet(EntryViewSet):
     """Enterprises with their designations (read-only here)."""
 
     queryset = Enterprise.objects.select_related("region").prefetch_related("designations")

@@ -1,4 +1,7 @@
-"""Entries in the registers: the one way a patent, trademark or copyright is written from a form or the API.
+"""Entries in the registers: the one way a record is written from a form or the API.
+
+Patents, trademarks and copyrights are upserted by their number (create_patent and the like); enterprises and
+geographical indications, which have no such number, are created or changed as a whole (save_entry).
 
 Each takes the acting user first (None: the system — demo data, a command), lets only the office (or the
 system) write, runs in one transaction and leaves an event: entered, or corrected. Bulk imports write through
@@ -55,6 +58,25 @@ def create_copyright(user, registration_number: str, *, owners=(), **fields) -> 
     _check(user)
     normalized = normalize_copyright_number(registration_number)
     return _save(user, Copyright, {"registration_number": normalized}, fields, "owners", owners)
+
+
+def save_entry(user, entry, fields: dict):
+    """Create (entry is a model class) or change (entry is a row) an enterprise or geographical indication.
+
+    The model's own rules (full_clean) decide what is accepted; raises ValidationError otherwise. Returns the
+    saved row.
+    """
+    _check(user)
+    created = isinstance(entry, type)
+    row = entry(**fields) if created else entry
+    if not created:
+        for name, value in fields.items():
+            setattr(row, name, value)
+    with transaction.atomic(), acting_as(user):
+        row.full_clean()
+        row.save()
+        record(user, ENTERED if created else CORRECTED, row, fields=sorted(fields))
+    return row
 
 
 def _check(user):
