@@ -19,293 +19,32 @@ Never point it at a database whose data you want to keep.
 """
 
 import argparse
-import http.client
 import os
-import random
 import runpy
 import signal
-import socket
-import statistics
-import subprocess
 import sys
-import threading
 import time
-from datetime import date, timedelta
 
-from common import ROOT, copy_rows, setup_django
+from common import ROOT, setup_django
+from register import YEARS, add_size_arguments, all_periods, prepare, register_size
+from serving import free_port, load, serve, session_of
 
-YEARS = (2022, 2024)
 TARGET_COMPUTE, TARGET_API_P95, TARGET_PAGE_P95 = 3.0, 50.0, 150.0
-BENCH_SOURCE = "基准测试合成数据（虚构）"
 NAIVE_REGIONS = 4  # the naive loop is measured on this many regions (and one month), then extrapolated
 
 
 def arguments():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--patents", type=int, default=1_000_000)
-    parser.add_argument("--trademarks", type=int, default=150_000)
-    parser.add_argument("--copyrights", type=int, default=30_000)
-    parser.add_argument("--enterprises", type=int, default=5_000)
+    add_size_arguments(parser)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--only", choices=["compute", "load"], help="run (a) and (b), or (c), alone")
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
-    parser.add_argument("--seed", type=int, default=20221)
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/zhichan_bench_indicators")
     return parser.parse_args()
 
 
-# --- the register --------------------------------------------------------------------------------------------
-
-
-def townships():
-    from zhichan.core.models import Region, RegionKind
-
-    return list(Region.objects.filter(path__startswith=county().path, kind__in=RegionKind.township_level()))
-
-
-def county():
-    from zhichan.core.models import Region
-
-    return Region.objects.get(code="350583")
-
-
-def register_size() -> dict:
-    from zhichan.registry.models import Copyright, Enterprise, Patent, Trademark
-
-    return {
-        "patents": Patent.objects.count(),
-        "trademarks": Trademark.objects.count(),
-        "copyrights": Copyright.objects.count(),
-        "enterprises": Enterprise.objects.count(),
-    }
-
-
-def empty_register():
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "TRUNCATE registry_patent, registry_patentevent, registry_patent_holders, registry_trademark, "
-            "registry_trademarkevent, registry_trademark_holders, registry_copyright, registry_copyright_owners, "
-            "registry_enterprise, registry_enterprisedesignation, indicators_indicatorvalue CASCADE"
-        )
-
-
-def _day(rng, first: date, last: date) -> date:
-    return first + timedelta(days=rng.randrange((last - first).days + 1))
-
-
-def fill_patents(rng, count: int, places: list[int]):
-    from zhichan.registry.demo.numbers import patent_number
-    from zhichan.registry.demo.patents import GRANTS, legal_events
-    from zhichan.registry.models import Patent, PatentEvent
-
-    events = []
-
-    def rows():
-        types = ["invention"] * 12 + ["utility_model"] * 55 + ["design"] * 33  # Nan'an's mix: mostly utility
-        used = set()
-        for serial in range(count):
-            patent_type = rng.choice(types)
-            filing = _day(rng, date(2003, 1, 1), date(2024, 12, 31))
-            key = (filing.year, patent_type, rng.randrange(990_000))
-            while key in used:
-                key = (filing.year, patent_type, rng.randrange(990_000))
-            used.add(key)
-            share, (low, high) = GRANTS[patent_type]
-            granted = filing + timedelta(days=rng.randrange(low, high)) if rng.random() < share else None
-            if granted and granted > date(2024, 12, 31):
-                granted = None
-            if granted:
-                events.extend(
-                    (serial, day, kind, text) for day, kind, text in legal_events(rng, patent_type, filing, granted)
-                )
-            yield {
-                "application_number": patent_number(*key),
-                "patent_type": patent_type,
-                "title": f"一种测试装置{serial}",
-                "region_id": rng.choice(places) if rng.random() < 0.97 else None,
-                "filing_date": filing,
-                "grant_date": granted,
-                "source": BENCH_SOURCE,
-                "synthetic": True,
-            }
-
-    copy_rows(Patent, rows())
-    ids = dict(Patent.objects.filter(source=BENCH_SOURCE).values_list("title", "pk"))
-    copy_rows(
-        PatentEvent,
-        (
-            {"patent_id": ids[f"一种测试装置{serial}"], "date": day, "kind": kind, "text": text}
-            for serial, day, kind, text in events
-        ),
-    )
-
-
-def fill_trademarks(rng, count: int, places: list[int]):
-    from zhichan.registry.models import Trademark, TrademarkEvent
-
-    events = []
-
-    def rows():
-        for serial in range(count):
-            registered = _day(rng, date(1998, 1, 1), date(2024, 12, 31)) if rng.random() < 0.9 else None
-            expiry = None
-            if registered:
-                renewed = registered + timedelta(days=3652) <= date(2024, 12, 31) and rng.random() < 0.45
-                if renewed:
-                    events.append((serial, registered + timedelta(days=3500), "renewal", "核准续展注册"))
-                if rng.random() < 0.02:
-                    events.append((serial, _day(rng, registered, date(2024, 12, 31)), "cancellation", "注销"))
-                if rng.random() < 0.5:
-                    expiry = registered + timedelta(days=3652 * (2 if renewed else 1) - 1)
-            yield {
-                "registration_number": str(20_000_000 + serial),
-                "mark": f"测试商标{serial}",
-                "nice_classes": str(rng.randrange(1, 46)),
-                "region_id": rng.choice(places) if rng.random() < 0.97 else None,
-                "application_date": registered - timedelta(days=300) if registered else date(2024, 6, 1),
-                "registration_date": registered,
-                "expiry_date": expiry,
-                "source": BENCH_SOURCE,
-                "synthetic": True,
-            }
-
-    copy_rows(Trademark, rows())
-    ids = dict(Trademark.objects.filter(source=BENCH_SOURCE).values_list("registration_number", "pk"))
-    copy_rows(
-        TrademarkEvent,
-        ({"trademark_id": ids[str(20_000_000 + s)], "date": d, "kind": k, "text": t} for s, d, k, t in events),
-    )
-
-
-def fill_others(rng, args, places: list[int]):
-    from zhichan.registry.models import Copyright, Enterprise, EnterpriseDesignation
-
-    copy_rows(
-        Copyright,
-        (
-            {
-                "registration_number": f"国作登字-{2015 + n % 10}-D-{n:08d}",
-                "title": f"测试作品{n}",
-                "kind": "work",
-                "registration_date": _day(rng, date(2015, 1, 1), date(2024, 12, 31)),
-                "region_id": rng.choice(places) if rng.random() < 0.97 else None,
-                "source": BENCH_SOURCE,
-                "synthetic": True,
-            }
-            for n in range(args.copyrights)
-        ),
-    )
-    copy_rows(
-        Enterprise,
-        (
-            {"name": f"测试企业{n}有限公司", "region_id": rng.choice(places), "synthetic": True}
-            for n in range(args.enterprises)
-        ),
-    )
-    enterprises = list(Enterprise.objects.values_list("pk", flat=True))
-    copy_rows(
-        EnterpriseDesignation,
-        (
-            {
-                "enterprise_id": rng.choice(enterprises),
-                "kind": rng.choice(["ip-demonstration", "ip-advantage", "high-tech"]),
-                "level": rng.choice(["national", "provincial", "city"]),
-                "granted_on": (granted := _day(rng, date(2016, 1, 1), date(2024, 12, 31))),
-                "expires_on": granted + timedelta(days=1095) if rng.random() < 0.5 else None,
-            }
-            for _n in range(args.enterprises // 10)
-        ),
-    )
-
-
-def fill_reported(rng, places):
-    """Township populations and a year of approved quarterly figures per element, township and quarter."""
-    from django.utils import timezone
-
-    from zhichan.core.models import Population, Unit
-    from zhichan.indicators.models import DataElement, DataValue, ValueState
-    from zhichan.indicators.periods import parse_period
-
-    Population.objects.filter(source=BENCH_SOURCE).delete()
-    Population.objects.bulk_create(
-        Population(
-            region_id=pk, year=2021, as_of=date(2021, 12, 31), value=rng.randrange(20_000, 120_000), source=BENCH_SOURCE
-        )
-        for pk in places
-    )
-    DataValue.objects.all().delete()
-    unit = Unit.objects.order_by("pk").first()
-    now = timezone.now()
-    values = []
-    for element in DataElement.objects.all():
-        for year in range(YEARS[0], YEARS[1] + 1):
-            for quarter in range(1, 5):
-                period = parse_period(f"{year}Q{quarter}")
-                for region in places:
-                    values.append(
-                        DataValue(
-                            element=element,
-                            region_id=region,
-                            unit=unit,
-                            period=period.key,
-                            period_start=period.start,
-                            period_end=period.end,
-                            value=rng.randrange(0, 5),
-                            state=ValueState.APPROVED,
-                            approved_at=now,
-                        )
-                    )
-    DataValue.objects.bulk_create(values, batch_size=2000)
-
-
-def prepare(args):
-    """The programme, its indicators and a register of the asked size (kept when it already has that size)."""
-    from django.conf import settings
-    from django.db import transaction
-
-    from zhichan.core.services.organisation import load_organisation
-    from zhichan.indicators.services.loading import load_indicators
-    from zhichan.programme.services.loading import load_programme
-
-    load_organisation(settings.PROJECT_DIR / "data" / "organisations" / "nanan-2022.yaml")
-    load_programme(settings.PROJECT_DIR / "programmes" / "nanan-2022.yaml")
-    load_indicators(settings.PROJECT_DIR / "data" / "indicators" / "nanan-2022.yaml")
-    rng = random.Random(args.seed)
-    places = [region.pk for region in townships()]
-    wanted = {
-        "patents": args.patents,
-        "trademarks": args.trademarks,
-        "copyrights": args.copyrights,
-        "enterprises": args.enterprises,
-    }
-    if register_size() != wanted:
-        started = time.perf_counter()
-        with transaction.atomic():
-            empty_register()
-            fill_patents(rng, args.patents, places)
-            fill_trademarks(rng, args.trademarks, places)
-            fill_others(rng, args, places)
-        from django.db import connection
-
-        with connection.cursor() as cursor:
-            # What autovacuum does some time after a load: statistics, and the visibility map that lets counts
-            # be read from an index alone.
-            cursor.execute("VACUUM ANALYZE")
-        print(f"register generated in {time.perf_counter() - started:.0f} s")
-    with transaction.atomic():
-        fill_reported(rng, places)
-
-
 # --- (a) and (b): computing --------------------------------------------------------------------------------------
-
-
-def all_periods():
-    from zhichan.indicators.periods import periods_of
-
-    return [p for kind in ("month", "quarter", "year") for p in periods_of(kind, *YEARS)]
 
 
 def run_ours(periods) -> tuple[float, int]:
@@ -371,99 +110,6 @@ def time_now():
     from django.utils import timezone
 
     return timezone.now()
-
-
-# --- (c): serving ----------------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def leader_session() -> str:
-    """A signed-in leader's session cookie, made the way the login page makes one."""
-    from django.test import Client
-
-    from zhichan.core.models import User
-    from zhichan.core.roles import Role
-
-    user, _created = User.objects.get_or_create(username="bench-leader", defaults={"role": Role.LEADER})
-    client = Client()
-    client.force_login(user)
-    return client.cookies["sessionid"].value
-
-
-def serve(url: str, port: int) -> subprocess.Popen:
-    """gunicorn as production runs it: with the checkout's gunicorn.conf.py (workers, threads, access log), only
-    the address differs; the access log goes where nobody reads it, but is written as in production."""
-    env = {**os.environ, "ZHICHAN_DATABASE_URL": url, "ZHICHAN_DEBUG": "false"}
-    command = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "zhichan.wsgi:application",
-        "--config",
-        str(ROOT / "gunicorn.conf.py"),
-        "--pythonpath",
-        str(ROOT / "src"),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-    ]
-    server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL)
-    for _attempt in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
-
-
-def load(port: int, path: str, cookie: str, clients: int, seconds: float) -> dict:
-    """`clients` threads, each on its own kept-alive connection, requesting `path` for `seconds`."""
-    results, errors, stop = [], [], time.perf_counter() + seconds
-    lock = threading.Lock()
-
-    def client():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        own = []
-        while time.perf_counter() < stop:
-            started = time.perf_counter()
-            connection.request("GET", path, headers={"Cookie": f"sessionid={cookie}", "Accept-Language": "zh-hans"})
-            response = connection.getresponse()
-            response.read()
-            elapsed = (time.perf_counter() - started) * 1000
-            if response.status != 200:
-                with lock:
-                    errors.append(response.status)
-                continue
-            timing = response.getheader("Server-Timing", "app;dur=nan")
-            own.append((elapsed, float(timing.split("dur=")[1])))
-        connection.close()
-        with lock:
-            results.extend(own)
-
-    threads = [threading.Thread(target=client) for _n in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise SystemExit(f"{path}: {len(errors)} responses were not 200 (first: {errors[0]})")
-    return {
-        "requests": len(results),
-        "rate": len(results) / seconds,
-        "client": percentiles([r[0] for r in results]),
-        "server": percentiles([r[1] for r in results]),
-    }
-
-
-def percentiles(values) -> tuple[float, float]:
-    cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return cuts[49], cuts[94]
 
 
 # --- the run --------------------------------------------------------------------------------------------------
@@ -538,7 +184,9 @@ def measure_load(args):
 
     call_command("collectstatic", interactive=False, verbosity=0)  # the server's pages name hashed files
     port = args.port or free_port()
-    cookie = leader_session()
+    from zhichan.core.roles import Role
+
+    cookie = session_of("bench-leader", Role.LEADER)
     county = Region.objects.get(code="350583")
     server = serve(args.database_url, port)
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
@@ -551,19 +199,20 @@ def measure_load(args):
         ]
         measured = {}
         for path, label in pages:
-            load(port, path, cookie, 2, 2.0)  # warm up every worker
-            measured[path] = result = load(port, path, cookie, args.clients, args.seconds)
-            (client50, client95), (server50, server95) = result["client"], result["server"]
+            load(port, [path], cookie, 2, 2.0)  # warm up every worker
+            measured[path] = result = load(port, [path], cookie, args.clients, args.seconds)
+            if result.errors:
+                raise SystemExit(f"{path}: {len(result.errors)} responses were not 200 (first: {result.errors[0]})")
+            client50, client95 = result.client(50, 95)
+            server50, server95 = result.server(50, 95)
             print(
-                f"(c) {label:32s} {result['rate']:7.0f} req/s; server time p50 {server50:6.1f} ms, "
+                f"(c) {label:32s} {result.rate:7.0f} req/s; server time p50 {server50:6.1f} ms, "
                 f"p95 {server95:6.1f} ms; seen by the clients p50 {client50:6.1f} ms, p95 {client95:6.1f} ms"
             )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    api = measured[pages[1][0]]["server"][1]
-    page = measured[pages[2][0]]["server"][1]
-    floor = measured[pages[0][0]]["server"][1]
+    api, page, floor = (measured[path].server(95)[0] for path, _label in (pages[1], pages[2], pages[0]))
     print(
         f"    {args.clients} concurrent clients on 127.0.0.1; server time p95: API {api / floor:.1f}x and "
         f"page {page / floor:.1f}x the floor's"
