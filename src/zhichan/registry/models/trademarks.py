@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -48,8 +48,9 @@ class TrademarkQuerySet(ScopedQuerySet):
     def valid_on(self, day: date):
         """The trademarks valid on `day`, as one SQL query: the same rule as services/trademarks.py `status_on`.
 
-        The renewals up to `day` are counted in a subquery; each possible number of terms becomes a
-        registration-date bound computed here, so no date arithmetic runs in the database.
+        A registration needs as many renewals as the terms it takes to reach `day`, less one; that number follows
+        from its registration date alone (each possible number of terms is a date bound computed here, so no date
+        arithmetic runs in the database). The renewals up to `day` are counted once per row, in a subquery.
         """
         renewals = (
             TrademarkEvent.objects.filter(trademark=OuterRef("pk"), kind=TrademarkEventKind.RENEWAL, date__lte=day)
@@ -60,15 +61,24 @@ class TrademarkQuerySet(ScopedQuerySet):
         )
         # Registrations start in 1950 (Trademark.clean), so this many terms reach back far enough.
         most_terms = max((day.year - EARLIEST_REGISTRATION_YEAR) // TRADEMARK_TERM_YEARS + 2, 1)
-        in_term = Q(expiry_date__gte=day)
-        for terms in range(1, most_terms + 1):
-            in_term |= Q(_renewals__gte=terms - 1, registration_date__gte=earliest_registration(day, terms))
+        # The bounds fall as the terms grow: the first bound a registration date reaches gives the fewest terms.
+        needed = Case(
+            *(
+                When(registration_date__gte=earliest_registration(day, terms), then=Value(terms - 1))
+                for terms in range(1, most_terms + 1)
+            ),
+            default=Value(NEVER),
+            output_field=IntegerField(),
+        )
         terminated = TrademarkEvent.objects.filter(trademark=OuterRef("pk"), kind__in=list(TERMINATING), date__lte=day)
         return (
-            self.alias(_renewals=Coalesce(Subquery(renewals, output_field=IntegerField()), Value(0)))
-            .filter(in_term, registration_date__lte=day)
+            self.alias(_renewals=Coalesce(Subquery(renewals, output_field=IntegerField()), Value(0)), _needed=needed)
+            .filter(Q(expiry_date__gte=day) | Q(_renewals__gte=F("_needed")), registration_date__lte=day)
             .exclude(Exists(terminated))
         )
+
+
+NEVER = 1_000_000  # renewals no registration has: one too old for any number of terms
 
 
 def _registration_number(text) -> str:
