@@ -3,6 +3,8 @@
 tests/core/test_permissions.py walks every URL pattern and checks it against the table of the app that owns it.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from zhichan.core.models import CalendarDay, ImportBatch, Person, TaskProgress, Unit
@@ -10,6 +12,25 @@ from zhichan.core.roles import EVERYONE, LIAISONS, SEE_ALL, SIGNED_IN, STAFF, Ro
 from zhichan.core.services.notify import notify
 
 OFFICE = frozenset({Role.OFFICE})
+
+
+@dataclass
+class Draft:
+    """A workflow record one unit has not finished, for tests/core/test_drafts.py: `row` is the draft, `markers`
+    text only it carries (no page, export or answer may show them to anyone who may not read it), `owner` the
+    username of its unit's liaison, `submit()` finishes it, and `seen_after` are the usernames that read it
+    then. `dependents` are rows read through it (its attachments)."""
+
+    row: object
+    markers: list[str]
+    owner: str
+    submit: Callable[[], object]
+    seen_after: set[str]
+    dependents: list = field(default_factory=list)
+    # Query strings to try pages with besides their usual one (URL name → ["?state=draft", …]).
+    pages: dict[str, list[str]] = field(default_factory=dict)
+
+
 PEOPLE_WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 
 # Patterns whose arguments are not a row's primary key (a reset link's user and token): a sample that resolves.

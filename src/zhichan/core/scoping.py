@@ -8,7 +8,9 @@ view, API endpoint and export reads through `visible_to(user)` / `editable_by(us
   it writes only its own unit's rows, and only where the model lets owners write;
 - an enterprise user reads and writes only its own enterprises' rows;
 - anyone signed in reads the rows they own (their task runs);
-- the public reads nothing here (the portal publishes what is public).
+- the public reads nothing here (the portal publishes what is public);
+- a row in one of its model's unfinished states (a unit's draft) is read only by its own unit and the office:
+  not by the leadership, nor by other units sharing its region, until it is submitted.
 """
 
 from dataclasses import dataclass
