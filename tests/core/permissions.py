@@ -10,6 +10,7 @@ from datetime import date
 from zhichan.core.models import CalendarDay, ImportBatch, Person, TaskProgress, Unit
 from zhichan.core.roles import EVERYONE, LIAISONS, SEE_ALL, SIGNED_IN, STAFF, Role
 from zhichan.core.services.notify import notify
+from zhichan.core.services.tokens import create_token
 
 OFFICE = frozenset({Role.OFFICE})
 
@@ -73,6 +74,8 @@ EXPECTED = {
     "calendar-day-edit": (OFFICE, OFFICE),
     "calendar-day-delete": (OFFICE, OFFICE),
     "notifications": (SIGNED_IN, SIGNED_IN),
+    "account": (SIGNED_IN, SIGNED_IN),
+    "account-token-revoke": (SIGNED_IN, SIGNED_IN),
     "import-list": (OFFICE, OFFICE),
     "import-start": (OFFICE, OFFICE),
     "import-template": (OFFICE, OFFICE),
@@ -85,6 +88,8 @@ EXPECTED = {
     "api:importbatch-rejections": (OFFICE, OFFICE),
     "api:api-token": (EVERYONE, EVERYONE),
     "api:api-me": (SIGNED_IN, SIGNED_IN),
+    "api:apitoken-list": (SIGNED_IN, SIGNED_IN),
+    "api:apitoken-detail": (SIGNED_IN, SIGNED_IN),
     "api:region-list": (STAFF, OFFICE),
     "api:region-detail": (STAFF, OFFICE),
     "api:population-list": (STAFF, OFFICE),
@@ -117,4 +122,6 @@ def rows(users):
     TaskProgress.objects.create(label="liaison task", user=users["amr-liaison"])
     ImportBatch.objects.create(kind="patent", user=users["office"], file_name="p.csv", state="done")
     Person.objects.create(name="法院知识产权专员", unit=Unit.objects.get(key="court"), is_ip_staff=True)
+    for username in ["office", "amr-liaison"]:  # each user's own tokens, and another's
+        create_token(users[username], "permissions")
     Person.objects.create(name="市场监管局知识产权专员", unit=Unit.objects.get(key="amr"), is_ip_staff=True)
