@@ -73,13 +73,14 @@ def client_for(client, users):
 @pytest.fixture
 def api_for(users):
     """A DRF API client authenticated with the named demo user's token."""
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
+
+    from zhichan.core.services.tokens import create_token
 
     def authenticate(username):
         api = APIClient()
-        token, _ = Token.objects.get_or_create(user=users[username])
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _token, key = create_token(users[username])
+        api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return api
 
     return authenticate

@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -183,6 +182,8 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The API is answered in JSON, pages with the template above.
+AXES_LOCKOUT_CALLABLE = "zhichan.core.authentication.lockout_response"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "zhichan.core.clientip.client_ip"
 # Number of reverse proxies in front (nginx: 1); 0 trusts only the connecting address.
@@ -255,9 +256,12 @@ ZHICHAN_IMPORT_MAX_MB = int(os.environ.get("ZHICHAN_IMPORT_MAX_MB", "50"))
 ZHICHAN_EXPORT_INLINE_ROWS = int(os.environ.get("ZHICHAN_EXPORT_INLINE_ROWS", "2000"))
 MEDIA_URL = "/media/"
 
+# API tokens end this many days after they are made (docs/deployment.md).
+ZHICHAN_API_TOKEN_DAYS = int(os.environ.get("ZHICHAN_API_TOKEN_DAYS", "90"))
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "zhichan.core.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["zhichan.core.access.RolePermission"],

@@ -3,13 +3,35 @@
 tests/core/test_permissions.py walks every URL pattern and checks it against the table of the app that owns it.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from zhichan.core.models import CalendarDay, ImportBatch, Person, TaskProgress, Unit
 from zhichan.core.roles import EVERYONE, LIAISONS, SEE_ALL, SIGNED_IN, STAFF, Role
 from zhichan.core.services.notify import notify
+from zhichan.core.services.tokens import create_token
 
 OFFICE = frozenset({Role.OFFICE})
+
+
+@dataclass
+class Draft:
+    """A workflow record one unit has not finished, for tests/core/test_drafts.py: `row` is the draft, `markers`
+    text only it carries (no page, export or answer may show them to anyone who may not read it), `owner` the
+    username of its unit's liaison, `submit()` finishes it, and `seen_after` are the usernames that read it
+    then. `dependents` are rows read through it (its attachments)."""
+
+    row: object
+    markers: list[str]
+    owner: str
+    submit: Callable[[], object]
+    seen_after: set[str]
+    dependents: list = field(default_factory=list)
+    # Query strings to try pages with besides their usual one (URL name → ["?state=draft", …]).
+    pages: dict[str, list[str]] = field(default_factory=dict)
+
+
 PEOPLE_WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 
 # Patterns whose arguments are not a row's primary key (a reset link's user and token): a sample that resolves.
@@ -52,6 +74,8 @@ EXPECTED = {
     "calendar-day-edit": (OFFICE, OFFICE),
     "calendar-day-delete": (OFFICE, OFFICE),
     "notifications": (SIGNED_IN, SIGNED_IN),
+    "account": (SIGNED_IN, SIGNED_IN),
+    "account-token-revoke": (SIGNED_IN, SIGNED_IN),
     "import-list": (OFFICE, OFFICE),
     "import-start": (OFFICE, OFFICE),
     "import-template": (OFFICE, OFFICE),
@@ -64,6 +88,8 @@ EXPECTED = {
     "api:importbatch-rejections": (OFFICE, OFFICE),
     "api:api-token": (EVERYONE, EVERYONE),
     "api:api-me": (SIGNED_IN, SIGNED_IN),
+    "api:apitoken-list": (SIGNED_IN, SIGNED_IN),
+    "api:apitoken-detail": (SIGNED_IN, SIGNED_IN),
     "api:region-list": (STAFF, OFFICE),
     "api:region-detail": (STAFF, OFFICE),
     "api:population-list": (STAFF, OFFICE),
@@ -96,4 +122,6 @@ def rows(users):
     TaskProgress.objects.create(label="liaison task", user=users["amr-liaison"])
     ImportBatch.objects.create(kind="patent", user=users["office"], file_name="p.csv", state="done")
     Person.objects.create(name="法院知识产权专员", unit=Unit.objects.get(key="court"), is_ip_staff=True)
+    for username in ["office", "amr-liaison"]:  # each user's own tokens, and another's
+        create_token(users[username], "permissions")
     Person.objects.create(name="市场监管局知识产权专员", unit=Unit.objects.get(key="amr"), is_ip_staff=True)

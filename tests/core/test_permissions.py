@@ -140,13 +140,14 @@ def client_as(client, users, username):
 
 
 def api_as(users, username):
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
+
+    from zhichan.core.services.tokens import create_token
 
     api = APIClient()
     if username != ANONYMOUS:
-        token, _ = Token.objects.get_or_create(user=users[username])
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _token, key = create_token(users[username])
+        api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return api
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from zhichan.core.models import Region, Unit
 from zhichan.core.roles import SEE_ALL, STAFF
 
-from ..core.permissions import OFFICE, PEOPLE_WRITERS
+from ..core.permissions import OFFICE, PEOPLE_WRITERS, Draft
 
 EXPECTED = {
     "api:api-dashboard": (STAFF, STAFF),
@@ -72,3 +72,33 @@ def rows(users):
             unit=unit,
             state="submitted",
         )
+
+
+def drafts(users):
+    """A figure the court has saved but not submitted, for a region (the county) the market regulator shares."""
+    from zhichan.indicators.models import DataElement
+    from zhichan.indicators.services.entry import save_value
+
+    court = Unit.objects.get(key="court")
+    element = DataElement.objects.create(
+        code="draft-e", name="法院草稿数据项", unit_of_measure="件", value_type="integer"
+    )
+    element.units.add(court)
+
+    def value(submit=False):
+        return save_value(element, court, "2024Q2", "424242", users["court-liaison"], "草稿批注甲乙丙", submit=submit)
+
+    return [
+        Draft(
+            row=value(),
+            markers=["424,242", "424242", "草稿批注甲乙丙"],
+            owner="court-liaison",
+            submit=lambda: value(submit=True),
+            # Submitted, it is read by the office and the leadership, and by liaisons of units in its region.
+            seen_after={"office", "leader", "court-liaison", "amr-liaison"},
+            pages={
+                "data-entry": ["?period=2024Q2"],
+                "data-review": [f"?state={state}" for state in ("draft", "returned", "submitted", "approved")],
+            },
+        )
+    ]

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF
 
-from ..core.permissions import OFFICE, PEOPLE_WRITERS
+from ..core.permissions import OFFICE, PEOPLE_WRITERS, Draft
 from .conftest import MINI
 
 EXPECTED = {
@@ -91,3 +91,24 @@ def rows(users):
         reporting.attach(report, users[username], SimpleUploadedFile("e.pdf", b"%PDF-1.4\n%%EOF\n"))
         planning.save_unit_plan(task, unit, users[username], "plan")
         supervision.urge(users["office"], unit, "督办", programme=programme, task=task)
+
+
+def drafts(users):
+    """The court's report of rows(), still a draft, with its evidence."""
+    from zhichan.programme.models import ProgressReport
+    from zhichan.programme.services import reporting
+
+    court = users["court-liaison"]
+    report = ProgressReport.objects.get(unit__key="court", task__key="4.1.2")
+    report = reporting.save_report(report, court, narrative="法院草稿进展甲乙丙", percent=37, figures=[])
+    return [
+        Draft(
+            row=report,
+            markers=["法院草稿进展甲乙丙"],
+            owner="court-liaison",
+            submit=lambda: reporting.submit(report, court),
+            # Submitted, it is read by the office and the leadership; reports are never another unit's to read.
+            seen_after={"office", "leader", "court-liaison"},
+            dependents=list(report.evidence.all()),
+        )
+    ]

@@ -2,9 +2,9 @@
 
 import django_filters
 from django.contrib.auth import authenticate
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from .models import Committee, Membership, Person, Population, Region, TaskProgress, Unit, User
 from .roles import EVERYONE, LIAISONS, SIGNED_IN, STAFF, Role
 from .scoping import save_checked
+from .services.tokens import create_token
 
 
 class ScopedViewSet(viewsets.ModelViewSet):
@@ -186,18 +187,28 @@ class MeView(APIView):
     request=inline_serializer(
         "TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}
     ),
-    responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
+    responses={
+        200: inline_serializer(
+            "TokenResponse",
+            {
+                "id": serializers.IntegerField(),
+                "token": serializers.CharField(),
+                "expires": serializers.DateTimeField(),
+            },
+        )
+    },
 )
 @api_view(["POST"])
 @permission_classes([])
 def obtain_token(request):
-    """Exchange a username and password for an API token (`Authorization: Token …`)."""
+    """Exchange a username and password for a new API token (`Authorization: Token …`), valid for
+    ZHICHAN_API_TOKEN_DAYS days; the key is shown only in this answer."""
     username, password = request.data.get("username"), request.data.get("password")
     user = authenticate(request._request, username=username, password=password) if username and password else None
     if user is None or not user.is_active:
-        return Response({"detail": "invalid username or password"}, status=status.HTTP_400_BAD_REQUEST)
-    token, _ = Token.objects.get_or_create(user=user)
-    return Response({"token": token.key})
+        return Response({"detail": _("Invalid username or password.")}, status=status.HTTP_400_BAD_REQUEST)
+    token, key = create_token(user, name=str(request.data.get("name") or "")[:100])
+    return Response({"id": token.pk, "token": key, "expires": token.expires})
 
 
 obtain_token.cls.allowed_roles = EVERYONE

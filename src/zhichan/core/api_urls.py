@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, api_calendar, api_exports, api_imports, api_notifications
+from . import api, api_calendar, api_exports, api_imports, api_notifications, api_tokens
 
 # (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [
@@ -15,6 +15,7 @@ ROUTES = [
     ("calendar", api_calendar.CalendarDayViewSet),
     ("notifications", api_notifications.NotificationViewSet),
     ("imports", api_imports.ImportBatchViewSet),
+    ("tokens", api_tokens.ApiTokenViewSet),
 ]
 
 urlpatterns = [

@@ -81,3 +81,12 @@ class CalendarYearForm(BootstrapMixin, forms.Form):
         label=CalendarYear._meta.get_field("source").verbose_name,
         help_text=gettext_lazy("The notice the year's arrangement comes from."),
     )
+
+
+class ApiTokenForm(BootstrapMixin, forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("What the token is for"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy("For example the program or computer that uses it."),
+    )

@@ -36,3 +36,9 @@ def acting_as(user):
                 pass
         else:
             context.request = previous
+
+
+def acting_user():
+    """The user a change is being made for now (the request's, or the one `acting_as` names), or None."""
+    user = getattr(getattr(HistoricalRecords.context, "request", None), "user", None)
+    return user if getattr(user, "is_authenticated", False) else None

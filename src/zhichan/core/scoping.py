@@ -8,7 +8,9 @@ view, API endpoint and export reads through `visible_to(user)` / `editable_by(us
   it writes only its own unit's rows, and only where the model lets owners write;
 - an enterprise user reads and writes only its own enterprises' rows;
 - anyone signed in reads the rows they own (their task runs);
-- the public reads nothing here (the portal publishes what is public).
+- the public reads nothing here (the portal publishes what is public);
+- a row in one of its model's unfinished states (a unit's draft) is read only by its own unit and the office:
+  not by the leadership, nor by other units sharing its region, until it is submitted.
 """
 
 from dataclasses import dataclass
@@ -32,7 +34,7 @@ class Scope:
     # A lookup crosses a many-to-many relation (a patent's holders): rows are then filtered by primary key
     # through a subquery, so a row reached twice is returned once, without DISTINCT.
     many: bool = False
-    # Only the owner reads it, whatever their role (a file exported for one user's scope).
+    # Only the owner reads and writes it, whatever their role (a file exported for one user's scope, an API token).
     private: bool = False
     # (state lookup, states) of rows that are the owning unit's unfinished work (a draft): only that unit and
     # the office read them; the leadership and other units' liaisons do not.
@@ -73,6 +75,8 @@ class Scope:
 
     def writable(self, user) -> Q:
         role = role_of(user)
+        if self.private:  # the owner's alone, to read and to write
+            return self.readable(user)
         if role == Role.OFFICE:
             return Q()
         if not self.owners_write:

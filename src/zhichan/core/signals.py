@@ -1,11 +1,15 @@
-"""Sign-ins, sign-outs and failed sign-ins go to the audit trail."""
+"""Sign-ins, sign-outs and failed sign-ins go to the audit trail; a new password ends the user's API tokens."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
+from django.utils.translation import gettext
 
 from .clientip import client_ip
+from .history import acting_user
 from .models import AuthEvent
+from .models.accounts import password_changed
+from .services.tokens import revoke_all
 
 
 def _record(kind, request, username, user=None):
@@ -35,3 +39,8 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     username = credentials.get("username", "")
     user = get_user_model().objects.filter(username=username).first()
     _record(AuthEvent.Kind.FAILED, request, username, user)
+
+
+@receiver(password_changed)
+def on_password_changed(sender, user, **kwargs):
+    revoke_all(acting_user(), user, gettext("password changed"))

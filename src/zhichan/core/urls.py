@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import attachments, audit, calendar, imports, notifications, regions, roster, tasks, units, workbench
+from .views import (
+    account,
+    attachments,
+    audit,
+    calendar,
+    imports,
+    notifications,
+    regions,
+    roster,
+    tasks,
+    units,
+    workbench,
+)
 
 urlpatterns = [
     path("", workbench.workbench, name="workbench"),
@@ -25,6 +37,8 @@ urlpatterns = [
     path("calendar/days/<int:pk>/", calendar.calendar_day_edit, name="calendar-day-edit"),
     path("calendar/days/<int:pk>/delete/", calendar.calendar_day_delete, name="calendar-day-delete"),
     path("notifications/", notifications.notifications, name="notifications"),
+    path("accounts/", account.account, name="account"),
+    path("accounts/tokens/<int:pk>/revoke/", account.account_token_revoke, name="account-token-revoke"),
     # The import pages keep the addresses they had when only the registry imported (bookmarks).
     path("registry/imports/", imports.import_list, name="import-list"),
     path("registry/imports/new/", imports.import_start, name="import-start"),

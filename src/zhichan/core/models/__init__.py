@@ -10,9 +10,12 @@ from .notifications import Notification
 from .people import Committee, Membership, Person
 from .regions import Population, Region, RegionKind
 from .tasks import TaskProgress, WorkerHeartbeat
+from .tokens import ApiToken, token_digest
 from .units import Unit, UnitKind
 
 __all__ = [
+    "ApiToken",
+    "token_digest",
     "Attachment",
     "AuthEvent",
     "CalendarDay",

@@ -1,12 +1,17 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..roles import LIAISONS, Role
 from ..scoping import Scope, ScopedQuerySet
 from .units import Unit, UnitKind
+
+# Sent after a user's new password is saved, whoever set it and however (their own change, a reset link, a
+# temporary password from the office, the admin, a command): the user's API tokens end with the old password.
+password_changed = Signal()
 
 
 class ScopedUserManager(UserManager.from_queryset(ScopedQuerySet)):
@@ -26,6 +31,12 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def save(self, *args, **kwargs):
+        changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if changed:
+            password_changed.send(sender=type(self), user=self)
 
     def clean(self):
         super().clean()

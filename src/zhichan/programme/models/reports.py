@@ -48,7 +48,10 @@ class ProgressReport(ConcurrentTransitionMixin, models.Model):
     evidence = GenericRelation(Attachment, content_type_field="record_type", object_id_field="record_id")
     history = HistoricalRecords()
 
-    scope = Scope(unit="unit", owners_write=True)
+    # A draft is the unit's unfinished work: only the unit and the office (which may complete it on the unit's
+    # behalf) read it. A returned report has been submitted and reviewed, so it stays in the review record the
+    # leadership follows (the closing review lists it as an open item).
+    scope = Scope(unit="unit", owners_write=True, unfinished=("state", (State.DRAFT,)))
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
