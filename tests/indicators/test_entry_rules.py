@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from zhichan.core.numbers import format_figure, parse_figure
 from zhichan.core.services.datafile import DataFileError
 from zhichan.indicators.models import DataElement, DataValue, ValidationRule, ValueState
+from zhichan.indicators.periods import parse_period
 from zhichan.indicators.services import entry
 from zhichan.indicators.services.entry import Entry, EntryRefused
 from zhichan.indicators.services.loading import load_indicators
@@ -96,6 +97,24 @@ def test_part_above_whole_is_refused_against_the_stored_whole(loaded, users):
 
 def test_a_rule_waits_until_all_its_figures_are_reported(loaded, users):
     on_time = _el("enforcement-cases-closed-on-time")
+    (row,) = entry.save_values(_amr(users), PERIOD, [Entry(on_time, "12")], users["amr-liaison"])
+    assert row.value == 12
+
+
+def test_another_units_draft_is_neither_judged_nor_named(loaded, users, regions):
+    closed, on_time = _el("enforcement-cases-closed"), _el("enforcement-cases-closed-on-time")
+    county = regions["county"]
+    period = parse_period(PERIOD)
+    DataValue.objects.create(
+        element=closed,
+        unit=users["court-liaison"].unit,
+        region=county,
+        period=period.key,
+        period_start=period.start,
+        period_end=period.end,
+        value=10,
+        state=ValueState.DRAFT,
+    )
     (row,) = entry.save_values(_amr(users), PERIOD, [Entry(on_time, "12")], users["amr-liaison"])
     assert row.value == 12
 

@@ -67,9 +67,10 @@ def violation_message(violation: Violation) -> str:
     return _("%(message)s (%(figures)s)") % {"message": violation.rule.text, "figures": figures}
 
 
-def rule_violations(region, period_key: str, typed: dict) -> list[Violation]:
+def rule_violations(region, period_key: str, typed: dict, user=None) -> list[Violation]:
     """The rules broken by the typed figures (element → value) together with the ones stored for the region and
-    period; a rule none of the typed figures takes part in is not judged here."""
+    period that `user` may see (another unit's draft is neither judged nor named); a rule none of the typed
+    figures takes part in is not judged here."""
     rules = list(ValidationRule.objects.all())
     typed_names = {element.variable for element in typed}
     rules = [rule for rule in rules if rule.names & typed_names]
@@ -77,7 +78,8 @@ def rule_violations(region, period_key: str, typed: dict) -> list[Violation]:
         return []
     elements = {element.variable: element for element in DataElement.objects.all()}
     wanted = set().union(*(rule.names for rule in rules))
-    stored = DataValue.objects.filter(
+    readable = DataValue.objects.visible_to(user) if user is not None else DataValue.objects.all()
+    stored = readable.filter(
         region=region, period=period_key, element__in=[elements[n] for n in wanted if n in elements]
     ).select_related("element")
     values = {row.element.variable: row.value for row in stored}
@@ -165,7 +167,7 @@ def save_values(unit, period, entries: list[Entry], user, submit=False, region=N
                 )
             except ValidationError as error:
                 errors[element.pk] = error.messages
-        broken = [violation_message(v) for v in rule_violations(region, period.key, typed)]
+        broken = [violation_message(v) for v in rule_violations(region, period.key, typed, user)]
         if errors or broken:
             raise EntryRefused(errors, broken)
         for row in rows:
