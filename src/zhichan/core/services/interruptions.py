@@ -43,10 +43,11 @@ def stale_seconds() -> int:
     return settings.WORKER_STALE_SECONDS
 
 
-def live_workers() -> dict[str, int | None]:
-    """Worker id → the progress it runs, for every worker whose heartbeat is fresh."""
+def live_workers() -> dict[str, tuple]:
+    """Worker id → (the progress it runs, when it started), for every worker whose heartbeat is fresh."""
     fresh = timezone.now() - timedelta(seconds=stale_seconds())
-    return dict(WorkerHeartbeat.objects.filter(seen__gte=fresh).values_list("worker_id", "progress_id"))
+    beats = WorkerHeartbeat.objects.filter(seen__gte=fresh).values_list("worker_id", "progress_id", "started")
+    return {worker: (progress, started) for worker, progress, started in beats}
 
 
 def progress_message() -> str:
@@ -76,11 +77,15 @@ def batch_message(batch: ImportBatch) -> Message:
 
 def _vanished(progress: TaskProgress, live: dict) -> bool:
     """Running in a worker that no longer beats, or beats running something else."""
-    return bool(progress.worker) and live.get(progress.worker, -1) != progress.pk
+    return bool(progress.worker) and live.get(progress.worker, (None,))[0] != progress.pk
 
 
 def _result_vanished(result: DBTaskResult, live: dict) -> bool:
-    return bool(result.worker_ids) and result.worker_ids[-1] not in live
+    """Claimed by a worker that no longer beats, or that started again (under the same id) since."""
+    if not result.worker_ids:
+        return False
+    beat = live.get(result.worker_ids[-1])
+    return beat is None or (result.started_at is not None and beat[1] > result.started_at)
 
 
 def _fail_result(result: DBTaskResult) -> bool:
@@ -159,7 +164,7 @@ def settle_progress(progress: TaskProgress) -> TaskProgress:
     if progress.worker:
         interrupted = _vanished(progress, live_workers())
     if not interrupted and progress.task_id and _is_uuid(progress.task_id):
-        result = DBTaskResult.objects.filter(pk=progress.task_id).only("status", "worker_ids").first()
+        result = DBTaskResult.objects.filter(pk=progress.task_id).only("status", "worker_ids", "started_at").first()
         if (
             result is not None
             and result.status == TaskResultStatus.RUNNING
