@@ -26,7 +26,12 @@ ROWS = [["申请号", "申请日", "发明名称"], [number(2020, "1", 11), "202
 def heartbeat(worker: str, *, age: int, progress: int | None = None):
     seen = timezone.now() - datetime.timedelta(seconds=age)
     return WorkerHeartbeat.objects.create(
-        worker_id=worker, hostname="h", pid=1, started=seen - datetime.timedelta(hours=1), seen=seen, progress_id=progress
+        worker_id=worker,
+        hostname="h",
+        pid=1,
+        started=seen - datetime.timedelta(hours=1),
+        seen=seen,
+        progress_id=progress,
     )
 
 
