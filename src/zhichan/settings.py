@@ -316,6 +316,9 @@ DISPLAY_REFRESH_SECONDS = int(os.environ.get("ZHICHAN_DISPLAY_REFRESH_SECONDS", 
 
 # How recent a worker heartbeat must be for /healthz to call the worker alive.
 WORKER_HEARTBEAT_SECONDS = int(os.environ.get("ZHICHAN_WORKER_HEARTBEAT_SECONDS", "10"))
+# A task whose worker's heartbeat is older than this was interrupted (the worker was killed or the machine went
+# down): it is marked failed, with its import batch, and may be started again. Workers beat every 3 s.
+WORKER_STALE_SECONDS = int(os.environ.get("ZHICHAN_WORKER_STALE_SECONDS", "60"))
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from .models import Committee, Membership, Person, Population, Region, TaskProgress, Unit, User
 from .roles import EVERYONE, LIAISONS, SIGNED_IN, STAFF, Role
 from .scoping import save_checked
+from .services.interruptions import settle_progress
 from .services.tokens import create_token
 
 
@@ -165,6 +166,9 @@ class TaskProgressViewSet(ScopedViewSet):
     queryset = TaskProgress.objects.all()
     serializer_class = TaskProgressSerializer
     allowed_roles = SIGNED_IN
+
+    def get_object(self):
+        return settle_progress(super().get_object())  # a vanished worker's task is failed before it is shown
 
 
 class MeSerializer(serializers.ModelSerializer):

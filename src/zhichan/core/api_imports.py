@@ -16,6 +16,7 @@ from .imports.forms import ImportForm
 from .imports.starting import start_import
 from .models import ImportBatch, ImportRejection
 from .roles import Role
+from .services.interruptions import settle_batch
 
 OFFICE = frozenset({Role.OFFICE})
 
@@ -68,6 +69,10 @@ class ImportBatchViewSet(ScopedViewSet):
 
     queryset = ImportBatch.objects.select_related("user", "task")
     serializer_class = ImportBatchSerializer
+
+    def get_object(self):
+        return settle_batch(super().get_object())  # a vanished worker's batch is failed before it is shown
+
     allowed_roles = OFFICE
     write_roles = OFFICE
     http_method_names = ["get", "post", "head", "options"]

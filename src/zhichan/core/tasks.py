@@ -37,15 +37,14 @@ def reload_organisation(progress_id: int, path: str):
 
 @task()
 def import_file(progress_id: int, batch_id: int):
+    """The batch's import; its task ends (done) in the transaction that commits the batch's outcome."""
     from .imports.running import run_import
     from .models import ImportBatch, ImportState, TaskProgress
 
     batch = ImportBatch.objects.get(pk=batch_id)
     with tracking(progress_id) as report:
-        run_import(batch, batch.file.path, progress=report)
+        run_import(batch, batch.file.path, progress=report, finished=lambda done: finish(progress_id, done.message))
     if batch.state == ImportState.FAILED:
         TaskProgress.objects.filter(pk=progress_id).update(
             state=TaskProgress.State.FAILED, message=_("Failed: %(error)s") % {"error": batch.message}
         )
-        return
-    finish(progress_id, batch.message)

@@ -30,6 +30,7 @@ urlpatterns = [
     path("audit/", audit.audit, name="audit"),
     path("tasks/", tasks.task_list, name="task-list"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task-detail"),
+    path("tasks/<int:pk>/again/", tasks.task_again, name="task-again"),
     path("attachments/<int:pk>/", attachments.attachment_download, name="attachment-download"),
     path("exports/<int:pk>/", tasks.export_download, name="export-download"),
     path("calendar/", calendar.calendar, name="calendar"),
@@ -45,5 +46,6 @@ urlpatterns = [
     path("registry/imports/template.xlsx", imports.import_template, name="import-template"),
     path("registry/imports/<int:pk>/", imports.import_batch, name="import-batch"),
     path("registry/imports/<int:pk>/confirm/", imports.import_confirm, name="import-confirm"),
+    path("registry/imports/<int:pk>/restart/", imports.import_restart, name="import-restart"),
     path("registry/imports/<int:pk>/rejected.xlsx", imports.import_rejections, name="import-rejections"),
 ]

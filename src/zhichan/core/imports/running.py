@@ -1,12 +1,13 @@
 """Importing a file: read, map headers by profile, check every row, write by the kind's writer.
 
 `run_import(batch, path)` does it all for one ImportBatch and fills in its counts and rejected rows. Accepted
-rows are applied and every rejected row is reported (a file that cannot be read at all changes nothing).
+rows are applied and every rejected row is reported (a file that cannot be read at all changes nothing). The
+batch's last rows, its outcome and the end of its task are committed in one transaction (`finished`).
 The kind (kinds.py) is the one named on the batch; profiles: profiles.py and data/import-profiles/; rules and
 formats: docs/imports.md.
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
@@ -31,15 +32,25 @@ def _shown(value) -> str:
     return str(value)[:1000]
 
 
-def run_import(batch: ImportBatch, path, progress=None, limit: int | None = None) -> ImportBatch:
-    """Import `path` into the register of `batch.kind`; returns the batch with its outcome saved."""
+def run_import(batch: ImportBatch, path, progress=None, limit: int | None = None, finished=None) -> ImportBatch:
+    """Import `path` into the register of `batch.kind`; returns the batch with its outcome saved.
+
+    `finished(batch)`, if given, is called in the transaction that writes the batch's outcome (and its last
+    rows), so that whatever it records about the end (a task's progress) is committed with them or not at all."""
     with override(batch.language or None):
-        return _run(batch, path, progress, limit)
+        return _run(batch, path, progress, limit, finished)
 
 
-def _run(batch, path, progress, limit):
-    batch.state, batch.started = ImportState.RUNNING, timezone.now()
-    batch.save(update_fields=["state", "started"])
+def in_chunks(batch: ImportBatch) -> bool:
+    """Whether the batch is committed a chunk at a time: on SQLite, where one long transaction would keep every
+    other writer (the web, the task queue) waiting on the database's single write lock. A batch run inside a
+    transaction of its caller stays in it. Elsewhere the batch is one transaction: all of it or nothing."""
+    return connection.vendor == "sqlite" and not batch.dry_run and not connection.in_atomic_block
+
+
+def _run(batch, path, progress, limit, finished):
+    batch.state, batch.started, batch.written = ImportState.RUNNING, timezone.now(), 0
+    batch.save(update_fields=["state", "started", "written"])
     rejections: list[ImportRejection] = []
     try:
         kind = find_kind(batch.kind)
@@ -66,22 +77,45 @@ def _run(batch, path, progress, limit):
                 )
             )
 
-        with timed("read, write and commit"), transaction.atomic():
-            counts = _read_and_write(kind, batch, rows, expected_rows, columns, reject, progress)
-            if batch.dry_run:
-                transaction.set_rollback(True)
+        # One transaction for the whole batch, or (in_chunks) one per chunk of rows, the last chunk's being the
+        # one below. Either way the last rows, the batch's outcome and `finished` commit together.
+        with timed("read, write and commit"):
+            if in_chunks(batch):
+                writer, count = _read(kind, batch, rows, expected_rows, columns, reject, progress)
+                with transaction.atomic():
+                    counts = _write(writer, count, reject, progress)
+                    _conclude(batch, counts, rejections, kind, finished)
+            else:
+                with transaction.atomic():
+                    with transaction.atomic():  # a savepoint: what a preview wrote is undone
+                        writer, count = _read(kind, batch, rows, expected_rows, columns, reject, progress)
+                        counts = _write(writer, count, reject, progress)
+                        if batch.dry_run:
+                            transaction.set_rollback(True)
+                    _conclude(batch, counts, rejections, kind, finished)
     except FileRejected as error:
         batch.state, batch.message, batch.message_key = ImportState.FAILED, error.message, error.key
         batch.finished = timezone.now()
         batch.save()
         return batch
     except Exception as error:  # a database error: the batch's transaction is rolled back, the batch says so
-        ImportBatch.objects.filter(pk=batch.pk).update(
-            state=ImportState.FAILED,
-            finished=timezone.now(),
-            message=_("Failed, nothing was changed: %(error)s") % {"error": error},
+        written = ImportBatch.objects.filter(pk=batch.pk).values_list("written", flat=True).first() or 0
+        if written:
+            message = _("Failed after %(written)d rows had been written (they are kept): %(error)s") % {
+                "written": written,
+                "error": error,
+            }
+        else:
+            message = _("Failed, nothing was changed: %(error)s") % {"error": error}
+        ImportBatch.objects.filter(pk=batch.pk).exclude(state=ImportState.DONE).update(
+            state=ImportState.FAILED, finished=timezone.now(), message=message
         )
         raise
+    return batch
+
+
+def _conclude(batch, counts, rejections, kind, finished):
+    """The batch's outcome, its rejected rows and `finished`: in the transaction of its last rows."""
     batch.rows = counts["rows"]
     batch.created_count, batch.updated_count = counts["created"], counts["updated"]
     batch.unchanged_count = counts["unchanged"]
@@ -89,13 +123,16 @@ def _run(batch, path, progress, limit):
     batch.state, batch.finished = ImportState.DONE, timezone.now()
     outcome = summary(batch, counts, kind)
     batch.message, batch.message_key = str(outcome), outcome.as_key()
-    with transaction.atomic():
-        batch.save()
-        ImportRejection.objects.bulk_create(rejections, batch_size=5000)
-    return batch
+    batch.written = ImportBatch.objects.filter(pk=batch.pk).values_list("written", flat=True).first() or 0
+    batch.save()
+    ImportRejection.objects.bulk_create(rejections, batch_size=5000)
+    if finished is not None:
+        finished(batch)
 
 
-def _read_and_write(kind: ImportKind, batch, rows, expected_rows, columns, reject, progress) -> dict:
+def _read(kind: ImportKind, batch, rows, expected_rows, columns, reject, progress):
+    """Reads and checks every row and hands the accepted ones to the kind's writer, which writes them a chunk
+    at a time; returns the writer, with the last chunk still to write, and the count of rows read."""
     helpers = kind.helpers() if kind.helpers else None
     reader = RowReader(kind, columns, helpers)
     reason = _("import batch %(id)d") % {"id": batch.pk}
@@ -134,6 +171,11 @@ def _read_and_write(kind: ImportKind, batch, rows, expected_rows, columns, rejec
     except BaseException:
         writer.abandon()
         raise
+    return writer, count
+
+
+def _write(writer, count: int, reject, progress) -> dict:
+    """The writer's last rows, and what it has still to do; returns the counts."""
     if progress:
         progress(count, count, _("Writing %(count)d rows …") % {"count": writer.rows})
 

@@ -1,13 +1,14 @@
 """Writing validated rows set-based, chunk by chunk: a temporary table, then a handful of statements per chunk.
 
-Rows are collected into chunks (50,000 on PostgreSQL, 5,000 on SQLite). Each chunk goes into a temporary table
-(COPY on PostgreSQL, executemany on SQLite) and is then applied with the same SQL on both databases: each row is
-classified against the register by its natural key (new `+`, changed `~`, unchanged `=`); new records are
-inserted with their ids given beforehand (from the sequence on PostgreSQL), so their history rows, links and
-the kind's extra rows (a patent's legal-status events) are written from the temporary table without looking the
-records up again; changed records are updated and their history written from the register; links and extra rows
-are added where missing. A history row names the batch as the change reason. A dry run stops after the
-classification. What a kind writes this way is declared in a SetSpec.
+Rows are collected into chunks (50,000 on PostgreSQL, 5,000 on SQLite, where each chunk is committed on its own so
+that the batch never holds the database's write lock for long: running.py's in_chunks). Each chunk goes into a
+temporary table (COPY on PostgreSQL, executemany on SQLite) and is then applied with the same SQL on both databases:
+each row is classified against the register by its natural key (new `+`, changed `~`, unchanged `=`); new records
+are inserted with their ids given beforehand (from the sequence on PostgreSQL), so their history rows, links and the
+kind's extra rows (a patent's legal-status events) are written from the temporary table without looking the records
+up again; changed records are updated and their history written from the register; links and extra rows are added
+where missing. A history row names the batch as the change reason. A dry run stops after the classification. What a
+kind writes this way is declared in a SetSpec.
 On PostgreSQL the chunks are written by a worker thread (chunks.py) while the next rows are read, and a batch
 that will at least double a large register is written as a bulk load (bulk.py). Nothing here runs a query per
 row.
@@ -22,9 +23,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from django.db import connection
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
+from ..models import ImportBatch
 from .bulk import bulk_load, q
 from .chunks import ChunkWorker
 
@@ -214,6 +217,12 @@ class SetWriter:
         chunk, self._buffer = self._buffer, []
         if self._worker:
             self._worker.put(chunk)
+        elif not connection.in_atomic_block and not self.dry_run:
+            # A batch committed a chunk at a time (SQLite: running.py's in_chunks): this chunk and the count of
+            # rows written so far, in one short transaction, so that other writers wait a moment at most.
+            with transaction.atomic(), connection.cursor() as cursor:
+                self._write(cursor, chunk)
+                ImportBatch.objects.filter(pk=self.batch.pk).update(written=F("written") + len(chunk))
         else:
             with connection.cursor() as cursor:
                 self._write(cursor, chunk)

@@ -28,6 +28,12 @@ class TaskProgress(models.Model):
     done = models.PositiveIntegerField(_("items done"), default=0)
     total = models.PositiveIntegerField(_("items in all"), default=0)
     message = models.TextField(_("message"), blank=True)
+    # The worker running it (its heartbeat's id): a task whose worker no longer beats was interrupted
+    # (services/interruptions.py). Empty while queued, or when run outside a worker.
+    worker = models.CharField(_("worker"), max_length=64, blank=True)
+    # The task's dotted path and its arguments after the progress id, so that it can be asked for again.
+    task_path = models.CharField(_("task path"), max_length=200, blank=True)
+    arguments = models.JSONField(_("arguments"), null=True, blank=True)
     created = models.DateTimeField(_("started"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -61,6 +67,8 @@ class WorkerHeartbeat(models.Model):
     pid = models.PositiveIntegerField()
     started = models.DateTimeField()
     seen = models.DateTimeField(db_index=True)
+    # The TaskProgress it is running now, if any: written before the task starts and cleared when it ends.
+    progress_id = models.BigIntegerField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.worker_id}@{self.hostname}"

@@ -21,6 +21,8 @@ from django_tasks import task
 
 from zhichan.documents import files
 
+from ..actions import action
+from ..events import EXPORT_ASKED_AGAIN
 from ..models import ExportFile, TaskProgress
 from .progress import finish, start, tracking
 
@@ -85,6 +87,26 @@ def build_file(progress_id: int, user, build, query: str, kwargs: dict, asked: l
     export.file.save(f"export-{progress_id}.{suffix}", ContentFile(content), save=False)
     export.save()
     return export
+
+
+def may_ask_again(user, progress: TaskProgress) -> bool:
+    """A failed export (interrupted, or refused because the user's access changed) may be asked for again by
+    the user who asked for it."""
+    return (
+        progress.user_id == getattr(user, "pk", None)
+        and progress.state == TaskProgress.State.FAILED
+        and progress.task_path == build_export.module_path
+        and bool(progress.arguments)
+    )
+
+
+@action(EXPORT_ASKED_AGAIN, allow=lambda user, arguments: may_ask_again(user, arguments["progress"]))
+def ask_again(progress: TaskProgress, user) -> TaskProgress:
+    """The same export asked for again: the same question in the same language, answered with what the user may
+    see now. Returns the new task's progress."""
+    builder, query, kwargs, language, _asked = progress.arguments["args"]
+    with override(language or None):
+        return start(build_export, progress.label, user, builder, query, kwargs, language, access_of(user))
 
 
 @task()

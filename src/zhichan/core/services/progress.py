@@ -8,12 +8,18 @@ from django.db import OperationalError, connection
 from django.utils.translation import gettext as _
 
 from ..history import acting_as
-from ..models import TaskProgress
+from ..models import TaskProgress, WorkerHeartbeat
+from . import interruptions
 
 
 def start(task, label: str, user, *args, **kwargs) -> TaskProgress:
     """Enqueue `task` (a django-tasks task taking `progress_id` first) and return its progress record."""
-    progress = TaskProgress.objects.create(label=label, user=user)
+    progress = TaskProgress.objects.create(
+        label=label,
+        user=user,
+        task_path=task.module_path,
+        arguments={"args": list(args), "kwargs": kwargs},
+    )
     result = task.enqueue(progress.pk, *args, **kwargs)
     TaskProgress.objects.filter(pk=progress.pk).update(task_id=str(result.id))
     progress.refresh_from_db()
@@ -76,21 +82,38 @@ class Reporter:
 
 @contextmanager
 def tracking(progress_id: int):
-    """Inside, the task runs as the user who started it: its changes' history names them (`acting_as`)."""
-    TaskProgress.objects.filter(pk=progress_id).update(state=TaskProgress.State.RUNNING)
+    """Inside, the task runs as the user who started it: its changes' history names them (`acting_as`).
+
+    In a worker, the worker's heartbeat names the progress and the progress the worker before the task starts,
+    so that a task whose worker vanishes is recognised (interruptions.py). A task that fails, or is stopped,
+    is marked failed unless it has already ended (an import ends in its last transaction)."""
+    worker = interruptions.current["worker"]
+    if worker:
+        WorkerHeartbeat.objects.filter(worker_id=worker).update(progress_id=progress_id)
+    TaskProgress.objects.filter(pk=progress_id).update(state=TaskProgress.State.RUNNING, worker=worker or "")
     reporter = Reporter(progress_id)
     reporter.run = TaskProgress.objects.select_related("user").get(pk=progress_id)  # the record its events are on
     try:
         with acting_as(reporter.run.user):
             yield reporter
     except Exception as exc:
-        TaskProgress.objects.filter(pk=progress_id).update(
-            state=TaskProgress.State.FAILED, message=_("Failed: %(error)s") % {"error": exc}
-        )
+        _failed(progress_id, _("Failed: %(error)s") % {"error": exc})
+        raise
+    except BaseException:  # the worker is being stopped (Ctrl-C, SIGTERM)
+        _failed(progress_id, interruptions.progress_message())
         raise
     finally:
         reporter.close()
+        if worker:
+            WorkerHeartbeat.objects.filter(worker_id=worker, progress_id=progress_id).update(progress_id=None)
+
+
+def _failed(progress_id: int, message: str):
+    TaskProgress.objects.filter(pk=progress_id).exclude(state=TaskProgress.State.DONE).update(
+        state=TaskProgress.State.FAILED, message=message
+    )
 
 
 def finish(progress_id: int, message: str):
+    """The task's end: done, with the message the user reads (in the task's last transaction where it writes)."""
     TaskProgress.objects.filter(pk=progress_id).update(state=TaskProgress.State.DONE, message=message)

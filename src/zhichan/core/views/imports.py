@@ -20,10 +20,11 @@ from ..imports.errors import FileRejected
 from ..imports.forms import ImportForm
 from ..imports.kinds import all_kinds, find_kind
 from ..imports.profiles import all_profiles
-from ..imports.starting import start_import
+from ..imports.starting import restart_import, restartable, start_import
 from ..imports.workbooks import rejections_workbook, template_filename, template_workbook
 from ..models import ImportBatch
 from ..roles import Role
+from ..services.interruptions import settle_batch
 
 OFFICE = Role.OFFICE
 
@@ -69,7 +70,7 @@ def import_list(request):
 @allow(OFFICE, scope=ImportBatch)
 def import_batch(request, pk):
     """One batch; while it runs the progress box polls itself (HTMX), and the page reloads when it ends."""
-    batch = get_object_or_404(_batches(request.user), pk=pk)
+    batch = settle_batch(get_object_or_404(_batches(request.user), pk=pk))  # a vanished worker's: failed
     if request.htmx and request.GET.get("part") == "progress":
         reply = render(request, "core/imports/_import_progress.html", {"batch": batch})
         if batch.state in ("done", "failed"):
@@ -82,6 +83,7 @@ def import_batch(request, pk):
         "confirmable": batch.dry_run and may_confirm(request.user, batch) and not confirmable(batch),
         "imported_as": batch.confirmations.first() if batch.dry_run else None,
         "register_changed": batch.dry_run and register_changed_since(batch),
+        "restartable": batch.state == "failed" and not restartable(batch),
     }
     return render(request, "core/imports/import_batch.html", context)
 
@@ -96,6 +98,18 @@ def import_confirm(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("import-batch", pk=preview.pk)
+    return redirect("import-batch", pk=batch.pk)
+
+
+@require_POST
+@allow(OFFICE, scope=ImportBatch)
+def import_restart(request, pk):
+    """Start a failed (interrupted) import again on its stored file."""
+    batch = get_object_or_404(_batches(request.user), pk=pk)
+    try:
+        restart_import(request.user, batch)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect("import-batch", pk=batch.pk)
 
 
