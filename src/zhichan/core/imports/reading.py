@@ -251,11 +251,13 @@ class TextScan:
         try:
             self.encoding = "utf-8-sig"
             self.lines, self.controls = self._count("utf-8")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as not_utf8:
             self.encoding = "gb18030"
             try:
                 self.lines, self.controls = self._count("gb18030")
             except UnicodeDecodeError as error:
+                # the line where the encoding that read further stopped: the first the clerk must look at
+                error.line = max(error.line, not_utf8.line)
                 raise FileRejected(
                     _(
                         "Line %(line)d of the file is not text in any encoding tried (%(tried)s). Open the file in "
