@@ -227,3 +227,11 @@ def test_archive_names_that_leave_their_folder_are_refused(tmp_path):
     with pytest.raises(ArchiveRefused) as caught:
         inspect_zip(path, max_unpacked=1 << 20, max_ratio=100)
     assert caught.value.problem == "name"
+
+
+def test_unicode_text_from_excel_imports(tmp_path, users):
+    # Excel's "Unicode text": UTF-16 with a byte order mark, tab separated.
+    path = tmp_path / "unicode.csv"
+    path.write_bytes("\r\n".join("\t".join(row) for row in [HEADER, GOOD]).encode("utf-16"))
+    batch = do_import(users["office"], "patent", path)
+    assert batch.state == "done" and Patent.objects.count() == 1, batch.message
