@@ -235,3 +235,10 @@ def test_unicode_text_from_excel_imports(tmp_path, users):
     path.write_bytes("\r\n".join("\t".join(row) for row in [HEADER, GOOD]).encode("utf-16"))
     batch = do_import(users["office"], "patent", path)
     assert batch.state == "done" and Patent.objects.count() == 1, batch.message
+
+
+def test_a_line_in_another_encoding_far_into_the_file_is_named(tmp_path, users):
+    rows = [",".join(HEADER)] + [f"{number(2020, '1', n)},2020-01-01,第{n}件,发明" for n in range(1, 3001)]
+    path = tmp_path / "late.csv"
+    path.write_bytes("\r\n".join(rows).encode("utf-8") + b"\r\nx,2020-01-01,Caf\xe9,\r\n")
+    refused(users, path, "第 3002 行", "UTF-8", "GB18030")

@@ -39,7 +39,6 @@ csv.field_size_limit(1 << 30)  # cells are measured by the reader, against ZHICH
 # Characters a spreadsheet cell cannot hold and a database column should not: the C0 controls but tab, line feed
 # and carriage return, and DEL. Text that shows them (a rejected row's value) shows their picture, U+2400 on.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-CONTROL_BYTES = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PICTURES = {code: 0x2400 + code for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]} | {0x7F: 0x2421}
 
 
@@ -246,25 +245,39 @@ class TextScan:
         if found is not None:
             raise not_a_table(path, found)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            self.encoding, self.lines, self.controls = "utf-16", self._count(None), True
+            self.encoding, (self.lines, self.controls) = "utf-16", (self._count(None)[0], True)
             return
-        try:
-            self.encoding = "utf-8-sig"
-            self.lines, self.controls = self._count("utf-8")
-        except UnicodeDecodeError as not_utf8:
-            self.encoding = "gb18030"
+        # The encoding is the one the start of the file is text in; a later line that is not is found as the file
+        # is read (the whole file is not decoded twice: a million rows would take a second longer).
+        self.encoding, line = "utf-8-sig", 0
+        for encoding in ("utf-8", "gb18030"):
             try:
-                self.lines, self.controls = self._count("gb18030")
+                codecs.getincrementaldecoder(encoding)().decode(head, final=False)
             except UnicodeDecodeError as error:
-                # the line where the encoding that read further stopped: the first the clerk must look at
-                error.line = max(error.line, not_utf8.line)
-                raise FileRejected(
-                    _(
-                        "Line %(line)d of the file is not text in any encoding tried (%(tried)s). Open the file in "
-                        "Excel or WPS and save it as \u201cCSV UTF-8\u201d or as .xlsx, then import that file."
-                    )
-                    % {"line": error.line, "tried": ENCODINGS_TRIED}
-                ) from None
+                line = max(line, head.count(b"\n", 0, max(error.start, 0)) + 1)  # where the better one stopped
+                self.encoding = "gb18030"
+                continue
+            break
+        else:
+            raise self.not_text(line)
+        self.lines, self.controls = self._count(None)
+
+    def not_text(self, line: int) -> FileRejected:
+        return FileRejected(
+            _(
+                "Line %(line)d of the file is not text in any encoding tried (%(tried)s). Open the file in "
+                "Excel or WPS and save it as \u201cCSV UTF-8\u201d or as .xlsx, then import that file."
+            )
+            % {"line": line, "tried": ENCODINGS_TRIED}
+        )
+
+    def first_line_not_text(self) -> int:
+        """The line where the file stops being text in its encoding (read again, only when it does)."""
+        try:
+            self._count("utf-8" if self.encoding == "utf-8-sig" else self.encoding)
+        except UnicodeDecodeError as error:
+            return error.line
+        return self.lines
 
     def _count(self, encoding):
         """(lines, whether a control character occurs); UnicodeDecodeError with `line` set when not `encoding`."""
@@ -279,7 +292,7 @@ class TextScan:
                         error.line = lines + chunk.count(b"\n", 0, max(error.start, 0)) + 1
                         raise
                 lines += chunk.count(b"\n")
-                controls = controls or CONTROL_BYTES.search(chunk) is not None
+                controls = controls or len(chunk.translate(None, _CONTROL_SET)) != len(chunk)
                 last = chunk[-1:]
             if decoder is not None:
                 try:
@@ -288,7 +301,7 @@ class TextScan:
                     error.line = lines + (last != b"\n")
                     raise
         lines += last != b"\n"
-        return (lines, controls) if encoding else lines
+        return lines, controls
 
 
 def count_lines(path) -> int:
@@ -379,11 +392,8 @@ def _csv_rows(path, scan: TextScan, limits: Limits, deadline: float) -> Iterator
                 if not number % DEADLINE_EVERY and time.monotonic() > deadline:
                     raise _too_slow(limits)
                 yield cells
-        except UnicodeDecodeError:  # the file changed since it was checked
-            raise FileRejected(
-                _("Row %(row)d is not text in the encoding of the lines before it (%(encoding)s).")
-                % {"row": number + 1, "encoding": scan.encoding}
-            ) from None
+        except UnicodeDecodeError:  # a line after the first ones is in another encoding (or none)
+            raise scan.not_text(scan.first_line_not_text()) from None
         except csv.Error:
             raise FileRejected(
                 _("Row %(row)d (line %(line)d of the file) cannot be read as CSV; check its quotation marks.")
