@@ -252,6 +252,14 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("ZHICHAN_MEDIA_ROOT", VAR_DIR / "media"))
 # Registry imports: larger files are refused before they are read (docs/imports.md).
 ZHICHAN_IMPORT_MAX_MB = int(os.environ.get("ZHICHAN_IMPORT_MAX_MB", "50"))
+# ... and a file over any of these limits is refused at once, the message naming the limit (core/imports/limits.py).
+ZHICHAN_IMPORT_MAX_UNPACKED_MB = int(os.environ.get("ZHICHAN_IMPORT_MAX_UNPACKED_MB", "2048"))
+ZHICHAN_IMPORT_MAX_RATIO = int(os.environ.get("ZHICHAN_IMPORT_MAX_RATIO", "100"))
+ZHICHAN_IMPORT_MAX_ROWS = int(os.environ.get("ZHICHAN_IMPORT_MAX_ROWS", "2000000"))
+ZHICHAN_IMPORT_MAX_COLUMNS = int(os.environ.get("ZHICHAN_IMPORT_MAX_COLUMNS", "500"))
+ZHICHAN_IMPORT_MAX_CELLS = int(os.environ.get("ZHICHAN_IMPORT_MAX_CELLS", "40000000"))
+ZHICHAN_IMPORT_MAX_CELL_CHARS = int(os.environ.get("ZHICHAN_IMPORT_MAX_CELL_CHARS", "32767"))
+ZHICHAN_IMPORT_MAX_SECONDS = int(os.environ.get("ZHICHAN_IMPORT_MAX_SECONDS", "1800"))
 # Exports of more rows than this are built by the task worker, with progress on the task's page.
 ZHICHAN_EXPORT_INLINE_ROWS = int(os.environ.get("ZHICHAN_EXPORT_INLINE_ROWS", "2000"))
 MEDIA_URL = "/media/"

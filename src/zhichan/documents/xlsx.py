@@ -4,6 +4,7 @@
 import datetime
 import io
 import itertools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -12,6 +13,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters a cell cannot hold (XlsxWriter would write them as _x0000_ escapes): dropped.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -27,11 +30,15 @@ class Sheet:
 
 
 def safe(value):
-    """Text that a spreadsheet would run as a formula is written with a leading apostrophe."""
+    """Text that a spreadsheet would run as a formula is written with a leading apostrophe; control characters
+    are dropped."""
     if isinstance(value, Promise):  # lazy translations
         value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        if CONTROLS.search(value):
+            value = CONTROLS.sub("", value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 

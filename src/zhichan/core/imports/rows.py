@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from ..messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 from .errors import RowRejected, reasons_by_field
 from .kinds import ImportKind
+from .reading import controls_shown
 
 # Columns whose values repeat (dates, applicants, addresses, classes) are read once per distinct value; a kind's
 # `uncached` fields hardly repeat, so they are not cached.
@@ -26,6 +27,7 @@ class RowReader:
             if name in readers
         ]
         self.width = max(columns.values(), default=0) + 1
+        self.columns = columns
         self.required = list(kind.required)
         self.helpers = helpers
         self.check = kind.check_row
@@ -37,8 +39,13 @@ class RowReader:
         errors = None
         if len(cells) < self.width:  # a short row: the missing cells are empty
             cells = [*cells, *[None] * (self.width - len(cells))]
+        refused = getattr(cells, "refused", None)  # cells the file reader refused (reading.Row)
         for name, index, read, cache in self.plan:
             cell = cells[index]
+            if refused and index in refused:
+                errors = errors or []
+                errors.append((name, controls_shown(cell), refused[index]))
+                continue
             if cache is not None:
                 try:
                     record[name] = cache[cell]
@@ -63,10 +70,20 @@ class RowReader:
         if self.check is not None:
             try:
                 self.check(record, self.helpers)
-            except RowRejected:
-                raise
+            except RowRejected as error:
+                raise RowRejected(
+                    [(name, self.written(cells, name, value), r) for name, value, r in error.errors]
+                ) from None
             except ValidationError as error:
                 raise RowRejected(
-                    [(name, record.get(name, ""), reason) for name, reason in reasons_by_field(error)]
+                    [
+                        (name, self.written(cells, name, record.get(name, ""))) + (reason,)
+                        for name, reason in reasons_by_field(error)
+                    ]
                 ) from None
         return record
+
+    def written(self, cells: list, name: str, value):
+        """The cell of field `name` as the file wrote it (外观设计, not the stored code), else `value`."""
+        index = self.columns.get(name)
+        return value if index is None or index >= len(cells) else cells[index]

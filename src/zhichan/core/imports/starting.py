@@ -13,16 +13,13 @@ from ..events import IMPORT_RESTARTED
 from ..models import ImportBatch, ImportState
 from ..services.progress import start
 from .errors import FileRejected
-from .reading import max_bytes
+from .reading import max_bytes, too_large
 
 
 def start_import(user, kind: str, upload, *, profile: str = "", dry_run: bool = False, source: str = "") -> ImportBatch:
     """Create the batch, store the file and enqueue the import; FileRejected if the file is too large."""
     if upload.size > max_bytes():
-        raise FileRejected(
-            _("The file is %(size).1f MB; at most %(limit)d MB may be imported at once. Split it into smaller files.")
-            % {"size": upload.size / 1024 / 1024, "limit": max_bytes() // (1024 * 1024)}
-        )
+        raise FileRejected(too_large(upload.size, max_bytes()))
     batch = ImportBatch(
         kind=kind,
         user=user,
