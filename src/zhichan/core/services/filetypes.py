@@ -270,9 +270,7 @@ OPEN_DOCUMENT = "application/vnd.oasis.opendocument."
 
 
 def _ooxml(kind: str, main_part: str) -> FileType:
-    return FileType(
-        f"{OFFICE}{kind}", _office_open_xml(main_part), _archive(_office_parts(kind, main_part))
-    )
+    return FileType(f"{OFFICE}{kind}", _office_open_xml(main_part), _archive(_office_parts(kind, main_part)))
 
 
 def _compound(content_type: str) -> FileType:
