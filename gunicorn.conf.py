@@ -28,3 +28,18 @@ workers = int(os.environ.get("ZHICHAN_WEB_WORKERS") or max(2, cores()))
 threads = int(os.environ.get("ZHICHAN_WEB_THREADS") or 4)
 worker_class = "gthread"
 accesslog = "-"  # one line per request on standard output (journald in production)
+
+# gunicorn names itself in every answer's `Server` header ("gunicorn"), and has no setting to change that: it
+# takes the name from its `gunicorn.http.wsgi.SERVER` when a response starts. Replacing the name here, in the
+# master before the workers are forked, keeps the software out of the header (an attacker learns nothing to look up).
+# Behind nginx, nginx sends its own header instead; `server_tokens off` keeps its version out (docs/deployment.md).
+SERVER_NAME = "zhichan"
+
+
+def _hide_server_software(name: str = SERVER_NAME) -> None:
+    import gunicorn.http.wsgi
+
+    gunicorn.http.wsgi.SERVER = name
+
+
+_hide_server_software()

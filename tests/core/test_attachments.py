@@ -2,8 +2,6 @@
 limited, the file is served only to those who may read its record, and every upload and removal is in the history."""
 
 import hashlib
-import io
-import zipfile
 from urllib.parse import quote
 
 import pytest
@@ -15,10 +13,9 @@ from django.utils import translation
 from zhichan.core.models import Attachment, Person, Unit
 from zhichan.core.services.attachments import attach, remove
 
-pytestmark = pytest.mark.django_db
+from ..files import JPEG, OFFICE, PDF, PNG, compound_document, ooxml
 
-OFFICE = "application/vnd.openxmlformats-officedocument."
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
@@ -34,14 +31,6 @@ def person():
     return Person.objects.create(name="市场监管局知识产权专员", unit=Unit.objects.get(key="amr"), is_ip_staff=True)
 
 
-def ooxml(*parts: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for part in ("[Content_Types].xml", *parts):
-            archive.writestr(part, "<x/>")
-    return buffer.getvalue()
-
-
 def upload(name, content):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")  # what the browser says
 
@@ -50,11 +39,11 @@ def upload(name, content):
     ("name", "content", "content_type"),
     [
         ("会议纪要.pdf", PDF, "application/pdf"),
-        ("照片.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, "image/png"),
-        ("照片.JPG", b"\xff\xd8\xff\xe0" + b"\x00" * 16, "image/jpeg"),
+        ("照片.png", PNG, "image/png"),
+        ("照片.JPG", JPEG, "image/jpeg"),
         ("台账.xlsx", ooxml("xl/workbook.xml"), OFFICE + "spreadsheetml.sheet"),
         ("通知.docx", ooxml("word/document.xml"), OFFICE + "wordprocessingml.document"),
-        ("旧表.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16, "application/vnd.ms-excel"),
+        ("旧表.xls", compound_document(), "application/vnd.ms-excel"),
         ("说明.txt", "培训签到共 35 人。\n".encode(), "text/plain"),
         ("名单.csv", "姓名,单位\n张三,市法院\n".encode("gb18030"), "text/csv"),
     ],

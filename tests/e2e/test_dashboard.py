@@ -62,3 +62,20 @@ def test_display_screen_fits_1920_by_1080(open_tab, data, request):
     assert height <= inner and width <= inner_width
     tab.screenshot(f"{request.node.originalname}-display")
     assert tab.console_errors() == [] and tab.static_failures == []
+
+
+def test_chart_tooltips_and_buttons_break_no_content_security_policy(tab, data):
+    """ECharts draws its tooltips as HTML with inline styles by default, which the policy refuses (one console
+    error per style); the charts draw them on the canvas instead (`renderMode: "richText"`)."""
+    tab.sign_in("leader")
+    tab.go("/dashboard/")
+    chart = tab.page.locator("#ranking-chart canvas")
+    expect(chart).to_have_count(1)
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    tab.page.mouse.move(box["x"] + 5, box["y"] + 5)
+    tab.page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.5, steps=10)
+    tab.page.wait_for_timeout(500)
+    expect(tab.page.locator("#ranking-chart canvas")).to_have_count(1)  # drawn on the canvas, no HTML added
+    assert tab.page.locator("#ranking-chart [style*='font-size']").count() == 0
+    assert tab.console_errors() == []

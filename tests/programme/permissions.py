@@ -9,6 +9,7 @@ from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF
 
 from ..core.permissions import OFFICE, PEOPLE_WRITERS, Draft
+from ..files import PDF
 from .conftest import MINI
 
 EXPECTED = {
@@ -88,7 +89,7 @@ def rows(users):
     for username, unit_key in [("amr-liaison", "amr"), ("court-liaison", "court")]:
         unit = Unit.objects.get(key=unit_key)
         report = reporting.open_report(task, unit, periods(programme)[0], users[username])
-        reporting.attach(report, users[username], SimpleUploadedFile("e.pdf", b"%PDF-1.4\n%%EOF\n"))
+        reporting.attach(report, users[username], SimpleUploadedFile("e.pdf", PDF))
         planning.save_unit_plan(task, unit, users[username], "plan")
         supervision.urge(users["office"], unit, "督办", programme=programme, task=task)
 

@@ -3,6 +3,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from zhichan.programme.models import Assignment, ProgressReport
 
+from ..files import PDF
+
 pytestmark = pytest.mark.django_db
 
 
@@ -110,4 +112,4 @@ def test_status_endpoint(api_for, programme):
 
 
 def _pdf():
-    return SimpleUploadedFile("证明.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    return SimpleUploadedFile("证明.pdf", PDF, content_type="application/pdf")

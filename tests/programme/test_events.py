@@ -7,9 +7,9 @@ from django.urls import reverse
 from zhichan.core.events import events_of
 from zhichan.programme.services import planning, reporting, supervision
 
-pytestmark = pytest.mark.django_db
+from ..files import PDF
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+pytestmark = pytest.mark.django_db
 
 
 def test_the_report_cycle_leaves_its_events_with_the_reason(task, q1, users, client_for):

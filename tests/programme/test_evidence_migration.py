@@ -19,13 +19,13 @@ from zhichan.programme.services.loading import load_programme
 from zhichan.programme.services.report_history import report_history
 
 from ..conftest import load_nanan
+from ..files import PDF
 from .conftest import MINI
 
 pytestmark = pytest.mark.django_db(transaction=True)  # migrations change the schema: no enclosing transaction
 
 BEFORE = [("programme", "0005_assignment_role_township")]  # core (the attachments) stays at its latest
 AFTER = [("programme", "0006_evidence_to_attachments")]
-PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 def migrate(targets):

@@ -7,6 +7,8 @@ from openpyxl import load_workbook
 
 from zhichan.programme.models import Assignment, ProgressReport, Task, UnitPlan
 
+from ..files import PDF
+
 pytestmark = pytest.mark.django_db
 
 
@@ -74,7 +76,7 @@ def test_report_cycle_on_the_pages(client_for, task, q1):
     assert 'value="2"' in liaison.get(report.get_absolute_url()).content.decode()  # shown as 2, not 2.0
     liaison.post(
         report.get_absolute_url(),
-        {**form, "action": "upload", "file": SimpleUploadedFile("会议纪要.pdf", b"%PDF-1.4\n%%EOF\n")},
+        {**form, "action": "upload", "file": SimpleUploadedFile("会议纪要.pdf", PDF)},
     )
     evidence = report.evidence.get()
     assert liaison.get(reverse("attachment-download", args=[evidence.pk])).status_code == 200
@@ -103,9 +105,7 @@ def test_another_units_report_and_evidence_are_hidden(client_for, task, q1):
     court_client = client_for("court-liaison")
     court_client.post(reverse("report-open", args=[task.pk]), {"unit": court.pk, "period": q1.key})
     report = ProgressReport.objects.get()
-    court_client.post(
-        reverse("evidence-upload", args=[report.pk]), {"file": SimpleUploadedFile("判决书.pdf", b"%PDF-1.4\n%%EOF\n")}
-    )
+    court_client.post(reverse("evidence-upload", args=[report.pk]), {"file": SimpleUploadedFile("判决书.pdf", PDF)})
     other = client_for("amr-liaison")
     assert other.get(report.get_absolute_url()).status_code == 404
     assert other.get(reverse("attachment-download", args=[report.evidence.get().pk])).status_code == 404

@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 from zhichan.programme.models import ProgressReport
 from zhichan.programme.services import reporting
 
-pytestmark = pytest.mark.django_db
+from ..files import PDF
 
-PDF = b"%PDF-1.4\n%%EOF\n"
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

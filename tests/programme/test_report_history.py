@@ -6,6 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from zhichan.programme.services import reporting
 from zhichan.programme.services.report_history import report_history
 
+from ..files import PDF
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,7 +19,7 @@ def reviewed(task, q1, users):
     report = reporting.open_report(task, amr, q1, liaison)
     reporting.save_report(report, liaison, narrative="初稿", percent=10, figures=[])
     reporting.save_report(report, liaison, narrative="初稿，补充", percent=20, figures=[])
-    reporting.attach(report, liaison, SimpleUploadedFile("名单.pdf", b"%PDF-1.4\n%%EOF\n"))
+    reporting.attach(report, liaison, SimpleUploadedFile("名单.pdf", PDF))
     reporting.submit(report, liaison)
     reporting.send_back(report, office, "请附人员名单。")
     reporting.save_report(report, liaison, narrative="已附名单", percent=30, figures=[])
@@ -49,7 +51,7 @@ def test_removed_evidence_is_a_step(reviewed, users, task, q1):
     court = task.assignments.get(role="co").unit
     liaison = users["court-liaison"]
     report = reporting.open_report(task, court, q1, liaison)
-    evidence = reporting.attach(report, liaison, SimpleUploadedFile("判决书.pdf", b"%PDF-1.4\n%%EOF\n"))
+    evidence = reporting.attach(report, liaison, SimpleUploadedFile("判决书.pdf", PDF))
     reporting.remove_evidence(evidence, liaison)
     kinds = [(step.kind, step.note) for step in report_history(report)]
     assert kinds == [("opened", ""), ("evidence-added", "判决书.pdf"), ("evidence-removed", "判决书.pdf")]

@@ -6,9 +6,9 @@ from zhichan.core.models import Attachment
 from zhichan.programme.models import ProgressReport
 from zhichan.programme.services import reporting
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+from ..files import PDF, PNG
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def pdf(name="进展证明.pdf", content=PDF):
@@ -80,7 +80,7 @@ def test_only_the_office_reviews(task, q1, users):
         ("a.exe", b"MZ...", "is a program"),
         ("fake.pdf", b"MZ\x90\x00 not a pdf", "is a program"),
         ("notes.txt", b"plain text", "files of this type are not accepted"),
-        ("photo.png", b"%PDF-1.4\n%%EOF\n", "does not contain what its name says"),
+        ("photo.png", PDF, "does not contain what its name says"),
         ("fake.docx", b"plain text", "does not contain what its name says"),
         ("empty.pdf", b"", "is empty"),
     ],
@@ -109,8 +109,7 @@ def test_office_documents_and_images_are_accepted(task, q1, users):
     buffer = io.BytesIO()
     Workbook().save(buffer)
     reporting.attach(report, users["amr-liaison"], SimpleUploadedFile("台账.xlsx", buffer.getvalue()))
-    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-    reporting.attach(report, users["amr-liaison"], SimpleUploadedFile("照片.png", png))
+    reporting.attach(report, users["amr-liaison"], SimpleUploadedFile("照片.png", PNG))
     assert sorted(Attachment.objects.values_list("name", flat=True)) == ["台账.xlsx", "照片.png"]
 
 

@@ -1,8 +1,9 @@
 """Attaching files to records and removing them: the one upload path for every app.
 
-The file's type is read from its content and must be what its name says; programs are refused whatever their name;
-the size is limited by `settings.ATTACHMENT_MAX_MB`. Who may attach or remove is the record's rule, passed by the
-caller (`may_write(user, record)`, by default: the user may edit the record).
+The file's type is read from its content and must be what its name says, and the whole file is then read by a
+parser for that type (filetypes.py: a PDF, an image, an office file that is not sound is refused); programs are
+refused whatever their name; the size is limited by `settings.ATTACHMENT_MAX_MB`. Who may attach or remove is
+the record's rule, passed by the caller (`may_write(user, record)`, by default: the user may edit the record).
 """
 
 import hashlib
@@ -45,6 +46,9 @@ def check_file(uploaded, accept=tuple(filetypes.BY_EXTENSION)) -> str:
         raise ValidationError(
             _("%(name)s does not contain what its name says (%(extension)s).") % {"name": name, "extension": extension}
         )
+    reason = filetypes.problem(uploaded, kind)
+    if reason:
+        raise ValidationError(_("%(name)s cannot be accepted: %(reason)s.") % {"name": name, "reason": reason})
     return kind.content_type
 
 

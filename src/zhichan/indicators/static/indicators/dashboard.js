@@ -1,5 +1,7 @@
 // The dashboards' charts: monthly trend lines with the target, and the township ranking as bars.
 // Data comes from the json_script element "dashboard-data"; every chart can be saved as a PNG.
+// Tooltips are drawn on the canvas (renderMode "richText"): ECharts' HTML tooltips carry inline styles, which the
+// content security policy refuses.
 (function () {
   var source = document.getElementById("dashboard-data");
   if (!source || typeof echarts === "undefined") return;
@@ -37,7 +39,7 @@
     }
     make(holder, {
       toolbox: data.dark ? undefined : toolbox,
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", renderMode: "richText" },
       grid: { left: 48, right: 16, top: 24, bottom: 22 },
       xAxis: { type: "category", data: trend.labels, axisLabel: { fontSize: 10 } },
       yAxis: { type: "value", scale: true, axisLabel: { fontSize: 10 }, max: function (v) { return trend.target !== null ? Math.max(v.max, trend.target) : v.max; } },
@@ -50,7 +52,7 @@
   if (holder) {
     make(holder, {
       toolbox: data.dark ? undefined : toolbox,
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      tooltip: { trigger: "axis", renderMode: "richText", axisPointer: { type: "shadow" } },
       grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: "value", name: ranking.unit, axisLabel: { fontSize: 10 } },
       yAxis: { type: "category", inverse: true, data: ranking.labels, axisLabel: { fontSize: 11, interval: 0 } },

@@ -14,7 +14,7 @@
   var chart = echarts.init(holder);
   chart.setOption({
     animation: false,
-    tooltip: { trigger: "axis" },
+    tooltip: { trigger: "axis", renderMode: "richText" },
     legend: { top: 0 },
     grid: { left: 60, right: 30, top: 30, bottom: 30 },
     xAxis: { type: "category", data: data.labels },
