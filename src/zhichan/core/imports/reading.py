@@ -182,7 +182,7 @@ def _sheet_problem(path, problem: SheetProblem, limits: Limits) -> FileRejected:
             return not_a_table(path, looks_like(handle.read(512)) or "unreadable binary data")
     if problem.problem == "not-workbook":
         return not_a_table(path, "a ZIP archive that holds no workbook")
-    if problem.problem in ("damaged", "name"):
+    if problem.problem in ("damaged", "name", "twice", "link", "encrypted"):
         logger.info("workbook %s refused as damaged: %s", path, details)
         return _damaged(path)
     if problem.problem == "unpacked":
