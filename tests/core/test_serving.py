@@ -1,4 +1,4 @@
-"""One serving setup: production, `make run` and the dashboard benchmark all start gunicorn with gunicorn.conf.py."""
+"""One serving setup: production, `make run` and the benchmarks (bench/serving.py) all start gunicorn with gunicorn.conf.py."""
 
 import re
 import runpy
@@ -28,7 +28,7 @@ def test_production_make_run_and_the_benchmark_serve_alike():
     started = {
         "docs/deployment.md": (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8"),
         "scripts/serve": (ROOT / "scripts" / "serve").read_text(encoding="utf-8"),
-        "bench/indicators.py": (ROOT / "bench" / "indicators.py").read_text(encoding="utf-8"),
+        "bench/serving.py": (ROOT / "bench" / "serving.py").read_text(encoding="utf-8"),
     }
     for name, text in started.items():
         assert re.search(r'"--config",\s*str\(ROOT / "gunicorn.conf.py"\)|--config gunicorn.conf.py', text), name

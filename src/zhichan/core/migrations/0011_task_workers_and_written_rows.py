@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='importbatch',
             name='written',
-            field=models.PositiveIntegerField(default=0, verbose_name='rows written so far'),
+            field=models.PositiveIntegerField(db_default=0, default=0, verbose_name='rows written so far'),
         ),
         migrations.AddField(
             model_name='taskprogress',

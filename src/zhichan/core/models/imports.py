@@ -51,7 +51,8 @@ class ImportBatch(models.Model):
     rejected_count = models.PositiveIntegerField(pgettext_lazy("rows", "rejected"), default=0)
     # Rows already committed while the batch runs: on SQLite a batch is written in short transactions, one per
     # chunk, so that the web is not kept waiting; stays 0 on PostgreSQL, where the batch is one transaction.
-    written = models.PositiveIntegerField(_("rows written so far"), default=0)
+    # A database default too: rows copied in by raw SQL (registry migration 0015) name no such column.
+    written = models.PositiveIntegerField(_("rows written so far"), default=0, db_default=0)
     created = models.DateTimeField(_("time"), auto_now_add=True)
     started = models.DateTimeField(_("started"), null=True, blank=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
