@@ -44,6 +44,14 @@ POSITIVE_CHECKS = [not_a_server_error, response_schema_conformance, content_type
 NEGATIVE_CHECKS = [not_a_server_error, negative_data_rejection]
 
 
+def modes(username):
+    """Valid requests as every role; invalid ones as the office, whose writes reach the input checks (the other
+    roles' are refused before them, and the filters they read through are the office's)."""
+    if username == "office" or EXAMPLES > 4:
+        return (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE)
+    return (schemathesis.GenerationMode.POSITIVE,)
+
+
 def api_schema():
     document = SchemaGenerator().get_schema(request=None, public=True)
     schema = schemathesis.openapi.from_dict(document)
@@ -103,6 +111,6 @@ def test_api_under_generated_requests(username, users):
     schema = api_schema()
     found = []
     for operation in operations(schema):
-        for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
+        for mode in modes(username):
             found.extend(failures_of(operation, mode, headers))
     assert not found, f"{len(found)} failures:\n\n" + "\n\n".join(found)
