@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: install run test lint bench messages clean
+.PHONY: install run test lint fuzz bench messages clean
 
 install: $(VENV)/.installed node_modules/.installed var/vendor/.copied messages
 
@@ -36,6 +36,11 @@ run: install
 
 test: install
 	scripts/test
+
+# The whole API under generated requests as every role, with many more examples than the suite's few.
+FUZZ_EXAMPLES ?= 200
+fuzz: install
+	ZHICHAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/core/test_api_fuzz.py
 
 lint: install
 	$(VENV)/bin/ruff check .

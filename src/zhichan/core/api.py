@@ -1,6 +1,5 @@
 """REST API (/api/v1/) for the foundation: regions, population, units, people, the roster, tasks."""
 
-import django_filters
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -10,6 +9,7 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from .filters import BooleanFilter, CharFilter, FilterSet, IdFilter
 from .models import Committee, Membership, Person, Population, Region, TaskProgress, Unit, User
 from .roles import EVERYONE, LIAISONS, SIGNED_IN, STAFF, Role
 from .scoping import save_checked
@@ -50,9 +50,9 @@ class RegionSerializer(serializers.ModelSerializer):
         return self.context["pk_by_path"].get(region.path[: -Region.steplen])
 
 
-class RegionFilter(django_filters.FilterSet):
-    parent = django_filters.NumberFilter(method="filter_parent")
-    within = django_filters.CharFilter(method="filter_within", label="code of an ancestor region")
+class RegionFilter(FilterSet):
+    parent = IdFilter(method="filter_parent")
+    within = CharFilter(method="filter_within", label="code of an ancestor region")
 
     class Meta:
         model = Region
@@ -138,8 +138,8 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["id", "committee", "person", "person_name", "seat", "post", "unit", "start", "end", "order"]
 
 
-class MembershipFilter(django_filters.FilterSet):
-    current = django_filters.BooleanFilter(field_name="end", lookup_expr="isnull")
+class MembershipFilter(FilterSet):
+    current = BooleanFilter(field_name="end", lookup_expr="isnull")
 
     class Meta:
         model = Membership

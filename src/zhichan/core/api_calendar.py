@@ -1,9 +1,9 @@
 """REST API for the working-day calendar (read-only; the office keeps it on the calendar page)."""
 
-import django_filters
 from rest_framework import serializers
 
 from .api import ScopedViewSet
+from .filters import FilterSet, YearFilter
 from .models import CalendarDay
 from .roles import STAFF, Role
 
@@ -16,8 +16,8 @@ class CalendarDaySerializer(serializers.ModelSerializer):
         fields = ["id", "date", "kind", "is_workday", "name", "source"]
 
 
-class CalendarDayFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year")
+class CalendarDayFilter(FilterSet):
+    year = YearFilter(field_name="date")
 
     class Meta:
         model = CalendarDay

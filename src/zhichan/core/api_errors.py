@@ -1,9 +1,13 @@
 """The API's one exception handler: a domain function's ValidationError is a 400 and its PermissionDenied a 403,
-with the messages it gave, in the user's language (they are translated where they are raised)."""
+with the messages it gave, in the user's language (they are translated where they are raised); a body past
+DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 saying so."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -18,8 +22,16 @@ def validation_detail(error: DjangoValidationError):
     return detail
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "request_too_large"
+
+
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024) or 1
+        exc = RequestTooLarge(_("The request is larger than %(limit)d MB; send less at once.") % {"limit": limit})
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(validation_detail(exc))
     elif isinstance(exc, DjangoPermissionDenied) and exc.args:
         exc = exceptions.PermissionDenied(str(exc.args[0]))

@@ -9,6 +9,7 @@ from zhichan.documents.files import response
 
 from .api import ScopedViewSet
 from .models import ExportFile
+from .params import id_field, query
 from .roles import SIGNED_IN
 
 
@@ -27,8 +28,8 @@ class ExportFileViewSet(ScopedViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        task = self.request.query_params.get("task")
-        return queryset.filter(task_id=task) if task and task.isdigit() else queryset
+        task = query(self.request, task=id_field())["task"]
+        return queryset.filter(task_id=task) if task else queryset
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])

@@ -1,18 +1,18 @@
 """REST API for the caller's own notifications."""
 
-import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from .filters import BooleanFilter, FilterSet
 from .models import Notification
 from .roles import SIGNED_IN
 from .services.notify import mark_read
 
 
-class NotificationFilter(django_filters.FilterSet):
-    unread = django_filters.BooleanFilter(field_name="read_at", lookup_expr="isnull")
+class NotificationFilter(FilterSet):
+    unread = BooleanFilter(field_name="read_at", lookup_expr="isnull")
 
     class Meta:
         model = Notification

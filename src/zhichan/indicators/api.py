@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -12,6 +13,7 @@ from zhichan.core.api import ScopedViewSet
 from zhichan.core.models import Unit
 from zhichan.core.numbers import format_figure
 from zhichan.core.pagination import Pagination
+from zhichan.core.params import query, text_field
 from zhichan.core.roles import LIAISONS, Role
 
 from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
@@ -87,6 +89,21 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
         return format_figure(value.value, value.indicator.decimals)
 
 
+RECORDS = inline_serializer(
+    "IndicatorValueRecords",
+    fields={
+        "input": serializers.CharField(),
+        "label": serializers.CharField(),
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "records": serializers.ListField(
+            child=serializers.DictField(), help_text="Each record: pk, url and the source's columns by key."
+        ),
+    },
+)
+
+
 class IndicatorValueViewSet(ScopedViewSet):
     """Computed values; filter by indicator, region and period. `records/?input=name` lists what one is made of."""
 
@@ -94,11 +111,19 @@ class IndicatorValueViewSet(ScopedViewSet):
     serializer_class = IndicatorValueSerializer
     filterset_fields = ["indicator", "indicator__code", "region", "period"]
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("input", str, description="One of the value's inputs (default: the numerator's first)."),
+            OpenApiParameter("page", {"type": "integer", "minimum": 1}),
+            OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": Pagination.max_page_size}),
+        ],
+        responses={200: RECORDS},
+    )
     @action(detail=True, methods=["get"])
     def records(self, request, pk=None):
         value = self.get_object()
         names = inputs_of(value)  # the numerator's first, as on the page
-        name = request.query_params.get("input") or (names[0] if names else "")
+        name = query(request, input=text_field(100))["input"] or (names[0] if names else "")
         found = behind(value, name, request.user)
         if found is None:
             raise NotFound("unknown input")

@@ -15,6 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from zhichan.core.access import RolePermission
+from zhichan.core.params import date_field, id_field, month_field, query
 from zhichan.core.roles import STAFF
 
 from .services.dashboard_figures import cached, dashboard_charts, dashboard_context
@@ -80,6 +81,7 @@ def _target_row(row):
 @api_view(["GET"])
 @permission_classes([RolePermission])
 def dashboard(request):
+    query(request, region=id_field(), period=month_field(), indicator=id_field(), as_of=date_field())
     # The JSON itself is cached: a request that finds it neither unpickles nor encodes the figures.
     _key, body = cached(request, "api-json", _json)
     if request.accepted_renderer.format == "json":

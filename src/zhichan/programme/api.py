@@ -1,7 +1,7 @@
 """REST API for programmes: the plan, its tasks and their decomposition, and the report cycle."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -12,6 +12,7 @@ from zhichan.core.api import ScopedViewSet
 from zhichan.core.asof import as_of
 from zhichan.core.extensions import targets_as_of
 from zhichan.core.models import Attachment
+from zhichan.core.params import date_field, query
 from zhichan.core.roles import LIAISONS, Role
 
 from .models import Assignment, Goal, Milestone, Programme, ProgressReport, Target, Task, UnitPlan, Urging
@@ -50,15 +51,33 @@ AS_OF = OpenApiParameter(
 )
 
 
+TASK_STATUS = inline_serializer(
+    "TaskStatus",
+    fields={
+        "task": serializers.IntegerField(),
+        "status": serializers.CharField(),
+        "percent": serializers.IntegerField(),
+        "reasons": serializers.ListField(child=serializers.CharField()),
+        "missing": serializers.ListField(
+            child=inline_serializer(
+                "MissingReport", fields={"unit": serializers.IntegerField(), "period": serializers.CharField()}
+            )
+        ),
+    },
+    many=True,
+)
+
+
 class ProgrammeViewSet(ScopedViewSet):
     queryset = Programme.objects.all()
     serializer_class = ProgrammeSerializer
 
-    @extend_schema(parameters=[AS_OF], responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(parameters=[AS_OF], responses={200: TASK_STATUS})
     @action(detail=True, methods=["get"])
     def status(self, request, pk=None):
         """Each task's computed status, percent and reasons — as of `?as_of=YYYY-MM-DD` (default: today, or the
         programme's last day once it has ended)."""
+        query(request, as_of=date_field())
         programme = self.get_object()
         states = states_on(programme, as_of(request, end=programme.end))
         return Response(
@@ -78,6 +97,7 @@ class ProgrammeViewSet(ScopedViewSet):
     @action(detail=True, methods=["get"])
     def targets(self, request, pk=None):
         """Each target's value, status and forecast as of `?as_of=YYYY-MM-DD` (same default as `status`)."""
+        query(request, as_of=date_field())
         programme = self.get_object()
         day = as_of(request, end=programme.end)
         rows = targets_as_of(programme, day)

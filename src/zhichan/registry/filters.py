@@ -6,11 +6,20 @@ scoped with visible_to(user).
 
 import datetime
 
-import django_filters
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.filters import (
+    CharFilter,
+    ChoiceFilter,
+    DateFilter,
+    FilterSet,
+    IdFilter,
+    IntegerFilter,
+    ModelChoiceFilter,
+    YearFilter,
+)
 from zhichan.core.models import Region
 from zhichan.core.models.regions import RegionKind
 
@@ -33,7 +42,7 @@ YES_NO = [("true", _("yes")), ("false", _("no"))]
 STATE_CHOICES = [("valid", _("valid")), ("not-valid", _("not valid"))]
 
 
-class YesNoFilter(django_filters.ChoiceFilter):
+class YesNoFilter(ChoiceFilter):
     """A boolean field offered as all / yes / no."""
 
     def __init__(self, *args, **kwargs):
@@ -51,11 +60,11 @@ def township_regions():
     return Region.objects.filter(kind__in=RegionKind.township_level()).order_by("path")
 
 
-class RegisterFilter(django_filters.FilterSet):
+class RegisterFilter(FilterSet):
     """Common parts: the search box, the township and the demo flag; Bootstrap classes on every field."""
 
-    q = django_filters.CharFilter(method="search", label=_("search"))
-    region = django_filters.ModelChoiceFilter(
+    q = CharFilter(method="search", label=_("search"))
+    region = ModelChoiceFilter(
         queryset=township_regions(), method="within_region", label=_("township"), empty_label=_("all townships")
     )
     synthetic = YesNoFilter(label=_("demo records"))
@@ -82,10 +91,8 @@ def _validity_day(filterset) -> datetime.date:
 class ValidityFilter(RegisterFilter):
     """`state` valid / not-valid on the day `on` (today when not given), through the set-based valid_on."""
 
-    state = django_filters.ChoiceFilter(
-        choices=STATE_CHOICES, method="filter_state", label=_("validity"), empty_label=_("any")
-    )
-    on = django_filters.DateFilter(method="keep", label=_("on date"), widget=forms.DateInput(attrs={"type": "date"}))
+    state = ChoiceFilter(choices=STATE_CHOICES, method="filter_state", label=_("validity"), empty_label=_("any"))
+    on = DateFilter(method="keep", label=_("on date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def keep(self, queryset, name, value):
         return queryset  # read by filter_state
@@ -98,12 +105,10 @@ class ValidityFilter(RegisterFilter):
 
 
 class PatentFilter(ValidityFilter):
-    patent_type = django_filters.ChoiceFilter(
-        choices=PatentType.choices, label=_("patent type"), empty_label=_("all types")
-    )
-    filing_year = django_filters.NumberFilter(field_name="filing_date", lookup_expr="year", label=_("filing year"))
-    grant_year = django_filters.NumberFilter(field_name="grant_date", lookup_expr="year", label=_("grant year"))
-    holder = django_filters.NumberFilter(field_name="holders", label=_("holder"), widget=forms.HiddenInput)
+    patent_type = ChoiceFilter(choices=PatentType.choices, label=_("patent type"), empty_label=_("all types"))
+    filing_year = YearFilter(field_name="filing_date", label=_("filing year"))
+    grant_year = YearFilter(field_name="grant_date", label=_("grant year"))
+    holder = IdFilter(field_name="holders", label=_("holder"), widget=forms.HiddenInput)
 
     class Meta:
         model = Patent
@@ -111,11 +116,11 @@ class PatentFilter(ValidityFilter):
 
 
 class TrademarkFilter(ValidityFilter):
-    kind = django_filters.ChoiceFilter(choices=TrademarkKind.choices, label=_("kind"), empty_label=_("all kinds"))
-    nice_class = django_filters.NumberFilter(method="filter_nice_class", label=_("Nice class"))
+    kind = ChoiceFilter(choices=TrademarkKind.choices, label=_("kind"), empty_label=_("all kinds"))
+    nice_class = IntegerFilter(min_value=1, max_value=45, method="filter_nice_class", label=_("Nice class"))
     gi_mark = YesNoFilter(label=_("GI mark"))
     madrid = YesNoFilter(label=_("Madrid"))
-    holder = django_filters.NumberFilter(field_name="holders", label=_("holder"), widget=forms.HiddenInput)
+    holder = IdFilter(field_name="holders", label=_("holder"), widget=forms.HiddenInput)
 
     class Meta:
         model = Trademark
@@ -128,11 +133,9 @@ class TrademarkFilter(ValidityFilter):
 
 
 class CopyrightFilter(RegisterFilter):
-    kind = django_filters.ChoiceFilter(choices=CopyrightKind.choices, label=_("kind"), empty_label=_("all kinds"))
-    registration_year = django_filters.NumberFilter(
-        field_name="registration_date", lookup_expr="year", label=_("registration year")
-    )
-    owner = django_filters.NumberFilter(field_name="owners", label=_("owner"), widget=forms.HiddenInput)
+    kind = ChoiceFilter(choices=CopyrightKind.choices, label=_("kind"), empty_label=_("all kinds"))
+    registration_year = YearFilter(field_name="registration_date", label=_("registration year"))
+    owner = IdFilter(field_name="owners", label=_("owner"), widget=forms.HiddenInput)
 
     class Meta:
         model = Copyright
@@ -140,8 +143,8 @@ class CopyrightFilter(RegisterFilter):
 
 
 class GIFilter(RegisterFilter):
-    kind = django_filters.ChoiceFilter(choices=GIKind.choices, label=_("kind"), empty_label=_("all kinds"))
-    holder = django_filters.NumberFilter(field_name="holder", label=_("holder"), widget=forms.HiddenInput)
+    kind = ChoiceFilter(choices=GIKind.choices, label=_("kind"), empty_label=_("all kinds"))
+    holder = IdFilter(field_name="holder", label=_("holder"), widget=forms.HiddenInput)
 
     class Meta:
         model = GeographicalIndication
@@ -149,7 +152,7 @@ class GIFilter(RegisterFilter):
 
 
 class EnterpriseFilter(RegisterFilter):
-    designation = django_filters.ChoiceFilter(
+    designation = ChoiceFilter(
         choices=DesignationKind.choices,
         method="filter_designation",
         label=_("designation held today"),

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from ..messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
+from ..plausible import TEXT_MAX_LENGTH, date_problem, max_length_of, text_problem
 
 EMPTY = frozenset({"", "-", "--", "---", "—", "——", "(null)", "null", "none", "n/a", "暂无", "无数据", "/"})
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -128,20 +129,45 @@ def parse_yes_no(value) -> bool:
 
 
 def limited(model, name):
-    """A text reader refusing more characters than the model's column holds."""
-    limit = model._meta.get_field(name).max_length
+    """A text reader refusing control characters and more characters than the model's field holds (the rules of
+    core/plausible.py, which the model's full_clean applies too)."""
+    field = model._meta.get_field(name)
+    limit, multiline = max_length_of(field), field.get_internal_type() == "TextField"
 
     def read(cell):
         value = text(cell)
-        if limit and len(value) > limit:
-            raise ValueError(_("At most %(limit)d characters; %(n)d given.") % {"limit": limit, "n": len(value)})
+        if value:
+            problem = text_problem(value, max_length=limit, multiline=multiline)
+            if problem:
+                raise ValueError(problem)
         return value
 
     return read
 
 
 def free_text(cell):
-    return text(cell)
+    """Text of no particular field: no control characters, at most TEXT_MAX_LENGTH characters."""
+    value = text(cell)
+    if value:
+        problem = text_problem(value, max_length=TEXT_MAX_LENGTH, multiline=True)
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
+def dated(model, name):
+    """A date reader refusing what the model's date field cannot plausibly hold (core/plausible.py): before the
+    registers' earliest date, or after today for a date that cannot lie ahead."""
+
+    def read(cell):
+        day = parse_date(cell)
+        if day is not None:
+            problem = date_problem(day, model, name)
+            if problem:
+                raise ValueError(problem)
+        return day
+
+    return read
 
 
 def words(mapping: dict, message):

@@ -1,5 +1,6 @@
 """Copyright registrations: works (作品登记) and computer software (软件著作权登记). Rules: docs/registry.md."""
 
+import datetime
 import re
 import unicodedata
 
@@ -61,6 +62,8 @@ class Copyright(RegisterRecord):
     """A copyright registration of a work or of computer software."""
 
     registration_number = models.CharField(_("registration number"), max_length=60, unique=True)
+    # A work registered now may have been made or published long ago (core/plausible.py).
+    earliest_dates = {"completion_date": datetime.date(1900, 1, 1), "first_publication_date": datetime.date(1900, 1, 1)}
     kind = models.CharField(_("kind"), max_length=20, choices=CopyrightKind.choices, blank=True)
     category = models.CharField(
         _("category of work"), max_length=20, choices=WorkCategory.choices, blank=True, help_text=_("Works only.")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region
+from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_uscc
@@ -126,7 +127,7 @@ class DesignationLevel(models.TextChoices):
     COUNTY = "county", _("county")
 
 
-class EnterpriseDesignation(models.Model):
+class EnterpriseDesignation(Plausible):
     """A dated title given to an enterprise (demonstration, high-tech, 小巨人…), held from granted_on to expires_on."""
 
     enterprise = models.ForeignKey(
@@ -137,6 +138,7 @@ class EnterpriseDesignation(models.Model):
     granted_on = models.DateField(_("granted on"))
     # The first day it no longer holds; empty while it has no end.
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    dates_ahead = ("expires_on",)  # a designation runs to a day ahead (core/plausible.py)
     document = models.CharField(_("document number or source"), max_length=300, blank=True)
     history = HistoricalRecords()
 

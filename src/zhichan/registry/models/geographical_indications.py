@@ -53,6 +53,14 @@ class GeographicalIndication(RegisterRecord):
         verbose_name = _("geographical indication")
         verbose_name_plural = _("geographical indications")
         ordering = ["name"]
+        constraints = [
+            # The natural key of the import (registry/imports.py): one indication of a name and kind, by any path.
+            models.UniqueConstraint(
+                fields=["name", "kind"],
+                name="registry_gi_name_kind_unique",
+                violation_error_message=_("A geographical indication of this name and kind is already registered."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"

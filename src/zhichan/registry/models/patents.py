@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region
+from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_patent_application
@@ -217,7 +218,7 @@ class Patent(RegisterRecord):
         return "; ".join(facts)
 
 
-class PatentEvent(models.Model):
+class PatentEvent(Plausible):
     """One legal-status event of a patent, with the phrase as the source wrote it."""
 
     patent = models.ForeignKey(Patent, models.CASCADE, related_name="events", verbose_name=_("patent"))

@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import ScopedQuerySet
 
 
@@ -26,9 +27,10 @@ class RecordHistory(HistoricalRecords):
         super().finalize(sender, **kwargs)
 
 
-class RegistryRecord(models.Model):
+class RegistryRecord(Plausible):
     """A record the registry keeps (an enterprise, a patent, a mark …): an import may write it, the demo may
-    make it up, its changes are kept, and each user sees the rows its model's `scope` gives them."""
+    make it up, its changes are kept, and each user sees the rows its model's `scope` gives them. Its dates and
+    texts are checked for plausibility (core/plausible.py) by full_clean()."""
 
     import_batch = models.ForeignKey(
         "core.ImportBatch",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region
+from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from ..identifiers import IdentifierError, parse_trademark_registration, trademark_kind
@@ -117,6 +118,7 @@ class Trademark(RegisterRecord):
         blank=True,
         help_text=_("The last day of the term as the register writes it (专用权期限)."),
     )
+    dates_ahead = ("expiry_date",)  # the term runs ahead; the other dates are past (core/plausible.py)
     agency = models.CharField(_("trademark agency"), max_length=200, blank=True)
     history_unindexed = ("registration_number", "region", "import_batch")
 
@@ -157,7 +159,7 @@ class Trademark(RegisterRecord):
             raise ValidationError({"expiry_date": _("The term ends before it starts.")})
 
 
-class TrademarkEvent(models.Model):
+class TrademarkEvent(Plausible):
     """One event in a trademark's life (renewal, transfer, cancellation …), with the phrase as written."""
 
     trademark = models.ForeignKey(Trademark, models.CASCADE, related_name="events", verbose_name=_("trademark"))

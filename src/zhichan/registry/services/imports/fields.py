@@ -6,7 +6,7 @@ reason; the rules that look at several fields of a row are in rows.py, the kinds
 
 from django.utils import timezone
 
-from zhichan.core.imports.values import closed, free_text, limited, parse_date, parse_yes_no, text, words
+from zhichan.core.imports.values import closed, dated, free_text, limited, parse_yes_no, text, words
 
 from ...identifiers import (
     IdentifierError,
@@ -14,7 +14,7 @@ from ...identifiers import (
     parse_patent_application,
     parse_trademark_registration,
 )
-from ...models import Copyright, Enterprise, GeographicalIndication, Patent, Trademark
+from ...models import Copyright, Enterprise, GeographicalIndication, Patent, PatentEvent, Trademark
 from ...nice import parse_nice_classes
 from .values import parse_ipc, parse_patent_type, parse_term
 
@@ -106,20 +106,20 @@ SIZES = {
 PATENT = {
     "application_number": patent_number,
     "title": limited(Patent, "title"),
-    "filing_date": parse_date,
+    "filing_date": dated(Patent, "filing_date"),
     "patent_type": parse_patent_type,
     "publication_number": limited(Patent, "publication_number"),
-    "publication_date": parse_date,
+    "publication_date": dated(Patent, "publication_date"),
     "grant_number": limited(Patent, "grant_number"),
-    "grant_date": parse_date,
-    "applicants": free_text,
-    "inventors": free_text,
+    "grant_date": dated(Patent, "grant_date"),
+    "applicants": limited(Patent, "applicants"),
+    "inventors": limited(Patent, "inventors"),
     "address": limited(Patent, "address"),
     "ipc_codes": ipc_list,
     "main_ipc": first_ipc,
     "agency": limited(Patent, "agency"),
     "legal_status": limited(Patent, "title"),
-    "legal_status_date": parse_date,
+    "legal_status_date": dated(PatentEvent, "date"),
     "uscc": free_text,
     "strategic_emerging": parse_yes_no,
     "foreign_family": parse_yes_no,
@@ -134,13 +134,13 @@ TRADEMARK = {
     "kind": words(TRADEMARK_KINDS, closed("普通商标, 集体商标, 证明商标")),
     "applicant_name": limited(Trademark, "applicant_name"),
     "address": limited(Trademark, "address"),
-    "application_date": parse_date,
-    "preliminary_publication_date": parse_date,
-    "registration_date": parse_date,
+    "application_date": dated(Trademark, "application_date"),
+    "preliminary_publication_date": dated(Trademark, "preliminary_publication_date"),
+    "registration_date": dated(Trademark, "registration_date"),
     "term": parse_term,
-    "expiry_date": parse_date,
+    "expiry_date": dated(Trademark, "expiry_date"),
     "agency": limited(Trademark, "agency"),
-    "international_registration_date": parse_date,
+    "international_registration_date": dated(Trademark, "international_registration_date"),
     "uscc": free_text,
 }
 
@@ -150,9 +150,9 @@ COPYRIGHT = {
     "kind": words(COPYRIGHT_KINDS, closed("作品, 软件")),
     "category": words(WORK_CATEGORIES, closed("文字, 音乐, 美术, 摄影, 视听, 图形, 模型 …")),
     "owner_name": limited(Copyright, "owner_name"),
-    "completion_date": parse_date,
-    "first_publication_date": parse_date,
-    "registration_date": parse_date,
+    "completion_date": dated(Copyright, "completion_date"),
+    "first_publication_date": dated(Copyright, "first_publication_date"),
+    "registration_date": dated(Copyright, "registration_date"),
     "address": limited(Patent, "address"),
     "uscc": free_text,
 }
@@ -162,9 +162,9 @@ GEOGRAPHICAL_INDICATION = {
     "kind": words(GI_KINDS, closed("地理标志保护产品, 地理标志商标")),
     "holder_name": limited(GeographicalIndication, "holder_name"),
     "uscc": free_text,
-    "approval_date": parse_date,
+    "approval_date": dated(GeographicalIndication, "approval_date"),
     "announcement_number": limited(GeographicalIndication, "announcement_number"),
-    "area": free_text,
+    "area": limited(GeographicalIndication, "area"),
     "product_category": limited(GeographicalIndication, "product_category"),
 }
 

@@ -8,9 +8,12 @@ of a million rows passes through here once per row.
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+
 from zhichan.core.imports.errors import RowRejected
 from zhichan.core.imports.values import fold_name, text
 from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
+from zhichan.core.plausible import problems
 
 from ...identifiers import IdentifierError, parse_uscc
 from ...models import Copyright, CopyrightKind, PatentEventKind, Trademark, TrademarkKind
@@ -124,9 +127,13 @@ def enterprise_key(record: dict) -> tuple:
 
 
 def _model_rules(model, record: dict, read_back: tuple):
-    """The model's own clean() on the row's values; the fields it normalizes are read back."""
+    """The model's own clean() and its plausibility rules (core/plausible.py: dates a row derives, such as a
+    trademark's term) on the row's values; the fields it normalizes are read back."""
     names = {f.name for f in model._meta.concrete_fields}
     instance = model(**{k: v for k, v in record.items() if k in names})
     instance.clean()
+    found = problems(instance)
+    if found:
+        raise ValidationError(found)
     for name in read_back:
         record[name] = getattr(instance, name)
