@@ -6,7 +6,7 @@ import chinese_calendar
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -206,3 +206,9 @@ def test_calendar_api_filters_by_year(seeded, api_for):
     assert spring["kind"] == "holiday" and spring["name"] == "春节" and spring["is_workday"] is False
     assert api.post("/api/v1/calendar/", {"date": "2027-01-01"}, format="json").status_code == 403
     assert api_for("enterprise").get("/api/v1/calendar/").status_code == 403
+
+
+@pytest.mark.parametrize("year", ["0", "99999999999", "-5", "abc"])
+def test_a_year_no_date_can_hold_shows_this_year(seeded, client_for, year):
+    response = client_for("office").get("/calendar/", {"year": year})
+    assert response.status_code == 200 and response.context["year"] == timezone.localdate().year

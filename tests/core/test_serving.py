@@ -1,4 +1,4 @@
-"""One serving setup: production, `make run` and the benchmarks (bench/serving.py) all start gunicorn with gunicorn.conf.py."""
+"""One serving setup: production, `make run` and the benchmarks (bench/serving.py) start gunicorn with one file."""
 
 import re
 import runpy

@@ -1,3 +1,5 @@
+from datetime import MAXYEAR, MINYEAR
+
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
@@ -61,6 +63,8 @@ def calendar(request):
     try:
         year = int(request.GET.get("year") or (year_form.data.get("year") if year_form else None) or today.year)
     except ValueError:
+        year = today.year
+    if not MINYEAR <= year <= MAXYEAR:  # a year no date can hold is shown as this one
         year = today.year
     state = CalendarYear.objects.filter(year=year).first()
     if year_form is None:
