@@ -53,3 +53,10 @@ def test_audit_logins_tab(client_for, client):
     client.post(reverse("login"), {"username": "ghost", "password": "x"})
     html = client_for("office").get(reverse("audit"), {"tab": "logins"}).content.decode()
     assert "ghost" in html
+
+
+@pytest.mark.parametrize("tab", ["changes", "events", "logins"])
+def test_the_audit_page_keeps_the_signed_in_menu_when_filtered_by_username(client_for, tab):
+    html = client_for("office").get(reverse("audit"), {"tab": tab, "user": "amr-liaison"}).content.decode()
+    assert 'data-testid="current-user"' in html and 'data-testid="notification-bell"' in html
+    assert 'name="user" value="amr-liaison"' in html

@@ -121,3 +121,11 @@ def test_urging_through_the_api(api_for, programme, task):
     answered = api_for("amr-liaison").post(f"/api/v1/urgings/{pk}/answer/", {"answer": "已报送"})
     assert answered.status_code == 200 and answered.json()["answer"] == "已报送"
     assert api_for("office").get(f"/api/v1/urgings/{pk}/").json()["answered_at"]
+
+
+def test_an_urging_is_named_by_its_local_day(programme, task, users):
+    urging = supervision.urge(users["office"], Unit.objects.get(key="amr"), "请报送", programme=programme, task=task)
+    # 20:30 UTC on 5 December is 04:30 on 6 December in the county: the audit log and the events say the 6th.
+    Urging.objects.filter(pk=urging.pk).update(urged_at=datetime.datetime(2026, 12, 5, 20, 30, tzinfo=datetime.UTC))
+    urging.refresh_from_db()
+    assert str(urging).endswith("· 2026-12-06")

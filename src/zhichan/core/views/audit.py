@@ -58,7 +58,8 @@ def audit(request):
     tab = request.GET.get("tab", "changes")
     user = request.GET.get("user", "").strip()
     since, until = parse_date(request.GET.get("since", "") or ""), parse_date(request.GET.get("until", "") or "")
-    context = {"tab": tab, "user": user, "since": since, "until": until, "models": audited_models()}
+    # "username", not "user": the base template reads `user` as the signed-in account (its menu and notifications).
+    context = {"tab": tab, "username": user, "since": since, "until": until, "models": audited_models()}
     if tab == "events":
         context["kinds"], context["kind"] = kinds(), request.GET.get("kind", "")
         context["page"] = Paginator(_events(context["kind"], user, since, until), PER_PAGE).get_page(

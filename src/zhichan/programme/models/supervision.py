@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -47,7 +48,9 @@ class Urging(models.Model):
         indexes = [models.Index(fields=["unit", "answered_at"], name="urging_unit_open")]
 
     def __str__(self):
-        return f"{self.unit} · {self.task or self.programme} · {self.urged_at:%Y-%m-%d}"
+        about = f"{self.unit} · {self.task or self.programme}"
+        # The day as the pages show it, in the local time zone (urged_at is stored in UTC).
+        return f"{about} · {timezone.localtime(self.urged_at):%Y-%m-%d}" if self.urged_at else about
 
     def get_absolute_url(self):
         if self.task_id:
