@@ -180,3 +180,11 @@ def test_pages_cost_no_query_per_row(registers, client_for, url_name):
     few = queries()
     _more_patents(registers, 30)
     assert queries() == few
+
+
+def test_enterprise_detail_shows_its_history_and_events(registers, client_for, users):
+    from zhichan.registry.services.entries import save_entry
+
+    save_entry(users["office"], registers.own, {"address": "水头镇五里桥"})
+    page = html(client_for("office").get(reverse("enterprise-detail", args=[registers.own.pk])))
+    assert "修改记录" in page and "更正登记" in page

@@ -70,5 +70,6 @@ def enterprise_detail(request, pk):
         "former_names": former_names(enterprise),
         "merged_from": enterprise.merged_from.visible_to(request.user),
         "today": today,
+        "history": enterprise.history.select_related("history_user")[:20],
     }
     return render(request, "registry/enterprise_detail.html", context)
