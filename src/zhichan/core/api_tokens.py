@@ -2,6 +2,7 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from .api import ScopedViewSet
@@ -31,6 +32,8 @@ class ApiTokenViewSet(ScopedViewSet):
     serializer_class = ApiTokenSerializer
     allowed_roles = write_roles = SIGNED_IN
     http_method_names = ["get", "head", "options", "post", "delete"]
+    # Only a JSON object is a request for a token: a form body that is not one cannot be told from an empty name.
+    parser_classes = [JSONParser]
 
     @extend_schema(request=ApiTokenSerializer, responses={201: NewApiTokenSerializer})
     def create(self, request, *args, **kwargs):
