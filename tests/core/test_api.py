@@ -110,3 +110,9 @@ def test_every_response_says_how_long_the_server_took(client, db):
     response = client.get("/healthz")
     name, duration = response["Server-Timing"].split(";dur=")
     assert name == "app" and float(duration) >= 0
+
+
+def test_a_record_not_found_is_answered_in_chinese_without_the_model_name(api_for):
+    response = api_for("amr-liaison").get("/api/v1/people/999999999/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "未找到。"}

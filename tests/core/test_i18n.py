@@ -49,3 +49,15 @@ def test_pages_speak_chinese_by_default_and_english_on_request(client_for):
 def test_admin_is_in_chinese(client_for):
     html = client_for("office").get("/admin/").content.decode()
     assert "最近动作" in html  # Django's own admin catalogue
+
+
+@pytest.mark.django_db
+def test_django_messages_its_catalogue_gets_wrong_are_in_chinese(client_for):
+    """Django's Chinese leaves the password-length message in English and calls a NUL an empty string."""
+    response = client_for("amr-liaison").post(
+        "/accounts/password/", {"old_password": "x", "new_password1": "Ab3!x", "new_password2": "Ab3!x"}
+    )
+    page = response.content.decode()
+    assert "密码太短，至少需要 10 个字符。" in page and "This password is too short" not in page
+    page = client_for("office").get("/registry/patents/", {"q": "a\x00b"}).content.decode()
+    assert "不能含有空字符（NUL）。" in page and "空字符串" not in page

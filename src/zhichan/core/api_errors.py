@@ -1,11 +1,13 @@
 """The API's one exception handler: a domain function's ValidationError is a 400 and its PermissionDenied a 403,
 with the messages it gave, in the user's language (they are translated where they are raised); a body past
-DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 saying so."""
+DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 saying so; a record not found (Django's `Http404`, whose text is English and
+names the model, "No ProgressReport matches the given query.") is DRF's own translated 404."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
@@ -35,4 +37,6 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(validation_detail(exc))
     elif isinstance(exc, DjangoPermissionDenied) and exc.args:
         exc = exceptions.PermissionDenied(str(exc.args[0]))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
     return drf_exception_handler(exc, context)

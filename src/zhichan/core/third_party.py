@@ -1,4 +1,5 @@
-"""Names for the admin pages of the third-party apps we install (sign-in protection, background task results).
+"""Names for the admin pages of the third-party apps we install (sign-in protection, background task results),
+and Django's own messages whose Chinese Django gets wrong.
 
 Those apps ship no Chinese and name themselves in English ("Axes", "Task Results"); their names are set here,
 in our words from docs/glossary.md, so that they are in our catalogue and the admin reads in one language.
@@ -6,6 +7,7 @@ in our words from docs/glossary.md, so that they are in our catalogue and the ad
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 APP_NAMES = {
     "axes": _("Sign-in protection"),
@@ -58,6 +60,19 @@ AXES_FIELDS = {
     "post_data": _("form data"),
     "session_hash": _("session key hash"),
 }
+
+# Django's messages that its Chinese catalogue leaves in English or gets wrong, listed here so that they are in our
+# catalogue, which is searched first (LOCALE_PATHS). Django 5.2 writes the password-length message with "%d" while
+# its catalogue still translates the older "%(min_length)d" text, so users read it in English; and it renders
+# "Null characters are not allowed." (a search with a NUL in it) as "empty strings are not allowed".
+DJANGO_CORRECTIONS = (
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        10,
+    ),
+    gettext_noop("Null characters are not allowed."),
+)
 
 
 def name_third_party_apps():
