@@ -110,6 +110,12 @@ def test_random_bytes_and_a_program_named_xlsx(tmp_path, users):
     refused(users, program, "不是电子表格", "程序")
 
 
+def test_a_csv_named_xlsx_is_told_to_be_renamed(tmp_path, users):
+    table = tmp_path / "专利清单.xlsx"
+    table.write_text("申请号,申请日,名称\n201620363475.1,2016-04-28,一种石材护理装置\n", encoding="gb18030")
+    refused(users, table, "专利清单.xlsx", "文本文件", ".csv")
+
+
 def test_a_damaged_workbook(tmp_path, users):
     whole = write_xlsx(tmp_path / "whole.xlsx", [HEADER, GOOD]).read_bytes()
     cut = tmp_path / "cut.xlsx"

@@ -135,6 +135,19 @@ def looks_like(head: bytes) -> str | None:
     return None
 
 
+def _is_text(head: bytes) -> bool:
+    """Do the first bytes read as text in an encoding a table comes in (a cut character at the end is allowed)?"""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError as error:
+            if error.start < len(head) - 4:
+                continue
+            text = head[: error.start].decode(encoding)
+        return bool(text) and all(character.isprintable() or character in "\t\r\n" for character in text)
+    return False
+
+
 def not_a_table(path, found: str) -> FileRejected:
     return FileRejected(
         _(
@@ -179,7 +192,18 @@ def _sheet_problem(path, problem: SheetProblem, limits: Limits) -> FileRejected:
     details = problem.details
     if problem.problem == "not-zip":
         with open(path, "rb") as handle:
-            return not_a_table(path, looks_like(handle.read(512)) or "unreadable binary data")
+            head = handle.read(4096)
+        found = looks_like(head)
+        if found is None and _is_text(head):
+            return FileRejected(
+                _(
+                    "%(file)s is a text file, not an .xlsx workbook. If it is a table with its columns separated "
+                    "by commas, rename it to end in .csv and import it again; otherwise open it in Excel or WPS and "
+                    "save it as .xlsx."
+                )
+                % {"file": Path(path).name}
+            )
+        return not_a_table(path, found or "unreadable binary data")
     if problem.problem == "not-workbook":
         return not_a_table(path, "a ZIP archive that holds no workbook")
     if problem.problem in ("damaged", "name", "twice", "link", "encrypted"):
