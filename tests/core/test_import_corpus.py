@@ -6,10 +6,12 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from tests.registry.imports_support import do_import, number, rejections, write_csv, write_xlsx
 from zhichan.core.imports import reading
+from zhichan.core.imports.starting import restart_import
 from zhichan.core.imports.workbooks import rejections_workbook
 from zhichan.core.models import ImportBatch
 from zhichan.core.services.archives import ArchiveRefused, inspect_zip, unsafe_name
@@ -214,6 +216,10 @@ def test_the_batch_page_shows_the_refusal_and_no_running_bar(tmp_path, users, cl
     batch = do_import(users["office"], "patent", noise)
     page = client_for("office").get(f"/registry/imports/{batch.pk}/").content.decode()
     assert "不是电子表格" in page and "progress-bar-animated" not in page and 'hx-trigger="every' not in page
+    assert page.count("不是电子表格") == 1  # said once, not again in the task's line
+    assert 'data-testid="import-restart"' not in page  # the same file would be refused again
+    with pytest.raises(ValidationError, match="重新上传"):
+        restart_import(users["office"], batch)
 
 
 def test_the_command_prints_the_message_and_fails(tmp_path, users):

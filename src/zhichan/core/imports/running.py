@@ -95,7 +95,7 @@ def _run(batch, path, progress, limit, finished):
                     _conclude(batch, counts, rejections, kind, finished)
     except FileRejected as error:
         batch.state, batch.message, batch.message_key = ImportState.FAILED, error.message, error.key
-        batch.finished = timezone.now()
+        batch.finished, batch.file_refused = timezone.now(), True
         batch.save()
         return batch
     except Exception as error:  # a database error: the batch's transaction is rolled back, the batch says so

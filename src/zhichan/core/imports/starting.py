@@ -51,6 +51,8 @@ def restartable(batch: ImportBatch) -> str:
     error) and its file is still stored as it was."""
     if batch.state != ImportState.FAILED:
         return _("Only a failed import can be started again.")
+    if batch.file_refused:
+        return _("The file itself was refused; correct it as the message says and upload it again.")
     if not batch.file or not os.path.exists(batch.file.path):
         return _("The file of this import is no longer stored; upload it again.")
     if batch.checksum and file_checksum(batch.file) != batch.checksum:

@@ -53,6 +53,8 @@ class ImportBatch(models.Model):
     # chunk, so that the web is not kept waiting; stays 0 on PostgreSQL, where the batch is one transaction.
     # A database default too: rows copied in by raw SQL (registry migration 0015) name no such column.
     written = models.PositiveIntegerField(_("rows written so far"), default=0, db_default=0)
+    # The file itself was refused (unreadable, over a limit, headers missing): importing it again cannot help.
+    file_refused = models.BooleanField(_("file refused"), default=False, db_default=False)
     created = models.DateTimeField(_("time"), auto_now_add=True)
     started = models.DateTimeField(_("started"), null=True, blank=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
