@@ -10,19 +10,17 @@ A group takes the worst status of its parts (done only when all parts are done).
 """
 
 import datetime
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.core.cache import cache as django_cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.models import CalendarDay, CalendarYear, Unit
 from zhichan.core.services.calendar import WorkCalendar
-from zhichan.core.versions import audited, latest
+from zhichan.core.versions import audited, latest, remember
 
 from ..models import Assignment, Milestone, Programme, ProgressReport, Task
 from ..periods import periods
@@ -221,13 +219,8 @@ def task_alerts(day: datetime.date | None = None) -> list[dict]:
 
     Cached per day and `status_version()`: the dashboard shows them on every view, and they change only when
     the day or what the states are computed from changes."""
-    parts = f"{timezone.localdate()}|{day}|{status_version()}"
-    key = "programme:task-alerts:" + hashlib.sha256(parts.encode()).hexdigest()
-    found = django_cache.get(key)
-    if found is None:
-        found = _task_alerts(day)
-        django_cache.set(key, found, ALERTS_SECONDS)
-    return found
+    parts = [status_version(), timezone.localdate(), day]
+    return remember("programme:task-alerts", parts, lambda: _task_alerts(day), ALERTS_SECONDS)
 
 
 def dashboard_alerts(day: datetime.date | None = None) -> list[tuple[str, dict]]:

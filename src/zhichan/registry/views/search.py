@@ -1,13 +1,26 @@
 """The registry home: counts per register and one search box over all of them."""
 
+from functools import cache
+
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
 from zhichan.core.roles import Role, role_of
+from zhichan.core.scoping import scope_key
+from zhichan.core.versions import audited, imported, latest, marked, remember
 
-from ..models import Copyright, Enterprise, GeographicalIndication, Patent, PatentType, Trademark
+from ..models import (
+    Copyright,
+    Enterprise,
+    GeographicalIndication,
+    Patent,
+    PatentEvent,
+    PatentType,
+    Trademark,
+    TrademarkEvent,
+)
 from ..services.search import clean, search
 from .common import READERS
 
@@ -23,8 +36,28 @@ REGISTERS = [
 ]
 
 
+def register_version() -> str:
+    """Changes whenever a record of a register, a legal-status event or an enterprise is saved or deleted, an import
+    writes, or the synthetic register is loaded or removed (one query)."""
+    return latest(*_register_columns())
+
+
+@cache
+def _register_columns() -> list[tuple]:
+    return [
+        *audited(Patent, PatentEvent, Trademark, TrademarkEvent, Copyright, GeographicalIndication, Enterprise),
+        *imported(),
+        *marked(),
+    ]
+
+
 def counts(user, day):
-    """The figures on the home page, each over the rows the user may see."""
+    """The figures on the home page, each over the rows the user may see: cached per register version, day and
+    reader's scope (the valid counts read every legal-status event: a fifth of a second at 200,000 patents)."""
+    return remember("registry:counts", [register_version(), day, scope_key(user)], lambda: _counts(user, day))
+
+
+def _counts(user, day):
     patents = Patent.objects.visible_to(user)
     return {
         "invention_patents": patents.filter(patent_type=PatentType.INVENTION).valid_on(day).count(),
