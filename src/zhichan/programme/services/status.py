@@ -16,6 +16,7 @@ from functools import cache
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.models import CalendarDay, CalendarYear, Unit
@@ -60,8 +61,18 @@ def _elapsed_percent(task, today) -> int:
 
 
 def states_on(programme, day: datetime.date) -> dict[int, TaskState]:
-    """The states as they stood on `day`: for a past day, from the records as they were then (their history)."""
-    return programme_states(programme, day, past=day < timezone.localdate())
+    """The states as they stood on `day`: for a past day, from the records as they were then (their history).
+
+    Cached per `status_version()` (and the units' audit: the missing reports name their units), today, the day,
+    the programme and the language the reasons are written in: every page of a programme reads them."""
+    today = timezone.localdate()
+    parts = [latest(*_states_columns()), programme.pk, today, day, get_language()]
+    return remember("programme:states", parts, lambda: programme_states(programme, day, past=day < today))
+
+
+@cache
+def _states_columns() -> list[tuple]:
+    return [*_status_columns(), *audited(Unit)]
 
 
 def programme_states(
