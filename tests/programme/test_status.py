@@ -80,3 +80,32 @@ def test_near_the_deadline_is_a_risk(programme, task):
 def test_a_group_takes_the_worst_of_its_parts(programme, task):
     Milestone.objects.create(task=task, title="m", due=day("2022-03-01"))
     assert status_of(programme, "4.1", "2022-03-02").status == Status.OVERDUE
+
+
+def test_the_cached_states_follow_every_change(programme, task):
+    """states_on is cached per version of what states are computed from: a task completed, a renamed unit,
+    another language or day each give the next read the new state."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    from zhichan.programme.services.status import states_on
+
+    shown = day("2022-05-10")
+    assert states_on(programme, shown)[task.pk].status == Status.AT_RISK
+    with CaptureQueriesContext(connection) as again:
+        assert states_on(programme, shown)[task.pk].status == Status.AT_RISK
+    assert len(again) == 1, again  # the version alone
+    missing = {unit.name for unit, _period in states_on(programme, shown)[task.pk].missing}
+    amr = task.assignments.get(unit__key="amr").unit
+    amr.name = "南安市市场监督管理局（新）"
+    amr.save()
+    renamed = {unit.name for unit, _period in states_on(programme, shown)[task.pk].missing}
+    assert amr.name in renamed and amr.name not in missing
+    with translation.override("zh-hans"):
+        chinese = states_on(programme, shown)[task.pk].reasons
+    assert chinese and chinese != states_on(programme, shown)[task.pk].reasons
+    assert states_on(programme, day("2022-02-01"))[task.pk].status == Status.NOT_STARTED
+    task.completed_on = day("2022-05-01")
+    task.save()
+    assert states_on(programme, shown)[task.pk].status == Status.DONE

@@ -128,3 +128,18 @@ def works_for(user, unit) -> bool:
     """May the user act for this unit (the office for any, a liaison for its own)?"""
     role = role_of(user)
     return role == Role.OFFICE or (role in LIAISONS and user.unit_id == unit.pk)
+
+
+def scope_key(user) -> tuple:
+    """What `Scope.readable` reads of a user, for the key of anything cached per reader: the office and the
+    leadership read alike (their own private rows apart: a cache of those keys on the user itself); anyone else by
+    user, unit, the unit's region and, for an enterprise user, its enterprises."""
+    role = role_of(user)
+    if role in SEE_ALL:
+        return (role,)
+    if role == Role.PUBLIC or not user.is_authenticated:
+        return (Role.PUBLIC,)
+    key = (role, user.pk, user.unit_id, user.unit.region.path if user.unit_id else None)
+    if role == Role.ENTERPRISE:
+        key += (tuple(sorted(user.enterprises.values_list("pk", flat=True))),)
+    return key

@@ -2,6 +2,7 @@ from .accounts import Role, User
 from .attachments import Attachment
 from .audit import AuthEvent
 from .calendar import CalendarDay, CalendarYear
+from .changes import ChangeMark
 from .clocks import Clock, DeadlineRule, ExcludedPeriod, Extension, PeriodUnit
 from .events import Event
 from .exports import ExportFile
@@ -20,6 +21,7 @@ __all__ = [
     "AuthEvent",
     "CalendarDay",
     "CalendarYear",
+    "ChangeMark",
     "Clock",
     "DeadlineRule",
     "ExcludedPeriod",

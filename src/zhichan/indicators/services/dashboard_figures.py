@@ -7,13 +7,11 @@ grid; `cached(request, name, build)` keeps anything else built from the same cho
 JSON) under the same key. The key moves with `values_version()`, so nothing cached outlives the figures.
 """
 
-import hashlib
-
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from zhichan.core import versions
 from zhichan.core.asof import as_of
 
 from . import dashboard as board
@@ -33,7 +31,11 @@ def cache_key(request, name: str, regions, region, version: str) -> str:
     """The key of what `name` shows this request: it changes when the values, an indicator, a target, a
     programme or a region change (`version`: `values_version()`), and differs per day (status and forecast depend
     on it), the day shown (`as_of`), language, choice and the set of regions the reader may see."""
-    parts = [
+    return versions.cache_key(f"dashboard:{name}", _parts(request, regions, region, version))
+
+
+def _parts(request, regions, region, version: str) -> list:
+    return [
         version,
         timezone.localdate(),
         as_of(request),
@@ -43,20 +45,16 @@ def cache_key(request, name: str, regions, region, version: str) -> str:
         request.GET.get("indicator"),
         [r.pk for r in regions],
     ]
-    return f"dashboard:{name}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def cached(request, name: str, build):
-    """`build(request, regions, region)` for this request, cached under `cache_key`: the dashboards are read far
-    more often than the values are computed."""
+    """`build(request, regions, region)` for this request, cached under `cache_key` (core/versions.py:
+    `remember`): the dashboards are read far more often than the values are computed."""
     version = board.values_version()
     regions, region = scope_for(request, version)
-    key = cache_key(request, name, regions, region, version)
-    found = cache.get(key)
-    if found is None:
-        found = build(request, regions, region)
-        cache.set(key, found, CACHE_SECONDS)
-    return key, found
+    parts = _parts(request, regions, region, version)
+    found = versions.remember(f"dashboard:{name}", parts, lambda: build(request, regions, region), CACHE_SECONDS)
+    return versions.cache_key(f"dashboard:{name}", parts), found
 
 
 def dashboard_context(request) -> dict:

@@ -10,19 +10,18 @@ A group takes the worst status of its parts (done only when all parts are done).
 """
 
 import datetime
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.core.cache import cache as django_cache
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.models import CalendarDay, CalendarYear, Unit
 from zhichan.core.services.calendar import WorkCalendar
-from zhichan.core.versions import audited, latest
+from zhichan.core.versions import audited, latest, remember
 
 from ..models import Assignment, Milestone, Programme, ProgressReport, Task
 from ..periods import periods
@@ -62,8 +61,18 @@ def _elapsed_percent(task, today) -> int:
 
 
 def states_on(programme, day: datetime.date) -> dict[int, TaskState]:
-    """The states as they stood on `day`: for a past day, from the records as they were then (their history)."""
-    return programme_states(programme, day, past=day < timezone.localdate())
+    """The states as they stood on `day`: for a past day, from the records as they were then (their history).
+
+    Cached per `status_version()` (and the units' audit: the missing reports name their units), today, the day,
+    the programme and the language the reasons are written in: every page of a programme reads them."""
+    today = timezone.localdate()
+    parts = [latest(*_states_columns()), programme.pk, today, day, get_language()]
+    return remember("programme:states", parts, lambda: programme_states(programme, day, past=day < today))
+
+
+@cache
+def _states_columns() -> list[tuple]:
+    return [*_status_columns(), *audited(Unit)]
 
 
 def programme_states(
@@ -221,13 +230,8 @@ def task_alerts(day: datetime.date | None = None) -> list[dict]:
 
     Cached per day and `status_version()`: the dashboard shows them on every view, and they change only when
     the day or what the states are computed from changes."""
-    parts = f"{timezone.localdate()}|{day}|{status_version()}"
-    key = "programme:task-alerts:" + hashlib.sha256(parts.encode()).hexdigest()
-    found = django_cache.get(key)
-    if found is None:
-        found = _task_alerts(day)
-        django_cache.set(key, found, ALERTS_SECONDS)
-    return found
+    parts = [status_version(), timezone.localdate(), day]
+    return remember("programme:task-alerts", parts, lambda: _task_alerts(day), ALERTS_SECONDS)
 
 
 def dashboard_alerts(day: datetime.date | None = None) -> list[tuple[str, dict]]:

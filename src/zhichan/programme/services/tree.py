@@ -14,6 +14,7 @@ def task_tree(programme, states):
     depth = {}
     rows = []
     for task in tasks:
+        task.programme = programme  # one programme for all (deadlines read its end): no query per task
         if task.pk not in states:
             continue  # added to the plan after the day shown
         depth[task.pk] = depth[task.parent_id] + 1 if task.parent_id else 0

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from zhichan.core.models import Region
+from zhichan.core.versions import mark
 
 from ..models import (
     Copyright,
@@ -37,6 +38,8 @@ from .trademarks import generate_association_marks, generate_gis, generate_trade
 DEFAULT_SEED = 2022
 DEFAULT_SIZES = {"enterprises": 500, "patents": 30_000, "trademarks": 15_000, "copyrights": 3_000}
 BATCH = 2000
+# The tables loaded and removed here without history rows (core/versions.py: `mark`).
+WRITTEN = (Enterprise, Patent, PatentEvent, Trademark, TrademarkEvent, Copyright, GeographicalIndication)
 
 
 class DemoRegistryError(Exception):
@@ -227,6 +230,7 @@ def load_demo_registry(
             total=sizes["copyrights"],
         )
         counts["geographical_indications"] = _load_gis(seed, associations, association_marks, regions, ids)
+        mark(*WRITTEN)  # no history rows: cached counts of the register key on this instead
     return counts
 
 
@@ -288,6 +292,7 @@ def remove_demo_registry(progress: Callable[[str], None] | None = None) -> dict[
         companies.delete()
         if progress:
             progress(f"enterprises: {counts['enterprises']} removed")
+        mark(*WRITTEN)
     return counts
 
 

@@ -2,9 +2,14 @@
 
 One code path on both databases: text is matched with `icontains` (a LIKE on the upper-cased column), so a
 Chinese substring such as 切割 finds 一种石材切割装置. On PostgreSQL the columns have pg_trgm GIN indexes
-(migration 0006_search) on that same expression; on SQLite the LIKE scans the table. Numbers are normalized
+(migration 0006_search) on that same expression; on SQLite the LIKE scans the table. A term of one or two
+characters has no trigram, so no index serves it: when it has no letter with a case (陶瓷, 12) it is matched as
+written, which finds the same rows without upper-casing every value scanned. Numbers are normalized
 first (identifiers.py), so `ZL 2016 2 0363475.1`, `CN2016203634751` and `201620363475.1` find the same patent.
-docs/registry.md (Search).
+
+Holders and owners are matched by name first, and the records they hold are then named by id: an
+`OR id IN (subquery)` would hide the text's selectivity from the planner, which then walks a whole register in
+number order looking for the first ten matches of a term that matches nothing. docs/registry.md (Search).
 """
 
 import re
@@ -80,6 +85,31 @@ def patent_number_query(text: str) -> Q | None:
     return None
 
 
+SHORTEST_INDEXED = 3  # a trigram index finds only terms of three characters or more
+MOST_IDS = 500  # records named by id in a search; more stay a subquery
+
+
+def contains(field: str, text: str) -> Q:
+    """`field` holds `text`, whatever the case: `icontains`, or, for a short term without cased letters (which no
+    index serves and which upper-casing cannot change), the plain `contains`, which finds the same rows."""
+    if len(text) < SHORTEST_INDEXED and text.upper() == text.lower():
+        return Q(**{f"{field}__contains": text})
+    return Q(**{f"{field}__icontains": text})
+
+
+def held_by_name(relation, text: str) -> Q:
+    """Records one of whose enterprises (the many-to-many `relation`: a register's holders or owners) has `text`
+    in its name, named by id (each once, so a record with two matching holders comes back once). Past
+    `MOST_IDS` records the subquery stays a subquery: so many matches make the first ten quick to find anyway."""
+    record = relation.field.m2m_field_name() + "_id"
+    names = Enterprise.objects.filter(contains("name", text)).values("pk")
+    held = relation.through.objects.filter(enterprise__in=names).values_list(record, flat=True).distinct()
+    ids = set(held[: MOST_IDS + 1])
+    if len(ids) > MOST_IDS:
+        return Q(pk__in=held)
+    return Q(pk__in=sorted(ids)) if ids else Q(pk__in=[])
+
+
 def search_patents(queryset, text):
     text = clean(text)
     if not text:
@@ -89,11 +119,10 @@ def search_patents(queryset, text):
         return queryset.filter(number)
     ipc = ipc_query(text)
     words = (
-        Q(title__icontains=text)
-        | Q(applicants__icontains=text)
-        | Q(inventors__icontains=text)
-        # Holders through a subquery, so a patent with two matching holders comes back once.
-        | Q(pk__in=Patent.holders.through.objects.filter(enterprise__name__icontains=text).values("patent_id"))
+        contains("title", text)
+        | contains("applicants", text)
+        | contains("inventors", text)
+        | held_by_name(Patent.holders, text)
     )
     return queryset.filter(words | ipc if ipc is not None else words)
 
@@ -106,21 +135,21 @@ def search_trademarks(queryset, text):
         return queryset.filter(registration_number=parse_trademark_registration(text))
     except IdentifierError:
         pass
-    holders = Trademark.holders.through.objects.filter(enterprise__name__icontains=text).values("trademark_id")
-    return queryset.filter(Q(mark__icontains=text) | Q(applicant_name__icontains=text) | Q(pk__in=holders))
+    return queryset.filter(
+        contains("mark", text) | contains("applicant_name", text) | held_by_name(Trademark.holders, text)
+    )
 
 
 def search_copyrights(queryset, text):
     text = clean(text)
     if not text:
         return queryset
-    owners = Copyright.owners.through.objects.filter(enterprise__name__icontains=text).values("copyright_id")
     number = normalize_copyright_number(text)
     return queryset.filter(
         Q(registration_number__iexact=number)
-        | Q(title__icontains=text)
-        | Q(owner_name__icontains=text)
-        | Q(pk__in=owners)
+        | contains("title", text)
+        | contains("owner_name", text)
+        | held_by_name(Copyright.owners, text)
     )
 
 
