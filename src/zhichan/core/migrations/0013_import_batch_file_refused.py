@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0011_task_workers_and_written_rows"),
+        ("core", "0012_change_marks"),
     ]
 
     operations = [
