@@ -13,6 +13,7 @@ from common import copy_rows
 
 YEARS = (2022, 2024)
 BENCH_SOURCE = "基准测试合成数据（虚构）"
+ENTERPRISE_PREFIX = "测试企业"
 
 
 def add_size_arguments(parser, patents=1_000_000, trademarks=150_000, copyrights=30_000, enterprises=5_000):
@@ -36,13 +37,14 @@ def county():
 
 
 def register_size() -> dict:
+    """The generated rows of each register (the demo data a benchmark adds beside them does not count)."""
     from zhichan.registry.models import Copyright, Enterprise, Patent, Trademark
 
     return {
-        "patents": Patent.objects.count(),
-        "trademarks": Trademark.objects.count(),
-        "copyrights": Copyright.objects.count(),
-        "enterprises": Enterprise.objects.count(),
+        "patents": Patent.objects.filter(source=BENCH_SOURCE).count(),
+        "trademarks": Trademark.objects.filter(source=BENCH_SOURCE).count(),
+        "copyrights": Copyright.objects.filter(source=BENCH_SOURCE).count(),
+        "enterprises": Enterprise.objects.filter(name__startswith=ENTERPRISE_PREFIX).count(),
     }
 
 
@@ -166,7 +168,7 @@ def fill_others(rng, args, places: list[int]):
     copy_rows(
         Enterprise,
         (
-            {"name": f"测试企业{n}有限公司", "region_id": rng.choice(places), "synthetic": True}
+            {"name": f"{ENTERPRISE_PREFIX}{n}有限公司", "region_id": rng.choice(places), "synthetic": True}
             for n in range(args.enterprises)
         ),
     )
