@@ -63,7 +63,7 @@ EXPECTED = {
     "person-edit": (STAFF, PEOPLE_WRITERS),
     "user-temporary-password": (OFFICE, OFFICE),
     "roster": (STAFF, STAFF),
-    "seat-change": (STAFF, OFFICE),
+    "seat-change": (OFFICE, OFFICE),
     "audit": (OFFICE, OFFICE),
     "task-list": (SIGNED_IN, SIGNED_IN),
     "task-detail": (SIGNED_IN, SIGNED_IN),

@@ -68,6 +68,16 @@ def test_roster_page_lists_the_annex(client_for):
     assert "Change holder" not in html and "更换" not in html  # only the office changes seats
 
 
+def test_only_the_office_opens_the_seat_change_form(client_for):
+    seat = Membership.objects.get(committee__key="leading-group", person__name="林灵敏")
+    url = reverse("seat-change", args=[seat.pk])
+    for username in ("leader", "amr-liaison", "shuitou-liaison"):
+        client = client_for(username)
+        assert client.get(url).status_code == 403
+        assert "更换" not in client.get(reverse("roster")).content.decode()
+    assert client_for("office").get(url).status_code == 200
+
+
 def test_office_changes_a_seat_holder_on_the_page(client_for):
     client = client_for("office")
     seat = Membership.objects.get(committee__key="leading-group", person__name="林灵敏")

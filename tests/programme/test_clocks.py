@@ -1,5 +1,7 @@
 """The programme's deadlines read as clocks: the report page and each urging say when it is due and why."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +28,28 @@ def test_the_report_page_says_when_the_report_is_due_and_why(client_for, task, q
     report.save()
     reporting.submit(report, users["amr-liaison"])
     html = client_for("amr-liaison").get(report.get_absolute_url()).content.decode()
-    assert f"{timezone.localdate():%Y-%m-%d}完成，已逾期" in html and 'data-state="missed"' in html
+    assert f"于{timezone.localdate():%Y-%m-%d}逾期完成" in html and 'data-state="missed"' in html
+
+
+def test_a_return_and_resubmission_keep_the_first_submissions_timing(client_for, task, q1, users):
+    """The deadline is met by the first submission; sending a returned report again does not make it late."""
+    liaison, office = users["amr-liaison"], users["office"]
+    report = reporting.open_report(task, Unit.objects.get(key="amr"), q1, liaison)
+    reporting.save_report(report, liaison, narrative="已完成。", percent=50, figures=[])
+    reporting.submit(report, liaison)
+    on_time = timezone.make_aware(datetime.datetime.combine(q1.end, datetime.time(10)))
+    ProgressReport.objects.filter(pk=report.pk).update(submitted_at=on_time)
+    report.history.filter(state="submitted").update(submitted_at=on_time)  # as if submitted when the period ended
+    report.refresh_from_db()
+    reporting.send_back(report, office, "请补充。")
+    html = client_for("amr-liaison").get(report.get_absolute_url()).content.decode()
+    assert f"已于{q1.end:%Y-%m-%d}完成" in html and 'data-state="met"' in html
+
+    reporting.submit(report, liaison)
+    html = client_for("amr-liaison").get(report.get_absolute_url()).content.decode()
+    clock = html.split('data-testid="clock"')[1].split("</p>")[0]
+    assert f"已于{q1.end:%Y-%m-%d}完成" in clock and 'data-state="met"' in clock and "逾期" not in clock
+    assert f"退回后于{timezone.localdate():%Y-%m-%d}" in html  # the resubmission, shown on its own
 
 
 def test_a_report_submitted_in_time_is_met(task, q1):

@@ -91,3 +91,31 @@ def test_milestones_written_through_the_api_are_the_offices_decisions(api_for, t
     assert [e.kind for e in events_of(task)] == ["task.milestone_changed", "task.milestone_added"]
     refused = api_for("amr-liaison").post("/api/v1/milestones/", {"task": task.pk, "title": "x", "due": "2023-06-30"})
     assert refused.status_code == 403
+
+
+def test_the_audit_page_words_a_reports_changes_and_events_for_a_reader(task, q1, users, client_for):
+    liaison, office = users["amr-liaison"], users["office"]
+    amr = task.assignments.get(role="lead").unit
+    report = reporting.open_report(task, amr, q1, liaison)
+    reporting.save_report(
+        report,
+        liaison,
+        narrative="已明确专职人员。",
+        percent=40,
+        figures=[{"name": "培训场次", "value": 3, "unit": "场"}],
+    )
+    reporting.attach(report, liaison, SimpleUploadedFile("证明.pdf", PDF * 200, content_type="application/pdf"))
+    reporting.submit(report, liaison)
+    reporting.accept(report, office)
+    client = client_for("office")
+    changes = client.get(reverse("audit"), {"model": "programme.progressreport"}).content.decode()
+    assert '已提交</span> → <span class="diff-new">已通过' in changes  # the states by their labels
+    assert f'<span class="diff-new">{office.display_name}</span>' in changes  # the reviewer by name, not by id
+    assert "培训场次 3场" in changes and '"name"' not in changes  # figures as figures, not JSON
+    assert q1.shown in changes and f"{q1.start:%Y-%m}<" not in changes  # the report by its period
+
+    events = client.get(reverse("audit"), {"tab": "events"}).content.decode()
+    assert "40%" in events  # the percent submitted
+    size = len(PDF * 200)
+    assert f"· {size}<" not in events and ("KB" in events or "字节" in events)
+    assert q1.shown in events

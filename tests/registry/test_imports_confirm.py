@@ -55,6 +55,19 @@ def test_import_now_imports_the_stored_file_once(client_for, tmp_path):
     assert 'data-testid="import-now"' not in page and 'data-testid="imported-as"' in page
 
 
+def test_a_preview_whose_every_row_was_rejected_offers_no_import(client_for, tmp_path):
+    client = client_for("office")
+    first = preview(client, write_xlsx(tmp_path / "bad.xlsx", [HEADERS, ROWS[2], ROWS[3]]))
+    assert (first.accepted_count, first.rejected_count) == (0, 2)
+    page = client.get(reverse("import-batch", kwargs={"pk": first.pk})).content.decode()
+    assert 'data-testid="import-now"' not in page
+    assert 'data-testid="import-not-possible"' in page and "每一行都被拒收" in page
+
+    answer = client.post(reverse("import-confirm", kwargs={"pk": first.pk}), follow=True)
+    assert not ImportBatch.objects.filter(preview=first).exists()
+    assert "每一行都被拒收" in answer.content.decode().split('data-testid="import-now-box"')[0]  # the message
+
+
 def test_a_changed_file_or_an_import_cannot_be_confirmed(client_for, tmp_path):
     client = client_for("office")
     first = preview(client, write_xlsx(tmp_path / "p.xlsx", ROWS))

@@ -17,7 +17,7 @@ from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from .event_kinds import EventKind, _kinds, kind_label, kinds  # noqa: F401  (the kinds' API, here for apps)
-from .models import Event
+from .models import CalendarDay, CalendarYear, Event
 
 
 def record(user, kind: EventKind, obj: Model, /, *, reason: str = "", unit=None, region=None, **data) -> Event:
@@ -90,9 +90,17 @@ PERSON_CHANGED = EventKind("person.changed", _("person's details changed"))
 PASSWORD_SET = EventKind("user.password_set", _("temporary password set"))
 TOKEN_CREATED = EventKind("token.created", _("API token created"))
 TOKEN_REVOKED = EventKind("token.revoked", _("API token revoked"))
-DAY_SAVED = EventKind("calendar.day_saved", _("calendar day saved"))
+DAY_SAVED = EventKind(
+    "calendar.day_saved",
+    _("calendar day saved"),
+    shown={"kind": lambda kind: dict(CalendarDay.Kind.choices).get(kind, kind)},
+)
 DAY_REMOVED = EventKind("calendar.day_removed", _("calendar day removed"))
-YEAR_SET = EventKind("calendar.year_set", _("calendar year's state saved"))
+YEAR_SET = EventKind(
+    "calendar.year_set",
+    _("calendar year's state saved"),
+    shown={"complete": lambda complete: CalendarYear._meta.get_field("complete").verbose_name if complete else ""},
+)
 REGIONS_RELOADED = EventKind("task.regions_reloaded", _("regions reloaded from a file"))
 ORGANISATION_RELOADED = EventKind("task.organisation_reloaded", _("units and committees reloaded from a file"))
 IMPORT_RESTARTED = EventKind("import.restarted", _("import started again"))

@@ -4,8 +4,23 @@ from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.events import EventKind
 
-FIGURE_SAVED = EventKind("figure.saved", _("figure saved"))
-FIGURE_SUBMITTED = EventKind("figure.submitted", _("figure submitted"))
-FIGURE_APPROVED = EventKind("figure.approved", _("figure approved"))
-FIGURE_RETURNED = EventKind("figure.returned", _("figure returned with a reason"))
+from .periods import PeriodError, parse_period
+
+
+def _period(key) -> str:
+    """A figure's period key ("2024Q4") as people read it ("2024年第4季度")."""
+    try:
+        return parse_period(key).label
+    except PeriodError:
+        return key
+
+
+def _figure(key, label):
+    return EventKind(key, label, shown={"period": _period})
+
+
+FIGURE_SAVED = _figure("figure.saved", _("figure saved"))
+FIGURE_SUBMITTED = _figure("figure.submitted", _("figure submitted"))
+FIGURE_APPROVED = _figure("figure.approved", _("figure approved"))
+FIGURE_RETURNED = _figure("figure.returned", _("figure returned with a reason"))
 COMPUTED = EventKind("indicators.computed", _("indicators recomputed"))

@@ -25,6 +25,13 @@ def confirmable(preview: ImportBatch) -> str:
         return _("The preview has not finished; wait for it, then import.")
     if preview.confirmations.exists():
         return _("This preview has already been imported.")
+    if not preview.accepted_count:
+        if preview.rejected_count:
+            return _(
+                "No row of this file can be imported: every row was rejected. Download the rejected rows, fix them "
+                "and preview that file."
+            )
+        return _("No row of this file can be imported: it has no rows of data.")
     if not preview.file or not os.path.exists(preview.file.path):
         return _("The previewed file is no longer stored; upload it again.")
     return ""

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..event_kinds import kind_label
+from ..event_kinds import details, kind_label
 from ..scoping import Scope, ScopedQuerySet
 from .regions import Region
 from .units import Unit
@@ -50,9 +50,8 @@ class Event(models.Model):
 
     @property
     def details(self) -> str:
-        """The event's data in a line: its plain values, in the order they were given."""
-        plain = (value for value in self.data.values() if isinstance(value, str | int | float) and value != "")
-        return " · ".join(str(value) for value in plain)
+        """The event's data in a line, worded for a reader (`event_kinds.details`)."""
+        return details(self.kind, self.data)
 
     @property
     def kind_label(self) -> str:

@@ -7,6 +7,7 @@ from django.utils.dateparse import parse_date
 from simple_history.models import registered_models
 
 from ..access import allow
+from ..changes import changes
 from ..events import kinds
 from ..models import AuthEvent, Event
 from ..roles import Role
@@ -34,14 +35,6 @@ def _filtered(rows, user_lookup: str, time_field: str, user, since, until):
 def _history(model, user, since, until):
     rows = model.history.select_related("history_user").order_by("-history_date")
     return _filtered(rows, "history_user__username", "history_date", user, since, until)
-
-
-def _changes(record):
-    """(field, before, after) for an update; the whole row for a creation or deletion."""
-    if record.history_type == "~" and record.prev_record is not None:
-        delta = record.diff_against(record.prev_record)
-        return [(record.instance._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
-    return []
 
 
 def _events(kind, user, since, until):
@@ -80,5 +73,5 @@ def audit(request):
             # All models: the newest PER_PAGE changes across every history table.
             streams = [_history(m, user, since, until)[:PER_PAGE] for _, m in context["models"]]
             rows = list(heapq.merge(*streams, key=lambda r: r.history_date, reverse=True))[:PER_PAGE]
-        context["rows"] = [(r, _changes(r)) for r in rows]
+        context["rows"] = changes(rows)
     return render(request, "core/audit.html", context)

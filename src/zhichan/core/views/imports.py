@@ -80,7 +80,8 @@ def import_batch(request, pk):
     context = {
         "batch": batch,
         "page": page,
-        "confirmable": batch.dry_run and may_confirm(request.user, batch) and not confirmable(batch),
+        # Why "import now" is not offered ("" when it is), for the one who may import this preview.
+        "refusal": confirmable(batch) if batch.dry_run and may_confirm(request.user, batch) else None,
         "imported_as": batch.confirmations.first() if batch.dry_run else None,
         "register_changed": batch.dry_run and register_changed_since(batch),
         "restartable": batch.state == "failed" and not restartable(batch),

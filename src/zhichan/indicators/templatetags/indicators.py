@@ -1,8 +1,10 @@
+import datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from django import template
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.numbers import format_figure
@@ -44,7 +46,12 @@ def shown(value, element):
 
 @register.filter
 def cell(value):
-    """A table cell: numbers with thousands separators and the decimals they carry, anything else as it is."""
+    """A table cell: numbers with thousands separators and the decimals they carry, dates as YYYY-MM-DD (as the
+    rest of the site writes them), anything else as it is."""
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value) if timezone.is_aware(value) else value:%Y-%m-%d %H:%M}"
+    if isinstance(value, datetime.date):
+        return f"{value:%Y-%m-%d}"
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         return value
     return format_figure(value, max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0)

@@ -35,7 +35,9 @@ def value_detail(request, pk):
     value, names, found = _value_and_input(request, pk)
     page = Paginator(found.records, PAGE_SIZE).get_page(request.GET.get("page"))
     columns = found.source.columns
-    rows = [(record_url(found.source, record), row(columns, record)) for record in page]
+    shown = headers(columns)
+    # Each cell with its column's name: on a phone the table stacks, each cell labelled (`table-stack`).
+    rows = [(record_url(found.source, record), list(zip(shown, row(columns, record), strict=True))) for record in page]
     return render(
         request,
         "indicators/value_detail.html",
@@ -45,7 +47,7 @@ def value_detail(request, pk):
             "names": names,
             "input": found.name,
             "source": found.source,
-            "headers": headers(columns),
+            "headers": shown,
             "rows": rows,
             "page": page,
             "figure": value.inputs.get("values", {}).get(found.name),

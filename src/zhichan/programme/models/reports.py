@@ -64,7 +64,7 @@ class ProgressReport(ConcurrentTransitionMixin, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.unit} · {self.task} · {self.period_start:%Y-%m}"
+        return f"{self.unit} · {self.task} · {self.period_shown}"
 
     def get_absolute_url(self):
         return reverse("report-detail", args=[self.pk])

@@ -19,6 +19,8 @@ from zhichan.core.clocks import Reading, read
 from zhichan.core.models import DeadlineRule, PeriodUnit
 from zhichan.core.services.calendar import WorkCalendar, workdays_between
 
+from ..periods import period_starting
+
 
 def report_rule(programme) -> DeadlineRule:
     return _report_rule(programme.report_due_days, programme.reminder_days)
@@ -55,6 +57,32 @@ def _answer_rule(reminder_days: int) -> DeadlineRule:
 def report_clock(programme, period, day, calendar=None, submitted: datetime.date | None = None) -> Reading:
     """A period's report as a clock on `day`: stopped by the day it was submitted, if it was."""
     return read(report_rule(programme), period.end, day, stopped=submitted, calendar=calendar)
+
+
+def submissions(report) -> list[datetime.datetime]:
+    """When the report was submitted, each time, oldest first (its history keeps every submission)."""
+    if report.state == report.State.DRAFT and not report.submitted_at:
+        return []
+    times = (
+        report.history.filter(state=report.State.SUBMITTED, submitted_at__isnull=False)
+        .order_by("submitted_at")
+        .values_list("submitted_at", flat=True)
+        .distinct()
+    )
+    found = list(times)
+    if report.submitted_at and report.submitted_at not in found:
+        found.append(report.submitted_at)  # a row saved without history (older data)
+    return found
+
+
+def report_reading(report, day, calendar=None, times=None) -> Reading:
+    """A report's deadline on `day`, stopped by its first submission: a return asks for more, not for a new
+    report, and the programme sets no time limit for sending a returned report again, so a resubmission neither
+    stops nor reopens the clock (the page shows it beside the clock). `times`: `submissions(report)`, if read."""
+    programme = report.task.programme
+    times = submissions(report) if times is None else times
+    first = timezone.localdate(times[0]) if times else None
+    return report_clock(programme, period_starting(programme, report.period_start), day, calendar, submitted=first)
 
 
 def report_due(programme, period, calendar: WorkCalendar | None = None) -> datetime.date:

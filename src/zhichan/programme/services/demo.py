@@ -1,7 +1,8 @@
 """Synthetic progress reports for the demo: a plausible history of the Nan'an programme, marked as such.
 
 Deterministic (seeded), so every fresh start shows the same picture: most tasks reported quarter by quarter
-and accepted, a few returned or waiting for review, one unit that stopped reporting.
+and accepted, a few returned or waiting for review, one unit that stopped reporting, and for each unit one task
+whose latest period is not reported yet (the report a liaison can start).
 """
 
 import datetime
@@ -32,6 +33,11 @@ def create_demo_reports(programme, today: datetime.date | None = None, seed: int
     ended = [p for p in periods(programme) if p.end < today]
     assignments = list(Assignment.objects.filter(task__programme=programme).select_related("task", "unit"))
     silent = rng.choice(assignments).unit_id if assignments else None  # one unit that stopped reporting
+    # Each unit's first task (in the plan's order) has no report for the latest period yet, so every liaison can
+    # try starting a report in the demo.
+    left_open = {}
+    for assignment in sorted(assignments, key=lambda a: (a.task.order, a.task_id)):
+        left_open.setdefault(assignment.unit_id, assignment.pk)
     reports = []
     for assignment in assignments:
         for index, period in enumerate(ended):
@@ -47,6 +53,8 @@ def create_demo_reports(programme, today: datetime.date | None = None, seed: int
             submitted = timezone.make_aware(
                 datetime.datetime.combine(period.end + datetime.timedelta(days=rng.randint(3, 12)), datetime.time(10))
             )
+            if last and left_open[assignment.unit_id] == assignment.pk:
+                continue
             reports.append(
                 ProgressReport(
                     task=assignment.task,

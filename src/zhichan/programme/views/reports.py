@@ -20,7 +20,7 @@ from ..forms import EvidenceForm, ReportForm, ReviewForm
 from ..models import Assignment, Programme, ProgressReport, Task
 from ..periods import period_starting, periods
 from ..services import reporting
-from ..services.deadlines import report_clock, report_due
+from ..services.deadlines import report_due, report_reading, submissions
 from ..services.history import as_it_stood
 from ..services.report_history import report_history
 from ..services.reporting import figure_names
@@ -134,21 +134,11 @@ def _page(request, report, form, owner) -> dict:
         "review_form": ReviewForm(),
         "evidence": report.evidence.all(),
         "figure_names": figure_names(report.unit),
-        "due": _clock(report),
+        "due": report_reading(report, timezone.localdate(), times=(times := submissions(report))),
+        # A returned report sent again: shown beside the clock, which the first submission stopped.
+        "resubmitted": times[-1] if len(times) > 1 and report.state != ProgressReport.State.RETURNED else None,
         "history": report_history(report),
     }
-
-
-def _clock(report):
-    """The report's due date as a clock read today, stopped by its submission."""
-    programme = report.task.programme
-    submitted = report.submitted_at and report.state != ProgressReport.State.DRAFT
-    return report_clock(
-        programme,
-        period_starting(programme, report.period_start),
-        timezone.localdate(),
-        submitted=timezone.localdate(report.submitted_at) if submitted else None,
-    )
 
 
 def _step(request, pk, action, done, *args):
