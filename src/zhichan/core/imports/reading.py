@@ -222,7 +222,7 @@ def _sheet_problem(path, problem: SheetProblem, limits: Limits) -> FileRejected:
         return FileRejected(
             _(
                 "The workbook is compressed %(ratio)d times, more than the %(limit)d times a real table is "
-                "(ZHICHAN_IMPORT_MAX_RATIO): it would fill the memory when unpacked (a \"zip bomb\") and is "
+                '(ZHICHAN_IMPORT_MAX_RATIO): it would fill the memory when unpacked (a "zip bomb") and is '
                 "refused. Open it in Excel or WPS, save it again as .xlsx or CSV, and split it into several files if "
                 "it is still refused."
             )
@@ -290,7 +290,7 @@ class TextScan:
         return FileRejected(
             _(
                 "Line %(line)d of the file is not text in any encoding tried (%(tried)s). Open the file in "
-                "Excel or WPS and save it as \"CSV UTF-8\" or as .xlsx, then import that file."
+                'Excel or WPS and save it as "CSV UTF-8" or as .xlsx, then import that file.'
             )
             % {"line": line, "tried": ENCODINGS_TRIED}
         )
