@@ -89,11 +89,12 @@ def check_foreign_keys(cursor, tables: list[str], own: dict | None = None):
             f"WITH used AS MATERIALIZED (SELECT DISTINCT t.{col} AS v FROM {child} AS t WHERE t.{col} IS NOT NULL), "
             f"written AS MATERIALIZED (SELECT r.{pk} AS v FROM {parent} AS r WHERE r.{pk} IN (SELECT v FROM used) "
             f"AND ({condition})), "
-            f"present AS MATERIALIZED (SELECT r.{pk} AS v FROM {parent} AS r WHERE r.{pk} IN (SELECT v FROM used) "
-            f"AND NOT ({condition}) FOR KEY SHARE OF r) "
-            f"SELECT u.v FROM used AS u WHERE NOT EXISTS (SELECT 1 FROM written AS w WHERE w.v = u.v) "
-            f"AND NOT EXISTS (SELECT 1 FROM present AS p WHERE p.v = u.v) LIMIT 1",
-            [*params, *params],
+            f"others AS MATERIALIZED (SELECT u.v FROM used AS u WHERE NOT EXISTS "
+            f"(SELECT 1 FROM written AS w WHERE w.v = u.v)), "
+            f"present AS MATERIALIZED (SELECT r.{pk} AS v FROM {parent} AS r WHERE r.{pk} IN (SELECT v FROM others) "
+            f"FOR KEY SHARE OF r) "
+            f"SELECT o.v FROM others AS o WHERE NOT EXISTS (SELECT 1 FROM present AS p WHERE p.v = o.v) LIMIT 1",
+            params,
         )
         missing = cursor.fetchone()
         if missing:
