@@ -1,6 +1,8 @@
-"""Large batches: rows sent to PostgreSQL as COPY text, and the register's indexes built after a large batch."""
+"""Large batches: rows sent to PostgreSQL as COPY text; a large batch checks its references once per constraint and
+locks no table, so users read and write the register while it runs."""
 
 import datetime
+import threading
 
 import psycopg
 import pytest
@@ -14,7 +16,7 @@ from .imports_support import do_import, number, write_csv
 from .test_imports_patents import cnipa_rows
 
 pytestmark = pytest.mark.django_db
-postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are rebuilt on PostgreSQL only")
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="bulk loads are PostgreSQL's")
 TABLES = [
     "registry_patent",
     "registry_historicalpatent",
@@ -40,33 +42,115 @@ def test_text_with_backslash_is_stored_as_written(tmp_path, users):
 
 def definitions():
     with connection.cursor() as cursor:
-        return bulk.secondary_indexes(cursor, TABLES)
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) ORDER BY 1", [TABLES])
+        return cursor.fetchall()
+
+
+# Table locks that keep other writers (or readers) out; an insert or update takes ROW EXCLUSIVE, a read ACCESS SHARE
+BLOCKING = {"ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"}
+
+
+def locks_held(other, pid: int) -> dict[str, set[str]]:
+    """The table locks a backend holds on the registry's tables, as another connection sees them in pg_locks."""
+    held: dict[str, set[str]] = {}
+    for table, mode in other.execute(
+        "SELECT c.relname, l.mode FROM pg_locks AS l JOIN pg_class AS c ON c.oid = l.relation "
+        "WHERE l.pid = %s AND l.granted AND c.relname LIKE 'registry%%' AND c.relkind IN ('r', 'p')",
+        [pid],
+    ):
+        held.setdefault(table, set()).add(mode)
+    return held
+
+
+def users_write(region: Region, serial: int) -> list[str]:
+    """What users do while an import runs, on a connection of their own (a thread's), each statement giving up
+    after 2 s waiting for a lock: search the register, add a patent by hand and save it again with an event, add
+    an enterprise and edit it. Rolled back: the test database's shared data stays as it was. Returns what failed."""
+    failed = []
+
+    def work():
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '2s'")
+                list(Patent.objects.filter(title__contains="石材").values_list("pk"))
+                patent = Patent.objects.create(
+                    application_number=number(2016, "1", serial),
+                    title="手工录入",
+                    filing_date="2016-03-01",
+                    region=region,
+                )
+                patent.title = "页面保存"
+                patent.save()
+                PatentEvent.objects.create(patent=patent, date="2016-09-01", kind="grant", text="")
+                enterprise = Enterprise.objects.create(name=f"手工录入{serial}有限公司", region=region)
+                enterprise.address = "水头镇"
+                enterprise.save()
+                transaction.set_rollback(True)
+        except Exception as error:  # noqa: BLE001 - handed to the test
+            failed.append(repr(error))
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    return failed
 
 
 @postgres_only
-def test_large_batch_rebuilds_the_same_indexes(tmp_path, users, monkeypatch):
+def test_a_large_batch_locks_no_table_and_users_write_while_it_runs(tmp_path, users, monkeypatch):
+    """A batch taking the bulk path, watched between its chunks and once its rows are checked: it holds no lock
+    that keeps others out of the registry's tables, and another connection reads and writes the register,
+    its events and the enterprises meanwhile without waiting."""
     before = definitions()
-    assert any("gin_trgm_ops" in definition for _name, definition in before)
-    monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 1)
+    monkeypatch.setattr(writing, "BULK_LOAD_AT", 1)
+    monkeypatch.setattr(writing, "COPY_CHUNK", 1)  # one chunk per row: the users write between chunks
+    region = Region.objects.get(name="水头镇")
+    seen, failed = [], []
+
+    def watch(cursor):
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+        with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+            seen.append(locks_held(other, pid))
+        failed.extend(users_write(region, 900 + len(seen)))
+
+    apply, clean = writing.SetWriter._apply, bulk.clean_pending_lists
+
+    def applying(self, cursor, ops):
+        apply(self, cursor, ops)
+        watch(cursor)
+
+    def cleaning(cursor, tables):
+        clean(cursor, tables)
+        watch(cursor)
+
+    monkeypatch.setattr(writing.SetWriter, "_apply", applying)
+    monkeypatch.setattr(bulk, "clean_pending_lists", cleaning)
+    Enterprise.objects.create(name="南安市示例石业有限公司", region=region)
     batch = do_import(users["office"], "patent", write_csv(tmp_path / "p.csv", cnipa_rows()))
     assert batch.state == "done" and batch.created_count == 2, batch.message
-    assert definitions() == before
+    assert len(seen) == 3  # after each of the two chunks, and after the checks, before the commit
+    assert failed == []
+    for held in seen:
+        assert "RowExclusiveLock" in held["registry_patent"]  # the import's own backend was watched
+        assert not {table: modes & BLOCKING for table, modes in held.items() if modes & BLOCKING}
+    assert definitions() == before  # no index was dropped or built
+    assert not Patent.objects.filter(title__in=["手工录入", "页面保存"]).exists()  # the users' writes rolled back
     patent = Patent.objects.get(application_number=number(2017, "1", 601862))
-    assert patent.history.get().history_type == "+"
-    # the next batch is not larger than the register: written with the indexes in place
-    again = do_import(users["office"], "patent", write_csv(tmp_path / "p.csv", cnipa_rows()))
-    assert again.unchanged_count == 2 and definitions() == before
+    assert patent.history.get().history_type == "+" and patent.events.count() == 1
+    assert [e.name for e in patent.holders.all()] == ["南安市示例石业有限公司"]
 
 
 @postgres_only
-def test_failed_large_batch_leaves_the_indexes(tmp_path, users, monkeypatch):
+def test_failed_large_batch_leaves_nothing(tmp_path, users, monkeypatch):
     before = definitions()
-    monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 1)
+    monkeypatch.setattr(writing, "BULK_LOAD_AT", 1)
     apply = writing.SetWriter._apply
 
     def failing(self, cursor, ops):
         apply(self, cursor, ops)
-        assert bulk.secondary_indexes(cursor, TABLES) == []  # written without the indexes
         raise DatabaseError("disk full")
 
     monkeypatch.setattr(writing.SetWriter, "_apply", failing)
@@ -91,7 +175,7 @@ def test_large_batch_refuses_a_missing_reference(tmp_path, users, monkeypatch, m
         monkeypatch.setattr(bulk, "skip_row_checks", lambda cursor: False)
     elif not can_skip_row_checks():
         pytest.skip("the test database's role may not set session_replication_role")
-    monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 1)
+    monkeypatch.setattr(writing, "BULK_LOAD_AT", 1)
     apply = writing.SetWriter._apply
 
     def with_a_dangling_event(self, cursor, ops):
@@ -141,11 +225,11 @@ def test_set_based_check_locks_what_it_relies_on_and_names_the_missing_reference
 def test_large_batch_checks_each_foreign_key_once(tmp_path, users, monkeypatch):
     if not can_skip_row_checks():
         pytest.skip("the test database's role may not set session_replication_role")
-    monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 1)
+    monkeypatch.setattr(writing, "BULK_LOAD_AT", 1)
     checked = []
     check = bulk.check_foreign_keys
     monkeypatch.setattr(
-        bulk, "check_foreign_keys", lambda cursor, tables: checked.append(tables) or check(cursor, tables)
+        bulk, "check_foreign_keys", lambda cursor, tables, own: checked.append(tables) or check(cursor, tables, own)
     )
     Enterprise.objects.create(name="南安市示例石业有限公司", region=Region.objects.get(name="水头镇"))
     batch = do_import(users["office"], "patent", write_csv(tmp_path / "p.csv", cnipa_rows()))

@@ -112,7 +112,7 @@ def test_bulk_load_is_decided_on_the_first_chunk(tmp_path, users, small_chunks, 
             "patent",
             write_csv(tmp_path / "a.csv", [CNIPA, *[row(n, "旧") for n in range(1, existing + 1)]]),
         )
-    monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 3)
+    monkeypatch.setattr(writing, "BULK_LOAD_AT", 3)
     decided = []
     decide = writing.SetWriter._decide
 
@@ -143,10 +143,10 @@ def test_rows_expected_from_a_workbook(tmp_path):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="bulk loads are PostgreSQL's")
-def test_a_bulk_load_says_the_indexes_are_built_after_the_rows(tmp_path, users, small_chunks, monkeypatch):
-    monkeypatch.setattr(writing, "DEFER_INDEXES_AT", 1)
+def test_a_bulk_load_says_the_references_are_checked_after_the_rows(tmp_path, users, small_chunks, monkeypatch):
+    monkeypatch.setattr(writing, "BULK_LOAD_AT", 1)
     path = write_csv(tmp_path / "p.csv", [CNIPA, *[row(n, f"题{n}") for n in range(1, 6)]])
     batch = ImportBatch.objects.create(kind="patent", user=users["office"], file_name=path.name, language="zh-hans")
     messages = []
     run_import(batch, path, progress=lambda done, total, message: messages.append((done, total, message)))
-    assert [m for _d, _t, m in messages[-2:]] == ["正在写入 5 行……", "正在核对关联、重建检索索引……"]
+    assert [m for _d, _t, m in messages[-2:]] == ["正在写入 5 行……", "正在核对关联、整理检索索引……"]

@@ -1,13 +1,16 @@
 """A large batch on PostgreSQL: work the database would do row by row is done once for the whole batch.
 
-`bulk_load(cursor, tables)` wraps the writing of such a batch, in the batch's transaction:
-- the secondary indexes of `tables` are dropped and built again afterwards (building a GIN trigram index over a
-  whole table is many times faster than maintaining it row by row);
-- where the database role may set `session_replication_role` (a superuser, or on PostgreSQL 15 and later a role
+`bulk_load(cursor, tables, own)` wraps the writing of such a batch, in the batch's transaction, and takes no lock on
+a table beyond what any insert takes (ROW EXCLUSIVE): users go on reading and writing the register, its history,
+links and events while it runs.
+- Where the database role may set `session_replication_role` (a superuser, or on PostgreSQL 15 and later a role
   granted SET on it), the per-row foreign-key triggers are off while the batch writes, and every foreign key of
-  `tables` is then checked once, set-based, over the whole table; elsewhere the per-row checks run as usual.
-If anything fails the transaction rolls back and tables, indexes and settings are as before (DDL is
-transactional on PostgreSQL). docs/imports.md (How it is fast) says what it costs and what it locks.
+  `tables` is then checked once, set-based, over the whole table, locking the referenced rows FOR KEY SHARE as
+  the per-row checks would (but the rows the batch wrote itself: `own`); elsewhere the per-row checks run as usual.
+- The indexes stay in place and are kept up to date as the rows go in; the search indexes' pending lists
+  (GIN) are merged into the indexes before the batch commits, so that no user's next save pays for it.
+If anything fails the transaction rolls back and nothing stays. docs/imports.md (How it is fast) says what it
+costs and what it locks.
 """
 
 import logging
@@ -17,7 +20,6 @@ from contextlib import contextmanager
 import psycopg
 from django.db import DatabaseError, IntegrityError, connection
 
-REBUILD_MAINTENANCE_WORK_MEM = "512MB"
 log = logging.getLogger("zhichan.imports")
 
 
@@ -33,19 +35,16 @@ def q(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def secondary_indexes(cursor, tables: list[str]) -> list[tuple[str, str]]:
-    """(name, definition) of the indexes of `tables` that enforce nothing: not unique and backing no constraint.
-    The definitions are PostgreSQL's own (pg_indexes), so a rebuild replays exactly what the migrations created."""
+def gin_indexes(cursor, tables: list[str]) -> list[str]:
+    """The GIN indexes of `tables` (the register's trigram search indexes)."""
     cursor.execute(
-        "SELECT i.indexname, i.indexdef FROM pg_indexes AS i "
-        "JOIN pg_class AS c ON c.relname = i.indexname AND c.relnamespace = to_regnamespace(i.schemaname) "
-        "JOIN pg_index AS x ON x.indexrelid = c.oid "
-        "WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s) AND NOT x.indisunique "
-        "AND NOT x.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint AS k WHERE k.conindid = c.oid) "
-        "ORDER BY i.tablename, i.indexname",
+        "SELECT c.relname FROM pg_index AS x JOIN pg_class AS c ON c.oid = x.indexrelid "
+        "JOIN pg_class AS t ON t.oid = x.indrelid JOIN pg_am AS a ON a.oid = c.relam "
+        "WHERE a.amname = 'gin' AND t.relnamespace = to_regnamespace(current_schema()) AND t.relname = ANY(%s) "
+        "ORDER BY c.relname",
         [tables],
     )
-    return cursor.fetchall()
+    return [name for (name,) in cursor.fetchall()]
 
 
 def foreign_keys(cursor, tables: list[str]) -> list[tuple[str, str, str, str, str]]:
@@ -75,53 +74,62 @@ def skip_row_checks(cursor) -> bool:
     return True
 
 
-def check_foreign_keys(cursor, tables: list[str]):
+def check_foreign_keys(cursor, tables: list[str], own: dict | None = None):
     """Every foreign key of `tables`, checked over the whole table with one query each, as the per-row triggers
-    would have. The rows referenced outside `tables` are locked FOR KEY SHARE as they are found, so none can be
-    deleted before the batch commits (`tables` themselves are locked by the caller). Raises IntegrityError
-    naming the first missing reference."""
+    would have: the referenced rows are locked FOR KEY SHARE as they are found, so none can be deleted (nor its
+    key changed) before the batch commits, while other writers may still change their other columns. `own` maps
+    a table to an SQL condition (with its parameters) met by the rows this batch wrote there: no one else can
+    delete those (new rows are not seen by others; changed rows are already locked), so they are not locked
+    again. Raises IntegrityError naming the first missing reference."""
+    own = own or {}
     for constraint, table, column, referenced, key in foreign_keys(cursor, tables):
         child, parent, col, pk = q(table), q(referenced), q(column), q(key)
-        if referenced in tables:
-            cursor.execute(
-                f"SELECT t.{col} FROM {child} AS t WHERE t.{col} IS NOT NULL AND NOT EXISTS "
-                f"(SELECT 1 FROM {parent} AS r WHERE r.{pk} = t.{col}) LIMIT 1"
-            )
-        else:
-            cursor.execute(
-                f"WITH used AS MATERIALIZED (SELECT DISTINCT t.{col} AS v FROM {child} AS t "
-                f"WHERE t.{col} IS NOT NULL), present AS (SELECT r.{pk} AS v FROM {parent} AS r "
-                f"WHERE r.{pk} IN (SELECT v FROM used) FOR KEY SHARE OF r) "
-                f"SELECT v FROM used WHERE v NOT IN (SELECT v FROM present) LIMIT 1"
-            )
+        condition, params = own.get(referenced, ("false", []))
+        cursor.execute(
+            f"WITH used AS MATERIALIZED (SELECT DISTINCT t.{col} AS v FROM {child} AS t WHERE t.{col} IS NOT NULL), "
+            f"written AS MATERIALIZED (SELECT r.{pk} AS v FROM {parent} AS r WHERE r.{pk} IN (SELECT v FROM used) "
+            f"AND ({condition})), "
+            f"others AS MATERIALIZED (SELECT u.v FROM used AS u WHERE NOT EXISTS "
+            f"(SELECT 1 FROM written AS w WHERE w.v = u.v)), "
+            f"present AS MATERIALIZED (SELECT r.{pk} AS v FROM {parent} AS r WHERE r.{pk} IN (SELECT v FROM others) "
+            f"FOR KEY SHARE OF r) "
+            f"SELECT o.v FROM others AS o WHERE NOT EXISTS (SELECT 1 FROM present AS p WHERE p.v = o.v) LIMIT 1",
+            params,
+        )
         missing = cursor.fetchone()
         if missing:
             raise IntegrityError(f"{constraint}: {table}.{column} = {missing[0]} is not present in {referenced}.{key}")
 
 
+def clean_pending_lists(cursor, tables: list[str]):
+    """Merges the pending lists of the GIN indexes of `tables` into the indexes (as VACUUM would), in a savepoint:
+    a role that does not own an index may not, and the list is then merged by the next insert or VACUUM."""
+    for name in gin_indexes(cursor, tables):
+        cursor.execute("SAVEPOINT clean_pending_list")
+        try:
+            with timed(f"  pending list of {name}"):
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [q(name)])
+        except (DatabaseError, psycopg.Error):
+            cursor.execute("ROLLBACK TO SAVEPOINT clean_pending_list")
+        else:
+            cursor.execute("RELEASE SAVEPOINT clean_pending_list")
+
+
 @contextmanager
-def bulk_load(cursor, tables: list[str]):
-    """Runs the block with the secondary indexes of `tables` dropped and, where allowed, without per-row
-    foreign-key checks; then checks the foreign keys and builds the indexes again. The tables stay locked
-    (ACCESS EXCLUSIVE: reading them waits) until the batch commits."""
-    indexes = secondary_indexes(cursor, tables)
-    with timed(f"drop {len(indexes)} indexes"):
-        cursor.execute(f"LOCK TABLE {', '.join(q(t) for t in tables)} IN ACCESS EXCLUSIVE MODE")
-        for name, _definition in indexes:
-            cursor.execute(f"DROP INDEX {q(name)}")
+def bulk_load(cursor, tables: list[str], own: dict | None = None):
+    """Runs the block without per-row foreign-key checks where allowed; then checks the foreign keys once per
+    constraint and merges the search indexes' pending lists. Locks no table (only rows: those written, and FOR
+    KEY SHARE those referenced)."""
     unchecked = skip_row_checks(cursor)
     yield
     with timed("check foreign keys"):
         if unchecked:
             cursor.execute("SELECT set_config('session_replication_role', 'origin', true)")
-            check_foreign_keys(cursor, tables)
+            check_foreign_keys(cursor, tables, own)
         # The checks queued per row (all of them without the privilege; with it, those of writes made in the
-        # transaction before the bulk load) run now: they are deferred to commit, and a table with checks pending
-        # cannot be indexed. Then the constraints are deferred again.
+        # transaction before the bulk load) run now rather than at commit, so that a missing reference fails the
+        # batch here, with the writer's error. Then the constraints are deferred again.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-    with timed(f"rebuild {len(indexes)} indexes"):
-        cursor.execute("SELECT set_config('maintenance_work_mem', %s, true)", [REBUILD_MAINTENANCE_WORK_MEM])
-        for name, definition in indexes:
-            with timed(f"  index {name}"):
-                cursor.execute(definition)
+    with timed("merge the search indexes' pending lists"):
+        clean_pending_lists(cursor, tables)

@@ -181,7 +181,7 @@ def _write(writer, count: int, reject, progress) -> dict:
 
     def written(bulk: bool):
         if progress and bulk:
-            progress(count, count, _("Checking references and building the indexes …"))
+            progress(count, count, _("Checking references and completing the search indexes …"))
 
     try:
         counts = writer.finish(reject, written)

@@ -10,8 +10,8 @@ up again; changed records are updated and their history written from the registe
 where missing. A history row names the batch as the change reason. A dry run stops after the classification. What a
 kind writes this way is declared in a SetSpec.
 On PostgreSQL the chunks are written by a worker thread (chunks.py) while the next rows are read, and a batch
-that will at least double a large register is written as a bulk load (bulk.py). Nothing here runs a query per
-row.
+that will at least double a large register is written as a bulk load (bulk.py); neither locks a table, only the
+rows written and referenced. Nothing here runs a query per row.
 """
 
 import dataclasses
@@ -34,7 +34,8 @@ from .chunks import ChunkWorker
 
 class SetExtra(Protocol):
     """Rows a kind adds beside each record, from columns of its own in the temporary table (a patent's
-    legal-status event). `columns` are (name, SQL type, is text); `models` the tables it fills (for a bulk load);
+    legal-status event). `columns` are (name, SQL type, is text); `models` the tables it fills (for a bulk load's
+    checks);
     `write(writer, cursor, ops)` adds them for the chunk and returns how many; its count is named `name`."""
 
     name: str
@@ -75,10 +76,11 @@ PG_SETTINGS = {
     "synchronous_commit": "off",
 }
 # A batch expected to create at least this many records, and at least as many as the register already holds,
-# is written as a bulk load (bulk.py): the indexes of the tables it fills are built once after writing, and
-# their foreign keys checked once per constraint where the role may. The expectation is the share of new records
-# in the first chunk times the rows of the file. docs/imports.md (How it is fast).
-DEFER_INDEXES_AT = 100_000
+# is written as a bulk load (bulk.py): the foreign keys of the tables it fills are checked once per constraint
+# where the role may, and the search indexes' pending lists merged before it commits; no table is locked. The
+# expectation is the share of new records in the first chunk times the rows of the file. docs/imports.md (How it
+# is fast).
+BULK_LOAD_AT = 100_000
 log = logging.getLogger("zhichan.imports")
 HISTORY_MARKS = "history_date, history_change_reason, history_type, history_user_id"
 
@@ -234,7 +236,7 @@ class SetWriter:
 
     def finish(self, reject=None, written=None) -> dict:
         """Writes what is left, finishes a bulk load, and returns the counts. `written(bulk)` is called once
-        every row is written, before a bulk load checks its references and builds its indexes. Every row was
+        every row is written, before a bulk load checks its references. Every row was
         checked before it came here, so none is rejected now."""
         self._flush()
         if self._worker:
@@ -255,7 +257,7 @@ class SetWriter:
 
     def _complete(self, cursor):
         """After the last chunk: the steps' times are logged and a bulk load is finished (its foreign keys
-        checked, its indexes built)."""
+        checked, its search indexes' pending lists merged)."""
         log.info("read, validated and written %d rows: %.2f s", self.rows, time.perf_counter() - self._started)
         for step, seconds in self.spent.items():
             log.info("  of which %s: %.2f s", step, seconds)
@@ -313,21 +315,24 @@ class SetWriter:
 
     def _decide(self, cursor, rows: int, new: int):
         """Whether this batch is written as a bulk load: PostgreSQL, and the new records expected (the first
-        chunk's share of them times the file's rows) at least DEFER_INDEXES_AT and at least as many as the
-        register holds. A register empty before the batch needs no further classification: the file's
-        duplicates are refused before they reach the writer, and the bulk load locks the register."""
+        chunk's share of them times the file's rows) at least BULK_LOAD_AT and at least as many as the register
+        holds. A register empty before the batch needs no further classification: the file's duplicates are
+        refused before they reach the writer (a record added meanwhile by hand under a number of the file makes
+        the batch fail on the register's unique key, and nothing is written; started again, it is matched)."""
         self.bulk = False
         if not self.postgres:
             return
         expected = new * max(self.expected_rows, rows) / rows
-        if expected < DEFER_INDEXES_AT:
+        if expected < BULK_LOAD_AT:
             return
         cursor.execute(f"SELECT COUNT(*) FROM {q(self.model._meta.db_table)}")
         (existing,) = cursor.fetchone()
         if expected >= existing:
             self.bulk = True
             self._classify = existing > 0
-            self._bulk_load = bulk_load(cursor, self._tables())
+            # the register's rows this batch creates or changes: no one else can delete them before it commits
+            own = {self.model._meta.db_table: ("import_batch_id = %s", [self.batch.pk])}
+            self._bulk_load = bulk_load(cursor, self._tables(), own)
             self._bulk_load.__enter__()
 
     def _tables(self) -> list[str]:
