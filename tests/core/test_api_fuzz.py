@@ -11,7 +11,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -110,9 +112,21 @@ def failures_of(operation, mode, headers):
     return found
 
 
+@pytest.fixture
+def connection_kept():
+    """The application is called directly, not through Django's test client, so keep what that client keeps: the
+    test's database connection open across requests (a request's end would close it inside the test's
+    transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("username", ROLES)
-def test_api_under_generated_requests(username, users):
+def test_api_under_generated_requests(username, users, connection_kept):
     for table in TABLES:
         table.rows(users)
     _token, key = create_token(users[username])
