@@ -68,6 +68,8 @@ def test_lockout_after_repeated_failures(client):
     response = client.post(reverse("login"), {"username": "court-liaison", "password": PASSWORDS["court-liaison"]})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+    page = response.content.decode()  # the way on: sign in later, or set a new password
+    assert reverse("login") in page and reverse("password_reset") in page
 
 
 def test_password_validators_reject_weak_passwords():
