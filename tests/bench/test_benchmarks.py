@@ -67,3 +67,13 @@ def test_the_import_benchmark_runs():
     )
     for figure in ["(a) our importer", "(b) naive per row", "(c) bare COPY", "peak memory"]:
         assert figure in printed, printed
+
+
+def test_the_serving_benchmark_runs():
+    printed = _run(
+        "serve.py",
+        *("--patents", "2000", "--trademarks", "400", "--copyrights", "50", "--enterprises", "40"),
+        *("--clients", "2", "--seconds", "1", "--database-url", _database_url("zhichan_bench_smoke_serve")),
+    )
+    for figure in ["(a) mixed reads", "workbench", "registry search", "dashboard API", "/healthz", "no errors"]:
+        assert figure in printed, printed
