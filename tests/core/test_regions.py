@@ -70,7 +70,7 @@ def test_a_second_county_loads_from_its_file_the_same_way(tmp_path):
     file = tmp_path / "jinjiang.yaml"
     file.write_text('division: "350582"\npopulation: []\n', encoding="utf-8")
     result = load_regions(file)
-    county = result["county"]
+    county = result["region"]
     assert county.name == "晋江市"
     assert Region.objects.get_parent(county).code == "3505"  # shares Quanzhou with Nan'an
     assert {r.code for r in Region.objects.get_children(county)} == set(official_townships("350582"))

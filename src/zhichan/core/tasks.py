@@ -12,19 +12,26 @@ from django_tasks import task
 from .events import ORGANISATION_RELOADED, REGIONS_RELOADED, record
 from .services.organisation import load_organisation
 from .services.progress import finish, tracking
-from .services.regions import load_regions
+from .services.regions import load_regions, summary
 
 
 @task()
 def reload_regions(progress_id: int, path: str):
     with tracking(progress_id) as report:
         result = load_regions(path, progress=report)
-        record(report.run.user, REGIONS_RELOADED, report.run, file=Path(path).name, regions=result["regions"])
-    finish(
-        progress_id,
-        _("%(count)d regions under %(county)s are up to date.")
-        % {"count": result["regions"], "county": result["county"].name},
-    )
+        record(
+            report.run.user,
+            REGIONS_RELOADED,
+            report.run,
+            file=Path(path).name,
+            regions=result["regions"],
+            skipped=[row["code"] for row in result["skipped"]],
+        )
+    done = _("%(count)d regions under %(county)s are up to date.") % {
+        "count": result["regions"],
+        "county": result["region"].name,
+    }
+    finish(progress_id, " ".join([done, *summary(result)]))
 
 
 @task()

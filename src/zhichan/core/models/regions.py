@@ -11,12 +11,18 @@ from ..scoping import Scope, ScopedQuerySet
 class RegionKind(models.TextChoices):
     PROVINCE = "province", _("Province")
     CITY = "city", _("Prefecture-level city")
-    COUNTY = "county", _("County-level division")
+    COUNTY = "county", _("County or county-level city")
+    DISTRICT = "district", _("District (市辖区)")
     SUBDISTRICT = "subdistrict", _("Subdistrict (街道)")
     TOWN = "town", _("Town (镇)")
     TOWNSHIP = "township", _("Township (乡)")
     DEVELOPMENT_ZONE = "zone", _("Development zone")
     PARK = "park", _("Park")
+
+    @classmethod
+    def county_level(cls):
+        """Counties, county-level cities and districts: the level a county's programme works at."""
+        return [cls.COUNTY, cls.DISTRICT]
 
     @classmethod
     def township_level(cls):

@@ -44,6 +44,29 @@ def _streets_by_county() -> dict[str, list[dict]]:
     return grouped
 
 
+@cache
+def _areas_by_city() -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in _table("areas").values():
+        grouped.setdefault(row["cityCode"], []).append(row)
+    return grouped
+
+
+def city_with_ancestors(code: str) -> list[Division]:
+    """Province and city for a 4-digit prefecture-level city code, top first."""
+    city = _table("cities").get(code)
+    if city is None:
+        raise KeyError(code)
+    province = _table("provinces")[city["provinceCode"]]
+    return [Division(province["code"], province["name"], None), Division(city["code"], city["name"], province["code"])]
+
+
+def counties(city_code: str) -> list[Division]:
+    """The county-level divisions of a prefecture-level city, in code order."""
+    rows = sorted(_areas_by_city().get(city_code, []), key=lambda row: row["code"])
+    return [Division(row["code"], row["name"], city_code) for row in rows]
+
+
 def county_with_ancestors(code: str) -> list[Division]:
     """Province, city and county for a 6-digit county code, top first."""
     county = _table("areas").get(code)

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from ..access import allow
 from ..extensions import render_panels, todos
-from ..models import AuthEvent, Committee, Membership, Person, Region, TaskProgress, Unit, UnitKind
+from ..models import AuthEvent, Committee, Membership, Person, Region, RegionKind, TaskProgress, Unit, UnitKind
 from ..roles import EVERYONE, Role, role_of
 
 
@@ -18,7 +18,7 @@ def workbench(request):
     if role in (Role.OFFICE, Role.LEADER):
         units = Unit.objects.visible_to(user)
         context.update(
-            county=Region.objects.filter(kind="county").first(),
+            county=Region.objects.filter(kind__in=RegionKind.county_level()).first(),
             township_count=Unit.objects.filter(kind=UnitKind.TOWNSHIP).count(),
             member_count=units.filter(kind=UnitKind.MEMBER).count(),
             leading_group=Committee.objects.filter(parent=None).first(),

@@ -32,7 +32,7 @@ def territory_paths() -> list[str]:
     is `home_region()`'s (one query)."""
     paths = list(_programmes().order_by("start").values_list("region__path", flat=True))
     if not paths:
-        paths = list(Region.objects.filter(kind=RegionKind.COUNTY).values_list("path", flat=True))
+        paths = list(Region.objects.filter(kind__in=RegionKind.county_level()).values_list("path", flat=True))
     return list(dict.fromkeys(paths))
 
 
@@ -41,7 +41,7 @@ def home_region():
     programme = _programmes().order_by("start").first()
     if programme:
         return programme.region
-    return Region.objects.filter(kind=RegionKind.COUNTY).first()
+    return Region.objects.filter(kind__in=RegionKind.county_level()).first()
 
 
 def report_due_days() -> int:

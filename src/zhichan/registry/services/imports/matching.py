@@ -53,7 +53,7 @@ class RegionMatcher:
 
     def __init__(self):
         self.counties = []  # (names the address may use, county id, [(name, township id)])
-        for county in Region.objects.filter(kind=RegionKind.COUNTY):
+        for county in Region.objects.filter(kind__in=RegionKind.county_level()):
             townships = list(Region.objects.filter(path__startswith=county.path, depth=county.depth + 1))
             by_code = {t.code: t.pk for t in townships if t.code}
             names = [(t.name, t.pk) for t in townships]

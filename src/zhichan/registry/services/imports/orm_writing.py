@@ -55,7 +55,7 @@ def _region(record: dict, regions):
         found = regions(record.get("address", ""))
         if found:
             return found
-    county = Region.objects.filter(kind=RegionKind.COUNTY).order_by("path").first()
+    county = Region.objects.filter(kind__in=RegionKind.county_level()).order_by("path").first()
     return county.pk if county else None
 
 
