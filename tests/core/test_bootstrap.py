@@ -29,7 +29,7 @@ def test_on_an_empty_database_it_loads_nanan_and_the_second_time_nothing():
     empty_regions()
     out = bootstrap()
     assert "南安市: 29 regions" in out
-    assert "Province 1、Prefecture-level city 1、County or county-level city 1、" in out and "(31 new)" in out
+    assert "Province 1, Prefecture-level city 1, County or county-level city 1, " in out and "(31 new)" in out
     assert "52 units, 2 committees" in out
     nanan = Region.objects.get(code="350583")
     assert Unit.objects.filter(region=nanan).exists()

@@ -3,9 +3,11 @@ division list's oddities skipped and reported, and loading beside a county's own
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 
-from zhichan.core.models import Population, Region, RegionKind
+from zhichan.core.events import events_of
+from zhichan.core.models import Population, Region, RegionKind, TaskProgress
 from zhichan.core.services.datafile import DataFileError
 from zhichan.core.services.division_rules import REPEATS_COUNTY, VILLAGES_UNDER_COUNTY, county_kind
 from zhichan.core.services.regions import load_regions
@@ -149,3 +151,13 @@ def test_the_county_level_kind_follows_the_name(name, kind):
 
 def test_county_level_means_counties_and_districts():
     assert set(RegionKind.county_level()) == {RegionKind.COUNTY, RegionKind.DISTRICT}
+
+
+def test_the_office_reloads_the_city_from_the_site_and_reads_what_was_skipped(client_for, users):
+    client_for("office").post(reverse("region-reload"), {"file": "3505-quanzhou.yaml"})
+    progress = TaskProgress.objects.get()
+    assert progress.state == TaskProgress.State.DONE
+    assert progress.message.startswith("泉州市及其下级区划共 188 个，均已是最新。")
+    assert "市辖区 4" in progress.message and "已跳过 350527000 金门县" in progress.message
+    (event,) = events_of(progress)
+    assert event.data["skipped"] == ["350527000"] and event.data["regions"] == 188

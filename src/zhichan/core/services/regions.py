@@ -6,6 +6,7 @@ from collections import Counter
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..models import Population, Region, RegionKind
 from . import divisions
@@ -172,7 +173,8 @@ def load_regions(path, progress=None) -> dict:
 def summary(result: dict) -> list[str]:
     """What a load did beyond its total, one sentence a line: counts by kind, rows of the list skipped and why,
     counties left without townships. For the command line and the task page."""
-    counts = "、".join(f"{RegionKind(kind).label} {count}" for kind, count in result["loaded"].items())
+    separator = pgettext("between the items of a list", ", ")
+    counts = separator.join(f"{RegionKind(kind).label} {count}" for kind, count in result["loaded"].items())
     lines = [
         _("Loaded: %(counts)s (%(new)d new); %(population)d population figures.")
         % {"counts": counts, "new": result["created"], "population": result["population"]}
