@@ -161,3 +161,4 @@ def test_the_office_reloads_the_city_from_the_site_and_reads_what_was_skipped(cl
     assert "市辖区 4" in progress.message and "已跳过 350527000 金门县" in progress.message
     (event,) = events_of(progress)
     assert event.data["skipped"] == ["350527000"] and event.data["regions"] == 188
+    assert event.details == "3505-quanzhou.yaml · 188 · 跳过 350527000"

@@ -101,7 +101,11 @@ YEAR_SET = EventKind(
     _("calendar year's state saved"),
     shown={"complete": lambda complete: CalendarYear._meta.get_field("complete").verbose_name if complete else ""},
 )
-REGIONS_RELOADED = EventKind("task.regions_reloaded", _("regions reloaded from a file"))
+REGIONS_RELOADED = EventKind(
+    "task.regions_reloaded",
+    _("regions reloaded from a file"),
+    shown={"skipped": lambda codes: _("skipped %(codes)s") % {"codes": ", ".join(codes)} if codes else ""},
+)
 ORGANISATION_RELOADED = EventKind("task.organisation_reloaded", _("units and committees reloaded from a file"))
 IMPORT_RESTARTED = EventKind("import.restarted", _("import started again"))
 EXPORT_ASKED_AGAIN = EventKind("task.export_asked_again", _("export asked for again"))
