@@ -22,6 +22,10 @@ class RegionKind(models.TextChoices):
     def township_level(cls):
         return [cls.SUBDISTRICT, cls.TOWN, cls.TOWNSHIP, cls.DEVELOPMENT_ZONE, cls.PARK]
 
+    @classmethod
+    def county_level(cls):
+        return [cls.COUNTY]
+
 
 class RegionQuerySet(MP_NodeQuerySet, ScopedQuerySet):
     pass
