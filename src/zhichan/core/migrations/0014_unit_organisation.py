@@ -1,9 +1,10 @@
 """Units and committees belong to one region's organisation (0015 then makes keys unique only within it).
 
 Existing rows came from organisation files whose keys were unique across the platform, so each is placed from
-what it already holds: a unit in the organisation whose region is the nearest at or above its own region among
-the regions of the non-township units (the region each file named); a committee in its host unit's
-organisation, else its members' units', else its parent body's."""
+what it already holds. A file's units other than townships lie in the region the file named: such a unit is in
+its own region's organisation. A township unit lies in a child region: it is in the organisation of the nearest
+region above it that holds such a unit. A committee is in its host unit's organisation, else its members' units',
+else its parent body's."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -22,8 +23,8 @@ def fill_organisations(apps, schema_editor):
     paths = dict(Region.objects.filter(pk__in=named).values_list("path", "pk"))
     for unit in Unit.objects.select_related("region").order_by("pk"):
         path = unit.region.path
-        # The longest organisation path that starts this unit's region path (a tree path's prefixes are its
-        # ancestors); a unit under none of them is its own region's.
+        # The longest of those paths that starts this unit's path (a tree path's prefixes are its ancestors'):
+        # the region itself for a unit other than a township; a unit under none of them is its own region's.
         found = max((p for p in paths if path.startswith(p)), key=len, default=None)
         unit.organisation_id = paths[found] if found else unit.region_id
         unit.save(update_fields=["organisation"])
