@@ -2,13 +2,9 @@
 rejected rows and the registers' references to them. Run in a fresh database of its own (a subprocess), so the
 test database's state is not touched."""
 
-import os
-import subprocess
-import sys
 import textwrap
 
-from django.conf import settings
-from django.db import connection
+from ..fresh_database import run_script
 
 SCRIPT = textwrap.dedent(
     """
@@ -47,25 +43,6 @@ SCRIPT = textwrap.dedent(
 
 
 def test_batches_keep_their_ids_and_rejected_rows(tmp_path):
-    if connection.vendor == "postgresql":
-        import psycopg
-
-        params = connection.get_connection_params()
-        name = f"{connection.settings_dict['NAME']}_move"
-        with psycopg.connect(**{**params, "dbname": "postgres"}, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            admin.execute(f'CREATE DATABASE "{name}"')
-        password = f":{params['password']}" if params.get("password") else ""
-        where = f"{params.get('host', '')}:{params.get('port', '')}"
-        database = f"postgres://{params.get('user', '')}{password}@{where}/{name}"
-    else:
-        database = f"sqlite:///{tmp_path / 'moved.sqlite3'}"
-    environment = {**os.environ, "ZHICHAN_DATABASE_URL": database, "DJANGO_SETTINGS_MODULE": "zhichan.settings"}
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], env=environment, capture_output=True, text=True, cwd=settings.PROJECT_DIR
-    )
-    if connection.vendor == "postgresql":
-        with psycopg.connect(**{**params, "dbname": "postgres"}, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    result = run_script(SCRIPT, tmp_path, "move")
     assert result.returncode == 0, result.stderr[-3000:]
     assert "moved" in result.stdout

@@ -63,8 +63,8 @@ def test_the_recompute_watches_every_metrics_models_and_the_reported_values():
 def test_a_new_apps_metric_is_computed_and_drilled_into(tiny_app, db, users):
     county = Region.objects.get(code="350583")
     town = Region.objects.get(code="350583119")
-    Unit.objects.create(key="tiny-a", name="测试单位甲", region=town)
-    Unit.objects.create(key="tiny-b", name="测试单位乙", region=town)
+    Unit.objects.create(organisation=county, key="tiny-a", name="测试单位甲", region=town)
+    Unit.objects.create(organisation=county, key="tiny-b", name="测试单位乙", region=town)
     indicator = Indicator.objects.create(
         code="member-units", name="member units", unit_of_measure="家", numerator="member_units"
     )
@@ -84,7 +84,8 @@ def test_saving_a_watched_model_asks_for_a_recompute(
 ):
     assert Unit in signals.connect()
     with django_capture_on_commit_callbacks(execute=True):
-        Unit.objects.create(key="tiny-c", name="测试单位丙", region=Region.objects.get(code="350583119"))
+        county, town = Region.objects.get(code="350583"), Region.objects.get(code="350583119")
+        Unit.objects.create(organisation=county, key="tiny-c", name="测试单位丙", region=town)
     assert len(deferred_recomputes) == 1
 
 

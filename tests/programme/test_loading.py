@@ -121,7 +121,10 @@ def test_more_mistakes_are_explained(db, tmp_path, change, message):
 
 
 def test_a_second_programme_for_another_county_loads_the_same_way(db, tmp_path):
+    from zhichan.core.services.organisation import load_organisation
     from zhichan.core.services.regions import load_regions
+
+    from ..conftest import ORGANISATION_FILE
 
     regions = tmp_path / "jinjiang.yaml"
     regions.write_text('division: "350582"\n', encoding="utf-8")
@@ -130,10 +133,26 @@ def test_a_second_programme_for_another_county_loads_the_same_way(db, tmp_path):
     text = text.replace('region: "350583"', 'region: "350582"').replace("测试工作方案", "晋江市工作方案")
     file = tmp_path / "jinjiang-2023.yaml"
     file.write_text(text, encoding="utf-8")
-    load_programme(MINI)
+    first = load_programme(MINI)["programme"]
+    with pytest.raises(DataFileError, match="unknown unit 'office' in the organisation of region 350582"):
+        load_programme(file)  # Jinjiang has no units yet: Nan'an's `office` is not its office
+    organisation = tmp_path / "jinjiang-organisation.yaml"  # the same keys as Nan'an's
+    organisation.write_text(
+        ORGANISATION_FILE.read_text(encoding="utf-8").replace('region: "350583"', 'region: "350582"'), encoding="utf-8"
+    )
+    load_organisation(organisation)
     second = load_programme(file)["programme"]
     assert second.region.name == "晋江市" and Programme.objects.count() == 2
     assert Task.objects.filter(programme=second).count() == 5
+    # Each programme's units are its own region's, though the keys are the same.
+    for programme, code in ((first, "350583"), (second, "350582")):
+        leads = Assignment.objects.filter(task__programme=programme, role="lead")
+        assert sorted((a.task.key, a.unit.key, a.unit.organisation.code) for a in leads) == [
+            ("4.1.1", "office", code),
+            ("4.1.2", "amr", code),
+            ("4.2", "industry", code),
+            ("5.3", "office", code),
+        ]
 
 
 def test_bootstrap_skips_the_built_in_programme_for_another_county(db, monkeypatch):

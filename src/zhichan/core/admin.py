@@ -43,10 +43,10 @@ class PopulationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "kind", "region", "parent", "active"]
-    list_filter = ["kind", "active"]
+    list_display = ["name", "short_name", "kind", "organisation", "region", "parent", "active"]
+    list_filter = ["organisation", "kind", "active"]
     search_fields = ["name", "short_name", "key"]
-    raw_id_fields = ["region"]
+    raw_id_fields = ["organisation", "region"]
 
 
 @admin.register(Person)
@@ -64,7 +64,9 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Committee)
 class CommitteeAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "parent", "host_unit", "established"]
+    list_display = ["name", "organisation", "parent", "host_unit", "established"]
+    list_filter = ["organisation"]
+    raw_id_fields = ["organisation"]
     inlines = [MembershipInline]
 
 

@@ -94,13 +94,32 @@ class PopulationViewSet(ScopedViewSet):
 class UnitSerializer(serializers.ModelSerializer):
     class Meta:
         model = Unit
-        fields = ["id", "key", "name", "short_name", "name_en", "kind", "region", "parent", "order", "active"]
+        fields = [
+            "id",
+            "organisation",
+            "key",
+            "name",
+            "short_name",
+            "name_en",
+            "kind",
+            "region",
+            "parent",
+            "order",
+            "active",
+        ]
 
 
 class UnitViewSet(ScopedViewSet):
     queryset = Unit.objects.all()
     serializer_class = UnitSerializer
-    filterset_fields = {"kind": ["exact"], "region": ["exact"], "name": ["icontains"], "active": ["exact"]}
+    filterset_fields = {
+        "organisation": ["exact"],
+        "key": ["exact"],
+        "kind": ["exact"],
+        "region": ["exact"],
+        "name": ["icontains"],
+        "active": ["exact"],
+    }
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -122,12 +141,13 @@ class PersonViewSet(ScopedViewSet):
 class CommitteeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Committee
-        fields = ["id", "key", "name", "name_en", "parent", "host_unit", "established", "source"]
+        fields = ["id", "organisation", "key", "name", "name_en", "parent", "host_unit", "established", "source"]
 
 
 class CommitteeViewSet(ScopedViewSet):
     queryset = Committee.objects.all()
     serializer_class = CommitteeSerializer
+    filterset_fields = {"organisation": ["exact"], "key": ["exact"]}
 
 
 class MembershipSerializer(serializers.ModelSerializer):

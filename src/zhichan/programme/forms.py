@@ -28,6 +28,8 @@ class AssignForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, programme, current=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The units of the programme's own region's organisation: another region's may have the same names.
+        self.fields["unit"].queryset = Unit.objects.filter(active=True, organisation=programme.region)
         field = self.fields["first_period"]
         field.widget.choices = [(p.key, p.shown) for p in periods(programme)]
         if current is not None:

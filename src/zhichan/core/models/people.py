@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..scoping import Scope, ScopedQuerySet
+from .regions import Region
 from .units import Unit
 
 
@@ -33,9 +34,17 @@ class Person(models.Model):
 
 
 class Committee(models.Model):
-    """A body such as the leadership group (领导小组) or its office (办公室)."""
+    """A body such as the leadership group (领导小组) or its office (办公室), of one region's organisation, in which
+    its key is unique."""
 
-    key = models.SlugField(_("key"), max_length=60, unique=True)
+    organisation = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        related_name="organisation_committees",
+        verbose_name=_("organisation"),
+        help_text=_("The region whose organisation file lists the committee; its key is unique within it."),
+    )
+    key = models.SlugField(_("key"), max_length=60)
     name = models.CharField(_("name"), max_length=150)
     name_en = models.CharField(_("English name"), max_length=250, blank=True)
     parent = models.ForeignKey(
@@ -55,6 +64,7 @@ class Committee(models.Model):
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
         ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="committee_organisation_key")]
 
     def __str__(self):
         return self.name

@@ -16,9 +16,19 @@ class UnitKind(models.TextChoices):
 
 
 class Unit(models.Model):
-    """An organisation that takes part: the office, a member unit, a township or park administration."""
+    """An organisation that takes part: the office, a member unit, a township or park administration.
 
-    key = models.SlugField(_("key"), max_length=60, unique=True)
+    Units belong to the organisation of one region (the region its organisation file names), and their keys are
+    unique only there: two regions' files may both call their government `gov`."""
+
+    organisation = models.ForeignKey(
+        Region,
+        models.PROTECT,
+        related_name="organisation_units",
+        verbose_name=_("organisation"),
+        help_text=_("The region whose organisation file lists the unit; its key is unique within it."),
+    )
+    key = models.SlugField(_("key"), max_length=60)
     name = models.CharField(_("name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
@@ -38,6 +48,7 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["order", "name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="unit_organisation_key")]
 
     def __str__(self):
         return self.display_name

@@ -59,7 +59,8 @@ def _record(kind, user, request, actor=None):
 def office_contact() -> dict:
     """Who to ask about an account: the programme office as loaded from the organisation file, and the
     contact the operator configured (ZHICHAN_OFFICE_CONTACT, e.g. a phone number); nothing is made up."""
-    office = Unit.objects.filter(kind=UnitKind.OFFICE, active=True).select_related("parent").first()
+    # Several regions' organisations may each have an office: the first loaded (the platform's own) is named.
+    office = Unit.objects.filter(kind=UnitKind.OFFICE, active=True).select_related("parent").order_by("pk").first()
     return {
         "office": office.display_name if office else "",
         "host": office.parent.display_name if office and office.parent_id else "",

@@ -9,6 +9,10 @@ from django.dispatch import Signal
 
 from ..models import Role, Unit, User
 
+# The region whose organisation the demo accounts' units belong to: the built-in organisation file's
+# (data/organisations/nanan-2022.yaml); unit keys are unique only within one region's organisation.
+DEMO_ORGANISATION = "350583"
+
 # (username, role, unit key, display name); the enterprise user's enterprise comes from the registry.
 DEMO_ACCOUNTS = [
     ("office", Role.OFFICE, "office", "领导小组办公室（演示）"),
@@ -42,7 +46,7 @@ def create_demo_accounts() -> list[tuple[str, str, str]]:
         user = User.objects.filter(username=username).first() or User(username=username)
         user.role = role
         user.first_name = full_name
-        user.unit = Unit.objects.get(key=unit_key) if unit_key else None
+        user.unit = Unit.objects.get(organisation__code=DEMO_ORGANISATION, key=unit_key) if unit_key else None
         user.is_staff = user.is_superuser = role == Role.OFFICE
         user.set_password(password)
         user.save()

@@ -10,28 +10,37 @@ from ..models import Committee, Membership, Person, Region, RegionKind, Unit, Un
 from .datafile import Reader
 from .upsert import upsert
 
+# Sections that make one unit per child region of the organisation's region, named by the child's kind:
+# (section, the region kinds it may name, the kind of unit made).
+CHILD_UNITS = (
+    ("township_units", RegionKind.township_level, UnitKind.TOWNSHIP),
+    ("county_units", RegionKind.county_level, UnitKind.GOVERNMENT),
+)
+
 
 @transaction.atomic
 def load_organisation(path, progress=None) -> dict:
-    """Load (or reload) an organisation file. Idempotent: units and committees are keyed by `key`, people by
-    name within their unit, seats by committee, person, seat and start. Nothing is deleted: a seat that
-    changed hands is ended with `change_seat`, so history keeps who held it when."""
+    """Load (or reload) an organisation file. Idempotent: units and committees are keyed by `key` within the
+    organisation of the file's region (another region's file may use the same keys and never touches these
+    rows), people by name within their unit, seats by committee, person, seat and start. Nothing is deleted: a
+    seat that changed hands is ended with `change_seat`, so history keeps who held it when."""
     reader = Reader(path)
     data = reader.data
     region_code = reader.get(data, "region", "")
-    county = Region.objects.filter(code=region_code).first()
-    if county is None:
+    organisation = Region.objects.filter(code=region_code).first()
+    if organisation is None:
         raise reader.error("region", f"unknown region code {region_code!r}: load its region file first")
 
-    units = _load_units(reader, county)
-    committees = _load_committees(reader, units)
+    units = _load_units(reader, organisation)
+    committees = _load_committees(reader, organisation, units)
     return {"units": len(units), "committees": len(committees)}
 
 
-def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
+def _load_units(reader: Reader, organisation: Region) -> dict[str, Unit]:
     data = reader.data
     units: dict[str, Unit] = {}
     order = 0
+    listed_kinds = set(UnitKind.values) - {UnitKind.TOWNSHIP}
     for where, item in reader.items(data, "units", required=True):
         key = reader.get(item, "key", where)
         if key in units:
@@ -42,36 +51,43 @@ def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
         order += 1
         units[key], _ = upsert(
             Unit,
-            {"key": key},
+            {"organisation": organisation, "key": key},
             dict(
                 name=reader.get(item, "name", where),
                 short_name=reader.get(item, "short_name", where, required=False, default=""),
                 name_en=reader.get(item, "name_en", where, required=False, default=""),
-                kind=reader.choice(item, "kind", where, set(UnitKind.values) - {UnitKind.TOWNSHIP}),
-                region=county,
+                kind=reader.choice(item, "kind", where, listed_kinds),
+                region=organisation,
                 parent=units.get(parent_key),
                 order=order,
             ),
         )
 
-    naming = reader.get(data, "township_units", "", kind=dict, required=False, default={})
-    for kind in naming:
-        if kind not in RegionKind.township_level():
-            raise reader.error(f"township_units.{kind}", "expected a township-level region kind")
-    for region in Region.objects.get_children(county):
-        pattern = naming.get(region.kind)
-        if not pattern:
+    namings = {}  # region kind → (section, pattern, unit kind)
+    for section, level, unit_kind in CHILD_UNITS:
+        naming = reader.get(data, section, "", kind=dict, required=False, default={})
+        for kind, pattern in naming.items():
+            if kind not in level():
+                raise reader.error(f"{section}.{kind}", f"expected a {section.split('_')[0]}-level region kind")
+            if not isinstance(pattern, str) or "{name}" not in pattern:
+                raise reader.error(f"{section}.{kind}", f"expected a name pattern with {{name}}, got {pattern!r}")
+            namings[kind] = (section, pattern, unit_kind)
+    for region in Region.objects.get_children(organisation):
+        if region.kind not in namings:
             continue
+        section, pattern, unit_kind = namings[region.kind]
         order += 1
         key = f"region-{region.code or region.pk}"
+        if key in units:
+            raise reader.error(f"{section}.{region.kind}", f"unit key {key!r} is already used in units")
         units[key], _ = upsert(
             Unit,
-            {"key": key},
+            {"organisation": organisation, "key": key},
             dict(
-                name=pattern.format(name=region.name),
+                name=pattern.replace("{name}", region.name),
                 short_name=region.name,
                 name_en="",
-                kind=UnitKind.TOWNSHIP,
+                kind=unit_kind,
                 region=region,
                 parent=None,
                 order=order,
@@ -80,10 +96,12 @@ def _load_units(reader: Reader, county: Region) -> dict[str, Unit]:
     return units
 
 
-def _load_committees(reader: Reader, units: dict[str, Unit]) -> dict[str, Committee]:
+def _load_committees(reader: Reader, organisation: Region, units: dict[str, Unit]) -> dict[str, Committee]:
     committees: dict[str, Committee] = {}
     for where, item in reader.items(reader.data, "committees"):
         key = reader.get(item, "key", where)
+        if key in committees:
+            raise reader.error(f"{where}.key", f"duplicate committee key {key!r}")
         parent_key = reader.get(item, "parent", where, required=False)
         if parent_key is not None and parent_key not in committees:
             raise reader.error(f"{where}.parent", f"unknown committee {parent_key!r} (list it first)")
@@ -93,7 +111,7 @@ def _load_committees(reader: Reader, units: dict[str, Unit]) -> dict[str, Commit
         established = reader.get(item, "established", where, kind=datetime.date)
         committee, _ = upsert(
             Committee,
-            {"key": key},
+            {"organisation": organisation, "key": key},
             {
                 "name": reader.get(item, "name", where),
                 "name_en": reader.get(item, "name_en", where, required=False, default=""),

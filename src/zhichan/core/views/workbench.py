@@ -16,13 +16,21 @@ def workbench(request):
     role = role_of(user)
     context = {"role": role, "tasks": TaskProgress.objects.filter(user=user)[:5], "panels": render_panels(request)}
     if role in (Role.OFFICE, Role.LEADER):
-        units = Unit.objects.visible_to(user)
+        # The overview of the user's own organisation (the region whose file lists the user's unit): several
+        # regions' organisations may be loaded side by side.
+        if user.unit_id:
+            organisation = user.unit.organisation
+        else:
+            organisation = Region.objects.filter(kind__in=RegionKind.county_level()).first()
+        units = Unit.objects.visible_to(user).filter(organisation=organisation)
         context.update(
-            county=Region.objects.filter(kind__in=RegionKind.county_level()).first(),
-            township_count=Unit.objects.filter(kind=UnitKind.TOWNSHIP).count(),
+            county=organisation,
+            township_count=units.filter(kind=UnitKind.TOWNSHIP).count(),
             member_count=units.filter(kind=UnitKind.MEMBER).count(),
-            leading_group=Committee.objects.filter(parent=None).first(),
-            seat_count=Membership.objects.filter(end=None, committee__parent=None).count(),
+            leading_group=Committee.objects.filter(organisation=organisation, parent=None).first(),
+            seat_count=Membership.objects.filter(
+                end=None, committee__organisation=organisation, committee__parent=None
+            ).count(),
         )
     if role in (Role.OFFICE, Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON):
         context["todos"] = todos(user)  # the office: what waits for it; a unit: what it owes, soonest first

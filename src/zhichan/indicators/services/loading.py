@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from zhichan.core.models import Unit, UnitKind
+from zhichan.core.models import Region, Unit, UnitKind
 from zhichan.core.services.datafile import DataFileError, Reader
 from zhichan.core.services.upsert import upsert
 
@@ -39,6 +39,8 @@ def _element(reader, index, row, units):
     for key in ("code", "name", "unit", "value_type"):
         if not row.get(key):
             raise reader.error(f"{path}.{key}", "missing")
+    if units is None and (row.get("units") or row.get("townships")):
+        raise reader.error("region", "is required: data elements name units of that region's organisation")
     unknown = [key for key in row.get("units", []) if key not in units]
     for key in ("townships", "population"):
         if key in row and not isinstance(row[key], bool):
@@ -133,11 +135,23 @@ def _indicator(reader, index, row, names, file):
     return upsert(Indicator, {"code": row["code"]}, fields)
 
 
+def _organisation_units(reader, data) -> dict | None:
+    """The units `units:` lists name, by key: those of the organisation of the file's `region` (another
+    region's organisation may use the same keys); None when the file names no region."""
+    code = reader.get(data, "region", "", required=False)
+    if code is None:
+        return None
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        raise reader.error("region", f"unknown region code {code!r}: load its region and organisation files first")
+    return {unit.key: unit for unit in Unit.objects.filter(organisation=region)}
+
+
 def load_indicators(file) -> dict:
     """Create or update the file's data elements and indicators; returns them and how many indicators are new."""
     reader = Reader(file)
     data = reader.data
-    units = {unit.key: unit for unit in Unit.objects.all()}
+    units = _organisation_units(reader, data)
     created = 0
     with transaction.atomic():
         elements = []

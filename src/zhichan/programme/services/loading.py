@@ -164,7 +164,10 @@ def _load_targets(reader, programme, goals) -> int:
 class _TaskLoader:
     def __init__(self, reader, programme, progress):
         self.reader, self.programme, self.progress = reader, programme, progress
-        self.units = {unit.key: unit for unit in Unit.objects.select_related("region")}
+        # Unit keys are those of the programme's region's organisation file (another region may use the same).
+        self.units = {
+            unit.key: unit for unit in Unit.objects.filter(organisation=programme.region).select_related("region")
+        }
         self.seen: set[str] = set()
         self.order = 0
 
@@ -208,7 +211,8 @@ class _TaskLoader:
 
     def _unit(self, where, key):
         if key not in self.units:
-            raise self.reader.error(where, f"unknown unit {key!r}")
+            region = self.programme.region.code or self.programme.region.name
+            raise self.reader.error(where, f"unknown unit {key!r} in the organisation of region {region}")
         return self.units[key]
 
     def _townships(self, where, item) -> list:
@@ -217,12 +221,7 @@ class _TaskLoader:
         if "townships" not in item:
             return []
         value = item["townships"]
-        region = self.programme.region
-        local = [
-            unit
-            for unit in self.units.values()
-            if unit.kind == UnitKind.TOWNSHIP and unit.active and unit.region.path.startswith(region.path)
-        ]
+        local = [unit for unit in self.units.values() if unit.kind == UnitKind.TOWNSHIP and unit.active]
         if value == "all":
             return sorted(local, key=lambda unit: unit.region.path)
         if not isinstance(value, list):

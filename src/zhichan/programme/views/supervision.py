@@ -69,7 +69,7 @@ def supervision(request, pk):
         "answer_clocks": answer_clocks,
         "is_office": role == Role.OFFICE,
         "is_liaison": role in LIAISONS,
-        "units": Unit.objects.filter(active=True) if role == Role.OFFICE else [],
+        "units": Unit.objects.filter(active=True, organisation=programme.region) if role == Role.OFFICE else [],
         "urge_form": UrgeForm(),
         "answer_form": AnswerForm(),
         **picker(programme, day),
@@ -105,7 +105,7 @@ def task_urge(request, pk):
 def unit_urge(request, pk):
     """督办 on a unit: about everything it owes in the programme."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
-    unit = Unit.objects.filter(pk=request.POST.get("unit") or 0, active=True).first()
+    unit = Unit.objects.filter(pk=request.POST.get("unit") or 0, active=True, organisation=programme.region).first()
     form = UrgeForm(request.POST)
     if unit is None or not form.is_valid():
         messages.error(request, _("Choose a unit and write what it is urged to do."))
