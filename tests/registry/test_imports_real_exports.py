@@ -148,7 +148,10 @@ def test_locarno_classes_are_kept_in_their_own_field(imported):
 def test_the_summary_names_the_ignored_columns_and_the_remarks(imported):
     message = imported.message
     assert f"无对应字段、未导入的列：{IGNORED}。" in message
-    assert "法律状态无法识别，照原文保存、未记法律事件：共 1 行（行号：6 (专利权人的姓名或者名称、地址的变更)）。" in message
+    assert (
+        "法律状态无法识别，照原文保存、未记法律事件：共 1 行（行号：6 (专利权人的姓名或者名称、地址的变更)）。"
+        in message
+    )
     assert "法律状态无自身日期，以公告日为准（外观设计的公告日即授权公告日）：共 1 行（行号：4 (有效)）。" in message
     assert "法律状态无日期，照原文保存、未记法律事件：共 1 行（行号：8 (有效)）。" in message
     assert "实质审查" not in message  # a stage of the application is understood and needs no remark
@@ -179,6 +182,20 @@ def test_reimport_is_idempotent(imported, tmp_path, users):
     assert (again.created_count, again.updated_count, again.unchanged_count) == (0, 0, 7), again.message
     assert events() == before
     assert all(h.history_type == "+" for h in Patent.history.all()) and PatentEvent.history.count() == 4
+
+
+def test_a_later_export_adds_the_new_status_and_keeps_the_earlier_events(imported, tmp_path, users):
+    rows = cnipa_export()
+    rows[1][15], rows[1][16] = "未缴年费专利权终止", "2022-07-15"
+    later = do_import(users["office"], "patent", write_csv(tmp_path / "later.csv", rows))
+    assert (later.created_count, later.updated_count, later.unchanged_count) == (0, 1, 6), later.message
+    granted = Patent.objects.get(application_number=GRANTED)
+    assert (granted.legal_status, granted.legal_status_date) == ("未缴年费专利权终止", datetime.date(2022, 7, 15))
+    assert [(e.kind, e.date) for e in granted.events.all()] == [
+        ("grant", datetime.date(2019, 5, 3)),
+        ("lapse", datetime.date(2022, 7, 15)),
+    ]
+    assert GRANTED in valid_on(datetime.date(2022, 7, 14)) and GRANTED not in valid_on(datetime.date(2022, 7, 15))
 
 
 def test_a_locarno_class_on_an_invention_is_refused_naming_its_column(tmp_path, users):

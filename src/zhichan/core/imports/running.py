@@ -86,7 +86,9 @@ def _run(batch, path, progress, limit, finished):
         # one below. Either way the last rows, the batch's outcome and `finished` commit together.
         with timed("read, write and commit"):
             if in_chunks(batch):
-                writer, count = _read(kind, batch, rows, expected_rows, (columns, alternates), reject, remarks, progress)
+                writer, count = _read(
+                    kind, batch, rows, expected_rows, (columns, alternates), reject, remarks, progress
+                )
                 with transaction.atomic():
                     counts = _write(writer, count, reject, progress)
                     _conclude(batch, counts, rejections, kind, finished, remarks)

@@ -120,7 +120,10 @@ def _legal_status(record: dict, lookups: Lookups, patent_type):
             _remark(
                 record,
                 status,
-                _("Legal status without a date of its own, dated by the announcement date (the grant's, for a %(type)s)")
+                _(
+                    "Legal status without a date of its own, dated by the announcement date "
+                    "(the grant's, for a %(type)s)"
+                )
                 % {"type": patent_type.label},
             )
     if day is None:

@@ -5,7 +5,7 @@ import datetime
 import re
 import unicodedata
 
-from zhichan.core.imports.values import parse_date, split_list, text
+from zhichan.core.imports.values import parse_date, text
 from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 
 _IPC = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})")
@@ -63,9 +63,7 @@ def parse_locarno(value) -> str:
     ipc, locarno = parse_classes(value)
     rest = _SEPARATORS.sub("", _LOCARNO.sub("", unicodedata.normalize("NFKC", raw).upper()))
     if ipc or not locarno or rest:
-        raise ValueError(
-            _("%(value)s is not a list of Locarno classes such as 14-02 or 14-02(10).") % {"value": raw}
-        )
+        raise ValueError(_("%(value)s is not a list of Locarno classes such as 14-02 or 14-02(10).") % {"value": raw})
     return locarno
 
 
