@@ -53,6 +53,8 @@ PATENTS = (
     Column("grant_number", _("grant publication number")),
     Column("grant_date", _("grant date")),
     Column("main_ipc", _("main IPC code")),
+    Column("locarno_classes", _("Locarno classes")),
+    Column("legal_status", _("legal status as stated by the source")),
     Column("strategic_emerging", _("in a strategic emerging industry"), _yes_no("strategic_emerging")),
     Column("foreign_family", _("patent family member granted abroad"), _yes_no("foreign_family")),
     Column("high_pledge_financing", _("obtained high pledge financing"), _yes_no("high_pledge_financing")),

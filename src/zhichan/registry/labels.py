@@ -10,6 +10,7 @@ STATE_LABELS = {
     "invalidated": _("invalidated"),
     "abandoned": _("abandoned or withdrawn"),
     "rejected": _("rejected"),
+    "ended": _("ended (cause not stated)"),
     "grace": _("in the renewal grace period"),
     "cancelled": _("cancelled"),
     "revoked": _("revoked"),

@@ -49,14 +49,19 @@ class Profile:
         return [(name, headers[0]) for name, headers in self.fields.items()]
 
     def match(self, headers: list) -> dict[str, int]:
-        """field → column index for the headers of a file (the first column naming a field wins)."""
+        """field → column index for the headers of a file (the first column naming a field)."""
+        return {name: indexes[0] for name, indexes in self.match_all(headers).items()}
+
+    def match_all(self, headers: list) -> dict[str, tuple[int, ...]]:
+        """field → every column naming it, in the file's order: when two columns map to one field, a row's
+        filled cell wins over an empty one (rows.py), so an empty synonym never hides a filled one."""
         wanted = {fold_header(h): name for name, synonyms in self.fields.items() for h in synonyms}
-        found: dict[str, int] = {}
+        found: dict[str, list[int]] = {}
         for index, header in enumerate(headers):
             name = wanted.get(fold_header(header))
-            if name is not None and name not in found:
-                found[name] = index
-        return found
+            if name is not None:
+                found.setdefault(name, []).append(index)
+        return {name: tuple(indexes) for name, indexes in found.items()}
 
 
 def _profile(data: dict) -> Profile:
@@ -137,6 +142,13 @@ def detect(kind: str, headers: list, name: str = "") -> tuple[Profile, dict[str,
             }
         )
     return profile, columns
+
+
+def ignored_headers(headers: list, columns: dict[str, tuple[int, ...]]) -> list[str]:
+    """The headers of a file that no field takes, as the file writes them: the summary lists them, so that no
+    column is dropped silently."""
+    taken = {index for indexes in columns.values() for index in indexes}
+    return [str(h).strip() for index, h in enumerate(headers) if index not in taken and str(h or "").strip()]
 
 
 def known_headers(kind: str) -> set[str]:

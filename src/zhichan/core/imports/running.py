@@ -17,9 +17,10 @@ from ..models import ImportBatch, ImportRejection, ImportState
 from .bulk import timed
 from .errors import FileRejected, RowRejected
 from .kinds import ImportKind, WriteJob, find_kind
-from .profiles import detect, known_headers
+from .profiles import detect, ignored_headers, known_headers
 from .reading import open_table
-from .rows import RowReader
+from .remarks import Remarks
+from .rows import REMARKS, RowReader
 
 PROGRESS_EVERY = 20_000
 
@@ -60,16 +61,20 @@ def _run(batch, path, progress, limit, finished):
         profile, columns = detect(batch.kind, headers, batch.profile)
         batch.profile = profile.name
         header_of = {name: headers[index] for name, index in columns.items()}
+        every = {name: found for name, found in profile.match_all(headers).items() if name in kind.fields}
+        alternates = {name: found[1:] for name, found in every.items() if len(found) > 1}
+        remarks = Remarks(ignored_headers(headers, every))
 
-        def reject(row, field, value, reason):
+        def reject(row, field, value, reason, column=None):
             # Only rejected rows come here: the reason is kept as its key (a Message) and as text in the
             # language of the import, the text being what a reader sees when the key no longer renders.
             label = None if field in header_of else kind.labels.get(field)
+            shown = headers[column] if column is not None and column < len(headers) else header_of.get(field)
             rejections.append(
                 ImportRejection(
                     batch=batch,
                     row=row,
-                    field=header_of.get(field) or str(label or field),
+                    field=shown or str(label or field),
                     field_key=key_of(label) or None,
                     value=_shown(value),
                     reason=str(reason),
@@ -81,18 +86,22 @@ def _run(batch, path, progress, limit, finished):
         # one below. Either way the last rows, the batch's outcome and `finished` commit together.
         with timed("read, write and commit"):
             if in_chunks(batch):
-                writer, count = _read(kind, batch, rows, expected_rows, columns, reject, progress)
+                writer, count = _read(
+                    kind, batch, rows, expected_rows, (columns, alternates), reject, remarks, progress
+                )
                 with transaction.atomic():
                     counts = _write(writer, count, reject, progress)
-                    _conclude(batch, counts, rejections, kind, finished)
+                    _conclude(batch, counts, rejections, kind, finished, remarks)
             else:
                 with transaction.atomic():
                     with transaction.atomic():  # a savepoint: what a preview wrote is undone
-                        writer, count = _read(kind, batch, rows, expected_rows, columns, reject, progress)
+                        writer, count = _read(
+                            kind, batch, rows, expected_rows, (columns, alternates), reject, remarks, progress
+                        )
                         counts = _write(writer, count, reject, progress)
                         if batch.dry_run:
                             transaction.set_rollback(True)
-                    _conclude(batch, counts, rejections, kind, finished)
+                    _conclude(batch, counts, rejections, kind, finished, remarks)
     except FileRejected as error:
         batch.state, batch.message, batch.message_key = ImportState.FAILED, error.message, error.key
         batch.finished, batch.file_refused = timezone.now(), True
@@ -114,14 +123,14 @@ def _run(batch, path, progress, limit, finished):
     return batch
 
 
-def _conclude(batch, counts, rejections, kind, finished):
+def _conclude(batch, counts, rejections, kind, finished, remarks=None):
     """The batch's outcome, its rejected rows and `finished`: in the transaction of its last rows."""
     batch.rows = counts["rows"]
     batch.created_count, batch.updated_count = counts["created"], counts["updated"]
     batch.unchanged_count = counts["unchanged"]
     batch.rejected_count = len({r.row for r in rejections})
     batch.state, batch.finished = ImportState.DONE, timezone.now()
-    outcome = summary(batch, counts, kind)
+    outcome = summary(batch, counts, kind, remarks)
     batch.message, batch.message_key = str(outcome), outcome.as_key()
     batch.written = ImportBatch.objects.filter(pk=batch.pk).values_list("written", flat=True).first() or 0
     batch.save()
@@ -130,11 +139,13 @@ def _conclude(batch, counts, rejections, kind, finished):
         finished(batch)
 
 
-def _read(kind: ImportKind, batch, rows, expected_rows, columns, reject, progress):
+def _read(kind: ImportKind, batch, rows, expected_rows, mapping, reject, remarks, progress):
     """Reads and checks every row and hands the accepted ones to the kind's writer, which writes them a chunk
-    at a time; returns the writer, with the last chunk still to write, and the count of rows read."""
+    at a time; returns the writer, with the last chunk still to write, and the count of rows read. `mapping` is
+    (field → column, field → further columns); the accepted rows' remarks go to `remarks`."""
+    columns, alternates = mapping
     helpers = kind.helpers() if kind.helpers else None
-    reader = RowReader(kind, columns, helpers)
+    reader = RowReader(kind, columns, helpers, alternates)
     reason = _("import batch %(id)d") % {"id": batch.pk}
     writer = kind.writer(WriteJob(kind, list(columns), batch, reason, expected_rows, helpers))
     add = writer.add
@@ -150,8 +161,9 @@ def _read(kind: ImportKind, batch, rows, expected_rows, columns, reject, progres
                 record = reader(cells)
             except RowRejected as error:
                 for field, value, message in error.errors:
-                    reject(number, field, value, message)
+                    reject(number, field, value, message, reader.column_of(field))
                 continue
+            noted = record.pop(REMARKS, None)
             key = key_field(record)
             first = seen.get(key)
             if first is not None:
@@ -165,6 +177,8 @@ def _read(kind: ImportKind, batch, rows, expected_rows, columns, reject, progres
                 )
                 continue
             seen[key] = number
+            if noted:
+                remarks.add(number, noted)
             add(record, number)
             if progress and count % PROGRESS_EVERY == 0:
                 progress(count, 0, _("%(count)d rows read") % {"count": count})
@@ -192,8 +206,9 @@ def _write(writer, count: int, reject, progress) -> dict:
     return counts
 
 
-def summary(batch: ImportBatch, counts: dict, kind: ImportKind | None = None) -> Message:
-    """The outcome as a catalogue key and its counts: each reader reads it in their own language."""
+def summary(batch: ImportBatch, counts: dict, kind: ImportKind | None = None, remarks=None) -> Message:
+    """The outcome as a catalogue key and its counts: each reader reads it in their own language; then the
+    kind's own sentence (events added …), the columns no field took and the remarks on accepted rows."""
     values = {
         "rows": batch.rows,
         "created": batch.created_count,
@@ -218,4 +233,5 @@ def summary(batch: ImportBatch, counts: dict, kind: ImportKind | None = None) ->
             values,
         )
     added = kind.outcome(counts) if kind is not None and kind.outcome else None
-    return joined([text, added]) if added else text
+    parts = [text, *([added] if added else []), *(remarks.sentences() if remarks is not None else [])]
+    return joined(parts) if len(parts) > 1 else text

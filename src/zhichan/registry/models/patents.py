@@ -55,6 +55,8 @@ class PatentEventKind(models.TextChoices):
     ABANDONMENT = "abandonment", _("abandonment")
     REJECTION = "rejection", _("rejection")
     WITHDRAWAL = "withdrawal", _("deemed withdrawn")
+    # An export's simple status 失效 says the rights ended without saying why (lapse, invalidation, expiry …).
+    TERMINATION = "termination", _("rights ended (cause not stated)")
     OTHER = "other", _("other")
 
 
@@ -65,6 +67,7 @@ TERMINATING = {
     PatentEventKind.ABANDONMENT: "abandoned",
     PatentEventKind.WITHDRAWAL: "abandoned",
     PatentEventKind.REJECTION: "rejected",
+    PatentEventKind.TERMINATION: "ended",
 }
 
 
@@ -141,7 +144,16 @@ class Patent(RegisterRecord):
     grant_date = models.DateField(_("grant date"), null=True, blank=True)
     ipc_codes = models.CharField(_("IPC codes"), max_length=1000, blank=True, help_text=_("Separated by ';'."))
     main_ipc = models.CharField(_("main IPC code"), max_length=50, blank=True)
+    # Designs are classed by the Locarno classification, never by IPC: `14-02(10)` is class 14, subclass 02,
+    # 10th edition (the edition kept when the source gives it).
+    locarno_classes = models.CharField(
+        _("Locarno classes"), max_length=300, blank=True, help_text=_("Designs only; separated by ';'.")
+    )
     agency = models.CharField(_("patent agency"), max_length=200, blank=True)
+    # The legal status as the source last stated it, word for word; its events (grant, termination …) are what
+    # validity is computed from (PatentEvent).
+    legal_status = models.CharField(_("legal status as stated by the source"), max_length=500, blank=True)
+    legal_status_date = models.DateField(_("date of the stated legal status"), null=True, blank=True)
     # The four facts behind CNIPA's high-value invention patents that the register cannot derive, as the source
     # (an import or the office) states them (services/patents.py `is_high_value`, docs/registry.md).
     strategic_emerging = models.BooleanField(

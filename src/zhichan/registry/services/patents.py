@@ -15,7 +15,7 @@ from ..models import PatentEventKind, PatentType
 from ..models.patents import TERMINATING
 from ..terms import anniversary, patent_term_years, years_cutoff
 
-STATES = ("pending", "valid", "lapsed", "expired", "invalidated", "abandoned", "rejected")
+STATES = ("pending", "valid", "lapsed", "expired", "invalidated", "abandoned", "rejected", "ended")
 
 
 def expiry_date(patent) -> date:

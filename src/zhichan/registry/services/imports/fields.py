@@ -16,7 +16,7 @@ from ...identifiers import (
 )
 from ...models import Copyright, Enterprise, GeographicalIndication, Patent, PatentEvent, Trademark
 from ...nice import parse_nice_classes
-from .values import parse_ipc, parse_patent_type, parse_term
+from .values import parse_classes, parse_locarno, parse_patent_type, parse_term
 
 # --- patent application numbers: the parser of identifiers.py, with its fast path for the normalized form -----
 
@@ -37,13 +37,16 @@ def patent_number(cell) -> str:
         raise ValueError(error.reason) from None
 
 
-def ipc_list(cell) -> str:
-    return ";".join(parse_ipc(cell))
+def classes(cell) -> tuple[str, str]:
+    """(IPC codes, Locarno classes) of a classification cell: a CNIPA 分类号 column holds IPC codes for inventions
+    and utility models and Locarno classes for designs; the row rules (rows.py) put each in its own field."""
+    return parse_classes(cell)
 
 
-def first_ipc(cell) -> str:
-    codes = parse_ipc(cell)
-    return codes[0] if codes else ""
+def first_classes(cell) -> tuple[str, str]:
+    """The main code (主分类号): the first IPC code, or the first Locarno class of a design."""
+    ipc, locarno = parse_classes(cell)
+    return ipc.split(";", 1)[0], locarno.split(";", 1)[0]
 
 
 def trademark_number(cell) -> str:
@@ -115,10 +118,11 @@ PATENT = {
     "applicants": limited(Patent, "applicants"),
     "inventors": limited(Patent, "inventors"),
     "address": limited(Patent, "address"),
-    "ipc_codes": ipc_list,
-    "main_ipc": first_ipc,
+    "ipc_codes": classes,
+    "main_ipc": first_classes,
+    "locarno_classes": parse_locarno,
     "agency": limited(Patent, "agency"),
-    "legal_status": limited(Patent, "title"),
+    "legal_status": limited(Patent, "legal_status"),
     "legal_status_date": dated(PatentEvent, "date"),
     "uscc": free_text,
     "strategic_emerging": parse_yes_no,

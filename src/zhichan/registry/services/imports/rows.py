@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 
 from zhichan.core.imports.errors import RowRejected
+from zhichan.core.imports.rows import REMARKS
 from zhichan.core.imports.values import fold_name, text
 from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 from zhichan.core.plausible import problems
 
 from ...identifiers import IdentifierError, parse_uscc
-from ...models import Copyright, CopyrightKind, PatentEventKind, Trademark, TrademarkKind
+from ...models import Copyright, CopyrightKind, PatentEventKind, PatentType, Trademark, TrademarkKind
 from ...models.copyrights import normalize_copyright_number
 from ...models.patents import TYPE_BY_CODE
-from ...services.patents import legal_event_kind
 from .matching import HolderMatcher, RegionMatcher
+from .statuses import read_status
 
 SOFTWARE_NUMBER = re.compile(r"^\d{4}SR\d+$", re.IGNORECASE)
 # Fields whose cells hardly repeat: their readings are not cached.
@@ -35,7 +36,7 @@ class Lookups:
 
     holders: HolderMatcher = field(default_factory=HolderMatcher)
     regions: RegionMatcher = field(default_factory=RegionMatcher)
-    events: dict = field(default_factory=dict)
+    statuses: dict = field(default_factory=dict)
 
 
 def _holders_and_region(record: dict, lookups: Lookups, names_field: str | None, address_field: str):
@@ -67,23 +68,72 @@ def check_patent(record: dict, lookups: Lookups):
     grant, filing = record.get("grant_date"), record["filing_date"]
     if grant and grant < filing:
         raise RowRejected([("grant_date", grant, _("The grant date is before the filing date."))])
+    _classes(record, derived)
+    _legal_status(record, lookups, derived)
+    _holders_and_region(record, lookups, "applicants", "address")
+
+
+def _classes(record: dict, patent_type):
+    """IPC codes and Locarno classes each in their own field, wherever the file wrote them (fields.py reads a
+    classification cell as both); the Locarno column, when filled, wins. Only designs have Locarno classes."""
+    locarno, source = record.get("locarno_classes", ""), "locarno_classes"
+    for name in ("ipc_codes", "main_ipc"):
+        if name in record:
+            codes, classes = record[name]
+            record[name] = codes
+            if classes and not locarno:
+                locarno, source = classes, name
+    if locarno and patent_type != PatentType.DESIGN:
+        reason = _("Locarno classes are for designs; the application number says this is a %(type)s.")
+        raise RowRejected([(source, locarno, reason % {"type": patent_type.label})])
+    if "ipc_codes" in record or "main_ipc" in record or "locarno_classes" in record:
+        record["locarno_classes"] = locarno
     if "ipc_codes" in record and not record.get("main_ipc") and record["ipc_codes"]:
         record["main_ipc"] = record["ipc_codes"].split(";", 1)[0]
-    status = record.pop("legal_status", "")
-    status_date = record.pop("legal_status_date", None)
-    kind = ""
-    if status:
-        events = lookups.events
-        kind = events.get(status)
-        if kind is None:
-            kind = events[status] = str(legal_event_kind(status))
-        if kind == PatentEventKind.OTHER:
-            kind = ""
-    day = status_date or (grant if kind == PatentEventKind.GRANT else None)
-    record["event_kind"] = kind if day else ""
-    record["event_date"] = day if kind else None
-    record["event_text"] = status[:500] if kind and day else ""
-    _holders_and_region(record, lookups, "applicants", "address")
+
+
+def _legal_status(record: dict, lookups: Lookups, patent_type):
+    """The event a stated legal status records (event_kind, event_date, event_text; PatentEvents in writing.py),
+    dated by its own date; a status without one takes what the file gives, and the row's remark says so. The
+    status stays on the patent as written either way."""
+    record["event_kind"], record["event_date"], record["event_text"] = "", None, ""
+    status = record.get("legal_status")
+    if not status:
+        return
+    reading = lookups.statuses.get(status)
+    if reading is None:
+        reading = lookups.statuses[status] = read_status(status)
+    phrase, entry_date, kind = reading
+    if kind is None:
+        _remark(record, status, _("Legal status not understood, kept as written without an event"))
+        return
+    if not kind:
+        return  # a stage of the application: nothing to record
+    day = record.get("legal_status_date") or entry_date
+    if day is None and kind == PatentEventKind.GRANT:
+        if record.get("grant_date"):
+            day = record["grant_date"]
+            _remark(record, status, _("Legal status without a date of its own, dated by the grant date"))
+        elif patent_type != PatentType.INVENTION and record.get("publication_date"):
+            # Utility models and designs are published once, when granted: their announcement date is the grant's.
+            day = record["publication_date"]
+            _remark(
+                record,
+                status,
+                _(
+                    "Legal status without a date of its own, dated by the announcement date "
+                    "(the grant's, for a %(type)s)"
+                )
+                % {"type": patent_type.label},
+            )
+    if day is None:
+        _remark(record, status, _("Legal status without a date, kept as written without an event"))
+        return
+    record["event_kind"], record["event_date"], record["event_text"] = kind, day, phrase[:500]
+
+
+def _remark(record: dict, value, reason):
+    record.setdefault(REMARKS, []).append(("legal_status", value, reason))
 
 
 def check_trademark(record: dict, lookups: Lookups):

@@ -5,40 +5,72 @@ import datetime
 import re
 import unicodedata
 
-from zhichan.core.imports.values import parse_date, split_list, text
+from zhichan.core.imports.values import parse_date, text
 from zhichan.core.messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 
 _IPC = re.compile(r"([A-H])\s*(\d{2})\s*([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})")
-_LOCARNO = re.compile(r"^(\d{2})\s*-\s*(\d{2})$")
-_ipc_cache: dict = {}
+# A Locarno class of a design: `14-02`, with its edition `14-02(10)` or `LOC(10)CL.14-02`; never part of a longer
+# run of digits and dashes (a date).
+_LOCARNO = re.compile(
+    r"(?<![\d-])(?:LOC\s*\(\s*(\d{1,2})\s*\)\s*CL\.?\s*)?(\d{2})\s*-\s*(\d{2})(?:\s*\(\s*(\d{1,2})\s*\))?(?![\d-])"
+)
+_SEPARATORS = re.compile(r"[\s;；,，|、/]+")
+_classes_cache: dict = {}
 
 
-def parse_ipc(value) -> list[str]:
-    """IPC codes in a cell (`G06F17/30(2006.01)`, `F16K 11/065`, several joined by spaces, ; or ,) as G06F17/30.
+def parse_classes(value) -> tuple[str, str]:
+    """The IPC codes and the Locarno classes in a classification cell, each joined by `;`.
 
-    Locarno classes of designs (`09-01`) are kept as written. Text with no code in it is refused.
+    IPC codes: `G06F17/30(2006.01)`, `F16K 11/065`, several joined by spaces, ; or , → `G06F17/30;F16K11/065`.
+    Locarno classes of designs (`14-02`, `14-02(10)` with its edition, `LOC(10)CL.14-02`) → `14-02(10)`: they are
+    taken out first, so the IPC reading never sees them. A cell with neither is refused.
     """
     try:
-        return _ipc_cache[value]
+        return _classes_cache[value]
     except (KeyError, TypeError):
         pass
     raw = text(value)
-    if not raw:
-        codes = []
-    else:
+    found = ("", "")
+    if raw:
         cleaned = unicodedata.normalize("NFKC", raw).upper()
-        codes = []
-        for match in _IPC.finditer(cleaned):
+        locarno = []
+        for match in _LOCARNO.finditer(cleaned):
+            edition = match[1] or match[4]
+            code = f"{match[2]}-{match[3]}" + (f"({int(edition)})" if edition else "")
+            if code not in locarno:
+                locarno.append(code)
+        rest = _LOCARNO.sub(" ", cleaned)
+        ipc = []
+        for match in _IPC.finditer(rest):
             code = f"{match[1]}{match[2]}{match[3]}{match[4]}/{match[5]}"
-            if code not in codes:
-                codes.append(code)
-        if not codes:
-            codes = [f"{m[1]}-{m[2]}" for m in (_LOCARNO.match(part) for part in split_list(cleaned)) if m]
-        if not codes:
-            raise ValueError(_("%(value)s holds no IPC code such as G06F17/30.") % {"value": raw})
-    if len(_ipc_cache) < 200_000:
-        _ipc_cache[value] = codes
-    return codes
+            if code not in ipc:
+                ipc.append(code)
+        if not ipc and not locarno:
+            raise ValueError(
+                _("%(value)s holds no IPC code such as G06F17/30 and no Locarno class such as 14-02.") % {"value": raw}
+            )
+        found = (";".join(ipc), ";".join(locarno))
+    if len(_classes_cache) < 200_000:
+        _classes_cache[value] = found
+    return found
+
+
+def parse_locarno(value) -> str:
+    """Locarno classes only (a design's 外观设计洛迦诺分类号 column), as `14-02(10);14-04(10)`."""
+    raw = text(value)
+    if not raw:
+        return ""
+    ipc, locarno = parse_classes(value)
+    rest = _SEPARATORS.sub("", _LOCARNO.sub("", unicodedata.normalize("NFKC", raw).upper()))
+    if ipc or not locarno or rest:
+        raise ValueError(_("%(value)s is not a list of Locarno classes such as 14-02 or 14-02(10).") % {"value": raw})
+    return locarno
+
+
+def parse_ipc(value) -> list[str]:
+    """The IPC codes of a cell (its Locarno classes left aside), as ["G06F17/30", …]."""
+    ipc, _locarno = parse_classes(value)
+    return ipc.split(";") if ipc else []
 
 
 PATENT_TYPE_WORDS = {

@@ -49,7 +49,8 @@ PATENTS = SetSpec(
     model=Patent,
     key="application_number",
     always=("patent_type",),  # derived from the number
-    derived={"ipc_codes": ("main_ipc",)},  # the main IPC code is the first code
+    # the main IPC code is the first code; a classification column holds a design's Locarno classes too
+    derived={"ipc_codes": ("main_ipc", "locarno_classes"), "main_ipc": ("locarno_classes",)},
     kept=("region_id",),
     links="holders",
     links_from="holder_ids",
