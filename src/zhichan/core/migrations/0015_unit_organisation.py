@@ -1,4 +1,4 @@
-"""Units and committees belong to one region's organisation (0015 then makes keys unique only within it).
+"""Units and committees belong to one region's organisation (0016 then makes keys unique only within it).
 
 Existing rows came from organisation files whose keys were unique across the platform, so each is placed from
 what it already holds. A file's units other than townships lie in the region the file named: such a unit is in
@@ -57,7 +57,7 @@ def fill_organisations(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0013_import_batch_file_refused"),
+        ("core", "0014_region_district_kind"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0014_unit_organisation"),
+        ("core", "0015_unit_organisation"),
     ]
 
     operations = [
