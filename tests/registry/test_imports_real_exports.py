@@ -8,7 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from zhichan.core.models import Region
+from zhichan.core.monthly import month_number
 from zhichan.registry.models import Patent, PatentEvent
+from zhichan.registry.services import monthly
 from zhichan.registry.services.imports.statuses import read_status
 from zhichan.registry.services.imports.values import parse_classes, parse_ipc, parse_locarno
 from zhichan.registry.services.patents import grant_date_of, status_on
@@ -136,6 +139,17 @@ def test_validity_follows_the_events(imported):
     assert grant_date_of(granted) == datetime.date(2019, 5, 3) and status_on(granted, datetime.date(2020, 1, 1)).valid
     ended = Patent.objects.get(application_number=ENDED)
     assert status_on(ended, datetime.date(2023, 1, 1)).state == "ended"
+
+
+def test_the_monthly_counts_of_valid_patents_follow_the_events(imported):
+    """The counts the indicators read: valid patents at each month end, by region (all seven are in 水头镇)."""
+    shuitou = Region.objects.get(name="水头镇")
+    assert set(Patent.objects.values_list("region", flat=True)) == {shuitou.pk}
+    first = month_number(datetime.date(2019, 4, 1))
+    series = monthly.valid_patents_by_month(Patent.objects.all(), first, first + 44).series()
+    counts = series[shuitou.pk]
+    # April 2019: none; May (授权 on the 3rd): 1; August (the design's announcement on the 2nd): 2, to the end
+    assert (counts[0], counts[1], counts[3], counts[4], counts[44]) == (0, 1, 1, 2, 2)
 
 
 def test_locarno_classes_are_kept_in_their_own_field(imported):

@@ -5,11 +5,9 @@ Nothing a file holds is dropped silently: a column no field takes is named, and 
 named with its row. Remarks are grouped by reason; each group gives its count and its first rows.
 """
 
-import json
-
 from django.utils.translation import gettext_noop
 
-from ..messages import Message, key_of
+from ..messages import Message
 
 ROWS_SHOWN = 20  # rows named per reason; the rest are counted
 
@@ -17,12 +15,12 @@ ROWS_SHOWN = 20  # rows named per reason; the rest are counted
 class Remarks:
     def __init__(self, ignored: list[str] | tuple = ()):
         self.ignored = list(ignored)
-        self.groups: dict[str, list] = {}  # the reason's key as JSON → [reason, count, [(row, value)]]
+        self.groups: dict[tuple, list] = {}  # the reason's key → [reason, count, [(row, value)]]
 
     def add(self, row: int, noted: list):
         """The remarks on one accepted row: (field, value as written, reason) each."""
         for _field, value, reason in noted:
-            key = json.dumps(key_of(reason) or str(reason), ensure_ascii=False, sort_keys=True)
+            key = (reason.msgid, repr(reason.params)) if isinstance(reason, Message) else ("", str(reason))
             group = self.groups.get(key)
             if group is None:
                 group = self.groups[key] = [reason, 0, []]

@@ -7,6 +7,7 @@ of a million rows passes through here once per row.
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.core.exceptions import ValidationError
 
@@ -92,6 +93,12 @@ def _classes(record: dict, patent_type):
         record["main_ipc"] = record["ipc_codes"].split(";", 1)[0]
 
 
+# The remarks a legal status may leave on its row (made once: a file may have a remark on every row).
+NOT_UNDERSTOOD = _("Legal status not understood, kept as written without an event")
+DATED_BY_GRANT = _("Legal status without a date of its own, dated by the grant date")
+UNDATED = _("Legal status without a date, kept as written without an event")
+
+
 def _legal_status(record: dict, lookups: Lookups, patent_type):
     """The event a stated legal status records (event_kind, event_date, event_text; PatentEvents in writing.py),
     dated by its own date; a status without one takes what the file gives, and the row's remark says so. The
@@ -105,7 +112,7 @@ def _legal_status(record: dict, lookups: Lookups, patent_type):
         reading = lookups.statuses[status] = read_status(status)
     phrase, entry_date, kind = reading
     if kind is None:
-        _remark(record, status, _("Legal status not understood, kept as written without an event"))
+        _remark(record, status, NOT_UNDERSTOOD)
         return
     if not kind:
         return  # a stage of the application: nothing to record
@@ -113,23 +120,22 @@ def _legal_status(record: dict, lookups: Lookups, patent_type):
     if day is None and kind == PatentEventKind.GRANT:
         if record.get("grant_date"):
             day = record["grant_date"]
-            _remark(record, status, _("Legal status without a date of its own, dated by the grant date"))
+            _remark(record, status, DATED_BY_GRANT)
         elif patent_type != PatentType.INVENTION and record.get("publication_date"):
             # Utility models and designs are published once, when granted: their announcement date is the grant's.
             day = record["publication_date"]
-            _remark(
-                record,
-                status,
-                _(
-                    "Legal status without a date of its own, dated by the announcement date "
-                    "(the grant's, for a %(type)s)"
-                )
-                % {"type": patent_type.label},
-            )
+            _remark(record, status, _dated_by_announcement(patent_type))
     if day is None:
-        _remark(record, status, _("Legal status without a date, kept as written without an event"))
+        _remark(record, status, UNDATED)
         return
     record["event_kind"], record["event_date"], record["event_text"] = kind, day, phrase[:500]
+
+
+@cache  # made once per type, when first needed (the label is translated then, not at import)
+def _dated_by_announcement(patent_type):
+    return _("Legal status without a date of its own, dated by the announcement date (the grant's, for a %(type)s)") % {
+        "type": patent_type.label
+    }
 
 
 def _remark(record: dict, value, reason):
