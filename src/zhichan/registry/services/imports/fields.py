@@ -4,7 +4,10 @@ Each maps a field name (as the mapping profiles use it) to a reader `cell -> val
 reason; the rules that look at several fields of a row are in rows.py, the kinds themselves in registry/imports.py.
 """
 
+import re
+
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from zhichan.core.imports.values import closed, dated, free_text, limited, parse_yes_no, text, words
 
@@ -15,6 +18,7 @@ from ...identifiers import (
     parse_trademark_registration,
 )
 from ...models import Copyright, Enterprise, GeographicalIndication, Patent, PatentEvent, Trademark
+from ...models.patents import PCT_NUMBER
 from ...nice import parse_nice_classes
 from .values import parse_ipc, parse_patent_type, parse_term
 
@@ -35,6 +39,14 @@ def patent_number(cell) -> str:
         return parse_patent_application(raw).normalized
     except IdentifierError as error:
         raise ValueError(error.reason) from None
+
+
+def pct_number(cell) -> str:
+    """PCT/CN2023/123456, also written in lower case or with spaces; "" for an empty cell."""
+    raw = "".join(text(cell).split()).upper()
+    if raw and not re.fullmatch(PCT_NUMBER, raw):
+        raise ValueError(_("%(value)s is not a PCT application number like PCT/CN2023/123456.") % {"value": raw})
+    return raw
 
 
 def ipc_list(cell) -> str:
@@ -125,6 +137,8 @@ PATENT = {
     "foreign_family": parse_yes_no,
     "high_pledge_financing": parse_yes_no,
     "award": limited(Patent, "award"),
+    "pct_number": pct_number,
+    "pct_filing_date": dated(Patent, "pct_filing_date"),
 }
 
 TRADEMARK = {
