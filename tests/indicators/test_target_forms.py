@@ -179,3 +179,13 @@ def test_population_is_summed_from_sub_regions_only_when_all_have_the_year(db):
     # 2022: one township is missing, so no sum; "latest" falls back to the summed 2021 figure.
     assert county.pk not in population.values(None, date(2022, 12, 31), {"population_year": "same"})
     assert population.values(None, date(2022, 12, 31), {})[county.pk] == expected_2021
+
+
+def test_pct_number_cells_are_read_as_the_import_reads_them():
+    from zhichan.registry.services.imports.fields import pct_number
+
+    assert pct_number(" pct/cn2023/000123 ") == "PCT/CN2023/000123"
+    assert pct_number("PCT / CN2023 / 000123") == "PCT/CN2023/000123"
+    assert pct_number("") == ""
+    with pytest.raises(ValueError, match="PCT/2023/1"):
+        pct_number("PCT/2023/1")

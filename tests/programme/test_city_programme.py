@@ -197,3 +197,16 @@ def test_the_overview_shows_parts_ranks_and_sub_regions(figures, client_for):
     assert "全国同类城市" in c6 and "《2023年全国知识产权发展状况报告》" in c6 and 'data-testid="target-rank"' in c6
     c7 = rows[8]
     assert 'data-region="350582" data-met="yes"' in c7 and 'data-region="350526" data-met="no"' in c7
+
+
+def test_the_api_gives_each_form(figures, api_for):
+    found = api_for("office").get(f"/api/v1/programmes/{figures.pk}/targets/", {"as_of": "2023-12-31"}).json()
+    by_code = {t["code"]: t for t in found["targets"]}
+    assert by_code["C2.1"]["part_of"] == "C2" and by_code["C2"]["part_of"] is None
+    assert (by_code["C6"]["kind"], by_code["C6"]["value"], by_code["C6"]["peer_group"]) == ("rank", "8", "全国同类城市")
+    assert by_code["C6"]["source"] == "《2023年全国知识产权发展状况报告》"
+    assert by_code["C7"]["regions"] == [
+        {"region": DEHUA, "value": "0", "met": False},
+        {"region": JINJIANG, "value": "1", "met": True},
+        {"region": NANAN, "value": "1", "met": True},
+    ]

@@ -30,10 +30,10 @@ def programme_overview(request, pk):
     states = states_on(programme, day)
     rows = task_tree(programme, states)
     figures = targets_as_of(programme, day)
-    targets = [
-        (target, depth, figures.get(target.pk))
-        for target, depth in target_tree(programme.targets.select_related("goal", "parent"))
-    ]
+    targets = []
+    for target, depth in target_tree(programme.targets.select_related("goal", "parent")):
+        target.depth = depth  # a part (其中…) sits under its whole
+        targets.append((target, figures.get(target.pk)))
     leaves = [state for task, depth, state, leads, cos in rows if leads or cos]
     counts = Counter(state.status for state in leaves)
     context = {
