@@ -210,3 +210,17 @@ def test_the_api_gives_each_form(figures, api_for):
         {"region": JINJIANG, "value": "1", "met": True},
         {"region": NANAN, "value": "1", "met": True},
     ]
+
+
+def test_the_value_page_says_the_population_is_the_counties_sum(figures, client_for):
+    c1 = programme_targets(figures, DAY)[Target.objects.get(programme=figures, code="C1").pk].value
+    page = client_for("office").get(f"/indicators/values/{c1.pk}/").content.decode()
+    basis = page.split('data-testid="population-basis">', 1)[1].split("<", 1)[0]
+    assert basis == "所辖3个下级区域之和"
+    Population.objects.create(
+        region=figures.region, year=2021, as_of=date(2021, 12, 31), value=3_000_000, source="测试年鉴"
+    )
+    compute(periods=["2023-12"])
+    page = client_for("office").get(f"/indicators/values/{c1.pk}/").content.decode()
+    basis = page.split('data-testid="population-basis">', 1)[1].split("<", 1)[0]
+    assert basis == "本区域录入数：测试年鉴"
