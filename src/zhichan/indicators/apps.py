@@ -12,7 +12,7 @@ class IndicatorsConfig(Module):
     panels = ["panels.targets_panel", "panels.township_panel"]
     todos = ["todos.office_todos", "todos.unit_todos"]
     first_start = ["first_start.first_start"]
-    target_readers = ["services.board.programme_targets"]
+    target_readers = ["services.targets.programme_targets"]
 
     def ready(self):
         super().ready()

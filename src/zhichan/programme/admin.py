@@ -23,6 +23,7 @@ class GoalAdmin(SimpleHistoryAdmin):
 class TargetAdmin(SimpleHistoryAdmin):
     list_display = ["code", "title", "comparator", "value", "unit", "kind", "deadline"]
     list_filter = ["programme", "kind"]
+    raw_id_fields = ["parent", "subregions"]
 
 
 class AssignmentInline(admin.TabularInline):

@@ -104,7 +104,9 @@ class ProgrammeViewSet(ScopedViewSet):
         return Response(
             {
                 "as_of": day.isoformat(),
-                "targets": [target_figures(target, rows.get(target.pk)) for target in programme.targets.all()],
+                "targets": [
+                    target_figures(target, rows.get(target.pk)) for target in programme.targets.select_related("parent")
+                ],
             }
         )
 
@@ -128,6 +130,21 @@ def target_figures(target, row) -> dict:
         "value": _text(round(value.value, decimals)) if value and value.value is not None else None,
         "light": status.light if status else None,
         "forecast": _text(round(row.forecast.value, decimals)) if row and row.forecast else None,
+        "kind": target.kind,
+        "part_of": target.parent.code if target.parent_id else None,
+        "peer_group": target.peer_group or None,
+        "source": row.rank.source or None if row and row.rank else None,
+        # A target about named sub-regions: each one's value and whether it meets the target.
+        "regions": [
+            {
+                "region": part.region.code,
+                "value": _text(round(part.value.value, decimals))
+                if part.value and part.value.value is not None
+                else None,
+                "met": part.met,
+            }
+            for part in (row.parts if row else [])
+        ],
     }
 
 
@@ -162,11 +179,14 @@ class TargetSerializer(serializers.ModelSerializer):
             "baseline_date",
             "deadline",
             "region",
+            "parent",
+            "subregions",
+            "peer_group",
         ]
 
 
 class TargetViewSet(ScopedViewSet):
-    queryset = Target.objects.all()
+    queryset = Target.objects.prefetch_related("subregions")
     serializer_class = TargetSerializer
     filterset_fields = ["programme", "code"]
 

@@ -59,6 +59,8 @@ PATENTS = (
     Column("foreign_family", _("patent family member granted abroad"), _yes_no("foreign_family")),
     Column("high_pledge_financing", _("obtained high pledge financing"), _yes_no("high_pledge_financing")),
     Column("award", _("award")),
+    Column("pct_number", _("PCT international application number")),
+    Column("pct_filing_date", _("PCT international filing date")),
     STATE_TODAY,
     Column("state_since", _("state since"), _today("since")),
     SOURCE,

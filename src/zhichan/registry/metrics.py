@@ -8,8 +8,10 @@ names every model whose rows decide whether a record counts or where.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Count, Exists, OuterRef
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.metrics import Metric
@@ -21,10 +23,13 @@ from .columns import (
     HIGH_VALUE_FACTS,
     PATENTS_BEHIND,
     TRADEMARKS_BEHIND,
+    pick,
 )
+from .columns import PATENTS as PATENT_COLUMNS
 from .models import (
     Copyright,
     DesignationKind,
+    DesignationLevel,
     Enterprise,
     EnterpriseDesignation,
     GeographicalIndication,
@@ -105,12 +110,79 @@ def _designated_since(start, end):
     return Enterprise.objects.filter(Exists(won)).order_by("name")
 
 
+def _designated_at(kinds, levels):
+    def select(start, end):
+        return designations_on(Enterprise.objects.all(), end, kinds, levels).order_by("name")
+
+    return select
+
+
+def _filed_inventions(start, end):
+    return _dated(_inventions(), "filing_date", start, end).order_by("filing_date", "application_number")
+
+
+def _granted_inventions(start, end):
+    return _dated(_inventions(), "grant_date", start, end).order_by("grant_date", "application_number")
+
+
+def _pct_applications(start=None, end=None):
+    """One record per PCT application (the first the register holds with its number), by international filing
+    date: a priority application and its national-phase entry may both carry the same number."""
+    earlier = Patent.objects.filter(pct_number=OuterRef("pct_number"), pk__lt=OuterRef("pk"))
+    found = Patent.objects.exclude(pct_number="").exclude(Exists(earlier))
+    if end is None:
+        return found
+    return _dated(found, "pct_filing_date", start, end).order_by("pct_filing_date", "pct_number")
+
+
 def _inventions():
     return Patent.objects.filter(patent_type=PatentType.INVENTION)
 
 
 PATENTS = (Patent, PatentEvent)  # a patent's events (lapse, restoration) decide whether it is valid
+
+# Designations counted by level (国家级和省级知识产权示范、优势企业): the enterprises holding, on the day, a title of
+# these kinds at one of these levels; an enterprise holding several counts once.
+DESIGNATION_KINDS = {
+    "ip_demonstration": ([DesignationKind.IP_DEMONSTRATION], _("IP demonstration enterprises")),
+    "ip_advantage": ([DesignationKind.IP_ADVANTAGE], _("IP advantage enterprises")),
+    "ip_demonstration_advantage": (DESIGNATED, _("IP demonstration and advantage enterprises")),
+}
+DESIGNATION_LEVELS = {
+    "national": ([DesignationLevel.NATIONAL], _("national level")),
+    "provincial": ([DesignationLevel.PROVINCIAL], _("provincial level")),
+    "provincial_or_above": ([DesignationLevel.NATIONAL, DesignationLevel.PROVINCIAL], _("provincial level or above")),
+    "city": ([DesignationLevel.CITY], _("city level")),
+    "county": ([DesignationLevel.COUNTY], _("county level")),
+}
+
+
+def _by_level() -> list:
+    found = []
+    for kind_code, (kinds, kind_label) in DESIGNATION_KINDS.items():
+        for level_code, (levels, level_label) in DESIGNATION_LEVELS.items():
+            found.append(
+                RecordMetric(
+                    f"{kind_code}_enterprises_{level_code}",
+                    format_lazy(_("{kinds} ({level})"), kinds=kind_label, level=level_label),
+                    "家",
+                    "stock",
+                    _designated_at(kinds, levels),
+                    ENTERPRISES_BEHIND,
+                    "enterprise-detail",
+                    ENTERPRISES,
+                    by_month=partial(_designated_by_month, kinds, levels),
+                )
+            )
+    return found
+
+
+def _designated_by_month(kinds, levels, first, last):
+    return monthly.designated_by_month(Enterprise.objects.all(), kinds, first, last, levels)
+
+
 ENTERPRISES = (Enterprise, EnterpriseDesignation)  # an enterprise's region, and its titles
+PCT_BEHIND = (*PATENTS_BEHIND, *pick(PATENT_COLUMNS, "pct_number", "pct_filing_date"))
 
 METRICS = [
     RecordMetric(
@@ -190,5 +262,40 @@ METRICS = [
         ENTERPRISES_BEHIND,
         "enterprise-detail",
         ENTERPRISES,
+    ),
+    *_by_level(),
+    # Yearly flows from the register (发明专利年申请量、授权量; PCT国际专利申请量): what is dated within the window.
+    RecordMetric(
+        "invention_applications",
+        _("invention patent applications filed"),
+        "件",
+        "flow",
+        _filed_inventions,
+        PATENTS_BEHIND,
+        "patent-detail",
+        (Patent,),
+        by_month=lambda first, last: monthly.dated_by_month(_inventions(), "filing_date", first, last),
+    ),
+    RecordMetric(
+        "invention_grants",
+        _("invention patents granted"),
+        "件",
+        "flow",
+        _granted_inventions,
+        PATENTS_BEHIND,
+        "patent-detail",
+        (Patent,),
+        by_month=lambda first, last: monthly.dated_by_month(_inventions(), "grant_date", first, last),
+    ),
+    RecordMetric(
+        "pct_applications",
+        _("PCT international patent applications filed"),
+        "件",
+        "flow",
+        _pct_applications,
+        PCT_BEHIND,
+        "patent-detail",
+        (Patent,),
+        by_month=lambda first, last: monthly.dated_by_month(_pct_applications(), "pct_filing_date", first, last),
     ),
 ]

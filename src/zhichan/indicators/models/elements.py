@@ -22,6 +22,8 @@ class ValueType(models.TextChoices):
 class Aggregation(models.TextChoices):
     SUM = "sum", _("sum over the region tree")
     NONE = "none", _("not added up (each region's own figure)")
+    # A total held (服务网点总数) or a rank: the latest approved figure at the period's end, the region's own.
+    LATEST = "latest", _("latest figure at the period's end (each region's own)")
 
 
 class PeriodType(models.TextChoices):

@@ -25,6 +25,12 @@ class Row:
     # When the target is another region's (a township read against the county's target): that region's value
     # on the same day, so the township sees where the county stands beside its own figure.
     target_value: IndicatorValue | None = None
+    parts: list = field(default_factory=list)  # a target about named sub-regions: services/targets.py Part
+    rank: object | None = None  # a rank target: services/targets.py Rank
+
+    @property
+    def parts_met(self) -> int:
+        return sum(1 for part in self.parts if part.met)
 
 
 def as_of_for(target, today: date) -> date:
@@ -65,7 +71,7 @@ def status_of(target, value_row, series_rows, day: date):
         start=start,
         deadline=target.deadline,
         day=day,
-        rate=target.kind == "rate",
+        rate=target.kind in ("rate", "rank"),  # neither has a path from a baseline
     )
     points = [(r.period_end, r.value) for r in series_rows if r.value is not None and r.period_end >= start]
     return status, forecast(points, target.deadline)
@@ -111,13 +117,3 @@ def _add_target_values(rows: list[Row], region) -> None:
         row.target_value = by_key.get(
             (row.indicator.pk, row.target.region_id, month(row.as_of.year, row.as_of.month).key)
         )
-
-
-def programme_targets(programme, day: date) -> dict:
-    """{target id: Row} for each target of the programme in its region, as it stood on `day` (the programme's pages
-    read them through `core.extensions.targets_as_of`)."""
-    return {
-        row.target.pk: row
-        for row in rows_for(programme.region, day)
-        if row.target is not None and row.target.programme_id == programme.pk
-    }

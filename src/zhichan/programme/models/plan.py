@@ -84,6 +84,8 @@ class TargetKind(models.TextChoices):
     FLOW = "flow", _("flow in a year")
     CUMULATIVE = "cumulative", _("cumulative since the start")
     RATE = "rate", _("rate")
+    # The programme's place in a named peer group (保持全国同类城市前列): a reported rank, lower is better.
+    RANK = "rank", _("rank in a peer group")
 
 
 class Target(models.Model):
@@ -105,6 +107,16 @@ class Target(models.Model):
     baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
     deadline = models.DateField(_("deadline"))
     region = models.ForeignKey(Region, models.PROTECT, related_name="targets", verbose_name=_("region"))
+    # 其中…: a target that is a part of another (PCT filings within patent filings), shown under it.
+    parent = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="parts", verbose_name=_("part of target")
+    )
+    # A target about named sub-regions (培育建设晋江、德化和南安等一批强县): each must meet the target on the
+    # indicator's value for it; the target is met when all of them do.
+    subregions = models.ManyToManyField(
+        Region, blank=True, related_name="subregion_targets", verbose_name=_("named sub-regions")
+    )
+    peer_group = models.CharField(_("peer group"), max_length=100, blank=True)  # a rank target's (全国同类城市)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

@@ -31,6 +31,8 @@ class TargetResult:
 
     @property
     def met(self) -> bool | None:
+        if self.row is not None and self.row.parts:  # named sub-regions: met when every one of them is
+            return all(part.met for part in self.row.parts)
         if self.value is None:
             return None
         return {

@@ -128,16 +128,27 @@ def _decimal(reader, item, key, where, required=True):
 
 
 def _load_targets(reader, programme, goals) -> int:
-    codes = set()
+    codes: dict[str, Target] = {}
     for order, (where, item) in enumerate(reader.items(reader.data, "targets"), start=1):
         code = reader.get(item, "code", where)
         if code in codes:
             raise reader.error(f"{where}.code", f"duplicate target code {code!r}")
-        codes.add(code)
         goal_key = reader.get(item, "goal", where, required=False)
         if goal_key is not None and goal_key not in goals:
             raise reader.error(f"{where}.goal", f"unknown goal {goal_key!r}")
-        upsert(
+        parent_code = reader.get(item, "parent", where, required=False)
+        if parent_code is not None and parent_code not in codes:
+            raise reader.error(f"{where}.parent", f"unknown target {parent_code!r} (list the whole target first)")
+        kind = reader.choice(item, "kind", where, set(TargetKind.values))
+        comparator = reader.choice(item, "comparator", where, set(Comparator.values))
+        peer_group = reader.get(item, "peer_group", where, required=kind == TargetKind.RANK, default="")
+        if kind == TargetKind.RANK and comparator not in (Comparator.AT_MOST, Comparator.LESS_THAN):
+            raise reader.error(f"{where}.comparator", "a rank is better when lower: expected lte or lt")
+        if peer_group and kind != TargetKind.RANK:
+            raise reader.error(f"{where}.peer_group", "only a target of kind rank has a peer group")
+        region = _region(reader, item, "region", where, default=programme.region)
+        subregions = _subregions(reader, item, where, region)
+        codes[code], _ = upsert(
             Target,
             {"programme": programme, "code": code},
             {
@@ -145,20 +156,42 @@ def _load_targets(reader, programme, goals) -> int:
                 "indicator": reader.get(item, "indicator", where),
                 "title": reader.get(item, "title", where),
                 "wording": reader.get(item, "wording", where),
-                "comparator": reader.choice(item, "comparator", where, set(Comparator.values)),
+                "comparator": comparator,
                 "value": _decimal(reader, item, "value", where),
                 "unit": reader.get(item, "unit", where),
-                "kind": reader.choice(item, "kind", where, set(TargetKind.values)),
+                "kind": kind,
                 "baseline": _decimal(reader, item, "baseline", where, required=False),
                 "baseline_date": reader.get(item, "baseline_date", where, kind=datetime.date, required=False),
                 "deadline": reader.get(
                     item, "deadline", where, kind=datetime.date, required=False, default=programme.end
                 ),
-                "region": _region(reader, item, "region", where, default=programme.region),
+                "region": region,
+                "parent": codes.get(parent_code),
+                "peer_group": peer_group,
                 "order": order,
             },
         )
+        if set(codes[code].subregions.all()) != set(subregions):
+            codes[code].subregions.set(subregions)
     return len(codes)
+
+
+def _subregions(reader, item, where, region) -> list[Region]:
+    """`regions: ["350582", …]`: the named sub-regions, each strictly within the target's region."""
+    found = []
+    for index, code in enumerate(reader.get(item, "regions", where, kind=list, required=False, default=[])):
+        path = f"{where}.regions[{index}]"
+        if not isinstance(code, (str, int)) or isinstance(code, bool):
+            raise reader.error(path, f"expected a division code, got {code!r}")
+        sub = Region.objects.filter(code=str(code)).first()
+        if sub is None:
+            raise reader.error(path, f"unknown region code {str(code)!r}")
+        if sub.pk == region.pk or not sub.path.startswith(region.path):
+            raise reader.error(path, f"{sub.name} ({sub.code}) is not within {region.name} ({region.code})")
+        if sub in found:
+            raise reader.error(path, f"{sub.code} is named twice")
+        found.append(sub)
+    return found
 
 
 class _TaskLoader:

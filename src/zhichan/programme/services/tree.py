@@ -20,3 +20,21 @@ def task_tree(programme, states):
         depth[task.pk] = depth[task.parent_id] + 1 if task.parent_id else 0
         rows.append((task, depth[task.pk], states[task.pk], *units[task.pk]))
     return rows
+
+
+def target_tree(targets) -> list:
+    """[(target, depth)] in file order, each part (其中…) right under the target it is a part of."""
+    targets = list(targets)
+    known = {target.pk for target in targets}
+    parts = defaultdict(list)
+    for target in targets:
+        parts[target.parent_id if target.parent_id in known else None].append(target)
+    rows = []
+
+    def add(parent, depth):
+        for target in parts[parent]:
+            rows.append((target, depth))
+            add(target.pk, depth + 1)
+
+    add(None, 0)
+    return rows

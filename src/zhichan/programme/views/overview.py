@@ -12,7 +12,7 @@ from zhichan.core.roles import STAFF
 from ..models import Assignment, Programme, Task
 from ..periods import periods
 from ..services.status import SEVERITY, Status, states_on
-from ..services.tree import task_tree
+from ..services.tree import target_tree, task_tree
 
 
 @allow(STAFF)
@@ -30,7 +30,10 @@ def programme_overview(request, pk):
     states = states_on(programme, day)
     rows = task_tree(programme, states)
     figures = targets_as_of(programme, day)
-    targets = [(target, figures.get(target.pk)) for target in programme.targets.select_related("goal")]
+    targets = []
+    for target, depth in target_tree(programme.targets.select_related("goal", "parent")):
+        target.depth = depth  # a part (其中…) sits under its whole
+        targets.append((target, figures.get(target.pk)))
     leaves = [state for task, depth, state, leads, cos in rows if leads or cos]
     counts = Counter(state.status for state in leaves)
     context = {

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext
@@ -111,6 +112,8 @@ class PatentQuerySet(ScopedQuerySet):
         )
 
 
+PCT_NUMBER = r"^PCT/[A-Z]{2}[0-9]{4}/[0-9]{6}$"
+
 # The yes/no facts behind CNIPA's high-value invention patents; the award is the fourth, as text.
 HIGH_VALUE_FLAGS = ("strategic_emerging", "foreign_family", "high_pledge_financing")
 
@@ -177,6 +180,16 @@ class Patent(RegisterRecord):
         blank=True,
         help_text=_("The award as the source names it, e.g. 第二十三届中国专利银奖; blank: none."),
     )
+    # The PCT international application this record belongs to (its priority application, or its entry into the
+    # national phase), as the source states it: the register's own numbers do not say whether a local applicant
+    # also filed abroad under the PCT (type digits 8 and 9 mark entries into China's national phase).
+    pct_number = models.CharField(
+        _("PCT international application number"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(PCT_NUMBER, _("Write a PCT application number as PCT/CN2023/123456."))],
+    )
+    pct_filing_date = models.DateField(_("PCT international filing date"), null=True, blank=True)
     # Holders' history is not kept yet: the audit page expects one history per registered model and the
     # m2m history of simple-history registers the through table as one more, without a `history` manager.
     history_unindexed = ("application_number", "region", "import_batch")
@@ -216,6 +229,9 @@ class Patent(RegisterRecord):
         self.patent_type = patent_type_of(number)
         if self.grant_date and self.filing_date and self.grant_date < self.filing_date:
             raise ValidationError({"grant_date": _("The grant date is before the filing date.")})
+        if bool(self.pct_number) != bool(self.pct_filing_date):
+            field = "pct_filing_date" if self.pct_number else "pct_number"
+            raise ValidationError({field: _("A PCT application needs both its number and its filing date.")})
 
     def high_value_facts(self) -> str:
         """The facts the source states that make a valid invention patent high-value, as text ("" for none); the

@@ -291,18 +291,18 @@ def _holds_any(spans, day) -> bool:
     return any(granted <= day and (expires is None or expires > day) for granted, expires in spans)
 
 
-def designated_by_month(enterprises, kinds, first: int, last: int) -> MonthlyCounts:
-    """The enterprises (with a region) holding any of these designations at each month end, per region."""
+def designated_by_month(enterprises, kinds, first: int, last: int, levels=None) -> MonthlyCounts:
+    """The enterprises (with a region) holding any of these designations (of these levels, when given) at each
+    month end, per region."""
     counts = MonthlyCounts(first, last)
-    held = (
-        EnterpriseDesignation.objects.filter(
-            enterprise__in=enterprises.filter(region__isnull=False),
-            kind__in=list(kinds),
-            granted_on__lte=month_end(last),
-        )
-        .order_by()
-        .values_list("enterprise_id", "enterprise__region_id", "granted_on", "expires_on")
+    held = EnterpriseDesignation.objects.filter(
+        enterprise__in=enterprises.filter(region__isnull=False),
+        kind__in=list(kinds),
+        granted_on__lte=month_end(last),
     )
+    if levels is not None:
+        held = held.filter(level__in=list(levels))
+    held = held.order_by().values_list("enterprise_id", "enterprise__region_id", "granted_on", "expires_on")
     spans_of = defaultdict(list)
     for enterprise, region, granted, expires in held:
         spans_of[enterprise, region].append((granted, expires))

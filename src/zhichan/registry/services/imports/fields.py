@@ -4,7 +4,10 @@ Each maps a field name (as the mapping profiles use it) to a reader `cell -> val
 reason; the rules that look at several fields of a row are in rows.py, the kinds themselves in registry/imports.py.
 """
 
+import re
+
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from zhichan.core.imports.values import closed, dated, free_text, limited, parse_yes_no, text, words
 
@@ -15,6 +18,7 @@ from ...identifiers import (
     parse_trademark_registration,
 )
 from ...models import Copyright, Enterprise, GeographicalIndication, Patent, PatentEvent, Trademark
+from ...models.patents import PCT_NUMBER
 from ...nice import parse_nice_classes
 from .values import parse_classes, parse_locarno, parse_patent_type, parse_term
 
@@ -41,6 +45,14 @@ def classes(cell) -> tuple[str, str]:
     """(IPC codes, Locarno classes) of a classification cell: a CNIPA 分类号 column holds IPC codes for inventions
     and utility models and Locarno classes for designs; the row rules (rows.py) put each in its own field."""
     return parse_classes(cell)
+
+
+def pct_number(cell) -> str:
+    """PCT/CN2023/123456, also written in lower case or with spaces; "" for an empty cell."""
+    raw = "".join(text(cell).split()).upper()
+    if raw and not re.fullmatch(PCT_NUMBER, raw):
+        raise ValueError(_("%(value)s is not a PCT application number like PCT/CN2023/123456.") % {"value": raw})
+    return raw
 
 
 def first_classes(cell) -> tuple[str, str]:
@@ -129,6 +141,8 @@ PATENT = {
     "foreign_family": parse_yes_no,
     "high_pledge_financing": parse_yes_no,
     "award": limited(Patent, "award"),
+    "pct_number": pct_number,
+    "pct_filing_date": dated(Patent, "pct_filing_date"),
 }
 
 TRADEMARK = {

@@ -69,6 +69,13 @@ def check_patent(record: dict, lookups: Lookups):
     grant, filing = record.get("grant_date"), record["filing_date"]
     if grant and grant < filing:
         raise RowRejected([("grant_date", grant, _("The grant date is before the filing date."))])
+    if bool(record.get("pct_number")) != bool(record.get("pct_filing_date")) and (
+        "pct_number" in record or "pct_filing_date" in record
+    ):
+        field = "pct_filing_date" if record.get("pct_number") else "pct_number"
+        raise RowRejected(
+            [(field, record.get(field), _("A PCT application needs both its number and its filing date."))]
+        )
     _classes(record, derived)
     _legal_status(record, lookups, derived)
     _holders_and_region(record, lookups, "applicants", "address")
