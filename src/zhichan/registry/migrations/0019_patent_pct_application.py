@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0017_geographical_indication_name_kind_unique'),
+        ('registry', '0018_patent_locarno_and_stated_status'),
     ]
 
     operations = [
