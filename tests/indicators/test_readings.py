@@ -157,6 +157,8 @@ def test_the_pages_and_the_api_show_the_chosen_programmes_values(two, client_for
     body = client.get(f"/api/v1/dashboard/?region={county.pk}&period=2023-12").json()
     assert [(t["indicator"]["code"], Decimal(t["value"]["value"])) for t in body["targets"]] == [(CODE, 2)]
     assert client.post("/programmes/choose/", {"programme": "nowhere"}).status_code == 404
+    second = Programme.objects.get(key="second")
+    assert client.get("/programmes/")["Location"] == second.get_absolute_url()  # the overview follows the choice
     # the API reads a programme named by key, else the first
     api = api_for("office")
     query = {"indicator__code": CODE, "period": "2023-12", "region": county.pk}
