@@ -65,7 +65,7 @@ def run_naive(period, regions, paths) -> tuple[float, int]:
     """Per indicator, region and input one query over the region's subtree; one save per value."""
     from django.db.models import Sum
 
-    from zhichan.indicators.models import Indicator, IndicatorValue
+    from zhichan.indicators.models import IndicatorValue, Reading
     from zhichan.indicators.periods import window_for
     from zhichan.indicators.rollup import subtree
     from zhichan.indicators.services.compute import evaluate_one, names_of
@@ -73,8 +73,9 @@ def run_naive(period, regions, paths) -> tuple[float, int]:
 
     found = sources()
     started, written = time.perf_counter(), 0
-    for indicator in Indicator.objects.all():
-        window = window_for(indicator.window, period, indicator.since)
+    for reading in Reading.objects.select_related("indicator"):
+        indicator = reading.indicator
+        window = window_for(reading.window, period, reading.since)
         if window is None:
             continue
         for region in regions:
@@ -83,17 +84,24 @@ def run_naive(period, regions, paths) -> tuple[float, int]:
             for name in names_of(indicator):
                 source = found[name]
                 start = None if source.kind == "stock" else window.start
-                records = source.records(start, window.end, ids if source.additive else [region.pk], indicator.options)
+                records = source.records(start, window.end, ids if source.additive else [region.pk], reading.options)
                 if isinstance(source, ElementSource) or not source.additive:
                     values[name] = records.aggregate(total=Sum("value"))["total"]
                 else:
                     values[name] = records.count()
             value, numerator, denominator, reason = evaluate_one(indicator, values)
             IndicatorValue.objects.update_or_create(
-                indicator=indicator,
+                reading=reading,
                 region=region,
                 period=period.key,
-                defaults={"period_end": period.end, "value": value, "reason": reason, "computed_at": time_now()},
+                defaults={
+                    "indicator": indicator,
+                    "revision": reading.revision,
+                    "period_end": period.end,
+                    "value": value,
+                    "reason": reason,
+                    "computed_at": time_now(),
+                },
             )
             written += 1
     return time.perf_counter() - started, written

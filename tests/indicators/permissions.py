@@ -45,12 +45,14 @@ EXPECTED = {
 
 def rows(users):
     """An indicator with values in and out of the township liaison's region, and reported figures of two units."""
-    from zhichan.indicators.models import DataElement, DataValue, Indicator, IndicatorValue
+    from zhichan.indicators.models import DataElement, DataValue, Indicator, IndicatorValue, Reading
 
     indicator = Indicator.objects.create(code="t", name="t", unit_of_measure="件", numerator="valid_trademarks")
+    reading = Reading.objects.create(programme="nanan-2022", indicator=indicator)
     element = DataElement.objects.create(code="e", name="e", unit_of_measure="件", value_type="integer")
     for code in ["350583", "350583119", "350583001"]:
         IndicatorValue.objects.create(
+            reading=reading,
             indicator=indicator,
             region=Region.objects.get(code=code),
             period="2024",

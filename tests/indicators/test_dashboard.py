@@ -38,7 +38,7 @@ def computed(register, reported, db):
 def test_ranking_orders_by_value_with_the_rate_summed_over_the_townships(computed):
     a, b, c = computed["A"], computed["B"], computed["C"]
     rate = Indicator.objects.get(code=T8)
-    rows = ranking(rate, "2023-06", [c, b, a])
+    rows = ranking("nanan-2022", rate, "2023-06", [c, b, a])
     assert [(r.region, r.rank) for r in rows] == [(a, 1), (b, 2), (c, None)]
     assert [r.value.value for r in rows[:2]] == [Decimal("100.0"), Decimal("50.0")]
     assert rows[1].share == 0.5
@@ -48,7 +48,7 @@ def test_ranking_orders_by_value_with_the_rate_summed_over_the_townships(compute
 
 def test_ties_share_a_rank_and_a_township_without_population_says_so(computed):
     a, b, c = computed["A"], computed["B"], computed["C"]
-    rows = ranking(Indicator.objects.get(code=T1), "2024-12", [a, b, c])
+    rows = ranking("nanan-2022", Indicator.objects.get(code=T1), "2024-12", [a, b, c])
     # A tie keeps the region order (溪美街道 before 水头镇) and both rank first.
     assert [(r.region, r.rank, r.value.value) for r in rows[:2]] == [(b, 1, Decimal("0.2")), (a, 1, Decimal("0.2"))]
     assert rows[2].region == c and rows[2].rank is None and rows[2].value.reason
@@ -57,7 +57,7 @@ def test_ties_share_a_rank_and_a_township_without_population_says_so(computed):
 def test_grid_shades_each_column_by_its_highest_value(computed):
     a, b = computed["A"], computed["B"]
     rate = Indicator.objects.get(code=T8)
-    rows = grid([rate], "2023-06", [a, b])
+    rows = grid("nanan-2022", [rate], "2023-06", [a, b])
     assert [(row.region, row.cells[0][1]) for row in rows] == [(a, 4), (b, 2)]
     assert shade(None, Decimal(1)) is None and shade(Decimal(0), Decimal(0)) == 0
 

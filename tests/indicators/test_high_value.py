@@ -59,7 +59,7 @@ def test_the_indicator_is_loaded_without_a_target(loaded):
     indicator = Indicator.objects.get(code=CODE)
     assert indicator.name == "每万人口高价值发明专利拥有量" and indicator.decimals == 2
     assert indicator.numerator == "valid_high_value_invention_patents"
-    assert "第10个周年日" in indicator.reading and "国发〔2021〕20号" in indicator.source
+    assert "第10个周年日" in indicator.readings.get().reading and "国发〔2021〕20号" in indicator.source
 
 
 def test_hand_computed_values(computed):

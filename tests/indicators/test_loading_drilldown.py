@@ -32,10 +32,11 @@ def test_each_target_of_the_plan_has_its_indicator(loaded):
 
 def test_a_bad_formula_is_refused_with_its_place(tmp_path, db):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("indicators:\n  - {code: x, name: X, unit: 件, numerator: 'population.__class__'}\n")
+    head = "programme: nanan-2022\nindicators:\n"
+    bad.write_text(head + "  - {code: x, name: X, unit: 件, numerator: 'population.__class__'}\n")
     with pytest.raises(DataFileError, match=r"indicators\[0\]\.numerator"):
         load_indicators(bad)
-    bad.write_text("indicators:\n  - {code: x, name: X, unit: 件, numerator: nothing_known}\n")
+    bad.write_text(head + "  - {code: x, name: X, unit: 件, numerator: nothing_known}\n")
     with pytest.raises(DataFileError, match="unknown name 'nothing_known'"):
         load_indicators(bad)
 

@@ -12,7 +12,7 @@ from zhichan.core.columns import Column
 from zhichan.core.metrics import Metric, problems
 from zhichan.core.models import Region, Unit
 from zhichan.indicators import discovery, signals
-from zhichan.indicators.models import Indicator, IndicatorValue
+from zhichan.indicators.models import Indicator, IndicatorValue, Reading
 from zhichan.indicators.rollup import subtree, tree
 from zhichan.indicators.services.compute import compute
 from zhichan.indicators.services.drilldown import behind
@@ -68,6 +68,7 @@ def test_a_new_apps_metric_is_computed_and_drilled_into(tiny_app, db, users):
     indicator = Indicator.objects.create(
         code="member-units", name="member units", unit_of_measure="家", numerator="member_units"
     )
+    Reading.objects.create(programme="nanan-2022", indicator=indicator)  # its programme is not loaded: every county
     compute(codes=[indicator.code], periods=["2023-06"])
     in_county = Unit.objects.filter(region__in=subtree(county, tree())).count()
     value = IndicatorValue.objects.get(indicator=indicator, region=county, period="2023-06")

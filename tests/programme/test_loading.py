@@ -129,7 +129,7 @@ def test_a_second_programme_for_another_county_loads_the_same_way(db, tmp_path):
     regions = tmp_path / "jinjiang.yaml"
     regions.write_text('division: "350582"\n', encoding="utf-8")
     load_regions(regions)
-    text = MINI.read_text(encoding="utf-8").replace("key: mini-2022", "key: jinjiang-2023")
+    text = MINI.read_text(encoding="utf-8").replace("key: nanan-2022", "key: jinjiang-2023")
     text = text.replace('region: "350583"', 'region: "350582"').replace("测试工作方案", "晋江市工作方案")
     file = tmp_path / "jinjiang-2023.yaml"
     file.write_text(text, encoding="utf-8")

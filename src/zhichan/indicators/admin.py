@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
+from .models import DataElement, DataValue, Indicator, IndicatorValue, Reading, ValidationRule
 from .periods import PeriodError, parse_period
 from .services.entry import rule_violations, violation_message
 
@@ -71,12 +71,22 @@ class DataValueAdmin(SimpleHistoryAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name", "unit_of_measure", "numerator", "denominator", "window"]
+    list_display = ["code", "name", "unit_of_measure", "numerator", "denominator"]
+
+
+@admin.register(Reading)
+class ReadingAdmin(SimpleHistoryAdmin):
+    """Shown, not edited here: a changed reading must make its values stale and recompute them, which the indicators
+    file and the indicator page do (`services/readings.py`)."""
+
+    list_display = ["indicator", "programme", "window", "since", "revision"]
+    list_filter = ["programme"]
+    readonly_fields = [f.name for f in Reading._meta.fields]
 
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "region", "period", "value", "reason", "computed_at"]
-    list_filter = ["indicator"]
+    list_display = ["indicator", "reading", "region", "period", "value", "reason", "computed_at"]
+    list_filter = ["indicator", "reading__programme"]
     raw_id_fields = ["region"]
     readonly_fields = [f.name for f in IndicatorValue._meta.fields]

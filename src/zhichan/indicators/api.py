@@ -16,15 +16,36 @@ from zhichan.core.pagination import Pagination
 from zhichan.core.params import query, text_field
 from zhichan.core.roles import LIAISONS, Role
 
-from .models import DataElement, DataValue, Indicator, IndicatorValue, ValidationRule
+from .models import DataElement, DataValue, Indicator, IndicatorValue, Reading, ValidationRule
 from .services import entry
 from .services.drilldown import behind, inputs_of, record_url
+from .services.programmes import chosen_programme
+from .services.readings import current, reading_key
 from .services.wording import formula_of, labels
 
 WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 
 
+class ReadingSerializer(serializers.ModelSerializer):
+    indicator_code = serializers.CharField(source="indicator.code", read_only=True)
+
+    class Meta:
+        model = Reading
+        fields = [
+            "id",
+            "programme",
+            "indicator",
+            "indicator_code",
+            "window",
+            "since",
+            "options",
+            "reading",
+            "revision",
+        ]
+
+
 class IndicatorSerializer(serializers.ModelSerializer):
+    readings = ReadingSerializer(many=True, read_only=True, help_text="Each programme's reading of the measure.")
     formula_display = serializers.SerializerMethodField(
         help_text="The formula in words: each name by its display name, ÷ and × for / and *."
     )
@@ -45,26 +66,37 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "numerator",
             "denominator",
             "formula_display",
-            "window",
-            "since",
-            "options",
             "definition",
             "excludes",
-            "reading",
             "source",
+            "readings",
         ]
 
 
 class IndicatorViewSet(ScopedViewSet):
-    queryset = Indicator.objects.all()
+    """The measures, each with every programme's reading of it."""
+
+    queryset = Indicator.objects.prefetch_related("readings")
     serializer_class = IndicatorSerializer
     filterset_fields = ["code"]
+
+
+class ReadingViewSet(ScopedViewSet):
+    """How each programme counts each indicator (since when, over which window, with which options, and why)."""
+
+    queryset = Reading.objects.select_related("indicator")
+    serializer_class = ReadingSerializer
+    filterset_fields = ["programme", "indicator", "indicator__code"]
 
 
 class IndicatorValueSerializer(serializers.ModelSerializer):
     indicator_code = serializers.CharField(source="indicator.code", read_only=True)
     value_display = serializers.SerializerMethodField()
     reason_text = serializers.CharField(read_only=True)
+    programme = serializers.CharField(source="reading.programme", read_only=True)
+    stale = serializers.BooleanField(
+        read_only=True, help_text="Computed under an earlier revision of its reading: it is being recomputed."
+    )
 
     class Meta:
         model = IndicatorValue
@@ -72,6 +104,10 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "id",
             "indicator",
             "indicator_code",
+            "reading",
+            "programme",
+            "revision",
+            "stale",
             "region",
             "period",
             "period_end",
@@ -105,11 +141,26 @@ RECORDS = inline_serializer(
 
 
 class IndicatorValueViewSet(ScopedViewSet):
-    """Computed values; filter by indicator, region and period. `records/?input=name` lists what one is made of."""
+    """Computed values under one programme's readings (`?programme=key`; default: the programme the reader chose, else
+    the first); filter by indicator, region and period. The list holds current values only; a stale value read by
+    its id says so. `records/?input=name` lists what one is made of."""
 
-    queryset = IndicatorValue.objects.select_related("indicator")
+    queryset = IndicatorValue.objects.select_related("indicator", "reading")
     serializer_class = IndicatorValueSerializer
     filterset_fields = ["indicator", "indicator__code", "region", "period"]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("programme", str, description="A programme key (default: the chosen one).")]
+    )
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action != "list":
+            return queryset
+        key = query(self.request, programme=text_field(60))["programme"]
+        return current(queryset.filter(reading__programme=key or reading_key(chosen_programme(self.request))))
 
     @extend_schema(
         parameters=[

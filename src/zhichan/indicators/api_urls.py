@@ -6,6 +6,7 @@ from . import api, api_dashboard
 ROUTES = [
     ("indicators", api.IndicatorViewSet),
     ("indicator-values", api.IndicatorValueViewSet),
+    ("indicator-readings", api.ReadingViewSet),
     ("data-elements", api.DataElementViewSet),
     ("data-values", api.DataValueViewSet),
     ("validation-rules", api.ValidationRuleViewSet),

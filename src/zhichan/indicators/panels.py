@@ -5,16 +5,17 @@ from zhichan.core.roles import Role, role_of
 
 from .models import DataElement
 from .services.board import rows_for
-from .services.programmes import home_region
+from .services.programmes import chosen_programme, home_region
 
 
 def targets_panel(request):
     if role_of(request.user) != Role.LEADER:
         return None
-    region = home_region()
+    programme = chosen_programme(request)
+    region = home_region(programme)
     if region is None:
         return None
-    rows = [row for row in rows_for(region, as_of(request)) if row.target is not None]
+    rows = [row for row in rows_for(region, as_of(request), programme) if row.target is not None]
     return "indicators/_panel.html", {"region": region, "rows": rows}
 
 
@@ -24,6 +25,6 @@ def township_panel(request):
     if role_of(user) != Role.TOWNSHIP_LIAISON or not user.unit_id:
         return None
     region = user.unit.region
-    rows = [row for row in rows_for(region, as_of(request)) if row.target is not None]
+    rows = [row for row in rows_for(region, as_of(request), chosen_programme(request)) if row.target is not None]
     figures = DataElement.objects.filter(units=user.unit).count()
     return "indicators/_township_panel.html", {"region": region, "rows": rows, "figures": figures}

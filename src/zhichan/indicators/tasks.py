@@ -11,10 +11,12 @@ from .services.compute import compute
 
 
 @task()
-def compute_task(progress_id: int, codes: list[str] | None = None):
+def compute_task(progress_id: int, codes: list[str] | None = None, programme: str | None = None):
+    """Recompute the values of the readings (all, those of the codes, those of one programme key)."""
     with tracking(progress_id) as report:
-        count = compute(codes=codes or None, progress=report)
-        record(report.run.user, COMPUTED, report.run, codes=codes or [], values=count)
+        count = compute(codes=codes or None, progress=report, programme=programme)
+        extra = {"programme": programme} if programme else {}
+        record(report.run.user, COMPUTED, report.run, codes=codes or [], values=count, **extra)
     finish(progress_id, _("%(count)d indicator values computed.") % {"count": count})
 
 

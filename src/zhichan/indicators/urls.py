@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import dashboard, drilldown, entry, pages
+from .views import dashboard, drilldown, entry, pages, programmes
 
 urlpatterns = [
     path("indicators/", pages.indicator_list, name="indicator-list"),
     path("indicators/compute/", pages.indicator_compute, name="indicator-compute"),
     path("indicators/<int:pk>/", pages.indicator_detail, name="indicator-detail"),
+    path("indicators/readings/<int:pk>/", pages.reading_change, name="indicator-reading-change"),
     path("indicators/values/<int:pk>/", drilldown.value_detail, name="indicator-value"),
     path("indicators/values/<int:pk>/export.xlsx", drilldown.value_export, name="indicator-value-export"),
     path("indicators/data/", entry.data_entry, name="data-entry"),
@@ -18,4 +19,5 @@ urlpatterns = [
     path("dashboard/townships/", dashboard.comparison, name="township-comparison"),
     path("dashboard/townships/export.xlsx", dashboard.comparison_export, name="township-comparison-export"),
     path("display/", dashboard.display, name="display"),
+    path("dashboard/programmes/", programmes.programmes_side_by_side, name="programmes-side-by-side"),
 ]

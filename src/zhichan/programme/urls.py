@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import closing, documents, exports, overview, reports, supervision, tasks
+from .views import choice, closing, documents, exports, overview, reports, supervision, tasks
 
 urlpatterns = [
     path("programmes/", overview.programme_list, name="programme-list"),
+    path("programmes/choose/", choice.choose_programme, name="programme-choose"),
     path("programmes/<int:pk>/", overview.programme_overview, name="programme-overview"),
     path("programmes/<int:pk>/timeline/", overview.timeline, name="programme-timeline"),
     path("programmes/<int:pk>/supervision/", supervision.supervision, name="programme-supervision"),

@@ -1,5 +1,6 @@
 from .elements import UNFINISHED, Aggregation, DataElement, DataValue, ValueState, ValueType
 from .indicators import Indicator, IndicatorValue
+from .readings import Reading
 from .rules import ValidationRule
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "DataValue",
     "Indicator",
     "IndicatorValue",
+    "Reading",
     "ValueState",
     "UNFINISHED",
     "ValidationRule",

@@ -8,12 +8,14 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.models import Region
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
-from ..periods import WindowKind
 from ..reasons import describe
 
 
 class Indicator(models.Model):
-    """value = numerator / denominator, each a formula over metric and data-element names (simpleeval).
+    """A measure: value = numerator / denominator, each a formula over metric and data-element names (simpleeval).
+
+    The code names the measure, shared by every programme so that their figures compare; how a programme counts
+    it (since when, over which window, with which options) is that programme's `Reading`.
 
     Numerator and denominator are kept apart so a value for a county is sum(numerator) / sum(denominator)
     over its territory, never an average of its townships' ratios.
@@ -25,24 +27,11 @@ class Indicator(models.Model):
     decimals = models.PositiveSmallIntegerField(_("decimals"), default=0)
     numerator = models.CharField(_("numerator"), max_length=500)
     denominator = models.CharField(_("denominator"), max_length=500, blank=True)
-    window = models.CharField(
-        _("counting window"),
-        max_length=15,
-        choices=[
-            (WindowKind.STOCK, _("stock at the period's end")),
-            (WindowKind.PERIOD, _("within the period")),
-            (WindowKind.YEAR_TO_DATE, _("from 1 January to the period's end")),
-            (WindowKind.CUMULATIVE, _("cumulative since a date")),
-        ],
-        default=WindowKind.STOCK,
-    )
-    since = models.DateField(_("counted since"), null=True, blank=True)
-    options = models.JSONField(_("options"), default=dict, blank=True)
     definition = models.TextField(_("what counts"), blank=True)
     excludes = models.TextField(_("what does not count"), blank=True)
-    reading = models.TextField(_("reading chosen"), blank=True)
     source = models.TextField(_("source of the definition"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The file that defined the measure first: another file may use the code only with the same measure.
     source_file = models.CharField(_("loaded from"), max_length=200, blank=True)
     history = HistoricalRecords()
 
@@ -62,8 +51,11 @@ class Indicator(models.Model):
 
 
 class IndicatorValue(models.Model):
-    """A computed value of an indicator for a region and period, with what it was computed from and when."""
+    """A computed value of an indicator under one programme's reading, for a region and period, with what it was
+    computed from (the reading's revision among them) and when."""
 
+    reading = models.ForeignKey("Reading", models.CASCADE, related_name="values", verbose_name=_("reading"))
+    # The reading's indicator, kept on the value so the lists filter and order by it without a join.
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="values", verbose_name=_("indicator"))
     region = models.ForeignKey(Region, models.CASCADE, related_name="indicator_values", verbose_name=_("region"))
     period = models.CharField(_("period"), max_length=10)
@@ -75,6 +67,8 @@ class IndicatorValue(models.Model):
     # A code ("missing:population", "zero-denominator"), worded by reason_text in the reader's language.
     reason = models.CharField(_("why there is no value"), max_length=300, blank=True)
     computed_at = models.DateTimeField(_("computed at"))
+    # The reading's revision the value was computed under: a value of an earlier revision is stale, never read.
+    revision = models.PositiveIntegerField(_("reading revision"), default=1)
 
     scope = Scope(region="region")
     objects = ScopedQuerySet.as_manager()
@@ -83,9 +77,9 @@ class IndicatorValue(models.Model):
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
         ordering = ["indicator__order", "period_end", "region__path"]
-        constraints = [models.UniqueConstraint(fields=["indicator", "region", "period"], name="indicatorvalue_unique")]
+        constraints = [models.UniqueConstraint(fields=["reading", "region", "period"], name="indicatorvalue_unique")]
         indexes = [
-            models.Index(fields=["indicator", "period", "region"]),
+            models.Index(fields=["reading", "period", "region"]),
             # The latest computation is the version of every cached dashboard figure: read on each dashboard view.
             models.Index(fields=["computed_at"], name="indicatorvalue_computed"),
         ]
@@ -99,3 +93,8 @@ class IndicatorValue(models.Model):
     @property
     def reason_text(self) -> str:
         return describe(self.reason)
+
+    @property
+    def stale(self) -> bool:
+        """Computed under an earlier revision of its reading (one query unless the reading is loaded)."""
+        return self.revision != self.reading.revision

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from ..models import Indicator, IndicatorValue
 from ..periods import month
-from .programmes import targets_by_indicator
+from .programmes import first_programme, targets_by_indicator
+from .readings import current, reading_key, readings_of
 from .status import Forecast, TargetStatus, forecast, target_status
 
 MONTH_KEY = r"^[0-9]{4}-[0-9]{2}$"
@@ -21,6 +22,7 @@ class Row:
     status: TargetStatus | None
     forecast: Forecast | None
     as_of: date
+    reading: object = None  # the programme's reading of the indicator
     series: list = field(default_factory=list)  # the region's monthly value rows, oldest first
     # When the target is another region's (a township read against the county's target): that region's value
     # on the same day, so the township sees where the county stands beside its own figure.
@@ -37,10 +39,10 @@ def as_of_for(target, today: date) -> date:
     return min(today, target.deadline) if target else today
 
 
-def monthly_series(indicators, region, until: date) -> dict[int, list]:
-    """indicator id → [(month end, value row)] up to a day, for one region (one query)."""
+def monthly_series(readings, region, until: date) -> dict[int, list]:
+    """indicator id → [(month end, value row)] up to a day, for one region, under the readings (one query)."""
     rows = (
-        IndicatorValue.objects.filter(indicator__in=indicators, region=region, period_end__lte=until)
+        current(IndicatorValue.objects.filter(reading__in=readings, region=region, period_end__lte=until))
         .filter(period__regex=MONTH_KEY)
         .order_by("indicator", "period_end")
         .defer("inputs")  # the drill-down reads them; a series of hundreds of rows need not decode them
@@ -77,14 +79,18 @@ def status_of(target, value_row, series_rows, day: date):
     return status, forecast(points, target.deadline)
 
 
-def rows_for(region, today: date | None = None) -> list[Row]:
+def rows_for(region, today: date | None = None, programme=None) -> list[Row]:
+    """A row per indicator the programme reads (default: the first programme), with its values under the
+    programme's reading and the programme's target."""
     today = today or timezone.localdate()
-    indicators = list(Indicator.objects.all())
-    targets = targets_by_indicator()
+    programme = programme or first_programme()
+    readings = readings_of(reading_key(programme))
+    targets = targets_by_indicator(programme)
     latest = max([as_of_for(t[0], today) for t in targets.values()] or [today])
-    series = monthly_series(indicators, region, latest)
+    series = monthly_series(readings, region, latest)
     result = []
-    for indicator in indicators:
+    for reading in readings:
+        indicator = reading.indicator
         target = next((t for t in targets.get(indicator.code, []) if t.region_id == region.pk), None)
         shown = targets.get(indicator.code, [None])[0] if target is None else target
         own = series.get(indicator.pk, [])
@@ -96,7 +102,7 @@ def rows_for(region, today: date | None = None) -> list[Row]:
         status = fc = None
         if target is not None:
             status, fc = status_of(target, value, [r for r in own if r.period_end <= day], day)
-        result.append(Row(indicator, shown, value, status, fc, day, own))
+        result.append(Row(indicator, shown, value, status, fc, day, reading, own))
     _add_target_values(result, region)
     return result
 
@@ -107,13 +113,25 @@ def _add_target_values(rows: list[Row], region) -> None:
     if not wanted:
         return
     keys = {month(row.as_of.year, row.as_of.month).key for row in wanted}
-    found = IndicatorValue.objects.filter(
-        indicator__in=[row.indicator for row in wanted],
-        region__in={row.target.region_id for row in wanted},
-        period__in=keys,
+    found = current(
+        IndicatorValue.objects.filter(
+            reading__in=[row.reading for row in wanted],
+            region__in={row.target.region_id for row in wanted},
+            period__in=keys,
+        )
     ).defer("inputs")
     by_key = {(v.indicator_id, v.region_id, v.period): v for v in found}
     for row in wanted:
         row.target_value = by_key.get(
             (row.indicator.pk, row.target.region_id, month(row.as_of.year, row.as_of.month).key)
         )
+
+
+def programme_targets(programme, day: date) -> dict:
+    """{target id: Row} for each target of the programme in its region, as it stood on `day` (the programme's pages
+    read them through `core.extensions.targets_as_of`)."""
+    return {
+        row.target.pk: row
+        for row in rows_for(programme.region, day, programme)
+        if row.target is not None and row.target.programme_id == programme.pk
+    }

@@ -18,11 +18,11 @@ from zhichan.core.monthly import is_month_end, month_number
 
 from .. import reasons
 from ..formulas import FormulaError, check, evaluate
-from ..models import Indicator, IndicatorValue
+from ..models import Indicator, IndicatorValue, Reading
 from ..periods import Period, Window, parse_period, window_for
 from ..rollup import roll_up, tree
 from ..sources import sources
-from .programmes import default_periods, territory_paths
+from .programmes import county_paths, default_periods, programme_roots
 
 CHUNK = 2500
 FOUR = Decimal("0.0001")
@@ -128,49 +128,77 @@ def _q(value):
     return None if value is None else value.quantize(FOUR, rounding=ROUND_HALF_UP)
 
 
-def compute(codes=None, periods=None, progress=None) -> int:
-    """Compute and store every value of the indicators (all, or those codes) for the periods (default: every
-    month and year of the programme years up to today). Returns the number of values written.
+def compute(codes=None, periods=None, progress=None, programme: str | None = None) -> int:
+    """Compute and store every value of the readings (all, those of the indicator codes, those of one programme
+    key) for the periods (default: every month and year of the programme years up to today). Returns the number of
+    values written.
+
+    Each reading is computed over its programme's territory, under its current revision. A value of those readings
+    and periods that this run did not write (a period now before the counting start, a region out of the
+    territory, a value of an earlier revision) is removed: no value outlives the reading it was computed under.
 
     Where `core.parallel` may use threads, up to 8 read the monthly series side by side, and 2 store the chunks
     of rows (no two hold the same value) while the next is computed."""
+    readings = Reading.objects.select_related("indicator")
+    if codes:
+        readings = readings.filter(indicator__code__in=codes)
+    if programme:
+        readings = readings.filter(programme=programme)
+    readings = list(readings)
+    periods = [p if isinstance(p, Period) else parse_period(p) for p in (periods or default_periods())]
+    stamp = timezone.now()
     with (
         runs.run(),  # figures reading the same records read them once
         parallel.threads(8, "series") as readers,
         parallel.in_background(_store, 2, "store") as store,
     ):
-        return _compute(codes, periods, progress, readers, store)
+        total = _compute(readings, periods, progress, readers, store, stamp)
+    IndicatorValue.objects.filter(
+        reading__in=readings, period__in=[p.key for p in periods], computed_at__lt=stamp
+    ).delete()
+    return total
 
 
-def _compute(codes, periods, progress, readers, store) -> int:
-    indicators = list(Indicator.objects.filter(code__in=codes) if codes else Indicator.objects.all())
-    periods = [p if isinstance(p, Period) else parse_period(p) for p in (periods or default_periods())]
+def _territories(readings, paths) -> dict:
+    """programme key → the region ids whose values its readings get: the subtree of the programme's region, or
+    (a programme not loaded yet) every county's, as before any programme is loaded."""
+    roots = programme_roots()
+    fallback = county_paths()
+    result = {}
+    for key in {reading.programme for reading in readings}:
+        wanted = [roots[key]] if key in roots else fallback
+        result[key] = [pk for pk, path in paths.items() if any(path.startswith(root) for root in wanted)]
+    return result
+
+
+def _compute(readings, periods, progress, readers, store, stamp) -> int:
     paths = tree()
-    roots = territory_paths()
-    regions = [pk for pk, path in paths.items() if any(path.startswith(root) for root in roots)]
+    territories = _territories(readings, paths)
     months = None
     if periods:
         months = (min(month_number(p.start) for p in periods) - 1, max(month_number(p.end) for p in periods))
     inputs = Inputs(paths, months)
     names = {}
-    for indicator in indicators:
+    for reading in readings:
         try:
-            names[indicator.pk] = names_of(indicator)
+            names[reading.pk] = names_of(reading.indicator)
         except FormulaError:
-            names[indicator.pk] = None
+            names[reading.pk] = None
     if readers:
-        wanted = [(name, indicator.options) for indicator in indicators for name in names[indicator.pk] or []]
+        wanted = [(name, reading.options) for reading in readings for name in names[reading.pk] or []]
         inputs.start_series(wanted, readers)
         # Those needing no series first: they are computed and stored while the series are read.
-        indicators.sort(key=lambda indicator: inputs.reads_series(names[indicator.pk] or []))
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
+        readings.sort(key=lambda reading: inputs.reads_series(names[reading.pk] or []))
+    now = connection.ops.adapt_datetimefield_value(stamp)
     rows, total, done = [], 0, 0
-    steps = len(indicators) * len(periods)
-    for indicator in indicators:
-        read = names[indicator.pk]
+    steps = len(readings) * len(periods)
+    for reading in readings:
+        indicator = reading.indicator
+        read = names[reading.pk]
         unknown = [n for n in read or [] if n not in inputs.sources]
+        regions = territories[reading.programme]
         for period in periods:
-            window = window_for(indicator.window, period, indicator.since)
+            window = window_for(reading.window, period, reading.since)
             done += 1
             if window is None:
                 continue
@@ -179,11 +207,11 @@ def _compute(codes, periods, progress, readers, store) -> int:
                 figures = {}
             else:
                 reason = ""
-                figures = {name: inputs.get(name, window, indicator.options) for name in read}
+                figures = {name: inputs.get(name, window, reading.options) for name in read}
             span = [window.start.isoformat() if window.start else None, window.end.isoformat()]
             period_end = connection.ops.adapt_datefield_value(period.end)
             for region in regions:
-                rows.append(_row(indicator, region, (period.key, period_end), span, figures, reason, now))
+                rows.append(_row(reading, region, (period.key, period_end), span, figures, reason, now))
             if len(rows) >= CHUNK:
                 store(rows)
                 total, rows = total + len(rows), []
@@ -194,9 +222,10 @@ def _compute(codes, periods, progress, readers, store) -> int:
 
 
 COLUMNS = (
-    "indicator_id",
+    "reading_id",
     "region_id",
     "period",
+    "indicator_id",
     "period_end",
     "value",
     "numerator",
@@ -204,15 +233,17 @@ COLUMNS = (
     "inputs",
     "reason",
     "computed_at",
+    "revision",
 )
 
 
 INPUTS_ENCODER = IndicatorValue._meta.get_field("inputs").encoder
 
 
-def _row(indicator, region, period: tuple, span: list, figures, reason, now) -> tuple:
+def _row(reading, region, period: tuple, span: list, figures, reason, now) -> tuple:
     """One value's column values, in COLUMNS order and ready for the database; `period` is its key and its end
     as the database takes it, `span` the window's first and last days as text."""
+    indicator = reading.indicator
     values, details = {}, {}
     for name, (by_region, extra, additive) in figures.items():
         # No record in a region's territory is a count of 0; no own figure of a non-additive input is missing.
@@ -223,20 +254,25 @@ def _row(indicator, region, period: tuple, span: list, figures, reason, now) -> 
         value, numerator, denominator, reason = evaluate_one(indicator, values)
     inputs = {
         "window": span,
+        "reading": reading.basis(),  # what the value was computed under, shown with it
         "values": {name: None if v is None else float(v) for name, v in values.items()},
         **details,
     }
     ops = connection.ops
+    key, end = period
     return (
-        indicator.pk,
+        reading.pk,
         region,
-        *period,
+        key,
+        indicator.pk,
+        end,
         ops.adapt_decimalfield_value(value),
         ops.adapt_decimalfield_value(_q(numerator)),
         ops.adapt_decimalfield_value(_q(denominator)),
         ops.adapt_json_value(inputs, INPUTS_ENCODER),
         reason,
         now,
+        reading.revision,
     )
 
 

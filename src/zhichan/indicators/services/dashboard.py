@@ -1,8 +1,10 @@
 """What the dashboards show, read from the materialized values only (a fixed handful of queries per page).
 
 - `townships(region, regions)`: the township-level regions under a region that the reader may see;
-- `ranking(indicator, period, townships)`: the townships ordered by their value for one period;
-- `grid(indicators, period, townships)`: townships × indicators with a shade per cell;
+- `ranking(key, indicator, period, townships)`: the townships ordered by their value for one period;
+- `grid(key, indicators, period, townships)`: townships × indicators with a shade per cell;
+
+each read under the readings of one programme (`key`), the one the reader chose;
 - `trends(rows, region)`: each indicator's monthly values with its target, for the line charts.
 
 A township's value is the indicator's own value for that township: per 10,000 residents where the indicator
@@ -19,9 +21,10 @@ from zhichan.core.models import Region, RegionKind
 from zhichan.core.versions import audited, latest
 from zhichan.programme.models import Programme, Target
 
-from ..models import Indicator, IndicatorValue
+from ..models import Indicator, IndicatorValue, Reading
 from ..periods import month
 from .board import MONTH_KEY
+from .readings import values_of
 
 SHADES = 5  # grid cells are shaded heat-0 … heat-4 by their share of the column's highest value
 
@@ -33,12 +36,12 @@ def latest_computation():
 
 @cache
 def _version_columns() -> list[tuple]:
-    return [(IndicatorValue, "computed_at"), *audited(Indicator, Target, Programme, Region)]
+    return [(IndicatorValue, "computed_at"), *audited(Indicator, Reading, Target, Programme, Region)]
 
 
 def values_version() -> str:
-    """Changes whenever a value is computed or an indicator, a target, a programme or a region is saved (one
-    query of five index reads)."""
+    """Changes whenever a value is computed or an indicator, a reading, a target, a programme or a region is saved
+    (one query of six index reads)."""
     return latest(*_version_columns())
 
 
@@ -56,10 +59,12 @@ def current_period(rows, today) -> str:
     return month(day.year, day.month).key
 
 
-def month_periods(region=None, until: date | None = None) -> list[str]:
-    """Every month with values (for the region, when given), newest first (one query); with `until`, only the
-    months up to the one containing that day (a dashboard shown as of a day offers no later month)."""
-    values = IndicatorValue.objects.filter(region=region) if region is not None else IndicatorValue.objects.all()
+def month_periods(key, region=None, until: date | None = None) -> list[str]:
+    """Every month with values of the programme `key` (for the region, when given), newest first (one query); with
+    `until`, only the months up to the one containing that day (a dashboard shown as of a day offers no later
+    month)."""
+    values = values_of(key)
+    values = values.filter(region=region) if region is not None else values
     if until is not None:
         values = values.filter(period__lte=month(until.year, until.month).key)  # "YYYY-MM" keys sort by time
     keys = values.filter(period__regex=MONTH_KEY).order_by("-period").values_list("period", flat=True).distinct()
@@ -74,13 +79,14 @@ class Ranked:
     share: float = 0.0  # of the highest value, for the bar
 
 
-def ranking(indicator, period: str, places) -> list[Ranked]:
-    """The places ordered by value, highest first; places without a value last, with their reason (one query)."""
+def ranking(key, indicator, period: str, places) -> list[Ranked]:
+    """The places ordered by their value under the programme `key`'s reading, highest first; places without a value
+    last, with their reason (one query)."""
     found = {
         v.region_id: v
-        for v in IndicatorValue.objects.filter(
-            indicator=indicator, period=period, region__in=[p.pk for p in places]
-        ).defer("inputs")
+        for v in values_of(key)
+        .filter(indicator=indicator, period=period, region__in=[p.pk for p in places])
+        .defer("inputs")
     }
     rows = [Ranked(place, found.get(place.pk)) for place in places]
     with_value = [r for r in rows if r.value is not None and r.value.value is not None]
@@ -111,13 +117,13 @@ def shade(value: Decimal | None, top: Decimal | None) -> int | None:
     return min(SHADES - 1, int(value / top * SHADES))
 
 
-def grid(indicators, period: str, places) -> list[GridRow]:
-    """Places × indicators for one period, each cell shaded within its column (one query)."""
+def grid(key, indicators, period: str, places) -> list[GridRow]:
+    """Places × indicators for one period under the programme `key`'s readings, each cell shaded within its column
+    (one query)."""
     by_id = {indicator.pk: indicator for indicator in indicators}
     values = {}
-    for v in IndicatorValue.objects.filter(
-        indicator__in=indicators, period=period, region__in=[p.pk for p in places]
-    ).defer("inputs"):
+    found = values_of(key).filter(indicator__in=indicators, period=period, region__in=[p.pk for p in places])
+    for v in found.defer("inputs"):
         v.indicator = by_id[v.indicator_id]  # the cells format by their indicator's decimals: no query each
         values[v.region_id, v.indicator_id] = v
     tops = {}

@@ -2,9 +2,10 @@
 the API), assembled once per choice and cached.
 
 `dashboard_context(request)` reads the reader's regions and the request's choice (`?region`, `?period`,
-`?indicator`, `?as_of`) and returns the region, headline rows, periods, chosen indicator, townships, ranking and
-grid; `cached(request, name, build)` keeps anything else built from the same choice (the page's HTML, the API's
-JSON) under the same key. The key moves with `values_version()`, so nothing cached outlives the figures.
+`?indicator`, `?as_of`; the programme chosen in the session) and returns the region, headline rows, periods, chosen
+indicator, townships, ranking and grid; `cached(request, name, build)` keeps anything else built from the same
+choice (the page's HTML, the API's JSON) under the same key. The key moves with `values_version()`, so nothing
+cached outlives the figures.
 """
 
 from django.utils import timezone
@@ -16,6 +17,8 @@ from zhichan.core.asof import as_of
 
 from . import dashboard as board
 from .board import rows_for
+from .programmes import chosen_programme
+from .readings import reading_key
 from .scope import scope_for
 from .wording import formula_of, labels
 
@@ -30,13 +33,16 @@ def _choice(request, options, name, default):
 def cache_key(request, name: str, regions, region, version: str) -> str:
     """The key of what `name` shows this request: it changes when the values, an indicator, a target, a
     programme or a region change (`version`: `values_version()`), and differs per day (status and forecast depend
-    on it), the day shown (`as_of`), language, choice and the set of regions the reader may see."""
+    on it), the day shown (`as_of`), the programme chosen, language, choice and the set of regions the reader may
+    see."""
     return versions.cache_key(f"dashboard:{name}", _parts(request, regions, region, version))
 
 
 def _parts(request, regions, region, version: str) -> list:
+    programme = chosen_programme(request)
     return [
         version,
+        programme.key if programme else None,
         timezone.localdate(),
         as_of(request),
         get_language(),
@@ -65,19 +71,22 @@ def dashboard_context(request) -> dict:
 
 def _context(request, regions, region):
     day = as_of(request)
-    rows = rows_for(region, day) if region else []
+    programme = chosen_programme(request)
+    key = reading_key(programme)
+    rows = rows_for(region, day, programme) if region else []
     names = labels()
     for row in rows:
         row.formula = formula_of(row.indicator, names)  # the tooltips and the API say what the figure divides
     indicators = [row.indicator for row in rows]
-    periods = board.month_periods(region, until=day)
+    periods = board.month_periods(key, region, until=day)
     current = board.current_period(rows, day)
     period = _choice(request, periods, "period", current)
     places = board.townships(region, regions)
-    grid = board.grid(indicators, period, places)
+    grid = board.grid(key, indicators, period, places)
     indicator = _choice(request, indicators, "indicator", board.first_ranked(rows, grid))
-    ranked = board.ranking(indicator, period, places) if indicator else []
+    ranked = board.ranking(key, indicator, period, places) if indicator else []
     return {
+        "programme": programme,
         "region": region,
         "regions": regions,
         "rows": rows,

@@ -1,10 +1,11 @@
 """From a computed value to the records or reported values behind it."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.urls import NoReverseMatch, reverse
 
-from ..periods import parse_period, window_for
+from ..periods import Window, parse_period, window_for
 from ..rollup import subtree, tree
 from ..sources import sources
 from .compute import _window_of, names_of
@@ -27,13 +28,25 @@ def behind(value, name: str, user) -> Behind | None:
     if name not in found or name not in inputs_of(value):
         return None
     source = found[name]
-    window = window_for(value.indicator.window, parse_period(value.period), value.indicator.since)
+    window, options = computed_under(value)
     window = _window_of(source, window)
     regions = subtree(value.region, tree()) if source.additive else [value.region_id]
-    records = source.records(window.start, window.end, regions, value.indicator.options)
+    records = source.records(window.start, window.end, regions, options)
     if hasattr(records, "visible_to"):
         records = records.visible_to(user)
     return Behind(name, source, records)
+
+
+def computed_under(value) -> tuple[Window, dict]:
+    """The window and options the value was computed under, as kept with it: the records behind a stale value are
+    those it counted, not those its reading counts now. A value kept without them is read by its reading."""
+    span = value.inputs.get("window")
+    basis = value.inputs.get("reading")
+    if span and basis is not None:
+        start = date.fromisoformat(span[0]) if span[0] else None
+        return Window(start, date.fromisoformat(span[1])), basis.get("options") or {}
+    reading = value.reading
+    return window_for(reading.window, parse_period(value.period), reading.since), reading.options
 
 
 def record_url(source, record) -> str:

@@ -1,22 +1,26 @@
-"""Loading data elements, their validation rules and indicators from a data file (data/indicators/*.yaml).
+"""Loading data elements, their validation rules, indicators and a programme's readings of them from a data file
+(data/indicators/*.yaml, which names its programme by key).
 
-Loading twice changes nothing."""
+Loading twice changes nothing. A code names one measure: another file may use it only with the same measure. A
+reading whose counting changed makes its values stale, and they are recomputed."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from zhichan.core.events import record
 from zhichan.core.models import Region, Unit, UnitKind
 from zhichan.core.services.datafile import DataFileError, Reader
 from zhichan.core.services.upsert import upsert
 
 from ..discovery import metrics
+from ..events import READING_CHANGED
 from ..formulas import FormulaError, check
-from ..metrics import RULES
-from ..models import Aggregation, DataElement, Indicator, ValidationRule, ValueType
+from ..models import Aggregation, DataElement, Indicator, Reading, ValidationRule, ValueType
 from ..models.elements import PeriodType
 from ..models.rules import Operator
-from ..periods import WindowKind
+from .readings import problem, recompute, revise
 
 
 def _decimal(reader, path, value):
@@ -96,7 +100,12 @@ def _rule(reader, index, row, names):
     return rule
 
 
+MEASURE = ("unit_of_measure", "decimals", "numerator", "denominator")  # what makes two indicators' figures compare
+
+
 def _indicator(reader, index, row, names, file):
+    """The measure of the row: created, updated by the file that defined it, or (another file) checked to be the
+    same. Returns (indicator, created, measure changed)."""
     path = f"indicators[{index}]"
     for key in ("code", "name", "unit", "numerator"):
         if not row.get(key):
@@ -110,29 +119,64 @@ def _indicator(reader, index, row, names, file):
             unknown = sorted(used - names)
             if unknown:
                 raise reader.error(f"{path}.{key}", f"unknown name {unknown[0]!r}")
-    window = _choice(reader, f"{path}.window", row.get("window", "stock"), WindowKind.CHOICES)
-    options = row.get("options") or {}
-    if "population_year" in options:
-        _choice(reader, f"{path}.options.population_year", options["population_year"], RULES)
     fields = {
         "name": row["name"],
         "unit_of_measure": row["unit"],
         "decimals": int(row.get("decimals", 0)),
         "numerator": str(row["numerator"]),
         "denominator": str(row.get("denominator") or ""),
-        "window": window,
-        "since": row.get("since"),
-        "options": options,
         "definition": row.get("definition", ""),
         "excludes": row.get("excludes", ""),
-        "reading": row.get("reading", ""),
         "source": row.get("source", ""),
         "order": index,
         "source_file": file,
     }
-    if window == WindowKind.CUMULATIVE and not fields["since"]:
-        raise reader.error(f"{path}.since", "a cumulative indicator needs the date it counts from")
-    return upsert(Indicator, {"code": row["code"]}, fields)
+    existing = Indicator.objects.filter(code=row["code"]).first()
+    if existing is not None and existing.source_file not in ("", file):
+        different = [name for name in MEASURE if getattr(existing, name) != fields[name]]
+        if different:
+            name = different[0]
+            raise reader.error(
+                path,
+                f"indicator {row['code']!r} is already defined by {existing.source_file} with another "
+                f"{name.replace('_', ' ')} ({getattr(existing, name)!r}, here {fields[name]!r}); "
+                "a code names one measure in every programme: use the same measure or a new code",
+            )
+        return existing, False, False  # the same measure: the file that defined it keeps its words
+    changed = existing is not None and any(getattr(existing, name) != fields[name] for name in MEASURE)
+    indicator, created = upsert(Indicator, {"code": row["code"]}, fields)
+    return indicator, created, changed
+
+
+def _reading(reader, index, row, programme, indicator, file):
+    """The programme's reading of the indicator; returns (reading, True when what it counts changed)."""
+    path = f"indicators[{index}]"
+    window = row.get("window", "stock")
+    since = row.get("since")
+    options = row.get("options") or {}
+    found = problem(window, since, options)
+    if found:
+        raise reader.error(f"{path}.{found[0]}", found[1])
+    fields = {"window": window, "since": since, "options": options, "text": row.get("reading", "")}
+    reading = Reading.objects.filter(programme=programme, indicator=indicator).first()
+    if reading is None:
+        text = fields.pop("text")
+        reading = Reading.objects.create(
+            programme=programme, indicator=indicator, reading=text, order=index, source_file=file, **fields
+        )
+        return reading, False
+    before = reading.basis()
+    if revise(reading, **fields, order=index, source_file=file):
+        record(None, READING_CHANGED, reading, before=before, after=reading.basis(), file=file)
+        return reading, True
+    return reading, False
+
+
+def _programme(reader, data) -> str:
+    key = reader.get(data, "programme", "")
+    if not re.fullmatch(r"[-a-zA-Z0-9_]+", key):
+        raise reader.error("programme", f"expected a programme key like nanan-2022, got {key!r}")
+    return key
 
 
 def _organisation_units(reader, data) -> dict | None:
@@ -148,23 +192,45 @@ def _organisation_units(reader, data) -> dict | None:
 
 
 def load_indicators(file) -> dict:
-    """Create or update the file's data elements and indicators; returns them and how many indicators are new."""
+    """Create or update the file's data elements, its measures and its programme's readings of them; returns them,
+    how many indicators are new, and the readings whose values became stale (their recompute is started)."""
     reader = Reader(file)
     data = reader.data
     units = _organisation_units(reader, data)
     created = 0
     with transaction.atomic():
+        programme = _programme(reader, data)
         elements = []
         for index, row in enumerate(data.get("data_elements") or []):
             elements.append(_element(reader, index, row, units))
         variables = {e.variable for e in DataElement.objects.all()}
         rules = [_rule(reader, index, row, variables) for index, row in enumerate(data.get("validation_rules") or [])]
         names = set(metrics()) | variables
-        indicators = []
+        indicators, readings, stale = [], [], []
+        file_name = str(reader.file.name)
         for index, row in enumerate(data.get("indicators") or []):
-            indicator, new = _indicator(reader, index, row, names, str(reader.file.name))
+            indicator, new, measure_changed = _indicator(reader, index, row, names, file_name)
+            if measure_changed:  # every programme's values of the measure were computed by the former formula
+                for other in indicator.readings.all():
+                    other.revision += 1
+                    other.save(update_fields=["revision"])
+                    stale.append(other)
+            reading, changed = _reading(reader, index, row, programme, indicator, file_name)
             indicators.append(indicator)
+            readings.append(reading)
             created += new
-    if not indicators:
-        raise DataFileError(reader.file, "indicators", "no indicators")
-    return {"elements": elements, "rules": rules, "indicators": indicators, "created": created}
+            if changed and reading not in stale:
+                stale.append(reading)
+        if not indicators:
+            raise DataFileError(reader.file, "indicators", "no indicators")
+        if stale:
+            recompute(stale, None)
+    return {
+        "programme": programme,
+        "elements": elements,
+        "rules": rules,
+        "indicators": indicators,
+        "readings": readings,
+        "created": created,
+        "stale": stale,
+    }

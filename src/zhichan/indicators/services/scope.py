@@ -4,31 +4,42 @@ from django.http import Http404
 
 from zhichan.core.models import Region
 from zhichan.core.roles import LIAISONS, role_of
+from zhichan.programme.models import Programme
 
-from .programmes import home_region, territory_paths
+from .programmes import chosen_programme, county_paths, home_region, programmes_for, territory_paths, visible_programmes
 
-
-def regions_for(user, paths=None):
-    """The regions of the programme territory (`paths`, default `territory_paths()`) the user may see, in tree
-    order."""
-    paths = territory_paths() if paths is None else paths
-    regions = Region.objects.visible_to(user)
-    return [r for r in regions if any(r.path.startswith(p) for p in paths)]
+_AT_VERSION = {}  # the dashboards' values version → (every programme, every county's path) at that version
 
 
-_TERRITORY = {}  # the dashboards' values version → the territory's paths at that version (the latest only)
+def _at(version: str | None) -> tuple[list, list[str]]:
+    """Every programme with its region, and every county's path: read once per values version (which moves with
+    every saved programme and region)."""
+    found = _AT_VERSION.get(version) if version else None
+    if found is None:
+        found = (list(Programme.objects.select_related("region")), county_paths())
+        if version:
+            _AT_VERSION.clear()
+            _AT_VERSION[version] = found
+    return found
 
 
 def scope_for(request, version: str | None = None) -> tuple[list, object]:
-    """`regions_for` the reader and `chosen_region` among them, reading the programmes once; with the dashboards'
-    `values_version` (which moves with every saved programme and region), the territory read at that version."""
-    paths = _TERRITORY.get(version) if version else None
-    if paths is None:
+    """The regions of the chosen programme's territory the reader may see, in tree order, and `chosen_region`
+    among them; with the dashboards' `values_version`, the programmes and counties as read at that version, so a
+    cached page reads only the regions the reader may see (one query)."""
+    visible = list(Region.objects.visible_to(request.user))
+    if version:
+        programmes, counties = _at(version)
+        visible_programmes(request, programmes_for(request.user, programmes, visible))
+    programme = chosen_programme(request)
+    if programme is not None:
+        paths = [programme.region.path]
+    elif version:  # as `territory_paths()`: each programme's region, else every county
+        ordered = sorted(programmes, key=lambda p: p.start)
+        paths = list(dict.fromkeys(p.region.path for p in ordered)) or counties
+    else:
         paths = territory_paths()
-        if version:
-            _TERRITORY.clear()
-            _TERRITORY[version] = paths
-    regions = regions_for(request.user, paths)
+    regions = [r for r in visible if any(r.path.startswith(p) for p in paths)]
     return regions, chosen_region(request, regions, home_path=paths[0] if paths else "")
 
 

@@ -128,3 +128,12 @@ def period_label(key):
         return parse_period(key).label
     except PeriodError:
         return key
+
+
+@register.inclusion_tag("indicators/_programme_picker.html", takes_context=True)
+def programme_picker(context):
+    """The programmes the reader may see, to choose the one the pages show (shown only when there are several)."""
+    from ..services.programmes import chosen_programme, visible_programmes
+
+    request = context["request"]
+    return {"request": request, "programmes": visible_programmes(request), "chosen": chosen_programme(request)}

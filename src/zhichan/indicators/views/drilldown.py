@@ -20,7 +20,7 @@ PAGE_SIZE = 50
 
 def _value_and_input(request, pk):
     value = get_object_or_404(
-        IndicatorValue.objects.visible_to(request.user).select_related("indicator", "region"), pk=pk
+        IndicatorValue.objects.visible_to(request.user).select_related("indicator", "region", "reading"), pk=pk
     )
     names = inputs_of(value)
     name = request.GET.get("input") or (names[0] if names else "")

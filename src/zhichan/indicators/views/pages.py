@@ -7,15 +7,18 @@ from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.asof import as_of
-from zhichan.core.roles import STAFF, Role
+from zhichan.core.roles import STAFF, Role, role_of
 from zhichan.core.services.progress import start
+from zhichan.core.views.actions import run_action
 
-from ..models import Indicator, IndicatorValue
+from ..forms import ReadingForm
+from ..models import Indicator, IndicatorValue, Reading
 from ..periods import months_between
 from ..services.board import MONTH_KEY, rows_for, status_of
 from ..services.compute import names_of
 from ..services.dashboard import latest_computation
-from ..services.programmes import targets_by_indicator
+from ..services.programmes import chosen_programme, targets_by_indicator
+from ..services.readings import change_reading, current, reading_key
 from ..services.scope import scope_for
 from ..services.wording import formula_of
 from ..sources import sources
@@ -26,7 +29,7 @@ from ..tasks import compute_task
 def indicator_list(request):
     regions, region = scope_for(request)
     day = as_of(request)
-    rows = rows_for(region, day) if region else []
+    rows = rows_for(region, day, chosen_programme(request)) if region else []
     computed = latest_computation()
     return render(
         request,
@@ -43,9 +46,37 @@ def indicator_compute(request):
     return redirect("task-detail", pk=progress.pk)
 
 
-def _periods(indicator):
+@require_POST
+@allow(Role.OFFICE)
+def reading_change(request, pk):
+    """The office changes its programme's reading of an indicator: the values become stale and are recomputed."""
+    reading = get_object_or_404(Reading.objects.select_related("indicator"), pk=pk)
+    form = ReadingForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        run_action(
+            request,
+            change_reading,
+            reading,
+            request.user,
+            window=data["window"],
+            since=data["since"],
+            options=reading.options,
+            text=data["text"],
+            done=_("The reading is saved; values it changed are being recomputed."),
+        )
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect("indicator-detail", pk=reading.indicator_id)
+
+
+def _periods(reading):
+    if reading is None:
+        return []
     keys = (
-        IndicatorValue.objects.filter(indicator=indicator)
+        current(IndicatorValue.objects.filter(reading=reading))
         .order_by("-period_end", "period")
         .values_list("period", flat=True)
         .distinct()
@@ -57,35 +88,38 @@ def _periods(indicator):
 def indicator_detail(request, pk):
     indicator = get_object_or_404(Indicator.objects.visible_to(request.user), pk=pk)
     regions, region = scope_for(request)
-    periods = _periods(indicator)
+    programme = chosen_programme(request)
+    # The chosen programme's reading of the indicator: the values shown are those computed under it.
+    reading = Reading.objects.filter(programme=reading_key(programme), indicator=indicator).first()
+    periods = _periods(reading)
     today = as_of(request)
-    targets = targets_by_indicator().get(indicator.code, [])
+    targets = targets_by_indicator(programme).get(indicator.code, [])
     target = next((t for t in targets if region and t.region_id == region.pk), targets[0] if targets else None)
     default = min(today, target.deadline) if target else today
     period = request.GET.get("period") or f"{default.year:04d}-{default.month:02d}"
     if periods and period not in periods:
         period = periods[0]
     values = (
-        IndicatorValue.objects.visible_to(request.user)
-        .filter(indicator=indicator, period=period, region__in=[r.pk for r in regions])
+        current(IndicatorValue.objects.visible_to(request.user))
+        .filter(reading=reading, period=period, region__in=[r.pk for r in regions])
         .select_related("region")
         .order_by("region__path")
     )
     trend = (
         list(
-            IndicatorValue.objects.filter(indicator=indicator, region=region, period_end__lte=today)
+            current(IndicatorValue.objects.filter(reading=reading, region=region, period_end__lte=today))
             .filter(period__regex=MONTH_KEY)
             .order_by("period_end")
         )
-        if region
+        if region and reading
         else []
     )
     status = forecast = None
     if target is not None and region is not None and target.region_id == region.pk:
         day = min(today, target.deadline)
         now_key = f"{day.year:04d}-{day.month:02d}"
-        current = next((r for r in trend if r.period == now_key), None)
-        status, forecast = status_of(target, current, [r for r in trend if r.period_end <= day], day)
+        now = next((r for r in trend if r.period == now_key), None)
+        status, forecast = status_of(target, now, [r for r in trend if r.period_end <= day], day)
     found = sources()
     inputs = [(name, found.get(name)) for name in names_of(indicator)]
     formula = formula_of(indicator, {name: str(source.label) for name, source in found.items()})
@@ -103,6 +137,9 @@ def indicator_detail(request, pk):
         "indicators/indicator_detail.html",
         {
             "indicator": indicator,
+            "reading": reading,
+            "reading_form": _reading_form(reading) if reading and role_of(request.user) == Role.OFFICE else None,
+            "programme": programme,
             "region": region,
             "regions": regions,
             "periods": periods,
@@ -116,6 +153,10 @@ def indicator_detail(request, pk):
             "chart": chart,
         },
     )
+
+
+def _reading_form(reading) -> ReadingForm:
+    return ReadingForm(initial={"window": reading.window, "since": reading.since, "text": reading.reading})
 
 
 def _forecast_line(forecast, trend):

@@ -11,6 +11,7 @@ from zhichan.core.roles import STAFF
 
 from ..models import Assignment, Programme, Task
 from ..periods import periods
+from ..services.choice import chosen_key, chosen_programme
 from ..services.status import SEVERITY, Status, states_on
 from ..services.tree import target_tree, task_tree
 
@@ -20,6 +21,10 @@ def programme_list(request):
     programmes = Programme.objects.visible_to(request.user).select_related("region")
     if len(programmes) == 1:
         return redirect(programmes[0])
+    if chosen_key(request):  # the reader chose one (the picker): the overview follows it
+        chosen = chosen_programme(request)
+        if chosen is not None and chosen.key == chosen_key(request):
+            return redirect(chosen)
     return render(request, "programme/programme_list.html", {"programmes": programmes})
 
 

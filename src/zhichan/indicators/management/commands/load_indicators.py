@@ -18,6 +18,9 @@ class Command(ActingCommand):
         except DataFileError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
-            f"{len(result['indicators'])} indicators ({result['created']} new) and "
+            f"{len(result['indicators'])} indicators ({result['created']} new) of {result['programme']} and "
             f"{len(result['elements'])} data elements are up to date"
         )
+        if result["stale"]:
+            codes = ", ".join(reading.indicator.code for reading in result["stale"])
+            self.stdout.write(f"readings changed, their values are being recomputed: {codes}")

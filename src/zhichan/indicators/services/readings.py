@@ -1,0 +1,99 @@
+"""A programme's readings of the indicators: which a page reads, and changing one (its values become stale and are
+recomputed)."""
+
+from datetime import date
+
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from zhichan.core.actions import action, office_or_system
+from zhichan.core.events import record
+from zhichan.core.services.progress import start
+
+from ..events import READING_CHANGED
+from ..metrics import RULES
+from ..models import IndicatorValue, Reading
+from ..periods import WindowKind
+from ..tasks import compute_task
+
+
+def reading_key(programme) -> str | None:
+    """The programme key whose readings a page reads: the programme's; without one loaded, the first key that has
+    readings (an indicators file may be loaded before its programme)."""
+    if programme is not None:
+        return programme.key
+    return Reading.objects.order_by("programme").values_list("programme", flat=True).first()
+
+
+def readings_of(key) -> list[Reading]:
+    """The programme's readings with their indicators, in the indicators' order (one query)."""
+    if key is None:
+        return []
+    found = Reading.objects.filter(programme=key).select_related("indicator")
+    return list(found.order_by("indicator__order", "indicator__code"))
+
+
+def current(values):
+    """The values computed under their reading's present revision: a stale value is never read."""
+    return values.filter(revision=F("reading__revision"))
+
+
+def values_of(key):
+    """The programme's current values (a queryset to filter further)."""
+    return current(IndicatorValue.objects.filter(reading__programme=key))
+
+
+def problem(window: str, since, options: dict) -> tuple[str, str] | None:
+    """(field, message) of what is wrong with a reading, or None."""
+    if window not in WindowKind.CHOICES:
+        return "window", f"expected one of {', '.join(WindowKind.CHOICES)}, not {window!r}"
+    if since is not None and not isinstance(since, date):
+        return "since", f"expected a date like 2022-01-01, got {since!r}"
+    if window == WindowKind.CUMULATIVE and not since:
+        return "since", "a cumulative indicator needs the date it counts from"
+    if not isinstance(options, dict):
+        return "options", f"expected a mapping, got {options!r}"
+    if "population_year" in options and options["population_year"] not in RULES:
+        return "options.population_year", f"expected one of {', '.join(RULES)}, not {options['population_year']!r}"
+    return None
+
+
+def revise(reading: Reading, *, window, since, options, text, **more) -> bool:
+    """Set the reading (saved only when something differs); True when what it counts changed: its revision moves,
+    so the values computed under the earlier one are stale from this moment."""
+    counted = (reading.window, reading.since, reading.options) != (window, since, options)
+    wanted = {"window": window, "since": since, "options": options, "reading": text, **more}
+    if not counted and all(getattr(reading, name) == value for name, value in wanted.items()):
+        return False
+    for name, value in wanted.items():
+        setattr(reading, name, value)
+    if counted:
+        reading.revision += 1
+    reading.save()
+    return counted
+
+
+def recompute(readings, user) -> list:
+    """Start the recompute task (with its progress) for the readings, one per programme; returns the progress
+    records."""
+    by_programme = {}
+    for reading in readings:
+        by_programme.setdefault(reading.programme, []).append(reading.indicator.code)
+    return [
+        start(compute_task, _("Compute the indicators"), user, codes=sorted(codes), programme=key)
+        for key, codes in sorted(by_programme.items())
+    ]
+
+
+@action(allow=office_or_system)
+def change_reading(reading: Reading, user, *, window, since, options, text) -> Reading:
+    """The office changes how its programme counts an indicator: the values computed under the former reading are
+    stale at once, and recomputed in the background."""
+    found = problem(window, since, options)
+    if found:
+        raise ValueError(f"{found[0]}: {found[1]}")
+    before = reading.basis()
+    if revise(reading, window=window, since=since, options=options, text=text):
+        record(user, READING_CHANGED, reading, before=before, after=reading.basis())
+        recompute([reading], user)
+    return reading

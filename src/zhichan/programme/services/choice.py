@@ -1,0 +1,53 @@
+"""Which programme a reader looks at, where a platform holds several (a city's and its counties'): a view
+preference kept in the session, not a change of any record, so nothing is recorded."""
+
+from zhichan.core.models import Region
+
+from ..models import Programme
+
+SESSION_KEY = "programme"  # the key of the programme the reader chose
+
+
+def programmes_for(user, programmes=None, regions=None) -> list:
+    """The programmes whose region the user may see, the earliest first (the one shown by default): of
+    `programmes` (all, with their regions) among `regions` (those the user may see) when the caller has read them,
+    else one query."""
+    if programmes is not None and regions is not None:
+        ids = {region.pk for region in regions}
+        return sorted((p for p in programmes if p.region_id in ids), key=lambda p: (p.start, p.key))
+    visible = Region.objects.visible_to(user).values("pk")
+    return list(Programme.objects.select_related("region").filter(region__in=visible).order_by("start", "key"))
+
+
+def chosen_key(request) -> str | None:
+    session = getattr(request, "session", None)
+    return session.get(SESSION_KEY) if session is not None else None
+
+
+def visible_programmes(request, found=None) -> list:
+    """`programmes_for` the reader, read once per request (or `found`, read by the caller, kept)."""
+    if found is not None:
+        request._visible_programmes = found
+    if "_visible_programmes" not in request.__dict__:
+        request._visible_programmes = programmes_for(request.user)
+    return request._visible_programmes
+
+
+def chosen_programme(request):
+    """The programme the reader chose, else the first the reader may see; None without one (read once per
+    request)."""
+    if "_chosen_programme" not in request.__dict__:
+        found = visible_programmes(request)
+        wanted = chosen_key(request)
+        request._chosen_programme = next((p for p in found if p.key == wanted), found[0] if found else None)
+    return request._chosen_programme
+
+
+def choose(request, key: str) -> bool:
+    """Keep `key` as the reader's programme; False when the reader may not see such a programme."""
+    if not any(p.key == key for p in programmes_for(request.user)):
+        return False
+    request.session[SESSION_KEY] = key
+    request.__dict__.pop("_chosen_programme", None)
+    request.__dict__.pop("_visible_programmes", None)
+    return True
