@@ -126,12 +126,3 @@ def _add_target_values(rows: list[Row], region) -> None:
             (row.indicator.pk, row.target.region_id, month(row.as_of.year, row.as_of.month).key)
         )
 
-
-def programme_targets(programme, day: date) -> dict:
-    """{target id: Row} for each target of the programme in its region, as it stood on `day` (the programme's pages
-    read them through `core.extensions.targets_as_of`)."""
-    return {
-        row.target.pk: row
-        for row in rows_for(programme.region, day, programme)
-        if row.target is not None and row.target.programme_id == programme.pk
-    }

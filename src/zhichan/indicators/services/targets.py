@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..models import DataElement, Indicator, IndicatorValue
+from ..models import DataElement, IndicatorValue
 from ..periods import month
 from ..sources import latest_values
 from .board import MONTH_KEY, Row, as_of_for, status_of
 from .compute import names_of
+from .readings import current, readings_of
 from .status import TargetStatus, meets, target_status
 
 
@@ -45,20 +46,21 @@ def programme_targets(programme, day: date) -> dict:
     """{target id: Row} for every target of the programme whose indicator is loaded, as it stood on `day` (a few
     queries, whatever the number of targets and sub-regions)."""
     targets = list(programme.targets.select_related("programme", "region").prefetch_related("subregions"))
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in={t.indicator for t in targets})}
+    readings = {r.indicator.code: r for r in readings_of(programme.key)}
+    indicators = {code: r.indicator for code, r in readings.items() if code in {t.indicator for t in targets}}
     targets = [t for t in targets if t.indicator in indicators]
     if not targets:
         return {}
     until = max(as_of_for(t, day) for t in targets)
     regions = {t.region_id for t in targets} | {r.pk for t in targets for r in t.subregions.all()}
-    series = _series(indicators.values(), regions, until)
+    series = _series([readings[code] for code in indicators], regions, until)
     rows = {}
     for target in targets:
         indicator = indicators[target.indicator]
         at = as_of_for(target, day)
         own = series.get((indicator.pk, target.region_id), [])
         value, status, fc, upto = _read(target, own, at)
-        row = Row(indicator, target, value, status, fc, at, own)
+        row = Row(indicator, target, value, status, fc, at, readings[target.indicator], own)
         subregions = sorted(target.subregions.all(), key=lambda region: (region.code or "", region.path))
         if subregions:
             row.parts = [_part(target, region, series.get((indicator.pk, region.pk), []), at) for region in subregions]
@@ -77,10 +79,11 @@ def programme_targets(programme, day: date) -> dict:
     return rows
 
 
-def _series(indicators, regions, until: date) -> dict:
-    """(indicator id, region id) → monthly value rows up to a day, oldest first (one query)."""
+def _series(readings, regions, until: date) -> dict:
+    """(indicator id, region id) → monthly value rows under the programme's readings up to a day, oldest first (one
+    query)."""
     found = (
-        IndicatorValue.objects.filter(indicator__in=list(indicators), region__in=regions, period_end__lte=until)
+        current(IndicatorValue.objects.filter(reading__in=readings, region__in=regions, period_end__lte=until))
         .filter(period__regex=MONTH_KEY)
         .select_related("region")
         .order_by("indicator", "region", "period_end")
