@@ -10,6 +10,7 @@ import pytest
 
 from zhichan.core.models import Population, Region, Unit
 from zhichan.core.services.datafile import DataFileError
+from zhichan.core.services.organisation import load_organisation
 from zhichan.core.services.regions import load_regions
 from zhichan.indicators.models import DataElement, DataValue, ValueState
 from zhichan.indicators.periods import parse_period
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.django_db
 HERE = Path(__file__).parent
 PROGRAMME = HERE / "city-programme.yaml"
 INDICATORS = HERE / "city-indicators.yaml"
+ORGANISATION = HERE.parent / "core" / "city-organisation.yaml"
 JINJIANG, DEHUA, NANAN = "350582", "350526", "350583"
 DAY = date(2023, 12, 31)
 
@@ -45,6 +47,7 @@ def counties(tmp_path):
 
 @pytest.fixture
 def city(counties):
+    load_organisation(ORGANISATION)  # the city's own units (its `amr` reports the city's figures)
     load_indicators(INDICATORS)
     return load_programme(PROGRAMME)["programme"]
 
@@ -94,7 +97,7 @@ def _report(code, region, period, value, comment=""):
         period_start=p.start,
         period_end=p.end,
         value=Decimal(value),
-        unit=Unit.objects.get(key="amr"),
+        unit=Unit.objects.get(key="amr", organisation__code="3505"),
         state=ValueState.APPROVED,
         comment=comment,
     )
