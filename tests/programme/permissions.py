@@ -14,6 +14,7 @@ from .conftest import MINI
 
 EXPECTED = {
     "programme-list": (STAFF, STAFF),
+    "programme-choose": (STAFF, STAFF),
     "programme-overview": (STAFF, STAFF),
     "programme-timeline": (STAFF, STAFF),
     "programme-supervision": (STAFF, STAFF),

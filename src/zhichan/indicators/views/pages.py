@@ -47,7 +47,7 @@ def indicator_compute(request):
 
 
 @require_POST
-@allow(Role.OFFICE)
+@allow(Role.OFFICE, scope=Reading)
 def reading_change(request, pk):
     """The office changes its programme's reading of an indicator: the values become stale and are recomputed."""
     reading = get_object_or_404(Reading.objects.select_related("indicator"), pk=pk)
