@@ -4,6 +4,7 @@ keys loaded beside Nan'an's changes nothing about who reports Nan'an's figures."
 from pathlib import Path
 
 import pytest
+import yaml
 
 from zhichan.core.models import Unit
 from zhichan.core.services.datafile import DataFileError
@@ -43,3 +44,34 @@ def test_a_file_naming_units_needs_its_region(tmp_path):
     with pytest.raises(DataFileError, match="units: unknown unit 'science'"):
         load_indicators(file)  # the city's organisation has no `science`
     assert Unit.objects.filter(key="science").count() == 1
+
+
+
+def test_a_second_regions_file_adds_its_reporters_beside_nanans(tmp_path):
+    load_indicators(FILE)
+    load_organisation(CITY_FILE)
+    nanan = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+    element = next(e for e in nanan["data_elements"] if e["code"] == "mediation-arbitration-cases")
+    city = tmp_path / "city.yaml"
+    city.write_text(
+        yaml.safe_dump(
+            {
+                "programme": "city",
+                "region": "3505",  # the city's organisation has amr and court, with Nan'an's keys
+                "data_elements": [{**element, "units": ["court", "amr"]}],
+                "indicators": nanan["indicators"][:1],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    load_indicators(city)
+    assert reporters("mediation-arbitration-cases") == [
+        ("amr", "3505"),
+        ("amr", "350583"),
+        ("court", "3505"),
+        ("court", "350583"),
+        ("justice", "350583"),
+    ]
+    load_indicators(FILE)  # Nan'an's reload keeps the city's reporters
+    assert ("court", "3505") in reporters("mediation-arbitration-cases")

@@ -68,8 +68,11 @@ def _element(reader, index, row, units):
     wanted = {units[key].pk for key in row.get("units", [])}
     if row.get("townships"):  # every township, street and park administration reports it for its own region
         wanted |= {unit.pk for unit in units.values() if unit.kind == UnitKind.TOWNSHIP and unit.active}
-    if set(element.units.values_list("pk", flat=True)) != wanted:
-        element.units.set(wanted)
+    # A code is shared by programmes: this file sets only its own organisation's reporters, never another's.
+    before = set(element.units.values_list("pk", flat=True))
+    after = (before - {unit.pk for unit in units.values()}) | wanted
+    if after != before:
+        element.units.set(after)
     return element
 
 
