@@ -159,3 +159,20 @@ def test_township_units_name_only_township_level_kinds(tmp_path):
     file.write_text(text, encoding="utf-8")
     with pytest.raises(DataFileError, match="township_units.county: expected a township-level region kind"):
         load_organisation(file)
+
+
+def test_the_roster_and_workbench_show_the_users_own_organisation(counties, client):
+    load_organisation(CITY_FILE)
+    nanan_office = User.objects.create(
+        username="nanan-office", role=Role.OFFICE, unit=Unit.objects.get(organisation__code="350583", key="office")
+    )
+    city_office = User.objects.create(
+        username="city-office", role=Role.OFFICE, unit=Unit.objects.get(organisation__code="3505", key="office")
+    )
+    for user, group, other in ((nanan_office, "南安市国家知识产权强县", "测试市"), (city_office, "测试市", "南安市国家")):
+        client.force_login(user)
+        page = client.get("/roster/").content.decode()
+        assert page.count('data-testid="committee-leading-group"') == 1
+        assert group in page and other not in page
+        workbench = client.get("/").content.decode()
+        assert group in workbench and other not in workbench

@@ -46,7 +46,6 @@ def test_a_file_naming_units_needs_its_region(tmp_path):
     assert Unit.objects.filter(key="science").count() == 1
 
 
-
 def test_a_second_regions_file_adds_its_reporters_beside_nanans(tmp_path):
     load_indicators(FILE)
     load_organisation(CITY_FILE)

@@ -18,6 +18,16 @@ CHILD_UNITS = (
 )
 
 
+def organisation_of(user):
+    """The organisation a user works in: the region whose file lists the user's unit (several regions'
+    organisations may be loaded side by side); a user without a unit, the first county-level one that has units."""
+    if user.unit_id:
+        return user.unit.organisation
+    return (
+        Region.objects.filter(kind__in=RegionKind.county_level(), organisation_units__isnull=False).distinct().first()
+    )
+
+
 @transaction.atomic
 def load_organisation(path, progress=None) -> dict:
     """Load (or reload) an organisation file. Idempotent: units and committees are keyed by `key` within the

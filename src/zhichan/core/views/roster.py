@@ -4,15 +4,22 @@ from ..access import allow
 from ..forms import ChangeSeatForm
 from ..models import Committee, Membership
 from ..roles import STAFF, Role
-from ..services.organisation import change_seat
+from ..services.organisation import change_seat, organisation_of
 
 
 @allow(STAFF)
 def roster(request):
-    """The leadership group and its office as the annex lists them, with every earlier holder of a seat."""
-    committees = Committee.objects.visible_to(request.user).select_related("host_unit", "parent")
+    """The leadership group and its office as the annex lists them, with every earlier holder of a seat: the
+    user's own organisation's (another region's group may use the same keys)."""
+    organisation = organisation_of(request.user)
+    committees = (
+        Committee.objects.visible_to(request.user)
+        .filter(organisation=organisation)
+        .select_related("host_unit", "parent")
+    )
     memberships = (
         Membership.objects.visible_to(request.user)
+        .filter(committee__organisation=organisation)
         .select_related("person", "unit", "committee")
         .order_by("committee", "order", "-start")
     )

@@ -3,8 +3,9 @@ from django.shortcuts import render
 
 from ..access import allow
 from ..extensions import render_panels, todos
-from ..models import AuthEvent, Committee, Membership, Person, Region, RegionKind, TaskProgress, Unit, UnitKind
+from ..models import AuthEvent, Committee, Membership, Person, TaskProgress, Unit, UnitKind
 from ..roles import EVERYONE, Role, role_of
+from ..services.organisation import organisation_of
 
 
 @allow(EVERYONE)
@@ -16,12 +17,7 @@ def workbench(request):
     role = role_of(user)
     context = {"role": role, "tasks": TaskProgress.objects.filter(user=user)[:5], "panels": render_panels(request)}
     if role in (Role.OFFICE, Role.LEADER):
-        # The overview of the user's own organisation (the region whose file lists the user's unit): several
-        # regions' organisations may be loaded side by side.
-        if user.unit_id:
-            organisation = user.unit.organisation
-        else:
-            organisation = Region.objects.filter(kind__in=RegionKind.county_level()).first()
+        organisation = organisation_of(user)
         units = Unit.objects.visible_to(user).filter(organisation=organisation)
         context.update(
             county=organisation,

@@ -125,4 +125,3 @@ def _add_target_values(rows: list[Row], region) -> None:
         row.target_value = by_key.get(
             (row.indicator.pk, row.target.region_id, month(row.as_of.year, row.as_of.month).key)
         )
-
