@@ -169,7 +169,10 @@ def test_the_roster_and_workbench_show_the_users_own_organisation(counties, clie
     city_office = User.objects.create(
         username="city-office", role=Role.OFFICE, unit=Unit.objects.get(organisation__code="3505", key="office")
     )
-    for user, group, other in ((nanan_office, "南安市国家知识产权强县", "测试市"), (city_office, "测试市", "南安市国家")):
+    for user, group, other in (
+        (nanan_office, "南安市国家知识产权强县", "测试市"),
+        (city_office, "测试市", "南安市国家"),
+    ):
         client.force_login(user)
         page = client.get("/roster/").content.decode()
         assert page.count('data-testid="committee-leading-group"') == 1
