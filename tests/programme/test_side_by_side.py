@@ -1,0 +1,128 @@
+"""Two programmes of different regions on one platform: Nan'an's county programme and a city programme over its
+counties (Nan'an among them), loaded in either order. Every row of Nan'an's — its regions, organisation,
+programme, readings and computed values — is the same whichever came first, and loading the city changes none."""
+
+import pytest
+from django.conf import settings
+
+from zhichan.core.models import Committee, Membership, Person, Region, Unit
+from zhichan.core.services.organisation import load_organisation
+from zhichan.core.services.regions import load_regions
+from zhichan.indicators.models import DataElement, IndicatorValue, Reading
+from zhichan.indicators.periods import parse_period
+from zhichan.indicators.services.compute import compute
+from zhichan.indicators.services.loading import load_indicators
+from zhichan.programme.models import Programme
+from zhichan.programme.services.loading import load_programme
+
+from ..conftest import ORGANISATION_FILE, REGIONS_FILE
+
+pytestmark = pytest.mark.django_db
+
+PROJECT = settings.PROJECT_DIR
+NANAN = (PROJECT / "programmes" / "nanan-2022.yaml", PROJECT / "data" / "indicators" / "nanan-2022.yaml")
+CITY_REGIONS = PROJECT / "data" / "regions" / "3505-quanzhou.yaml"
+CITY_ORGANISATION = PROJECT / "tests" / "core" / "city-organisation.yaml"
+CITY = (
+    PROJECT / "tests" / "programme" / "city-programme.yaml",
+    PROJECT / "tests" / "programme" / "city-indicators.yaml",
+)
+PERIODS = [parse_period("2023-06"), parse_period("2023")]
+
+
+def load_city():
+    load_regions(CITY_REGIONS)
+    load_organisation(CITY_ORGANISATION)
+    load_programme(CITY[0])
+    load_indicators(CITY[1])
+    compute(periods=PERIODS, programme="test-city-2023")
+
+
+def load_nanan():
+    load_regions(REGIONS_FILE)
+    load_organisation(ORGANISATION_FILE)
+    load_programme(NANAN[0])
+    load_indicators(NANAN[1])
+    compute(periods=PERIODS, programme="nanan-2022")
+
+
+def ordered(rows):
+    return sorted(rows, key=repr)  # rows hold None beside text (a zone has no code)
+
+
+def without(rows, *names):
+    return sorted(({k: v for k, v in row.items() if k not in names} for row in rows), key=repr)
+
+
+def nanan_rows() -> dict:
+    """Every row of Nan'an's by what it says, not by its id (the two orders give the rows other ids)."""
+    county = Region.objects.get(code="350583")
+    organisation = {"organisation": county}
+    programme = Programme.objects.get(key="nanan-2022")
+    values = IndicatorValue.objects.filter(reading__programme="nanan-2022")
+    return {
+        "regions": ordered(
+            Region.objects.filter(path__startswith=county.path).values_list("code", "name", "name_en", "kind", "depth")
+        ),
+        "population": ordered(county.populations.values_list("year", "value", "source")),
+        "units": without(
+            Unit.objects.filter(**organisation).values("key", "name", "kind", "region__code", "parent__key", "order"),
+        ),
+        "people": ordered(Person.objects.filter(unit__organisation=county).values_list("unit__key", "name", "title")),
+        "committees": without(
+            Committee.objects.filter(**organisation).values("key", "name", "parent__key", "host_unit__key")
+        ),
+        "seats": ordered(
+            Membership.objects.filter(committee__organisation=county).values_list(
+                "committee__key", "person__name", "seat", "post", "unit__key", "start", "end"
+            )
+        ),
+        "programme": without([Programme.objects.filter(pk=programme.pk).values()[0]], "id"),
+        "targets": without(programme.targets.values(), "id", "programme_id", "goal_id", "parent_id"),
+        "tasks": without(programme.tasks.values(), "id", "programme_id", "parent_id", "goal_id"),
+        "assignments": ordered(programme.tasks.values_list("key", "assignments__unit__key", "assignments__role")),
+        "readings": ordered(
+            Reading.objects.filter(programme="nanan-2022").values_list(
+                "indicator__code", "window", "since", "reading", "revision"
+            )
+        ),
+        "reporters": ordered(
+            (element.code, unit.key)
+            for element in DataElement.objects.all()
+            for unit in element.units.filter(**organisation)
+        ),
+        "values": ordered(
+            values.values_list(
+                "indicator__code", "region__code", "period", "value", "numerator", "denominator", "reason"
+            )
+        ),
+    }
+
+
+def test_the_city_loaded_after_nanan_changes_nothing_of_nanans():
+    load_nanan()
+    before = nanan_rows()
+    assert before["values"] and before["readings"] and before["units"]
+    load_city()
+    assert nanan_rows() == before
+    # The city is all there beside it: its own government, its own readings and values over its counties.
+    assert Unit.objects.get(organisation__code="3505", key="gov").name == "泉州市人民政府"
+    assert IndicatorValue.objects.filter(reading__programme="test-city-2023", region__code="350582").exists()
+    since = dict(Reading.objects.filter(indicator__code="copyright-registrations").values_list("programme", "since"))
+    assert {key: str(day) for key, day in since.items()} == {"nanan-2022": "2022-01-01", "test-city-2023": "2024-01-01"}
+    load_nanan()  # a reload of Nan'an finds its own rows again
+    assert nanan_rows() == before
+
+
+def test_nanan_loaded_after_the_city_is_as_if_alone(django_db_blocker):
+    load_nanan()
+    alone = nanan_rows()
+    # Start over with the city first: Nan'an's programme and readings removed, its regions and units kept (the
+    # test database holds them), then everything of Nan'an's loaded again after the city.
+    IndicatorValue.objects.all().delete()
+    Reading.objects.filter(programme="nanan-2022").delete()
+    Programme.objects.filter(key="nanan-2022").delete()
+    load_city()
+    load_nanan()
+    after = nanan_rows()
+    assert after == alone
