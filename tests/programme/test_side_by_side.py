@@ -5,13 +5,15 @@ programme, readings and computed values — is the same whichever came first, an
 import pytest
 from django.conf import settings
 
-from zhichan.core.models import Committee, Membership, Person, Region, Unit
+from zhichan.core.models import Committee, Membership, Person, Region, Role, Unit, User
+from zhichan.core.services.calendar import WorkCalendar, add_workdays
 from zhichan.core.services.organisation import load_organisation
 from zhichan.core.services.regions import load_regions
 from zhichan.indicators.models import DataElement, IndicatorValue, Reading
 from zhichan.indicators.periods import parse_period
 from zhichan.indicators.services.compute import compute
 from zhichan.indicators.services.loading import load_indicators
+from zhichan.indicators.todos import unit_todos
 from zhichan.programme.models import Programme
 from zhichan.programme.services.loading import load_programme
 
@@ -126,3 +128,17 @@ def test_nanan_loaded_after_the_city_is_as_if_alone(django_db_blocker):
     load_nanan()
     after = nanan_rows()
     assert after == alone
+
+
+def test_a_city_units_figures_are_due_on_the_city_programmes_days():
+    load_city()
+    Programme.objects.filter(key="test-city-2023").update(report_due_days=3)
+    city_amr = Unit.objects.get(organisation__code="3505", key="amr")
+    liaison = User.objects.create(username="city-amr", role=Role.UNIT_LIAISON, unit=city_amr)
+    todos = [t for t in unit_todos(liaison) if t.kind == "figures"]
+    assert todos
+    city = Programme.objects.get(key="test-city-2023")
+    for todo in todos:
+        period = parse_period(todo.url.split("period=")[1])
+        assert city.start.year <= period.start.year <= city.end.year  # the city programme's years, not Nan'an's
+        assert todo.due == add_workdays(period.end, 3, WorkCalendar()).date

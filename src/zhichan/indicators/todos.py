@@ -13,7 +13,7 @@ from zhichan.core.services.calendar import WorkCalendar, add_workdays
 
 from .models import DataElement, DataValue, ValueState
 from .periods import parse_period, periods_of
-from .services.programmes import programme_years, report_due_days
+from .services.programmes import programme_of_unit, programme_years, report_due_days
 
 
 def office_todos(user) -> list[Todo]:
@@ -31,7 +31,8 @@ def unit_todos(user) -> list[Todo]:
     if not elements:
         return []
     today = timezone.localdate()
-    first, last = programme_years()
+    programme = programme_of_unit(user.unit)  # a city's unit owes the city programme's figures, on its days
+    first, last = programme_years(programme)
     values = DataValue.objects.filter(
         element__in=elements,
         region_id=user.unit.region_id,
@@ -48,7 +49,7 @@ def unit_todos(user) -> list[Todo]:
             if period.end < today and (element.pk, period.key) not in made:
                 owed[period] += 1
     calendar = WorkCalendar()
-    days = report_due_days()  # figures are due as progress reports are
+    days = report_due_days(programme)  # figures are due as progress reports are
     items = []
     # Figures the office returned come first: they are owed again, with the office's reason.
     for key, reasons in sorted(returned.items()):

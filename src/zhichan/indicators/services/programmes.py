@@ -26,6 +26,12 @@ def first_programme():
     return _programmes().order_by("start", "key").first()
 
 
+def programme_of_unit(unit):
+    """The programme a unit reports for: its organisation's (the latest begun by today), else the first."""
+    found = _programmes().filter(region=unit.organisation_id).order_by("-start")
+    return found.filter(start__lte=timezone.localdate()).first() or found.first() or first_programme()
+
+
 def targets_by_indicator(programme=None) -> dict:
     """indicator code → the targets measured by it: the programme's, or every programme's (one query)."""
     found = {}
@@ -72,9 +78,10 @@ def report_due_days(programme=None) -> int:
     return programme.report_due_days if programme else 0
 
 
-def programme_years() -> tuple[int, int]:
-    """From the year before the earliest programme starts (its baseline) to the latest programme's last year."""
-    programmes = list(_programmes())
+def programme_years(programme=None) -> tuple[int, int]:
+    """From the year before the programme starts (its baseline) to its last year; without one, from the earliest
+    programme's baseline to the latest programme's last year."""
+    programmes = [programme] if programme is not None else list(_programmes())
     if not programmes:
         today = timezone.localdate()
         return today.year - 1, today.year
