@@ -139,3 +139,21 @@ def test_compute_with_the_default_periods(register, loaded):
     periods = set(IndicatorValue.objects.values_list("period", flat=True))
     assert {"2021", "2021-12", "2022-01", "2024", "2024-12"} <= periods
     assert "2025-01" not in periods and "2020" not in periods
+
+
+@pytest.mark.django_db
+def test_a_missing_reported_figure_is_named_by_its_data_element():
+    from django.utils import translation
+
+    from zhichan.indicators.models import DataElement
+    from zhichan.indicators.reasons import describe
+    from zhichan.indicators.services.loading import load_indicators
+
+    from .conftest import FILE
+
+    load_indicators(FILE)
+    element = DataElement.objects.first()
+    with translation.override("zh-hans"):
+        text = describe(f"missing:{element.code.replace('-', '_')},population")
+    assert element.name in text and element.code.replace("-", "_") not in text
+    assert "population" not in text

@@ -4,6 +4,7 @@ programme, readings and computed values — is the same whichever came first, an
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
 from zhichan.core.models import Committee, Membership, Person, Region, Role, Unit, User
 from zhichan.core.services.calendar import WorkCalendar, add_workdays
@@ -13,9 +14,11 @@ from zhichan.indicators.models import DataElement, IndicatorValue, Reading
 from zhichan.indicators.periods import parse_period
 from zhichan.indicators.services.compute import compute
 from zhichan.indicators.services.loading import load_indicators
+from zhichan.indicators.services.readings import change_reading
 from zhichan.indicators.todos import unit_todos
 from zhichan.programme.models import Programme
 from zhichan.programme.services.loading import load_programme
+from zhichan.programme.todos import office_todos as programme_office_todos
 
 from ..conftest import ORGANISATION_FILE, REGIONS_FILE
 
@@ -142,3 +145,51 @@ def test_a_city_units_figures_are_due_on_the_city_programmes_days():
         period = parse_period(todo.url.split("period=")[1])
         assert city.start.year <= period.start.year <= city.end.year  # the city programme's years, not Nan'an's
         assert todo.due == add_workdays(period.end, 3, WorkCalendar()).date
+
+
+def office_of(code, username):
+    return User.objects.create(
+        username=username, role=Role.OFFICE, unit=Unit.objects.get(organisation__code=code, key="office")
+    )
+
+
+def test_each_office_changes_only_its_own_programmes_readings(client):
+    load_nanan()
+    load_city()
+    nanan_office, city_office = office_of("350583", "nanan-office"), office_of("3505", "city-office")
+    readings = {r.programme: r for r in Reading.objects.filter(indicator__code="copyright-registrations")}
+    data = {"window": "cumulative", "since": "2023-01-01", "text": "改"}
+    for user, own, other in (
+        (nanan_office, "nanan-2022", "test-city-2023"),
+        (city_office, "test-city-2023", "nanan-2022"),
+    ):
+        client.force_login(user)
+        before = Reading.objects.get(pk=readings[other].pk).revision
+        client.post("/programmes/choose/", {"programme": other})
+        page = client.get(f"/indicators/{readings[other].indicator_id}/").content.decode()
+        assert 'data-testid="reading-form"' not in page
+        client.post("/programmes/choose/", {"programme": own})
+        page = client.get(f"/indicators/{readings[own].indicator_id}/").content.decode()
+        assert 'data-testid="reading-form"' in page
+        assert client.post(f"/indicators/readings/{readings[other].pk}/", data).status_code == 403
+        assert Reading.objects.get(pk=readings[other].pk).revision == before
+        with pytest.raises(PermissionDenied):
+            change_reading(readings[other], user, window="cumulative", since=None, options={}, text="")
+        # Its own: saved, and the page goes on to the recompute's progress.
+        response = client.post(f"/indicators/readings/{readings[own].pk}/", data)
+        assert response.status_code == 302 and response.url.startswith("/tasks/")
+        assert Reading.objects.get(pk=readings[own].pk).since.isoformat() == "2023-01-01"
+
+
+def test_workbench_and_todos_are_about_the_users_own_programme(client):
+    load_nanan()
+    load_city()
+    nanan = Programme.objects.get(key="nanan-2022")
+    city = Programme.objects.get(key="test-city-2023")
+    nanan_office, city_office = office_of("350583", "nanan-office"), office_of("3505", "city-office")
+    for user, own, other in ((nanan_office, nanan, city), (city_office, city, nanan)):
+        client.force_login(user)
+        page = client.get("/").content.decode()
+        assert own.name in page and other.name not in page
+        links = [todo.url for todo in programme_office_todos(user)]
+        assert links and all(f"/programmes/{own.pk}/" in url for url in links)

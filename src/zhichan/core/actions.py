@@ -38,6 +38,22 @@ def office_or_system(user, arguments=None) -> bool:
     return user is None or role_of(user) == Role.OFFICE
 
 
+def own_office_or_system(region_of):
+    """The office of the organisation whose region `region_of(arguments)` gives, or the system: where several
+    regions' programmes share the platform, an office runs its own organisation's, not another's. An office
+    account without a unit (the operator's own) may act for any; a region of None (not loaded yet) for any office."""
+
+    def allow(user, arguments=None) -> bool:
+        if not office_or_system(user):
+            return False
+        if user is None or not user.unit_id:
+            return True
+        region = region_of(arguments or {})
+        return region is None or user.unit.organisation_id == region.pk
+
+    return allow
+
+
 def action(kind: EventKind | None = None, *, on=None, reason: str | None = None, data=None, allow=None, who="user"):
     def decorate(function):
         signature = inspect.signature(function)
@@ -59,6 +75,8 @@ def action(kind: EventKind | None = None, *, on=None, reason: str | None = None,
             return result
 
         run.event_kind = kind
+        # Whether the user may run it with these arguments: pages offer a form only where its action would run.
+        run.allowed = lambda user, arguments=None: allow is None or allow(user, arguments or {})
         return run
 
     return decorate

@@ -11,9 +11,22 @@ INVALID = "invalid-formula"
 
 
 def _labels(names: str) -> str:
-    """Metric names by their labels (resident population), other names as written."""
+    """Metric names by their labels (resident population), reported figures by their data elements' names (a
+    formula writes their codes with underscores), other names as written."""
+    from .models import DataElement  # the models word their reasons with this module
+
     found = metrics()
-    return "、".join(str(found[n].label) if n in found else n for n in names.split(","))
+    wanted = [n for n in names.split(",") if n not in found]
+    elements = dict(
+        DataElement.objects.filter(code__in=[n.replace("_", "-") for n in wanted]).values_list("code", "name")
+    )
+
+    def label(name):
+        if name in found:
+            return str(found[name].label)
+        return elements.get(name.replace("_", "-"), name)
+
+    return "、".join(label(n) for n in names.split(","))
 
 
 def describe(code: str) -> str:

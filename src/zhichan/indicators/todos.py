@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from zhichan.core.extensions import Todo
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services.calendar import WorkCalendar, add_workdays
+from zhichan.programme.services.choice import programme_of
 
 from .models import DataElement, DataValue, ValueState
 from .periods import parse_period, periods_of
-from .services.programmes import programme_of_unit, programme_years, report_due_days
+from .services.programmes import programme_years, report_due_days
 
 
 def office_todos(user) -> list[Todo]:
@@ -31,7 +32,7 @@ def unit_todos(user) -> list[Todo]:
     if not elements:
         return []
     today = timezone.localdate()
-    programme = programme_of_unit(user.unit)  # a city's unit owes the city programme's figures, on its days
+    programme = programme_of(user.unit.organisation)  # a city's unit owes the city programme's figures, on its days
     first, last = programme_years(programme)
     values = DataValue.objects.filter(
         element__in=elements,

@@ -1,7 +1,9 @@
 from zhichan.core.asof import as_of
 from zhichan.core.roles import LIAISONS, SEE_ALL, role_of
+from zhichan.core.services.organisation import organisation_of
 
-from .models import Assignment, Programme, ProgressReport
+from .models import Assignment, ProgressReport
+from .services.choice import programme_of
 from .services.status import Status, states_on
 
 
@@ -13,7 +15,7 @@ def programme_panel(request):
     role = role_of(request.user)
     if role not in SEE_ALL | LIAISONS:
         return None
-    programme = Programme.objects.first()
+    programme = programme_of(organisation_of(request.user))  # the user's own organisation's
     if programme is None:
         return None
     states = states_on(programme, as_of(request, end=programme.end))

@@ -10,8 +10,9 @@ from zhichan.core.extensions import Todo
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services.calendar import WorkCalendar
 
-from .models import Assignment, Programme, ProgressReport, Task, Urging
+from .models import Assignment, ProgressReport, Task, Urging
 from .periods import periods
+from .services.choice import own_programmes
 from .services.deadlines import answer_clock, report_due
 from .services.supervision import overdue_answers
 
@@ -24,7 +25,7 @@ def office_todos(user) -> list[Todo]:
     if role_of(user) != Role.OFFICE:
         return []
     items = []
-    for programme in Programme.objects.order_by("start"):
+    for programme in own_programmes(user):  # the office's own organisation's, not another's
         waiting = ProgressReport.objects.filter(task__programme=programme, state=ProgressReport.State.SUBMITTED)
         proposed = Assignment.objects.filter(task__programme=programme, proposed=True)
         leaderless = (

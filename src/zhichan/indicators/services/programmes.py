@@ -26,12 +26,6 @@ def first_programme():
     return _programmes().order_by("start", "key").first()
 
 
-def programme_of_unit(unit):
-    """The programme a unit reports for: its organisation's (the latest begun by today), else the first."""
-    found = _programmes().filter(region=unit.organisation_id).order_by("-start")
-    return found.filter(start__lte=timezone.localdate()).first() or found.first() or first_programme()
-
-
 def targets_by_indicator(programme=None) -> dict:
     """indicator code → the targets measured by it: the programme's, or every programme's (one query)."""
     found = {}

@@ -6,9 +6,10 @@ from datetime import date
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from zhichan.core.actions import action, office_or_system
+from zhichan.core.actions import action, own_office_or_system
 from zhichan.core.events import record
 from zhichan.core.services.progress import start
+from zhichan.programme.models import Programme
 
 from ..events import READING_CHANGED
 from ..metrics import RULES
@@ -85,15 +86,22 @@ def recompute(readings, user) -> list:
     ]
 
 
-@action(allow=office_or_system)
-def change_reading(reading: Reading, user, *, window, since, options, text) -> Reading:
-    """The office changes how its programme counts an indicator: the values computed under the former reading are
-    stale at once, and recomputed in the background."""
+def programme_region(reading: Reading):
+    """The region of the programme whose reading this is (None while its programme is not loaded)."""
+    found = Programme.objects.filter(key=reading.programme).select_related("region").first()
+    return found.region if found else None
+
+
+@action(allow=own_office_or_system(lambda arguments: programme_region(arguments["reading"])))
+def change_reading(reading: Reading, user, *, window, since, options, text):
+    """The office changes how its own programme counts an indicator: the values computed under the former reading
+    are stale at once, and recomputed in the background. Returns the recompute's progress (None when nothing
+    changed)."""
     found = problem(window, since, options)
     if found:
         raise ValueError(f"{found[0]}: {found[1]}")
     before = reading.basis()
     if revise(reading, window=window, since=since, options=options, text=text):
         record(user, READING_CHANGED, reading, before=before, after=reading.basis())
-        recompute([reading], user)
-    return reading
+        return recompute([reading], user)[0]
+    return None

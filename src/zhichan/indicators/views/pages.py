@@ -54,7 +54,7 @@ def reading_change(request, pk):
     form = ReadingForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        run_action(
+        outcome = run_action(
             request,
             change_reading,
             reading,
@@ -65,6 +65,8 @@ def reading_change(request, pk):
             text=data["text"],
             done=_("The reading is saved; values it changed are being recomputed."),
         )
+        if outcome.ok and outcome.result is not None:
+            return redirect("task-detail", pk=outcome.result.pk)  # the recompute's progress
     else:
         for errors in form.errors.values():
             for message in errors:
@@ -138,7 +140,7 @@ def indicator_detail(request, pk):
         {
             "indicator": indicator,
             "reading": reading,
-            "reading_form": _reading_form(reading) if reading and role_of(request.user) == Role.OFFICE else None,
+            "reading_form": _reading_form(reading) if reading and may_change(request.user, reading) else None,
             "programme": programme,
             "region": region,
             "regions": regions,
@@ -153,6 +155,10 @@ def indicator_detail(request, pk):
             "chart": chart,
         },
     )
+
+
+def may_change(user, reading) -> bool:
+    return role_of(user) == Role.OFFICE and change_reading.allowed(user, {"reading": reading})
 
 
 def _reading_form(reading) -> ReadingForm:

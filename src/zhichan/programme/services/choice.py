@@ -1,6 +1,8 @@
 """Which programme a reader looks at, where a platform holds several (a city's and its counties'): a view
 preference kept in the session, not a change of any record, so nothing is recorded."""
 
+from django.utils import timezone
+
 from zhichan.core.models import Region
 
 from ..models import Programme
@@ -51,3 +53,21 @@ def choose(request, key: str) -> bool:
     request.__dict__.pop("_chosen_programme", None)
     request.__dict__.pop("_visible_programmes", None)
     return True
+
+
+def programme_of(organisation):
+    """The programme an organisation runs (the latest begun by today, else its first), else the earliest of all:
+    what its own workbench, to-do lists and owed figures are about."""
+    programmes = Programme.objects.select_related("region")
+    own = programmes.filter(region=organisation).order_by("-start") if organisation else programmes.none()
+    return (
+        own.filter(start__lte=timezone.localdate()).first()
+        or own.first()
+        or programmes.order_by("start", "key").first()
+    )
+
+
+def own_programmes(user):
+    """The programmes of the user's own organisation (all of them for an account without a unit)."""
+    programmes = Programme.objects.select_related("region").order_by("start", "key")
+    return programmes.filter(region=user.unit.organisation_id) if user.unit_id else programmes
