@@ -1,5 +1,6 @@
 """Why a computed value is missing, stored as a code ("missing:population") and worded in the reader's language."""
 
+from django.apps import apps
 from django.utils.translation import gettext as _
 
 from .discovery import metrics
@@ -13,9 +14,8 @@ INVALID = "invalid-formula"
 def _labels(names: str) -> str:
     """Metric names by their labels (resident population), reported figures by their data elements' names (a
     formula writes their codes with underscores), other names as written."""
-    from .models import DataElement  # the models word their reasons with this module
-
     found = metrics()
+    DataElement = apps.get_model("indicators", "DataElement")  # not imported: the models word reasons with this module
     wanted = [n for n in names.split(",") if n not in found]
     elements = dict(
         DataElement.objects.filter(code__in=[n.replace("_", "-") for n in wanted]).values_list("code", "name")
