@@ -16,7 +16,7 @@ import functools
 import inspect
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .events import EventKind, record
@@ -30,12 +30,27 @@ def refuse(message=None):
 
 
 def office_only(user, arguments=None) -> bool:
-    return role_of(user) == Role.OFFICE
+    """The office, on records of its own organisation (several regions' programmes may share the platform)."""
+    return role_of(user) == Role.OFFICE and own_organisation_records(user, arguments)
 
 
 def office_or_system(user, arguments=None) -> bool:
     """The office, or the system itself (demo data, a command run by the operator)."""
-    return user is None or role_of(user) == Role.OFFICE
+    return user is None or office_only(user, arguments)
+
+
+def own_organisation_records(user, arguments) -> bool:
+    """Every saved record among the arguments that belongs to an organisation belongs to the user's own."""
+    if not user.unit_id:
+        return True
+    for value in (arguments or {}).values():
+        scope = getattr(type(value), "scope", None)
+        if not isinstance(value, models.Model) or value.pk is None or getattr(scope, "organisation", None) is None:
+            continue
+        rows = type(value)._default_manager.filter(pk=value.pk)
+        if not rows.filter(scope.of_organisation(user, below=False)).exists():
+            return False
+    return True
 
 
 def own_office_or_system(region_of):

@@ -47,15 +47,15 @@ def register_daily(job):
 
 
 def register_alerts(provider):
-    """`provider(day) -> [(template name, context)]`: warnings the leadership dashboard shows as of a day (None:
-    today, or each programme's last day once it has ended) — e.g. overdue tasks per programme. The dashboard
-    includes each template with its context as `alert`."""
+    """`provider(request) -> [(template name, context)]`: warnings the leadership dashboard shows about the
+    reader's chosen programme as of the chosen day (none: today, or the programme's last day once it has ended) —
+    e.g. its overdue tasks. The dashboard includes each template with its context as `alert`."""
     ALERTS.append(provider)
     return provider
 
 
-def dashboard_alerts(day=None) -> list[tuple[str, dict]]:
-    return [alert for provider in ALERTS for alert in provider(day)]
+def dashboard_alerts(request) -> list[tuple[str, dict]]:
+    return [alert for provider in ALERTS for alert in provider(request)]
 
 
 def register_target_reader(reader):

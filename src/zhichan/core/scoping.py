@@ -9,6 +9,10 @@ view, API endpoint and export reads through `visible_to(user)` / `editable_by(us
 - an enterprise user reads and writes only its own enterprises' rows;
 - anyone signed in reads the rows they own (their task runs);
 - the public reads nothing here (the portal publishes what is public);
+- where several regions' programmes share the platform, a row that belongs to an organisation (a programme's
+  region, a unit's organisation) is read by the users of that organisation and of the organisations above it (a
+  city reads its counties'), and written by the office of its own organisation only; an account without a unit
+  (the operator's) and rows of no organisation are the platform's;
 - a row in one of its model's unfinished states (a unit's draft) is read only by its own unit and the office:
   not by the leadership, nor by other units sharing its region, until it is submitted.
 """
@@ -39,6 +43,8 @@ class Scope:
     # (state lookup, states) of rows that are the owning unit's unfinished work (a draft): only that unit and
     # the office read them; the leadership and other units' liaisons do not.
     unfinished: tuple[str, tuple] | None = None
+    # Lookup to the Region whose organisation the row belongs to: a programme's region, a unit's organisation.
+    organisation: str | None = None
 
     @staticmethod
     def _path(lookup: str, field: str) -> str:
@@ -48,6 +54,9 @@ class Scope:
         role = role_of(user)
         if self.private:
             return NOTHING if role == Role.PUBLIC else Q(**{self._path(self.owner, "pk"): user.pk})
+        return self._unscoped_readable(user, role) & self.of_organisation(user, below=True)
+
+    def _unscoped_readable(self, user, role) -> Q:
         if role == Role.OFFICE:
             return Q()
         if role in SEE_ALL:
@@ -73,12 +82,24 @@ class Scope:
         lookup, states = self.unfinished
         return ~Q(**{f"{lookup}__in": list(states)})
 
+    def of_organisation(self, user, *, below: bool) -> Q:
+        """Rows of the user's own organisation (and of those below it when `below`), and rows of none."""
+        if self.organisation is None or not getattr(user, "unit_id", None):
+            return Q()
+        own = user.unit.organisation
+        lookup = self.organisation
+        if below:
+            q = Q(**{self._path(lookup, "path__startswith"): own.path})
+        else:
+            q = Q(**{self._path(lookup, "pk"): own.pk})
+        return q | Q(**{f"{lookup}__isnull": True})
+
     def writable(self, user) -> Q:
         role = role_of(user)
         if self.private:  # the owner's alone, to read and to write
             return self.readable(user)
         if role == Role.OFFICE:
-            return Q()
+            return self.of_organisation(user, below=False)
         if not self.owners_write:
             return NOTHING
         if role in LIAISONS and user.unit_id and self.unit is not None:
@@ -132,11 +153,11 @@ def works_for(user, unit) -> bool:
 
 def scope_key(user) -> tuple:
     """What `Scope.readable` reads of a user, for the key of anything cached per reader: the office and the
-    leadership read alike (their own private rows apart: a cache of those keys on the user itself); anyone else by
-    user, unit, the unit's region and, for an enterprise user, its enterprises."""
+    leadership of one organisation read alike (their own private rows apart: a cache of those keys on the user
+    itself); anyone else by user, unit, the unit's region and, for an enterprise user, its enterprises."""
     role = role_of(user)
     if role in SEE_ALL:
-        return (role,)
+        return (role, user.unit.organisation_id if user.unit_id else None)
     if role == Role.PUBLIC or not user.is_authenticated:
         return (Role.PUBLIC,)
     key = (role, user.pk, user.unit_id, user.unit.region.path if user.unit_id else None)

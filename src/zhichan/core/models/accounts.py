@@ -25,7 +25,7 @@ class User(AbstractUser):
     unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("unit"))
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
-    scope = Scope(unit="unit")
+    scope = Scope(unit="unit", organisation="unit__organisation")
     objects = ScopedUserManager()
 
     class Meta:

@@ -36,7 +36,7 @@ class Event(models.Model):
         Region, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("region")
     )
 
-    scope = Scope(unit="unit", region="region")
+    scope = Scope(unit="unit", region="region", organisation="unit__organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

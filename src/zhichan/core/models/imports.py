@@ -79,7 +79,7 @@ class ImportBatch(models.Model):
     )
 
     # Only the office imports in this release; the owner rule lets whoever started a batch see it.
-    scope = Scope(owner="user")
+    scope = Scope(owner="user", organisation="user__unit__organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -131,7 +131,7 @@ class ImportRejection(models.Model):
     # own language; empty for rows stored before there were keys, whose text is shown as it is.
     reason_key = models.JSONField(_("reason key"), null=True, blank=True)
 
-    scope = Scope(owner="batch__user")
+    scope = Scope(owner="batch__user", organisation="batch__user__unit__organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

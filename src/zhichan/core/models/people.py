@@ -21,7 +21,7 @@ class Person(models.Model):
     active = models.BooleanField(_("in post"), default=True)
     history = HistoricalRecords()
 
-    scope = Scope(unit="unit", owners_write=True)  # units name their own IP staff
+    scope = Scope(unit="unit", owners_write=True, organisation="unit__organisation")  # units name their own IP staff
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -57,7 +57,7 @@ class Committee(models.Model):
     source = models.CharField(_("source document"), max_length=200, blank=True)
     history = HistoricalRecords()
 
-    scope = Scope(shared=True)
+    scope = Scope(shared=True, organisation="organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -91,7 +91,7 @@ class Membership(models.Model):
     note = models.CharField(_("note"), max_length=200, blank=True)
     history = HistoricalRecords()
 
-    scope = Scope(shared=True)
+    scope = Scope(shared=True, organisation="committee__organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

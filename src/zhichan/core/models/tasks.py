@@ -37,7 +37,7 @@ class TaskProgress(models.Model):
     created = models.DateTimeField(_("started"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
-    scope = Scope(owner="user")
+    scope = Scope(owner="user", organisation="user__unit__organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

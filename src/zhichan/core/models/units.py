@@ -41,7 +41,7 @@ class Unit(models.Model):
     active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
 
-    scope = Scope(unit="")
+    scope = Scope(unit="", organisation="organisation")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -5,6 +5,7 @@ Errors name the file, the path inside it and what was expected, e.g.
 """
 
 import datetime
+import functools
 from pathlib import Path
 
 import yaml
@@ -102,3 +103,24 @@ def data_files(kind: str) -> dict[str, Path]:
     """The data files of a kind ("regions", "organisations") shipped in data/, by file name."""
     folder = settings.PROJECT_DIR / "data" / kind
     return {path.name: path for path in sorted(folder.glob("*.yaml"))}
+
+
+# The key naming the region a file is about: a region file's division, an organisation file's region.
+_REGION_KEY = {"regions": "division", "organisations": "region"}
+
+
+def data_files_for(user, kind: str) -> dict[str, Path]:
+    """The data files of a kind that the user's office may reload: those about its own organisation's region.
+    An account without a unit (the operator's) may load any, a new region's included."""
+    files = data_files(kind)
+    if user is None or not user.unit_id:
+        return files
+    own = user.unit.organisation.code
+    return {name: path for name, path in files.items() if _region_code(path, path.stat().st_mtime) == own}
+
+
+@functools.lru_cache(maxsize=64)
+def _region_code(path: Path, mtime: float) -> str:
+    with open(path, encoding="utf-8") as stream:
+        content = yaml.safe_load(stream) or {}
+    return str(content.get(_REGION_KEY[path.parent.name], "")) if isinstance(content, dict) else ""

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from ..access import allow
 from ..models import Population, Region, Unit
 from ..roles import STAFF, Role
-from ..services.datafile import data_files
+from ..services.datafile import data_files_for
 from ..services.progress import start
 from ..tasks import reload_regions
 
@@ -25,7 +25,7 @@ def region_list(request):
     return render(
         request,
         "core/region_list.html",
-        {"rows": [(r, r.depth - top) for r in regions], "files": data_files("regions")},
+        {"rows": [(r, r.depth - top) for r in regions], "files": data_files_for(request.user, "regions")},
     )
 
 
@@ -47,7 +47,7 @@ def region_detail(request, pk):
 @allow(Role.OFFICE)
 def region_reload(request):
     """Reload a region file from data/regions/ in the background and show its progress."""
-    path = data_files("regions").get(request.POST.get("file", ""))
+    path = data_files_for(request.user, "regions").get(request.POST.get("file", ""))
     if path is None:
         messages.error(request, _("Choose one of the region files."))
         return redirect("region-list")

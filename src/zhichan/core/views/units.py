@@ -10,7 +10,7 @@ from ..models import Membership, Person, Unit, User
 from ..roles import LIAISONS, STAFF, Role, role_of
 from ..scoping import can_edit, works_for
 from ..services import accounts
-from ..services.datafile import data_files
+from ..services.datafile import data_files_for
 from ..services.people import save_person
 from ..services.progress import start
 from ..tasks import reload_organisation
@@ -18,15 +18,21 @@ from ..tasks import reload_organisation
 
 @allow(STAFF)
 def unit_list(request):
-    units = Unit.objects.visible_to(request.user).select_related("region", "parent")
-    return render(request, "core/unit_list.html", {"units": units, "files": data_files("organisations")})
+    units = list(Unit.objects.visible_to(request.user).select_related("region", "parent", "organisation"))
+    context = {
+        "units": units,
+        # A city's office sees its counties' units too: then each row says whose organisation it is.
+        "several_organisations": len({unit.organisation_id for unit in units}) > 1,
+        "files": data_files_for(request.user, "organisations"),
+    }
+    return render(request, "core/unit_list.html", context)
 
 
 @require_POST
 @allow(Role.OFFICE)
 def organisation_reload(request):
     """Reload an organisation file from data/organisations/ in the background and show its progress."""
-    path = data_files("organisations").get(request.POST.get("file", ""))
+    path = data_files_for(request.user, "organisations").get(request.POST.get("file", ""))
     if path is None:
         messages.error(request, _("Choose one of the organisation files."))
         return redirect("unit-list")

@@ -142,7 +142,13 @@ class DataValue(models.Model):
 
     # A liaison reads its own unit's values and those placed in its region; it writes its own unit's. Drafts and
     # returned values are the unit's unfinished work: other units and the leadership do not see them.
-    scope = Scope(unit="unit", region="region", owners_write=True, unfinished=("state", UNFINISHED))
+    scope = Scope(
+        unit="unit",
+        region="region",
+        owners_write=True,
+        unfinished=("state", UNFINISHED),
+        organisation="unit__organisation",
+    )
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -33,7 +33,7 @@ class Programme(models.Model):
     source_file = models.CharField(_("loaded from"), max_length=200, blank=True)
     history = HistoricalRecords()
 
-    scope = Scope(shared=True)
+    scope = Scope(shared=True, organisation="region")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -59,7 +59,7 @@ class Goal(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
-    scope = Scope(shared=True)
+    scope = Scope(shared=True, organisation="programme__region")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -120,7 +120,7 @@ class Target(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
-    scope = Scope(shared=True)
+    scope = Scope(shared=True, organisation="programme__region")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -51,7 +51,12 @@ class ProgressReport(ConcurrentTransitionMixin, models.Model):
     # A draft is the unit's unfinished work: only the unit and the office (which may complete it on the unit's
     # behalf) read it. A returned report has been submitted and reviewed, so it stays in the review record the
     # leadership follows (the closing review lists it as an open item).
-    scope = Scope(unit="unit", owners_write=True, unfinished=("state", (State.DRAFT,)))
+    scope = Scope(
+        unit="unit",
+        owners_write=True,
+        unfinished=("state", (State.DRAFT,)),
+        organisation="task__programme__region",
+    )
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -38,7 +38,7 @@ class Urging(models.Model):
     history = HistoricalRecords()
 
     # The urged unit reads its own; the office and leadership read all; the unit writes its answer.
-    scope = Scope(unit="unit", owners_write=True)
+    scope = Scope(unit="unit", owners_write=True, organisation="programme__region")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -42,7 +42,7 @@ class Task(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
-    scope = Scope(shared=True)
+    scope = Scope(shared=True, organisation="programme__region")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -113,7 +113,7 @@ class Assignment(models.Model):
     )
     history = HistoricalRecords()
 
-    scope = Scope(shared=True)
+    scope = Scope(shared=True, organisation="task__programme__region")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -143,7 +143,7 @@ class Milestone(models.Model):
     done_on = models.DateField(_("done on"), null=True, blank=True)
     history = HistoricalRecords()
 
-    scope = Scope(shared=True)
+    scope = Scope(shared=True, organisation="task__programme__region")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -164,7 +164,7 @@ class UnitPlan(models.Model):
     updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
 
-    scope = Scope(unit="unit", owners_write=True)
+    scope = Scope(unit="unit", owners_write=True, organisation="task__programme__region")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -16,9 +16,13 @@ def programmes_for(user, programmes=None, regions=None) -> list:
     else one query."""
     if programmes is not None and regions is not None:
         ids = {region.pk for region in regions}
-        return sorted((p for p in programmes if p.region_id in ids), key=lambda p: (p.start, p.key))
+        # As Programme.scope: the user's own organisation's programmes and those of the organisations below it.
+        own = user.unit.organisation.path if getattr(user, "unit_id", None) else ""
+        found = (p for p in programmes if p.region_id in ids and p.region.path.startswith(own))
+        return sorted(found, key=lambda p: (p.start, p.key))
     visible = Region.objects.visible_to(user).values("pk")
-    return list(Programme.objects.select_related("region").filter(region__in=visible).order_by("start", "key"))
+    programmes = Programme.objects.visible_to(user).select_related("region")
+    return list(programmes.filter(region__in=visible).order_by("start", "key"))
 
 
 def chosen_key(request) -> str | None:

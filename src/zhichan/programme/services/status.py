@@ -19,12 +19,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.asof import chosen
 from zhichan.core.models import CalendarDay, CalendarYear, Unit
 from zhichan.core.services.calendar import WorkCalendar
 from zhichan.core.versions import audited, latest, remember
 
 from ..models import Assignment, Milestone, Programme, ProgressReport, Task
 from ..periods import periods
+from .choice import chosen_programme
 from .deadlines import report_due, within_workdays
 from .history import as_it_stood
 
@@ -234,9 +236,11 @@ def task_alerts(day: datetime.date | None = None) -> list[dict]:
     return remember("programme:task-alerts", parts, lambda: _task_alerts(day), ALERTS_SECONDS)
 
 
-def dashboard_alerts(day: datetime.date | None = None) -> list[tuple[str, dict]]:
-    """The programme's warnings on the leadership dashboard: its overdue and at-risk tasks, each programme a line."""
-    return [("programme/_task_alert.html", alert) for alert in task_alerts(day)]
+def dashboard_alerts(request) -> list[tuple[str, dict]]:
+    """The leadership dashboard's warning about the programme the reader chose: its overdue and at-risk tasks."""
+    shown = chosen_programme(request)
+    alerts = task_alerts(chosen(request)) if shown else []
+    return [("programme/_task_alert.html", alert) for alert in alerts if alert["programme"].pk == shown.pk]
 
 
 def _task_alerts(day) -> list[dict]:

@@ -211,7 +211,9 @@ def unit_tasks(request, pk):
     programme = get_object_or_404(Programme.objects.visible_to(request.user), pk=pk)
     if role_of(request.user) in SEE_ALL:
         first_assigned = Unit.objects.filter(assignments__task__programme=programme).order_by("order").first()
-        unit = get_object_or_404(Unit, pk=request.GET.get("unit") or getattr(first_assigned, "pk", 0))
+        unit = get_object_or_404(
+            Unit.objects.visible_to(request.user), pk=request.GET.get("unit") or getattr(first_assigned, "pk", 0)
+        )
     else:
         unit = request.user.unit
     tasks = list(Task.objects.filter(programme=programme, assignments__unit=unit).order_by("order"))
