@@ -60,11 +60,20 @@ def users(db):
 
 
 @pytest.fixture
+def operator(db):
+    """The platform operator's office account: without a unit, it reads and runs every organisation's programme
+    (Nan'an's demo office reads only Nan'an's once a city's is loaded beside it)."""
+    from zhichan.core.models import Role, User
+
+    return User.objects.create(username="operator", role=Role.OFFICE)
+
+
+@pytest.fixture
 def client_for(client, users):
-    """A test client signed in as the named demo user."""
+    """A test client signed in as the named demo user (or as the user given)."""
 
     def sign_in(username):
-        client.force_login(users[username])
+        client.force_login(users.get(username) or username)
         return client
 
     return sign_in
@@ -72,14 +81,14 @@ def client_for(client, users):
 
 @pytest.fixture
 def api_for(users):
-    """A DRF API client authenticated with the named demo user's token."""
+    """A DRF API client authenticated with the named demo user's (or the given user's) token."""
     from rest_framework.test import APIClient
 
     from zhichan.core.services.tokens import create_token
 
     def authenticate(username):
         api = APIClient()
-        _token, key = create_token(users[username])
+        _token, key = create_token(users.get(username) or username)
         api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return api
 

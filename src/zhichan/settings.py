@@ -164,7 +164,7 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[os.environ.get("ZHICHAN_TASKS_BAC
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "zhichan.core.authentication.UserBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

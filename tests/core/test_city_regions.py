@@ -153,8 +153,9 @@ def test_county_level_means_counties_and_districts():
     assert set(RegionKind.county_level()) == {RegionKind.COUNTY, RegionKind.DISTRICT}
 
 
-def test_the_office_reloads_the_city_from_the_site_and_reads_what_was_skipped(client_for, users):
-    client_for("office").post(reverse("region-reload"), {"file": "3505-quanzhou.yaml"})
+def test_the_office_reloads_the_city_from_the_site_and_reads_what_was_skipped(client_for, operator):
+    # The operator loads a new region; a county's office is offered only its own county's file.
+    client_for(operator).post(reverse("region-reload"), {"file": "3505-quanzhou.yaml"})
     progress = TaskProgress.objects.get()
     assert progress.state == TaskProgress.State.DONE
     assert progress.message.startswith("泉州市及其下级区划共 188 个，均已是最新。")

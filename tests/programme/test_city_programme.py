@@ -189,8 +189,8 @@ def test_entered_city_population_wins_over_the_counties_sum(figures):
     assert "population_parts" not in c1.inputs and c1.inputs["population_source"] == "测试年鉴"
 
 
-def test_the_overview_shows_parts_ranks_and_sub_regions(figures, client_for):
-    page = client_for("office").get(f"/programmes/{figures.pk}/?as_of=2023-12-31").content.decode()
+def test_the_overview_shows_parts_ranks_and_sub_regions(figures, client_for, operator):
+    page = client_for(operator).get(f"/programmes/{figures.pk}/?as_of=2023-12-31").content.decode()
     rows = page.split('data-target="')
     codes = [row.split('"', 1)[0] for row in rows[1:]]
     assert codes == ["C1", "C2", "C2.1", "C3", "C4", "C5", "C6", "C7"]  # the part right under its whole
@@ -202,8 +202,8 @@ def test_the_overview_shows_parts_ranks_and_sub_regions(figures, client_for):
     assert 'data-region="350582" data-met="yes"' in c7 and 'data-region="350526" data-met="no"' in c7
 
 
-def test_the_api_gives_each_form(figures, api_for):
-    found = api_for("office").get(f"/api/v1/programmes/{figures.pk}/targets/", {"as_of": "2023-12-31"}).json()
+def test_the_api_gives_each_form(figures, api_for, operator):
+    found = api_for(operator).get(f"/api/v1/programmes/{figures.pk}/targets/", {"as_of": "2023-12-31"}).json()
     by_code = {t["code"]: t for t in found["targets"]}
     assert by_code["C2.1"]["part_of"] == "C2" and by_code["C2"]["part_of"] is None
     assert (by_code["C6"]["kind"], by_code["C6"]["value"], by_code["C6"]["peer_group"]) == ("rank", "8", "全国同类城市")

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django.contrib.auth.backends import ModelBackend
 from rest_framework import authentication, exceptions
 
 from .services.tokens import active_token
@@ -19,6 +20,25 @@ from .services.tokens import active_token
 LOCKED = gettext_noop(
     "Too many failed sign-in attempts. Try again in an hour, or ask the programme office to unlock the account."
 )
+
+
+# What every request reads of its user beside the row: the scope (core/scoping.py) and the navbar read the unit,
+# its region and its organisation.
+USER_WITH_UNIT = ("unit__region", "unit__organisation")
+
+
+class UserBackend(ModelBackend):
+    """Django's model backend, reading the signed-in user with its unit in the same query."""
+
+    def get_user(self, user_id):
+        user = self.user_model._default_manager.select_related(*USER_WITH_UNIT).filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+    @property
+    def user_model(self):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model()
 
 
 def locked_out(user) -> bool:
