@@ -134,6 +134,8 @@ def test_the_list_and_the_dashboard_read_c7_on_the_named_counties(figures, offic
     page = client.get("/dashboard/?as_of=2023-12-31").content.decode()
     card = page.split('data-code="C7"', 1)[1].split('data-testid="target-card"', 1)[0]
     assert 'data-testid="parts-met">' in card and f'data-region="{NANAN}" data-met="yes"' in card
+    page = client.get("/display/?as_of=2023-12-31").content.decode()
+    assert "2/3" in page.split("C7", 1)[1].split('data-testid="display-target"', 1)[0]
 
 
 def test_the_ranking_of_a_rank_puts_the_first_place_first(city, office, client):
