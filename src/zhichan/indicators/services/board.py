@@ -5,6 +5,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from zhichan.programme.models import Target
+
 from ..models import Indicator, IndicatorValue
 from ..periods import month
 from .programmes import first_programme, targets_by_indicator
@@ -104,7 +106,26 @@ def rows_for(region, today: date | None = None, programme=None) -> list[Row]:
             status, fc = status_of(target, value, [r for r in own if r.period_end <= day], day)
         result.append(Row(indicator, shown, value, status, fc, day, reading, own))
     _add_target_values(result, region)
+    _add_subregions(result, region, programme, today)
     return result
+
+
+def _add_subregions(rows: list[Row], region, programme, today: date) -> None:
+    """A row whose target (the region's own) names sub-regions is read on theirs, not on the region's own value:
+    each named sub-region's value and status, and the target's status from the number met (one query when the
+    programme has no such target)."""
+    own = {row.target.pk: row for row in rows if row.target is not None and row.target.region_id == region.pk}
+    if not own:
+        return
+    named = set(Target.subregions.through.objects.filter(target__in=list(own)).values_list("target_id", flat=True))
+    if not named:
+        return
+    from .targets import programme_targets  # it reads the board's rows: imported here, not at the top
+
+    for pk, found in programme_targets(programme, today).items():
+        if pk in named:
+            row = own[pk]
+            row.parts, row.status, row.value, row.forecast = found.parts, found.status, None, None
 
 
 def _add_target_values(rows: list[Row], region) -> None:

@@ -79,9 +79,15 @@ class Ranked:
     share: float = 0.0  # of the highest value, for the bar
 
 
-def ranking(key, indicator, period: str, places) -> list[Ranked]:
-    """The places ordered by their value under the programme `key`'s reading, highest first; places without a value
-    last, with their reason (one query)."""
+def lower_is_better(rows, indicator) -> bool:
+    """Whether the indicator's target is met from below (a rank: 1st is best), so the lowest value ranks first."""
+    target = next((row.target for row in rows if row.indicator == indicator and row.target is not None), None)
+    return target is not None and target.comparator in ("lte", "lt")
+
+
+def ranking(key, indicator, period: str, places, lowest_first=False) -> list[Ranked]:
+    """The places ordered by their value under the programme `key`'s reading, highest first (`lowest_first`: where
+    lower is better, as a rank); places without a value last, with their reason (one query)."""
     found = {
         v.region_id: v
         for v in values_of(key)
@@ -91,8 +97,8 @@ def ranking(key, indicator, period: str, places) -> list[Ranked]:
     rows = [Ranked(place, found.get(place.pk)) for place in places]
     with_value = [r for r in rows if r.value is not None and r.value.value is not None]
     without = [r for r in rows if r not in with_value]
-    with_value.sort(key=lambda r: (-r.value.value, r.region.path))
-    top = with_value[0].value.value if with_value else None
+    with_value.sort(key=lambda r: (r.value.value if lowest_first else -r.value.value, r.region.path))
+    top = max(r.value.value for r in with_value) if with_value else None
     previous, rank = None, 0
     for position, row in enumerate(with_value, start=1):
         if row.value.value != previous:

@@ -84,7 +84,8 @@ def _context(request, regions, region):
     places = board.townships(region, regions)
     grid = board.grid(key, indicators, period, places)
     indicator = _choice(request, indicators, "indicator", board.first_ranked(rows, grid))
-    ranked = board.ranking(key, indicator, period, places) if indicator else []
+    lowest_first = board.lower_is_better(rows, indicator)
+    ranked = board.ranking(key, indicator, period, places, lowest_first) if indicator else []
     return {
         "programme": programme,
         "region": region,

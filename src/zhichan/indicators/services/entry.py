@@ -25,11 +25,14 @@ from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.scoping import works_for
 from zhichan.core.services.notify import Message, notify
 from zhichan.core.services.population import record_population, withdraw_population
+from zhichan.programme.services.choice import programme_of
 
 from ..events import FIGURE_APPROVED, FIGURE_RETURNED, FIGURE_SAVED, FIGURE_SUBMITTED
 from ..models import DataElement, DataValue, ValidationRule, ValueState
 from ..models.rules import Violation
 from ..periods import PeriodError, parse_period
+from .readings import recompute
+from .reported_targets import named_places, rank_elements, readings_of_element
 
 
 def elements_for(unit) -> list[DataElement]:
@@ -41,11 +44,18 @@ def elements_for(unit) -> list[DataElement]:
 
 @dataclass
 class Entry:
-    """One figure as typed: the element, the text (or number) and a comment."""
+    """One figure as typed: the element, the text (or number), a comment and, for a figure entered for one of the
+    sub-regions a target names, that region (None: the region the figures are saved for)."""
 
     element: DataElement
     value: object
     comment: str = ""
+    region: object = None
+
+    @property
+    def key(self):
+        """How the figure's errors are keyed: the element pk, with the region pk for a named sub-region's."""
+        return self.element.pk if self.region is None else f"{self.element.pk}-{self.region.pk}"
 
 
 class EntryRefused(ValidationError):
@@ -145,35 +155,56 @@ def save_values(unit, period, entries: list[Entry], user, submit=False, region=N
         period = parse_period(period)
     except PeriodError as error:
         raise ValidationError({"period": str(error)}) from None
+    elements = list({item.element.pk: item.element for item in entries}.values())
+    ranks = rank_elements(elements)
+    named = _named_places(entries, elements, unit, user)
     with transaction.atomic(), acting_as(user):
+        places = {region.pk: region, **{item.region.pk: item.region for item in entries if item.region is not None}}
         existing = {
-            row.element_id: row
+            (row.element_id, row.region_id): row
             for row in DataValue.objects.select_for_update().filter(
-                region=region, period=period.key, element__in=[e.element for e in entries]
+                region__in=list(places), period=period.key, element__in=elements
             )
         }
         errors, rows, typed = {}, [], {}
         for item in entries:
-            element = item.element
+            element, place = item.element, item.region or region
+            found = existing.get((element.pk, place.pk))
             try:
+                if place.pk != region.pk and place.pk not in named.get(element.pk, ()):
+                    message = _("Your unit does not report this figure for %(region)s.")
+                    raise ValidationError(message % {"region": place})
                 value = _number(item)
-                typed[element] = value
-                if _unchanged_approved(existing.get(element.pk), value, item.comment):
+                typed.setdefault(place.pk, {})[element] = value
+                if submit and element.pk in ranks and not item.comment.strip():
+                    raise ValidationError(_("Give the source of this rank in the comment: who published it and where."))
+                if _unchanged_approved(found, value, item.comment):
                     continue  # saving a page again leaves its approved figures approved
-                rows.append(
-                    _prepared(
-                        element, unit, period, value, user, item.comment, submit, region, existing.get(element.pk)
-                    )
-                )
+                rows.append(_prepared(element, unit, period, value, user, item.comment, submit, place, found))
             except ValidationError as error:
-                errors[element.pk] = error.messages
-        broken = [violation_message(v) for v in rule_violations(region, period.key, typed, user)]
+                errors[item.key] = error.messages
+        broken = [
+            violation_message(v)
+            for pk, figures in typed.items()
+            for v in rule_violations(places[pk], period.key, figures, user)
+        ]
         if errors or broken:
             raise EntryRefused(errors, broken)
         for row in rows:
             row.save()
             record(user, FIGURE_SUBMITTED if submit else FIGURE_SAVED, row, value=row.value, period=row.period)
     return rows
+
+
+def _named_places(entries, elements, unit, user) -> dict[int, set]:
+    """element pk → the pks of the sub-regions the unit may enter it for: those its programme's targets name (the
+    office: any region)."""
+    if not any(item.region is not None for item in entries):
+        return {}
+    if role_of(user) == Role.OFFICE:
+        return {element.pk: {item.region.pk for item in entries if item.region is not None} for element in elements}
+    found = named_places(elements, programme_of(unit.organisation))
+    return {pk: {region.pk for region in regions} for pk, regions in found.items()}
 
 
 def save_value(element, unit, period, value, user, comment="", submit=False, region=None) -> DataValue:
@@ -198,7 +229,15 @@ def approve(row: DataValue, user) -> DataValue:
     row.save()
     if row.element.is_population:
         record_population(row.region, row.period_start.year, row.period_end, int(row.value), population_source(row))
+    row.recomputes = recompute_readers(row, user)
     return row
+
+
+def recompute_readers(row: DataValue, user) -> list:
+    """Recompute (in the background, with its progress) every programme's values of the indicators that read the
+    figure: an approved figure is read from now on, a withdrawn one no longer. Returns the progress records."""
+    readings = readings_of_element(row.element)
+    return recompute(readings, user) if readings else []
 
 
 def population_source(row: DataValue) -> str:
@@ -226,10 +265,12 @@ def send_back(row: DataValue, user, reason="") -> DataValue:
         raise ValidationError(_("This value is a draft; it has not been submitted."))
     if row.state == ValueState.RETURNED:
         raise ValidationError(_("This value has already been returned."))
-    if row.state == ValueState.APPROVED and row.element.is_population:
+    was_approved = row.state == ValueState.APPROVED
+    if was_approved and row.element.is_population:
         withdraw_population(row.region, row.period_start.year, population_source(row))
     row.state, row.return_reason, row.approved_by, row.approved_at = ValueState.RETURNED, reason, None, None
     row.save()
+    row.recomputes = recompute_readers(row, user) if was_approved else []
     _tell_returned(row)
     return row
 

@@ -3,7 +3,8 @@
 - a figure for the target's region (T1: 每万人口发明专利拥有量达到14.3件), read as on the indicator list;
 - a target about named sub-regions (培育建设晋江、德化和南安等一批强县): each sub-region is held to the target on
   the indicator's value for it, with its own status; the target is met when every named sub-region meets it,
-  and its light compares the number met with the straight path to all of them at the deadline;
+  and its light compares the number met with the straight path to all of them at the deadline (no light while
+  none of them has a value);
 - a rank in a peer group (保持全国同类城市前列): a reported figure, lower is better, compared with its target as a
   rate is (no path), shown with the peer group and the source its reporter gave;
 - a part of another target (其中…) is read like any other; the pages show it under its parent.
@@ -65,8 +66,10 @@ def programme_targets(programme, day: date) -> dict:
         if subregions:
             row.parts = [_part(target, region, series.get((indicator.pk, region.pk), []), at) for region in subregions]
             row.value, row.forecast = None, None
+            # No named sub-region has a value yet: nothing can be said, not "lagging".
+            valued = any(part.value is not None and part.value.value is not None for part in row.parts)
             row.status = target_status(
-                row.parts_met,
+                row.parts_met if valued else None,
                 len(row.parts),
                 baseline=0,
                 start=_start(target),

@@ -11,18 +11,30 @@ from django.views.decorators.http import require_POST
 from zhichan.core.access import allow
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 from zhichan.core.views.actions import run_action
+from zhichan.programme.services.choice import programme_of
 
 from ..models import UNFINISHED, DataElement, DataValue, ValidationRule, ValueState
 from ..periods import PeriodError, parse_period, periods_of
 from ..services import entry
 from ..services.programmes import programme_years
+from ..services.reported_targets import named_places
 
 WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 
 
-def _period_choices():
-    first, last = programme_years()
-    return [p for kind in ("quarter", "year", "month") for p in periods_of(kind, first + 1, last)]
+def _period_choices(user):
+    """The periods of the user's own programme, from the one its start falls in (the baseline year before it is
+    not reported)."""
+    programme = programme_of(user.unit.organisation if user.unit_id else None)
+    if programme is None:
+        first, last = programme_years()
+        return [p for kind in ("quarter", "year", "month") for p in periods_of(kind, first + 1, last)]
+    return [
+        p
+        for kind in ("quarter", "year", "month")
+        for p in periods_of(kind, programme.start.year, programme.end.year)
+        if programme.start <= p.end and p.start <= programme.end
+    ]
 
 
 @allow(STAFF, write=WRITERS)
@@ -38,9 +50,10 @@ def data_entry(request):
     elements = entry.elements_for(None if role == Role.OFFICE else unit) if unit else []
     if period is not None:
         elements = [e for e in elements if e.period_type == period.kind]
+    slots = _slots(elements, unit)
     typed, field_errors, rule_errors = {}, {}, []
     if request.method == "POST" and period is not None and unit is not None:
-        entries, typed = _typed_entries(request, elements)
+        entries, typed = _typed_entries(request, slots)
         try:
             saved = entry.save_values(unit, period.key, entries, user, submit="submit" in request.POST)
         except PermissionDenied:
@@ -59,10 +72,15 @@ def data_entry(request):
             return redirect(f"{request.path}?period={period.key}")
     existing = {}
     if unit is not None and period is not None:
-        rows = DataValue.objects.visible_to(user).filter(period=period.key, region=unit.region, element__in=elements)
-        existing = {row.element_id: row for row in rows}
-    choices = _period_choices()
-    lines = [_Row(e, existing.get(e.pk), typed.get(e.pk), field_errors.get(e.pk, [])) for e in elements]
+        places = {unit.region_id} | {region.pk for _element, region in slots if region is not None}
+        rows = DataValue.objects.visible_to(user).filter(period=period.key, region__in=places, element__in=elements)
+        existing = {(row.element_id, row.region_id): row for row in rows}
+    choices = _period_choices(user)
+    lines = []
+    for element, region in slots:
+        key = _key(element, region)
+        found = existing.get((element.pk, region.pk if region else unit.region_id))
+        lines.append(_Row(element, found, typed.get(key), field_errors.get(key, []), region))
     return render(
         request,
         "indicators/data_entry.html",
@@ -86,6 +104,11 @@ class _Row:
     row: DataValue | None
     typed: tuple | None
     errors: list
+    region: object = None  # a sub-region a target names: the figure is entered for it
+
+    @property
+    def key(self):
+        return _key(self.element, self.region)
 
     @property
     def value(self) -> str:
@@ -100,17 +123,32 @@ class _Row:
         return self.row.comment if self.row else ""
 
 
-def _typed_entries(request, elements):
-    """The figures typed into the form (blank ones are left as they are) and, per element pk, the text typed."""
+def _key(element, region):
+    """A line's key in the form's field names: the element pk, with the region pk for a named sub-region's."""
+    return entry.Entry(element, None, region=region).key
+
+
+def _slots(elements, unit) -> list[tuple]:
+    """(element, region) per line: an element a target of the unit's programme reads for named sub-regions is
+    entered for each of them (None: for the unit's own region)."""
+    if unit is None:
+        return []
+    places = named_places(elements, programme_of(unit.organisation))
+    return [(element, region) for element in elements for region in places.get(element.pk, [None])]
+
+
+def _typed_entries(request, slots):
+    """The figures typed into the form (blank ones are left as they are) and, per line key, the text typed."""
     entries, typed = [], {}
-    for element in elements:
-        raw = request.POST.get(f"value-{element.pk}")
+    for element, region in slots:
+        key = _key(element, region)
+        raw = request.POST.get(f"value-{key}")
         if raw is None:  # a disabled field: an approved value the liaison may not change
             continue
-        comment = request.POST.get(f"comment-{element.pk}", "")
-        typed[element.pk] = (raw, comment)
+        comment = request.POST.get(f"comment-{key}", "")
+        typed[key] = (raw, comment)
         if raw.strip():
-            entries.append(entry.Entry(element, raw, comment))
+            entries.append(entry.Entry(element, raw, comment, region))
     return entries, typed
 
 
@@ -148,7 +186,9 @@ def data_review(request):
 @allow(Role.OFFICE, scope=DataValue)
 def datavalue_approve(request, pk):
     row = get_object_or_404(DataValue.objects.editable_by(request.user), pk=pk)
-    run_action(request, entry.approve, row, request.user, done=_("Approved."))
+    outcome = run_action(request, entry.approve, row, request.user, done=_("Approved."))
+    if outcome.ok and outcome.result.recomputes:
+        messages.info(request, _("The indicators that read this figure are being recomputed."))
     return redirect("data-review")
 
 
