@@ -7,12 +7,12 @@ is locked after failed sign-ins (django-axes). The lock-out answers the API in J
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from django.contrib.auth.backends import ModelBackend
 from rest_framework import authentication, exceptions
 
 from .services.tokens import active_token

@@ -60,7 +60,8 @@ def revoke_all(user, owner, reason: str) -> int:
 def active_token(key: str):
     """The token with this key if it has not expired (its user loaded), else None; notes when it was used."""
     now = timezone.now()
-    token = ApiToken.objects.select_related("user", "user__unit__region", "user__unit__organisation").filter(digest=token_digest(key), expires__gt=now).first()
+    found = ApiToken.objects.select_related("user__unit__region", "user__unit__organisation")
+    token = found.filter(digest=token_digest(key), expires__gt=now).first()
     if token is not None and (token.last_used is None or now - token.last_used >= LAST_USED_STEP):
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)
         token.last_used = now
