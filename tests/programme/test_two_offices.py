@@ -54,6 +54,18 @@ def test_an_office_reads_its_own_programme_and_a_city_its_counties(client, two):
     assert client.get(reverse("report-detail", args=[nanan["report"].pk])).status_code == 200
 
 
+def test_a_city_office_does_not_read_its_countys_drafts(client, two):
+    nanan, city = two["nanan"], two["city"]
+    task = Task.objects.get(programme=nanan["programme"], key="4.1.2")
+    unit = Assignment.objects.filter(task=task).first().unit
+    draft = reporting.open_report(task, unit, periods(nanan["programme"])[0], nanan["office"])
+    assert draft.state == ProgressReport.State.DRAFT
+    assert ProgressReport.objects.visible_to(nanan["office"]).filter(pk=draft.pk).exists()
+    assert not ProgressReport.objects.visible_to(city["office"]).filter(pk=draft.pk).exists()
+    client.force_login(city["office"])
+    assert client.get(reverse("report-detail", args=[draft.pk])).status_code == 404
+
+
 def test_an_office_acts_only_on_its_own_programme(two):
     for own, other in (("nanan", "city"), ("city", "nanan")):
         office, theirs = two[own]["office"], two[other]

@@ -54,7 +54,11 @@ class Scope:
         role = role_of(user)
         if self.private:
             return NOTHING if role == Role.PUBLIC else Q(**{self._path(self.owner, "pk"): user.pk})
-        return self._unscoped_readable(user, role) & self.of_organisation(user, below=True)
+        q = self._unscoped_readable(user, role) & self.of_organisation(user, below=True)
+        own = self.of_organisation(user, below=False)
+        if role == Role.OFFICE and self.unfinished is not None and own:
+            q &= self._finished() | own  # a city's office reads its counties' work once submitted, not their drafts
+        return q
 
     def _unscoped_readable(self, user, role) -> Q:
         if role == Role.OFFICE:
