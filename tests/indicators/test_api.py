@@ -54,3 +54,18 @@ def test_a_unit_writes_its_own_data_values(loaded, api_for, users):
     assert bad.status_code == 400  # reported quarterly
     assert DataValue.objects.count() == 1
     assert api_for("leader").post("/api/v1/data-values/", {}, format="json").status_code == 403
+
+
+def test_a_period_that_is_not_one_is_an_error_and_any_spelling_of_one_finds_it(loaded, api_for, users):
+    element = DataElement.objects.get(code="rights-assistance-cases")
+    api = api_for("amr-liaison")
+    api.post(
+        "/api/v1/data-values/",
+        {"element": element.pk, "unit": users["amr-liaison"].unit_id, "period": "2024Q1", "value": "4"},
+        format="json",
+    )
+    for url in ("/api/v1/data-values/", "/api/v1/indicator-values/"):
+        refused = api.get(url, {"period": "abc"})
+        assert refused.status_code == 400 and "2024Q3" in str(refused.json()), refused.content
+    found = api.get("/api/v1/data-values/", {"period": "2024q1"}).json()["results"]
+    assert [row["period"] for row in found] == ["2024Q1"]

@@ -16,6 +16,7 @@ from zhichan.core.pagination import Pagination
 from zhichan.core.params import query, text_field
 from zhichan.core.roles import LIAISONS, Role
 
+from .filters import DataValueFilter, IndicatorValueFilter
 from .models import DataElement, DataValue, Indicator, IndicatorValue, Reading, ValidationRule
 from .services import entry
 from .services.drilldown import behind, inputs_of, record_url
@@ -147,7 +148,7 @@ class IndicatorValueViewSet(ScopedViewSet):
 
     queryset = IndicatorValue.objects.select_related("indicator", "reading")
     serializer_class = IndicatorValueSerializer
-    filterset_fields = ["indicator", "indicator__code", "region", "period"]
+    filterset_class = IndicatorValueFilter
 
     @extend_schema(
         parameters=[OpenApiParameter("programme", str, description="A programme key (default: the chosen one).")]
@@ -271,7 +272,7 @@ class DataValueViewSet(ScopedViewSet):
 
     queryset = DataValue.objects.select_related("element", "region", "unit")
     serializer_class = DataValueSerializer
-    filterset_fields = ["element", "region", "period", "unit", "state"]
+    filterset_class = DataValueFilter
     write_roles = WRITERS
     http_method_names = ["get", "head", "options", "post"]
 

@@ -1,44 +1,17 @@
 """The rows of the indicator list: each indicator's value for a region, its target, status and forecast."""
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
 
 from zhichan.programme.models import Target
 
-from ..models import Indicator, IndicatorValue
+from ..models import IndicatorValue
 from ..periods import month
+from .board_rows import MONTH_KEY, Row, as_of_for, status_of
 from .programmes import first_programme, targets_by_indicator
 from .readings import current, reading_key, readings_of
-from .status import Forecast, TargetStatus, forecast, target_status
-
-MONTH_KEY = r"^[0-9]{4}-[0-9]{2}$"
-
-
-@dataclass
-class Row:
-    indicator: Indicator
-    target: object | None
-    value: IndicatorValue | None
-    status: TargetStatus | None
-    forecast: Forecast | None
-    as_of: date
-    reading: object = None  # the programme's reading of the indicator
-    series: list = field(default_factory=list)  # the region's monthly value rows, oldest first
-    # When the target is another region's (a township read against the county's target): that region's value
-    # on the same day, so the township sees where the county stands beside its own figure.
-    target_value: IndicatorValue | None = None
-    parts: list = field(default_factory=list)  # a target about named sub-regions: services/targets.py Part
-    rank: object | None = None  # a rank target: services/targets.py Rank
-
-    @property
-    def parts_met(self) -> int:
-        return sum(1 for part in self.parts if part.met)
-
-
-def as_of_for(target, today: date) -> date:
-    return min(today, target.deadline) if target else today
+from .targets import programme_targets
 
 
 def monthly_series(readings, region, until: date) -> dict[int, list]:
@@ -53,32 +26,6 @@ def monthly_series(readings, region, until: date) -> dict[int, list]:
     for row in rows:
         series.setdefault(row.indicator_id, []).append(row)
     return series
-
-
-def status_of(target, value_row, series_rows, day: date):
-    """The status and forecast of a target from its region's monthly values up to `day`."""
-    programme = target.programme
-    if target.kind == "flow":
-        start = date(target.deadline.year, 1, 1)
-    else:
-        start = programme.start
-    baseline = target.baseline
-    if baseline is None and target.kind == "stock":
-        before = [r for r in series_rows if r.period_end < start]
-        baseline = before[-1].value if before else 0
-    value = value_row.value if value_row else None
-    status = target_status(
-        value,
-        target.value,
-        comparator=target.comparator,
-        baseline=baseline or 0,
-        start=start,
-        deadline=target.deadline,
-        day=day,
-        rate=target.kind in ("rate", "rank"),  # neither has a path from a baseline
-    )
-    points = [(r.period_end, r.value) for r in series_rows if r.value is not None and r.period_end >= start]
-    return status, forecast(points, target.deadline)
 
 
 def rows_for(region, today: date | None = None, programme=None) -> list[Row]:
@@ -120,8 +67,6 @@ def _add_subregions(rows: list[Row], region, programme, today: date) -> None:
     named = set(Target.subregions.through.objects.filter(target__in=list(own)).values_list("target_id", flat=True))
     if not named:
         return
-    from .targets import programme_targets  # it reads the board's rows: imported here, not at the top
-
     for pk, found in programme_targets(programme, today).items():
         if pk in named:
             row = own[pk]

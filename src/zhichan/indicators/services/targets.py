@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..models import DataElement, IndicatorValue
 from ..periods import month
 from ..sources import latest_values
-from .board import MONTH_KEY, Row, as_of_for, status_of
+from .board_rows import MONTH_KEY, Row, as_of_for, status_of
 from .compute import names_of
 from .readings import current, readings_of
 from .status import TargetStatus, meets, target_status
