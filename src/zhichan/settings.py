@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "zhichan.core.access.AccessMiddleware",
+    "zhichan.indicators.reasons.ReadOnceMiddleware",  # a page's values word their reasons with one read
 ]
 
 ROOT_URLCONF = "zhichan.urls"

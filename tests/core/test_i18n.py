@@ -1,6 +1,7 @@
 """The Chinese catalogue is complete: every string in the code and templates has a translation."""
 
 import os
+import re
 import shutil
 
 import polib
@@ -61,3 +62,34 @@ def test_django_messages_its_catalogue_gets_wrong_are_in_chinese(client_for):
     assert "密码太短，至少需要 10 个字符。" in page and "This password is too short" not in page
     page = client_for("office").get("/registry/patents/", {"q": "a\x00b"}).content.decode()
     assert "不能含有空字符（NUL）。" in page and "空字符串" not in page
+
+
+# Chinese text: a CJK character (or 、。《》) with ASCII ; : ( ) right beside it. Placeholders, addresses and times
+# are taken out first: %(name)s, {name}, https://…, 12:00, code such as max(…) or 14-02(10).
+CJK = "[\u3000-\u303f\u3400-\u9fff]"
+ASCII_BESIDE_CJK = re.compile(rf"{CJK}[;:()]|[;:()]{CJK}")
+NOT_TEXT = re.compile(
+    r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[sdfrx]|\{[^{}]*\}|[a-z]+://\S+|\b\d{1,2}:\d{2}\b|[A-Za-z0-9_]+\([^()]*\)"
+)
+
+
+def test_chinese_messages_write_full_width_punctuation():
+    catalogue = polib.pofile(str(CATALOGUE))
+    found = [
+        (entry.msgid, text)
+        for entry in catalogue
+        if not entry.obsolete
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if ASCII_BESIDE_CJK.search(NOT_TEXT.sub("", text))
+    ]
+    assert found == []
+
+
+def test_the_punctuation_check_finds_what_it_should():
+    def flagged(text):
+        return bool(ASCII_BESIDE_CJK.search(NOT_TEXT.sub("", text)))
+
+    assert flagged("登记原文: 终止") and flagged("共 3 行(行号)") and flagged("甲;乙")
+    assert not flagged("%(reason)s：共 %(count)d 行（行号：%(rows)s）。")
+    assert not flagged("于%(time)s开始") and not flagged("每天 8:30 提醒") and not flagged("见 https://a.b/c:d 页")
+    assert not flagged("{name}发") and not flagged("多个以“;”分隔。") and not flagged("调用 max(…)。")

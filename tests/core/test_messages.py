@@ -41,3 +41,20 @@ def test_a_key_that_no_longer_fits_renders_empty_so_the_stored_text_shows():
 def test_keys_stored_before_numbers_were_kept_still_render():
     with translation.override("en"):
         assert render_key({"msgid": "Deadline on %(date)s: %(task)s", "params": {"date": "2024-01-01", "task": "x"}})
+
+
+def test_lists_and_brackets_follow_the_readers_punctuation():
+    from zhichan.core.messages import SEPARATED, bracketed, listed
+
+    message = Message(
+        "%(reason)s: %(count)d rows (row numbers: %(rows)s).",
+        {"reason": "x", "count": 2, "rows": listed([bracketed("3", "甲"), bracketed("4", "")])},
+    )
+    columns = listed([bracketed("申请号", "申请号 / 专利号"), "名称"], SEPARATED)
+    stored = {"msgid": message.msgid, "params": message.params}
+    with translation.override("zh-hans"):
+        assert render_key(stored) == "x：共 2 行（行号：3（甲）、4）。"
+        assert str(columns) == "申请号（申请号 / 专利号）；名称"
+    with translation.override("en"):
+        assert render_key(stored) == "x: 2 rows (row numbers: 3 (甲), 4)."
+        assert str(columns) == "申请号 (申请号 / 专利号); 名称"

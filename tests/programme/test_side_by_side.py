@@ -3,6 +3,7 @@ counties (Nan'an among them), loaded in either order. Every row of Nan'an's — 
 programme, readings and computed values — is the same whichever came first, and loading the city changes none."""
 
 import pytest
+import yaml
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
@@ -10,7 +11,7 @@ from zhichan.core.models import Committee, Membership, Person, Region, Role, Uni
 from zhichan.core.services.calendar import WorkCalendar, add_workdays
 from zhichan.core.services.organisation import load_organisation
 from zhichan.core.services.regions import load_regions
-from zhichan.indicators.models import DataElement, IndicatorValue, Reading
+from zhichan.indicators.models import DataElement, IndicatorValue, Reading, ValidationRule
 from zhichan.indicators.periods import parse_period
 from zhichan.indicators.services.compute import compute
 from zhichan.indicators.services.loading import load_indicators
@@ -59,6 +60,10 @@ def without(rows, *names):
     return sorted(({k: v for k, v in row.items() if k not in names} for row in rows), key=repr)
 
 
+def nanan_codes(key) -> list[str]:
+    return [row["code"] for row in yaml.safe_load(NANAN[1].read_text(encoding="utf-8"))[key]]
+
+
 def nanan_rows() -> dict:
     """Every row of Nan'an's by what it says, not by its id (the two orders give the rows other ids)."""
     county = Region.objects.get(code="350583")
@@ -91,6 +96,17 @@ def nanan_rows() -> dict:
                 "indicator__code", "window", "since", "reading", "revision"
             )
         ),
+        # Data elements and validation rules are shared by code (the city's file defines some of Nan'an's the
+        # same): each says what Nan'an's file says; which file came first keeps its place in the list.
+        "elements": without(
+            DataElement.objects.filter(code__in=nanan_codes("data_elements")).values(), "id", "order", "source_file"
+        ),
+        "rules": without(
+            ValidationRule.objects.filter(code__in=nanan_codes("validation_rules")).values(),
+            "id",
+            "order",
+            "source_file",
+        ),
         "reporters": ordered(
             (element.code, unit.key)
             for element in DataElement.objects.all()
@@ -110,6 +126,9 @@ def test_the_city_loaded_after_nanan_changes_nothing_of_nanans():
     assert before["values"] and before["readings"] and before["units"]
     load_city()
     assert nanan_rows() == before
+    shared = DataElement.objects.filter(code__in=nanan_codes("data_elements"))
+    assert set(shared.values_list("source_file", flat=True)) == {"nanan-2022.yaml"}
+    assert ValidationRule.objects.get(code="on-time-closures-within-closures").source_file == "nanan-2022.yaml"
     # The city is all there beside it: its own government, its own readings and values over its counties.
     assert Unit.objects.get(organisation__code="3505", key="gov").name == "泉州市人民政府"
     assert IndicatorValue.objects.filter(reading__programme="test-city-2023", region__code="350582").exists()

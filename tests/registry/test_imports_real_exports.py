@@ -163,11 +163,11 @@ def test_the_summary_names_the_ignored_columns_and_the_remarks(imported):
     message = imported.message
     assert f"无对应字段、未导入的列：{IGNORED}。" in message
     assert (
-        "法律状态无法识别，照原文保存、未记法律事件：共 1 行（行号：6 (专利权人的姓名或者名称、地址的变更)）。"
+        "法律状态无法识别，照原文保存、未记法律事件：共 1 行（行号：6（专利权人的姓名或者名称、地址的变更））。"
         in message
     )
-    assert "法律状态无自身日期，以公告日为准（外观设计的公告日即授权公告日）：共 1 行（行号：4 (有效)）。" in message
-    assert "法律状态无日期，照原文保存、未记法律事件：共 1 行（行号：8 (有效)）。" in message
+    assert "法律状态无自身日期，以公告日为准（外观设计的公告日即授权公告日）：共 1 行（行号：4（有效））。" in message
+    assert "法律状态无日期，照原文保存、未记法律事件：共 1 行（行号：8（有效））。" in message
     assert "实质审查" not in message  # a stage of the application is understood and needs no remark
 
 
@@ -254,7 +254,7 @@ def test_a_filled_cell_wins_over_an_empty_one(tmp_path, users):
     ]
     assert valid_on(datetime.date(2019, 1, 1)) == {KEPT, TERMINATED}
     assert valid_on(datetime.date(2021, 1, 1)) == {KEPT}
-    assert "法律状态无自身日期，以授权日为准：共 1 行（行号：2 (有效)）。" in batch.message
+    assert "法律状态无自身日期，以授权日为准：共 1 行（行号：2（有效））。" in batch.message
 
 
 def test_a_refused_cell_is_named_by_the_column_it_was_read_from(tmp_path, users):

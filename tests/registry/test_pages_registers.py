@@ -99,6 +99,9 @@ def test_patent_detail_shows_validity_term_annuity_events_and_holders(registers,
 def test_lapsed_patent_shows_why(registers, client_for):
     page = html(client_for("office").get(reverse("patent-detail", args=[registers.other_patent.pk])))
     assert "未缴年费专利权终止" in page and "2017-03-05" in page
+    # Chinese punctuation on a Chinese page: 登记原文：…, 今日法律状态（…）.
+    assert "登记原文：未缴年费专利权终止" in page and "今日法律状态（" in page
+    assert not re.search(r"[\u3400-\u9fff][;:()]|[;:()][\u3400-\u9fff]", page.split('data-testid="validity"')[1][:2000])
     assert 'data-testid="next-annuity">—<' in page
 
 

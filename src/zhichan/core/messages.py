@@ -9,7 +9,7 @@ is. Mark the key with gettext_noop so that it is in the catalogue.
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,28 @@ def joined(parts: list) -> "Message | str":
     return Message(" ".join(f"%({name})s" for name in names), dict(zip(names, parts, strict=True)))
 
 
+# A list's separator and a remark in brackets, in the reader's language (Chinese writes ；、（）).
+SEPARATED = gettext_noop("%(before)s; %(after)s")
+LISTED = gettext_noop("%(before)s, %(after)s")
+BRACKETED = gettext_noop("%(text)s (%(inside)s)")
+
+
+def listed(parts: list, separator: str = LISTED) -> "Message | str":
+    """Items of a list as one text, separated as the reader's language separates them (`SEPARATED` for `; `)."""
+    parts = [keyed(part) for part in parts]
+    if not parts:
+        return ""
+    found = parts[0]
+    for part in parts[1:]:
+        found = Message(separator, {"before": found, "after": part})
+    return found
+
+
+def bracketed(text, inside) -> "Message | str":
+    """`text (inside)` with the reader's language's brackets; the text alone when there is nothing inside."""
+    return Message(BRACKETED, {"text": text, "inside": inside}) if inside not in (None, "") else keyed(text)
+
+
 def _stored(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
@@ -96,4 +118,4 @@ def key_of(text) -> dict:
     return text.as_key() if isinstance(text, Message) else {}
 
 
-__all__ = ["Message", "gettext_key", "joined", "key_of", "keyed", "render_key"]
+__all__ = ["Message", "bracketed", "gettext_key", "joined", "key_of", "keyed", "listed", "render_key"]

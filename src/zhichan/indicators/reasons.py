@@ -1,5 +1,8 @@
 """Why a computed value is missing, stored as a code ("missing:population") and worded in the reader's language."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.apps import apps
 from django.utils.translation import gettext as _
 
@@ -10,16 +13,50 @@ ZERO = "zero-denominator"
 UNKNOWN = "unknown-names"
 INVALID = "invalid-formula"
 
+_names: ContextVar[dict | None] = ContextVar("data_element_names", default=None)
+
+
+def _element_names(codes: list[str]) -> dict:
+    """Data elements' names by code: within `read_once()`, every element's, read in one query on first need;
+    outside it, those asked for."""
+    DataElement = apps.get_model("indicators", "DataElement")  # not imported: the models word reasons with this module
+    names = _names.get()
+    if names is None:
+        return dict(DataElement.objects.filter(code__in=codes).values_list("code", "name"))
+    if not names:
+        names.update(DataElement.objects.values_list("code", "name"))
+        names.setdefault("", "")  # read: an empty table is not read again
+    return names
+
+
+@contextmanager
+def read_once():
+    """Data elements' names read once for everything worded inside (a page's or an export's list of values), not
+    once per value."""
+    token = _names.set({})
+    try:
+        yield
+    finally:
+        _names.reset(token)
+
+
+class ReadOnceMiddleware:
+    """Every request words its values' reasons with one read of the data elements' names."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with read_once():
+            return self.get_response(request)
+
 
 def _labels(names: str) -> str:
     """Metric names by their labels (resident population), reported figures by their data elements' names (a
     formula writes their codes with underscores), other names as written."""
     found = metrics()
-    DataElement = apps.get_model("indicators", "DataElement")  # not imported: the models word reasons with this module
     wanted = [n for n in names.split(",") if n not in found]
-    elements = dict(
-        DataElement.objects.filter(code__in=[n.replace("_", "-") for n in wanted]).values_list("code", "name")
-    )
+    elements = _element_names([n.replace("_", "-") for n in wanted]) if wanted else {}
 
     def label(name):
         if name in found:

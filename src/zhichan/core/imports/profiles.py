@@ -11,6 +11,7 @@ import yaml
 from django.conf import settings
 from django.utils.translation import get_language
 
+from ..messages import SEPARATED, bracketed, listed
 from ..messages import gettext_key as _  # a refused file's reason is kept as a key (errors.py)
 from .errors import FileRejected
 
@@ -136,7 +137,9 @@ def detect(kind: str, headers: list, name: str = "") -> tuple[Profile, dict[str,
         raise FileRejected(
             _("The header row lacks a required column: %(missing)s (profile %(profile)s). Headers found: %(found)s.")
             % {
-                "missing": "; ".join(f"{field_label(f, kind)} ({' / '.join(profile.fields[f])})" for f in missing),
+                "missing": listed(
+                    [bracketed(label_of(f, kind), " / ".join(profile.fields[f])) for f in missing], SEPARATED
+                ),
                 "profile": profile.display_label,
                 "found": "、".join(shown) or _("none"),
             }
@@ -154,6 +157,13 @@ def ignored_headers(headers: list, columns: dict[str, tuple[int, ...]]) -> list[
 def known_headers(kind: str) -> set[str]:
     """Every header any profile of the kind knows, folded: how the header row is found below a title."""
     return {fold_header(h) for p in all_profiles(kind) for headers in p.fields.values() for h in headers}
+
+
+def label_of(name: str, kind: str):
+    """The field's label as the kind declares it (a lazy text follows each reader's language when kept)."""
+    from .kinds import get_kind
+
+    return get_kind(kind).label_of(name)
 
 
 def field_label(name: str, kind: str) -> str:

@@ -7,7 +7,7 @@ named with its row. Remarks are grouped by reason; each group gives its count an
 
 from django.utils.translation import gettext_noop
 
-from ..messages import Message
+from ..messages import Message, bracketed, listed
 
 ROWS_SHOWN = 20  # rows named per reason; the rest are counted
 
@@ -38,7 +38,7 @@ class Remarks:
                 )
             )
         for reason, count, rows in self.groups.values():
-            named = ", ".join(f"{row} ({value})" if value else str(row) for row, value in rows)
+            named = listed([bracketed(str(row), value) for row, value in rows])
             if count > len(rows):
                 named = Message(gettext_noop("%(rows)s and %(more)d more"), {"rows": named, "more": count - len(rows)})
             found.append(

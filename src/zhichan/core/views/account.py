@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from ..access import allow
 from ..forms import ApiTokenForm
 from ..models import ApiToken
+from ..posting import form_post
 from ..roles import SIGNED_IN
 from ..services.tokens import create_token, lifetime, revoke_token
 
@@ -27,7 +27,7 @@ def account(request):
     )
 
 
-@require_POST
+@form_post()
 @allow(SIGNED_IN, scope=ApiToken)
 def account_token_revoke(request, pk):
     token = get_object_or_404(ApiToken.objects.editable_by(request.user), pk=pk)

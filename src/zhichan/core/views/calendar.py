@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from ..access import allow
 from ..forms import CalendarDayForm, CalendarYearForm
 from ..models import CalendarDay, CalendarYear
+from ..posting import form_post
 from ..roles import SEE_ALL, Role, role_of
 from ..services.calendar import fallback_warning, remove_day, save_day, set_year
 
@@ -103,7 +103,7 @@ def calendar_day_edit(request, pk):
     return render(request, "core/calendar_day_form.html", {"form": form, "day": day, "title": str(day)})
 
 
-@require_POST
+@form_post("calendar-day-edit", "pk")
 @allow(Role.OFFICE, scope=CalendarDay)
 def calendar_day_delete(request, pk):
     day = get_object_or_404(CalendarDay.objects.editable_by(request.user), pk=pk)

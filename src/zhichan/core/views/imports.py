@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from zhichan.core.services.exports import respond
 from zhichan.documents import files
@@ -23,6 +23,7 @@ from ..imports.profiles import all_profiles
 from ..imports.starting import restart_import, restartable, start_import
 from ..imports.workbooks import rejections_workbook, template_filename, template_workbook
 from ..models import ImportBatch
+from ..posting import form_post
 from ..roles import Role
 from ..services.interruptions import settle_batch
 
@@ -89,7 +90,7 @@ def import_batch(request, pk):
     return render(request, "core/imports/import_batch.html", context)
 
 
-@require_POST
+@form_post("import-batch", "pk")
 @allow(OFFICE, scope=ImportBatch)
 def import_confirm(request, pk):
     """Import now: the previewed file is imported without uploading it again."""
@@ -102,7 +103,7 @@ def import_confirm(request, pk):
     return redirect("import-batch", pk=batch.pk)
 
 
-@require_POST
+@form_post("import-batch", "pk")
 @allow(OFFICE, scope=ImportBatch)
 def import_restart(request, pk):
     """Start a failed (interrupted) import again on its stored file."""

@@ -2,10 +2,10 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from ..access import allow
 from ..models import Population, Region, Unit
+from ..posting import form_post
 from ..roles import STAFF, Role
 from ..services.datafile import data_files_for
 from ..services.progress import start
@@ -43,7 +43,7 @@ def region_detail(request, pk):
     return render(request, "core/region_detail.html", context)
 
 
-@require_POST
+@form_post("region-list")
 @allow(Role.OFFICE)
 def region_reload(request):
     """Reload a region file from data/regions/ in the background and show its progress."""

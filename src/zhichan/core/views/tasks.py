@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from zhichan.documents.files import response
 
 from ..access import allow
 from ..models import ExportFile, TaskProgress
+from ..posting import form_post
 from ..roles import SIGNED_IN
 from ..services.exports import ask_again, may_ask_again
 from ..services.interruptions import settle_progress
@@ -29,7 +30,7 @@ def task_detail(request, pk):
     return render(request, template, {"progress": progress, "again": may_ask_again(request.user, progress)})
 
 
-@require_POST
+@form_post("task-detail", "pk")
 @allow(SIGNED_IN, scope=TaskProgress)
 def task_again(request, pk):
     """A failed export asked for again: a new task, whose page this leads to."""

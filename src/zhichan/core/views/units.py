@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from ..access import allow
 from ..forms import PersonForm
 from ..models import Membership, Person, Unit, User
+from ..posting import form_post
 from ..roles import LIAISONS, STAFF, Role, role_of
 from ..scoping import can_edit, works_for
 from ..services import accounts
@@ -28,7 +28,7 @@ def unit_list(request):
     return render(request, "core/unit_list.html", context)
 
 
-@require_POST
+@form_post("unit-list")
 @allow(Role.OFFICE)
 def organisation_reload(request):
     """Reload an organisation file from data/organisations/ in the background and show its progress."""
@@ -58,7 +58,7 @@ def unit_detail(request, pk):
     return render(request, "core/unit_detail.html", context)
 
 
-@require_POST
+@form_post()
 @allow(Role.OFFICE, scope=User)
 def user_temporary_password(request, pk):
     """The office gives a user who forgot their password a temporary one, shown once (recorded in the audit)."""

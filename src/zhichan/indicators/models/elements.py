@@ -56,6 +56,8 @@ class DataElement(models.Model):
         help_text=_("Approved values become the region's resident population for the period's year."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The indicators file that defined it: another programme's file may use the code only with the same definition.
+    source_file = models.CharField(_("loaded from"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     scope = Scope(shared=True)

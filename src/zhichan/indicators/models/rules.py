@@ -57,6 +57,8 @@ class ValidationRule(models.Model):
     message = models.CharField(_("message (Chinese)"), max_length=300)
     message_en = models.CharField(_("message (English)"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The indicators file that defined it: another programme's file may use the code only with the same definition.
+    source_file = models.CharField(_("loaded from"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     scope = Scope(shared=True)

@@ -1,7 +1,9 @@
 """Loading data elements, their validation rules, indicators and a programme's readings of them from a data file
 (data/indicators/*.yaml, which names its programme by key).
 
-Loading twice changes nothing. A code names one measure: another file may use it only with the same measure. A
+Loading twice changes nothing. A code names one measure: another file may use it only with the same measure. So
+does a data element's or a validation rule's code: another file may define it only the same, word for word, and
+only the file that defined it changes it. A
 reading whose counting changed makes its values stale, and they are recomputed."""
 
 import re
@@ -38,7 +40,30 @@ def _choice(reader, path, value, choices):
     return value
 
 
-def _element(reader, index, row, units):
+# The keys of a data file that hold each field, for messages.
+KEYS = {"unit_of_measure": "unit", "is_population": "population", "min_value": "min", "max_value": "max"}
+
+
+def _shared(reader, path, model, what, code, fields, file):
+    """The data element or validation rule with the code: created, updated by the file that defined it, or (another
+    file) checked to say the same, and then kept as that file defined it (its place in the list too)."""
+    existing = model.objects.filter(code=code).first()
+    if existing is not None and existing.source_file not in ("", file):
+        different = [name for name in fields if name != "order" and getattr(existing, name) != fields[name]]
+        if different:
+            name = different[0]
+            raise reader.error(
+                f"{path}.{KEYS.get(name, name)}",
+                f"{what} {code!r} is already defined by {existing.source_file} with another "
+                f"{KEYS.get(name, name).replace('_', ' ')} ({getattr(existing, name)!r}, here {fields[name]!r}); "
+                "a code names one definition in every programme: define it the same or use a new code",
+            )
+        return existing
+    row, _ = upsert(model, {"code": code}, {**fields, "source_file": file})
+    return row
+
+
+def _element(reader, index, row, units, file):
     path = f"data_elements[{index}]"
     for key in ("code", "name", "unit", "value_type"):
         if not row.get(key):
@@ -51,6 +76,7 @@ def _element(reader, index, row, units):
             raise reader.error(f"{path}.{key}", f"expected true or false, got {row[key]!r}")
     if unknown:
         raise reader.error(f"{path}.units", f"unknown unit {unknown[0]!r}")
+    units = units or {}  # a file without a region names no reporters
     fields = {
         "name": row["name"],
         "description": row.get("description", ""),
@@ -64,7 +90,7 @@ def _element(reader, index, row, units):
         "decimals": int(row.get("decimals", 2)),
         "order": index,
     }
-    element, _ = upsert(DataElement, {"code": row["code"]}, fields)
+    element = _shared(reader, path, DataElement, "data element", row["code"], fields, file)
     wanted = {units[key].pk for key in row.get("units", [])}
     if row.get("townships"):  # every township, street and park administration reports it for its own region
         wanted |= {unit.pk for unit in units.values() if unit.kind == UnitKind.TOWNSHIP and unit.active}
@@ -76,7 +102,7 @@ def _element(reader, index, row, units):
     return element
 
 
-def _rule(reader, index, row, names):
+def _rule(reader, index, row, names, file):
     """A validation rule: left operator right over data-element names, with its message in Chinese and English."""
     path = f"validation_rules[{index}]"
     for key in ("code", "name", "left", "operator", "right", "message"):
@@ -99,8 +125,7 @@ def _rule(reader, index, row, names):
         "message_en": row.get("message_en", ""),
         "order": index,
     }
-    rule, _ = upsert(ValidationRule, {"code": row["code"]}, fields)
-    return rule
+    return _shared(reader, path, ValidationRule, "validation rule", row["code"], fields, file)
 
 
 MEASURE = ("unit_of_measure", "decimals", "numerator", "denominator")  # what makes two indicators' figures compare
@@ -203,14 +228,17 @@ def load_indicators(file) -> dict:
     created = 0
     with transaction.atomic():
         programme = _programme(reader, data)
+        file_name = str(reader.file.name)
         elements = []
         for index, row in enumerate(data.get("data_elements") or []):
-            elements.append(_element(reader, index, row, units))
+            elements.append(_element(reader, index, row, units, file_name))
         variables = {e.variable for e in DataElement.objects.all()}
-        rules = [_rule(reader, index, row, variables) for index, row in enumerate(data.get("validation_rules") or [])]
+        rules = [
+            _rule(reader, index, row, variables, file_name)
+            for index, row in enumerate(data.get("validation_rules") or [])
+        ]
         names = set(metrics()) | variables
         indicators, readings, stale = [], [], []
-        file_name = str(reader.file.name)
         for index, row in enumerate(data.get("indicators") or []):
             indicator, new, measure_changed = _indicator(reader, index, row, names, file_name)
             if measure_changed:  # every programme's values of the measure were computed by the former formula

@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 from zhichan.core.views.actions import run_action
 from zhichan.programme.services.choice import programme_of
@@ -182,7 +182,7 @@ def data_review(request):
     )
 
 
-@require_POST
+@form_post()
 @allow(Role.OFFICE, scope=DataValue)
 def datavalue_approve(request, pk):
     row = get_object_or_404(DataValue.objects.editable_by(request.user), pk=pk)
@@ -192,7 +192,7 @@ def datavalue_approve(request, pk):
     return redirect("data-review")
 
 
-@require_POST
+@form_post()
 @allow(Role.OFFICE, scope=DataValue)
 def datavalue_return(request, pk):
     row = get_object_or_404(DataValue.objects.editable_by(request.user), pk=pk)

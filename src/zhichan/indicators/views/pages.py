@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.asof import as_of
+from zhichan.core.posting import form_post
 from zhichan.core.roles import STAFF, Role, role_of
 from zhichan.core.services.progress import start
 from zhichan.core.views.actions import run_action
@@ -38,7 +38,7 @@ def indicator_list(request):
     )
 
 
-@require_POST
+@form_post("indicator-list")
 @allow(Role.OFFICE)
 def indicator_compute(request):
     progress = start(compute_task, _("Compute the indicators"), request.user)
@@ -46,7 +46,7 @@ def indicator_compute(request):
     return redirect("task-detail", pk=progress.pk)
 
 
-@require_POST
+@form_post()
 @allow(Role.OFFICE, scope=Reading)
 def reading_change(request, pk):
     """The office changes its programme's reading of an indicator: the values become stale and are recomputed."""

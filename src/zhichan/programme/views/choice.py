@@ -3,15 +3,15 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.posting import form_post
 from zhichan.core.roles import STAFF
 
 from ..services.choice import choose
 
 
-@require_POST
+@form_post("workbench")
 @allow(STAFF)
 def choose_programme(request):
     """Keep the chosen programme in the session (a view preference: no action, no event) and go back."""

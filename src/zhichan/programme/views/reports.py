@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.asof import as_of, chosen
 from zhichan.core.models import Attachment, Unit
+from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 from zhichan.core.scoping import can_edit, works_for
 from zhichan.core.services.calendar import WorkCalendar
@@ -36,7 +36,7 @@ def _report(request, pk):
     )
 
 
-@require_POST
+@form_post("task-page", "pk")
 @allow(STAFF, write=OWNERS, scope=Task)
 def report_open(request, pk):
     """Start (or reopen) the user's unit's report on a task for a period."""
@@ -148,25 +148,25 @@ def _step(request, pk, action, done, *args):
     return redirect(report)
 
 
-@require_POST
+@form_post("report-detail", "pk")
 @allow(STAFF, write=OWNERS, scope=ProgressReport)
 def report_submit(request, pk):
     return _step(request, pk, reporting.submit, _("Submitted to the office."))
 
 
-@require_POST
+@form_post("report-detail", "pk")
 @allow(STAFF, write=OFFICE, scope=ProgressReport)
 def report_return(request, pk):
     return _step(request, pk, reporting.send_back, _("Returned to the unit."), request.POST.get("note", ""))
 
 
-@require_POST
+@form_post("report-detail", "pk")
 @allow(STAFF, write=OFFICE, scope=ProgressReport)
 def report_accept(request, pk):
     return _step(request, pk, reporting.accept, _("Report accepted."), request.POST.get("note", ""))
 
 
-@require_POST
+@form_post("report-detail", "pk")
 @allow(STAFF, write=OWNERS, scope=ProgressReport)
 def evidence_upload(request, pk):
     report = _report(request, pk)
@@ -178,7 +178,7 @@ def evidence_upload(request, pk):
     return redirect(report)
 
 
-@require_POST
+@form_post()
 @allow(STAFF, write=OWNERS, scope=Attachment)
 def evidence_delete(request, pk):
     on_reports = ContentType.objects.get_for_model(ProgressReport)

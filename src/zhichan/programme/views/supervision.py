@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.asof import as_of
 from zhichan.core.clocks import State
 from zhichan.core.models import Unit
+from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, SEE_ALL, STAFF, Role, role_of
 from zhichan.core.views.actions import run_action
 
@@ -77,7 +77,7 @@ def supervision(request, pk):
     return render(request, "programme/supervision.html", context)
 
 
-@require_POST
+@form_post("task-page", "pk")
 @allow(STAFF, write=OFFICE, scope=Task)
 def task_urge(request, pk):
     """督办 on a task: the office urges one of its units with a note."""
@@ -100,7 +100,7 @@ def task_urge(request, pk):
     return _back(request, task)
 
 
-@require_POST
+@form_post("programme-supervision", "pk")
 @allow(STAFF, write=OFFICE, scope=Programme)
 def unit_urge(request, pk):
     """督办 on a unit: about everything it owes in the programme."""
@@ -122,7 +122,7 @@ def unit_urge(request, pk):
     return _back(request, programme)
 
 
-@require_POST
+@form_post()
 @allow(STAFF, write=LIAISONS, scope=Urging)
 def urging_answer(request, pk):
     """The urged unit answers; the office sees the answer beside the urging."""

@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
 from zhichan.core.asof import as_of, chosen
 from zhichan.core.clocks import State
+from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import works_for
 from zhichan.core.views.actions import run_action
@@ -102,7 +102,7 @@ def reports_as_of(visible, task, day) -> list:
     return sorted(found, key=lambda report: report.period_start, reverse=True)
 
 
-@require_POST
+@form_post("task-page", "pk")
 @allow(STAFF, write=OFFICE, scope=Task)
 def task_assign(request, pk):
     task = _task(request, pk)
@@ -135,7 +135,7 @@ def task_assign(request, pk):
     return redirect(task)
 
 
-@require_POST
+@form_post()
 @allow(STAFF, write=OFFICE, scope=Assignment)
 def assignment_confirm(request, pk):
     assignment = get_object_or_404(Assignment.objects.visible_to(request.user).select_related("unit"), pk=pk)
@@ -147,7 +147,7 @@ def assignment_confirm(request, pk):
     return redirect(assignment.task)
 
 
-@require_POST
+@form_post()
 @allow(STAFF, write=OFFICE, scope=Assignment)
 def assignment_remove(request, pk):
     assignment = get_object_or_404(Assignment.objects.visible_to(request.user).select_related("unit"), pk=pk)
@@ -161,7 +161,7 @@ def assignment_remove(request, pk):
     return redirect(assignment.task)
 
 
-@require_POST
+@form_post("task-page", "pk")
 @allow(STAFF, write=OFFICE, scope=Task)
 def task_schedule(request, pk):
     task = _task(request, pk)
@@ -178,7 +178,7 @@ def task_schedule(request, pk):
     return redirect(task)
 
 
-@require_POST
+@form_post("task-page", "pk")
 @allow(STAFF, write=OFFICE, scope=Task)
 def milestone_add(request, pk):
     task = _task(request, pk)
@@ -195,7 +195,7 @@ def milestone_add(request, pk):
     return redirect(task)
 
 
-@require_POST
+@form_post()
 @allow(STAFF, write=OFFICE, scope=Milestone)
 def milestone_done(request, pk):
     milestone = get_object_or_404(Milestone.objects.visible_to(request.user), pk=pk)
@@ -213,7 +213,7 @@ def milestone_done(request, pk):
     return redirect(milestone.task)
 
 
-@require_POST
+@form_post("task-page", "pk")
 @allow(STAFF, write={Role.OFFICE, *LIAISONS}, scope=Task)
 def unit_plan(request, pk):
     """A unit writes its own work plan for its part in the task (the office may write it for any unit)."""
