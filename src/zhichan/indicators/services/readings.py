@@ -105,16 +105,14 @@ def coalesced(key: str, codes, user) -> TaskProgress | None:
     for progress in waiting.order_by("pk"):
         arguments = progress.arguments or {}
         held = arguments.get("kwargs", {}).get("codes")
-        if not held:  # no codes: it recomputes every indicator of the programme
-            return progress
-        wanted = sorted(set(held) | set(codes))
-        if wanted == sorted(held):
-            return progress
-        widened = {**arguments, "kwargs": {**arguments["kwargs"], "codes": wanted}}
+        if held:  # no codes: it recomputes every indicator of the programme, and covers these already
+            arguments = {**arguments, "kwargs": {**arguments["kwargs"], "codes": sorted(set(held) | set(codes))}}
+        # Written even when it covers the codes already: the row stays locked until the caller's transaction (the
+        # approval) commits, so a worker taking the task meanwhile waits and then reads the approved figure.
         stamp = timezone.now()
         unchanged = TaskProgress.objects.filter(pk=progress.pk, state=progress.state, updated=progress.updated)
-        if unchanged.update(arguments=widened, updated=stamp):
-            progress.arguments, progress.updated = widened, stamp
+        if unchanged.update(arguments=arguments, updated=stamp):
+            progress.arguments, progress.updated = arguments, stamp
             return progress
     return None
 
