@@ -48,8 +48,11 @@ def test_a_township_sees_its_own_elements_only(loaded, shuitou):
 def test_a_township_liaison_reports_for_its_own_township_only(loaded, regions, users, shuitou):
     liaison = users["shuitou-liaison"]
     element = DataElement.objects.get(code="enterprises-ip-institutions-guided")
-    row = entry.save_value(element, shuitou, "2024Q1", Decimal(3), liaison, region=regions["B"])
-    assert row.region == regions["A"]  # a liaison's region is its unit's, whatever it asks for
+    with pytest.raises(ValidationError) as refused:  # another region, which no target names for the figure
+        entry.save_value(element, shuitou, "2024Q1", Decimal(3), liaison, region=regions["B"])
+    assert "value" in refused.value.message_dict and not DataValue.objects.filter(element=element).exists()
+    row = entry.save_value(element, shuitou, "2024Q1", Decimal(3), liaison, region=regions["A"])
+    assert row.region == regions["A"]  # its own region, named or not
     other = Unit.objects.get(key=f"region-{B}")
     with pytest.raises(PermissionDenied):
         entry.save_value(element, other, "2024Q1", Decimal(3), liaison)

@@ -262,13 +262,17 @@ class DataValueSerializer(serializers.ModelSerializer):
             "approved_at",
             "submit",
         ]
-        read_only_fields = ["region", "state", "return_reason", "submitted_at", "approved_at"]
+        read_only_fields = ["state", "return_reason", "submitted_at", "approved_at"]
+        # The unit's region unless given: a sub-region a target names for the figure (the office: any region).
+        extra_kwargs = {"region": {"required": False}}
         validators = []  # the domain operation decides about an existing value
 
 
 class DataValueViewSet(ScopedViewSet):
-    """Reported figures. POST (element, unit, period, value[, comment, submit]) creates or changes a unit's value
-    for its region; a liaison writes only its own unit's, and an approved value only the office."""
+    """Reported figures. POST (element, unit, period, value[, comment, submit, region]) creates or changes a unit's
+    value for its region, or for `region` when a target of the unit's programme names that sub-region for the
+    figure (as the entry page does; the office: any region); a liaison writes only its own unit's, and an approved
+    value only the office."""
 
     queryset = DataValue.objects.select_related("element", "region", "unit")
     serializer_class = DataValueSerializer
@@ -289,6 +293,7 @@ class DataValueViewSet(ScopedViewSet):
             request.user,
             comment=data.get("comment", ""),
             submit=data.get("submit", False),
+            region=data.get("region"),
         )
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
 

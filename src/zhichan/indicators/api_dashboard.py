@@ -1,7 +1,9 @@
 """GET /api/v1/dashboard/: the leadership dashboard's figures as JSON, chosen as on the page.
 
 `?region=ID&period=YYYY-MM&indicator=ID&as_of=YYYY-MM-DD`, each optional (the page's defaults apply). Read from
-the materialized values only, like the page, and scoped the same way: a region the reader may not see is 404.
+the materialized values only, like the page, and scoped the same way: a region the reader may not see is 404. A
+target about named sub-regions gives no value of its own (`value` is null) but each named region's value and status
+under `parts`, and `parts_met`. The ranking and grid are of the places the page compares (a city's: its counties).
 """
 
 import json
@@ -39,6 +41,19 @@ def _value(row):
     return {"id": row.pk, "value": _plain(row.value), "period": row.period, "reason": row.reason}
 
 
+def _status(status):
+    return None if status is None else {key: _plain(v) for key, v in vars(status).items()}
+
+
+def _part(part):
+    return {
+        "region": _region(part.region),
+        "value": _value(part.value),
+        "status": _status(part.status),
+        "met": part.met,
+    }
+
+
 def _target_row(row):
     status, forecast, target = row.status, row.forecast, row.target
     return {
@@ -62,8 +77,12 @@ def _target_row(row):
             # the target region's own value when the row is another region's (a township against the county)
             "region_value": _value(row.target_value),
         },
-        "status": None if status is None else {key: _plain(v) for key, v in vars(status).items()},
+        "status": _status(status),
         "forecast": None if forecast is None else {key: _plain(v) for key, v in vars(forecast).items()},
+        # A target about named sub-regions (each must meet it) has no value of its own: each region's, as the page
+        # shows them, and how many meet it.
+        "parts": [_part(part) for part in row.parts],
+        "parts_met": row.parts_met if row.parts else None,
     }
 
 

@@ -12,8 +12,11 @@ from .services.compute import compute
 
 @task()
 def compute_task(progress_id: int, codes: list[str] | None = None, programme: str | None = None):
-    """Recompute the values of the readings (all, those of the codes, those of one programme key)."""
+    """Recompute the values of the readings (all, those of the codes, those of one programme key). The codes are
+    read from the progress record as the task starts: recomputes asked for while it was queued widen them there
+    (services/readings.py `coalesced`)."""
     with tracking(progress_id) as report:
+        codes = ((report.run.arguments or {}).get("kwargs") or {}).get("codes", codes)
         count = compute(codes=codes or None, progress=report, programme=programme)
         extra = {"programme": programme} if programme else {}
         record(report.run.user, COMPUTED, report.run, codes=codes or [], values=count, **extra)

@@ -1,15 +1,15 @@
 """What the dashboards show, read from the materialized values only (a fixed handful of queries per page).
 
-- `townships(region, regions)`: the township-level regions under a region that the reader may see;
-- `ranking(key, indicator, period, townships)`: the townships ordered by their value for one period;
-- `grid(key, indicators, period, townships)`: townships × indicators with a shade per cell;
+- `ranking(key, indicator, period, places)`: the places ordered by their value for one period;
+- `grid(key, indicators, period, places)`: places × indicators with a shade per cell;
 
-each read under the readings of one programme (`key`), the one the reader chose;
+each read under the readings of one programme (`key`), the one the reader chose, over the places it compares
+(services/places.py: a county's townships, a city's counties);
 - `trends(rows, region)`: each indicator's monthly values with its target, for the line charts.
 
-A township's value is the indicator's own value for that township: per 10,000 residents where the indicator
-divides by population, a count where it counts, a rate summed as Σ numerator / Σ denominator over the township.
-Nothing is recomputed here; a township without a value keeps the reason it has none (no population, say).
+A place's value is the indicator's own value for that township or county: per 10,000 residents where the
+indicator divides by population, a count where it counts, a rate summed as Σ numerator / Σ denominator over the
+place. Nothing is recomputed here; a place without a value keeps the reason it has none (no population, say).
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from zhichan.core.models import Region, RegionKind
+from zhichan.core.models import Region
 from zhichan.core.versions import audited, latest
 from zhichan.programme.models import Programme, Target
 
@@ -43,14 +43,6 @@ def values_version() -> str:
     """Changes whenever a value is computed or an indicator, a reading, a target, a programme or a region is saved
     (one query of six index reads)."""
     return latest(*_version_columns())
-
-
-def townships(region, regions) -> list:
-    """The visible township-level regions in the region's subtree (the region itself when it is one)."""
-    if region is None:
-        return []
-    levels = set(RegionKind.township_level())
-    return [r for r in regions if r.path.startswith(region.path) and r.kind in levels]
 
 
 def current_period(rows, today) -> str:
@@ -149,7 +141,7 @@ def grid(key, indicators, period: str, places) -> list[GridRow]:
 
 
 def first_ranked(rows, grid_rows):
-    """The indicator the ranking shows first: the first target's whose townships have values at all."""
+    """The indicator the ranking shows first: the first target's whose places have values at all."""
     targeted = [(i, row.indicator) for i, row in enumerate(rows) if row.target is not None]
     for column, indicator in targeted:
         if any(g.cells[column][0] is not None and g.cells[column][0].value for g in grid_rows):

@@ -3,9 +3,9 @@ the API), assembled once per choice and cached.
 
 `dashboard_context(request)` reads the reader's regions and the request's choice (`?region`, `?period`,
 `?indicator`, `?as_of`; the programme chosen in the session) and returns the region, headline rows, periods, chosen
-indicator, townships, ranking and grid; `cached(request, name, build)` keeps anything else built from the same
-choice (the page's HTML, the API's JSON) under the same key. The key moves with `values_version()`, so nothing
-cached outlives the figures.
+indicator, the places compared (services/places.py: townships, or a city's counties), ranking and grid;
+`cached(request, name, build)` keeps anything else built from the same choice (the page's HTML, the API's JSON)
+under the same key. The key moves with `values_version()`, so nothing cached outlives the figures.
 """
 
 from django.utils import timezone
@@ -16,6 +16,7 @@ from zhichan.core import versions
 from zhichan.core.asof import as_of
 
 from . import dashboard as board
+from . import places as compared
 from .board import rows_for
 from .programmes import chosen_programme
 from .readings import reading_key
@@ -64,7 +65,7 @@ def cached(request, name: str, build):
 
 
 def dashboard_context(request) -> dict:
-    """The region, headline rows, period, chosen indicator, townships, ranking and grid of one request."""
+    """The region, headline rows, period, chosen indicator, compared places, ranking and grid of one request."""
     _key, context = cached(request, "context", _context)
     return context
 
@@ -81,7 +82,8 @@ def _context(request, regions, region):
     periods = board.month_periods(key, region, until=day)
     current = board.current_period(rows, day)
     period = _choice(request, periods, "period", current)
-    places = board.townships(region, regions)
+    level = compared.level_of(programme)
+    places = compared.places(region, regions, programme)
     grid = board.grid(key, indicators, period, places)
     indicator = _choice(request, indicators, "indicator", board.first_ranked(rows, grid))
     lowest_first = board.lower_is_better(rows, indicator)
@@ -96,6 +98,8 @@ def _context(request, regions, region):
         "period": period,
         "indicator": indicator,
         "places": places,
+        "level": level,
+        "words": compared.words(level),  # the context is cached per language
         "ranked": ranked,
         "grid": grid,
         "computed": board.latest_computation(),  # part of the cache key, so never older than the figures

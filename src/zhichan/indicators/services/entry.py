@@ -208,17 +208,23 @@ def _named_places(entries, elements, unit, user) -> dict[int, set]:
 
 
 def save_value(element, unit, period, value, user, comment="", submit=False, region=None) -> DataValue:
-    """One figure (the API): checked as in save_values; errors keyed "value" and, for broken rules, "__all__"."""
+    """One figure (the API), checked as in save_values: for the unit's region by default, or for `region` — a
+    sub-region the unit's programme's targets name for the figure, as on the page (the office: any region). Errors
+    keyed "value" and, for broken rules, "__all__". Saving an approved figure unchanged returns it as it is."""
+    place = region if region is not None and region.pk != unit.region_id else None
+    item = Entry(element, value, comment, region=place)
     try:
-        (row,) = save_values(unit, period, [Entry(element, value, comment)], user, submit=submit, region=region)
+        rows = save_values(unit, period, [item], user, submit=submit)
     except EntryRefused as refused:
         errors = {}
         if refused.fields:
-            errors["value"] = refused.fields[element.pk]
+            errors["value"] = refused.fields[item.key]
         if refused.rules:
             errors["__all__"] = refused.rules
         raise ValidationError(errors) from None
-    return row
+    if rows:
+        return rows[0]
+    return DataValue.objects.get(element=element, region=place or unit.region, period=parse_period(period).key)
 
 
 @action(FIGURE_APPROVED, data=lambda arguments, row: {"value": row.value, "period": row.period}, allow=office_only)

@@ -49,7 +49,8 @@ def targets_sheet(rows, region) -> Sheet:
     return Sheet(str(_("Targets")), [str(h) for h in headers], body, region.name if region else "")
 
 
-def ranking_sheet(indicator, period, ranked) -> Sheet:
+def ranking_sheet(indicator, period, ranked, title: str | None = None) -> Sheet:
+    """The ranking of the compared places (`title`: the sheet's name, saying which places)."""
     headers = [_("rank"), _("region"), _("value"), _("numerator"), _("denominator"), _("why there is no value")]
     body = [
         [
@@ -63,13 +64,13 @@ def ranking_sheet(indicator, period, ranked) -> Sheet:
         for r in ranked
     ]
     note = f"{indicator.name} ({indicator.unit_of_measure}) · {period}"
-    return Sheet(str(_("Ranking")), [str(h) for h in headers], body, note)
+    return Sheet(str(title or _("Ranking")), [str(h) for h in headers], body, note)
 
 
-def grid_sheet(indicators, period, rows) -> Sheet:
+def grid_sheet(indicators, period, rows, title: str | None = None) -> Sheet:
     headers = [str(_("region"))] + [f"{i.name} ({i.unit_of_measure})" for i in indicators]
     body = [
         [row.region.name] + [_n(value, i) for i, (value, _shade) in zip(indicators, row.cells, strict=True)]
         for row in rows
     ]
-    return Sheet(str(_("Townships")), headers, body, period)
+    return Sheet(str(title or _("Townships")), headers, body, period)

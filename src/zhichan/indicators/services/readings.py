@@ -4,10 +4,12 @@ recomputed)."""
 from datetime import date
 
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, own_office_or_system
 from zhichan.core.events import record
+from zhichan.core.models import TaskProgress
 from zhichan.core.services.progress import start
 from zhichan.programme.models import Programme
 
@@ -75,15 +77,44 @@ def revise(reading: Reading, *, window, since, options, text, **more) -> bool:
 
 
 def recompute(readings, user) -> list:
-    """Start the recompute task (with its progress) for the readings, one per programme; returns the progress
-    records."""
+    """Start the recompute task (with its progress) for the readings, one per programme, unless one of the user's
+    for that programme is still queued: that one then computes these codes too (`coalesced`), so approving twenty
+    figures in a row queues one recompute, not twenty. Returns the progress records."""
     by_programme = {}
     for reading in readings:
-        by_programme.setdefault(reading.programme, []).append(reading.indicator.code)
+        by_programme.setdefault(reading.programme, set()).add(reading.indicator.code)
     return [
-        start(compute_task, _("Compute the indicators"), user, codes=sorted(codes), programme=key)
+        coalesced(key, codes, user)
+        or start(compute_task, _("Compute the indicators"), user, codes=sorted(codes), programme=key)
         for key, codes in sorted(by_programme.items())
     ]
+
+
+def coalesced(key: str, codes, user) -> TaskProgress | None:
+    """The user's recompute of the programme `key` that is still queued (not yet running), now covering `codes`
+    too, or None when there is none to join. The task reads its codes from its progress record once it runs, so
+    widening them here is enough; the update is made only while the record is still queued and unchanged since it
+    was read, so codes are never added to a recompute that has already started (a new one is started instead).
+    Joining only the user's own keeps the progress the user is shown one the user may open."""
+    waiting = TaskProgress.objects.filter(
+        task_path=compute_task.module_path,
+        state=TaskProgress.State.QUEUED,
+        user=user,
+        arguments__kwargs__programme=key,
+    )
+    for progress in waiting.order_by("pk"):
+        arguments = progress.arguments or {}
+        held = arguments.get("kwargs", {}).get("codes")
+        if held:  # no codes: it recomputes every indicator of the programme, and covers these already
+            arguments = {**arguments, "kwargs": {**arguments["kwargs"], "codes": sorted(set(held) | set(codes))}}
+        # Written even when it covers the codes already: the row stays locked until the caller's transaction (the
+        # approval) commits, so a worker taking the task meanwhile waits and then reads the approved figure.
+        stamp = timezone.now()
+        unchanged = TaskProgress.objects.filter(pk=progress.pk, state=progress.state, updated=progress.updated)
+        if unchanged.update(arguments=arguments, updated=stamp):
+            progress.arguments, progress.updated = arguments, stamp
+            return progress
+    return None
 
 
 def programme_region(reading: Reading):

@@ -1,5 +1,5 @@
-"""The leadership dashboard, the township comparison and the full-screen display: thin views over services
-(`services/dashboard_figures.py` assembles and caches what they show)."""
+"""The leadership dashboard, the comparison of townships (a city's programme: of its counties) and the full-screen
+display: thin views over services (`services/dashboard_figures.py` assembles and caches what they show)."""
 
 from urllib.parse import urlencode
 
@@ -57,10 +57,11 @@ def dashboard_export(request):
 
 def dashboard_workbook(request) -> Workbook:
     context = dashboard_context(request)
+    words = context["words"]
     sheets = [targets_sheet(context["rows"], context["region"])]
     if context["indicator"]:
-        sheets.append(ranking_sheet(context["indicator"], context["period"], context["ranked"]))
-    sheets.append(grid_sheet(context["indicators"], context["period"], context["grid"]))
+        sheets.append(ranking_sheet(context["indicator"], context["period"], context["ranked"], words["ranking_sheet"]))
+    sheets.append(grid_sheet(context["indicators"], context["period"], context["grid"], words["grid_sheet"]))
     return Workbook(f"{_('dashboard')}-{context['period']}.xlsx", sheets, rows=_rows(sheets))
 
 
@@ -87,10 +88,11 @@ def comparison_export(request):
 
 def comparison_workbook(request) -> Workbook:
     context = dashboard_context(request)
+    words = context["words"]
     if context["indicator"] is None:
-        return Workbook(f"{_('comparison')}.xlsx", [])
-    sheets = [ranking_sheet(context["indicator"], context["period"], context["ranked"])]
-    return Workbook(f"{_('comparison')}-{context['indicator'].name}-{context['period']}.xlsx", sheets, _rows(sheets))
+        return Workbook(f"{words['file']}.xlsx", [])
+    sheets = [ranking_sheet(context["indicator"], context["period"], context["ranked"], words["ranking_sheet"])]
+    return Workbook(f"{words['file']}-{context['indicator'].name}-{context['period']}.xlsx", sheets, _rows(sheets))
 
 
 @allow(STAFF)
