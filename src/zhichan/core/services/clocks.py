@@ -1,7 +1,8 @@
 """The writes on a record's clocks: start, stop, extend, and periods that do not count.
 
 Each takes the acting user, who must be allowed to edit the record itself (its model's `editable_by` when it
-has a scope, else only the office; None is the system: demo data, a command), and runs in a transaction. The reading is `core/clocks.py`.
+has a scope, else only the office; None is the system: demo data, a command), and runs in a transaction. The
+reading is `core/clocks.py`.
 """
 
 import datetime
