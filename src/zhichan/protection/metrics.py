@@ -78,7 +78,7 @@ class CaseMetric(Metric):
 
 
 class ClosedCases(CaseMetric):
-    code = "enforcement_cases_closed"
+    code = "protection_cases_closed"
     label = _("administrative enforcement cases closed")
     unit = "件"
     index = 0
@@ -96,7 +96,7 @@ class ClosedCases(CaseMetric):
 
 
 class ClosedOnTime(ClosedCases):
-    code = "enforcement_cases_closed_on_time"
+    code = "protection_cases_closed_on_time"
     label = _("administrative enforcement cases closed on time")
     index = 1
 
@@ -104,7 +104,7 @@ class ClosedOnTime(ClosedCases):
 class OnTimeRate(CaseMetric):
     """T8: a percentage for every region with a closed case in its territory (none: no figure)."""
 
-    code = "enforcement_on_time_rate"
+    code = "protection_on_time_rate"
     label = _("on-time closure rate of administrative enforcement cases")
     unit = "%"
     additive = False
