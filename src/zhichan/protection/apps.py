@@ -10,5 +10,6 @@ class ProtectionConfig(Module):
     verbose_name = _("Enforcement and protection")
     menu = [Menu(_("Enforcement cases"), "case-list", STAFF)]
     panels = ["panels.cases_panel"]
+    todos = ["todos.unit_todos"]
     alerts = ["services.alerts.dashboard_alerts"]
     first_start = ["first_start.first_start"]
