@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import override
 
 from zhichan.core.clocks import State as ClockState
 from zhichan.core.models import Event
@@ -12,6 +13,13 @@ from zhichan.protection.services import cases
 from zhichan.protection.services.clocks import case_readings, running_readings
 
 D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Refusals are matched by their English words here (the pages' tests read them in Chinese)."""
+    with override("en"):
+        yield
 
 
 def kinds_of_events(case):
