@@ -157,3 +157,16 @@ def test_suspend_resume_and_extend_act_on_the_running_clock_and_are_logged(new_c
     assert kinds_of_events(case)[-3:] == ["case.suspended", "case.resumed", "case.extended"]
     with pytest.raises(ValidationError):
         cases.suspend(case, user, "holiday", D(2024, 4, 2))  # not a reason the rule knows
+
+
+def test_an_implausible_date_or_text_is_refused_naming_the_field(new_case, users):
+    with pytest.raises(ValidationError) as error:
+        new_case(lead_on=D(9999, 12, 31))
+    assert "lead_on" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        new_case(title="a\x00b")
+    assert "title" in error.value.message_dict
+    case = new_case()
+    with pytest.raises(ValidationError) as error:
+        cases.file_case(case, users["amr-liaison"], D(9999, 1, 1))
+    assert "day" in error.value.message_dict and Case.objects.get(pk=case.pk).state == State.LEAD

@@ -6,6 +6,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region, Unit
+from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from .kinds import CaseKind, IPType
@@ -39,7 +40,7 @@ ENDED = [State.NOT_FILED, State.CLOSED, State.TRANSFERRED, State.WITHDRAWN]
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "default": 0}
 
 
-class Case(ConcurrentTransitionMixin, models.Model):
+class Case(ConcurrentTransitionMixin, Plausible):
     """An administrative enforcement case (行政执法案件) of one enforcing unit, from the lead to its closing.
 
     Its time limits are core clocks on the case (the filing clock from the lead, the decision clock from filing),

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from .cases import Case
@@ -12,7 +13,7 @@ class PartyKind(models.TextChoices):
     PERSON = "person", _("Person")
 
 
-class CaseParty(models.Model):
+class CaseParty(Plausible):
     """A party to a case: an organisation (linked to the registry's enterprise with the same credit code) or a
     person, whose ID number only the case's own unit and the office see."""
 

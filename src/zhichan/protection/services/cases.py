@@ -18,6 +18,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from zhichan.core.actions import action
 from zhichan.core.events import record
 from zhichan.core.models import ExcludedPeriod, Region, RegionKind
+from zhichan.core.plausible import date_problem
 from zhichan.core.scoping import can_edit, works_for
 from zhichan.core.services import clocks
 
@@ -87,9 +88,14 @@ def _move(case, step: str, *args):
     return case
 
 
-def _check_day(day, earliest, field: str, earliest_name):
+def _check_day(day, earliest, field: str, earliest_name=None):
+    """A date given, plausible (core/plausible.py: not in the future, not before 1950) and not before the event it
+    follows."""
     if day is None:
         raise ValidationError({field: _("Give the date.")})
+    problem = date_problem(day, Case, "lead_on")
+    if problem:
+        raise ValidationError({field: problem})
     if earliest and day < earliest:
         raise ValidationError(
             {field: _("The date cannot be before %(what)s (%(day)s).") % {"what": earliest_name, "day": earliest}}
@@ -171,7 +177,7 @@ def _add_party(case, *, kind: str, name: str, credit_code: str = "", id_number: 
         raise ValidationError({"id_number": _("An ID number has 18 characters: 17 digits and a digit or X.")})
     if kind == PartyKind.ORGANISATION and id_number:
         raise ValidationError({"id_number": _("An organisation is known by its credit code, not an ID number.")})
-    return CaseParty.objects.create(
+    party = CaseParty(
         case=case,
         kind=kind,
         name=name,
@@ -179,6 +185,9 @@ def _add_party(case, *, kind: str, name: str, credit_code: str = "", id_number: 
         id_number=id_number.upper(),
         enterprise=enterprise_with(credit_code),
     )
+    party.full_clean()
+    party.save()
+    return party
 
 
 @action(PARTY_ADDED, on="case", allow=may_edit, data=lambda arguments, party: {"name": party.name})
@@ -281,6 +290,8 @@ def suspend(case, user, pause: str, start: datetime.date, note: str = "", end: d
     if pause not in Pause.LABELS:
         raise ValidationError({"pause": _("Choose why the period does not count.")})
     _check_day(start, case.filed_on or case.lead_on, "start", _("the clock's start"))
+    if end is not None:
+        _check_day(end, start, "end", _("the period's start"))
     note = (note or "").strip()
     reason = f"{Pause.LABELS[pause]}：{note}" if note else str(Pause.LABELS[pause])
     return clocks.exclude(user, case, rule, start=start, end=end, reason=reason)
@@ -297,8 +308,7 @@ def open_pauses(case):
 def resume(case, user, period: ExcludedPeriod, end: datetime.date) -> ExcludedPeriod:
     if period is None or not open_pauses(case).filter(pk=period.pk).exists():
         raise ValidationError(_("That period has already ended, or is not this case's."))
-    if end is None:
-        raise ValidationError({"end": _("Give the date.")})
+    _check_day(end, period.start, "end", _("the period's start"))
     return clocks.end_excluded(user, period, end)
 
 
@@ -312,8 +322,7 @@ def resume(case, user, period: ExcludedPeriod, end: datetime.date) -> ExcludedPe
 def extend(case, user, length: int, approver: str, approved_on: datetime.date, reason: str):
     """An extension approved by a named person (the rule says whether and how far)."""
     rule = _running(case)
-    if approved_on is None:
-        raise ValidationError({"approved_on": _("Give the date.")})
+    _check_day(approved_on, None, "approved_on")
     return clocks.extend(user, case, rule, length=length, approver=approver, approved_on=approved_on, reason=reason)
 
 
