@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "zhichan.registry",
     "zhichan.programme",
     "zhichan.indicators",
+    "zhichan.protection",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,155 @@
+"""REST API for enforcement cases: read the cases the user may see, enter a lead (POST), and take a step
+(POST …/step/ with `step` and that step's fields, the same as the case page's forms)."""
+
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from zhichan.core.api import ScopedViewSet
+from zhichan.core.models import Region
+from zhichan.core.roles import LIAISONS, Role
+
+from .models import Case, CaseKind, PartyKind
+from .services import cases
+from .services.clocks import case_readings
+from .services.parties import id_shown
+from .steps import STEPS
+
+WRITERS = frozenset({Role.OFFICE, *LIAISONS})
+
+
+class PartySerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(PartyKind.choices)
+    name = serializers.CharField(max_length=200)
+    credit_code = serializers.CharField(max_length=18, required=False, allow_blank=True, default="")
+    id_number = serializers.CharField(max_length=18, required=False, allow_blank=True, default="")
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    kind = serializers.SlugRelatedField(slug_field="key", queryset=CaseKind.objects.all())
+    township = serializers.PrimaryKeyRelatedField(queryset=Region.objects.all(), required=False, allow_null=True)
+    parties = PartySerializer(many=True, required=False)
+    clocks = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "unit",
+            "number",
+            "title",
+            "kind",
+            "ip_type",
+            "source",
+            "township",
+            "goods",
+            "state",
+            "lead_on",
+            "filed_on",
+            "decided_on",
+            "ended_on",
+            "decision_number",
+            "illegal_turnover",
+            "fine",
+            "confiscation",
+            "compensation",
+            "punitive_damages",
+            "outcome_note",
+            "parties",
+            "clocks",
+            "synthetic",
+        ]
+        read_only_fields = [
+            "ip_type",
+            "state",
+            "filed_on",
+            "decided_on",
+            "ended_on",
+            "decision_number",
+            "illegal_turnover",
+            "fine",
+            "confiscation",
+            "compensation",
+            "punitive_damages",
+            "outcome_note",
+            "synthetic",
+        ]
+        validators = []  # the number's uniqueness in its unit is checked by the action, with its message
+
+    def to_representation(self, case):
+        data = super().to_representation(case)
+        user = self.context["request"].user
+        data["parties"] = [
+            {
+                "kind": party.kind,
+                "name": party.name,
+                "credit_code": party.credit_code,
+                "enterprise": party.enterprise_id,
+                "id_number": id_shown(party, user),
+            }
+            for party in case.parties.all()
+        ]
+        return data
+
+    def get_clocks(self, case) -> list[dict]:
+        return [
+            {
+                "rule": reading.rule.key,
+                "state": str(reading.state.value),
+                "due": reading.due.isoformat(),
+                "days_left": reading.days_left,
+                "summary": reading.summary,
+                "reasons": reading.lines,
+            }
+            for reading in case_readings(case)
+        ]
+
+
+class CaseViewSet(ScopedViewSet):
+    """Enforcement cases. POST enters a lead (its filing clock starts); `step` moves it on."""
+
+    queryset = Case.objects.select_related("kind", "unit", "township").prefetch_related("parties")
+    serializer_class = CaseSerializer
+    filterset_fields = ["state", "ip_type", "unit", "township", "kind__key"]
+    write_roles = WRITERS
+    http_method_names = ["get", "head", "options", "post"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        case = cases.open_case(
+            request.user,
+            unit=data["unit"],
+            number=data["number"],
+            title=data["title"],
+            kind=data["kind"],
+            source=data["source"],
+            lead_on=data["lead_on"],
+            township=data.get("township"),
+            goods=data.get("goods", ""),
+            parties=data.get("parties", []),
+        )
+        return Response(self.get_serializer(case).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=inline_serializer("CaseStep", fields={"step": serializers.ChoiceField(sorted(STEPS))}),
+        responses=CaseSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def step(self, request, pk=None):
+        """Take a step: `step` (file, decline, investigate, decide, enforce, close, suspend, resume, extend,
+        transfer, withdraw) and its fields — day, note, number and amounts, pause and start, period and end,
+        length, approver, approved_on and reason."""
+        case = self.get_object()
+        step = STEPS.get(request.data.get("step", ""))
+        if step is None:
+            raise ValidationError({"step": [f"one of {', '.join(sorted(STEPS))}"]})
+        form = step.form(request.data)
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        step.run(case, request.user, form.cleaned_data, form)
+        case.refresh_from_db()
+        return Response(self.get_serializer(case).data)

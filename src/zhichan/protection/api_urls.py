@@ -1,0 +1,4 @@
+from .api import CaseViewSet
+
+# (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
+ROUTES = [("protection/cases", CaseViewSet)]

@@ -1,0 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.modules import Menu, Module
+from zhichan.core.roles import STAFF
+
+
+class ProtectionConfig(Module):
+    name = "zhichan.protection"
+    label = "protection"
+    verbose_name = _("Enforcement and protection")
+    menu = [Menu(_("Enforcement cases"), "case-list", STAFF)]
+    panels = ["panels.cases_panel"]
+    todos = ["todos.unit_todos"]
+    alerts = ["services.alerts.dashboard_alerts"]
+    first_start = ["first_start.first_start"]

@@ -1,0 +1,14 @@
+"""First start: the kinds of cases every start (they follow data/protection/case-kinds.yaml), and in demo mode a
+deterministic set of synthetic cases (演示数据（虚构）) across kinds, townships and 2022–2024."""
+
+
+def first_start(stdout, demo: bool):
+    from .services.demo import create_demo_cases, demo_cases_present
+    from .services.kinds import load_case_kinds
+
+    stdout.write(f"Case kinds: {load_case_kinds()}")
+    if not demo or demo_cases_present():
+        return
+    count = create_demo_cases()
+    if count:
+        stdout.write(f"{count} synthetic enforcement cases (演示数据（虚构）)")

@@ -1,0 +1,5 @@
+from .cases import Case, Source, State
+from .kinds import CaseKind, IPType
+from .parties import CaseParty, PartyKind
+
+__all__ = ["Case", "CaseKind", "CaseParty", "IPType", "PartyKind", "Source", "State"]

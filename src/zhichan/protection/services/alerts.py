@@ -1,0 +1,10 @@
+"""The leadership dashboard's warning: enforcement cases past their time limit."""
+
+from .clocks import overdue_cases
+
+
+def dashboard_alerts(request) -> list:
+    late = overdue_cases(request.user)
+    if not late:
+        return []
+    return [("protection/_alert.html", {"count": len(late), "cases": late[:5]})]

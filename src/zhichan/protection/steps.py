@@ -1,0 +1,118 @@
+"""The steps a user takes on a case, one table for the case page and the API: each step's label, the form that
+reads its input, the states it is offered in, and the action it runs."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from . import forms
+from .models import State
+from .services import cases
+
+BEFORE_DECISION = (State.LEAD, State.FILED, State.INVESTIGATION)
+CLOCK_STEPS = ("suspend", "resume", "extend")
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    label: str
+    form: type
+    states: tuple
+    run: Callable  # (case, user, cleaned data, form) -> result
+    style: str = "primary"
+
+
+def _period(case, data):
+    return cases.open_pauses(case).filter(pk=data["period"]).first()
+
+
+STEPS = {
+    step.key: step
+    for step in [
+        Step(
+            "file", _("File the case"), forms.DayForm, (State.LEAD,), lambda c, u, d, f: cases.file_case(c, u, d["day"])
+        ),
+        Step(
+            "decline",
+            _("Do not file"),
+            forms.DayNoteForm,
+            (State.LEAD,),
+            lambda c, u, d, f: cases.decline_case(c, u, d["day"], d["note"]),
+            "outline-secondary",
+        ),
+        Step(
+            "investigate",
+            _("Begin investigation"),
+            forms.EmptyForm,
+            (State.FILED,),
+            lambda c, u, d, f: cases.investigate(c, u),
+        ),
+        Step(
+            "decide",
+            _("Record the decision"),
+            forms.DecideForm,
+            (State.FILED, State.INVESTIGATION),
+            lambda c, u, d, f: cases.decide(c, u, d["day"], d["number"], f.amounts()),
+        ),
+        Step(
+            "enforce", _("Begin enforcement"), forms.EmptyForm, (State.DECIDED,), lambda c, u, d, f: cases.enforce(c, u)
+        ),
+        Step(
+            "close",
+            _("Close the case"),
+            forms.CloseForm,
+            (State.DECIDED, State.ENFORCEMENT),
+            lambda c, u, d, f: cases.close_case(c, u, d["day"], d.get("note", "")),
+        ),
+        Step(
+            "suspend",
+            _("Stop the clock"),
+            forms.SuspendForm,
+            BEFORE_DECISION,
+            lambda c, u, d, f: cases.suspend(c, u, d["pause"], d["start"], d.get("note", "")),
+            "outline-primary",
+        ),
+        Step(
+            "resume",
+            _("Restart the clock"),
+            forms.ResumeForm,
+            BEFORE_DECISION,
+            lambda c, u, d, f: cases.resume(c, u, _period(c, d), d["end"]),
+            "outline-primary",
+        ),
+        Step(
+            "extend",
+            _("Extend the time limit"),
+            forms.ExtendForm,
+            BEFORE_DECISION,
+            lambda c, u, d, f: cases.extend(c, u, d["length"], d["approver"], d["approved_on"], d["reason"]),
+            "outline-primary",
+        ),
+        Step(
+            "transfer",
+            _("Transfer to the police"),
+            forms.DayNoteForm,
+            BEFORE_DECISION,
+            lambda c, u, d, f: cases.transfer(c, u, d["day"], d["note"]),
+            "outline-danger",
+        ),
+        Step(
+            "withdraw",
+            _("Withdraw"),
+            forms.DayNoteForm,
+            BEFORE_DECISION,
+            lambda c, u, d, f: cases.withdraw(c, u, d["day"], d["note"]),
+            "outline-secondary",
+        ),
+    ]
+}
+
+
+def offered(case, has_pause: bool) -> list[Step]:
+    """The steps the case's state allows now (restarting only while a period not counted runs)."""
+    found = [step for step in STEPS.values() if case.state in step.states]
+    if not case.running_rule:
+        found = [step for step in found if step.key not in CLOCK_STEPS]
+    return [step for step in found if step.key != "resume" or has_pause]

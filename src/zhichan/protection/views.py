@@ -1,0 +1,143 @@
+"""The case pages: thin, each reads its form and calls the case's actions (services/cases.py)."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zhichan.core.access import allow
+from zhichan.core.roles import LIAISONS, STAFF, Role
+from zhichan.core.scoping import can_edit
+from zhichan.core.views.actions import run_action
+
+from .forms import CaseForm, FilterForm
+from .models import Case
+from .services import cases
+from .services.clocks import case_readings, running_readings
+from .services.parties import id_shown
+from .steps import STEPS, offered
+
+WRITERS = frozenset({Role.OFFICE, *LIAISONS})
+PER_PAGE = 50
+
+
+@allow(STAFF)
+def case_list(request):
+    user = request.user
+    form = FilterForm(request.GET or None, user=user)
+    found = Case.objects.visible_to(user).select_related("kind", "unit", "township")
+    sort = "days-left"
+    if form.is_valid():
+        data = form.cleaned_data
+        for field in ("state", "ip_type", "unit", "township"):
+            if data.get(field):
+                found = found.filter(**{field: data[field]})
+        sort = data.get("sort") or sort
+    rows = list(found)
+    readings = running_readings(rows)
+    if sort == "days-left":
+        # Cases with a running clock first, the soonest due (the least time left) first; then the rest, newest
+        # lead first. The due date orders clocks in days and in working days alike.
+        rows.sort(key=lambda case: readings[case.pk].due if case.pk in readings else datetime.date.max)
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "rows": [(case, readings.get(case.pk)) for case in page],
+        "may_add": request.user.role in WRITERS and request.user.unit_id,
+        "query": _query_without_page(request),
+    }
+    return render(request, "protection/case_list.html", context)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@allow(WRITERS)
+def case_new(request):
+    form = CaseForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        outcome = run_action(
+            request,
+            cases.open_case,
+            request.user,
+            unit=data["unit"],
+            number=data["number"],
+            title=data["title"],
+            kind=data["kind"],
+            source=data["source"],
+            lead_on=data["lead_on"],
+            township=data.get("township"),
+            goods=data.get("goods", ""),
+            parties=form.parties(),
+            form=form,
+            done=_("The case is entered; its filing clock runs from the lead."),
+        )
+        if outcome.ok:
+            return redirect(outcome.result)
+    return render(request, "protection/case_new.html", {"form": form})
+
+
+@allow(STAFF, write=WRITERS, scope=Case)
+def case_detail(request, pk):
+    case = get_object_or_404(Case.objects.visible_to(request.user).select_related("kind", "unit", "township"), pk=pk)
+    return render(request, "protection/case_detail.html", _detail_context(request, case))
+
+
+def _detail_context(request, case, forms=None):
+    editable = can_edit(request.user, case)
+    pauses = list(cases.open_pauses(case)) if editable else []
+    steps = offered(case, bool(pauses)) if editable else []
+    forms = forms or {}
+    return {
+        "case": case,
+        "readings": case_readings(case),
+        "parties": [(party, id_shown(party, request.user)) for party in case.parties.select_related("enterprise")],
+        "steps": [(step, forms.get(step.key) or step.form(prefix=step.key)) for step in steps],
+        "pauses": pauses,
+        "editable": editable,
+    }
+
+
+@require_POST
+@allow(STAFF, write=WRITERS, scope=Case)
+def case_step(request, pk):
+    case = get_object_or_404(Case.objects.editable_by(request.user).select_related("kind", "unit"), pk=pk)
+    step = STEPS.get(request.POST.get("step", ""))
+    if step is None:
+        messages.error(request, _("Choose a step."))
+        return redirect(case)
+    form = step.form(request.POST, prefix=step.key)
+    # A step the page does not offer now has no form on it to show the refusal: it is shown as a message.
+    shown = step in offered(case, cases.open_pauses(case).exists())
+    if form.is_valid():
+        outcome = run_action(
+            request,
+            step.run,
+            case,
+            request.user,
+            form.cleaned_data,
+            form,
+            form=form if shown else None,
+            done=str(step.label),
+        )
+        if outcome.ok:
+            return redirect(case)
+    elif not shown:
+        messages.error(request, _("That step is not possible now."))
+    case.refresh_from_db()
+    context = _detail_context(request, case, {step.key: form})
+    context["open_step"] = step.key
+    return render(request, "protection/case_detail.html", context, status=400)
+
+
+def step_errors(error: ValidationError) -> dict:
+    return error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}

@@ -1,0 +1,60 @@
+import datetime
+
+import pytest
+from django.conf import settings
+
+from zhichan.core.models import Region, RegionKind, Unit
+from zhichan.core.services.calendar import seed_calendar
+from zhichan.core.services.deadline_rules import DEFAULT_RULES, load_rules
+from zhichan.protection.models import CaseKind, PartyKind
+from zhichan.protection.services import cases
+from zhichan.protection.services.kinds import load_case_kinds
+
+
+def load_reference():
+    """The deadline rules, the kinds of cases and the working-day calendar the cases' clocks read."""
+    load_rules(settings.PROJECT_DIR / DEFAULT_RULES)
+    seed_calendar([2023, 2024, 2025])
+    load_case_kinds()
+
+
+@pytest.fixture
+def reference(db):
+    load_reference()
+
+
+@pytest.fixture
+def amr():
+    return Unit.objects.get(key="amr")
+
+
+@pytest.fixture
+def shuitou(users):
+    return users["shuitou-liaison"].unit.region
+
+
+@pytest.fixture
+def other_township(shuitou):
+    return Region.objects.filter(kind__in=RegionKind.township_level()).exclude(pk=shuitou.pk).order_by("path").first()
+
+
+@pytest.fixture
+def new_case(reference, users, amr, shuitou):
+    """A factory: a trademark case of the market supervision bureau, received as a lead on the day given."""
+    counter = iter(range(1, 1000))
+
+    def make(lead_on=datetime.date(2024, 2, 20), kind="trademark-infringement", user="amr-liaison", **extra):
+        values = {
+            "unit": amr,
+            "number": f"南市监处〔2024〕{next(counter)}号",
+            "title": "水龙头商标侵权案",
+            "kind": CaseKind.objects.get(key=kind),
+            "source": "complaint",
+            "lead_on": lead_on,
+            "township": shuitou,
+            "parties": [{"kind": PartyKind.PERSON, "name": "张三", "id_number": "350583199001011234"}],
+        }
+        values.update(extra)
+        return cases.open_case(users[user] if user else None, **values)
+
+    return make

@@ -1,0 +1,42 @@
+"""Who may open each page and endpoint of the protection module, and rows to try them with: a case of the market
+supervision bureau placed in 水头镇, and one of the court placed elsewhere."""
+
+import datetime
+
+from zhichan.core.models import Region, RegionKind, Unit
+from zhichan.core.roles import LIAISONS, STAFF, Role
+
+WRITERS = frozenset({Role.OFFICE, *LIAISONS})
+
+EXPECTED = {
+    "case-list": (STAFF, STAFF),
+    "case-new": (WRITERS, WRITERS),
+    "case-detail": (STAFF, WRITERS),
+    "case-step": (STAFF, WRITERS),
+    "api:case-list": (STAFF, WRITERS),
+    "api:case-detail": (STAFF, WRITERS),
+    "api:case-step": (STAFF, WRITERS),
+}
+
+
+def rows(users):
+    from zhichan.protection.models import CaseKind
+    from zhichan.protection.services import cases
+
+    from .conftest import load_reference
+
+    load_reference()
+    kind = CaseKind.objects.get(key="trademark-infringement")
+    shuitou = users["shuitou-liaison"].unit.region
+    elsewhere = Region.objects.filter(kind__in=RegionKind.township_level()).exclude(pk=shuitou.pk).first()
+    for key, township in (("amr", shuitou), ("court", elsewhere)):
+        cases.open_case(
+            None,
+            unit=Unit.objects.get(key=key),
+            number=f"{key}-1",
+            title=f"{key} case",
+            kind=kind,
+            source="inspection",
+            lead_on=datetime.date(2024, 3, 1),
+            township=township,
+        )
