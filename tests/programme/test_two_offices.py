@@ -122,3 +122,68 @@ def test_an_office_sees_its_own_organisations_background_work(client, two):
     assert "重新载入" not in client.get(reverse("task-list")).content.decode()
     client.force_login(city["office"])
     assert "重新载入" in client.get(reverse("task-list")).content.decode()
+
+
+@pytest.fixture
+def with_figures(two):
+    """Both programmes' indicators files beside the programmes: the city's adds figures only its units report."""
+    from zhichan.indicators.services.loading import load_indicators
+
+    from .test_side_by_side import CITY, NANAN
+
+    load_indicators(NANAN[1])
+    load_indicators(CITY[1])
+    return two
+
+
+def _only_the_citys():
+    from zhichan.indicators.models import DataElement
+
+    return (
+        DataElement.objects.filter(units__organisation__code="3505")
+        .exclude(units__organisation__code="350583")
+        .distinct()
+        .first()
+    )
+
+
+def _a_period(element) -> str:
+    return {"year": "2023", "quarter": "2023Q3", "month": "2023-07"}[element.period_type]
+
+
+def test_an_office_enters_only_its_own_organisations_figures(client, with_figures):
+    from zhichan.indicators.services.entry import Entry, EntryRefused, save_values
+
+    nanan = with_figures["nanan"]["office"]
+    theirs = _only_the_citys()
+    period = _a_period(theirs)
+    client.force_login(nanan)
+    assert theirs.name not in client.get(f"/indicators/data/?period={period}").content.decode()
+    assert theirs.name not in client.get("/indicators/data/elements/").content.decode()
+    with pytest.raises(EntryRefused) as refused:
+        save_values(nanan.unit, period, [Entry(theirs, "7")], nanan)
+    assert "本组织机构不报送该数据项。" in str(refused.value.fields)
+    response = client.post(f"/indicators/data/?period={period}", {"period": period, f"value-{theirs.pk}": "7"})
+    assert not theirs.values.exists() and response.status_code in (200, 302)
+
+
+def test_a_city_office_is_offered_no_forms_on_its_countys_programme(client, two):
+    nanan, city = two["nanan"], two["city"]
+    client.force_login(city["office"])
+    report = client.get(reverse("report-detail", args=[nanan["report"].pk])).content.decode()
+    assert 'data-testid="review-panel"' not in report
+    supervision = client.get(reverse("programme-supervision", args=[nanan["programme"].pk])).content.decode()
+    assert reverse("task-urge", args=[nanan["task"].pk]) not in supervision
+    task = client.get(reverse("task-page", args=[nanan["task"].pk])).content.decode()
+    assert reverse("task-assign", args=[nanan["task"].pk]) not in task
+    own = client.get(reverse("report-detail", args=[city["report"].pk])).content.decode()
+    assert 'data-testid="review-panel"' in own
+
+
+def test_each_reader_starts_on_its_own_organisations_programme(rf, two):
+    from zhichan.programme.services.choice import chosen_programme
+
+    for name in ("nanan", "city"):
+        request = rf.get("/dashboard/")
+        request.user, request.session = two[name]["office"], {}
+        assert chosen_programme(request) == two[name]["programme"]

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -35,10 +36,14 @@ from .readings import recompute
 from .reported_targets import named_places, rank_elements, readings_of_element
 
 
-def elements_for(unit) -> list[DataElement]:
-    """The data elements a unit reports (the office: all)."""
+def elements_for(unit, *, office=False) -> list[DataElement]:
+    """The data elements a unit reports; for its office, those of the unit's organisation (reported by any of its
+    units, or by none named) — another programme's on the same platform are not its own; no unit: all."""
     if unit is None:
         return list(DataElement.objects.all())
+    if office:
+        own = Q(units__organisation=unit.organisation_id) | Q(units=None)
+        return list(DataElement.objects.filter(pk__in=DataElement.objects.filter(own).values("pk")))
     return list(DataElement.objects.filter(units=unit))
 
 
@@ -156,6 +161,9 @@ def save_values(unit, period, entries: list[Entry], user, submit=False, region=N
     except PeriodError as error:
         raise ValidationError({"period": str(error)}) from None
     elements = list({item.element.pk: item.element for item in entries}.values())
+    # An office enters its own organisation's figures (a liaison's own unit's: `_prepared`).
+    office = role_of(user) == Role.OFFICE
+    reported = {element.pk for element in elements_for(unit, office=True)} if office else None
     ranks = rank_elements(elements)
     named = _named_places(entries, elements, unit, user)
     with transaction.atomic(), acting_as(user):
@@ -171,6 +179,8 @@ def save_values(unit, period, entries: list[Entry], user, submit=False, region=N
             element, place = item.element, item.region or region
             found = existing.get((element.pk, place.pk))
             try:
+                if office and element.pk not in reported:
+                    raise ValidationError(_("This figure is not reported in your organisation."))
                 if place.pk != region.pk and place.pk not in named.get(element.pk, ()):
                     message = _("Your unit does not report this figure for %(region)s.")
                     raise ValidationError(message % {"region": place})

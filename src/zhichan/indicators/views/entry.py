@@ -47,7 +47,7 @@ def data_entry(request):
         period = parse_period(request.GET.get("period") or request.POST.get("period") or "")
     except PeriodError:
         period = None
-    elements = entry.elements_for(None if role == Role.OFFICE else unit) if unit else []
+    elements = entry.elements_for(unit, office=role == Role.OFFICE) if unit else []
     if period is not None:
         elements = [e for e in elements if e.period_type == period.kind]
     slots = _slots(elements, unit)
@@ -156,8 +156,15 @@ def _typed_entries(request, slots):
 def data_elements(request):
     """The figures units report and the checks between them (the office edits them in the data file or admin)."""
     elements = list(DataElement.objects.visible_to(request.user).prefetch_related("units"))
+    if request.user.unit_id:  # the user's own organisation's, where several programmes share the platform
+        own = {element.pk for element in entry.elements_for(request.user.unit, office=True)}
+        elements = [element for element in elements if element.pk in own]
     by_variable = {element.variable: element for element in elements}
-    rules = [(rule, rule.readable(by_variable)) for rule in ValidationRule.objects.visible_to(request.user)]
+    rules = [
+        (rule, rule.readable(by_variable))
+        for rule in ValidationRule.objects.visible_to(request.user)
+        if rule.names <= set(by_variable)
+    ]
     return render(request, "indicators/data_elements.html", {"elements": elements, "rules": rules})
 
 
@@ -169,9 +176,11 @@ def data_review(request):
     state = request.GET.get("state", ValueState.SUBMITTED)
     if state not in dict(states):
         state = ValueState.SUBMITTED
+    # The office reviews its own organisation's figures (a city's office reads its counties', but does not review
+    # them); the leadership reads them all.
+    readable = DataValue.objects.editable_by(request.user) if office else DataValue.objects.visible_to(request.user)
     rows = (
-        DataValue.objects.visible_to(request.user)
-        .filter(state=state)
+        readable.filter(state=state)
         .select_related("element", "region", "unit", "entered_by")
         .order_by("period_start", "element__order", "region__path")
     )

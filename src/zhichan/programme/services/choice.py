@@ -4,6 +4,7 @@ preference kept in the session, not a change of any record, so nothing is record
 from django.utils import timezone
 
 from zhichan.core.models import Region
+from zhichan.core.roles import Role, role_of
 
 from ..models import Programme
 
@@ -40,12 +41,14 @@ def visible_programmes(request, found=None) -> list:
 
 
 def chosen_programme(request):
-    """The programme the reader chose, else the first the reader may see; None without one (read once per
-    request)."""
+    """The programme the reader chose, else the first of the reader's own organisation, else the first the reader
+    may see; None without one (read once per request)."""
     if "_chosen_programme" not in request.__dict__:
         found = visible_programmes(request)
         wanted = chosen_key(request)
-        request._chosen_programme = next((p for p in found if p.key == wanted), found[0] if found else None)
+        organisation = request.user.unit.organisation_id if getattr(request.user, "unit_id", None) else None
+        own = next((p for p in found if p.region_id == organisation), found[0] if found else None)
+        request._chosen_programme = next((p for p in found if p.key == wanted), own)
     return request._chosen_programme
 
 
@@ -75,3 +78,11 @@ def own_programmes(user):
     """The programmes of the user's own organisation (all of them for an account without a unit)."""
     programmes = Programme.objects.select_related("region").order_by("start", "key")
     return programmes.filter(region=user.unit.organisation_id) if user.unit_id else programmes
+
+
+def runs_programme(user, programme) -> bool:
+    """Is the user the office of the programme's own organisation (or the operator's, without a unit)? A city's
+    office reads its counties' programmes but is offered none of their forms."""
+    if role_of(user) != Role.OFFICE:
+        return False
+    return not user.unit_id or user.unit.organisation_id == programme.region_id

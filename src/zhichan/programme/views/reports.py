@@ -20,6 +20,7 @@ from ..forms import EvidenceForm, ReportForm, ReviewForm
 from ..models import Assignment, Programme, ProgressReport, Task
 from ..periods import period_starting, periods
 from ..services import reporting
+from ..services.choice import runs_programme
 from ..services.deadlines import report_due, report_reading, submissions
 from ..services.history import as_it_stood
 from ..services.report_history import report_history
@@ -130,7 +131,8 @@ def _page(request, report, form, owner) -> dict:
         "report": report,
         "form": form,
         "owner": owner and report.editable,
-        "reviewer": role_of(request.user) == Role.OFFICE and report.state == ProgressReport.State.SUBMITTED,
+        "reviewer": report.state == ProgressReport.State.SUBMITTED
+        and runs_programme(request.user, report.task.programme),
         "review_form": ReviewForm(),
         "evidence": report.evidence.all(),
         "figure_names": figure_names(report.unit),

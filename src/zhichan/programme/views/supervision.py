@@ -16,6 +16,7 @@ from zhichan.core.views.actions import run_action
 from ..forms import AnswerForm, UrgeForm
 from ..models import Programme, Task, Urging
 from ..services import supervision as urging_service
+from ..services.choice import runs_programme
 from ..services.status import Status, states_on
 from .overview import picker, task_tree
 
@@ -67,9 +68,11 @@ def supervision(request, pk):
         "urgings": urgings,
         "late": late,
         "answer_clocks": answer_clocks,
-        "is_office": role == Role.OFFICE,
+        "is_office": runs_programme(request.user, programme),
         "is_liaison": role in LIAISONS,
-        "units": Unit.objects.filter(active=True, organisation=programme.region) if role == Role.OFFICE else [],
+        "units": Unit.objects.filter(active=True, organisation=programme.region)
+        if runs_programme(request.user, programme)
+        else [],
         "urge_form": UrgeForm(),
         "answer_form": AnswerForm(),
         **picker(programme, day),

@@ -15,6 +15,7 @@ from ..forms import AnswerForm, AssignForm, MilestoneForm, ScheduleForm, UnitPla
 from ..models import Assignment, Milestone, ProgressReport, Task, UnitPlan
 from ..periods import current_or_last, period_starting, periods
 from ..services import planning
+from ..services.choice import runs_programme
 from ..services.history import as_it_stood
 from ..services.status import states_on
 from ..services.supervision import answer_clocks as read_answer_clocks
@@ -71,7 +72,7 @@ def task_page(request, pk):
         "plans": UnitPlan.objects.visible_to(user).filter(task=task).select_related("unit"),
         "reports": reports,
         "history": _history(task, urgings),
-        "is_office": role_of(user) == Role.OFFICE,
+        "is_office": runs_programme(user, task.programme),
         "my_units": my_units,
         "periods": periods(task.programme),
         "current_period": today_period,
