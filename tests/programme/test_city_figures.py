@@ -157,3 +157,15 @@ def test_the_ranking_of_a_rank_puts_the_first_place_first(city, counties, office
             reading__programme=city.key, indicator=indicator, region=towns[1], period="2023-12"
         ).value
     )
+
+
+def test_c7s_indicator_page_reads_it_on_the_named_counties_and_lists_the_counties(figures, office, client):
+    client.force_login(office)
+    indicator = Indicator.objects.get(code="ip-strong-county")
+    page = client.get(f"/indicators/{indicator.pk}/?as_of=2023-12-31&period=2023").content.decode()
+    parts = page.split('data-testid="target-parts"', 1)[1].split("</ul>", 1)[0]
+    assert 'data-testid="parts-met">' in parts and f'data-region="{NANAN}" data-met="yes"' in parts
+    assert 'data-testid="no-target"' not in page and 'data-testid="status"' not in page
+    towns = Region.objects.filter(path__startswith=Region.objects.get(code=NANAN).path, depth__gt=3)
+    table = page.split('data-testid="region-values"', 1)[1].split("</table>", 1)[0]
+    assert "南安市" in table and towns.exists() and not any(town.name in table for town in towns)  # not townships

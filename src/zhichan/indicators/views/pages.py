@@ -17,9 +17,11 @@ from ..periods import months_between
 from ..services.board import MONTH_KEY, rows_for, status_of
 from ..services.compute import names_of
 from ..services.dashboard import latest_computation
+from ..services.places import COUNTIES, level_of, places
 from ..services.programmes import chosen_programme, targets_by_indicator
 from ..services.readings import change_reading, current, reading_key
 from ..services.scope import scope_for
+from ..services.targets import programme_targets
 from ..services.wording import formula_of
 from ..sources import sources
 from ..tasks import compute_task
@@ -101,9 +103,11 @@ def indicator_detail(request, pk):
     period = request.GET.get("period") or f"{default.year:04d}-{default.month:02d}"
     if periods and period not in periods:
         period = periods[0]
+    # A city's programme lists the region and its counties, not every township below them.
+    listed = [region, *places(region, regions, programme)] if level_of(programme) == COUNTIES and region else regions
     values = (
         current(IndicatorValue.objects.visible_to(request.user))
-        .filter(reading=reading, period=period, region__in=[r.pk for r in regions])
+        .filter(reading=reading, period=period, region__in=[r.pk for r in listed])
         .select_related("region")
         .order_by("region__path")
     )
@@ -122,6 +126,10 @@ def indicator_detail(request, pk):
         now_key = f"{day.year:04d}-{day.month:02d}"
         now = next((r for r in trend if r.period == now_key), None)
         status, forecast = status_of(target, now, [r for r in trend if r.period_end <= day], day)
+    parts = None  # a target about named sub-regions is read on theirs: each one's value and status
+    if status is not None and target.subregions.exists():
+        parts = programme_targets(programme, today).get(target.pk)
+        status = forecast = None
     found = sources()
     inputs = [(name, found.get(name)) for name in names_of(indicator)]
     formula = formula_of(indicator, {name: str(source.label) for name, source in found.items()})
@@ -149,6 +157,7 @@ def indicator_detail(request, pk):
             "values": values,
             "target": target,
             "status": status,
+            "parts": parts,
             "forecast": forecast,
             "inputs": inputs,
             "formula": formula,
