@@ -218,9 +218,9 @@ def test_a_cached_page_reads_only_the_reader_and_the_versions(computed, client_f
     client.get("/dashboard/")
     queries = _queries(client, "/dashboard/")
     # The session, the user with its unit (the navbar names it; the scope reads its organisation), the values'
-    # version, the visible regions (the programmes' territory is kept per version), the task states' version and
-    # the bell's unread count: no figure is read, nothing is written.
-    assert len(queries) == 6, queries
+    # version, the visible regions (the programmes' territory is kept per version), the task states' version, the
+    # bell's unread count and the enforcement alert's open cases: no figure is read, nothing is written.
+    assert len(queries) == 7, queries
     assert not any("indicators_indicatorvalue" in q and "MAX(" not in q for q in queries)
     assert not any(q.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE")) for q in queries)
 

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, STAFF, Role
 from zhichan.core.scoping import can_edit
 from zhichan.core.views.actions import run_action
@@ -107,7 +107,7 @@ def _detail_context(request, case, forms=None):
     }
 
 
-@require_POST
+@form_post("case-detail", "pk")
 @allow(STAFF, write=WRITERS, scope=Case)
 def case_step(request, pk):
     case = get_object_or_404(Case.objects.editable_by(request.user).select_related("kind", "unit"), pk=pk)
