@@ -5,10 +5,13 @@ Each tuple is in the order of the list export. A column that depends on the day 
 current term) reads `record.today`, the facts the export computed for its day (views/common.py `with_today`).
 """
 
+import re
+
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.columns import Column, pick
+from zhichan.core.messages import SEPARATED, listed
 
 
 def joined(names) -> str:
@@ -133,15 +136,36 @@ ENTERPRISES = (
     SYNTHETIC,
 )
 
+_WRITTEN_SEPARATOR = re.compile(r"\s*[;；]\s*")
+
+
+def _names_listed(column: Column) -> Column:
+    """The names as written ("甲公司;乙公司" in the source file) separated as the reader's language separates a
+    list's items (Chinese "甲公司；乙公司"), for a page read rather than a file imported again."""
+
+    def names(record) -> str:
+        written = column.of(record)
+        return str(listed([part for part in _WRITTEN_SEPARATOR.split(written) if part], SEPARATED))
+
+    return Column(column.key, column.label, names, column.width)
+
+
+_NAMES_AS_WRITTEN = {"applicants", "applicant_name", "owner_name", "holder_name"}
+
+
+def _behind(columns, *keys: str) -> tuple[Column, ...]:
+    return tuple(_names_listed(c) if c.key in _NAMES_AS_WRITTEN else c for c in pick(columns, *keys))
+
+
 # What a drill-down behind an indicator value shows of each register (registry/metrics.py).
-PATENTS_BEHIND = pick(PATENTS, "application_number", "title", "applicants", "filing_date", "grant_date", "region")
-TRADEMARKS_BEHIND = pick(
+PATENTS_BEHIND = _behind(PATENTS, "application_number", "title", "applicants", "filing_date", "grant_date", "region")
+TRADEMARKS_BEHIND = _behind(
     TRADEMARKS, "registration_number", "mark", "nice_classes", "applicant_name", "registration_date", "region"
 )
-COPYRIGHTS_BEHIND = pick(
+COPYRIGHTS_BEHIND = _behind(
     COPYRIGHTS, "registration_number", "title", "kind", "owner_name", "registration_date", "region"
 )
-GEOGRAPHICAL_INDICATIONS_BEHIND = pick(
+GEOGRAPHICAL_INDICATIONS_BEHIND = _behind(
     GEOGRAPHICAL_INDICATIONS, "name", "kind", "holder_name", "approval_date", "announcement_number", "region"
 )
 ENTERPRISES_BEHIND = pick(ENTERPRISES, "name", "uscc", "region")
