@@ -433,3 +433,24 @@ def test_the_entry_page_opens_on_the_form_of_the_period_its_picker_shows(loaded,
     assert f'<option value="{period.key}" selected>' in page  # the picker and the form agree
     assert 'data-testid="data-entry"' in page and f'name="period" value="{period.key}"' in page
     assert response.context["rows"]
+
+
+def test_every_step_of_a_figure_records_its_value_as_the_figure_shows(loaded, client_for, users):
+    from zhichan.core.models import Event
+
+    closed, pledge = _el("enforcement-cases-closed"), _el("ip-pledge-financing")
+    rows = entry.save_values(
+        _amr(users), PERIOD, [Entry(closed, "37"), Entry(pledge, "12000.5")], users["amr-liaison"], submit=True
+    )
+    for row in rows:
+        row.refresh_from_db()  # as the office's page reads it: 37.0000 stored
+        entry.approve(row, users["office"])
+    found = Event.objects.filter(kind__startswith="figure.").values_list("kind", "data")
+    assert {(kind, data["value"]) for kind, data in found} == {
+        ("figure.submitted", "37"),
+        ("figure.submitted", "12,000.50"),
+        ("figure.approved", "37"),
+        ("figure.approved", "12,000.50"),
+    }
+    review = client_for("office").get("/indicators/data/review/").content.decode()
+    assert "37.0000" not in review and "37 · 2024年第2季度" in review
