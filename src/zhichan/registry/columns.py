@@ -18,6 +18,20 @@ def joined(names) -> str:
     return "、".join(str(name) for name in names)
 
 
+_WRITTEN_SEPARATOR = re.compile(r"\s*[;；]\s*")
+
+
+def _names_as_written(name: str):
+    """Names as the source file writes them ("甲公司;乙公司"), separated as the reader's language separates a
+    list's items (Chinese "甲公司；乙公司"); an import splits either way."""
+
+    def names(record) -> str:
+        written = getattr(record, name) or ""
+        return str(listed([part for part in _WRITTEN_SEPARATOR.split(written) if part], SEPARATED))
+
+    return names
+
+
 def _yes_no(name: str):
     return lambda record: gettext("yes") if getattr(record, name) else gettext("no")
 
@@ -47,7 +61,7 @@ PATENTS = (
     Column("application_number", _("application number")),
     Column("patent_type", _("patent type"), "get_patent_type_display"),
     Column("title", _("title")),
-    Column("applicants", _("applicants (as written)")),
+    Column("applicants", _("applicants (as written)"), _names_as_written("applicants")),
     Column("holders", _("holders in the register"), _parties("holders")),
     Column("inventors", _("inventors")),
     REGION,
@@ -78,7 +92,7 @@ TRADEMARKS = (
     Column("kind", _("kind"), "get_kind_display"),
     Column("gi_mark", _("GI mark"), _yes("gi_mark")),
     Column("madrid", _("Madrid"), _yes("madrid")),
-    Column("applicant_name", _("applicant (as written)")),
+    Column("applicant_name", _("applicant (as written)"), _names_as_written("applicant_name")),
     Column("holders", _("holders in the register"), _parties("holders")),
     REGION,
     Column("application_date", _("application date")),
@@ -94,7 +108,7 @@ COPYRIGHTS = (
     Column("kind", _("kind"), "get_kind_display"),
     Column("category", _("category of work"), "get_category_display"),
     Column("title", _("title")),
-    Column("owner_name", _("owner (as written)")),
+    Column("owner_name", _("owner (as written)"), _names_as_written("owner_name")),
     Column("owners", _("owners in the register"), _parties("owners")),
     REGION,
     Column("completion_date", _("completion date")),
@@ -107,7 +121,7 @@ COPYRIGHTS = (
 GEOGRAPHICAL_INDICATIONS = (
     Column("name", _("name")),
     Column("kind", _("kind"), "get_kind_display"),
-    Column("holder_name", _("holder or applicant (as written)")),
+    Column("holder_name", _("holder or applicant (as written)"), _names_as_written("holder_name")),
     Column("holder", _("holder in the register"), "holder__name"),
     Column("approval_date", _("approval date")),
     Column("announcement_number", _("announcement number")),
@@ -136,36 +150,15 @@ ENTERPRISES = (
     SYNTHETIC,
 )
 
-_WRITTEN_SEPARATOR = re.compile(r"\s*[;；]\s*")
-
-
-def _names_listed(column: Column) -> Column:
-    """The names as written ("甲公司;乙公司" in the source file) separated as the reader's language separates a
-    list's items (Chinese "甲公司；乙公司"), for a page read rather than a file imported again."""
-
-    def names(record) -> str:
-        written = column.of(record)
-        return str(listed([part for part in _WRITTEN_SEPARATOR.split(written) if part], SEPARATED))
-
-    return Column(column.key, column.label, names, column.width)
-
-
-_NAMES_AS_WRITTEN = {"applicants", "applicant_name", "owner_name", "holder_name"}
-
-
-def _behind(columns, *keys: str) -> tuple[Column, ...]:
-    return tuple(_names_listed(c) if c.key in _NAMES_AS_WRITTEN else c for c in pick(columns, *keys))
-
-
 # What a drill-down behind an indicator value shows of each register (registry/metrics.py).
-PATENTS_BEHIND = _behind(PATENTS, "application_number", "title", "applicants", "filing_date", "grant_date", "region")
-TRADEMARKS_BEHIND = _behind(
+PATENTS_BEHIND = pick(PATENTS, "application_number", "title", "applicants", "filing_date", "grant_date", "region")
+TRADEMARKS_BEHIND = pick(
     TRADEMARKS, "registration_number", "mark", "nice_classes", "applicant_name", "registration_date", "region"
 )
-COPYRIGHTS_BEHIND = _behind(
+COPYRIGHTS_BEHIND = pick(
     COPYRIGHTS, "registration_number", "title", "kind", "owner_name", "registration_date", "region"
 )
-GEOGRAPHICAL_INDICATIONS_BEHIND = _behind(
+GEOGRAPHICAL_INDICATIONS_BEHIND = pick(
     GEOGRAPHICAL_INDICATIONS, "name", "kind", "holder_name", "approval_date", "announcement_number", "region"
 )
 ENTERPRISES_BEHIND = pick(ENTERPRISES, "name", "uscc", "region")
