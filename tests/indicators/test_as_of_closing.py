@@ -90,7 +90,7 @@ def test_the_drill_down_and_the_api_say_the_formula_in_names_and_the_window_with
 
     value = IndicatorValue.objects.get(indicator__code=T1, region=computed["county"], period="2024-12")
     html = client_for("leader").get(reverse("indicator-value", args=[value.pk])).content.decode()
-    assert "有效发明专利 ÷ (常住人口 ÷ 10,000)" in html and "population / 10000" not in html
+    assert "有效发明专利 ÷ （常住人口 ÷ 10,000）" in html and "population / 10000" not in html
     assert "截至 2024-12-31" in html  # a stock counts everything held at the end
     pledge = IndicatorValue.objects.filter(indicator__code="cumulative-ip-pledge-financing", period="2024-12").first()
     if pledge is not None:
@@ -99,7 +99,7 @@ def test_the_drill_down_and_the_api_say_the_formula_in_names_and_the_window_with
             in client_for("leader").get(reverse("indicator-value", args=[pledge.pk])).content.decode()
         )
     found = api_for("leader").get("/api/v1/indicators/", {"code": T1}).json()["results"][0]
-    assert found["formula_display"] == "有效发明专利 ÷ (常住人口 ÷ 10,000)"
+    assert found["formula_display"] == "有效发明专利 ÷ （常住人口 ÷ 10,000）"
 
 
 def test_the_dashboard_workbook_rounds_as_the_page_does(computed, client_for):

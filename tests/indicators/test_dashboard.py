@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from zhichan.indicators.models import DataValue, Indicator, IndicatorValue
 from zhichan.indicators.services.compute import compute
@@ -315,3 +315,18 @@ def test_the_task_counts_follow_a_task_done_the_same_day(computed, client_for):
     task.save()
     after = client.get("/dashboard/").context["alerts"][0][1]
     assert after["overdue"] + after["at_risk"] < before["overdue"] + before["at_risk"]
+
+
+def test_units_stand_in_the_brackets_of_the_readers_language(computed, client_for):
+    client = client_for("office")
+    t1 = Indicator.objects.get(code=T1)
+    query = f"?indicator={t1.pk}&period=2024-12"
+    board = client.get("/dashboard/" + query).content.decode()
+    assert "每万人口发明专利拥有量（件）</div>" in board and "(件)" not in board  # the trend's title
+    compared = client.get("/dashboard/townships/" + query).content.decode()
+    assert "每万人口发明专利拥有量（件） · 2024-12" in compared and ">值（件）</th>" in compared
+    assert "(件)" not in compared
+    with translation.override("zh-hans"):  # the next tests' language stays Chinese
+        client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+        compared = client.get("/dashboard/townships/" + query).content.decode()
+    assert ">value (件)</th>" in compared and "（件）" not in compared

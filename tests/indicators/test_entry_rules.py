@@ -406,3 +406,51 @@ def test_the_admin_holds_a_changed_figure_to_the_rules(loaded, users):
     assert not form.is_valid()
     assert "其中按期结案数 12件" in str(form.non_field_errors())
     assert DataValueForm({**fields, "value": "10"}).is_valid()
+
+
+def test_the_review_table_fits_a_phone_and_the_state_heading_one_line(loaded, client_for, users):
+    closed = _el("enforcement-cases-closed")
+    entry.save_values(_amr(users), PERIOD, [Entry(closed, "10")], users["amr-liaison"], submit=True)
+    review = client_for("office").get("/indicators/data/review/").content.decode()
+    table = review.split('<div class="table-responsive">', 1)[1].split("</table>", 1)[0]
+    assert 'data-testid="review"' in table  # scrolls sideways on a phone
+    assert 'class="small review-unit"' in table  # the unit's name keeps a width (indicators.css), not one character
+    # The buttons stack inside their cell (approve above return) instead of running off its right edge.
+    assert '<td class="review-actions"><div class="d-flex flex-column gap-1" data-testid="review-actions">' in table
+    actions = table.split('data-testid="review-actions"', 1)[1].split("</td>", 1)[0]
+    assert "审核通过" in actions and "退回" in actions and 'class="d-flex flex-wrap gap-1"' in actions
+    css = (Path(entry.__file__).parents[1] / "static/indicators/indicators.css").read_text()
+    assert ".review-table .review-unit { min-width" in css and "indicators/indicators.css" in review
+    form = client_for("amr-liaison").get(f"/indicators/data/?period={PERIOD}").content.decode()
+    assert '<th class="text-nowrap">状态</th>' in form
+
+
+def test_the_entry_page_opens_on_the_form_of_the_period_its_picker_shows(loaded, client_for):
+    response = client_for("amr-liaison").get("/indicators/data/")
+    period = response.context["period"]
+    assert period is not None and period == response.context["choices"][0]
+    page = response.content.decode()
+    assert f'<option value="{period.key}" selected>' in page  # the picker and the form agree
+    assert 'data-testid="data-entry"' in page and f'name="period" value="{period.key}"' in page
+    assert response.context["rows"]
+
+
+def test_every_step_of_a_figure_records_its_value_as_the_figure_shows(loaded, client_for, users):
+    from zhichan.core.models import Event
+
+    closed, pledge = _el("enforcement-cases-closed"), _el("ip-pledge-financing")
+    rows = entry.save_values(
+        _amr(users), PERIOD, [Entry(closed, "37"), Entry(pledge, "12000.5")], users["amr-liaison"], submit=True
+    )
+    for row in rows:
+        row.refresh_from_db()  # as the office's page reads it: 37.0000 stored
+        entry.approve(row, users["office"])
+    found = Event.objects.filter(kind__startswith="figure.").values_list("kind", "data")
+    assert {(kind, data["value"]) for kind, data in found} == {
+        ("figure.submitted", "37"),
+        ("figure.submitted", "12,000.50"),
+        ("figure.approved", "37"),
+        ("figure.approved", "12,000.50"),
+    }
+    review = client_for("office").get("/indicators/data/review/").content.decode()
+    assert "37.0000" not in review and "37 · 2024年第2季度" in review

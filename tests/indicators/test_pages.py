@@ -49,7 +49,7 @@ def test_indicator_page(computed, client_for):
     assert response.status_code == 200
     content = response.content.decode()
     # The formula in words a leader reads, not the names the formula file uses.
-    assert "有效发明专利 ÷ (常住人口 ÷ 10,000)" in content and "population / 10000" not in content
+    assert "有效发明专利 ÷ （常住人口 ÷ 10,000）（件）" in content and "population / 10000" not in content
     assert "常住人口" in content  # the reading chosen
     assert "trend-data" in content and "echarts.min.js" in content
     regions = [v.region for v in response.context["values"]]
@@ -112,3 +112,15 @@ def test_the_leader_reads_but_does_not_enter(loaded, client_for):
     client = client_for("leader")
     assert client.get("/indicators/data/").status_code == 200
     assert client.post("/indicators/data/", {"period": "2024Q2"}).status_code == 403
+
+
+def test_the_indicator_page_offers_only_the_programmes_periods(computed, client_for, programme):
+    compute(periods=["2021", "2021-12", "2025", "2025-01"])  # the baseline year before and a year after
+    indicator = IndicatorValue.objects.filter(indicator__code="invention-patents-per-10k-residents").first().indicator
+    assert IndicatorValue.objects.filter(indicator=indicator, period__in=["2021", "2025"]).exists()
+    response = client_for("office").get(f"/indicators/{indicator.pk}/?period=2025")
+    periods = response.context["periods"]
+    assert set(periods) == {"2023-06", "2024-11", "2024-12", "2024"}
+    assert response.context["period"] in periods  # a period after the programme asked for: its latest instead
+    page = response.content.decode()
+    assert 'value="2021"' not in page and 'value="2025"' not in page and 'value="2025-01"' not in page

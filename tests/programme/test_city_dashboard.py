@@ -95,3 +95,13 @@ def test_nanans_comparison_beside_it_still_compares_townships(figures, client, o
     assert response.context["level"] == TOWNSHIPS
     assert {r.region.kind for r in response.context["ranked"]} <= set(RegionKind.township_level())
     assert '<h1 class="h3">乡镇对比</h1>' in response.content.decode()
+
+
+def test_the_side_by_side_shows_a_sub_region_target_as_its_met_count_alone(figures, client_for, operator):
+    page = client_for(operator).get("/dashboard/programmes/").content.decode()
+    c7 = page.split('data-target="C7"', 1)[1].split("</tr>", 1)[0]
+    met = c7.split('data-testid="parts-met">', 1)[1].split("</span>", 1)[0]
+    assert met.startswith("已达标") and met.endswith("/3")
+    assert " / 1 个" not in c7 and "个" not in c7  # a count of regions met has no unit of the target's measure
+    c2 = page.split('data-target="C2"', 1)[1].split("</tr>", 1)[0]
+    assert "/ 3,000 件" in c2  # a figure target keeps its target and unit

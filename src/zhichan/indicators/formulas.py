@@ -90,9 +90,10 @@ SPOKEN_OPERATORS = {ast.Add: "+", ast.Sub: "−", ast.Mult: "×", ast.Div: "÷"}
 _PRECEDENCE = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2}
 
 
-def spoken(formula: str, labels: dict) -> str:
+def spoken(formula: str, labels: dict, group=lambda text: f"({text})") -> str:
     """A formula as a reader says it: each name by its label (`labels`: name → display name), × and ÷ for * and /,
-    numbers with thousands separators; parentheses only where the order needs them."""
+    numbers with thousands separators; parentheses only where the order needs them, written by `group` (a
+    Chinese text puts them full-width)."""
     try:
         tree = _parse(formula).body
     except FormulaError:
@@ -112,7 +113,7 @@ def spoken(formula: str, labels: dict) -> str:
             text = f"{say(node.left, level)} {SPOKEN_OPERATORS[type(node.op)]} {say(node.right, level, right=True)}"
             # a − (b + c) and a ÷ (b × c) keep their parentheses; a + b × c needs none
             needs = level < outer or (right and level == outer)
-            return f"({text})" if needs else text
+            return group(text) if needs else text
         return ast.unparse(node)
 
     return say(tree)

@@ -5,14 +5,31 @@ Each tuple is in the order of the list export. A column that depends on the day 
 current term) reads `record.today`, the facts the export computed for its day (views/common.py `with_today`).
 """
 
+import re
+
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.columns import Column, pick
+from zhichan.core.messages import SEPARATED, listed
 
 
 def joined(names) -> str:
     return "、".join(str(name) for name in names)
+
+
+_WRITTEN_SEPARATOR = re.compile(r"\s*[;；]\s*")
+
+
+def _names_as_written(name: str):
+    """Names as the source file writes them ("甲公司;乙公司"), separated as the reader's language separates a
+    list's items (Chinese "甲公司；乙公司"); an import splits either way."""
+
+    def names(record) -> str:
+        written = getattr(record, name) or ""
+        return str(listed([part for part in _WRITTEN_SEPARATOR.split(written) if part], SEPARATED))
+
+    return names
 
 
 def _yes_no(name: str):
@@ -44,7 +61,7 @@ PATENTS = (
     Column("application_number", _("application number")),
     Column("patent_type", _("patent type"), "get_patent_type_display"),
     Column("title", _("title")),
-    Column("applicants", _("applicants (as written)")),
+    Column("applicants", _("applicants (as written)"), _names_as_written("applicants")),
     Column("holders", _("holders in the register"), _parties("holders")),
     Column("inventors", _("inventors")),
     REGION,
@@ -75,7 +92,7 @@ TRADEMARKS = (
     Column("kind", _("kind"), "get_kind_display"),
     Column("gi_mark", _("GI mark"), _yes("gi_mark")),
     Column("madrid", _("Madrid"), _yes("madrid")),
-    Column("applicant_name", _("applicant (as written)")),
+    Column("applicant_name", _("applicant (as written)"), _names_as_written("applicant_name")),
     Column("holders", _("holders in the register"), _parties("holders")),
     REGION,
     Column("application_date", _("application date")),
@@ -91,7 +108,7 @@ COPYRIGHTS = (
     Column("kind", _("kind"), "get_kind_display"),
     Column("category", _("category of work"), "get_category_display"),
     Column("title", _("title")),
-    Column("owner_name", _("owner (as written)")),
+    Column("owner_name", _("owner (as written)"), _names_as_written("owner_name")),
     Column("owners", _("owners in the register"), _parties("owners")),
     REGION,
     Column("completion_date", _("completion date")),
@@ -104,7 +121,7 @@ COPYRIGHTS = (
 GEOGRAPHICAL_INDICATIONS = (
     Column("name", _("name")),
     Column("kind", _("kind"), "get_kind_display"),
-    Column("holder_name", _("holder or applicant (as written)")),
+    Column("holder_name", _("holder or applicant (as written)"), _names_as_written("holder_name")),
     Column("holder", _("holder in the register"), "holder__name"),
     Column("approval_date", _("approval date")),
     Column("announcement_number", _("announcement number")),

@@ -1,5 +1,7 @@
 from django import template
 
+from zhichan.core import messages
+
 register = template.Library()
 
 
@@ -38,3 +40,9 @@ def clock_class(state) -> str:
 def item(mapping, key):
     """mapping[key] in a template, or None."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def bracketed(text, inside) -> str:
+    """`text (inside)` in the reader's brackets (Chinese: 值（件）); the text alone when nothing is inside."""
+    return str(messages.bracketed(text, inside))

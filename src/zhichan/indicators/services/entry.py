@@ -202,7 +202,7 @@ def save_values(unit, period, entries: list[Entry], user, submit=False, region=N
             raise EntryRefused(errors, broken)
         for row in rows:
             row.save()
-            record(user, FIGURE_SUBMITTED if submit else FIGURE_SAVED, row, value=row.value, period=row.period)
+            record(user, FIGURE_SUBMITTED if submit else FIGURE_SAVED, row, **figure_data(row))
     return rows
 
 
@@ -237,7 +237,13 @@ def save_value(element, unit, period, value, user, comment="", submit=False, reg
     return DataValue.objects.get(element=element, region=place or unit.region, period=parse_period(period).key)
 
 
-@action(FIGURE_APPROVED, data=lambda arguments, row: {"value": row.value, "period": row.period}, allow=office_only)
+def figure_data(row: DataValue) -> dict:
+    """What each step of a figure records of it: its value as its element shows it ("37", not the stored
+    "37.0000"; "12,000.50" for an amount in 万元), and its period."""
+    return {"value": row.element.format(row.value), "period": row.period}
+
+
+@action(FIGURE_APPROVED, data=lambda arguments, row: figure_data(row), allow=office_only)
 def approve(row: DataValue, user) -> DataValue:
     if row.state != ValueState.SUBMITTED:
         raise ValidationError(_("Only a submitted value can be approved."))
@@ -267,7 +273,7 @@ def population_source(row: DataValue) -> str:
 @action(
     FIGURE_RETURNED,
     reason="reason",
-    data=lambda arguments, row: {"value": row.value, "period": row.period},
+    data=lambda arguments, row: figure_data(row),
     allow=office_only,
 )
 def send_back(row: DataValue, user, reason="") -> DataValue:

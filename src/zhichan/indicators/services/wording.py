@@ -12,11 +12,16 @@ def labels() -> dict:
 
 
 def formula_of(indicator, names: dict | None = None) -> str:
-    """ "有效发明专利量 ÷ (常住人口 ÷ 10,000)": the numerator over the denominator, each name by its label."""
+    """ "有效发明专利量 ÷ （常住人口 ÷ 10,000）": the numerator over the denominator, each name by its label, grouped
+    in the reader's language's brackets."""
     names = labels() if names is None else names
     if not indicator.denominator:
-        return spoken(indicator.numerator, names)
-    return spoken(f"({indicator.numerator}) / ({indicator.denominator})", names)
+        return spoken(indicator.numerator, names, _grouped)
+    return spoken(f"({indicator.numerator}) / ({indicator.denominator})", names, _grouped)
+
+
+def _grouped(text: str) -> str:
+    return _("(%(inside)s)") % {"inside": text}
 
 
 def window_text(window) -> str:

@@ -43,10 +43,15 @@ def data_entry(request):
     user = request.user
     role = role_of(user)
     unit = user.unit if role in WRITERS and user.unit_id else None
+    kinds = {e.period_type for e in entry.elements_for(None)}
+    choices = [p for p in _period_choices(user) if p.kind in kinds]
+    asked = request.GET.get("period") or request.POST.get("period") or ""
     try:
-        period = parse_period(request.GET.get("period") or request.POST.get("period") or "")
+        period = parse_period(asked)
     except PeriodError:
         period = None
+    if not asked and request.method == "GET" and choices:
+        period = choices[0]  # the form of the period the picker shows at once, without a press on "Choose period"
     elements = entry.elements_for(unit, office=role == Role.OFFICE) if unit else []
     if period is not None:
         elements = [e for e in elements if e.period_type == period.kind]
@@ -75,7 +80,6 @@ def data_entry(request):
         places = {unit.region_id} | {region.pk for _element, region in slots if region is not None}
         rows = DataValue.objects.visible_to(user).filter(period=period.key, region__in=places, element__in=elements)
         existing = {(row.element_id, row.region_id): row for row in rows}
-    choices = _period_choices(user)
     lines = []
     for element, region in slots:
         key = _key(element, region)
@@ -87,7 +91,7 @@ def data_entry(request):
         {
             "unit": unit,
             "period": period,
-            "choices": [p for p in choices if p.kind in {e.period_type for e in entry.elements_for(None)}],
+            "choices": choices,
             "rows": lines,
             "rule_errors": rule_errors,
             "field_errors": [line for line in lines if line.errors],

@@ -76,15 +76,15 @@ def reading_change(request, pk):
     return redirect("indicator-detail", pk=reading.indicator_id)
 
 
-def _periods(reading):
+def _periods(reading, programme=None):
+    """The periods with values under the reading, newest first; with a programme, those ending within its years
+    (the baseline year before it and the months after its end are not its figures)."""
     if reading is None:
         return []
-    keys = (
-        current(IndicatorValue.objects.filter(reading=reading))
-        .order_by("-period_end", "period")
-        .values_list("period", flat=True)
-        .distinct()
-    )
+    rows = current(IndicatorValue.objects.filter(reading=reading))
+    if programme is not None:
+        rows = rows.filter(period_end__range=(programme.start, programme.end))
+    keys = rows.order_by("-period_end", "period").values_list("period", flat=True).distinct()
     return list(dict.fromkeys(keys))
 
 
@@ -95,7 +95,7 @@ def indicator_detail(request, pk):
     programme = chosen_programme(request)
     # The chosen programme's reading of the indicator: the values shown are those computed under it.
     reading = Reading.objects.filter(programme=reading_key(programme), indicator=indicator).first()
-    periods = _periods(reading)
+    periods = _periods(reading, programme)
     today = as_of(request)
     targets = targets_by_indicator(programme).get(indicator.code, [])
     target = next((t for t in targets if region and t.region_id == region.pk), targets[0] if targets else None)
