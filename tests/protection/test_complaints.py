@@ -209,3 +209,15 @@ def test_demo_complaints_are_deterministic_and_some_open_cases(reference, users)
         Complaint.objects.filter(synthetic=True).order_by("pk").values_list("state", "unit__key", "case__number")
     )
     assert again == first
+
+
+def test_a_units_overdue_complaints_are_on_its_workbench(new_complaint, users):
+    from django.utils import timezone
+
+    from zhichan.protection.todos_complaints import complaint_todos
+
+    assert complaint_todos(users["amr-liaison"]) == []
+    new_complaint(user="amr-liaison", received_on=timezone.localdate() - datetime.timedelta(days=30))
+    (todo,) = complaint_todos(users["amr-liaison"])
+    assert todo.count == 1 and todo.overdue and todo.kind == "complaints"
+    assert complaint_todos(users["court-liaison"]) == [] and complaint_todos(users["office"]) == []

@@ -94,7 +94,7 @@ STEPS = {
 
 
 def form_for(step, complaint, *args, **kwargs):
-    if step.form is forms.OpenCaseForm:
+    if step.form in (forms.OpenCaseForm, forms.RouteForm):  # their choices depend on the complaint
         kwargs["complaint"] = complaint
     return step.form(*args, **kwargs)
 

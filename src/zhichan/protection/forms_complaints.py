@@ -72,6 +72,12 @@ class RouteForm(BootstrapMixin, forms.Form):
     unit = forms.ModelChoiceField(Unit.objects.filter(active=True).order_by("order", "pk"), label=_("to the unit"))
     day = forms.DateField(label=_("date"), widget=DATE)
 
+    def __init__(self, *args, complaint=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if complaint is not None:  # the units of the complaint's organisation
+            units = self.fields["unit"].queryset.filter(organisation_id=complaint.unit.organisation_id)
+            self.fields["unit"].queryset = units
+
 
 class HandBackForm(BootstrapMixin, forms.Form):
     note = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))

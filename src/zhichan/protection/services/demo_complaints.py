@@ -79,7 +79,7 @@ def _one(rng, n, units, kinds, townships):
             complaints.hand_back(complaint, None, "不属于本单位职责范围（演示）")
             day += datetime.timedelta(days=2)
         complaints.route(complaint, None, units[key], day)
-    if received_on >= datetime.date(2024, 12, 1) and rng.random() < 0.6:
+    if received_on >= datetime.date(2024, 11, 15) and rng.random() < 0.7:
         return complaint  # still awaiting acceptance
     day += datetime.timedelta(days=rng.randrange(1, 12))
     if rng.random() < 0.1:
@@ -96,7 +96,7 @@ def _one(rng, n, units, kinds, townships):
             lead_on=day,
             township=rng.choice(townships) if townships else None,
         )
-    if received_on >= datetime.date(2024, 11, 1) and rng.random() < 0.5:
+    if received_on >= datetime.date(2024, 10, 1) and rng.random() < 0.5:
         return complaint  # accepted, reply still due
     day += datetime.timedelta(days=rng.randrange(5, 70 if kind == ComplaintKind.COMPLAINT else 12))
     complaints.answer(complaint, None, day, "经核查，已依法处理并告知（演示）")
