@@ -7,7 +7,7 @@ from zhichan.core.models import Region, RegionKind, Unit
 from zhichan.core.services.calendar import seed_calendar
 from zhichan.core.services.deadline_rules import DEFAULT_RULES, load_rules
 from zhichan.protection.models import CaseKind, PartyKind
-from zhichan.protection.services import cases
+from zhichan.protection.services import cases, complaints
 from zhichan.protection.services.kinds import load_case_kinds
 
 
@@ -56,5 +56,33 @@ def new_case(reference, users, amr, shuitou):
         }
         values.update(extra)
         return cases.open_case(users[user] if user else None, **values)
+
+    return make
+
+
+COMPLAINANT_ID = "350583199001011234"
+
+
+@pytest.fixture
+def new_complaint(reference, users):
+    """A complaint taken in by the office (or the user given) on the day given, about a trademark."""
+
+    def make(received_on=datetime.date(2024, 3, 1), user="office", unit=None, **extra):
+        acting = users[user] if user else None
+        values = {
+            "unit": unit or (acting.unit if acting else Unit.objects.get(key="office")),
+            "kind": "complaint",
+            "channel": "12315",
+            "received_on": received_on,
+            "matter": "某商行销售假冒注册商标的水龙头",
+            "ip_type": "trademark",
+            "complainant_name": "李四",
+            "complainant_contact": "13800000000",
+            "complainant_id_number": COMPLAINANT_ID,
+            "respondent_name": "演示卫浴商行",
+            "respondent_credit_code": "91350583MA00000001",
+        }
+        values.update(extra)
+        return complaints.take_complaint(acting, **values)
 
     return make

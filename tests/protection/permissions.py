@@ -16,6 +16,13 @@ EXPECTED = {
     "api:case-list": (STAFF, WRITERS),
     "api:case-detail": (STAFF, WRITERS),
     "api:case-step": (STAFF, WRITERS),
+    "complaint-list": (STAFF, STAFF),
+    "complaint-new": (WRITERS, WRITERS),
+    "complaint-detail": (STAFF, WRITERS),
+    "complaint-step": (STAFF, WRITERS),
+    "api:complaint-list": (STAFF, WRITERS),
+    "api:complaint-detail": (STAFF, WRITERS),
+    "api:complaint-step": (STAFF, WRITERS),
 }
 
 
@@ -39,4 +46,22 @@ def rows(users):
             source="inspection",
             lead_on=datetime.date(2024, 3, 1),
             township=township,
+        )
+    complaint_rows()
+
+
+def complaint_rows():
+    """A complaint held by the market supervision bureau and one held by the court."""
+    from zhichan.protection.services import complaints
+
+    for key in ("amr", "court"):
+        complaints.take_complaint(
+            None,
+            unit=Unit.objects.get(key=key),
+            kind="complaint",
+            channel="phone",
+            received_on=datetime.date(2024, 3, 1),
+            matter=f"{key} complaint",
+            complainant_name="李四",
+            complainant_id_number="350583199001011234",
         )

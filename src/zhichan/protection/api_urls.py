@@ -2,3 +2,7 @@ from .api import CaseViewSet
 
 # (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [("protection/cases", CaseViewSet)]
+
+from .api_complaints import ComplaintViewSet  # noqa: E402
+
+ROUTES += [("protection/complaints", ComplaintViewSet)]

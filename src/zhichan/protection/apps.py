@@ -8,8 +8,11 @@ class ProtectionConfig(Module):
     name = "zhichan.protection"
     label = "protection"
     verbose_name = _("Enforcement and protection")
-    menu = [Menu(_("Enforcement cases"), "case-list", STAFF)]
+    menu = [
+        Menu(_("Enforcement cases"), "case-list", STAFF),
+        Menu(_("Complaints and tips"), "complaint-list", STAFF),
+    ]
     panels = ["panels.cases_panel"]
-    todos = ["todos.unit_todos"]
+    todos = ["todos.unit_todos", "todos_complaints.complaint_todos"]
     alerts = ["services.alerts.dashboard_alerts"]
-    first_start = ["first_start.first_start"]
+    first_start = ["first_start.first_start", "first_start.first_start_complaints"]

@@ -12,3 +12,14 @@ def first_start(stdout, demo: bool):
     count = create_demo_cases()
     if count:
         stdout.write(f"{count} synthetic enforcement cases (演示数据（虚构）)")
+
+
+def first_start_complaints(stdout, demo: bool):
+    """In demo mode, synthetic complaints and tips (after the kinds of cases, which the cases they open need)."""
+    from .services.demo_complaints import create_demo_complaints, demo_complaints_present
+
+    if not demo or demo_complaints_present():
+        return
+    count = create_demo_complaints()
+    if count:
+        stdout.write(f"{count} synthetic complaints and tips (演示数据（虚构）)")
