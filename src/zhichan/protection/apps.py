@@ -8,7 +8,11 @@ class ProtectionConfig(Module):
     name = "zhichan.protection"
     label = "protection"
     verbose_name = _("Enforcement and protection")
-    menu = [Menu(_("Enforcement cases"), "case-list", STAFF)]
+    menu = [
+        Menu(_("Enforcement cases"), "case-list", STAFF),
+        Menu(_("Mediations"), "mediation-list", STAFF),
+        Menu(_("Rights assistance"), "assistance-list", STAFF),
+    ]
     panels = ["panels.cases_panel"]
     todos = ["todos.unit_todos"]
     alerts = ["services.alerts.dashboard_alerts"]

@@ -3,3 +3,30 @@ from .kinds import CaseKind, IPType
 from .parties import CaseParty, PartyKind
 
 __all__ = ["Case", "CaseKind", "CaseParty", "IPType", "PartyKind", "Source", "State"]
+from .assistance import AssistanceKind, AssistanceOutcome, AssistanceRequest  # noqa: E402
+from .mediation import (  # noqa: E402
+    CONCLUDED,
+    JudicialConfirmation,
+    Mediation,
+    MediationKind,
+    MediationParty,
+    MediationSession,
+    MediationState,
+    Ruling,
+    Side,
+)
+
+__all__ += [
+    "CONCLUDED",
+    "AssistanceKind",
+    "AssistanceOutcome",
+    "AssistanceRequest",
+    "JudicialConfirmation",
+    "Mediation",
+    "MediationKind",
+    "MediationParty",
+    "MediationSession",
+    "MediationState",
+    "Ruling",
+    "Side",
+]
