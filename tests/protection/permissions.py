@@ -85,6 +85,7 @@ def rows(users):  # noqa: F811 - the cases' rows, then a mediation (with an appl
             received_on=datetime.date(2024, 3, 1),
         )
         mediation.agree(item, None, datetime.date(2024, 3, 20))
+        # The justice bureau's application names itself, so one application lies outside the court's scope.
         mediation.apply_for_confirmation(item, None, datetime.date(2024, 4, 1), court if key == "amr" else unit)
         assistance.open_request(
             None, unit=unit, kind="evidence", requester=f"{key} requester", requested_on=datetime.date(2024, 3, 5)
