@@ -157,3 +157,16 @@ def test_demo_mediations_and_requests_are_made_and_marked(reference, client_for)
     assert Mediation.objects.filter(synthetic=True).exclude(state=MediationState.OPEN).exists()
     page = client_for("office").get(reverse("mediation-list")).content.decode()
     assert "synthetic-badge" in page
+
+
+def test_the_office_reads_them_and_their_history_in_the_admin(new_mediation, client_for):
+    item = new_mediation()
+    client = client_for("office")
+    for url in (
+        "/admin/protection/mediation/",
+        f"/admin/protection/mediation/{item.pk}/change/",
+        f"/admin/protection/mediation/{item.pk}/history/",
+        "/admin/protection/assistancerequest/",
+        "/admin/protection/judicialconfirmation/",
+    ):
+        assert client.get(url).status_code == 200, url
