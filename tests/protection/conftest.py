@@ -7,7 +7,7 @@ from zhichan.core.models import Region, RegionKind, Unit
 from zhichan.core.services.calendar import seed_calendar
 from zhichan.core.services.deadline_rules import DEFAULT_RULES, load_rules
 from zhichan.protection.models import CaseKind, PartyKind
-from zhichan.protection.services import cases, complaints
+from zhichan.protection.services import cases, complaints, mediation
 from zhichan.protection.services.kinds import load_case_kinds
 
 
@@ -84,5 +84,32 @@ def new_complaint(reference, users):
         }
         values.update(extra)
         return complaints.take_complaint(acting, **values)
+
+    return make
+
+
+@pytest.fixture
+def new_mediation(reference, users, amr, shuitou):
+    """A factory: an administrative mediation of the market supervision bureau, received on the day given."""
+    counter = iter(range(1, 1000))
+
+    def make(received_on=datetime.date(2024, 3, 1), user="amr-liaison", **extra):
+        values = {
+            "unit": amr,
+            "number": f"南市监调〔2024〕{next(counter)}号",
+            "title": "水暖商标使用费纠纷",
+            "kind": "administrative",
+            "rights": "第1234567号注册商标专用权",
+            "claim": "赔偿损失5万元",
+            "mediator": "陈调解（演示）",
+            "received_on": received_on,
+            "township": shuitou,
+            "parties": [
+                {"side": "applicant", "name": "演示卫浴有限公司", "credit_code": "91350583MA00000001"},
+                {"side": "respondent", "name": "演示五金商行"},
+            ],
+        }
+        values.update(extra)
+        return mediation.open_mediation(users[user] if user else None, **values)
 
     return make

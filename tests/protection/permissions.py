@@ -65,3 +65,53 @@ def complaint_rows():
             complainant_name="李四",
             complainant_id_number="350583199001011234",
         )
+
+
+# Mediations, judicial confirmations and rights-assistance requests: read by staff (scoped as cases), written by
+# the office and the handling unit's liaison; the court's liaison enters the ruling on applications to its court.
+EXPECTED |= {
+    "mediation-list": (STAFF, STAFF),
+    "mediation-new": (WRITERS, WRITERS),
+    "mediation-detail": (STAFF, WRITERS),
+    "mediation-step": (STAFF, WRITERS),
+    "confirmation-list": (STAFF, STAFF),
+    "confirmation-ruling": (STAFF, WRITERS),
+    "assistance-list": (STAFF, STAFF),
+    "assistance-new": (WRITERS, WRITERS),
+    "assistance-detail": (STAFF, WRITERS),
+    "api:mediation-list": (STAFF, WRITERS),
+    "api:mediation-detail": (STAFF, WRITERS),
+    "api:mediation-step": (STAFF, WRITERS),
+    "api:judicialconfirmation-list": (STAFF, WRITERS),
+    "api:judicialconfirmation-detail": (STAFF, WRITERS),
+    "api:judicialconfirmation-ruling": (STAFF, WRITERS),
+    "api:assistancerequest-list": (STAFF, WRITERS),
+    "api:assistancerequest-detail": (STAFF, WRITERS),
+    "api:assistancerequest-close": (STAFF, WRITERS),
+}
+
+_case_rows = rows
+
+
+def rows(users):  # noqa: F811 - the cases' rows, then a mediation (with an application) and a request per unit
+    from zhichan.protection.services import assistance, mediation
+
+    _case_rows(users)
+    court = Unit.objects.get(key="court")
+    for key in ("amr", "justice"):
+        unit = Unit.objects.get(key=key)
+        item = mediation.open_mediation(
+            None,
+            unit=unit,
+            number=f"{key}-m1",
+            title=f"{key} dispute",
+            kind="administrative",
+            rights="商标专用权",
+            received_on=datetime.date(2024, 3, 1),
+        )
+        mediation.agree(item, None, datetime.date(2024, 3, 20))
+        # The justice bureau's application names itself, so one application lies outside the court's scope.
+        mediation.apply_for_confirmation(item, None, datetime.date(2024, 4, 1), court if key == "amr" else unit)
+        assistance.open_request(
+            None, unit=unit, kind="evidence", requester=f"{key} requester", requested_on=datetime.date(2024, 3, 5)
+        )

@@ -6,3 +6,10 @@ ROUTES = [("protection/cases", CaseViewSet)]
 from .api_complaints import ComplaintViewSet  # noqa: E402
 
 ROUTES += [("protection/complaints", ComplaintViewSet)]
+from .api_mediation import AssistanceViewSet, ConfirmationViewSet, MediationViewSet  # noqa: E402
+
+ROUTES += [
+    ("protection/mediations", MediationViewSet),
+    ("protection/confirmations", ConfirmationViewSet),
+    ("protection/assistance", AssistanceViewSet),
+]

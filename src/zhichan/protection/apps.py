@@ -11,6 +11,8 @@ class ProtectionConfig(Module):
     menu = [
         Menu(_("Enforcement cases"), "case-list", STAFF),
         Menu(_("Complaints and tips"), "complaint-list", STAFF),
+        Menu(_("Mediations"), "mediation-list", STAFF),
+        Menu(_("Rights assistance"), "assistance-list", STAFF),
     ]
     panels = ["panels.cases_panel"]
     todos = ["todos.unit_todos", "todos_complaints.complaint_todos"]

@@ -1,5 +1,6 @@
 """First start: the kinds of cases every start (they follow data/protection/case-kinds.yaml), and in demo mode a
-deterministic set of synthetic cases (演示数据（虚构）) across kinds, townships and 2022–2024."""
+deterministic set of synthetic cases (演示数据（虚构）) across kinds, townships and 2022–2024, and of mediations and
+rights-assistance requests."""
 
 
 def first_start(stdout, demo: bool):
@@ -7,11 +8,18 @@ def first_start(stdout, demo: bool):
     from .services.kinds import load_case_kinds
 
     stdout.write(f"Case kinds: {load_case_kinds()}")
-    if not demo or demo_cases_present():
+    if not demo:
         return
-    count = create_demo_cases()
-    if count:
-        stdout.write(f"{count} synthetic enforcement cases (演示数据（虚构）)")
+    if not demo_cases_present():
+        count = create_demo_cases()
+        if count:
+            stdout.write(f"{count} synthetic enforcement cases (演示数据（虚构）)")
+
+    from .services.demo_mediation import create_demo_mediation, demo_mediation_present
+
+    if not demo_mediation_present():
+        mediations, requests = create_demo_mediation()
+        stdout.write(f"{mediations} synthetic mediations, {requests} rights-assistance requests (演示数据（虚构）)")
 
 
 def first_start_complaints(stdout, demo: bool):

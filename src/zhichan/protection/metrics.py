@@ -124,3 +124,8 @@ class OnTimeRate(CaseMetric):
 
 
 METRICS = [ClosedCases(), ClosedOnTime(), OnTimeRate()]
+
+# T7's counts are of the mediation and rights-assistance records (assistance_metrics.py).
+from .assistance_metrics import METRICS as ASSISTANCE_METRICS  # noqa: E402
+
+METRICS += ASSISTANCE_METRICS

@@ -17,3 +17,17 @@ urlpatterns += [
     path("protection/complaints/<int:pk>/", views_complaints.complaint_detail, name="complaint-detail"),
     path("protection/complaints/<int:pk>/step/", views_complaints.complaint_step, name="complaint-step"),
 ]
+
+from . import views_mediation  # noqa: E402
+
+urlpatterns += [
+    path("protection/mediations/", views_mediation.mediation_list, name="mediation-list"),
+    path("protection/mediations/new/", views_mediation.mediation_new, name="mediation-new"),
+    path("protection/mediations/<int:pk>/", views_mediation.mediation_detail, name="mediation-detail"),
+    path("protection/mediations/<int:pk>/step/", views_mediation.mediation_step, name="mediation-step"),
+    path("protection/confirmations/", views_mediation.confirmation_list, name="confirmation-list"),
+    path("protection/confirmations/<int:pk>/ruling/", views_mediation.confirmation_ruling, name="confirmation-ruling"),
+    path("protection/assistance/", views_mediation.assistance_list, name="assistance-list"),
+    path("protection/assistance/new/", views_mediation.assistance_new, name="assistance-new"),
+    path("protection/assistance/<int:pk>/", views_mediation.assistance_detail, name="assistance-detail"),
+]

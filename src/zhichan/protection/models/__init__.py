@@ -6,3 +6,31 @@ __all__ = ["Case", "CaseKind", "CaseParty", "IPType", "PartyKind", "Source", "St
 from .complaints import Channel, Complaint, ComplaintKind, ComplaintState  # noqa: E402
 
 __all__ += ["Channel", "Complaint", "ComplaintKind", "ComplaintState"]
+
+from .assistance import AssistanceKind, AssistanceOutcome, AssistanceRequest  # noqa: E402
+from .mediation import (  # noqa: E402
+    CONCLUDED,
+    JudicialConfirmation,
+    Mediation,
+    MediationKind,
+    MediationParty,
+    MediationSession,
+    MediationState,
+    Ruling,
+    Side,
+)
+
+__all__ += [
+    "CONCLUDED",
+    "AssistanceKind",
+    "AssistanceOutcome",
+    "AssistanceRequest",
+    "JudicialConfirmation",
+    "Mediation",
+    "MediationKind",
+    "MediationParty",
+    "MediationSession",
+    "MediationState",
+    "Ruling",
+    "Side",
+]
