@@ -62,8 +62,9 @@ class CaseMetric(Metric):
 
     def _counts(self, start, end) -> dict[str, list[int]]:
         """{region path: [closed, on time]} of the cases placed exactly there."""
-        rows = list(_closed(start, end).values_list("pk", "place", "kind__decision_rule"))
-        met = met_on_time({pk: rule for pk, _place, rule in rows}, end)
+        closed = _closed(start, end)
+        rows = list(closed.values_list("pk", "place", "kind__decision_rule"))
+        met = met_on_time({pk: rule for pk, _place, rule in rows}, end, among=closed.values("pk"))
         counts = defaultdict(lambda: [0, 0])
         for pk, place, _rule in rows:
             counts[place][0] += 1

@@ -7,17 +7,20 @@ or a period not counted is read on its own. The case list sorts the running cloc
 other cases a page at a time from the database."""
 
 import datetime
+from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, F, OuterRef, When
 
-from zhichan.core.clocks import clock, read
+from zhichan.core.clocks import read
 from zhichan.core.models import Clock, DeadlineRule, ExcludedPeriod, Extension
 from zhichan.core.services.calendar import WorkCalendar
 
 from ..models import Case, State
 from .clocks import on_time
+
+RUNNING = [State.LEAD, State.FILED, State.INVESTIGATION]
 
 
 def running_rules(cases) -> dict[int, str]:
@@ -28,37 +31,62 @@ def running_rules(cases) -> dict[int, str]:
         default=F("kind__decision_rule"),
         output_field=models.CharField(),
     )
-    running = cases.filter(state__in=[State.LEAD, State.FILED, State.INVESTIGATION]).annotate(running_key=key)
+    running = cases.filter(state__in=RUNNING).annotate(running_key=key)
     return {pk: rule for pk, rule in running.values_list("pk", "running_key") if rule}
 
 
-def _rows(wanted: dict[int, str], rules: dict):
-    """(clock, case id, rule id, started, stopped, has entries) of the cases' clocks under the wanted rules."""
+def _rows(wanted: dict[int, str], rules: dict, among=None):
+    """(clock, case id, rule id, started, stopped, has entries) of the cases' clocks under the wanted rules; `among`
+    (a queryset of the cases' ids) spares sending their ids back to the database."""
     keys = {pk: rule.key for pk, rule in rules.items()}
     entries = Exists(Extension.objects.filter(clock=OuterRef("pk"))) | Exists(
         ExcludedPeriod.objects.filter(clock=OuterRef("pk"))
     )
     found = (
-        Clock.objects.filter(content_type=ContentType.objects.get_for_model(Case), object_id__in=list(wanted))
+        Clock.objects.filter(
+            content_type=ContentType.objects.get_for_model(Case),
+            object_id__in=list(wanted) if among is None else among,
+        )
         .annotate(entries=entries)
         .values_list("pk", "object_id", "rule_id", "started_on", "stopped_on", "entries")
     )
-    return [row for row in found if wanted[row[1]] == keys[row[2]]]
+    return [row for row in found if row[1] in wanted and wanted[row[1]] == keys[row[2]]]
 
 
 def _rules() -> dict[int, DeadlineRule]:
     return {rule.pk: rule for rule in DeadlineRule.objects.all()}
 
 
-def _with_entries(clock_ids):
-    found = Clock.objects.filter(pk__in=list(clock_ids)).select_related("rule")
-    return found.prefetch_related("extensions", "excluded") if clock_ids else found.none()
+def _read_with_entries(rows, rules, day, calendar) -> dict:
+    """{case id: reading} of the clocks with an extension or a period not counted, read as core.clocks.clock
+    reads a clock (its entries in their own order)."""
+    ids = [row[0] for row in rows if row[5]]
+    if not ids:
+        return {}
+    extensions, excluded = defaultdict(list), defaultdict(list)
+    for extension in Extension.objects.filter(clock_id__in=ids):
+        extensions[extension.clock_id].append(extension)
+    for period in ExcludedPeriod.objects.filter(clock_id__in=ids):
+        excluded[period.clock_id].append(period)
+    return {
+        case: read(
+            rules[rule],
+            start,
+            day,
+            stopped=stopped,
+            extensions=extensions[pk],
+            excluded=excluded[pk],
+            calendar=calendar,
+        )
+        for pk, case, rule, start, stopped, entries in rows
+        if entries
+    }
 
 
-def read_many(wanted: dict[int, str], day: datetime.date) -> dict[int, object]:
+def read_many(wanted: dict[int, str], day: datetime.date, among=None) -> dict[int, object]:
     """{case id: reading on the day of its clock under the wanted rule key} from {case id: rule key}."""
     rules, calendar = _rules(), WorkCalendar()
-    rows = _rows(wanted, rules)
+    rows = _rows(wanted, rules, among)
     readings, plain = {}, {}
     for _clock, case, rule, start, stopped, entries in rows:
         if not entries:
@@ -66,16 +94,15 @@ def read_many(wanted: dict[int, str], day: datetime.date) -> dict[int, object]:
             if key not in plain:
                 plain[key] = read(rules[rule], start, day, stopped=stopped, calendar=calendar)
             readings[case] = plain[key]
-    for row in _with_entries([row[0] for row in rows if row[5]]):
-        readings[row.object_id] = clock(row, day, calendar=calendar)
+    readings.update(_read_with_entries(rows, rules, day, calendar))
     return readings
 
 
-def met_on_time(wanted: dict[int, str], day: datetime.date) -> set[int]:
+def met_on_time(wanted: dict[int, str], day: datetime.date, among=None) -> set[int]:
     """The cases whose clock under the wanted rule key reads as met (stopped on or before its due date) on the day:
     services/clocks.on_time of each reading, without making the readings."""
     rules, calendar = _rules(), WorkCalendar()
-    rows = _rows(wanted, rules)
+    rows = _rows(wanted, rules, among)
     met, due = set(), {}
     for _clock, case, rule, start, stopped, entries in rows:
         if entries or not stopped or stopped > day:
@@ -85,9 +112,7 @@ def met_on_time(wanted: dict[int, str], day: datetime.date) -> set[int]:
             due[rule, start] = read(rules[rule], start, start, calendar=calendar).due
         if stopped <= due[rule, start]:
             met.add(case)
-    for row in _with_entries([row[0] for row in rows if row[5]]):
-        if on_time(clock(row, day, calendar=calendar)):
-            met.add(row.object_id)
+    met.update(case for case, reading in _read_with_entries(rows, rules, day, calendar).items() if on_time(reading))
     return met
 
 
@@ -99,14 +124,13 @@ class ByDaysLeft:
 
     def __init__(self, cases, day: datetime.date):
         wanted = running_rules(cases)
-        self.readings = read_many(wanted, day)
+        self.readings = read_many(wanted, day, among=cases.filter(state__in=RUNNING).values("pk"))
         position = {pk: n for n, pk in enumerate(wanted)}
         self.running = sorted(self.readings, key=lambda pk: (self.readings[pk].due, position[pk]))
         self.cases = cases
-        self.rest = cases.exclude(pk__in=self.running)
 
     def count(self) -> int:
-        return len(self.running) + self.rest.count()
+        return self.cases.count()  # the running ones are among them
 
     def __len__(self):
         return self.count()
@@ -118,5 +142,5 @@ class ByDaysLeft:
         shown = [found[pk] for pk in ids]
         first, last = max(0, start - len(self.running)), stop - len(self.running)
         if last > 0:
-            shown += list(self.rest[first:last])
+            shown += list(self.cases.exclude(pk__in=self.running)[first:last])
         return shown
