@@ -9,8 +9,7 @@ from zhichan.core.clocks import clock
 from zhichan.core.models import Clock
 from zhichan.protection.models import Case
 from zhichan.protection.services import cases
-from zhichan.protection.services.clock_lists import ByDaysLeft, met_on_time, read_many, running_rules
-from zhichan.protection.services.clocks import on_time
+from zhichan.protection.services.clock_lists import ByDaysLeft, met_on_time, on_time, read_many, running_rules
 
 D = datetime.date
 DAY = D(2024, 7, 1)

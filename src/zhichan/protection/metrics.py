@@ -20,8 +20,8 @@ from zhichan.core.metrics import Metric
 from zhichan.core.models import Clock, ExcludedPeriod, Extension, Region
 
 from .models import Case, State
-from .services.clock_lists import met_on_time
-from .services.clocks import decision_reading, on_time
+from .services.clock_lists import met_on_time, on_time
+from .services.clocks import decision_reading
 
 
 def _due(case):

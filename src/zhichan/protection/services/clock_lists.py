@@ -13,12 +13,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, F, OuterRef, When
 
+from zhichan.core.clocks import State as ClockState
 from zhichan.core.clocks import read
 from zhichan.core.models import Clock, DeadlineRule, ExcludedPeriod, Extension
 from zhichan.core.services.calendar import WorkCalendar
 
 from ..models import Case, State
-from .clocks import on_time
 
 RUNNING = [State.LEAD, State.FILED, State.INVESTIGATION]
 
@@ -33,6 +33,10 @@ def running_rules(cases) -> dict[int, str]:
     )
     running = cases.filter(state__in=RUNNING).annotate(running_key=key)
     return {pk: rule for pk, rule in running.values_list("pk", "running_key") if rule}
+
+
+def on_time(reading) -> bool:
+    return reading is not None and reading.state == ClockState.MET
 
 
 def _rows(wanted: dict[int, str], rules: dict, among=None):
@@ -100,7 +104,7 @@ def read_many(wanted: dict[int, str], day: datetime.date, among=None) -> dict[in
 
 def met_on_time(wanted: dict[int, str], day: datetime.date, among=None) -> set[int]:
     """The cases whose clock under the wanted rule key reads as met (stopped on or before its due date) on the day:
-    services/clocks.on_time of each reading, without making the readings."""
+    on_time of each reading, without making the readings."""
     rules, calendar = _rules(), WorkCalendar()
     rows = _rows(wanted, rules, among)
     met, due = set(), {}
