@@ -77,3 +77,13 @@ def test_the_serving_benchmark_runs():
     )
     for figure in ["(a) mixed reads", "workbench", "registry search", "dashboard API", "/healthz", "no errors"]:
         assert figure in printed, printed
+
+
+def test_the_protection_benchmark_runs():
+    printed = _run(
+        "protection.py",
+        *("--cases", "400", "--requests", "1", "--naive-months", "2"),
+        *("--database-url", _database_url("zhichan_bench_smoke_protection")),
+    )
+    for figure in ["(a) ours", "(b) naive loop", "agree with ours", "(c) case list by days left", "newest lead"]:
+        assert figure in printed, printed

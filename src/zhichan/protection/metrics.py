@@ -20,7 +20,8 @@ from zhichan.core.metrics import Metric
 from zhichan.core.models import Clock, ExcludedPeriod, Extension, Region
 
 from .models import Case, State
-from .services.clocks import decision_reading, decision_readings, on_time
+from .services.clock_lists import met_on_time, on_time
+from .services.clocks import decision_reading
 
 
 def _due(case):
@@ -61,12 +62,13 @@ class CaseMetric(Metric):
 
     def _counts(self, start, end) -> dict[str, list[int]]:
         """{region path: [closed, on time]} of the cases placed exactly there."""
-        rows = list(_closed(start, end).values_list("pk", "place", "kind__decision_rule"))
-        readings = decision_readings({pk: rule for pk, _place, rule in rows}, end)
+        closed = _closed(start, end)
+        rows = list(closed.values_list("pk", "place", "kind__decision_rule"))
+        met = met_on_time({pk: rule for pk, _place, rule in rows}, end, among=closed.values("pk"))
         counts = defaultdict(lambda: [0, 0])
         for pk, place, _rule in rows:
             counts[place][0] += 1
-            counts[place][1] += on_time(readings.get(pk))
+            counts[place][1] += pk in met
         return counts
 
     def records(self, start, end, region_ids, options=None):

@@ -1,11 +1,10 @@
 """The case pages: thin, each reads its form and calls the case's actions (services/cases.py)."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
@@ -17,6 +16,7 @@ from zhichan.core.views.actions import run_action
 from .forms import CaseForm, FilterForm
 from .models import Case
 from .services import cases
+from .services.clock_lists import ByDaysLeft
 from .services.clocks import case_readings, running_readings
 from .services.parties import id_shown
 from .steps import STEPS, offered
@@ -37,13 +37,13 @@ def case_list(request):
             if data.get(field):
                 found = found.filter(**{field: data[field]})
         sort = data.get("sort") or sort
-    rows = list(found)
-    readings = running_readings(rows)
     if sort == "days-left":
-        # Cases with a running clock first, the soonest due (the least time left) first; then the rest, newest
-        # lead first. The due date orders clocks in days and in working days alike.
-        rows.sort(key=lambda case: readings[case.pk].due if case.pk in readings else datetime.date.max)
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+        ordered = ByDaysLeft(found, timezone.localdate())
+        page = Paginator(ordered, PER_PAGE).get_page(request.GET.get("page"))
+        readings = ordered.readings
+    else:
+        page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+        readings = running_readings(page)
     context = {
         "form": form,
         "page": page,

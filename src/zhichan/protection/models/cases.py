@@ -87,7 +87,11 @@ class Case(ConcurrentTransitionMixin, Plausible):
         verbose_name_plural = _("enforcement cases")
         ordering = ["-lead_on", "-pk"]
         constraints = [models.UniqueConstraint(fields=["unit", "number"], name="case_number_unique_in_unit")]
-        indexes = [models.Index(fields=["state", "ended_on"])]
+        indexes = [
+            models.Index(fields=["state", "ended_on"]),
+            # The list's order: a page of the cases without a running clock is read off it, not sorted for.
+            models.Index(fields=["-lead_on", "-id"], name="case_newest_lead"),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.title}"

@@ -12,6 +12,7 @@ from zhichan.core.models import Clock
 from zhichan.core.services.calendar import WorkCalendar
 
 from ..models import Case
+from .clock_lists import read_many
 
 
 def _clocks(case_ids):
@@ -31,32 +32,18 @@ def case_readings(case, day: datetime.date | None = None) -> list:
 def running_readings(cases, day: datetime.date | None = None) -> dict:
     """{case id: reading of the clock running now} for the cases (those with one)."""
     wanted = {case.pk: case.running_rule for case in cases if case.running_rule}
-    calendar, day = WorkCalendar(), day or timezone.localdate()
-    return {
-        row.object_id: clock(row, day, calendar=calendar)
-        for row in _clocks(wanted)
-        if wanted[row.object_id] == row.rule.key
-    }
+    return read_many(wanted, day or timezone.localdate())
 
 
 def decision_readings(rules: dict, day: datetime.date) -> dict:
     """{case id: reading of its decision clock on the day}, from {case id: its kind's decision rule key}: the clock
     the on-time rate asks about."""
-    calendar = WorkCalendar()
-    return {
-        row.object_id: clock(row, day, calendar=calendar)
-        for row in _clocks(rules)
-        if rules[row.object_id] == row.rule.key
-    }
+    return read_many(rules, day)
 
 
 def decision_reading(case, day: datetime.date | None = None):
     """The case's decision clock read on the day, or None when it has none (a lead not filed)."""
     return decision_readings({case.pk: case.kind.decision_rule}, day or timezone.localdate()).get(case.pk)
-
-
-def on_time(reading) -> bool:
-    return reading is not None and reading.state == ClockState.MET
 
 
 def overdue_cases(user, day: datetime.date | None = None) -> list:
