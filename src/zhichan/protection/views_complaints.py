@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, STAFF, Role
 from zhichan.core.views.actions import run_action
 
@@ -80,7 +80,7 @@ def _detail_context(request, complaint, forms=None):
     }
 
 
-@require_POST
+@form_post("complaint-detail", "pk")
 @allow(STAFF, write=WRITERS, scope=Complaint)
 def complaint_step(request, pk):
     complaint = get_object_or_404(Complaint.objects.editable_by(request.user).select_related("unit"), pk=pk)

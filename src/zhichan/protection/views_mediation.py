@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from zhichan.core.access import allow
+from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, STAFF, Role
 from zhichan.core.scoping import can_edit
 from zhichan.core.views.actions import run_action
@@ -96,7 +96,7 @@ def _detail_context(request, mediation, forms=None):
     }
 
 
-@require_POST
+@form_post("mediation-detail", "pk")
 @allow(STAFF, write=WRITERS, scope=Mediation)
 def mediation_step(request, pk):
     mediation = get_object_or_404(Mediation.objects.editable_by(request.user), pk=pk)
@@ -127,7 +127,7 @@ def confirmation_list(request):
     return render(request, "protection/confirmation_list.html", {"rows": rows})
 
 
-@require_POST
+@form_post("confirmation-list")
 @allow(STAFF, write=WRITERS, scope=JudicialConfirmation)
 def confirmation_ruling(request, pk):
     confirmation = get_object_or_404(JudicialConfirmation.objects.editable_by(request.user), pk=pk)
