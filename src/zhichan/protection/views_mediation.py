@@ -127,7 +127,7 @@ def confirmation_list(request):
     return render(request, "protection/confirmation_list.html", {"rows": rows})
 
 
-@form_post("confirmation-list")
+@form_post()  # its form is on the mediation page, which the address does not name
 @allow(STAFF, write=WRITERS, scope=JudicialConfirmation)
 def confirmation_ruling(request, pk):
     confirmation = get_object_or_404(JudicialConfirmation.objects.editable_by(request.user), pk=pk)
