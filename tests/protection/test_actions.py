@@ -24,7 +24,9 @@ def english():
 
 def kinds_of_events(case):
     return list(
-        Event.objects.filter(object_id=case.pk, kind__startswith="case.").order_by("pk").values_list("kind", flat=True)
+        Event.objects.filter(object_id=case.pk, content_type__model="case", kind__startswith="case.")
+        .order_by("pk")
+        .values_list("kind", flat=True)
     )
 
 

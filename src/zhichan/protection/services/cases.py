@@ -282,7 +282,7 @@ def _running(case) -> str:
     return rule
 
 
-@action(CASE_SUSPENDED, allow=may_edit, data=lambda arguments, period: {"pause": arguments["pause"]})
+@action(CASE_SUSPENDED, on="case", allow=may_edit, data=lambda arguments, period: {"pause": arguments["pause"]})
 def suspend(case, user, pause: str, start: datetime.date, note: str = "", end: datetime.date | None = None):
     """A period that does not count towards the running clock (suspension, hearing, notice, testing, appraisal,
     identification by the right holder), open until `resume` unless its end is known."""
