@@ -15,7 +15,7 @@ def navigation(request):
     role = role_of(user)
     items = []
     if role != Role.PUBLIC:
-        items.append((_("Workbench"), reverse("workbench")))
+        items.append((_("Workbench"), reverse("workbench"), []))
     items += nav_items(role)
     # Reference pages and system tools sit in one menu, so the bar holds the modules and fits a laptop screen.
     more = []

@@ -24,16 +24,33 @@ def register_panel(panel):
     return panel
 
 
-def register_nav(label, url_name: str, roles):
-    NAV_ITEMS.append((label, url_name, frozenset(roles)))
+def register_nav(label, url_name: str, roles, group=None):
+    """A menu entry; entries of one `group` (a module with several pages) share one drop-down named after it."""
+    NAV_ITEMS.append((label, url_name, frozenset(roles), group))
 
 
 def render_panels(request) -> list[tuple[str, dict]]:
     return [shown for shown in (panel(request) for panel in PANELS) if shown]
 
 
-def nav_items(role) -> list[tuple[str, str]]:
-    return [(label, reverse(url_name)) for label, url_name, roles in NAV_ITEMS if role in roles]
+def nav_items(role) -> list[tuple]:
+    """(label, url, []) per entry the role sees, and (group, None, [(label, url), …]) per group, in order."""
+    items, groups = [], {}
+    for label, url_name, roles, group in NAV_ITEMS:
+        if role not in roles:
+            continue
+        if group is None:
+            items.append((label, reverse(url_name), []))
+            continue
+        if group not in groups:
+            groups[group] = []
+            items.append((group, None, groups[group]))
+        groups[group].append((label, reverse(url_name)))
+    # A group the role sees one entry of is that entry.
+    return [
+        (children[0][0], children[0][1], []) if len(children) == 1 else (label, url, children)
+        for label, url, children in items
+    ]
 
 
 def register_first_start(step):

@@ -55,8 +55,10 @@ class Module(AppConfig):
     def ready(self):
         for module in self.signals:
             import_module(self.dotted(module))
+        # A module with several pages shows them as one drop-down named after it, so the bar fits a laptop screen.
+        group = self.verbose_name if len(self.menu) > 1 else None
         for item in self.menu:
-            extensions.register_nav(item.label, item.url_name, item.roles)
+            extensions.register_nav(item.label, item.url_name, item.roles, group)
         for hooks, register in [
             (self.panels, extensions.register_panel),
             (self.todos, extensions.register_todo),
