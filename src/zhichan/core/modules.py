@@ -44,6 +44,9 @@ class Module(AppConfig):
             cls.default = True
 
     menu: list = []
+    # A label under which the menu entries share one drop-down (a module of several pages), so the bar keeps
+    # fitting a laptop screen as modules are added; None: each entry on the bar.
+    menu_group = None
     panels: list = []  # `panel(request) -> (template, context) | None`, shown on the workbench
     todos: list = []  # `provider(user) -> [Todo]`
     alerts: list = []  # `provider(day) -> [(template, context)]`, warnings on the leadership dashboard
@@ -55,10 +58,8 @@ class Module(AppConfig):
     def ready(self):
         for module in self.signals:
             import_module(self.dotted(module))
-        # A module with several pages shows them as one drop-down named after it, so the bar fits a laptop screen.
-        group = self.verbose_name if len(self.menu) > 1 else None
         for item in self.menu:
-            extensions.register_nav(item.label, item.url_name, item.roles, group)
+            extensions.register_nav(item.label, item.url_name, item.roles, self.menu_group)
         for hooks, register in [
             (self.panels, extensions.register_panel),
             (self.todos, extensions.register_todo),

@@ -8,6 +8,7 @@ class ProtectionConfig(Module):
     name = "zhichan.protection"
     label = "protection"
     verbose_name = _("Enforcement and protection")
+    menu_group = _("Enforcement and protection")
     menu = [
         Menu(_("Enforcement cases"), "case-list", STAFF),
         Menu(_("Complaints and tips"), "complaint-list", STAFF),

@@ -163,7 +163,7 @@ def open_case(
         clocks.start_clock(user, case, kind.filing_rule, lead_on)
     for party in parties:
         _add_party(case, **party)
-    record(user, CASE_OPENED, case, source=case.source)
+    record(user, CASE_OPENED, case, source=str(case.get_source_display()))
     return case
 
 
