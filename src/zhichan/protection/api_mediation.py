@@ -13,7 +13,7 @@ from zhichan.core.roles import LIAISONS, Role
 
 from .forms_mediation import CloseRequestForm, RulingForm
 from .mediation_steps import STEPS, make_form, offered
-from .models import AssistanceRequest, JudicialConfirmation, Mediation, Side
+from .models import AssistanceOutcome, AssistanceRequest, JudicialConfirmation, Mediation, Ruling, Side
 from .services import assistance
 from .services import mediation as mediations
 
@@ -27,6 +27,9 @@ class MediationPartySerializer(serializers.Serializer):
 
 
 class ConfirmationSerializer(serializers.ModelSerializer):
+    # Declared so the schema says an application not ruled on yet gives "" (a read-only field drops allow_blank).
+    ruling = serializers.ChoiceField(choices=Ruling.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = JudicialConfirmation
         fields = ["id", "mediation", "court", "applied_on", "ruling", "ruled_on", "ruling_number", "note"]
@@ -175,6 +178,8 @@ class ConfirmationViewSet(ScopedViewSet):
 
 
 class AssistanceSerializer(serializers.ModelSerializer):
+    outcome = serializers.ChoiceField(choices=AssistanceOutcome.choices, allow_blank=True, read_only=True)
+
     township = serializers.PrimaryKeyRelatedField(queryset=Region.objects.all(), required=False, allow_null=True)
 
     class Meta:
