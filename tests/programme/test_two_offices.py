@@ -187,3 +187,15 @@ def test_each_reader_starts_on_its_own_organisations_programme(rf, two):
         request = rf.get("/dashboard/")
         request.user, request.session = two[name]["office"], {}
         assert chosen_programme(request) == two[name]["programme"]
+
+
+def test_the_api_gives_each_office_what_its_pages_give(api_for, two):
+    nanan, city = two["nanan"], two["city"]
+    nanan_api, city_api = api_for(nanan["office"]), api_for(city["office"])
+    keys = {row["key"] for row in nanan_api.get("/api/v1/programmes/").json()["results"]}
+    assert keys == {nanan["programme"].key}
+    assert nanan_api.get(f"/api/v1/programmes/{city['programme'].pk}/").status_code == 404
+    assert nanan_api.get(f"/api/v1/reports/{city['report'].pk}/").status_code == 404
+    keys = {row["key"] for row in city_api.get("/api/v1/programmes/").json()["results"]}
+    assert keys == {nanan["programme"].key, city["programme"].key}  # the city reads its county's
+    assert city_api.get(f"/api/v1/reports/{nanan['report'].pk}/").status_code == 200
