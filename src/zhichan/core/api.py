@@ -4,7 +4,8 @@ from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
-from rest_framework.decorators import api_view, permission_classes
+from rest_framework.decorators import action, api_view, permission_classes
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -30,11 +31,46 @@ class ScopedViewSet(viewsets.ModelViewSet):
             queryset = queryset.editable_by(self.request.user)
         return queryset
 
+    # The domain action a POST runs, called as `create_action(user, **validated data)`; None: the serializer saves.
+    create_action = None
+
+    def create(self, request, *args, **kwargs):
+        if self.create_action is None:
+            return super().create(request, *args, **kwargs)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        record = type(self).create_action(request.user, **serializer.validated_data)
+        return Response(self.get_serializer(record).data, status=status.HTTP_201_CREATED)
+
     def perform_create(self, serializer):
         save_checked(self.request.user, serializer.save)
 
     def perform_update(self, serializer):
         save_checked(self.request.user, serializer.save)
+
+
+def step_endpoint(table, name: str, response, doc: str):
+    """The `step` action of a viewset whose records move on by the steps of `table` (core/steps.py): POST `step`
+    and that step's fields; the answer is the record as it now is."""
+
+    @extend_schema(
+        request=inline_serializer(name, fields={"step": serializers.ChoiceField(table.keys)}), responses=response
+    )
+    @action(detail=True, methods=["post"])
+    def step(self, request, pk=None):
+        record = self.get_object()
+        chosen = table.get(request.data.get("step"))
+        if chosen is None:
+            raise ValidationError({"step": [f"one of {', '.join(table.keys)}"]})
+        form = table.form(chosen, record, request.user, request.data, request.FILES)
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        chosen.run(record, request.user, form.cleaned_data, form)
+        record.refresh_from_db()
+        return Response(self.get_serializer(record).data)
+
+    step.__doc__ = doc
+    return step
 
 
 class RegionSerializer(serializers.ModelSerializer):

@@ -1,13 +1,9 @@
 """REST API for enforcement cases: read the cases the user may see, enter a lead (POST), and take a step
 (POST …/step/ with `step` and that step's fields, the same as the case page's forms)."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
-from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from zhichan.core.api import ScopedViewSet
+from zhichan.core.api import ScopedViewSet, step_endpoint
 from zhichan.core.models import Region
 from zhichan.core.roles import LIAISONS, Role
 
@@ -116,40 +112,13 @@ class CaseViewSet(ScopedViewSet):
     write_roles = WRITERS
     http_method_names = ["get", "head", "options", "post"]
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        case = cases.open_case(
-            request.user,
-            unit=data["unit"],
-            number=data["number"],
-            title=data["title"],
-            kind=data["kind"],
-            source=data["source"],
-            lead_on=data["lead_on"],
-            township=data.get("township"),
-            goods=data.get("goods", ""),
-            parties=data.get("parties", []),
-        )
-        return Response(self.get_serializer(case).data, status=status.HTTP_201_CREATED)
+    create_action = cases.open_case
 
-    @extend_schema(
-        request=inline_serializer("CaseStep", fields={"step": serializers.ChoiceField(sorted(STEPS))}),
-        responses=CaseSerializer,
-    )
-    @action(detail=True, methods=["post"])
-    def step(self, request, pk=None):
+    step = step_endpoint(
+        STEPS,
+        "CaseStep",
+        CaseSerializer,
         """Take a step: `step` (file, decline, investigate, decide, enforce, close, suspend, resume, extend,
         transfer, withdraw) and its fields — day, note, number and amounts, pause and start, period and end,
-        length, approver, approved_on and reason."""
-        case = self.get_object()
-        step = STEPS.get(request.data.get("step", ""))
-        if step is None:
-            raise ValidationError({"step": [f"one of {', '.join(sorted(STEPS))}"]})
-        form = step.form(request.data)
-        if not form.is_valid():
-            raise ValidationError(form.errors)
-        step.run(case, request.user, form.cleaned_data, form)
-        case.refresh_from_db()
-        return Response(self.get_serializer(case).data)
+        length, approver, approved_on and reason.""",
+    )

@@ -1,16 +1,12 @@
 """REST API for complaints and tips: read those the user may see (the complainant's identity masked as on the
 pages), take one in (POST), and take a step (POST …/step/ with `step` and that step's fields, as on the page)."""
 
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
-from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from zhichan.core.api import ScopedViewSet
+from zhichan.core.api import ScopedViewSet, step_endpoint
 from zhichan.core.roles import LIAISONS, Role
 
-from .complaint_steps import STEPS, form_for
+from .complaint_steps import STEPS
 from .models import Complaint
 from .services import complaints
 
@@ -92,42 +88,12 @@ class ComplaintViewSet(ScopedViewSet):
     write_roles = WRITERS
     http_method_names = ["get", "head", "options", "post"]
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        complaint = complaints.take_complaint(
-            request.user,
-            unit=data["unit"],
-            kind=data["kind"],
-            channel=data["channel"],
-            received_on=data["received_on"],
-            matter=data["matter"],
-            ip_type=data.get("ip_type", "other"),
-            anonymous=data.get("anonymous", False),
-            complainant_name=data.get("complainant_name", ""),
-            complainant_contact=data.get("complainant_contact", ""),
-            complainant_id_number=data.get("complainant_id_number", ""),
-            respondent_name=data.get("respondent_name", ""),
-            respondent_credit_code=data.get("respondent_credit_code", ""),
-        )
-        return Response(self.get_serializer(complaint).data, status=status.HTTP_201_CREATED)
+    create_action = complaints.take_complaint
 
-    @extend_schema(
-        request=inline_serializer("ComplaintStep", fields={"step": serializers.ChoiceField(sorted(STEPS))}),
-        responses=ComplaintSerializer,
-    )
-    @action(detail=True, methods=["post"])
-    def step(self, request, pk=None):
+    step = step_endpoint(
+        STEPS,
+        "ComplaintStep",
+        ComplaintSerializer,
         """Take a step: `step` (route, accept, decline, hand_back, reply, open_case, close) and its fields — unit
-        and day; day; day and reason; note; day and text; number, title, kind (key), lead_on and township; day."""
-        complaint = self.get_object()
-        step = STEPS.get(request.data.get("step", ""))
-        if step is None:
-            raise ValidationError({"step": [f"one of {', '.join(sorted(STEPS))}"]})
-        form = form_for(step, complaint, request.data)
-        if not form.is_valid():
-            raise ValidationError(form.errors)
-        step.run(complaint, request.user, form.cleaned_data)
-        complaint.refresh_from_db()
-        return Response(self.get_serializer(complaint).data)
+        and day; day; day and reason; note; day and text; number, title, kind (key), lead_on and township; day.""",
+    )

@@ -2,17 +2,17 @@
 may see, take one in (POST), and move it on (POST …/step/, …/ruling/, …/close/) with the same forms as the pages."""
 
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from zhichan.core.api import ScopedViewSet
+from zhichan.core.api import ScopedViewSet, step_endpoint
 from zhichan.core.models import Region
 from zhichan.core.roles import LIAISONS, Role
 
 from .forms_mediation import CloseRequestForm, RulingForm
-from .mediation_steps import STEPS, make_form, offered
+from .mediation_steps import STEPS
 from .models import AssistanceOutcome, AssistanceRequest, JudicialConfirmation, Mediation, Ruling, Side
 from .services import assistance
 from .services import mediation as mediations
@@ -111,45 +111,15 @@ class MediationViewSet(ScopedViewSet):
     write_roles = WRITERS
     http_method_names = ["get", "head", "options", "post"]
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        mediation = mediations.open_mediation(
-            request.user,
-            unit=data["unit"],
-            number=data["number"],
-            title=data["title"],
-            kind=data["kind"],
-            rights=data["rights"],
-            claim=data.get("claim", ""),
-            mediator=data.get("mediator", ""),
-            received_on=data["received_on"],
-            township=data.get("township"),
-            parties=data.get("parties", []),
-        )
-        return Response(self.get_serializer(mediation).data, status=status.HTTP_201_CREATED)
+    create_action = mediations.open_mediation
 
-    @extend_schema(
-        request=inline_serializer("MediationStep", fields={"step": serializers.ChoiceField(sorted(STEPS))}),
-        responses=MediationSerializer,
-    )
-    @action(detail=True, methods=["post"])
-    def step(self, request, pk=None):
+    step = step_endpoint(
+        STEPS,
+        "MediationStep",
+        MediationSerializer,
         """Take a step: `step` and its fields — day and note; agreement (a file) for agree and attach; court for
-        apply."""
-        mediation = self.get_object()
-        step = STEPS.get(request.data.get("step", ""))
-        if step is None:
-            raise ValidationError({"step": [f"one of {', '.join(sorted(STEPS))}"]})
-        if step not in offered(mediation):
-            raise ValidationError({"step": [str(step.label)]})
-        form = make_form(step, request.user, request.data, request.FILES)
-        if not form.is_valid():
-            raise ValidationError(form.errors)
-        step.run(mediation, request.user, form.cleaned_data)
-        mediation.refresh_from_db()
-        return Response(self.get_serializer(mediation).data)
+        apply.""",
+    )
 
 
 class ConfirmationViewSet(ScopedViewSet):
@@ -211,21 +181,7 @@ class AssistanceViewSet(ScopedViewSet):
     write_roles = WRITERS
     http_method_names = ["get", "head", "options", "post"]
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        item = assistance.open_request(
-            request.user,
-            unit=data["unit"],
-            kind=data["kind"],
-            requester=data["requester"],
-            credit_code=data.get("credit_code", ""),
-            matter=data.get("matter", ""),
-            requested_on=data["requested_on"],
-            township=data.get("township"),
-        )
-        return Response(self.get_serializer(item).data, status=status.HTTP_201_CREATED)
+    create_action = assistance.open_request
 
     @extend_schema(request=inline_serializer("CloseRequest", fields={"outcome": serializers.CharField()}))
     @action(detail=True, methods=["post"])

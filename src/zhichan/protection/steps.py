@@ -1,36 +1,31 @@
 """The steps a user takes on a case, one table for the case page and the API: each step's label, the form that
 reads its input, the states it is offered in, and the action it runs."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.steps import Step, Steps
 
 from . import forms
 from .models import State
 from .services import cases
 
 BEFORE_DECISION = (State.LEAD, State.FILED, State.INVESTIGATION)
-CLOCK_STEPS = ("suspend", "resume", "extend")
 
 
-@dataclass(frozen=True)
-class Step:
-    key: str
-    label: str
-    form: type
-    states: tuple
-    run: Callable  # (case, user, cleaned data, form) -> result
-    style: str = "primary"
+def _clock_runs(case) -> bool:
+    return bool(case.running_rule)
+
+
+def _pause_runs(case) -> bool:
+    return bool(case.running_rule) and cases.open_pauses(case).exists()
 
 
 def _period(case, data):
     return cases.open_pauses(case).filter(pk=data["period"]).first()
 
 
-STEPS = {
-    step.key: step
-    for step in [
+STEPS = Steps(
+    [
         Step(
             "file", _("File the case"), forms.DayForm, (State.LEAD,), lambda c, u, d, f: cases.file_case(c, u, d["day"])
         ),
@@ -73,6 +68,7 @@ STEPS = {
             BEFORE_DECISION,
             lambda c, u, d, f: cases.suspend(c, u, d["pause"], d["start"], d.get("note", "")),
             "outline-primary",
+            when=_clock_runs,
         ),
         Step(
             "resume",
@@ -81,6 +77,7 @@ STEPS = {
             BEFORE_DECISION,
             lambda c, u, d, f: cases.resume(c, u, _period(c, d), d["end"]),
             "outline-primary",
+            when=_pause_runs,
         ),
         Step(
             "extend",
@@ -89,6 +86,7 @@ STEPS = {
             BEFORE_DECISION,
             lambda c, u, d, f: cases.extend(c, u, d["length"], d["approver"], d["approved_on"], d["reason"]),
             "outline-primary",
+            when=_clock_runs,
         ),
         Step(
             "transfer",
@@ -107,12 +105,4 @@ STEPS = {
             "outline-secondary",
         ),
     ]
-}
-
-
-def offered(case, has_pause: bool) -> list[Step]:
-    """The steps the case's state allows now (restarting only while a period not counted runs)."""
-    found = [step for step in STEPS.values() if case.state in step.states]
-    if not case.running_rule:
-        found = [step for step in found if step.key not in CLOCK_STEPS]
-    return [step for step in found if step.key != "resume" or has_pause]
+)

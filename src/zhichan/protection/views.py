@@ -1,6 +1,7 @@
 """The case pages: thin, each reads its form and calls the case's actions (services/cases.py)."""
 
-from django.contrib import messages
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +13,7 @@ from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, STAFF, Role
 from zhichan.core.scoping import can_edit
 from zhichan.core.views.actions import run_action
+from zhichan.core.views.steps import step_forms, take_step
 
 from .forms import CaseForm, FilterForm
 from .models import Case
@@ -19,7 +21,7 @@ from .services import cases
 from .services.clock_lists import ByDaysLeft
 from .services.clocks import case_readings, running_readings
 from .services.parties import id_shown
-from .steps import STEPS, offered
+from .steps import STEPS
 
 WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 PER_PAGE = 50
@@ -95,13 +97,11 @@ def case_detail(request, pk):
 def _detail_context(request, case, forms=None):
     editable = can_edit(request.user, case)
     pauses = list(cases.open_pauses(case)) if editable else []
-    steps = offered(case, bool(pauses)) if editable else []
-    forms = forms or {}
     return {
         "case": case,
         "readings": case_readings(case),
         "parties": [(party, id_shown(party, request.user)) for party in case.parties.select_related("enterprise")],
-        "steps": [(step, forms.get(step.key) or step.form(prefix=step.key)) for step in steps],
+        "steps": step_forms(STEPS, case, request.user, forms) if editable else [],
         "pauses": pauses,
         "editable": editable,
     }
@@ -111,32 +111,7 @@ def _detail_context(request, case, forms=None):
 @allow(STAFF, write=WRITERS, scope=Case)
 def case_step(request, pk):
     case = get_object_or_404(Case.objects.editable_by(request.user).select_related("kind", "unit"), pk=pk)
-    step = STEPS.get(request.POST.get("step", ""))
-    if step is None:
-        messages.error(request, _("Choose a step."))
-        return redirect(case)
-    form = step.form(request.POST, prefix=step.key)
-    # A step the page does not offer now has no form on it to show the refusal: it is shown as a message.
-    shown = step in offered(case, cases.open_pauses(case).exists())
-    if form.is_valid():
-        outcome = run_action(
-            request,
-            step.run,
-            case,
-            request.user,
-            form.cleaned_data,
-            form,
-            form=form if shown else None,
-            done=str(step.label),
-        )
-        if outcome.ok:
-            return redirect(case)
-    elif not shown:
-        messages.error(request, _("That step is not possible now."))
-    case.refresh_from_db()
-    context = _detail_context(request, case, {step.key: form})
-    context["open_step"] = step.key
-    return render(request, "protection/case_detail.html", context, status=400)
+    return take_step(request, case, STEPS, "protection/case_detail.html", partial(_detail_context, request, case))
 
 
 def step_errors(error: ValidationError) -> dict:

@@ -1,8 +1,8 @@
 """The complaint pages: thin, each reads its form and calls the complaint's actions (services/complaints.py)."""
 
 import datetime
+from functools import partial
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +11,9 @@ from zhichan.core.access import allow
 from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, STAFF, Role
 from zhichan.core.views.actions import run_action
+from zhichan.core.views.steps import step_forms, take_step
 
-from .complaint_steps import STEPS, form_for, offered
+from .complaint_steps import STEPS
 from .forms_complaints import ComplaintFilterForm, ComplaintForm
 from .models import Complaint
 from .services import complaints
@@ -70,13 +71,11 @@ def complaint_detail(request, pk):
 
 
 def _detail_context(request, complaint, forms=None):
-    forms = forms or {}
-    steps = offered(complaint, request.user)
     return {
         "complaint": complaint,
         "identity": complaints.identity(complaint, request.user),
         "readings": complaints.complaint_readings(complaint),
-        "steps": [(step, forms.get(step.key) or form_for(step, complaint, prefix=step.key)) for step in steps],
+        "steps": step_forms(STEPS, complaint, request.user, forms),
     }
 
 
@@ -84,28 +83,5 @@ def _detail_context(request, complaint, forms=None):
 @allow(STAFF, write=WRITERS, scope=Complaint)
 def complaint_step(request, pk):
     complaint = get_object_or_404(Complaint.objects.editable_by(request.user).select_related("unit"), pk=pk)
-    step = STEPS.get(request.POST.get("step", ""))
-    if step is None:
-        messages.error(request, _("Choose a step."))
-        return redirect(complaint)
-    form = form_for(step, complaint, request.POST, prefix=step.key)
-    # A step the page does not offer now has no form on it to show the refusal: it is shown as a message.
-    shown = step in offered(complaint, request.user)
-    if form.is_valid():
-        outcome = run_action(
-            request,
-            step.run,
-            complaint,
-            request.user,
-            form.cleaned_data,
-            form=form if shown else None,
-            done=str(step.label),
-        )
-        if outcome.ok:
-            return redirect(complaint)
-    elif not shown:
-        messages.error(request, _("That step is not possible now."))
-    complaint.refresh_from_db()
-    context = _detail_context(request, complaint, {step.key: form})
-    context["open_step"] = step.key
-    return render(request, "protection/complaint_detail.html", context, status=400)
+    context = partial(_detail_context, request, complaint)
+    return take_step(request, complaint, STEPS, "protection/complaint_detail.html", context)

@@ -1,6 +1,8 @@
 """The mediation, judicial-confirmation and rights-assistance pages: thin, each reads its form and calls the
 actions (services/mediation.py, services/assistance.py)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -12,9 +14,10 @@ from zhichan.core.posting import form_post
 from zhichan.core.roles import LIAISONS, STAFF, Role
 from zhichan.core.scoping import can_edit
 from zhichan.core.views.actions import run_action
+from zhichan.core.views.steps import step_forms, take_step
 
 from .forms_mediation import AssistanceForm, CloseRequestForm, MediationForm, RulingForm
-from .mediation_steps import STEPS, make_form, offered
+from .mediation_steps import STEPS
 from .models import AssistanceRequest, JudicialConfirmation, Mediation, MediationState
 from .services import assistance
 from .services import mediation as mediations
@@ -81,7 +84,6 @@ def mediation_detail(request, pk):
 
 def _detail_context(request, mediation, forms=None):
     user, forms = request.user, forms or {}
-    steps = offered(mediation) if can_edit(user, mediation) else []
     confirmation = JudicialConfirmation.objects.filter(mediation=mediation).select_related("court").first()
     may_rule = confirmation is not None and not confirmation.ruling and can_edit(user, confirmation)
     return {
@@ -92,7 +94,7 @@ def _detail_context(request, mediation, forms=None):
         "files": mediations.agreement_files(mediation),
         "confirmation": confirmation,
         "ruling_form": (forms.get("ruling") or RulingForm(prefix="ruling")) if may_rule else None,
-        "steps": [(step, forms.get(step.key) or make_form(step, user, prefix=step.key)) for step in steps],
+        "steps": step_forms(STEPS, mediation, user, forms),
     }
 
 
@@ -100,21 +102,8 @@ def _detail_context(request, mediation, forms=None):
 @allow(STAFF, write=WRITERS, scope=Mediation)
 def mediation_step(request, pk):
     mediation = get_object_or_404(Mediation.objects.editable_by(request.user), pk=pk)
-    step = STEPS.get(request.POST.get("step", ""))
-    if step is None or step not in offered(mediation):
-        messages.error(request, _("That step is not possible now."))
-        return redirect(mediation)
-    form = make_form(step, request.user, request.POST, request.FILES, prefix=step.key)
-    if form.is_valid():
-        outcome = run_action(
-            request, step.run, mediation, request.user, form.cleaned_data, form=form, done=str(step.label)
-        )
-        if outcome.ok:
-            return redirect(mediation)
-    mediation.refresh_from_db()
-    context = _detail_context(request, mediation, {step.key: form})
-    context["open_step"] = step.key
-    return render(request, "protection/mediation_detail.html", context, status=400)
+    context = partial(_detail_context, request, mediation)
+    return take_step(request, mediation, STEPS, "protection/mediation_detail.html", context)
 
 
 @allow(STAFF)
