@@ -368,3 +368,26 @@ def test_only_who_may_edit_the_record_acts_on_its_clock(rules, users):
             approved_on=date(2024, 3, 2),
             reason="x",
         )
+
+
+def _union(periods):
+    """The excluded periods merged where they overlap or touch."""
+    merged = []
+    for period in sorted(periods, key=lambda p: p.start):
+        if merged and period.start <= merged[-1].end + timedelta(days=1):
+            merged[-1] = excluded(merged[-1].start, max(merged[-1].end, period.end))
+        else:
+            merged.append(excluded(period.start, period.end))
+    return merged
+
+
+@settings(max_examples=150, deadline=None)
+@given(clocks())
+def test_overlapping_excluded_periods_count_once_in_any_order(found):
+    """Suspensions that overlap (an appraisal during a hearing) move the due date as their union does, whatever
+    order they were entered in."""
+    subject, start, periods = found
+    day = start + timedelta(days=400)
+    due = reading(subject, day, start=start, excluded=periods).due
+    assert reading(subject, day, start=start, excluded=_union(periods)).due == due
+    assert reading(subject, day, start=start, excluded=list(reversed(periods))).due == due

@@ -18,4 +18,5 @@ class ProtectionConfig(Module):
     panels = ["panels.cases_panel"]
     todos = ["todos.unit_todos", "todos_complaints.complaint_todos"]
     alerts = ["services.alerts.dashboard_alerts"]
+    daily = ["services.reminders.daily_reminders"]  # cases' time limits near or past
     first_start = ["first_start.first_start", "first_start.first_start_complaints"]
