@@ -172,3 +172,19 @@ def test_an_implausible_date_or_text_is_refused_naming_the_field(new_case, users
     with pytest.raises(ValidationError) as error:
         cases.file_case(case, users["amr-liaison"], D(9999, 1, 1))
     assert "day" in error.value.message_dict and Case.objects.get(pk=case.pk).state == State.LEAD
+
+
+def test_the_log_words_why_a_period_does_not_count_and_the_extensions_unit(new_case, users):
+    from django.utils import translation
+
+    from zhichan.core.events import events_of
+
+    user = users["amr-liaison"]
+    case = new_case(lead_on=D(2024, 2, 20))
+    cases.file_case(case, user, D(2024, 2, 22))
+    cases.suspend(case, user, "appraisal", D(2024, 3, 1))
+    cases.extend(case, user, 30, "王局长", D(2024, 4, 1), "案情复杂")
+    with translation.override("zh-hans"):
+        shown = {event.kind: event.details for event in events_of(case)}
+    assert shown["case.suspended"] == "鉴定"
+    assert shown["case.extended"] == "30 · 自然日 · 王局长"

@@ -3,6 +3,18 @@
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.events import EventKind
+from zhichan.core.models import PeriodUnit
+
+
+def _pause(key: str) -> str:
+    from .services.cases import Pause  # the services record these events
+
+    return str(Pause.LABELS.get(key, key))
+
+
+def _unit(unit: str) -> str:
+    return str(PeriodUnit(unit).label) if unit in PeriodUnit.values else unit
+
 
 CASE_OPENED = EventKind("case.opened", _("lead received"))
 CASE_FILED = EventKind("case.filed", _("case filed"))
@@ -13,9 +25,9 @@ CASE_ENFORCING = EventKind("case.enforcing", _("enforcement begun"))
 CASE_CLOSED = EventKind("case.closed", _("case closed"))
 CASE_TRANSFERRED = EventKind("case.transferred", _("transferred to the police"))
 CASE_WITHDRAWN = EventKind("case.withdrawn", _("withdrawn"))
-CASE_SUSPENDED = EventKind("case.suspended", _("period not counted begun"))
+CASE_SUSPENDED = EventKind("case.suspended", _("period not counted begun"), shown={"pause": _pause})
 CASE_RESUMED = EventKind("case.resumed", _("period not counted ended"))
-CASE_EXTENDED = EventKind("case.extended", _("time limit extended"))
+CASE_EXTENDED = EventKind("case.extended", _("time limit extended"), shown={"period_unit": _unit})
 PARTY_ADDED = EventKind("case.party_added", _("party added"))
 
 COMPLAINT_RECEIVED = EventKind("complaint.received", _("complaint or tip received"))

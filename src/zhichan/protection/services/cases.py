@@ -317,7 +317,11 @@ def resume(case, user, period: ExcludedPeriod, end: datetime.date) -> ExcludedPe
     on="case",
     allow=may_edit,
     reason="reason",
-    data=lambda arguments, extension: {"length": extension.length, "approver": extension.approver},
+    data=lambda arguments, extension: {
+        "length": extension.length,
+        "period_unit": extension.clock.rule.unit,
+        "approver": extension.approver,
+    },
 )
 def extend(case, user, length: int, approver: str, approved_on: datetime.date, reason: str):
     """An extension approved by a named person (the rule says whether and how far)."""
