@@ -113,3 +113,28 @@ def new_mediation(reference, users, amr, shuitou):
         return mediation.open_mediation(users[user] if user else None, **values)
 
     return make
+
+
+@pytest.fixture
+def new_special_action(reference, users, amr, shuitou, other_township):
+    """A factory: a special action of the office, led by the market supervision bureau with the culture bureau
+    taking part, from 2024-03-01 to 2024-06-30, over trademarks and patents, in 水头镇 and one other township."""
+    from zhichan.protection.services import special_actions
+
+    def make(user="office", **extra):
+        values = {
+            "name": "2024年商标专利专项整治行动（测试）",
+            "start": datetime.date(2024, 3, 1),
+            "end": datetime.date(2024, 6, 30),
+            "ip_types": ["trademark", "patent"],
+            "lead_unit": amr,
+            "units": [Unit.objects.get(key="culture")],
+            "areas": [shuitou, other_township],
+            "targets": "查处商标侵权和假冒专利",
+            "planned_inspections": 10,
+            "planned_cases": 4,
+        }
+        values.update(extra)
+        return special_actions.create_action(users[user] if user else None, **values)
+
+    return make

@@ -115,3 +115,43 @@ def rows(users):  # noqa: F811 - the cases' rows, then a mediation (with an appl
         assistance.open_request(
             None, unit=unit, kind="evidence", requester=f"{key} requester", requested_on=datetime.date(2024, 3, 5)
         )
+
+
+# Special enforcement actions: every staff role reads them, the office sets them up and changes them; inspections
+# are scoped as cases (the inspecting unit's liaison and the office write them).
+OFFICE = frozenset({Role.OFFICE})
+
+EXPECTED |= {
+    "special-action-list": (STAFF, STAFF),
+    "special-action-new": (OFFICE, OFFICE),
+    "special-action-detail": (STAFF, OFFICE),
+    "special-action-edit": (OFFICE, OFFICE),
+    "special-action-export": (STAFF, OFFICE),
+    "inspection-list": (STAFF, STAFF),
+    "inspection-new": (WRITERS, WRITERS),
+    "api:specialaction-list": (STAFF, OFFICE),
+    "api:specialaction-detail": (STAFF, OFFICE),
+    "api:specialaction-summary": (STAFF, OFFICE),
+    "api:inspection-list": (STAFF, WRITERS),
+    "api:inspection-detail": (STAFF, WRITERS),
+}
+
+_mediation_rows = rows
+
+
+def rows(users):  # noqa: F811 - the rows above, then an action with an inspection of the market supervision bureau
+    # and one of the court (the court takes no part: its inspection is under no action)
+    from zhichan.protection.services import special_actions
+
+    _mediation_rows(users)
+    amr, court = Unit.objects.get(key="amr"), Unit.objects.get(key="court")
+    action = special_actions.create_action(
+        None,
+        name="permissions action",
+        start=datetime.date(2024, 3, 1),
+        end=datetime.date(2024, 6, 30),
+        ip_types=["trademark"],
+        lead_unit=amr,
+    )
+    special_actions.record_inspection(None, unit=amr, day=datetime.date(2024, 3, 2), subject="amr", action=action)
+    special_actions.record_inspection(None, unit=court, day=datetime.date(2024, 3, 2), subject="court")

@@ -7,7 +7,7 @@ from zhichan.core.api import ScopedViewSet, step_endpoint
 from zhichan.core.models import Region
 from zhichan.core.roles import LIAISONS, Role
 
-from .models import Case, CaseKind, PartyKind
+from .models import Case, CaseKind, PartyKind, SpecialAction
 from .services import cases
 from .services.clocks import case_readings
 from .services.parties import id_shown
@@ -28,6 +28,7 @@ class CaseSerializer(serializers.ModelSerializer):
     township = serializers.PrimaryKeyRelatedField(queryset=Region.objects.all(), required=False, allow_null=True)
     parties = PartySerializer(many=True, required=False)
     clocks = serializers.SerializerMethodField()
+    action = serializers.PrimaryKeyRelatedField(queryset=SpecialAction.objects.all(), required=False, allow_null=True)
 
     class Meta:
         model = Case
@@ -56,6 +57,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "parties",
             "clocks",
             "synthetic",
+            "action",
         ]
         read_only_fields = [
             "ip_type",

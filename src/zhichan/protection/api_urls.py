@@ -13,3 +13,9 @@ ROUTES += [
     ("protection/confirmations", ConfirmationViewSet),
     ("protection/assistance", AssistanceViewSet),
 ]
+from .api_special_actions import InspectionViewSet, SpecialActionViewSet  # noqa: E402
+
+ROUTES += [
+    ("protection/special-actions", SpecialActionViewSet),
+    ("protection/inspections", InspectionViewSet),
+]

@@ -14,9 +14,11 @@ class ProtectionConfig(Module):
         Menu(_("Complaints and tips"), "complaint-list", STAFF),
         Menu(_("Mediations"), "mediation-list", STAFF),
         Menu(_("Rights assistance"), "assistance-list", STAFF),
+        Menu(_("Special enforcement actions"), "special-action-list", STAFF),
     ]
     panels = ["panels.cases_panel"]
     todos = ["todos.unit_todos", "todos_complaints.complaint_todos"]
     alerts = ["services.alerts.dashboard_alerts"]
     daily = ["services.reminders.daily_reminders"]  # cases' time limits near or past
     first_start = ["first_start.first_start", "first_start.first_start_complaints"]
+    first_start += ["first_start.first_start_special_actions"]

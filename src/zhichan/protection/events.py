@@ -50,3 +50,8 @@ CONFIRMATION_APPLIED = EventKind("mediation.confirmation_applied", _("judicial c
 CONFIRMATION_RULED = EventKind("mediation.confirmation_ruled", _("court's ruling entered"))
 ASSISTANCE_OPENED = EventKind("assistance.opened", _("rights-assistance request taken in"))
 ASSISTANCE_CLOSED = EventKind("assistance.closed", _("rights-assistance request closed"))
+# Special enforcement actions (专项行动), their inspections, and the cases linked to them.
+SPECIAL_ACTION_CREATED = EventKind("special_action.created", _("special action set up"))
+SPECIAL_ACTION_CHANGED = EventKind("special_action.changed", _("special action changed"))
+INSPECTION_RECORDED = EventKind("inspection.recorded", _("inspection recorded"))
+CASE_ACTION_LINKED = EventKind("case.action_linked", _("special action of the case set"))

@@ -31,3 +31,17 @@ def first_start_complaints(stdout, demo: bool):
     count = create_demo_complaints()
     if count:
         stdout.write(f"{count} synthetic complaints and tips (演示数据（虚构）)")
+
+
+def first_start_special_actions(stdout, demo: bool):
+    """In demo mode, synthetic special actions with their inspections, and demo cases linked to them (after the
+    cases)."""
+    from .services.demo_special_actions import create_demo_special_actions, demo_special_actions_present
+
+    if not demo or demo_special_actions_present():
+        return
+    actions, inspections, linked = create_demo_special_actions()
+    if actions:
+        stdout.write(
+            f"{actions} synthetic special actions, {inspections} inspections, {linked} cases linked (演示数据（虚构）)"
+        )

@@ -7,7 +7,7 @@ from zhichan.core.forms import BootstrapMixin
 from zhichan.core.models import Region, Unit
 from zhichan.core.roles import Role, role_of
 
-from .models import CaseKind, IPType, PartyKind, Source, State
+from .models import CaseKind, IPType, PartyKind, Source, SpecialAction, State
 from .services.cases import AMOUNTS, Pause, township_choices
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -37,6 +37,12 @@ class CaseForm(BootstrapMixin, forms.Form):
         required=False,
         help_text=_("A person's; only your unit and the office see it."),
     )
+    action = forms.ModelChoiceField(
+        SpecialAction.objects.none(),
+        label=_("special enforcement action"),
+        required=False,
+        help_text=_("Required when the source is a special action: one the unit takes part in, covering the lead."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,6 +55,7 @@ class CaseForm(BootstrapMixin, forms.Form):
         if user.unit_id:
             self.fields["unit"].initial = user.unit_id
             self.fields["township"].queryset = township_choices(user.unit)
+        self.fields["action"].queryset = SpecialAction.objects.visible_to(user).order_by("-start", "-pk")
 
     def parties(self) -> list:
         data = self.cleaned_data

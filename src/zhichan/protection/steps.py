@@ -106,3 +106,21 @@ STEPS = Steps(
         ),
     ]
 )
+
+# Naming the special action a case came from (or belongs to), in any state, where its unit takes part in one.
+from .forms_special_actions import CaseActionForm  # noqa: E402
+from .services import special_actions  # noqa: E402
+
+STEPS.steps["action"] = Step(
+    "action",
+    _("Set the special action"),
+    CaseActionForm,
+    tuple(State.values),
+    lambda c, u, d, f: special_actions.link_case(c, u, d.get("action")),
+    "outline-secondary",
+    when=lambda case: special_actions.actions_of(case.unit).exists(),
+)
+_form_kwargs = STEPS.form_kwargs
+STEPS.form_kwargs = lambda step, record, user: (
+    {"case": record} if step.key == "action" else _form_kwargs(step, record, user)
+)

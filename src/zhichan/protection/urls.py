@@ -31,3 +31,19 @@ urlpatterns += [
     path("protection/assistance/new/", views_mediation.assistance_new, name="assistance-new"),
     path("protection/assistance/<int:pk>/", views_mediation.assistance_detail, name="assistance-detail"),
 ]
+
+from . import views_special_actions  # noqa: E402
+
+urlpatterns += [
+    path("protection/actions/", views_special_actions.special_action_list, name="special-action-list"),
+    path("protection/actions/new/", views_special_actions.special_action_new, name="special-action-new"),
+    path("protection/actions/<int:pk>/", views_special_actions.special_action_detail, name="special-action-detail"),
+    path("protection/actions/<int:pk>/edit/", views_special_actions.special_action_edit, name="special-action-edit"),
+    path(
+        "protection/actions/<int:pk>/export.xlsx",
+        views_special_actions.special_action_export,
+        name="special-action-export",
+    ),
+    path("protection/inspections/", views_special_actions.inspection_list, name="inspection-list"),
+    path("protection/inspections/new/", views_special_actions.inspection_new, name="inspection-new"),
+]

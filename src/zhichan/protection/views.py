@@ -80,6 +80,7 @@ def case_new(request):
             township=data.get("township"),
             goods=data.get("goods", ""),
             parties=form.parties(),
+            action=data.get("action"),
             form=form,
             done=_("The case is entered; its filing clock runs from the lead."),
         )

@@ -34,3 +34,7 @@ __all__ += [
     "Ruling",
     "Side",
 ]
+
+from .special_actions import ActionState, Inspection, SpecialAction  # noqa: E402
+
+__all__ += ["ActionState", "Inspection", "SpecialAction"]

@@ -75,6 +75,15 @@ class Case(ConcurrentTransitionMixin, Plausible):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("entered by")
     )
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    action = models.ForeignKey(
+        "SpecialAction",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("special enforcement action"),
+        help_text=_("The special action the case came from or belongs to."),
+    )
     history = HistoricalRecords()
 
     # Each enforcing unit reads and writes its own cases only; the office and the leadership read them all. (The

@@ -39,6 +39,7 @@ from ..events import (
 )
 from ..models import Case, CaseParty, PartyKind, State
 from .parties import enterprise_with
+from .special_actions import check_case_action
 
 AMOUNTS = ("illegal_turnover", "fine", "confiscation", "compensation", "punitive_damages")
 
@@ -129,8 +130,10 @@ def open_case(
     goods: str = "",
     parties=(),
     synthetic: bool = False,
+    action=None,
 ) -> Case:
-    """Enter a lead: the case as received, its parties, and its filing clock from the day the lead came in."""
+    """Enter a lead: the case as received, its parties, and its filing clock from the day the lead came in; a case
+    from a special action names it (services/special_actions.py says which it may name)."""
     if user is not None and not works_for(user, unit):
         raise PermissionDenied(_("You may enter cases only for your own unit."))
     number, title = (number or "").strip(), (title or "").strip()
@@ -156,8 +159,10 @@ def open_case(
         goods=(goods or "").strip(),
         synthetic=synthetic,
         created_by=user,
+        action=action,
     )
     case.full_clean(exclude=["state"])
+    check_case_action(unit=unit, lead_on=lead_on, source=source, special_action=action)
     case.save()
     if kind.filing_rule:
         clocks.start_clock(user, case, kind.filing_rule, lead_on)

@@ -68,13 +68,16 @@ def _party(rng, enterprises, n):
 
 def _one(rng, unit, kind, lead_on, number, townships, enterprises, n):
     goods = rng.choice(GOODS)
+    source = rng.choice(Source.values)
+    if source == Source.SPECIAL_ACTION:  # such a case names its action: demo_special_actions links cases to them
+        source = Source.INSPECTION
     case = cases.open_case(
         None,
         unit=unit,
         number=number,
         title=f"{goods}{kind.name}案",
         kind=kind,
-        source=rng.choice(Source.values),
+        source=source,
         lead_on=lead_on,
         township=rng.choice(townships) if townships else None,
         goods=goods,
