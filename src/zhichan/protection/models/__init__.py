@@ -34,3 +34,7 @@ __all__ += [
     "Ruling",
     "Side",
 ]
+
+from .pool import PooledCase  # noqa: E402
+
+__all__ += ["PooledCase"]
