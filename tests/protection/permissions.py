@@ -155,3 +155,28 @@ def rows(users):  # noqa: F811 - the rows above, then an action with an inspecti
     )
     special_actions.record_inspection(None, unit=amr, day=datetime.date(2024, 3, 2), subject="amr", action=action)
     special_actions.record_inspection(None, unit=court, day=datetime.date(2024, 3, 2), subject="court")
+
+
+# The shared pool (共享案件库): every staff role reads it, each under the pool's scope (a township's liaison the cases
+# placed in its township); nothing is written through it. The repeat infringers are the office's.
+EXPECTED |= {
+    "pool-list": (STAFF, STAFF),
+    "pool-detail": (STAFF, STAFF),
+    "pool-parties": (STAFF, STAFF),
+    "pool-party": (STAFF, STAFF),
+    "pool-repeat": ({Role.OFFICE}, {Role.OFFICE}),
+    "api:pooledcase-list": (STAFF, {Role.OFFICE}),
+    "api:pooledcase-detail": (STAFF, {Role.OFFICE}),
+    "api:api-party-search": (STAFF, STAFF),
+    "api:api-party-record": (STAFF, STAFF),
+    "api:api-repeat-infringers": ({Role.OFFICE}, {Role.OFFICE}),
+}
+
+# Query strings the pool's look-ups are tried with (without one, the API's answer is a 400 naming the parameter).
+QUERIES = {
+    **globals().get("QUERIES", {}),
+    "pool-party": "?name=amr%20case",
+    "pool-parties": "?q=case",
+    "api:api-party-search": "?q=case",
+    "api:api-party-record": "?code=91350583MA00000001",
+}

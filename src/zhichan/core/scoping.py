@@ -30,7 +30,9 @@ NOTHING = Q(pk__in=[])
 @dataclass(frozen=True)
 class Scope:
     unit: str | None = None  # lookup to the owning Unit; "" when the row is a Unit
-    region: str | None = None  # lookup to the Region the row lies in; "" when the row is a Region
+    # Lookup to the Region the row lies in; "" when the row is a Region. Several lookups: the row lies in the first
+    # that is set (a case in its township, or in its unit's region when it names none).
+    region: str | tuple[str, ...] | None = None
     enterprise: str | None = None  # lookup to the owning Enterprise; "" when the row is an Enterprise
     owner: str | None = None  # lookup to the User a row belongs to (a task run, a notification)
     shared: bool = False  # every staff role reads it (the roster, reference lists)
@@ -72,11 +74,20 @@ class Scope:
             q |= Q(**{self._path(self.owner, "pk"): user.pk})
         if role in LIAISONS and user.unit_id:
             if self.region is not None:
-                q |= Q(**{self._path(self.region, "path__startswith"): user.unit.region.path}) & self._finished()
+                q |= self._within(user.unit.region.path) & self._finished()
             if self.unit is not None:
                 q |= Q(**{self._path(self.unit, "pk"): user.unit_id})
         if role == Role.ENTERPRISE and self.enterprise is not None:
             q |= self._own_enterprises(user)
+        return q
+
+    def _within(self, path: str) -> Q:
+        """Rows lying in the region at `path` or below it, by the first of the region lookups that is set."""
+        lookups = (self.region,) if isinstance(self.region, str) else self.region
+        q, unset = Q(**{self._path(lookups[0], "path__startswith"): path}), Q()
+        for earlier, lookup in zip(lookups, lookups[1:], strict=False):
+            unset &= Q(**{f"{earlier}__isnull": True})
+            q |= unset & Q(**{self._path(lookup, "path__startswith"): path})
         return q
 
     def _finished(self) -> Q:

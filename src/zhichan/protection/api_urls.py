@@ -19,3 +19,16 @@ ROUTES += [
     ("protection/special-actions", SpecialActionViewSet),
     ("protection/inspections", InspectionViewSet),
 ]
+
+
+from django.urls import path  # noqa: E402
+
+from . import api_pool  # noqa: E402
+
+ROUTES += [("protection/pool", api_pool.PoolViewSet)]
+urlpatterns = [
+    *globals().get("urlpatterns", []),
+    path("protection/parties/", api_pool.party_search, name="api-party-search"),
+    path("protection/parties/record/", api_pool.party_record, name="api-party-record"),
+    path("protection/repeat-infringers/", api_pool.RepeatInfringerList.as_view(), name="api-repeat-infringers"),
+]

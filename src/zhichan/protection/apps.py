@@ -15,6 +15,7 @@ class ProtectionConfig(Module):
         Menu(_("Mediations"), "mediation-list", STAFF),
         Menu(_("Rights assistance"), "assistance-list", STAFF),
         Menu(_("Special enforcement actions"), "special-action-list", STAFF),
+        Menu(_("Shared case pool"), "pool-list", STAFF),
     ]
     panels = ["panels.cases_panel"]
     todos = ["todos.unit_todos", "todos_complaints.complaint_todos"]

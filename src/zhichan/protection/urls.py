@@ -47,3 +47,13 @@ urlpatterns += [
     path("protection/inspections/", views_special_actions.inspection_list, name="inspection-list"),
     path("protection/inspections/new/", views_special_actions.inspection_new, name="inspection-new"),
 ]
+
+from . import views_pool  # noqa: E402
+
+urlpatterns += [
+    path("protection/pool/", views_pool.pool_list, name="pool-list"),
+    path("protection/pool/<int:pk>/", views_pool.pool_detail, name="pool-detail"),
+    path("protection/pool/parties/", views_pool.party_search, name="pool-parties"),
+    path("protection/pool/party/", views_pool.party_record, name="pool-party"),
+    path("protection/pool/repeat-infringers/", views_pool.repeat_infringers, name="pool-repeat"),
+]

@@ -38,3 +38,6 @@ __all__ += [
 from .special_actions import ActionState, Inspection, SpecialAction  # noqa: E402
 
 __all__ += ["ActionState", "Inspection", "SpecialAction"]
+from .pool import PooledCase  # noqa: E402
+
+__all__ += ["PooledCase"]

@@ -23,3 +23,17 @@ def id_shown(party, user) -> str:
     if not party.id_number:
         return ""
     return party.id_number if sees_identity(user, party.case) else "••••••••••••••••••"
+
+
+def masked_name(name: str) -> str:
+    """A person's name as those who may not read it see it: the first character and two stars (张三丰 → 张**),
+    so neither the given name nor its length shows."""
+    name = (name or "").strip()
+    return f"{name[0]}**" if name else ""
+
+
+def scrubbed(text: str, names) -> str:
+    """The text with each of these persons' names written masked (a case named after its party)."""
+    for name in sorted({n.strip() for n in names if n and len(n.strip()) > 1}, key=len, reverse=True):
+        text = text.replace(name, masked_name(name))
+    return text
