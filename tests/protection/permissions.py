@@ -115,3 +115,8 @@ def rows(users):  # noqa: F811 - the cases' rows, then a mediation (with an appl
         assistance.open_request(
             None, unit=unit, kind="evidence", requester=f"{key} requester", requested_on=datetime.date(2024, 3, 5)
         )
+
+
+# The case ledger's export: every staff role that reads the case list (its rows are the list's); the import is
+# core's (its pages in tests/core/permissions.py), open to the office and the liaisons for this kind.
+EXPECTED |= {"case-ledger-export": (STAFF, STAFF)}

@@ -31,3 +31,9 @@ urlpatterns += [
     path("protection/assistance/new/", views_mediation.assistance_new, name="assistance-new"),
     path("protection/assistance/<int:pk>/", views_mediation.assistance_detail, name="assistance-detail"),
 ]
+
+from . import views_ledger  # noqa: E402
+
+urlpatterns += [
+    path("protection/cases/ledger.xlsx", views_ledger.case_ledger_export, name="case-ledger-export"),
+]

@@ -75,6 +75,10 @@ class Case(ConcurrentTransitionMixin, Plausible):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("entered by")
     )
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # The import of a case ledger (案件台账) that entered it, if one did (services/ledger_import.py).
+    import_batch = models.ForeignKey(
+        "core.ImportBatch", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("import batch")
+    )
     history = HistoricalRecords()
 
     # Each enforcing unit reads and writes its own cases only; the office and the leadership read them all. (The

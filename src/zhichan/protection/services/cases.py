@@ -129,8 +129,10 @@ def open_case(
     goods: str = "",
     parties=(),
     synthetic: bool = False,
+    import_batch=None,
 ) -> Case:
-    """Enter a lead: the case as received, its parties, and its filing clock from the day the lead came in."""
+    """Enter a lead: the case as received, its parties, and its filing clock from the day the lead came in.
+    `import_batch`: the import of a case ledger the case comes from (services/ledger_import.py)."""
     if user is not None and not works_for(user, unit):
         raise PermissionDenied(_("You may enter cases only for your own unit."))
     number, title = (number or "").strip(), (title or "").strip()
@@ -156,6 +158,7 @@ def open_case(
         goods=(goods or "").strip(),
         synthetic=synthetic,
         created_by=user,
+        import_batch=import_batch,
     )
     case.full_clean(exclude=["state"])
     case.save()
