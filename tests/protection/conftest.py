@@ -138,3 +138,49 @@ def new_special_action(reference, users, amr, shuitou, other_township):
         return special_actions.create_action(users[user] if user else None, **values)
 
     return make
+
+
+# The case ledger (案件台账): cases of two units with their steps taken, for the export and the import.
+@pytest.fixture
+def ledger(new_case, users, amr, shuitou):
+    """Three cases of the market supervision bureau and one of the court:
+
+    - 南市监处〔2024〕1号 (lead 2024-02-20, a person): filed 2024-03-01, decided 2024-04-15 with amounts, closed
+      2024-05-10. Decision clock: 90 days from 2024-03-01, the day not counted: due 2024-05-30 (a Thursday);
+      decided before it: on time.
+    - 南市监处〔2024〕2号 (lead 2024-01-02, an organisation): filed 2024-01-05, due 90 days later, 2024-04-04, the
+      first day of the Qingming holiday (4–6 April 2024 off, Sunday 7 April a make-up working day): rolled to
+      2024-04-07; decided 2024-05-10, closed 2024-05-20: overdue, met late.
+    - 南市监处〔2024〕3号, a lead of 2024-06-03 still open: its filing clock, 15 working days not counting the
+      lead's day (10 June 2024 the Dragon Boat holiday): due 2024-06-25, overdue by now.
+    - a court case, which the market supervision bureau's liaison does not read.
+    """
+    liaison = users["amr-liaison"]
+    first = new_case(lead_on=datetime.date(2024, 2, 20))
+    cases.file_case(first, liaison, datetime.date(2024, 3, 1))
+    amounts = {"illegal_turnover": "12500.50", "fine": "30000", "confiscation": "2500"}
+    cases.decide(first, liaison, datetime.date(2024, 4, 15), "南市监处罚〔2024〕1号", amounts)
+    cases.close_case(first, liaison, datetime.date(2024, 5, 10))
+    second = new_case(
+        lead_on=datetime.date(2024, 1, 2),
+        title="石材商标侵权案",
+        source="inspection",
+        parties=[
+            {"kind": PartyKind.ORGANISATION, "name": "南安市演示石业有限公司", "credit_code": "91350583MA00000001"},
+            {"kind": PartyKind.ORGANISATION, "name": "南安市演示商行（普通合伙）"},
+        ],
+    )
+    cases.file_case(second, liaison, datetime.date(2024, 1, 5))
+    cases.decide(second, liaison, datetime.date(2024, 5, 10), "南市监处罚〔2024〕2号", {"fine": "5000"})
+    cases.close_case(second, liaison, datetime.date(2024, 5, 20))
+    third = new_case(lead_on=datetime.date(2024, 6, 3), title="假冒专利标识案", kind="counterfeit-patent", parties=[])
+    court = cases.open_case(
+        None,
+        unit=Unit.objects.get(key="court"),
+        number="（2024）闽0583行1号",
+        title="法院案件",
+        kind=CaseKind.objects.get(key="patent-dispute"),
+        source="referral",
+        lead_on=datetime.date(2024, 3, 1),
+    )
+    return first, second, third, court

@@ -180,3 +180,6 @@ QUERIES = {
     "api:api-party-search": "?q=case",
     "api:api-party-record": "?code=91350583MA00000001",
 }
+# The case ledger's export: every staff role that reads the case list (its rows are the list's); the import is
+# core's (its pages in tests/core/permissions.py), open to the office and the liaisons for this kind.
+EXPECTED |= {"case-ledger-export": (STAFF, STAFF)}

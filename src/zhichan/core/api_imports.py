@@ -1,5 +1,6 @@
-"""/api/v1/imports/: the office's import batches; upload a file (a preview by default), then import the preview
-("confirm") without sending the file again. The same operations as the import pages (imports/)."""
+"""/api/v1/imports/: the caller's import batches (the office's: all of its organisation); upload a file (a preview
+by default), then import the preview ("confirm") without sending the file again. A liaison imports the kinds open
+to its role (`ImportKind.roles`). The same operations as the import pages (imports/)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
@@ -15,10 +16,11 @@ from .imports.errors import FileRejected
 from .imports.forms import ImportForm
 from .imports.starting import start_import
 from .models import ImportBatch, ImportRejection
-from .roles import Role
+from .roles import LIAISONS, Role
 from .services.interruptions import settle_batch
 
-OFFICE = frozenset({Role.OFFICE})
+# The office, and the liaisons for the kinds open to their role (as the import pages).
+IMPORTERS = frozenset({Role.OFFICE, *LIAISONS})
 
 
 class ImportBatchSerializer(serializers.ModelSerializer):
@@ -73,15 +75,22 @@ class ImportBatchViewSet(ScopedViewSet):
     def get_object(self):
         return settle_batch(super().get_object())  # a vanished worker's batch is failed before it is shown
 
-    allowed_roles = OFFICE
-    write_roles = OFFICE
+    def get_queryset(self):
+        if self.action == "confirm":
+            # A preview is imported by whoever previewed it or the office (confirm_preview checks may_confirm): a
+            # liaison reads its own batches but edits none.
+            return ImportBatch.objects.visible_to(self.request.user).select_related("user", "task")
+        return super().get_queryset()
+
+    allowed_roles = IMPORTERS
+    write_roles = IMPORTERS
     http_method_names = ["get", "post", "head", "options"]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     def create(self, request, *args, **kwargs):
         data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
         data["dry_run"] = str(request.data.get("dry_run", "true")).lower() not in ("false", "0", "no", "")
-        form = ImportForm(data, request.FILES)
+        form = ImportForm(data, request.FILES, user=request.user)
         if not form.is_valid():
             raise ValidationError(form.errors.get_json_data())
         cleaned = form.cleaned_data

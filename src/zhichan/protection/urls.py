@@ -57,3 +57,9 @@ urlpatterns += [
     path("protection/pool/party/", views_pool.party_record, name="pool-party"),
     path("protection/pool/repeat-infringers/", views_pool.repeat_infringers, name="pool-repeat"),
 ]
+
+from . import views_ledger  # noqa: E402
+
+urlpatterns += [
+    path("protection/cases/ledger.xlsx", views_ledger.case_ledger_export, name="case-ledger-export"),
+]

@@ -27,10 +27,10 @@ WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 PER_PAGE = 50
 
 
-@allow(STAFF)
-def case_list(request):
-    user = request.user
-    form = FilterForm(request.GET or None, user=user)
+def filtered_cases(user, query):
+    """(the filter form, the cases the user reads under its filters, the sort asked for): the list's rows, which
+    its ledger export (views_ledger.py) writes too."""
+    form = FilterForm(query or None, user=user)
     found = Case.objects.visible_to(user).select_related("kind", "unit", "township")
     sort = "days-left"
     if form.is_valid():
@@ -39,6 +39,12 @@ def case_list(request):
             if data.get(field):
                 found = found.filter(**{field: data[field]})
         sort = data.get("sort") or sort
+    return form, found, sort
+
+
+@allow(STAFF)
+def case_list(request):
+    form, found, sort = filtered_cases(request.user, request.GET)
     if sort == "days-left":
         ordered = ByDaysLeft(found, timezone.localdate())
         page = Paginator(ordered, PER_PAGE).get_page(request.GET.get("page"))

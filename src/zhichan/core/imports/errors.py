@@ -34,6 +34,9 @@ def reasons_by_field(error: ValidationError) -> list[tuple[str, Message | str]]:
 
 def _reason(error: ValidationError) -> Message | str:
     message = keyed(error.message)
+    if isinstance(message, str) and error.params:
+        # A plural text (a field's max_length) picks its form from the values: formatted before it is read.
+        return str(error.message % error.params)
     return message % error.params if error.params else message
 
 

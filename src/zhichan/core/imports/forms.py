@@ -3,12 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .kinds import kind_choices
+from .kinds import kind_choices, kinds_for
 from .profiles import all_profiles
 
 
-def profile_choices():
-    return [("", _("detect from the header row"))] + [(p.name, f"{p.display_label} ({p.name})") for p in all_profiles()]
+def profile_choices(user=None):
+    """The profiles of the kinds the user may import (every kind's for the system)."""
+    names = {kind.name for kind in kinds_for(user)}
+    shown = [p for p in all_profiles() if p.kind in names]
+    return [("", _("detect from the header row"))] + [(p.name, f"{p.display_label} ({p.name})") for p in shown]
 
 
 class ImportForm(forms.Form):
@@ -22,9 +25,11 @@ class ImportForm(forms.Form):
         label=_("source"), max_length=300, required=False, help_text=_("e.g. 国家知识产权局专利检索导出 2024-06-30")
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
+        """`user`: only the kinds (and their profiles) the user's role may import are offered and accepted."""
         super().__init__(*args, **kwargs)
-        self.fields["profile"].choices = profile_choices()
+        self.fields["kind"].choices = kind_choices(user)
+        self.fields["profile"].choices = profile_choices(user)
         for name, field in self.fields.items():
             css = (
                 "form-check-input"

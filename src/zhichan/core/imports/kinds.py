@@ -14,6 +14,11 @@ from typing import Any, Protocol
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
 
+from ..roles import Role, role_of
+
+# Who imports a kind unless it says otherwise: the office (the registers are the office's).
+OFFICE_ONLY = frozenset({Role.OFFICE})
+
 
 class Writer(Protocol):
     """What both writers (set-based and record by record) offer the import run."""
@@ -60,7 +65,9 @@ class ImportKind:
     - `uncached`: fields whose cells hardly repeat, so their readings are not cached;
     - `outcome(counts)`: an extra sentence for the batch's summary from the writer's own counts, or None;
     - `profiles`: profiles of the kind kept in the app (paths of YAML files, or their data as dicts), besides
-      those of data/import-profiles/ that name the kind.
+      those of data/import-profiles/ that name the kind;
+    - `roles`: the roles that may import it (default the office only); which records a row may write is the
+      kind's writer's to check, as the batch's user (a unit's liaison its own unit's).
     The template is the kind's profile marked `template: true`, with its example row and notes.
     """
 
@@ -78,6 +85,7 @@ class ImportKind:
     outcome: Callable[[dict], Any] | None = None
     profiles: tuple = ()
     order: int = 100
+    roles: frozenset = OFFICE_ONLY
 
     def label_of(self, name: str):
         return self.labels.get(name, name)
@@ -132,5 +140,15 @@ def get_kind(name: str) -> ImportKind:
     return kind
 
 
-def kind_choices() -> list[tuple[str, str]]:
-    return [(kind.name, kind.label) for kind in all_kinds()]
+def may_import(user, kind: ImportKind) -> bool:
+    """Whether the user's role may import this kind; None is the system (a command run by the operator)."""
+    return user is None or role_of(user) in kind.roles
+
+
+def kinds_for(user) -> list[ImportKind]:
+    """The kinds the user may import, in their order."""
+    return [kind for kind in all_kinds() if may_import(user, kind)]
+
+
+def kind_choices(user=None) -> list[tuple[str, str]]:
+    return [(kind.name, kind.label) for kind in kinds_for(user)]

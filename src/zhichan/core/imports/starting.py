@@ -4,7 +4,7 @@ a failed one again on the same file."""
 import hashlib
 import os
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -13,11 +13,16 @@ from ..events import IMPORT_RESTARTED
 from ..models import ImportBatch, ImportState
 from ..services.progress import start
 from .errors import FileRejected
+from .kinds import find_kind, may_import
 from .reading import max_bytes, too_large
 
 
 def start_import(user, kind: str, upload, *, profile: str = "", dry_run: bool = False, source: str = "") -> ImportBatch:
-    """Create the batch, store the file and enqueue the import; FileRejected if the file is too large."""
+    """Create the batch, store the file and enqueue the import; FileRejected if the file is too large,
+    PermissionDenied if the user's role may not import this kind."""
+    declared = find_kind(kind)
+    if declared is not None and not may_import(user, declared):
+        raise PermissionDenied(_("Your role may not import this kind of record."))
     if upload.size > max_bytes():
         raise FileRejected(too_large(upload.size, max_bytes()))
     batch = ImportBatch(

@@ -78,7 +78,8 @@ class ImportBatch(models.Model):
         verbose_name=_("imported from the preview"),
     )
 
-    # Only the office imports in this release; the owner rule lets whoever started a batch see it.
+    # The office reads its organisation's batches; the owner rule lets whoever started one (a liaison importing a
+    # kind open to its role) see it.
     scope = Scope(owner="user", organisation="user__unit__organisation")
     objects = ScopedQuerySet.as_manager()
 

@@ -1,5 +1,6 @@
-"""Import pages (office only): upload, the batches, one batch with live progress and its rejected rows,
-the rejected rows and our templates as Excel files, for every kind the apps declare. The work itself: imports/."""
+"""Import pages: upload, the batches, one batch with live progress and its rejected rows, the rejected rows and
+our templates as Excel files, for every kind the apps declare. The office imports every kind; a liaison the kinds
+that name its role (`ImportKind.roles`), and reads its own batches. The work itself: imports/."""
 
 from dataclasses import dataclass
 
@@ -18,25 +19,28 @@ from ..access import allow
 from ..imports.confirming import confirm_preview, confirmable, may_confirm, register_changed_since
 from ..imports.errors import FileRejected
 from ..imports.forms import ImportForm
-from ..imports.kinds import all_kinds, find_kind
+from ..imports.kinds import find_kind, kinds_for, may_import
 from ..imports.profiles import all_profiles
 from ..imports.starting import restart_import, restartable, start_import
 from ..imports.workbooks import rejections_workbook, template_filename, template_workbook
 from ..models import ImportBatch
 from ..posting import form_post
-from ..roles import Role
+from ..roles import LIAISONS, Role, role_of
 from ..services.interruptions import settle_batch
 
 OFFICE = Role.OFFICE
+# Who may open the import pages: the office, and the liaisons for the kinds open to their role.
+IMPORTERS = frozenset({Role.OFFICE, *LIAISONS})
 
 
 def _batches(user):
     return ImportBatch.objects.visible_to(user).select_related("user", "task")
 
 
-@allow(OFFICE)
+@allow(IMPORTERS)
 def import_start(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    wanted = request.GET.get("kind")  # a module's page links here with its kind chosen
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user, initial={"kind": wanted})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -52,23 +56,25 @@ def import_start(request):
             form.add_error("file", error.message)
         else:
             return redirect("import-batch", pk=batch.pk)
+    kinds = kinds_for(request.user)
+    names = {kind.name for kind in kinds}
     context = {
         "form": form,
-        "kinds": all_kinds(),
-        "profiles": all_profiles(),
+        "kinds": kinds,
+        "profiles": [profile for profile in all_profiles() if profile.kind in names],
         "recent": _batches(request.user)[:5],
     }
     return render(request, "core/imports/import_start.html", context)
 
 
 @require_safe
-@allow(OFFICE)
+@allow(IMPORTERS)
 def import_list(request):
     page = Paginator(_batches(request.user), 50).get_page(request.GET.get("page"))
     return render(request, "core/imports/import_list.html", {"page": page})
 
 
-@allow(OFFICE, scope=ImportBatch)
+@allow(IMPORTERS, scope=ImportBatch)
 def import_batch(request, pk):
     """One batch; while it runs the progress box polls itself (HTMX), and the page reloads when it ends."""
     batch = settle_batch(get_object_or_404(_batches(request.user), pk=pk))  # a vanished worker's: failed
@@ -85,13 +91,13 @@ def import_batch(request, pk):
         "refusal": confirmable(batch) if batch.dry_run and may_confirm(request.user, batch) else None,
         "imported_as": batch.confirmations.first() if batch.dry_run else None,
         "register_changed": batch.dry_run and register_changed_since(batch),
-        "restartable": batch.state == "failed" and not restartable(batch),
+        "restartable": batch.state == "failed" and role_of(request.user) == OFFICE and not restartable(batch),
     }
     return render(request, "core/imports/import_batch.html", context)
 
 
 @form_post("import-batch", "pk")
-@allow(OFFICE, scope=ImportBatch)
+@allow(IMPORTERS, scope=ImportBatch)
 def import_confirm(request, pk):
     """Import now: the previewed file is imported without uploading it again."""
     preview = get_object_or_404(_batches(request.user), pk=pk)
@@ -116,7 +122,7 @@ def import_restart(request, pk):
 
 
 @require_safe
-@allow(OFFICE, scope=ImportBatch)
+@allow(IMPORTERS, scope=ImportBatch)
 def import_rejections(request, pk):
     return respond(request, rejected_rows, pk=pk)
 
@@ -142,11 +148,14 @@ def rejected_rows(request, pk) -> RejectedRows:
 
 
 @require_safe
-@allow(OFFICE)
+@allow(IMPORTERS)
 def import_template(request):
-    kinds = all_kinds()
+    kinds = kinds_for(request.user)
     kind = request.GET.get("kind") or (kinds[0].name if kinds else "")
-    if find_kind(kind) is None or not any(profile.template for profile in all_profiles(kind)):
+    declared = find_kind(kind)
+    if declared is None or not may_import(request.user, declared):
+        raise Http404
+    if not any(profile.template for profile in all_profiles(kind)):
         raise Http404
     return _download(template_workbook(kind), template_filename(kind))
 

@@ -84,6 +84,10 @@ class Case(ConcurrentTransitionMixin, Plausible):
         verbose_name=_("special enforcement action"),
         help_text=_("The special action the case came from or belongs to."),
     )
+    # The import of a case ledger (案件台账) that entered it, if one did (services/ledger_import.py).
+    import_batch = models.ForeignKey(
+        "core.ImportBatch", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("import batch")
+    )
     history = HistoricalRecords()
 
     # Each enforcing unit reads and writes its own cases only; the office and the leadership read them all. (The

@@ -131,9 +131,11 @@ def open_case(
     parties=(),
     synthetic: bool = False,
     action=None,
+    import_batch=None,
 ) -> Case:
     """Enter a lead: the case as received, its parties, and its filing clock from the day the lead came in; a case
-    from a special action names it (services/special_actions.py says which it may name)."""
+    from a special action names it (services/special_actions.py says which it may name). `import_batch`: the
+    import of a case ledger the case comes from (services/ledger_import.py)."""
     if user is not None and not works_for(user, unit):
         raise PermissionDenied(_("You may enter cases only for your own unit."))
     number, title = (number or "").strip(), (title or "").strip()
@@ -160,6 +162,7 @@ def open_case(
         synthetic=synthetic,
         created_by=user,
         action=action,
+        import_batch=import_batch,
     )
     case.full_clean(exclude=["state"])
     check_case_action(unit=unit, lead_on=lead_on, source=source, special_action=action)
