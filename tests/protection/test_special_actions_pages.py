@@ -125,6 +125,7 @@ def test_the_action_page_shows_the_summary_cases_and_inspections(action_with_rec
     summary = page.context["summary"]
     assert (summary.total.inspections, summary.total.cases, summary.total.seized) == (3, 1, 40)
     assert "南市监处〔2024〕1号" in html and "某书店" in html and "假冒水龙头：40" in html
+    assert "16,000.00" in html and "8,000.50" in html  # amounts as the pages write them
     assert 'data-testid="inspection-new"' in html and 'data-testid="special-action-edit"' in html
     liaison = client_for("court-liaison").get(url)
     assert liaison.context["summary"].total.inspections == 0 and "某书店" not in liaison.content.decode()
