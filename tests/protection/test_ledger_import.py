@@ -59,7 +59,7 @@ def row(number, **cells) -> list:
         "案件类型": "商标侵权",
         "知识产权类型": "商标",
         "案件来源": "投诉举报",
-        "所在镇街": "水头镇",
+        "所在乡镇": "水头镇",
         "当事人": "南安市演示卫浴有限公司（91350583MA00000001）",
         "线索日期": D(2024, 3, 5),
         "立案日期": D(2024, 3, 12),
@@ -116,7 +116,7 @@ def test_a_liaison_imports_its_own_unit_when_the_unit_is_left_empty(reference, u
     undecided = {"决定日期": None, "结案日期": None, "处罚决定书文号": "", **NO_AMOUNTS}
     rows = [
         row("1", 办案单位=""),
-        row("2", 办案单位="", 状态="", 所在镇街="", **undecided),
+        row("2", 办案单位="", 状态="", 所在乡镇="", **undecided),
         row(
             "3",
             办案单位="",
@@ -153,7 +153,7 @@ def test_every_bad_row_is_reported_by_row_and_column_and_nothing_of_it_is_writte
         row("16", 状态="已立案"),  # row 10: a filed case with a decision
         row("17", 当事人="张三（自然人，••••••••••••••••••）"),  # row 11: masked in a leader's export
         row("18", 当事人="某石业\t有限公司"),  # row 12: a tab in a name, refused once the case was entered
-        row("19", 所在镇街="安海镇"),  # row 13: not one of the county's townships
+        row("19", 所在乡镇="安海镇"),  # row 13: not one of the county's townships
         row("20", 状态="", 决定日期=None, 处罚决定书文号="", **NO_AMOUNTS),  # row 14: ended, but how?
         row("21", 知识产权类型="专利"),  # row 15
     ]
@@ -179,7 +179,7 @@ def test_every_bad_row_is_reported_by_row_and_column_and_nothing_of_it_is_writte
         (10, "没收违法所得（元）"): "金额随决定录入：请填写决定日期，或不填金额。",
         (11, "当事人"): "张三的身份证号在此文件中已隐去：请填写完整，或删去。",
         (12, "当事人"): "含有控制字符（如 NUL），请删除。",
-        (13, "所在镇街"): "未知的镇街安海镇：应为南安市的乡、镇、街道或园区。",
+        (13, "所在乡镇"): "未知的乡镇安海镇：应为南安市的乡、镇、街道或园区。",
         (14, "状态"): "案件未作出决定即已终结：请在状态中写明不予立案、已移送公安机关或已撤销。",
         (15, "知识产权类型"): "案件类型商标侵权的知识产权类型为商标，不是专利。",
     }
