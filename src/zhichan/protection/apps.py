@@ -18,4 +18,6 @@ class ProtectionConfig(Module):
     panels = ["panels.cases_panel"]
     todos = ["todos.unit_todos", "todos_complaints.complaint_todos"]
     alerts = ["services.alerts.dashboard_alerts"]
-    first_start = ["first_start.first_start", "first_start.first_start_complaints"]
+    first_start = ["first_start.first_start", "first_start.first_start_complaints", "services.clock_fields.first_start"]
+    # What a case keeps of its clocks follows edits made outside the case actions (services/clock_fields.py).
+    signals = ["clock_signals"]
