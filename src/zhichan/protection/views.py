@@ -42,7 +42,7 @@ def case_list(request):
     today = timezone.localdate()
     ordered = ByDaysLeft(found, today) if sort == "days-left" else found
     page = Paginator(ordered, PER_PAGE).get_page(request.GET.get("page"))
-    readings = list_readings(page, today, getattr(ordered, "readings", None))
+    readings = list_readings(page, today)
     context = {
         "form": form,
         "page": page,

@@ -8,6 +8,7 @@ of its running clock (services/clock_fields.py): the order comes from an index, 
 due date moves with the day, are read."""
 
 import datetime
+from bisect import bisect_left
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -16,10 +17,11 @@ from django.db.models import Exists, F, OuterRef, When
 
 from zhichan.core.clocks import State as ClockState
 from zhichan.core.clocks import read, reading_of_due, standing
-from zhichan.core.models import Clock, DeadlineRule, ExcludedPeriod, Extension
+from zhichan.core.models import CalendarDay, CalendarYear, Clock, DeadlineRule, ExcludedPeriod, Extension
 from zhichan.core.services.calendar import WorkCalendar
+from zhichan.core.versions import audited, latest, remember
 
-from ..models import Case, State
+from ..models import Case, CaseKind, State
 
 RUNNING = [State.LEAD, State.FILED, State.INVESTIGATION]
 
@@ -123,20 +125,30 @@ def statuses(cases, day: datetime.date) -> dict[int, ClockState]:
     return found
 
 
-def list_readings(cases, day: datetime.date, known: dict | None = None) -> dict:
+def list_readings(cases, day: datetime.date) -> dict:
     """{case id: reading of its running clock on the day} for the cases of a page: from the due date each keeps
-    (no clock read), the paused ones from `known` or read."""
+    (no clock read), the few paused ones read."""
     rules, calendar = {rule.key: rule for rule in DeadlineRule.objects.all()}, WorkCalendar()
     found = {
         case.pk: reading_of_due(rules[case.running_rule], case.clock_due, day, calendar)
         for case in cases
         if case.clock_due and case.running_rule in rules
     }
-    known = known or {}
-    paused = {case.pk: case.running_rule for case in cases if case.clock_paused and case.pk not in known}
-    found.update({pk: reading for pk, reading in known.items() if pk in {case.pk for case in cases}})
-    found.update(read_many(paused, day))
+    found.update(read_many({case.pk: case.running_rule for case in cases if case.clock_paused}, day))
     return found
+
+
+def paused_dues(day: datetime.date) -> dict[int, datetime.date]:
+    """{case id: due date on the day} of every paused running clock (a period not counted runs, so the due date
+    moves with the day): read once a day and kept in the cache until a clock, an extension, a period not counted,
+    a rule, a kind of case or a calendar day changes (core/versions.py)."""
+    version = latest(*audited(Clock, Extension, ExcludedPeriod, DeadlineRule, CalendarDay, CalendarYear, CaseKind))
+
+    def build():
+        paused = Case.objects.filter(clock_paused=True).select_related("kind").order_by()
+        return {pk: reading.due for pk, reading in read_many({c.pk: c.running_rule for c in paused}, day).items()}
+
+    return remember("protection:paused-dues", [version, day.isoformat()], build)
 
 
 class ByDaysLeft:
@@ -150,10 +162,11 @@ class ByDaysLeft:
         self.cases = cases.order_by("-lead_on", "-pk")
         self.timed = cases.filter(clock_due__isnull=False).order_by("clock_due", "-lead_on", "-pk")
         self.rest = cases.filter(clock_due__isnull=True, clock_paused=False).order_by("-lead_on", "-pk")
-        paused = list(cases.filter(clock_paused=True).select_related("kind").order_by())  # off their own index
-        self.readings = read_many({case.pk: case.running_rule for case in paused if case.running_rule}, day)
-        due = {pk: reading.due for pk, reading in self.readings.items()}
-        self.paused = sorted((_key(due.get(case.pk, datetime.date.max), case), case) for case in paused)
+        due = paused_dues(day)  # every paused case's: those of this list are found by their ids
+        paused = cases.filter(pk__in=list(due), clock_paused=True).order_by().values_list("pk", "lead_on")
+        self.paused = sorted(
+            ((due.get(pk, datetime.date.max), -lead_on.toordinal(), -pk), pk) for pk, lead_on in paused
+        )
         self._timed_count = None
 
     def count(self) -> int:
@@ -179,25 +192,20 @@ class ByDaysLeft:
         """Positions start … stop - 1 of the timed cases (index order) and the paused ones merged by key."""
         skip = max(0, start - len(self.paused))  # that many timed cases come before `start` whatever the merge
         rows = list(self.timed[skip:stop])
-        before = 0
-        if skip and rows:  # the paused ones sorting before the first timed row read
-            first = _key(rows[0].clock_due, rows[0])
-            before = sum(1 for key, _case in self.paused if key < first)
-        elif skip:
-            before = len(self.paused)
-        position, timed, paused, shown = skip + before, 0, before, []
-        while position < stop and (timed < len(rows) or paused < len(self.paused)):
-            take_paused = timed == len(rows) or (
-                paused < len(self.paused) and self.paused[paused][0] < _key(rows[timed].clock_due, rows[timed])
-            )
-            if take_paused:
-                case, paused = self.paused[paused][1], paused + 1
+        keys = [key for key, _pk in self.paused]
+        # The paused ones before the first timed row read (none to skip when reading from the first).
+        before = (bisect_left(keys, _key(rows[0].clock_due, rows[0])) if rows else len(keys)) if skip else 0
+        position, timed, paused, picked = skip + before, 0, before, []
+        while position < stop and (timed < len(rows) or paused < len(keys)):
+            if timed == len(rows) or (paused < len(keys) and keys[paused] < _key(rows[timed].clock_due, rows[timed])):
+                item, paused = (True, self.paused[paused][1]), paused + 1
             else:
-                case, timed = rows[timed], timed + 1
+                item, timed = (False, rows[timed]), timed + 1
             if position >= start:
-                shown.append(case)
+                picked.append(item)
             position += 1
-        return shown
+        found = self.cases.in_bulk([pk for is_paused, pk in picked if is_paused])
+        return [found[value] if is_paused else value for is_paused, value in picked]
 
     def _rest(self, start: int, stop: int) -> list:
         return list(self.rest[start:stop])
