@@ -43,7 +43,7 @@ class Reading:
     after the due date it is negative; once stopped it is the margin left on the day it stopped."""
 
     rule: DeadlineRule
-    start: datetime.date
+    start: datetime.date | None  # None: read from a kept due date (`reading_of_due`)
     day: datetime.date
     due: datetime.date
     days_left: int
@@ -210,23 +210,9 @@ def read(rule, start, day, *, stopped=None, extensions=(), excluded=(), calendar
         due = rolled
     if stopped and stopped > day:
         stopped = None  # not yet stopped on the day read
-    counted_from = stopped or day
-    if rule.in_working_days:
-        left = workdays_between(counted_from, due, calendar)
-        unknown.update(left.unknown_years)
-        days_left = left.value
-    else:
-        days_left = (due - counted_from).days
-    threshold = None
+    days_left, state, threshold = standing(rule, due, day, stopped=stopped, calendar=calendar, unknown=unknown)
     if stopped:
-        state = State.MET if stopped <= due else State.MISSED
         notes.append(("stopped", stopped))
-    elif day > due:
-        state = State.OVERDUE
-    else:
-        reached = [n for n in rule.warn_days or () if days_left <= n]
-        threshold = min(reached) if reached else None
-        state = State.AT_RISK if reached else State.ON_TIME
     unknown = {year for year in unknown if not calendar.complete(year)}
     return Reading(
         rule=rule,
@@ -241,6 +227,47 @@ def read(rule, start, day, *, stopped=None, extensions=(), excluded=(), calendar
         suspended=suspended and not stopped,
         unknown_years=tuple(sorted(unknown)),
     )
+
+
+def reading_of_due(rule, due: datetime.date, day: datetime.date, calendar: WorkCalendar | None = None) -> Reading:
+    """A running clock read from a due date kept elsewhere (a list of many records keeps its records' due dates):
+    its state, days left and summary as `read` gives them. It holds neither the start nor the reasons (`lines` is
+    empty): the record's own page reads the clock itself."""
+    calendar = calendar or WorkCalendar()
+    unknown: set[int] = set()
+    days_left, state, threshold = standing(rule, due, day, calendar=calendar, unknown=unknown)
+    return Reading(
+        rule=rule,
+        start=None,
+        day=day,
+        due=due,
+        days_left=days_left,
+        state=state,
+        threshold=threshold,
+        unknown_years=tuple(sorted(year for year in unknown if not calendar.complete(year))),
+    )
+
+
+def standing(rule, due, day, *, stopped=None, calendar=None, unknown=None) -> tuple[int, State, int | None]:
+    """(days left, state, warning threshold reached) of a clock under the rule due on `due`, read on `day`: what
+    `read` says once it knows the due date, for a caller that has kept the due date (a list of many records).
+    `stopped` is the day it stopped, if on or before `day`; the years the calendar does not know in full that
+    the count crossed are added to `unknown` when given."""
+    calendar = calendar or WorkCalendar()
+    counted_from = stopped or day
+    if rule.in_working_days:
+        left = workdays_between(counted_from, due, calendar)
+        if unknown is not None:
+            unknown.update(left.unknown_years)
+        days_left = left.value
+    else:
+        days_left = (due - counted_from).days
+    if stopped:
+        return days_left, State.MET if stopped <= due else State.MISSED, None
+    if day > due:
+        return days_left, State.OVERDUE, None
+    reached = [n for n in rule.warn_days or () if days_left <= n]
+    return days_left, State.AT_RISK if reached else State.ON_TIME, min(reached) if reached else None
 
 
 def _due(rule, start, length, calendar, unknown) -> datetime.date:

@@ -20,7 +20,9 @@ A metric says:
 - the drill-down: `records(start, end, region_ids, options)`, the queryset of exactly the records behind the
   figure of those regions, shown and exported with `columns` (a tuple of `core.columns.Column`), each
   record linked to the page named `detail_url` (a URL name taking its pk) when there is one;
-- `watches`: the models (classes, or "app_label.ModelName") whose saves and deletes change its figures.
+- `watches`: the models (classes, or "app_label.ModelName") whose saves and deletes change its figures;
+- `option_values`, optional: the options a programme's reading may pass it, {name: the values allowed (a tuple, or a
+  callable giving them)}; loading a reading that gives another value is refused naming the option.
 
 This base class is the protocol: the indicators read nothing of a metric that is not named here. Core itself
 declares no metric (this module has no `METRICS`): the population figure is read as a metric by the indicators.
@@ -49,6 +51,8 @@ class Metric(ABC):
     watches: tuple = ()
     # Optional: a method (first, last, options=None) -> {region id: [figure at each month end]} | None.
     monthly: Callable | None = None
+    # Optional: {option name: values allowed, as a tuple or a callable giving them}.
+    option_values: dict = {}
 
     @abstractmethod
     def values(self, start, end, options=None) -> dict:
@@ -93,6 +97,10 @@ def problems(metric) -> list[str]:
         found.append("its columns are not a tuple of core.columns.Column")
     if metric.monthly is not None and not callable(metric.monthly):
         found.append("monthly is neither None nor a method")
+    if not isinstance(metric.option_values, dict) or not all(
+        isinstance(values, tuple) or callable(values) for values in metric.option_values.values()
+    ):
+        found.append("option_values is not a mapping of option names to a tuple of values or a callable")
     if not metric.watches:
         found.append("it watches no model (its values would never be recomputed when its records change)")
     for model in metric.watches:

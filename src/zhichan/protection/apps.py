@@ -21,5 +21,7 @@ class ProtectionConfig(Module):
     todos = ["todos.unit_todos", "todos_complaints.complaint_todos"]
     alerts = ["services.alerts.dashboard_alerts"]
     daily = ["services.reminders.daily_reminders"]  # cases' time limits near or past
-    first_start = ["first_start.first_start", "first_start.first_start_complaints"]
+    first_start = ["first_start.first_start", "first_start.first_start_complaints", "services.clock_fields.first_start"]
     first_start += ["first_start.first_start_special_actions"]
+    # What a case keeps of its clocks follows edits made outside the case actions (services/clock_fields.py).
+    signals = ["clock_signals"]

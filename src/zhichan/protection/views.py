@@ -18,8 +18,8 @@ from zhichan.core.views.steps import step_forms, take_step
 from .forms import CaseForm, FilterForm
 from .models import Case
 from .services import cases
-from .services.clock_lists import ByDaysLeft
-from .services.clocks import case_readings, running_readings
+from .services.clock_lists import ByDaysLeft, list_readings
+from .services.clocks import case_readings
 from .services.parties import id_shown
 from .steps import STEPS
 
@@ -45,13 +45,10 @@ def filtered_cases(user, query):
 @allow(STAFF)
 def case_list(request):
     form, found, sort = filtered_cases(request.user, request.GET)
-    if sort == "days-left":
-        ordered = ByDaysLeft(found, timezone.localdate())
-        page = Paginator(ordered, PER_PAGE).get_page(request.GET.get("page"))
-        readings = ordered.readings
-    else:
-        page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
-        readings = running_readings(page)
+    today = timezone.localdate()
+    ordered = ByDaysLeft(found, today) if sort == "days-left" else found
+    page = Paginator(ordered, PER_PAGE).get_page(request.GET.get("page"))
+    readings = list_readings(page, today)
     context = {
         "form": form,
         "page": page,

@@ -30,6 +30,9 @@ class Indicator(models.Model):
     definition = models.TextField(_("what counts"), blank=True)
     excludes = models.TextField(_("what does not count"), blank=True)
     source = models.TextField(_("source of the definition"), blank=True)
+    # Another way to the same figure, kept for comparison and shown with the definition: {"numerator": formula,
+    # "denominator": formula, "note": text} (a target read from records names the reported figures here).
+    second_source = models.JSONField(_("second source"), default=dict, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # The file that defined the measure first: another file may use the code only with the same measure.
     source_file = models.CharField(_("loaded from"), max_length=200, blank=True)

@@ -131,6 +131,50 @@ def _rule(reader, index, row, names, file):
 MEASURE = ("unit_of_measure", "decimals", "numerator", "denominator")  # what makes two indicators' figures compare
 
 
+def _formula(reader, path, text, names) -> str:
+    try:
+        used = check(str(text))
+    except FormulaError as error:
+        raise reader.error(path, str(error)) from None
+    unknown = sorted(used - names)
+    if unknown:
+        raise reader.error(path, f"unknown name {unknown[0]!r}")
+    return str(text)
+
+
+def _second_source(reader, path, value, names) -> dict:
+    """The indicator's second source, checked: another numerator (and denominator) over the names, and a note
+    saying what it is (the figures units report, where the first source reads records)."""
+    if value is None:
+        return {}
+    path = f"{path}.second_source"
+    if not isinstance(value, dict) or not value.get("numerator"):
+        raise reader.error(path, "expected a mapping with numerator (and denominator, note)")
+    unknown = sorted(set(value) - {"numerator", "denominator", "note"})
+    if unknown:
+        raise reader.error(f"{path}.{unknown[0]}", "not a key of a second source (numerator, denominator, note)")
+    found = {"numerator": _formula(reader, f"{path}.numerator", value["numerator"], names)}
+    if value.get("denominator"):
+        found["denominator"] = _formula(reader, f"{path}.denominator", value["denominator"], names)
+    found["note"] = str(value.get("note") or "")
+    return found
+
+
+def _option_problem(indicator, options: dict) -> tuple[str, str] | None:
+    """(field, message) when an option the indicator's metrics accept (`option_values`) has a value they do not."""
+    found = metrics()
+    names = check(indicator.numerator) | (check(indicator.denominator) if indicator.denominator else set())
+    for name in sorted(names):
+        for option, allowed in getattr(found.get(name), "option_values", {}).items():
+            if option not in options:
+                continue
+            values = allowed() if callable(allowed) else allowed
+            if options[option] not in values:
+                shown = ", ".join(str(value) for value in values)
+                return f"options.{option}", f"expected one of {shown}, not {options[option]!r} (read by {name})"
+    return None
+
+
 def _indicator(reader, index, row, names, file):
     """The measure of the row: created, updated by the file that defined it, or (another file) checked to be the
     same. Returns (indicator, created, measure changed)."""
@@ -156,6 +200,7 @@ def _indicator(reader, index, row, names, file):
         "definition": row.get("definition", ""),
         "excludes": row.get("excludes", ""),
         "source": row.get("source", ""),
+        "second_source": _second_source(reader, path, row.get("second_source"), names),
         "order": index,
         "source_file": file,
     }
@@ -183,6 +228,8 @@ def _reading(reader, index, row, programme, indicator, file):
     since = row.get("since")
     options = row.get("options") or {}
     found = problem(window, since, options)
+    if found is None and isinstance(options, dict):
+        found = _option_problem(indicator, options)
     if found:
         raise reader.error(f"{path}.{found[0]}", found[1])
     fields = {"window": window, "since": since, "options": options, "text": row.get("reading", "")}

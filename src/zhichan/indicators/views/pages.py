@@ -1,5 +1,7 @@
 """Indicator list, indicator page and the office's recompute button."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -132,7 +134,17 @@ def indicator_detail(request, pk):
         status = forecast = None
     found = sources()
     inputs = [(name, found.get(name)) for name in names_of(indicator)]
-    formula = formula_of(indicator, {name: str(source.label) for name, source in found.items()})
+    labels = {name: str(source.label) for name, source in found.items()}
+    formula = formula_of(indicator, labels)
+    second = indicator.second_source or {}
+    second_source = (
+        {
+            "formula": formula_of(SimpleNamespace(**{"denominator": "", **second}), labels),
+            "note": second.get("note", ""),
+        }
+        if second.get("numerator")
+        else None
+    )
     chart = {
         "labels": [r.period for r in trend],
         "values": [None if r.value is None else float(r.value) for r in trend],
@@ -161,6 +173,7 @@ def indicator_detail(request, pk):
             "forecast": forecast,
             "inputs": inputs,
             "formula": formula,
+            "second_source": second_source,
             "chart": chart,
         },
     )

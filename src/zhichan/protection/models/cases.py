@@ -88,7 +88,37 @@ class Case(ConcurrentTransitionMixin, Plausible):
     import_batch = models.ForeignKey(
         "core.ImportBatch", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("import batch")
     )
-    history = HistoricalRecords()
+    # The clocks as read when an action last changed them (services/clock_fields.py keeps them, in the action's
+    # transaction), so that the case list sorts by time left and the on-time figures count many cases in one query;
+    # core/clocks.py stays the reading, and the clocks' own history the audit.
+    clock_due = models.DateField(
+        _("running time limit due on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Empty when no clock runs, or while its due date moves day by day (a period not counted runs)."),
+    )
+    clock_paused = models.BooleanField(
+        _("running time limit paused"),
+        default=False,
+        editable=False,
+        help_text=_("A period not counted runs, so the due date moves on with every day and is read when shown."),
+    )
+    decision_due = models.DateField(
+        _("decision due on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The decision clock's due date as it stood on the day the clock stopped."),
+    )
+    decision_on_time = models.BooleanField(
+        _("decided on time"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Whether the decision clock stopped on or before its due date; empty until it stops."),
+    )
+    history = HistoricalRecords(excluded_fields=["clock_due", "clock_paused", "decision_due", "decision_on_time"])
 
     # Each enforcing unit reads and writes its own cases only; the office and the leadership read them all. (The
     # shared view other member units will read, without personal data, is a page of its own, not this scope.)
@@ -104,6 +134,17 @@ class Case(ConcurrentTransitionMixin, Plausible):
             models.Index(fields=["state", "ended_on"]),
             # The list's order: a page of the cases without a running clock is read off it, not sorted for.
             models.Index(fields=["-lead_on", "-id"], name="case_newest_lead"),
+            # The list by time left: the cases whose running clock has a due date kept, soonest first.
+            models.Index(
+                fields=["clock_due", "-lead_on", "-id"],
+                name="case_clock_due",
+                condition=models.Q(clock_due__isnull=False),
+            ),
+            # The few paused clocks, read when the list is shown; the list of one IP type, newest first.
+            models.Index(fields=["clock_paused"], name="case_clock_paused", condition=models.Q(clock_paused=True)),
+            models.Index(fields=["ip_type", "-lead_on", "-id"], name="case_ip_type_newest"),
+            # T8 by month and region: the closings read from the index alone.
+            models.Index(fields=["state", "ended_on", "township", "unit", "decision_on_time"], name="case_closings"),
         ]
 
     def __str__(self):

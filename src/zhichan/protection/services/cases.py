@@ -7,6 +7,8 @@ filed, transferred, withdrawn) stops the clock running then. Periods that do not
 clock running at the time."""
 
 import datetime
+import functools
+import inspect
 import re
 from decimal import Decimal
 
@@ -38,6 +40,7 @@ from ..events import (
     PARTY_ADDED,
 )
 from ..models import Case, CaseParty, PartyKind, State
+from . import clock_fields
 from .parties import enterprise_with
 from .special_actions import check_case_action
 
@@ -110,6 +113,22 @@ def _note(note: str, field: str = "note") -> str:
     return note
 
 
+def refreshed(function):
+    """A case action that keeps what the case stores of its clocks (services/clock_fields.py): refreshed once at its
+    end, inside the action's transaction, whatever clocks it changed."""
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        with clock_fields.deferred():
+            result = function(*args, **kwargs)
+        case = result if isinstance(result, Case) else signature.bind(*args, **kwargs).arguments["case"]
+        clock_fields.refresh(case)
+        return result
+
+    return run
+
+
 def _stop_running(case, user, day):
     rule = case.running_rule
     if rule:
@@ -117,6 +136,7 @@ def _stop_running(case, user, day):
 
 
 @action()
+@refreshed
 def open_case(
     user,
     *,
@@ -204,6 +224,7 @@ def add_party(case, user, *, kind: str, name: str, credit_code: str = "", id_num
 
 
 @action(CASE_FILED, allow=may_edit)
+@refreshed
 def file_case(case, user, day: datetime.date) -> Case:
     """立案: stops the filing clock and starts the decision clock on the day of filing."""
     _check_day(day, case.lead_on, "day", _("the lead"))
@@ -215,6 +236,7 @@ def file_case(case, user, day: datetime.date) -> Case:
 
 
 @action(CASE_NOT_FILED, allow=may_edit, reason="note")
+@refreshed
 def decline_case(case, user, day: datetime.date, note: str) -> Case:
     """不予立案, with the reason."""
     _check_day(day, case.lead_on, "day", _("the lead"))
@@ -224,11 +246,13 @@ def decline_case(case, user, day: datetime.date, note: str) -> Case:
 
 
 @action(CASE_INVESTIGATING, allow=may_edit)
+@refreshed
 def investigate(case, user) -> Case:
     return _move(case, "investigate")
 
 
 @action(CASE_DECIDED, allow=may_edit, data=lambda arguments, case: {"number": case.decision_number})
+@refreshed
 def decide(case, user, day: datetime.date, number: str, amounts: dict | None = None) -> Case:
     """The penalty or adjudication decision: its document number, date and amounts; stops the decision clock."""
     if case.state not in (State.FILED, State.INVESTIGATION):
@@ -251,11 +275,13 @@ def decide(case, user, day: datetime.date, number: str, amounts: dict | None = N
 
 
 @action(CASE_ENFORCING, allow=may_edit)
+@refreshed
 def enforce(case, user) -> Case:
     return _move(case, "enforce")
 
 
 @action(CASE_CLOSED, allow=may_edit, reason="note")
+@refreshed
 def close_case(case, user, day: datetime.date, note: str = "") -> Case:
     """结案: only after the decision."""
     if case.decided_on is None:
@@ -267,6 +293,7 @@ def close_case(case, user, day: datetime.date, note: str = "") -> Case:
 
 
 @action(CASE_TRANSFERRED, allow=may_edit, reason="note")
+@refreshed
 def transfer(case, user, day: datetime.date, note: str) -> Case:
     """Transferred to the police as a suspected crime (行刑衔接): the administrative clock stops."""
     _check_day(day, case.lead_on, "day", _("the lead"))
@@ -276,6 +303,7 @@ def transfer(case, user, day: datetime.date, note: str) -> Case:
 
 
 @action(CASE_WITHDRAWN, allow=may_edit, reason="note")
+@refreshed
 def withdraw(case, user, day: datetime.date, note: str) -> Case:
     _check_day(day, case.lead_on, "day", _("the lead"))
     note = _note(note)
@@ -291,6 +319,7 @@ def _running(case) -> str:
 
 
 @action(CASE_SUSPENDED, on="case", allow=may_edit, data=lambda arguments, period: {"pause": arguments["pause"]})
+@refreshed
 def suspend(case, user, pause: str, start: datetime.date, note: str = "", end: datetime.date | None = None):
     """A period that does not count towards the running clock (suspension, hearing, notice, testing, appraisal,
     identification by the right holder), open until `resume` unless its end is known."""
@@ -313,6 +342,7 @@ def open_pauses(case):
 
 
 @action(CASE_RESUMED, on="case", allow=may_edit, data=lambda arguments, period: {"end": str(period.end)})
+@refreshed
 def resume(case, user, period: ExcludedPeriod, end: datetime.date) -> ExcludedPeriod:
     if period is None or not open_pauses(case).filter(pk=period.pk).exists():
         raise ValidationError(_("That period has already ended, or is not this case's."))
@@ -331,6 +361,7 @@ def resume(case, user, period: ExcludedPeriod, end: datetime.date) -> ExcludedPe
         "approver": extension.approver,
     },
 )
+@refreshed
 def extend(case, user, length: int, approver: str, approved_on: datetime.date, reason: str):
     """An extension approved by a named person (the rule says whether and how far)."""
     rule = _running(case)
