@@ -13,3 +13,9 @@ ROUTES += [
     ("protection/confirmations", ConfirmationViewSet),
     ("protection/assistance", AssistanceViewSet),
 ]
+from .api_meetings import JointMeetingViewSet, MeetingDecisionViewSet  # noqa: E402
+
+ROUTES += [
+    ("protection/meetings", JointMeetingViewSet),
+    ("protection/meeting-decisions", MeetingDecisionViewSet),
+]

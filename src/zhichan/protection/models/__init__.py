@@ -34,3 +34,14 @@ __all__ += [
     "Ruling",
     "Side",
 ]
+
+from .meetings import (  # noqa: E402
+    DecisionState,
+    JointMeeting,
+    MeetingAttendance,
+    MeetingDecision,
+    MeetingFrequency,
+    MeetingKind,
+)
+
+__all__ += ["DecisionState", "JointMeeting", "MeetingAttendance", "MeetingDecision", "MeetingFrequency", "MeetingKind"]
