@@ -184,3 +184,48 @@ def ledger(new_case, users, amr, shuitou):
         lead_on=datetime.date(2024, 3, 1),
     )
     return first, second, third, court
+
+
+@pytest.fixture
+def nanan_units(db):
+    """Nan'an's units by key."""
+    return {unit.key: unit for unit in Unit.objects.filter(organisation__code="350583")}
+
+
+@pytest.fixture
+def new_meeting(users, nanan_units):
+    """A factory: a joint meeting of Nan'an recorded by the office (or the user given) on the day given, convened by
+    the market supervision bureau with the police, the court and customs present."""
+    from zhichan.protection.services import meetings
+
+    def make(held_on=datetime.date(2024, 3, 15), kind="plenary", user="office", **extra):
+        values = {
+            "title": "2024年第一次联席会议全体会议",
+            "kind": kind,
+            "held_on": held_on,
+            "convener": nanan_units["amr"],
+            "units_present": [nanan_units[key] for key in ("police", "court", "customs")],
+            "agenda": "通报执法办案情况；研判执法问题。",
+        }
+        values.update(extra)
+        return meetings.record_meeting(users[user] if user else None, **values)
+
+    return make
+
+
+@pytest.fixture
+def other_organisation(db):
+    """Nan'an's neighbour 晋江市 as an organisation of its own, with its market supervision bureau and an office
+    user: none of Nan'an's records is theirs (a city above both would read them)."""
+    from zhichan.core.models import Role, User
+
+    city = Region.objects.get(code="3505")
+    county = Region.objects.add_child(city, {"name": "晋江市", "code": "350582", "kind": RegionKind.COUNTY})
+    amr = Unit.objects.create(
+        organisation=county, key="jinjiang-amr", name="晋江市市场监管局", kind="member", region=county
+    )
+    office = Unit.objects.create(
+        organisation=county, key="jinjiang-office", name="晋江市领导小组办公室", kind="office", region=county
+    )
+    user = User.objects.create(username="jinjiang-office", role=Role.OFFICE, unit=office)
+    return {"region": county, "amr": amr, "office": office, "user": user}

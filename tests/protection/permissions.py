@@ -183,3 +183,67 @@ QUERIES = {
 # The case ledger's export: every staff role that reads the case list (its rows are the list's); the import is
 # core's (its pages in tests/core/permissions.py), open to the office and the liaisons for this kind.
 EXPECTED |= {"case-ledger-export": (STAFF, STAFF)}
+
+
+# Joint meetings: every staff user of the organisation reads them and their decisions; the office records meetings,
+# minutes and decisions; the assigned unit's liaison (and the office) move a decision on.
+OFFICE = frozenset({Role.OFFICE})
+
+EXPECTED |= {
+    "meeting-list": (STAFF, STAFF),
+    "meeting-new": (OFFICE, OFFICE),
+    "meeting-settings": (OFFICE, OFFICE),
+    "meeting-detail": (STAFF, OFFICE),
+    "meeting-minutes": (STAFF, OFFICE),
+    "meeting-decision-new": (STAFF, OFFICE),
+    "decision-list": (STAFF, STAFF),
+    "decision-detail": (STAFF, WRITERS),
+    "decision-step": (STAFF, WRITERS),
+    "api:jointmeeting-list": (STAFF, OFFICE),
+    "api:jointmeeting-detail": (STAFF, OFFICE),
+    "api:jointmeeting-minutes": (STAFF, OFFICE),
+    "api:jointmeeting-due": (STAFF, OFFICE),
+    "api:meetingdecision-list": (STAFF, WRITERS),
+    "api:meetingdecision-detail": (STAFF, WRITERS),
+    "api:meetingdecision-step": (STAFF, WRITERS),
+}
+
+_mediation_rows = rows
+
+
+def rows(users):  # noqa: F811 - the rows above, then a meeting of Nan'an and one of another organisation
+    _mediation_rows(users)
+    meeting_rows()
+
+
+def meeting_rows():
+    """A plenary meeting of Nan'an with a decision for the market supervision bureau and one for the court, and a
+    meeting of the city above it (another organisation: no Nan'an user reads it)."""
+    from zhichan.protection.services import meetings
+
+    units = {unit.key: unit for unit in Unit.objects.filter(organisation__code="350583", key__in=["amr", "court"])}
+    meeting = meetings.record_meeting(
+        None,
+        title="联席会议全体会议",
+        kind="plenary",
+        held_on=datetime.date(2024, 3, 15),
+        convener=units["amr"],
+        units_present=list(units.values()),
+    )
+    for key in ("amr", "court"):
+        meetings.add_decision(
+            None, meeting=meeting, text=f"{key} decision", unit=units[key], deadline=datetime.date(2024, 5, 15)
+        )
+    city = Region.objects.get(code="3505")
+    elsewhere = Unit.objects.create(
+        organisation=city, key="city-amr", name="测试市市场监管局", kind="member", region=city
+    )
+    other = meetings.record_meeting(
+        None,
+        title="另一地区的联席会议",
+        kind="plenary",
+        held_on=datetime.date(2024, 3, 20),
+        convener=elsewhere,
+        units_present=[elsewhere],
+    )
+    meetings.add_decision(None, meeting=other, text="elsewhere", unit=elsewhere, deadline=datetime.date(2024, 6, 1))

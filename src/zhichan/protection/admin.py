@@ -42,3 +42,35 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
     search_fields = ["requester", "credit_code"]
     readonly_fields = ["created_by"]
     raw_id_fields = ["township", "enterprise"]
+
+
+# Joint meetings: the office reads and corrects them with their history; a decision's state moves only by its steps.
+from .models import JointMeeting, MeetingAttendance, MeetingDecision, MeetingFrequency  # noqa: E402
+
+
+class MeetingAttendanceInline(admin.TabularInline):
+    model = MeetingAttendance
+    extra = 0
+
+
+@admin.register(JointMeeting)
+class JointMeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "held_on", "kind", "convener", "organisation", "synthetic"]
+    list_filter = ["kind", "synthetic"]
+    search_fields = ["title", "agenda"]
+    readonly_fields = ["created_by"]
+    inlines = [MeetingAttendanceInline]
+
+
+@admin.register(MeetingDecision)
+class MeetingDecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "number", "unit", "deadline", "state", "done_on", "synthetic"]
+    list_filter = ["state", "unit", "synthetic"]
+    search_fields = ["text"]
+    readonly_fields = ["state"]
+    raw_id_fields = ["meeting"]
+
+
+@admin.register(MeetingFrequency)
+class MeetingFrequencyAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "months", "notice_days", "updated"]

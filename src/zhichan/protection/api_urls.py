@@ -32,3 +32,10 @@ urlpatterns = [
     path("protection/parties/record/", api_pool.party_record, name="api-party-record"),
     path("protection/repeat-infringers/", api_pool.RepeatInfringerList.as_view(), name="api-repeat-infringers"),
 ]
+
+from .api_meetings import JointMeetingViewSet, MeetingDecisionViewSet  # noqa: E402
+
+ROUTES += [
+    ("protection/meetings", JointMeetingViewSet),
+    ("protection/meeting-decisions", MeetingDecisionViewSet),
+]

@@ -55,3 +55,61 @@ SPECIAL_ACTION_CREATED = EventKind("special_action.created", _("special action s
 SPECIAL_ACTION_CHANGED = EventKind("special_action.changed", _("special action changed"))
 INSPECTION_RECORDED = EventKind("inspection.recorded", _("inspection recorded"))
 CASE_ACTION_LINKED = EventKind("case.action_linked", _("special action of the case set"))
+
+# Joint meetings (联席会议) and their decisions; the frequency of plenary meetings.
+
+
+def _meeting_kind(kind) -> str:
+    from .models import MeetingKind
+
+    return str(dict(MeetingKind.choices).get(kind, kind))
+
+
+def _present(count) -> str:
+    from django.utils.translation import ngettext
+
+    return ngettext("%(n)d unit present", "%(n)d units present", count) % {"n": count}
+
+
+def _unit_before(name) -> str:
+    from django.utils.translation import gettext
+
+    return gettext("before: %(unit)s") % {"unit": name}
+
+
+def _unit_after(name) -> str:
+    from django.utils.translation import gettext
+
+    return gettext("now: %(unit)s") % {"unit": name}
+
+
+MEETING_RECORDED = EventKind(
+    "meeting.recorded", _("joint meeting recorded"), shown={"kind": _meeting_kind, "units": _present}
+)
+MINUTES_ATTACHED = EventKind("meeting.minutes_attached", _("minutes attached"))
+DECISION_ADDED = EventKind("decision.added", _("decision recorded"))
+DECISION_PROGRESS = EventKind("decision.progress", _("progress reported"))
+DECISION_DONE = EventKind("decision.done", _("decision carried out"))
+DECISION_REASSIGNED = EventKind(
+    "decision.reassigned", _("decision reassigned"), shown={"before_name": _unit_before, "unit_name": _unit_after}
+)
+DECISION_CANCELLED = EventKind("decision.cancelled", _("decision cancelled"))
+
+
+def _every(months) -> str:
+    from django.utils.translation import ngettext
+
+    return ngettext("every month", "every %(n)d months", months) % {"n": months}
+
+
+def _notice(days) -> str:
+    from django.utils.translation import ngettext
+
+    return ngettext("reminded %(n)d day ahead", "reminded %(n)d days ahead", days) % {"n": days}
+
+
+FREQUENCY_SET = EventKind(
+    "meeting.frequency_set",
+    _("frequency of joint meetings set"),
+    shown={"months": _every, "notice_days": _notice},
+)

@@ -45,3 +45,14 @@ def first_start_special_actions(stdout, demo: bool):
         stdout.write(
             f"{actions} synthetic special actions, {inspections} inspections, {linked} cases linked (演示数据（虚构）)"
         )
+
+
+def first_start_meetings(stdout, demo: bool):
+    """In demo mode, synthetic joint meetings over 2022–2024 with their decisions."""
+    from .services.demo_meetings import create_demo_meetings, demo_meetings_present
+
+    if not demo or demo_meetings_present():
+        return
+    made, decided = create_demo_meetings()
+    if made:
+        stdout.write(f"{made} synthetic joint meetings, {decided} decisions (演示数据（虚构）)")

@@ -63,3 +63,17 @@ from . import views_ledger  # noqa: E402
 urlpatterns += [
     path("protection/cases/ledger.xlsx", views_ledger.case_ledger_export, name="case-ledger-export"),
 ]
+
+from . import views_meetings  # noqa: E402
+
+urlpatterns += [
+    path("protection/meetings/", views_meetings.meeting_list, name="meeting-list"),
+    path("protection/meetings/new/", views_meetings.meeting_new, name="meeting-new"),
+    path("protection/meetings/frequency/", views_meetings.meeting_settings, name="meeting-settings"),
+    path("protection/meetings/<int:pk>/", views_meetings.meeting_detail, name="meeting-detail"),
+    path("protection/meetings/<int:pk>/minutes/", views_meetings.meeting_minutes, name="meeting-minutes"),
+    path("protection/meetings/<int:pk>/decisions/", views_meetings.meeting_decision_new, name="meeting-decision-new"),
+    path("protection/meetings/decisions/", views_meetings.decision_list, name="decision-list"),
+    path("protection/meetings/decisions/<int:pk>/", views_meetings.decision_detail, name="decision-detail"),
+    path("protection/meetings/decisions/<int:pk>/step/", views_meetings.decision_step, name="decision-step"),
+]

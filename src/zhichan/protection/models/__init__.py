@@ -41,3 +41,14 @@ __all__ += ["ActionState", "Inspection", "SpecialAction"]
 from .pool import PooledCase  # noqa: E402
 
 __all__ += ["PooledCase"]
+
+from .meetings import (  # noqa: E402
+    DecisionState,
+    JointMeeting,
+    MeetingAttendance,
+    MeetingDecision,
+    MeetingFrequency,
+    MeetingKind,
+)
+
+__all__ += ["DecisionState", "JointMeeting", "MeetingAttendance", "MeetingDecision", "MeetingFrequency", "MeetingKind"]
