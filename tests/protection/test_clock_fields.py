@@ -209,7 +209,7 @@ def test_the_migration_fills_every_case_as_the_actions_keep_it(new_case, users):
     cases.decide(made[2], user, D(2024, 6, 1), "罚号")
     kept = list(Case.objects.order_by("pk").values_list("pk", *clock_fields.FIELDS))
     Case.objects.update(clock_due=None, clock_paused=False, decision_due=None, decision_on_time=None)
-    migration = importlib.import_module("zhichan.protection.migrations.0005_case_clock_fields")
+    migration = importlib.import_module("zhichan.protection.migrations.0008_case_clock_fields")
     migration.fill(apps, SimpleNamespace(connection=connection))
     assert list(Case.objects.order_by("pk").values_list("pk", *clock_fields.FIELDS)) == kept
     assert clock_fields.refresh_many(Case.objects.all()) == 0
