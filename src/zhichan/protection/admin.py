@@ -42,3 +42,16 @@ class AssistanceRequestAdmin(SimpleHistoryAdmin):
     search_fields = ["requester", "credit_code"]
     readonly_fields = ["created_by"]
     raw_id_fields = ["township", "enterprise"]
+
+
+from .models import Transfer  # noqa: E402
+
+
+@admin.register(Transfer)
+class TransferAdmin(SimpleHistoryAdmin):
+    list_display = ["case", "unit", "state", "reported_on", "sent_at", "police", "police_decision", "synthetic"]
+    list_filter = ["state", "police_decision", "unit", "synthetic"]
+    list_select_related = ["case", "unit", "police"]
+    search_fields = ["case__number", "case__title"]
+    readonly_fields = ["state", "created_by"]
+    raw_id_fields = ["case"]

@@ -13,3 +13,6 @@ ROUTES += [
     ("protection/confirmations", ConfirmationViewSet),
     ("protection/assistance", AssistanceViewSet),
 ]
+from .api_transfers import TransferViewSet  # noqa: E402
+
+ROUTES += [("protection/transfers", TransferViewSet)]

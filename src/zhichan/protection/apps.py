@@ -14,8 +14,9 @@ class ProtectionConfig(Module):
         Menu(_("Complaints and tips"), "complaint-list", STAFF),
         Menu(_("Mediations"), "mediation-list", STAFF),
         Menu(_("Rights assistance"), "assistance-list", STAFF),
+        Menu(_("Transfers to criminal justice"), "transfer-list", STAFF),
     ]
     panels = ["panels.cases_panel"]
-    todos = ["todos.unit_todos", "todos_complaints.complaint_todos"]
-    alerts = ["services.alerts.dashboard_alerts"]
-    first_start = ["first_start.first_start", "first_start.first_start_complaints"]
+    todos = ["todos.unit_todos", "todos_complaints.complaint_todos", "todos_transfers.transfer_todos"]
+    alerts = ["services.alerts.dashboard_alerts", "services.alerts_transfers.dashboard_alerts"]
+    first_start = ["first_start.first_start", "first_start.first_start_complaints", "first_start.first_start_transfers"]

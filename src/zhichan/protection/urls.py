@@ -31,3 +31,11 @@ urlpatterns += [
     path("protection/assistance/new/", views_mediation.assistance_new, name="assistance-new"),
     path("protection/assistance/<int:pk>/", views_mediation.assistance_detail, name="assistance-detail"),
 ]
+
+from . import views_transfers  # noqa: E402
+
+urlpatterns += [
+    path("protection/transfers/", views_transfers.transfer_list, name="transfer-list"),
+    path("protection/transfers/<int:pk>/", views_transfers.transfer_detail, name="transfer-detail"),
+    path("protection/transfers/<int:pk>/step/", views_transfers.transfer_step, name="transfer-step"),
+]

@@ -34,3 +34,7 @@ __all__ += [
     "Ruling",
     "Side",
 ]
+
+from .transfers import Outcome, PoliceDecision, Transfer, TransferState  # noqa: E402
+
+__all__ += ["Outcome", "PoliceDecision", "Transfer", "TransferState"]
