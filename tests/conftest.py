@@ -62,7 +62,8 @@ def _empty_cache():
 
 @pytest.fixture
 def users(db):
-    """The demo users by username: office, leader, amr-liaison, court-liaison, shuitou-liaison, enterprise."""
+    """The demo users by username: office, leader, amr-liaison, court-liaison, shuitou-liaison, enterprise,
+    police-liaison and procuratorate-liaison."""
     from zhichan.core.models import User
 
     return {user.username: user for user in User.objects.filter(username__in=PASSWORDS)}

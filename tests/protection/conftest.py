@@ -229,3 +229,30 @@ def other_organisation(db):
     )
     user = User.objects.create(username="jinjiang-office", role=Role.OFFICE, unit=office)
     return {"region": county, "amr": amr, "office": office, "user": user}
+
+
+def at(year, month, day, hour=0, minute=0):
+    """A moment in the site's time zone (Asia/Shanghai)."""
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+
+
+@pytest.fixture
+def new_transfer(new_case, users):
+    """A factory: a trademark case of the market supervision bureau filed on the day given, reported for transfer to
+    the police by its liaison on `reported_on`."""
+    from zhichan.protection.services import transfers
+
+    def make(filed_on=datetime.date(2024, 3, 1), reported_on=datetime.date(2024, 3, 4), **extra):
+        case = new_case(lead_on=filed_on - datetime.timedelta(days=5), **extra)
+        cases.file_case(case, users["amr-liaison"], filed_on)
+        return transfers.report(
+            users["amr-liaison"],
+            case=case,
+            reported_on=reported_on,
+            officers=["林执法", "陈执法"],
+            report_note="涉嫌犯罪",
+        )
+
+    return make

@@ -247,3 +247,28 @@ def meeting_rows():
         units_present=[elsewhere],
     )
     meetings.add_decision(None, meeting=other, text="elsewhere", unit=elsewhere, deadline=datetime.date(2024, 6, 1))
+
+
+# Transfers to criminal justice: read by staff (the reporting unit, the police unit and procuratorate it went to, the
+# office and the leadership), written by the office and those units' liaisons, each its own side's steps.
+EXPECTED |= {
+    "transfer-list": (STAFF, STAFF),
+    "transfer-detail": (STAFF, WRITERS),
+    "transfer-step": (STAFF, WRITERS),
+    "api:transfer-list": (STAFF, WRITERS),
+    "api:transfer-detail": (STAFF, WRITERS),
+    "api:transfer-step": (STAFF, WRITERS),
+}
+
+_rows_before_transfers = rows
+
+
+def rows(users):  # noqa: F811 - the rows above, then a transfer of the bureau's case and one of the court's
+    from zhichan.protection.models import Case
+    from zhichan.protection.services import transfers
+
+    _rows_before_transfers(users)
+    for number in ("amr-1", "court-1"):
+        transfers.report(
+            None, case=Case.objects.get(number=number), reported_on=datetime.date(2024, 3, 4), officers=["甲", "乙"]
+        )

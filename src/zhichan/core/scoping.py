@@ -6,6 +6,9 @@ view, API endpoint and export reads through `visible_to(user)` / `editable_by(us
 - office and leadership read everything; only the office writes everything;
 - a liaison reads rows of its own unit, rows placed in its unit's region (and below), and shared rows;
   it writes only its own unit's rows, and only where the model lets owners write;
+- a row may have further units beside its own (`with_units`: a transfer's police and procuratorate): their
+  liaisons read it, and write it where owners write, as its own unit's do (which side may take which step is
+  the record's actions' business, not the scope's);
 - an enterprise user reads and writes only its own enterprises' rows;
 - anyone signed in reads the rows they own (their task runs);
 - the public reads nothing here (the portal publishes what is public);
@@ -47,6 +50,9 @@ class Scope:
     unfinished: tuple[str, tuple] | None = None
     # Lookup to the Region whose organisation the row belongs to: a programme's region, a unit's organisation.
     organisation: str | None = None
+    # Lookups to further Units the row belongs to beside `unit` (a transfer's police and procuratorate): their
+    # liaisons read and (with owners_write) write it as the owning unit's do. Empty links give nothing.
+    with_units: tuple[str, ...] = ()
 
     @staticmethod
     def _path(lookup: str, field: str) -> str:
@@ -77,6 +83,8 @@ class Scope:
                 q |= self._within(user.unit.region.path) & self._finished()
             if self.unit is not None:
                 q |= Q(**{self._path(self.unit, "pk"): user.unit_id})
+            if self.with_units:
+                q |= self._with_units(user)
         if role == Role.ENTERPRISE and self.enterprise is not None:
             q |= self._own_enterprises(user)
         return q
@@ -88,6 +96,12 @@ class Scope:
         for earlier, lookup in zip(lookups, lookups[1:], strict=False):
             unset &= Q(**{f"{earlier}__isnull": True})
             q |= unset & Q(**{self._path(lookup, "path__startswith"): path})
+        return q
+
+    def _with_units(self, user) -> Q:
+        q = NOTHING
+        for lookup in self.with_units:
+            q |= Q(**{self._path(lookup, "pk"): user.unit_id})
         return q
 
     def _finished(self) -> Q:
@@ -118,7 +132,8 @@ class Scope:
         if not self.owners_write:
             return NOTHING
         if role in LIAISONS and user.unit_id and self.unit is not None:
-            return Q(**{self._path(self.unit, "pk"): user.unit_id})
+            own = Q(**{self._path(self.unit, "pk"): user.unit_id})
+            return own | self._with_units(user) if self.with_units else own
         if role == Role.ENTERPRISE and self.enterprise is not None:
             return self._own_enterprises(user)
         return NOTHING

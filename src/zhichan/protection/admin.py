@@ -74,3 +74,16 @@ class MeetingDecisionAdmin(SimpleHistoryAdmin):
 @admin.register(MeetingFrequency)
 class MeetingFrequencyAdmin(SimpleHistoryAdmin):
     list_display = ["organisation", "months", "notice_days", "updated"]
+
+
+from .models import Transfer  # noqa: E402
+
+
+@admin.register(Transfer)
+class TransferAdmin(SimpleHistoryAdmin):
+    list_display = ["case", "unit", "state", "reported_on", "sent_at", "police", "police_decision", "synthetic"]
+    list_filter = ["state", "police_decision", "unit", "synthetic"]
+    list_select_related = ["case", "unit", "police"]
+    search_fields = ["case__number", "case__title"]
+    readonly_fields = ["state", "created_by"]
+    raw_id_fields = ["case"]

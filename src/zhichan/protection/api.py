@@ -29,6 +29,7 @@ class CaseSerializer(serializers.ModelSerializer):
     parties = PartySerializer(many=True, required=False)
     clocks = serializers.SerializerMethodField()
     action = serializers.PrimaryKeyRelatedField(queryset=SpecialAction.objects.all(), required=False, allow_null=True)
+    transfers = serializers.SerializerMethodField()
 
     class Meta:
         model = Case
@@ -56,6 +57,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "outcome_note",
             "parties",
             "clocks",
+            "transfers",
             "synthetic",
             "action",
         ]
@@ -104,11 +106,15 @@ class CaseSerializer(serializers.ModelSerializer):
             for reading in case_readings(case)
         ]
 
+    def get_transfers(self, case) -> list[dict]:
+        """The case's transfers to the police (/api/v1/protection/transfers/), newest first."""
+        return [{"id": transfer.pk, "state": transfer.state} for transfer in case.transfers.all()]
+
 
 class CaseViewSet(ScopedViewSet):
     """Enforcement cases. POST enters a lead (its filing clock starts); `step` moves it on."""
 
-    queryset = Case.objects.select_related("kind", "unit", "township").prefetch_related("parties")
+    queryset = Case.objects.select_related("kind", "unit", "township").prefetch_related("parties", "transfers")
     serializer_class = CaseSerializer
     filterset_fields = ["state", "ip_type", "unit", "township", "kind__key"]
     write_roles = WRITERS
@@ -121,6 +127,7 @@ class CaseViewSet(ScopedViewSet):
         "CaseStep",
         CaseSerializer,
         """Take a step: `step` (file, decline, investigate, decide, enforce, close, suspend, resume, extend,
-        transfer, withdraw) and its fields — day, note, number and amounts, pause and start, period and end,
-        length, approver, approved_on and reason.""",
+        report_transfer, withdraw) and its fields — day, note, number and amounts, pause and start, period and end,
+        length, approver, approved_on and reason; reported_on, officers and report_note for report_transfer (the
+        transfer then moves on at /api/v1/protection/transfers/).""",
     )

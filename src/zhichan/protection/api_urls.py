@@ -39,3 +39,7 @@ ROUTES += [
     ("protection/meetings", JointMeetingViewSet),
     ("protection/meeting-decisions", MeetingDecisionViewSet),
 ]
+
+from .api_transfers import TransferViewSet  # noqa: E402
+
+ROUTES += [("protection/transfers", TransferViewSet)]

@@ -15,14 +15,26 @@ class ProtectionConfig(Module):
         Menu(_("Mediations"), "mediation-list", STAFF),
         Menu(_("Rights assistance"), "assistance-list", STAFF),
         Menu(_("Special enforcement actions"), "special-action-list", STAFF),
+        Menu(_("Transfers to criminal justice"), "transfer-list", STAFF),
         Menu(_("Shared case pool"), "pool-list", STAFF),
         Menu(_("Joint meetings"), "meeting-list", STAFF),
     ]
     panels = ["panels.cases_panel"]
-    todos = ["todos.unit_todos", "todos_complaints.complaint_todos", "todos_meetings.meeting_todos"]
-    alerts = ["services.alerts.dashboard_alerts", "services.alerts.meeting_alerts"]
+    todos = [
+        "todos.unit_todos",
+        "todos_complaints.complaint_todos",
+        "todos_meetings.meeting_todos",
+        "todos_transfers.transfer_todos",
+    ]
+    alerts = [
+        "services.alerts.dashboard_alerts",
+        "services.alerts_transfers.dashboard_alerts",
+        "services.alerts.meeting_alerts",
+    ]
     daily = ["services.reminders.daily_reminders"]  # cases' time limits near or past
-    first_start = ["first_start.first_start", "first_start.first_start_complaints", "services.clock_fields.first_start"]
+    first_start = ["first_start.first_start", "first_start.first_start_complaints", "first_start.first_start_transfers"]
+    # After every demo case: what a case keeps of its clocks, then the actions and meetings naming them.
+    first_start += ["services.clock_fields.first_start"]
     first_start += ["first_start.first_start_special_actions", "first_start.first_start_meetings"]
     # What a case keeps of its clocks follows edits made outside the case actions (services/clock_fields.py).
     signals = ["clock_signals"]

@@ -113,3 +113,22 @@ FREQUENCY_SET = EventKind(
     _("frequency of joint meetings set"),
     shown={"months": _every, "notice_days": _notice},
 )
+
+# Transfers to criminal justice (行刑衔接), on the transfer; the case's own return on the case.
+TRANSFER_REPORTED = EventKind("transfer.reported", _("reported for transfer to the police"))
+TRANSFER_APPROVED = EventKind("transfer.approved", _("transfer approved"))
+TRANSFER_NOT_APPROVED = EventKind("transfer.not_approved", _("transfer not approved"))
+TRANSFER_SENT = EventKind("transfer.sent", _("case sent to the police"))
+TRANSFER_COPIED = EventKind("transfer.copied", _("copy sent to the procuratorate"))
+TRANSFER_RECEIVED = EventKind("transfer.received", _("received by the police"))
+TRANSFER_OPENED = EventKind("transfer.opened", _("criminal case opened by the police"))
+TRANSFER_REFUSED = EventKind("transfer.refused", _("no criminal case opened by the police"))
+TRANSFER_PASSED_ON = EventKind("transfer.passed_on", _("passed on by the police to another body"))
+TRANSFER_RECONSIDERATION_ASKED = EventKind("transfer.reconsideration_asked", _("reconsideration asked for"))
+TRANSFER_RECONSIDERATION_ANSWERED = EventKind("transfer.reconsideration_answered", _("reconsideration answered"))
+TRANSFER_SUPERVISION_ASKED = EventKind("transfer.supervision_asked", _("procuratorate asked to supervise"))
+TRANSFER_SUPERVISED = EventKind("transfer.supervised", _("procuratorate's supervision recorded"))
+TRANSFER_HANDED_OVER = EventKind("transfer.handed_over", _("items and materials handed over"))
+TRANSFER_REFUSAL_ACCEPTED = EventKind("transfer.refusal_accepted", _("refusal accepted, case taken back"))
+TRANSFER_RETURNED = EventKind("transfer.returned", _("returned for administrative handling"))
+CASE_TAKEN_BACK = EventKind("case.taken_back", _("back from the police for administrative handling"))

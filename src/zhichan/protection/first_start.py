@@ -56,3 +56,15 @@ def first_start_meetings(stdout, demo: bool):
     made, decided = create_demo_meetings()
     if made:
         stdout.write(f"{made} synthetic joint meetings, {decided} decisions (演示数据（虚构）)")
+
+
+def first_start_transfers(stdout, demo: bool):
+    """In demo mode, a few transfers to criminal justice still under way on open synthetic cases (those the demo
+    cases transferred in the past went through the same steps when they were made)."""
+    from .services.demo_transfers import create_demo_transfers, demo_transfers_present
+
+    if not demo or demo_transfers_present():
+        return
+    count = create_demo_transfers()
+    if count:
+        stdout.write(f"{count} synthetic transfers to criminal justice (演示数据（虚构）)")

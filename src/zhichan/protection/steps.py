@@ -1,13 +1,14 @@
 """The steps a user takes on a case, one table for the case page and the API: each step's label, the form that
-reads its input, the states it is offered in, and the action it runs."""
+reads its input, the states it is offered in, and the action it runs. A case goes to the police by a transfer
+(services/transfers.py): its report is a step here, and the case is transferred when the approved transfer goes out."""
 
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.steps import Step, Steps
 
-from . import forms
+from . import forms, forms_transfers
 from .models import State
-from .services import cases
+from .services import cases, transfers
 
 BEFORE_DECISION = (State.LEAD, State.FILED, State.INVESTIGATION)
 
@@ -89,12 +90,15 @@ STEPS = Steps(
             when=_clock_runs,
         ),
         Step(
-            "transfer",
-            _("Transfer to the police"),
-            forms.DayNoteForm,
+            "report_transfer",
+            _("Report for transfer to the police"),
+            forms_transfers.ReportForm,
             BEFORE_DECISION,
-            lambda c, u, d, f: cases.transfer(c, u, d["day"], d["note"]),
+            lambda c, u, d, f: transfers.report(
+                u, case=c, reported_on=d["reported_on"], officers=d["officers"], report_note=d.get("report_note", "")
+            ),
             "outline-danger",
+            when=lambda c: transfers.open_transfer(c) is None,  # one transfer under way at a time
         ),
         Step(
             "withdraw",

@@ -77,3 +77,11 @@ urlpatterns += [
     path("protection/meetings/decisions/<int:pk>/", views_meetings.decision_detail, name="decision-detail"),
     path("protection/meetings/decisions/<int:pk>/step/", views_meetings.decision_step, name="decision-step"),
 ]
+
+from . import views_transfers  # noqa: E402
+
+urlpatterns += [
+    path("protection/transfers/", views_transfers.transfer_list, name="transfer-list"),
+    path("protection/transfers/<int:pk>/", views_transfers.transfer_detail, name="transfer-detail"),
+    path("protection/transfers/<int:pk>/step/", views_transfers.transfer_step, name="transfer-step"),
+]

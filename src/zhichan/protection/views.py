@@ -108,6 +108,7 @@ def _detail_context(request, case, forms=None):
         "steps": step_forms(STEPS, case, request.user, forms) if editable else [],
         "pauses": pauses,
         "editable": editable,
+        "transfers": case.transfers.select_related("police"),  # its readers read its transfers too
     }
 
 

@@ -20,6 +20,9 @@ DEMO_ACCOUNTS = [
     ("amr-liaison", Role.UNIT_LIAISON, "amr", "市市场监管局联络员（演示）"),
     ("court-liaison", Role.UNIT_LIAISON, "court", "市法院联络员（演示）"),
     ("shuitou-liaison", Role.TOWNSHIP_LIAISON, "region-350583119", "水头镇联络员（演示）"),
+    # The other ends of a transfer to criminal justice (行刑衔接): the police and the procuratorate.
+    ("police-liaison", Role.UNIT_LIAISON, "police", "市公安局联络员（演示）"),
+    ("procuratorate-liaison", Role.UNIT_LIAISON, "procuratorate", "市检察院联络员（演示）"),
     ("enterprise", Role.ENTERPRISE, None, "企业用户（演示）"),
 ]
 

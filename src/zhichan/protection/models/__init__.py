@@ -52,3 +52,7 @@ from .meetings import (  # noqa: E402
 )
 
 __all__ += ["DecisionState", "JointMeeting", "MeetingAttendance", "MeetingDecision", "MeetingFrequency", "MeetingKind"]
+
+from .transfers import Outcome, PoliceDecision, Transfer, TransferState  # noqa: E402
+
+__all__ += ["Outcome", "PoliceDecision", "Transfer", "TransferState"]

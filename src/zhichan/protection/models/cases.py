@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region, Unit
@@ -194,3 +194,10 @@ class Case(ConcurrentTransitionMixin, Plausible):
     @transition(field=state, source=[State.LEAD, *OPEN_BEFORE_DECISION], target=State.WITHDRAWN)
     def withdraw(self, day, note):
         self.ended_on, self.outcome_note = day, note
+
+    @transition(field=state, source=State.TRANSFERRED, target=RETURN_VALUE(State.LEAD, State.INVESTIGATION))
+    def take_back(self):
+        """Back from the police for administrative handling: under investigation again, or a lead again if it was
+        transferred before filing."""
+        self.ended_on, self.outcome_note = None, ""
+        return State.INVESTIGATION if self.filed_on else State.LEAD

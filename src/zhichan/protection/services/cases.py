@@ -3,8 +3,9 @@ clocks and leaves an event. A step the case's state does not allow is refused wi
 
 The clocks (core/services/clocks.py): the lead starts the filing clock (under the kind's filing rule, if it has
 one); filing stops it and starts the decision clock; the decision stops that. A case that ends otherwise (not
-filed, transferred, withdrawn) stops the clock running then. Periods that do not count and extensions go on the
-clock running at the time."""
+filed, transferred, withdrawn) stops the clock running then; a transferred case that comes back for administrative
+handling runs it again without the days it was with the police. Periods that do not count and extensions go on
+the clock running at the time."""
 
 import datetime
 import functools
@@ -35,6 +36,7 @@ from ..events import (
     CASE_OPENED,
     CASE_RESUMED,
     CASE_SUSPENDED,
+    CASE_TAKEN_BACK,
     CASE_TRANSFERRED,
     CASE_WITHDRAWN,
     PARTY_ADDED,
@@ -76,7 +78,11 @@ NEEDS = {
     "close": gettext_lazy("A case is closed only after its decision."),
     "transfer": gettext_lazy("Only a case not yet decided can be transferred."),
     "withdraw": gettext_lazy("Only a case not yet decided can be withdrawn."),
+    "take_back": gettext_lazy("Only a case transferred to the police can come back for administrative handling."),
 }
+
+# The reason a case's clock shows for the days it was with the police (行政执法机关移送涉嫌犯罪案件的规定).
+TRANSFERRED_PERIOD = gettext_lazy("With the police after transfer (移送涉嫌犯罪案件)")
 
 
 def _move(case, step: str, *args):
@@ -295,11 +301,32 @@ def close_case(case, user, day: datetime.date, note: str = "") -> Case:
 @action(CASE_TRANSFERRED, allow=may_edit, reason="note")
 @refreshed
 def transfer(case, user, day: datetime.date, note: str) -> Case:
-    """Transferred to the police as a suspected crime (行刑衔接): the administrative clock stops."""
+    """Transferred to the police as a suspected crime (行刑衔接): the administrative clock stops. Run when an approved
+    transfer goes out (services/transfers.py `send`), which is the way a case is transferred."""
     _check_day(day, case.lead_on, "day", _("the lead"))
     note = _note(note)
     _stop_running(case, user, day)
     return _move(case, "transfer", day, note)
+
+
+@action(CASE_TAKEN_BACK, allow=may_edit, reason="note")
+@refreshed
+def take_back(case, user, day: datetime.date, note: str = "") -> Case:
+    """Back from the police for administrative handling (the police's refusal accepted, or the case returned): under
+    investigation again (a lead again if it went before filing). Its clock runs again, the days from the transfer
+    to its return, both included, not counted (an excluded period, as a suspension is)."""
+    if case.state != State.TRANSFERRED:
+        raise ValidationError(
+            _("The case is %(state)s: %(why)s") % {"state": case.get_state_display(), "why": NEEDS["take_back"]}
+        )
+    sent = case.ended_on
+    _check_day(day, sent, "day", _("the transfer"))
+    _move(case, "take_back")
+    rule = case.running_rule
+    if rule:
+        clocks.stop_clock(user, case, rule, None)
+        clocks.exclude(user, case, rule, start=sent, end=day, reason=str(TRANSFERRED_PERIOD))
+    return case
 
 
 @action(CASE_WITHDRAWN, allow=may_edit, reason="note")

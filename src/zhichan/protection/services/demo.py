@@ -8,7 +8,7 @@ from decimal import Decimal
 from zhichan.core.models import Region, RegionKind, Unit
 
 from ..models import Case, CaseKind, PartyKind, Source
-from . import cases
+from . import cases, demo_transfers
 
 NANAN = "350583"
 # unit key → (case number prefix, kinds it handles, weight)
@@ -92,10 +92,8 @@ def _one(rng, unit, kind, lead_on, number, townships, enterprises, n):
     if recent and fate < 0.3:
         return case  # still a lead
     cases.file_case(case, None, day)
-    if fate < 0.08:
-        return cases.transfer(
-            case, None, day + datetime.timedelta(days=rng.randrange(5, 40)), "涉嫌犯罪，移送公安机关（演示）"
-        )
+    if fate < 0.08:  # reported, approved and sent to the police through a transfer (行刑衔接), on to its end
+        return demo_transfers.transfer_case(case, day + datetime.timedelta(days=rng.randrange(5, 40)))
     if fate < 0.1:
         return cases.withdraw(case, None, day + datetime.timedelta(days=rng.randrange(5, 40)), "当事人撤回请求（演示）")
     cases.investigate(case, None)
