@@ -208,11 +208,11 @@ EXPECTED |= {
     "api:meetingdecision-step": (STAFF, WRITERS),
 }
 
-_mediation_rows = rows
+_rows_before_meetings = rows
 
 
 def rows(users):  # noqa: F811 - the rows above, then a meeting of Nan'an and one of another organisation
-    _mediation_rows(users)
+    _rows_before_meetings(users)
     meeting_rows()
 
 
