@@ -219,9 +219,9 @@ def test_a_cached_page_reads_only_the_reader_and_the_versions(computed, client_f
     queries = _queries(client, "/dashboard/")
     # The session, the user with its unit (the navbar names it; the scope reads its organisation), the values'
     # version, the visible regions (the programmes' territory is kept per version), the task states' version, the
-    # bell's unread count, the enforcement alert's open cases and the joint-meeting alert's last plenary meeting: no
-    # figure is read, nothing is written.
-    assert len(queries) == 8, queries
+    # bell's unread count, the enforcement alert's open cases, the transfers alert's open transfers and the
+    # joint-meeting alert's last plenary meeting: no figure is read, nothing is written.
+    assert len(queries) == 9, queries
     assert not any("indicators_indicatorvalue" in q and "MAX(" not in q for q in queries)
     assert not any(q.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE")) for q in queries)
 
