@@ -137,12 +137,13 @@ def _fill(count: int, today: datetime.date):
 
 
 def _analyze():
-    """The planner's statistics, as PostgreSQL's autovacuum gathers them after a bulk load (SQLite has none until
-    ANALYZE runs): without them SQLite may read a filtered list off the wrong index."""
+    """The planner's statistics and PostgreSQL's visibility map, as autovacuum leaves them some time after a bulk
+    load (SQLite has no statistics until ANALYZE runs): without them SQLite may read a filtered list off the wrong
+    index, and PostgreSQL counts the cases from the table rather than an index."""
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def _plan(rng, today, kinds, units, townships, numbers):

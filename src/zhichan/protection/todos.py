@@ -1,6 +1,7 @@
 """The workbench to-do of an enforcing unit: its own cases whose time limit is near or past."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.clocks import State as ClockState
@@ -8,7 +9,7 @@ from zhichan.core.extensions import Todo
 from zhichan.core.roles import LIAISONS, role_of
 
 from .models import Case, State
-from .services.clocks import running_readings
+from .services.clock_lists import list_readings
 
 
 def unit_todos(user) -> list[Todo]:
@@ -21,7 +22,7 @@ def unit_todos(user) -> list[Todo]:
     )
     pressing = [
         reading
-        for reading in running_readings(cases).values()
+        for reading in list_readings(cases, timezone.localdate()).values()  # from the due dates the cases keep
         if reading.state in (ClockState.AT_RISK, ClockState.OVERDUE)
     ]
     if not pressing:
