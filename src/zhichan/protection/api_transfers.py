@@ -28,6 +28,14 @@ class TransferSerializer(serializers.ModelSerializer):
     hours_to_send = serializers.FloatField(read_only=True, allow_null=True)
     over_24_hours = serializers.BooleanField(read_only=True)
     clocks = serializers.SerializerMethodField()
+    # Declared so the schema says a decision not taken yet gives "" (a read-only field drops allow_blank).
+    police_decision = serializers.ChoiceField(Transfer.police_decision.field.choices, allow_blank=True, read_only=True)
+    reconsideration_outcome = serializers.ChoiceField(
+        Transfer.reconsideration_outcome.field.choices, allow_blank=True, read_only=True
+    )
+    supervision_outcome = serializers.ChoiceField(
+        Transfer.supervision_outcome.field.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Transfer
