@@ -22,8 +22,8 @@ from zhichan.core.models import Region
 from .models import CONCLUDED, AssistanceKind, AssistanceOutcome, AssistanceRequest, Mediation
 
 
-def _placed(found):
-    return found.annotate(place=Coalesce(F("township__path"), F("unit__region__path")))
+def _placed(found, township="township"):
+    return found.annotate(place=Coalesce(F(f"{township}__path"), F("unit__region__path")))
 
 
 class PlacedCount(Metric):
@@ -32,26 +32,27 @@ class PlacedCount(Metric):
     kind = "flow"
     unit = "件"
     date_field = ""
+    township = "township"  # the path to the record's township
 
     def counted(self):
         raise NotImplementedError
 
-    def _within(self, start, end):
+    def _within(self, start, end, options=None):
         found = self.counted().filter(**{f"{self.date_field}__lte": end})
         if start:
             found = found.filter(**{f"{self.date_field}__gte": start})
-        return _placed(found)
+        return _placed(found, self.township)
 
     def values(self, start, end, options=None) -> dict[int, int]:
         by_path = dict(Region.objects.values_list("path", "pk"))
-        counts = Counter(self._within(start, end).values_list("place", flat=True))
+        counts = Counter(self._within(start, end, options).values_list("place", flat=True))
         return {by_path[path]: count for path, count in counts.items() if path in by_path}
 
     def records(self, start, end, region_ids, options=None):
         within = Q(pk__in=[])
         for path in Region.objects.filter(pk__in=list(region_ids)).values_list("path", flat=True):
             within |= Q(place__startswith=path)
-        found = self._within(start, end).filter(within).select_related("unit", "township")
+        found = self._within(start, end, options).filter(within).select_related("unit", self.township)
         return found.order_by(self.date_field, "pk")
 
 

@@ -278,3 +278,8 @@ METRICS += ASSISTANCE_METRICS
 from .case_metrics import METRICS as CASE_METRICS  # noqa: E402
 
 METRICS += CASE_METRICS
+
+# Cases transferred to criminal justice, and those on which a criminal case was opened (transfer_metrics.py).
+from .transfer_metrics import METRICS as TRANSFER_METRICS  # noqa: E402
+
+METRICS += TRANSFER_METRICS
