@@ -129,7 +129,8 @@ def refreshed(function):
         with clock_fields.deferred():
             result = function(*args, **kwargs)
         case = result if isinstance(result, Case) else signature.bind(*args, **kwargs).arguments["case"]
-        clock_fields.refresh(case)
+        if not clock_fields.put_off(case):
+            clock_fields.refresh(case)
         return result
 
     return run

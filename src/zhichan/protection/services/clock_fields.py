@@ -233,6 +233,31 @@ def is_deferred() -> bool:
     return _deferred.get()
 
 
+_batch = contextvars.ContextVar("case_clock_fields_batch", default=None)
+
+
+@contextlib.contextmanager
+def batched():
+    """Many case actions in a row (the demo data): each case is refreshed once, all together at the end, in bulk,
+    rather than at the end of every action."""
+    cases: set[int] = set()
+    token = _batch.set(cases)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    refresh_many(sorted(cases))
+
+
+def put_off(case) -> bool:
+    """Inside `batched()`: the case is noted for the refresh at its end (True); otherwise False."""
+    cases = _batch.get()
+    if cases is None:
+        return False
+    cases.add(case.pk)
+    return True
+
+
 def first_start(stdout, demo: bool):
     """Every start, after the calendar is seeded and the rules loaded (which leave no trace a signal sees): the
     running clocks' kept due dates, which a newly known year of holidays may move."""
