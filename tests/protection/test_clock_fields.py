@@ -244,3 +244,13 @@ def test_reloading_the_kinds_unchanged_refreshes_nothing(new_case, monkeypatch):
     kind.filing_rule = ""
     kind.save()
     assert len(refreshed) == 1
+
+
+def test_the_demo_cases_batched_keep_what_their_clocks_read(reference):
+    """The demo makes its cases in a batch (each case refreshed once, in bulk, at the end): the same as refreshing
+    each after every action."""
+    from zhichan.protection.services.demo import create_demo_cases
+
+    assert create_demo_cases(count=25, seed=5) == 25
+    assert Case.objects.exclude(decision_due=None).exists()
+    assert clock_fields.refresh_many(Case.objects.all()) == 0
