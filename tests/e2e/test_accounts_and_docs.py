@@ -11,7 +11,8 @@ pytestmark = pytest.mark.e2e
 def test_api_docs_render_their_operations_without_a_csp_violation(tab):
     tab.sign_in("office")
     tab.go("/api/docs/")
-    expect(tab.page.locator(".opblock").first).to_be_visible()
+    # The schema of every module is built on the first request (then kept): seconds on a busy machine.
+    expect(tab.page.locator(".opblock").first).to_be_visible(timeout=30_000)
     # Swagger UI renders the operations as they scroll into view: the last group appears once scrolled to.
     last_group = tab.page.locator(".opblock-tag", has_text="validation-rules")
     for _ in range(40):

@@ -13,7 +13,9 @@ class CoreConfig(Module):
         super().ready()
         from django.utils.module_loading import autodiscover_modules
 
+        from .modules import name_api_enums
         from .third_party import name_third_party_apps
 
         name_third_party_apps()
+        name_api_enums()
         autodiscover_modules("events")  # each app's kinds of events, declared in its own events.py

@@ -54,6 +54,9 @@ class Module(AppConfig):
     daily: list = []  # `job(stdout, today)`, run by `manage.py send_reminders`
     target_readers: list = []  # `reader(programme, day) -> {target id: row}`
     signals: list = []  # modules imported when ready, connecting the app's receivers
+    # The API schema's name for a set of choices (dotted path) where the schema would otherwise make one up: two
+    # fields called `state` of different records, or one set of choices under two field names.
+    api_enums: dict = {}
 
     def ready(self):
         for module in self.signals:
@@ -101,6 +104,14 @@ def api_routes() -> list[tuple]:
 
 def api_paths() -> list:
     return [pattern for urls in parts("api_urls") for pattern in getattr(urls, "urlpatterns", [])]
+
+
+def name_api_enums():
+    """Every module's names for its sets of choices, given to the schema generator (read when a schema is built,
+    after every app is ready)."""
+    names = settings.SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})
+    for config in installed():
+        names.update(config.api_enums)
 
 
 def coming() -> list:

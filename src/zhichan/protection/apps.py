@@ -38,3 +38,10 @@ class ProtectionConfig(Module):
     first_start += ["first_start.first_start_special_actions", "first_start.first_start_meetings"]
     # What a case keeps of its clocks follows edits made outside the case actions (services/clock_fields.py).
     signals = ["clock_signals"]
+    api_enums = {
+        "CaseStateEnum": "zhichan.protection.models.State",
+        "DecisionStateEnum": "zhichan.protection.models.DecisionState",
+        "PartyKindEnum": "zhichan.protection.models.PartyKind",
+        "IpTypeEnum": "zhichan.protection.models.IPType",
+        "TransferOutcomeEnum": "zhichan.protection.models.Outcome",
+    }

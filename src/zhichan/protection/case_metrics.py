@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from zhichan.core.columns import Column
 from zhichan.core.metrics import Metric
 
-from .metrics import _unit_keys, of_unit, placed, regions_of, within
+from .figures import of_unit, placed, regions_of, unit_keys, within
 from .models import Case, IPType
 
 FILED_COLUMNS = (
@@ -57,7 +57,7 @@ class CaseFigure(Metric):
     kind = "flow"
     detail_url = "case-detail"
     watches = (Case,)
-    option_values = {"unit": _unit_keys}
+    option_values = {"unit": unit_keys}
     date_field = "filed_on"
     amount = ""  # a field summed; empty: the cases are counted
 

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from zhichan.core.events import EventKind
 from zhichan.core.models import PeriodUnit
 
+from .pauses import Pause
+
 
 def _pause(key: str) -> str:
-    from .services.cases import Pause  # the services record these events
-
     return str(Pause.LABELS.get(key, key))
 
 

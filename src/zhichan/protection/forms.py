@@ -8,7 +8,8 @@ from zhichan.core.models import Region, Unit
 from zhichan.core.roles import Role, role_of
 
 from .models import CaseKind, IPType, PartyKind, Source, SpecialAction, State
-from .services.cases import AMOUNTS, Pause, township_choices
+from .pauses import Pause
+from .services.cases import AMOUNTS, township_choices
 
 DATE = forms.DateInput(attrs={"type": "date"})
 

@@ -20,22 +20,19 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.db.models import Count, Q
+from django.db.models.functions import Substr, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.columns import Column
 from zhichan.core.metrics import Metric
-from zhichan.core.models import Clock, ExcludedPeriod, Extension, Region, Unit
+from zhichan.core.models import Clock, ExcludedPeriod, Extension, Region
 from zhichan.core.monthly import month_end, month_number, month_start
 
+from .figures import of_unit, placed, regions_of, unit_keys, within
 from .models import Case, State
 
 LATE, IGNORED = "late", "ignored"
-
-
-def _unit_keys():
-    return tuple(sorted(set(Unit.objects.values_list("key", flat=True))))
 
 
 def _yes_no(value) -> str:
@@ -64,26 +61,6 @@ COLUMNS = (
     Column("due", _("decision due"), _due),
     Column("on_time", _("decided on time"), _on_time),
 )
-
-
-def placed(found):
-    """The cases with `place`: their township's path, or their unit's region's when they have none."""
-    return found.annotate(place=Coalesce(F("township__path"), F("unit__region__path")))
-
-
-def of_unit(found, options):
-    """Only the cases of the unit the options name (`unit`: its key), or all."""
-    key = (options or {}).get("unit")
-    return found.filter(unit__key=key) if key else found
-
-
-def within(found, region_ids):
-    """The placed cases lying in the regions' territories."""
-    paths = list(Region.objects.filter(pk__in=list(region_ids)).values_list("path", flat=True))
-    inside = Q(pk__in=[])
-    for path in paths:
-        inside |= Q(place__startswith=path)
-    return found.filter(inside)
 
 
 def closed_within(start, end):
@@ -123,12 +100,6 @@ def _month_number(value) -> int:
     if isinstance(value, str):
         return int(value[:4]) * 12 + int(value[5:7]) - 1
     return month_number(value)
-
-
-def regions_of(rows) -> list[tuple]:
-    """Rows (township id, unit id, *rest) → (region id, *rest): a case's township, or its unit's region."""
-    unit_regions = dict(Unit.objects.values_list("pk", "region_id"))
-    return [(township or unit_regions.get(unit), *rest) for township, unit, *rest in rows]
 
 
 def _pairs(found, *by) -> list[tuple]:
@@ -192,7 +163,7 @@ class CaseMetric(Metric):
     columns = COLUMNS
     detail_url = "case-detail"
     watches = (Case, Clock, Extension, ExcludedPeriod)
-    option_values = {"open_overdue": (IGNORED, LATE), "unit": _unit_keys}
+    option_values = {"open_overdue": (IGNORED, LATE), "unit": unit_keys}
 
     def records(self, start, end, region_ids, options=None):
         found = within(placed(counted(start, end, options)), region_ids)

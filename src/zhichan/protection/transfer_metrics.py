@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from zhichan.core.columns import Column
 
 from .assistance_metrics import PlacedCount
-from .metrics import _unit_keys, of_unit
+from .figures import of_unit, unit_keys
 from .models import Outcome, PoliceDecision, Transfer
 
 
@@ -43,7 +43,7 @@ class TransferCount(PlacedCount):
     detail_url = "transfer-detail"
     watches = (Transfer,)
     township = "case__township"
-    option_values = {"unit": _unit_keys}
+    option_values = {"unit": unit_keys}
     columns = COLUMNS
 
     def _within(self, start, end, options=None):

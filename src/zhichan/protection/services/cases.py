@@ -42,25 +42,12 @@ from ..events import (
     PARTY_ADDED,
 )
 from ..models import Case, CaseParty, PartyKind, State
+from ..pauses import Pause
 from . import clock_fields
 from .parties import enterprise_with
 from .special_actions import check_case_action
 
 AMOUNTS = ("illegal_turnover", "fine", "confiscation", "compensation", "punitive_damages")
-
-
-class Pause:
-    """Why a period does not count towards the running clock (市场监督管理行政处罚程序规定, see docs/protection.md)."""
-
-    CHOICES = [
-        ("suspension", gettext_lazy("Suspension (中止)")),
-        ("hearing", gettext_lazy("Hearing")),
-        ("notice", gettext_lazy("Public notice")),
-        ("testing", gettext_lazy("Testing, inspection or quarantine")),
-        ("appraisal", gettext_lazy("Expert appraisal")),
-        ("identification", gettext_lazy("Identification by the right holder")),
-    ]
-    LABELS = dict(CHOICES)
 
 
 def may_edit(user, arguments) -> bool:
