@@ -23,8 +23,18 @@ from ..events import (
     SERVICE_PURCHASED,
 )
 from ..models import Agency, Practitioner, PurchasedService, Qualification, ServiceKind
-from .common import check_amount, check_day, check_period, check_region, choices, may_enter, may_keep, required
-from .common import text, unit_for
+from .common import (
+    check_amount,
+    check_day,
+    check_period,
+    check_region,
+    choices,
+    may_enter,
+    may_keep,
+    required,
+    text,
+    unit_for,
+)
 
 # The fields of an agency its form and the API set, in the order the form shows them.
 FIELDS = ("name", "uscc", "kinds", "region", "address", "contact_person", "contact_phone", "settled_on", "note")
