@@ -21,6 +21,6 @@ def test_demo_data_is_synthetic_and_deterministic(users):
     assert demo_services_present()
     assert not Agency.objects.filter(synthetic=False).exists() and not Outlet.objects.filter(synthetic=False).exists()
     assert CustodyEngagement.objects.filter(synthetic=True).count() == with_codes
-    assert OutletActivity.objects.count() == 60
+    assert OutletActivity.objects.count() == 40
     # Seeded: the same names and dates every time.
     assert Agency.objects.order_by("uscc").values_list("name", flat=True)[0] == "演示官桥专利代理事务所1"

@@ -40,7 +40,7 @@ def filtered_agencies(user, data):
         if chosen.get("q"):
             found = found.filter(Q(name__icontains=chosen["q"]) | Q(uscc__icontains=chosen["q"].upper()))
         if chosen.get("kind"):
-            found = found.filter(kinds__contains=chosen["kind"])
+            found = found.filter(kinds__icontains=f'"{chosen["kind"]}"')  # the JSON text names it, quoted
         if chosen.get("region"):
             found = found.filter(region__path__startswith=chosen["region"].path)
         if chosen.get("settled") == "yes":

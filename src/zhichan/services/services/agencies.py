@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action
 from zhichan.core.events import record
+from zhichan.core.roles import Role, role_of
 from zhichan.core.services import attachments
 from zhichan.core.services.filetypes import DOCUMENTS
 from zhichan.registry.identifiers import IdentifierError, parse_uscc
@@ -79,7 +80,12 @@ def _cleaned(values: dict, organisation, exclude=None) -> dict:
     }
 
 
-@action(AGENCY_ADDED, allow=may_enter)
+def may_enter_agency(user, arguments) -> bool:
+    """The system, the office, or a member unit's liaison (agencies are supervised by member units)."""
+    return may_enter(user, arguments) and (user is None or role_of(user) != Role.TOWNSHIP_LIAISON)
+
+
+@action(AGENCY_ADDED, allow=may_enter_agency)
 def create_agency(user, *, supervisor=None, synthetic: bool = False, **values) -> Agency:
     """Enter an agency, supervised by the liaison's own unit, or by the unit the office names (by default the unit
     hosting the office)."""

@@ -6,6 +6,7 @@ through the module's actions, as the system."""
 import datetime
 import random
 
+from django.db import transaction
 from stdnum.cn import uscc as stdnum_uscc
 
 from zhichan.core.models import Region, RegionKind, Unit, UnitKind
@@ -72,6 +73,7 @@ def _person(rng) -> str:
     return rng.choice(SURNAMES) + rng.choice(GIVEN)
 
 
+@transaction.atomic  # all or nothing: a demo half entered would count as present
 def create_demo_services() -> tuple[int, int, int]:
     office = Unit.objects.filter(kind=UnitKind.OFFICE).select_related("organisation").first()
     if office is None:
@@ -120,7 +122,8 @@ def _agencies(rng, organisation, townships) -> list:
             valid_from=start,
             valid_to=start.replace(year=start.year + rng.choice([3, 5, 6])),
         )
-        agencies.add_practitioner(agency, None, name=_person(rng), licence_number=f"演示执业{n:05d}", note=NOTE)
+        if n % 3 == 1:
+            agencies.add_practitioner(agency, None, name=_person(rng), licence_number=f"演示执业{n:05d}", note=NOTE)
         if purchaser is not None and n % 6 == 0:
             year = 2022 + n % 3
             agencies.add_purchased_service(
@@ -162,7 +165,7 @@ def _outlets(rng, organisation, townships) -> int:
             note=NOTE,
             synthetic=True,
         )
-        for index in range(6):
+        for index in range(4):
             year = 2023 + index % 3
             kind_of = rng.choice(["consultation", "consultation", "training", "other"])
             title = (
@@ -189,7 +192,7 @@ def _engagements(rng, made_agencies) -> int:
     custodians = [a for a in made_agencies if set(a.kinds) & {"patent-agency", "trademark-agency", "operation"}]
     services = [value for value in custody.CustodyService.values]
     for n, enterprise in enumerate(enterprises, start=1):
-        start = D(2022 + n % 4, 1 + n % 12, 1)
+        start = D(2022 + n % 4, 1 + n % 9, 1)  # the last begin by September 2025, so their visits are past
         end = start.replace(year=start.year + rng.choice([1, 2, 3])) - datetime.timedelta(days=1)
         full = n % 4 == 0
         fee = rng.choice([12000, 20000, 30000, 50000])
@@ -220,13 +223,14 @@ def _engagements(rng, made_agencies) -> int:
             needs=rng.choice(NEEDS),
             follow_up="已安排托管机构跟进（演示）",
         )
-        custody.record_service(
-            engagement,
-            None,
-            day=min(start + datetime.timedelta(days=40), D(2025, 11, 30)),
-            item=engagement.services[0] if engagement.services else "advice",
-            note=NOTE,
-        )
+        if n % 4 == 0:
+            custody.record_service(
+                engagement,
+                None,
+                day=min(start + datetime.timedelta(days=40), D(2025, 11, 30)),
+                item=engagement.services[0] if engagement.services else "advice",
+                note=NOTE,
+            )
         if end < D(2025, 11, 30) or n % 3 == 0:
             custody.rate(
                 engagement,
