@@ -52,3 +52,16 @@ def test_rows_become_agencies_and_refused_rows_are_named(tmp_path, users):
     assert existing.name in reasons[(6, code)]
     assert "火星镇" in reasons[(7, region)]
     assert Agency.objects.count() == 3
+
+
+def test_the_template_carries_the_chinese_headers_and_an_example(client_for):
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    response = client_for("office").get(reverse("import-template") + "?kind=service-agencies")
+    book = load_workbook(io.BytesIO(response.content))
+    headers = [cell.value for cell in book.worksheets[0][1]]
+    assert headers[:3] == ["机构名称", "统一社会信用代码", "服务类别"]
+    assert book.worksheets[1].max_row == 2  # the example
