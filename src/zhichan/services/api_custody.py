@@ -1,0 +1,53 @@
+"""REST API for IP custody engagements: staff read the ledger; the office and the following unit's liaison enter
+(POST) and change (PATCH, PUT) engagements through services/custody.py."""
+
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from zhichan.core.api import ScopedViewSet
+from zhichan.core.models import Unit
+from zhichan.registry.models import Enterprise, Patent, Trademark
+
+from .models import Agency, CustodyEngagement, CustodyService
+from .services import custody
+from .views_common import WRITERS
+
+
+class EngagementSerializer(serializers.ModelSerializer):
+    unit = serializers.PrimaryKeyRelatedField(queryset=Unit.objects.all(), required=False)
+    enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all())
+    agency = serializers.PrimaryKeyRelatedField(queryset=Agency.objects.all())
+    services = serializers.ListField(child=serializers.ChoiceField(CustodyService.choices), required=False)
+    patents = serializers.PrimaryKeyRelatedField(queryset=Patent.objects.all(), many=True, required=False)
+    trademarks = serializers.PrimaryKeyRelatedField(queryset=Trademark.objects.all(), many=True, required=False)
+
+    class Meta:
+        model = CustodyEngagement
+        fields = ["id", "unit", *custody.FIELDS, "satisfaction", "satisfaction_comment", "rated_on", "synthetic"]
+        read_only_fields = ["satisfaction", "satisfaction_comment", "rated_on", "synthetic"]
+        validators = []  # the agreement number's uniqueness is checked by the action, with its message
+
+
+class EngagementViewSet(ScopedViewSet):
+    """IP custody engagements (知识产权托管)."""
+
+    queryset = CustodyEngagement.objects.select_related("enterprise", "agency", "unit").prefetch_related(
+        "patents", "trademarks"
+    )
+    serializer_class = EngagementSerializer
+    filterset_fields = ["agency", "enterprise", "custody_scope", "payer", "synthetic"]
+    write_roles = WRITERS
+    http_method_names = ["get", "head", "options", "post", "put", "patch"]
+
+    create_action = custody.create_engagement
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        engagement = self.get_object()
+        serializer = self.get_serializer(engagement, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        values.pop("unit", None)
+        custody.update_engagement(engagement, request.user, **values)
+        engagement.refresh_from_db()
+        return Response(self.get_serializer(engagement).data)

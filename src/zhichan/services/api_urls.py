@@ -1,0 +1,12 @@
+from .api_agencies import AgencyViewSet
+
+# (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
+ROUTES = [("services/agencies", AgencyViewSet)]
+
+from .api_outlets import OutletViewSet  # noqa: E402
+
+ROUTES += [("services/outlets", OutletViewSet)]
+
+from .api_custody import EngagementViewSet  # noqa: E402
+
+ROUTES += [("services/custody", EngagementViewSet)]

@@ -1,0 +1,142 @@
+"""Importing a list of service agencies (机构名录) through core's import framework (the kind `service-agencies`,
+imports.py): each row becomes an agency through `create_agency`, as the user who imports, so a row is checked as
+the page checks it. A credit code an agency already has is refused naming that agency; the kinds of services are
+read from their Chinese or English names; the region is a township of the importer's organisation (empty: the
+county). Each row is written in a savepoint of its own: a refused row leaves nothing behind."""
+
+import unicodedata
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext, override
+
+from zhichan.core.imports import RowRejected
+from zhichan.core.imports.errors import reasons_by_field
+from zhichan.core.imports.values import split_list
+from zhichan.core.messages import gettext_key as _
+
+from ..models import ServiceKind
+from . import agencies
+from .common import host_unit
+
+
+def fold(value) -> str:
+    return "".join(unicodedata.normalize("NFKC", str(value or "")).split()).lower()
+
+
+class Lookups:
+    """The kinds of services by their key, Chinese and English names, once per batch."""
+
+    def __init__(self):
+        self.kinds = {}
+        for language in ("zh-hans", "en"):
+            with override(language):
+                for value, label in ServiceKind.choices:
+                    self.kinds.setdefault(fold(label), value)
+        for value in ServiceKind.values:
+            self.kinds.setdefault(fold(value), value)
+        self.labels = "、".join(str(label) for _value, label in ServiceKind.choices)
+
+
+def check_row(record: dict, lookups: Lookups):
+    written = split_list(record.get("kinds"))
+    kinds = [lookups.kinds.get(fold(name)) for name in written]
+    unknown = [name for name, kind in zip(written, kinds, strict=True) if kind is None]
+    if unknown:
+        raise RowRejected(
+            [
+                (
+                    "kinds",
+                    record.get("kinds"),
+                    _("Unknown kind of service %(value)s: expected one of %(values)s.")
+                    % {"value": "、".join(unknown), "values": lookups.labels},
+                )
+            ]
+        )
+    record["kinds"] = kinds
+
+
+def row_key(record: dict) -> tuple:
+    return (fold(record.get("uscc")).upper(),)
+
+
+class AgencyWriter:
+    """Enters each accepted row as an agency through the action, as the batch's user (core's Writer interface)."""
+
+    def __init__(self, job):
+        self.batch = job.batch
+        self.user = job.batch.user
+        self.records: list[tuple[int, dict]] = []
+        self.rows = 0
+        self.regions = self._regions()
+
+    def _regions(self) -> dict:
+        from ..forms_common import regions_of
+
+        found = {}
+        for region in regions_of(self.user):
+            for name in (region.name, region.name_en):
+                if name:
+                    found.setdefault(fold(name), region)
+        return found
+
+    def add(self, record: dict, row: int = 0):
+        self.rows += 1
+        self.records.append((row, record))
+
+    def abandon(self):
+        pass
+
+    def finish(self, reject, written=None) -> dict:
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        for row, record in self.records:
+            try:
+                region = self._region(record)
+                with transaction.atomic():  # a savepoint: a refused row leaves nothing behind
+                    self._enter(record, region)
+                    if self.batch.dry_run:
+                        transaction.set_rollback(True)
+            except RowRejected as error:
+                for field, value, message in error.errors:
+                    reject(row, field, value, message)
+                continue
+            except PermissionDenied as error:
+                reject(row, "name", record.get("name", ""), str(error) or gettext("You may not do this."))
+                continue
+            counts["created"] += 1
+        if written:
+            written(False)
+        return counts
+
+    def _region(self, record):
+        written = record.get("region") or ""
+        if not written:
+            organisation = self.user.unit.organisation if self.user is not None and self.user.unit_id else None
+            unit = host_unit(organisation) if organisation is not None else None
+            if unit is None:
+                raise RowRejected([("region", "", _("Give the township."))])
+            return unit.organisation
+        region = self.regions.get(fold(written))
+        if region is None:
+            raise RowRejected(
+                [
+                    (
+                        "region",
+                        written,
+                        _("Unknown region %(value)s: expected a township of the county.") % {"value": written},
+                    )
+                ]
+            )
+        return region
+
+    def _enter(self, record, region):
+        values = {
+            name: record.get(name)
+            for name in ("name", "uscc", "kinds", "address", "contact_person", "contact_phone", "settled_on", "note")
+        }
+        try:
+            agencies.create_agency(self.user, region=region, synthetic=bool(record.get("synthetic")), **values)
+        except ValidationError as error:
+            raise RowRejected(
+                [(field, record.get(field, ""), reason) for field, reason in reasons_by_field(error)]
+            ) from None

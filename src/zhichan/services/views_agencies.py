@@ -1,0 +1,192 @@
+"""The agency pages: the directory with its filters and search, entering and changing an agency, its page with
+qualifications, practitioners, purchased services and supervision history, publishing it, and the directory's
+Excel export. Thin: each reads its form and calls services/agencies.py or services/publication.py."""
+
+import datetime
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhichan.core.access import allow
+from zhichan.core.posting import form_post
+from zhichan.core.roles import STAFF, Role, role_of
+from zhichan.core.scoping import can_edit
+from zhichan.core.services.exports import respond
+
+from .forms_agencies import (
+    AgencyFilterForm,
+    AgencyForm,
+    PractitionerForm,
+    PublishForm,
+    PurchasedServiceForm,
+    QualificationForm,
+)
+from .models import Agency, PurchasedService
+from .services import agencies, publication
+from .services.directory import agency_workbook
+from .views_common import AGENCY_WRITERS, OFFICE, paged, read_only, run
+
+SOON = datetime.timedelta(days=30)
+
+
+def filtered_agencies(user, data):
+    """The agencies the reader reads, as the list's filters choose them."""
+    found = Agency.objects.visible_to(user).select_related("region", "supervisor")
+    form = AgencyFilterForm(data or None, user=user)
+    if form.is_valid():
+        chosen = form.cleaned_data
+        if chosen.get("q"):
+            found = found.filter(Q(name__icontains=chosen["q"]) | Q(uscc__icontains=chosen["q"].upper()))
+        if chosen.get("kind"):
+            found = found.filter(kinds__icontains=f'"{chosen["kind"]}"')  # the JSON text names it, quoted
+        if chosen.get("region"):
+            found = found.filter(region__path__startswith=chosen["region"].path)
+        if chosen.get("settled") == "yes":
+            found = found.filter(settled_on__isnull=False)
+        elif chosen.get("settled") == "no":
+            found = found.filter(settled_on__isnull=True)
+        if chosen.get("expiring"):
+            today = timezone.localdate()
+            found = found.filter(
+                qualifications__valid_to__gte=today, qualifications__valid_to__lte=today + SOON
+            ).distinct()
+    return form, found
+
+
+@allow(STAFF)
+def agency_list(request):
+    user = request.user
+    form, found = filtered_agencies(user, request.GET)
+    page, query = paged(request, found)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "may_add": role_of(user) in AGENCY_WRITERS and bool(user.unit_id or role_of(user) == Role.OFFICE),
+        "may_import": role_of(user) == Role.OFFICE,
+    }
+    return render(request, "services/agency_list.html", context)
+
+
+@allow(AGENCY_WRITERS)
+def agency_new(request):
+    form = AgencyForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        outcome = run(request, agencies.create_agency, request.user, form=form, done=_("The agency is saved."))
+        if outcome.ok:
+            return redirect(outcome.result)
+    context = {"form": form, "agency": None}
+    return render(request, "services/agency_form.html", context, status=400 if form.errors else 200)
+
+
+@allow(AGENCY_WRITERS, scope=Agency)
+def agency_edit(request, pk):
+    agency = get_object_or_404(Agency.objects.visible_to(request.user), pk=pk)
+    if not can_edit(request.user, agency):
+        return read_only(request, "services/agency_form.html", {"agency": agency})
+    form = AgencyForm(request.POST or None, user=request.user, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        outcome = run(request, agencies.update_agency, agency, request.user, form=form, done=_("The agency is saved."))
+        if outcome.ok:
+            return redirect(agency)
+    context = {"form": form, "agency": agency}
+    return render(request, "services/agency_form.html", context, status=400 if form.errors else 200)
+
+
+def _detail(request, agency, forms=None, status=200):
+    user = request.user
+    editable = can_edit(user, agency)
+    today = timezone.localdate()
+    services = list(agency.purchased_services.select_related("purchaser"))
+    files = agencies.contract_files(services)
+    forms = forms or {}
+    context = {
+        "agency": agency,
+        "today": today,
+        "qualifications": [(q, q.expired_on(today)) for q in agency.qualifications.all()],
+        "practitioners": agency.practitioners.all(),
+        "services": [(service, files.get(service.pk, [])) for service in services],
+        "engagements": agency.custody_engagements.visible_to(user).select_related("enterprise")[:20],
+        "editable": editable,
+        "show_ids": editable,  # ID numbers: only for those who keep the agency
+        "may_publish": role_of(user) == Role.OFFICE and editable,
+    }
+    if editable:
+        context["qualification_form"] = forms.get("qualification") or QualificationForm()
+        context["practitioner_form"] = forms.get("practitioner") or PractitionerForm()
+        context["service_form"] = forms.get("service") or PurchasedServiceForm(user=user)
+    if context["may_publish"]:
+        context["publish_form"] = forms.get("publish") or PublishForm()
+    return render(request, "services/agency_detail.html", context, status=status)
+
+
+@allow(STAFF, write=AGENCY_WRITERS, scope=Agency)
+def agency_detail(request, pk):
+    agency = get_object_or_404(Agency.objects.visible_to(request.user).select_related("region", "supervisor"), pk=pk)
+    return _detail(request, agency)
+
+
+def _editable(request, pk):
+    return get_object_or_404(Agency.objects.editable_by(request.user), pk=pk)
+
+
+@form_post("agency-detail", "pk")
+@allow(STAFF, write=AGENCY_WRITERS, scope=Agency)
+def agency_qualification_add(request, pk):
+    agency = _editable(request, pk)
+    form = QualificationForm(request.POST)
+    if form.is_valid():
+        done = _("The qualification is recorded.")
+        if run(request, agencies.add_qualification, agency, request.user, form=form, done=done).ok:
+            return redirect(agency)
+    return _detail(request, agency, {"qualification": form}, status=400)
+
+
+@form_post("agency-detail", "pk")
+@allow(STAFF, write=AGENCY_WRITERS, scope=Agency)
+def agency_practitioner_add(request, pk):
+    agency = _editable(request, pk)
+    form = PractitionerForm(request.POST)
+    if form.is_valid():
+        done = _("The practitioner is recorded.")
+        if run(request, agencies.add_practitioner, agency, request.user, form=form, done=done).ok:
+            return redirect(agency)
+    return _detail(request, agency, {"practitioner": form}, status=400)
+
+
+@form_post("agency-detail", "pk")
+@allow(STAFF, write=AGENCY_WRITERS, scope=Agency)
+def agency_service_add(request, pk):
+    agency = _editable(request, pk)
+    form = PurchasedServiceForm(request.POST, request.FILES, user=request.user)
+    if form.is_valid():
+        done = _("The purchased service is recorded.")
+        if run(request, agencies.add_purchased_service, agency, request.user, form=form, done=done).ok:
+            return redirect(agency)
+    return _detail(request, agency, {"service": form}, status=400)
+
+
+@form_post("agency-detail", "pk")
+@allow(STAFF, write=OFFICE, scope=Agency)
+def agency_publish(request, pk):
+    agency = _editable(request, pk)
+    if "withdraw" in request.POST:  # a refusal (not published) shows as a message on the agency's page
+        run(request, publication.withdraw, agency, request.user, form=None, done=_("Withdrawn from the directory."))
+        return redirect(agency)
+    form = PublishForm(request.POST)
+    if form.is_valid():
+        day = form.cleaned_data.get("day")
+        outcome = run(request, publication.publish, agency, request.user, form=form, done=_("Published."), day=day)
+        if outcome.ok:
+            return redirect(agency)
+    return _detail(request, agency, {"publish": form}, status=400)
+
+
+@allow(STAFF)
+def agency_export(request):
+    return respond(request, agency_workbook)
+
+
+__all__ = ["PurchasedService"]

@@ -1,0 +1,161 @@
+"""The custody pages: the ledger with filters, search and counts by township and industry, entering and changing
+an engagement, its page with the services rendered, the visits and the enterprise's satisfaction, and the
+ledger's Excel export. Thin: each reads its form and calls services/custody.py."""
+
+import datetime
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhichan.core.access import allow
+from zhichan.core.posting import form_post
+from zhichan.core.roles import STAFF, Role, role_of
+from zhichan.core.scoping import can_edit
+from zhichan.core.services.exports import respond
+
+from .forms_custody import EngagementFilterForm, EngagementForm, RatingForm, ServiceRecordForm, VisitForm
+from .models import CustodyEngagement, EngagementState
+from .services import custody
+from .services.directory import custody_workbook
+from .views_common import WRITERS, paged, read_only, run
+
+SOON = datetime.timedelta(days=30)
+
+
+def filtered_engagements(user, data):
+    """The engagements the reader reads, as the ledger's filters choose them."""
+    found = CustodyEngagement.objects.visible_to(user).select_related("enterprise__region", "agency", "unit")
+    form = EngagementFilterForm(data or None, user=user)
+    today = timezone.localdate()
+    if form.is_valid():
+        chosen = form.cleaned_data
+        if chosen.get("q"):
+            q = chosen["q"]
+            found = found.filter(
+                Q(enterprise__name__icontains=q)
+                | Q(enterprise__uscc__icontains=q.upper())
+                | Q(agency__name__icontains=q)
+                | Q(agreement_number__icontains=q)
+            )
+        state = chosen.get("state")
+        if state == EngagementState.UPCOMING:
+            found = found.filter(start__gt=today)
+        elif state == EngagementState.ACTIVE:
+            found = found.filter(start__lte=today, end__gte=today)
+        elif state == EngagementState.ENDED:
+            found = found.filter(end__lt=today)
+        elif state == "ending":
+            found = found.filter(end__gte=today, end__lte=today + SOON)
+        if chosen.get("region"):
+            found = found.filter(enterprise__region__path__startswith=chosen["region"].path)
+        if chosen.get("industry"):
+            found = found.filter(enterprise__industry_code__startswith=chosen["industry"].strip().upper())
+    return form, found
+
+
+@allow(STAFF)
+def custody_list(request):
+    user = request.user
+    form, found = filtered_engagements(user, request.GET)
+    page, query = paged(request, found)
+    today = timezone.localdate()
+    context = {
+        "form": form,
+        "page": page,
+        "rows": [(row, row.state_on(today)) for row in page],
+        "states": dict(EngagementState.choices),
+        "query": query,
+        "by_township": custody.counts_by(found, "enterprise__region__name"),
+        "by_industry": custody.counts_by(found, "enterprise__industry_code"),
+        "total": found.count(),
+        "may_add": role_of(user) == Role.OFFICE or (role_of(user) in WRITERS and bool(user.unit_id)),
+    }
+    return render(request, "services/custody_list.html", context)
+
+
+def _save(request, function, *args, form):
+    done = _("The custody engagement is saved.")
+    return run(request, function, *args, form=form, done=done, enterprise=form.cleaned_data["enterprise"])
+
+
+@allow(WRITERS)
+def custody_new(request):
+    form = EngagementForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        outcome = _save(request, custody.create_engagement, request.user, form=form)
+        if outcome.ok:
+            return redirect(outcome.result)
+    context = {"form": form, "engagement": None}
+    return render(request, "services/custody_form.html", context, status=400 if form.errors else 200)
+
+
+@allow(WRITERS, scope=CustodyEngagement)
+def custody_edit(request, pk):
+    engagement = get_object_or_404(CustodyEngagement.objects.visible_to(request.user), pk=pk)
+    if not can_edit(request.user, engagement):
+        return read_only(request, "services/custody_form.html", {"engagement": engagement})
+    form = EngagementForm(request.POST or None, user=request.user, instance=engagement)
+    if request.method == "POST" and form.is_valid():
+        outcome = _save(request, custody.update_engagement, engagement, request.user, form=form)
+        if outcome.ok:
+            return redirect(engagement)
+    context = {"form": form, "engagement": engagement}
+    return render(request, "services/custody_form.html", context, status=400 if form.errors else 200)
+
+
+def _detail(request, engagement, forms=None, status=200):
+    editable = can_edit(request.user, engagement)
+    forms = forms or {}
+    context = {
+        "engagement": engagement,
+        "state": dict(EngagementState.choices)[engagement.state_on(timezone.localdate())],
+        "services": engagement.service_records.all(),
+        "visits": engagement.visits.all(),
+        "patents": engagement.patents.all(),
+        "trademarks": engagement.trademarks.all(),
+        "editable": editable,
+    }
+    if editable:
+        context["service_form"] = forms.get("service") or ServiceRecordForm()
+        context["visit_form"] = forms.get("visit") or VisitForm()
+        context["rating_form"] = forms.get("rating") or RatingForm()
+    return render(request, "services/custody_detail.html", context, status=status)
+
+
+@allow(STAFF, write=WRITERS, scope=CustodyEngagement)
+def custody_detail(request, pk):
+    found = CustodyEngagement.objects.visible_to(request.user).select_related("enterprise__region", "agency", "unit")
+    return _detail(request, get_object_or_404(found, pk=pk))
+
+
+def _sub_form(request, pk, form_class, function, key, done):
+    engagement = get_object_or_404(CustodyEngagement.objects.editable_by(request.user), pk=pk)
+    form = form_class(request.POST)
+    if form.is_valid() and run(request, function, engagement, request.user, form=form, done=done).ok:
+        return redirect(engagement)
+    return _detail(request, engagement, {key: form}, status=400)
+
+
+@form_post("custody-detail", "pk")
+@allow(STAFF, write=WRITERS, scope=CustodyEngagement)
+def custody_service_add(request, pk):
+    return _sub_form(request, pk, ServiceRecordForm, custody.record_service, "service", _("The service is recorded."))
+
+
+@form_post("custody-detail", "pk")
+@allow(STAFF, write=WRITERS, scope=CustodyEngagement)
+def custody_visit_add(request, pk):
+    return _sub_form(request, pk, VisitForm, custody.record_visit, "visit", _("The visit is recorded."))
+
+
+@form_post("custody-detail", "pk")
+@allow(STAFF, write=WRITERS, scope=CustodyEngagement)
+def custody_rate(request, pk):
+    return _sub_form(request, pk, RatingForm, custody.rate, "rating", _("The satisfaction is recorded."))
+
+
+@allow(STAFF)
+def custody_export(request):
+    return respond(request, custody_workbook)
