@@ -1,0 +1,21 @@
+from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.modules import Menu, Module
+from zhichan.core.roles import STAFF
+
+
+class ServicesConfig(Module):
+    name = "zhichan.services"
+    label = "services"
+    verbose_name = _("Services")
+    menu_group = _("Services")
+    menu = []
+    todos = []
+    first_start = []
+
+
+# The expert pool (人才专家库) and random inspections (双随机、一公开).
+ServicesConfig.menu += [
+    Menu(_("Expert pool"), "expert-list", STAFF),
+    Menu(_("Random inspections"), "inspection-plan-list", STAFF),
+]
