@@ -19,3 +19,5 @@ ServicesConfig.menu += [
     Menu(_("Expert pool"), "expert-list", STAFF),
     Menu(_("Random inspections"), "inspection-plan-list", STAFF),
 ]
+ServicesConfig.todos += ["todos_inspections.inspection_todos"]
+ServicesConfig.first_start += ["first_start_experts.first_start"]
