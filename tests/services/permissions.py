@@ -51,3 +51,11 @@ def rows(users):
             ends_on=datetime.date(2025, 5, 31),
         )
     inspections.publish_plan(inspections.InspectionPlan.objects.get(unit=amr), None)
+
+
+# The read-only API.
+EXPECTED |= {
+    f"api:{name}-{kind}": (STAFF, STAFF)
+    for name in ("expert", "expertdraw", "inspector", "inspectionplan")
+    for kind in ("list", "detail")
+}
