@@ -37,7 +37,9 @@ class PlanForm(BootstrapMixin, forms.Form):
         max_value=100,
         decimal_places=1,
         initial=5,
-        help_text=_("Of the objects of each stratum, rounded up. 5 % is a usual local default, not a national figure."),
+        help_text=_(
+            "Of the objects of each stratum, rounded up. Five per cent is a usual local default, not a national figure."
+        ),
     )
     inspectors_per_object = forms.IntegerField(label=_("inspectors per object"), min_value=1, max_value=10, initial=2)
 

@@ -68,7 +68,7 @@ class InspectorTie(Plausible):
 
 
 class PlanState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "preparing", _("Being prepared")
     PUBLISHED = "published", _("Pool published")
     DRAWN = "drawn", _("Drawn")
     RESULTS_PUBLISHED = "results-published", _("Results published")
