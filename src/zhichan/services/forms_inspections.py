@@ -11,6 +11,13 @@ from .forms_experts import DATE
 from .models import Finding
 
 
+def _own_unit(field, units):
+    """The units the user acts for; a liaison's own unit chosen already."""
+    field.queryset = units if units is not None else Unit.objects.none()
+    if units is not None and len(units[:2]) == 1:
+        field.initial = units[0].pk
+
+
 class InspectorForm(BootstrapMixin, forms.Form):
     unit = forms.ModelChoiceField(Unit.objects.none(), label=_("unit"))
     name = forms.CharField(label=_("name"), max_length=100)
@@ -19,7 +26,7 @@ class InspectorForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+        _own_unit(self.fields["unit"], units)
 
 
 class PlanForm(BootstrapMixin, forms.Form):
@@ -45,7 +52,7 @@ class PlanForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, units=None, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+        _own_unit(self.fields["unit"], units)
         self.fields["region"].queryset = regions if regions is not None else Region.objects.none()
 
 
