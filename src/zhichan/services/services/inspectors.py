@@ -1,6 +1,6 @@
 """The inspectors' list (执法检查人员名录库): kept by each unit's liaison for its own officers, and the office."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action
@@ -54,12 +54,3 @@ def declare_tie(inspector, user, *, credit_code, note="") -> InspectorTie:
     tie.full_clean()
     tie.save()
     return tie
-
-
-@action(allow=lambda user, arguments: may_edit(user, arguments["inspector"]))
-def set_active(inspector, user, *, active: bool) -> Inspector:
-    if user is not None and not may_edit(user, inspector):
-        raise PermissionDenied
-    inspector.active = active
-    inspector.save()
-    return inspector
