@@ -1,10 +1,14 @@
 """Who may open each page and endpoint of the services module, and rows to try them with: an agency, an outlet and
-a custody engagement kept by the market supervision bureau, and an outlet kept by the court. Every staff role
-reads the directories and the custody ledger; the office and the liaison of the unit keeping a record write it;
-agencies are kept by member units (their supervising unit), so a township's liaison does not enter them; only the
-office publishes."""
+a custody engagement kept by the market supervision bureau, and an outlet kept by the court; an expert and a draw of
+Nan'an, a plan of the market supervision bureau (published) and one of the court (a draft). Every staff role reads
+the directories and the custody ledger; the office and the liaison of the unit keeping a record write it; agencies
+are kept by member units (their supervising unit), so a township's liaison does not enter them; only the office
+publishes and keeps the expert pool."""
 
-from zhichan.core.roles import LIAISONS, STAFF, Role
+import datetime
+
+from zhichan.core.models import Unit
+from zhichan.core.roles import EVERYONE, LIAISONS, STAFF, Role
 
 OFFICE = frozenset({Role.OFFICE})
 AGENCY_WRITERS = frozenset({Role.OFFICE, Role.UNIT_LIAISON})
@@ -40,6 +44,17 @@ EXPECTED = {
     "custody-rate": (STAFF, WRITERS),
     "api:custodyengagement-list": (STAFF, WRITERS),
     "api:custodyengagement-detail": (STAFF, WRITERS),
+    "expert-list": (STAFF, STAFF),
+    "expert-new": (OFFICE, OFFICE),
+    "expert-detail": (STAFF, OFFICE),
+    "expert-draw-new": (OFFICE, OFFICE),
+    "expert-draw-detail": (STAFF, OFFICE),
+    "inspector-list": (STAFF, WRITERS),
+    "inspection-plan-list": (STAFF, STAFF),
+    "inspection-plan-new": (WRITERS, WRITERS),
+    "inspection-plan-detail": (STAFF, WRITERS),
+    "inspection-plan-export": (STAFF, STAFF),
+    "inspection-draw-verify": (EVERYONE, EVERYONE),
 }
 
 
@@ -49,3 +64,37 @@ def rows(users):
     make_engagement(None, n=1)  # with its agency, kept by the market supervision bureau
     make_outlet(None, n=1)
     make_outlet(None, n=2, unit_key="court")
+
+    from zhichan.services.services import experts, inspections, inspectors
+
+    amr, court = Unit.objects.get(key="amr"), Unit.objects.get(key="court")
+    for n in range(3):
+        experts.add_expert(
+            None,
+            organisation=amr.organisation,
+            name=f"专家{n}",
+            id_number=f"35058319800101{n:04d}",
+            fields=["G"],
+            employer="某大学",
+        )
+    experts.draw_experts(None, organisation=amr.organisation, purpose="other", subject="评审", wanted=2)
+    for n in range(2):
+        inspectors.add_inspector(None, unit=amr, name=f"检查员{n}", certificate_number=f"P{n}", field="市场监管")
+    for unit in (amr, court):
+        inspections.create_plan(
+            None,
+            unit=unit,
+            name=f"{unit.key} 抽查",
+            items="商标使用",
+            starts_on=datetime.date(2025, 3, 1),
+            ends_on=datetime.date(2025, 5, 31),
+        )
+    inspections.publish_plan(inspections.InspectionPlan.objects.get(unit=amr), None)
+
+
+# The read-only API.
+EXPECTED |= {
+    f"api:{name}-{kind}": (STAFF, STAFF)
+    for name in ("expert", "expertdraw", "inspector", "inspectionplan")
+    for kind in ("list", "detail")
+}

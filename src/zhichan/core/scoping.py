@@ -16,6 +16,7 @@ view, API endpoint and export reads through `visible_to(user)` / `editable_by(us
   region, a unit's organisation) is read by the users of that organisation and of the organisations above it (a
   city reads its counties'), and written by the office of its own organisation only; an account without a unit
   (the operator's) and rows of no organisation are the platform's;
+- a row in one of its model's published states (`public`) is read by everyone, the public too;
 - a row in one of its model's unfinished states (a unit's draft) is read only by its own unit and the office:
   not by the leadership, nor by other units sharing its region, until it is submitted.
 """
@@ -53,6 +54,9 @@ class Scope:
     # Lookups to further Units the row belongs to beside `unit` (a transfer's police and procuratorate): their
     # liaisons read and (with owners_write) write it as the owning unit's do. Empty links give nothing.
     with_units: tuple[str, ...] = ()
+    # (state lookup, states) of rows published to everyone, the public too (a random inspection's published draw):
+    # anyone reads them; who writes them is unchanged.
+    public: tuple[str, tuple] | None = None
 
     @staticmethod
     def _path(lookup: str, field: str) -> str:
@@ -66,6 +70,9 @@ class Scope:
         own = self.of_organisation(user, below=False)
         if role == Role.OFFICE and self.unfinished is not None and own:
             q &= self._finished() | own  # a city's office reads its counties' work once submitted, not their drafts
+        if self.public is not None:
+            lookup, states = self.public
+            q |= Q(**{f"{lookup}__in": list(states)})
         return q
 
     def _unscoped_readable(self, user, role) -> Q:

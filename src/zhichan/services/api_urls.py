@@ -10,3 +10,11 @@ ROUTES += [("services/outlets", OutletViewSet)]
 from .api_custody import EngagementViewSet  # noqa: E402
 
 ROUTES += [("services/custody", EngagementViewSet)]
+
+from .api_experts import ExpertDrawViewSet, ExpertViewSet  # noqa: E402
+
+ROUTES += [("services/experts", ExpertViewSet), ("services/expert-draws", ExpertDrawViewSet)]
+
+from .api_inspections import InspectorViewSet, PlanViewSet  # noqa: E402
+
+ROUTES += [("services/inspectors", InspectorViewSet), ("services/inspection-plans", PlanViewSet)]

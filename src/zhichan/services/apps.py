@@ -17,3 +17,12 @@ class ServicesConfig(Module):
     todos = ["todos.agency_todos"]
     # After the registry's demo enterprises, which the custody engagements name.
     first_start = ["first_start.first_start"]
+
+
+# The expert pool (人才专家库) and random inspections (双随机、一公开).
+ServicesConfig.menu += [
+    Menu(_("Expert pool"), "expert-list", STAFF),
+    Menu(_("Random inspections"), "inspection-plan-list", STAFF),
+]
+ServicesConfig.todos += ["todos_inspections.inspection_todos"]
+ServicesConfig.first_start += ["first_start_experts.first_start"]

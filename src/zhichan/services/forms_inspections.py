@@ -1,0 +1,62 @@
+"""The forms of the random inspection pages: they read and check the input; the actions decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.forms import BootstrapMixin
+from zhichan.core.models import Region, Unit
+from zhichan.registry.models import EnterpriseSize
+
+from .forms_experts import DATE
+from .models import Finding
+
+
+def _own_unit(field, units):
+    """The units the user acts for; a liaison's own unit chosen already."""
+    field.queryset = units if units is not None else Unit.objects.none()
+    if units is not None and len(units[:2]) == 1:
+        field.initial = units[0].pk
+
+
+class InspectorForm(BootstrapMixin, forms.Form):
+    unit = forms.ModelChoiceField(Unit.objects.none(), label=_("unit"))
+    name = forms.CharField(label=_("name"), max_length=100)
+    certificate_number = forms.CharField(label=_("enforcement certificate number"), max_length=40)
+    field = forms.CharField(label=_("enforcement field"), max_length=100)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _own_unit(self.fields["unit"], units)
+
+
+class PlanForm(BootstrapMixin, forms.Form):
+    unit = forms.ModelChoiceField(Unit.objects.none(), label=_("unit"))
+    name = forms.CharField(label=_("plan"), max_length=200)
+    items = forms.CharField(label=_("inspection items"), widget=forms.Textarea(attrs={"rows": 3}))
+    starts_on = forms.DateField(label=_("inspection from"), widget=DATE)
+    ends_on = forms.DateField(label=_("inspection until"), widget=DATE)
+    region = forms.ModelChoiceField(Region.objects.none(), label=_("region"), required=False)
+    industry_code = forms.CharField(label=_("industry code starts with"), max_length=5, required=False)
+    size = forms.ChoiceField(label=_("size"), choices=[("", _("any"))] + EnterpriseSize.choices, required=False)
+    percent = forms.DecimalField(
+        label=_("proportion to draw (%)"),
+        min_value=0,
+        max_value=100,
+        decimal_places=1,
+        initial=5,
+        help_text=_(
+            "Of the objects of each stratum, rounded up. Five per cent is a usual local default, not a national figure."
+        ),
+    )
+    inspectors_per_object = forms.IntegerField(label=_("inspectors per object"), min_value=1, max_value=10, initial=2)
+
+    def __init__(self, *args, units=None, regions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _own_unit(self.fields["unit"], units)
+        self.fields["region"].queryset = regions if regions is not None else Region.objects.none()
+
+
+class ResultForm(BootstrapMixin, forms.Form):
+    finding = forms.ChoiceField(label=_("finding"), choices=Finding.choices)
+    inspected_on = forms.DateField(label=_("inspected on"), widget=DATE)
+    note = forms.CharField(label=_("note on the result"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

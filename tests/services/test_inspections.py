@@ -1,0 +1,123 @@
+"""Random inspection plans: pools and commitment published before the draw, objects per stratum and inspectors
+per object drawn reproducibly, ties excluded, results entered and published under the 20-working-day clock."""
+
+import datetime
+import math
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import CommandError, call_command
+
+from zhichan.core import draws
+from zhichan.core.clocks import clock
+from zhichan.core.events import events_of
+from zhichan.core.models import Unit
+from zhichan.registry.models import Enterprise
+from zhichan.services.models import PlanState
+from zhichan.services.services import inspections, inspectors
+
+
+def test_a_unit_draws_up_publishes_and_draws_a_plan(users, new_plan):
+    plan = new_plan(users["amr-liaison"])
+    with pytest.raises(PermissionDenied):
+        inspections.publish_plan(plan, users["court-liaison"])
+    plan = inspections.publish_plan(plan, users["amr-liaison"], day=datetime.date(2025, 2, 20))
+    size = len(plan.pool_text.splitlines())
+    assert plan.state == PlanState.PUBLISHED and plan.wanted == {"未评级": math.ceil(size / 4)}  # 25 %, rounded up
+    assert plan.seed_hash == draws.commitment(plan.seed) and plan.seed_shown == ""
+    assert plan.pool_hash == draws.sha256(plan.pool_text) and size >= 20
+    plan = inspections.draw_plan(plan, users["amr-liaison"], day=datetime.date(2025, 2, 25))
+    assert plan.seed_shown == plan.seed
+    targets = list(plan.targets.all())
+    assert len(targets) == math.ceil(size / 4) and all(t.inspectors.count() == 2 for t in targets)
+    assert inspections.verification(plan) == []
+    assert [e.kind for e in events_of(plan)][:3] == [
+        "inspection_plan.drawn",
+        "inspection_plan.published",
+        "inspection_plan.created",
+    ]
+
+
+def test_filters_choose_the_pool(users, new_plan, enterprises):
+    plan = new_plan(industry_code="F51", size="small", proportions={"未评级": 100})
+    plan = inspections.publish_plan(plan, None, day=datetime.date(2025, 2, 20))
+    mine = {e.uscc for e in enterprises if e.industry_code.startswith("F51")}
+    assert mine <= {entry.key for entry in draws.parse_pool(plan.pool_text)}
+    pooled = Enterprise.objects.filter(uscc__in=[entry.key for entry in draws.parse_pool(plan.pool_text)])
+    assert {(e.industry_code[:3], e.size) for e in pooled} == {("F51", "small")}
+    assert plan.wanted == {"未评级": pooled.count()}
+
+
+def test_an_inspector_tied_to_an_object_is_never_drawn_for_it(users, new_plan, enterprises, unit_inspectors):
+    plan = inspections.publish_plan(new_plan(), None, day=datetime.date(2025, 2, 20))
+    for inspector in unit_inspectors[:3]:
+        for entry in draws.parse_pool(plan.pool_text):
+            inspectors.declare_tie(inspector, users["amr-liaison"], credit_code=entry.key, note="亲属")
+    plan = inspections.draw_plan(plan, None, day=datetime.date(2025, 2, 25))
+    tied = {i.pk for i in unit_inspectors[:3]}
+    for target in plan.targets.all():
+        assert not tied & set(target.inspectors.values_list("inspector_id", flat=True))
+        assert len(target.excluded_inspectors) == 3
+    assert inspections.verification(plan) == []
+
+
+def test_a_replacement_keeps_the_draw_verifiable(users, new_plan):
+    plan = inspections.draw_plan(inspections.publish_plan(new_plan(), None, day=datetime.date(2025, 2, 20)), None)
+    assignment = plan.targets.first().inspectors.first()
+    new = inspections.step_aside(assignment, users["amr-liaison"], reason="曾在该企业任职")
+    assert new.replacement and new.inspector != assignment.inspector
+    assert inspections.verification(plan) == []
+
+
+def test_results_are_entered_and_published_with_the_clock(users, new_plan):
+    plan = inspections.draw_plan(inspections.publish_plan(new_plan(), None, day=datetime.date(2025, 2, 20)), None)
+    reading = clock(plan, datetime.date(2025, 6, 2), rule=inspections.RESULTS_RULE)
+    assert reading.due == datetime.date(2025, 6, 30)  # 20 working days after 31 May 2025 (端午 holiday included)
+    targets = list(plan.targets.all())
+    with pytest.raises(ValidationError) as error:
+        inspections.enter_result(
+            targets[0], users["amr-liaison"], finding="problems", inspected_on=datetime.date(2025, 4, 1)
+        )
+    assert "note" in error.value.message_dict
+    inspections.enter_result(
+        targets[0],
+        users["amr-liaison"],
+        finding="problems",
+        note="未按规定标注专利标识",
+        inspected_on=datetime.date(2025, 4, 1),
+    )
+    assert "inspection_plan.problems_found" in [e.kind for e in events_of(targets[0])]
+    with pytest.raises(ValidationError):
+        inspections.publish_results(plan, users["amr-liaison"], day=datetime.date(2025, 6, 3))
+    for target in targets[1:]:
+        inspections.enter_result(
+            target, users["amr-liaison"], finding="no-problem", inspected_on=datetime.date(2025, 4, 2)
+        )
+    inspections.publish_results(plan, users["amr-liaison"], day=datetime.date(2025, 6, 3))
+    assert plan.state == PlanState.RESULTS_PUBLISHED
+    assert clock(plan, datetime.date(2025, 7, 30), rule=inspections.RESULTS_RULE).state == "met"
+
+
+def test_too_few_inspectors_stop_the_publication(new_plan):
+    plan = new_plan(inspectors_per_object=8)
+    with pytest.raises(ValidationError) as error:
+        inspections.publish_plan(plan, None)
+    assert "8" in error.value.messages[0] and "6" in error.value.messages[0]
+
+
+def test_a_duplicate_certificate_is_refused(amr, unit_inspectors):
+    with pytest.raises(ValidationError) as error:
+        inspectors.add_inspector(
+            None, unit=Unit.objects.get(key="court"), name="某", certificate_number="35050001000", field="x"
+        )
+    assert str(amr) in str(error.value.message_dict["certificate_number"])
+
+
+def test_verify_draw_command(new_plan, capsys):
+    plan = inspections.draw_plan(inspections.publish_plan(new_plan(), None, day=datetime.date(2025, 2, 20)), None)
+    call_command("verify_draw", str(plan.pk))
+    assert plan.seed in capsys.readouterr().out
+    plan.seed_hash = "0" * 64
+    plan.save()
+    with pytest.raises(CommandError):
+        call_command("verify_draw", str(plan.pk))
