@@ -121,3 +121,30 @@ def test_verify_draw_command(new_plan, capsys):
     plan.save()
     with pytest.raises(CommandError):
         call_command("verify_draw", str(plan.pk))
+
+
+def test_a_plan_of_the_service_agencies(users, new_plan):
+    from django.test import Client
+    from django.urls import reverse
+
+    from .factories import make_agency
+
+    patent = [make_agency(None, n=n, kinds=["patent-agency"]) for n in range(1, 5)]
+    make_agency(None, n=5, kinds=["law-firm"])
+    with pytest.raises(ValidationError) as refused:
+        new_plan(object_kind="agencies", size="small")
+    assert "object_kind" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:
+        new_plan(service_kind="patent-agency")
+    assert "service_kind" in refused.value.message_dict
+    plan = new_plan(object_kind="agencies", service_kind="patent-agency", proportions={"未评级": 50})
+    plan = inspections.publish_plan(plan, None, day=datetime.date(2025, 2, 20))
+    assert [entry.key for entry in draws.parse_pool(plan.pool_text)] == sorted(a.uscc for a in patent)
+    plan = inspections.draw_plan(plan, None, day=datetime.date(2025, 2, 25))
+    drawn = list(plan.targets.all())
+    assert len(drawn) == 2 and {t.agency_id for t in drawn} <= {a.pk for a in patent}
+    assert all(t.enterprise_id is None for t in drawn)
+    client = Client()
+    client.force_login(users["office"])
+    page = client.get(reverse("agency-detail", args=[drawn[0].agency_id])).content.decode()
+    assert plan.name in page  # the agency's page lists the inspections it was drawn for

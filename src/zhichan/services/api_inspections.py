@@ -24,7 +24,7 @@ class InspectorViewSet(ScopedViewSet):
     write_roles = STAFF
 
 
-class AssignmentSerializer(serializers.ModelSerializer):
+class InspectorAssignmentSerializer(serializers.ModelSerializer):
     certificate_number = serializers.CharField(source="inspector.certificate_number")
     name = serializers.CharField(source="inspector.name")
 
@@ -33,8 +33,8 @@ class AssignmentSerializer(serializers.ModelSerializer):
         fields = ["order", "inspector", "certificate_number", "name", "replacement", "stepped_aside", "reason"]
 
 
-class TargetSerializer(serializers.ModelSerializer):
-    inspectors = AssignmentSerializer(many=True, read_only=True)
+class InspectionTargetSerializer(serializers.ModelSerializer):
+    inspectors = InspectorAssignmentSerializer(many=True, read_only=True)
 
     class Meta:
         model = InspectionTarget
@@ -54,7 +54,7 @@ class TargetSerializer(serializers.ModelSerializer):
 
 class PlanSerializer(serializers.ModelSerializer):
     seed = serializers.CharField(source="seed_shown", help_text="Empty until the draw.")
-    targets = TargetSerializer(many=True, read_only=True)
+    targets = InspectionTargetSerializer(many=True, read_only=True)
 
     class Meta:
         model = InspectionPlan

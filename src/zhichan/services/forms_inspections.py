@@ -8,7 +8,7 @@ from zhichan.core.models import Region, Unit
 from zhichan.registry.models import EnterpriseSize
 
 from .forms_experts import DATE
-from .models import Finding
+from .models import Finding, ObjectKind, ServiceKind
 
 
 def _own_unit(field, units):
@@ -35,7 +35,11 @@ class PlanForm(BootstrapMixin, forms.Form):
     items = forms.CharField(label=_("inspection items"), widget=forms.Textarea(attrs={"rows": 3}))
     starts_on = forms.DateField(label=_("inspection from"), widget=DATE)
     ends_on = forms.DateField(label=_("inspection until"), widget=DATE)
+    object_kind = forms.ChoiceField(label=_("objects inspected"), choices=ObjectKind.choices)
     region = forms.ModelChoiceField(Region.objects.none(), label=_("region"), required=False)
+    service_kind = forms.ChoiceField(
+        label=_("agencies offering"), choices=[("", _("any"))] + ServiceKind.choices, required=False
+    )
     industry_code = forms.CharField(label=_("industry code starts with"), max_length=5, required=False)
     size = forms.ChoiceField(label=_("size"), choices=[("", _("any"))] + EnterpriseSize.choices, required=False)
     percent = forms.DecimalField(

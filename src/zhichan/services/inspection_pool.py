@@ -1,8 +1,9 @@
 """The objects' pool of a random inspection plan, and the stratum of each object: the seams other modules plug
 into. Each is one function.
 
-- `objects_of(plan)`: today the registry's enterprises with a credit code, of the plan's organisation, filtered by
-  the plan's region, industry and size, in credit-code order. Service agencies join here.
+- `objects_of(plan)`: the registry's enterprises with a credit code, of the plan's organisation, filtered by the
+  plan's region, industry and size; or the IP service agencies its organisation supervises, filtered by region
+  and the service they offer; in credit-code order.
 - `strata_of(codes, day)`: today a single stratum, 未评级 (ungraded), for every object. The credit grades slot in
   here (the credit module's `grades_of(credit_codes, as_of)`).
 - `default_proportions()`: a new plan's proportion per stratum. The credit module's `inspection_proportions()`
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 
 from zhichan.registry.models import Enterprise
 
+from .models import Agency, ObjectKind
+
 UNGRADED = "未评级"
 DEFAULT_PERCENT = 5
 
@@ -21,10 +24,13 @@ DEFAULT_PERCENT = 5
 class PoolObject:
     key: str  # the unified social credit code
     name: str
-    enterprise_id: int | None
+    enterprise_id: int | None = None
+    agency_id: int | None = None
 
 
 def objects_of(plan) -> list[PoolObject]:
+    if plan.object_kind == ObjectKind.AGENCIES:
+        return _agencies(plan)
     rows = Enterprise.objects.filter(
         uscc__isnull=False, merged_into__isnull=True, region__path__startswith=plan.unit.organisation.path
     ).exclude(uscc="")
@@ -37,6 +43,18 @@ def objects_of(plan) -> list[PoolObject]:
     return [
         PoolObject(key=uscc, name=name, enterprise_id=pk)
         for pk, uscc, name in rows.order_by("uscc").values_list("pk", "uscc", "name")
+    ]
+
+
+def _agencies(plan) -> list[PoolObject]:
+    rows = Agency.objects.filter(supervisor__organisation=plan.unit.organisation)
+    if plan.region_id:
+        rows = rows.filter(region__path__startswith=plan.region.path)
+    found = rows.order_by("uscc").values_list("pk", "uscc", "name", "kinds")
+    return [
+        PoolObject(key=uscc, name=name, agency_id=pk)
+        for pk, uscc, name, kinds in found
+        if not plan.service_kind or plan.service_kind in (kinds or [])
     ]
 
 

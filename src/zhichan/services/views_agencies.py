@@ -109,6 +109,7 @@ def _detail(request, agency, forms=None, status=200):
         "practitioners": agency.practitioners.all(),
         "services": [(service, files.get(service.pk, [])) for service in services],
         "engagements": agency.custody_engagements.visible_to(user).select_related("enterprise")[:20],
+        "inspections": agency.inspections.visible_to(user).select_related("plan").order_by("-plan__starts_on")[:20],
         "editable": editable,
         "show_ids": editable,  # ID numbers: only for those who keep the agency
         "may_publish": role_of(user) == Role.OFFICE and editable,

@@ -17,6 +17,8 @@ from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import Scope, ScopedQuerySet
 from zhichan.registry.models import EnterpriseSize
 
+from .agencies import ServiceKind
+
 # No national rule sets how many inspectors go to one object; two is the usual practice (unconfirmed), the plan
 # sets its own.
 DEFAULT_INSPECTORS_PER_OBJECT = 2
@@ -74,13 +76,26 @@ class PlanState(models.TextChoices):
     RESULTS_PUBLISHED = "results-published", _("Results published")
 
 
+class ObjectKind(models.TextChoices):
+    """What a plan inspects: the register's enterprises, or the IP service agencies (四(六)2)."""
+
+    ENTERPRISES = "enterprises", _("Enterprises of the register")
+    AGENCIES = "agencies", _("IP service agencies")
+
+
 class InspectionPlan(Plausible):
     unit = models.ForeignKey(Unit, models.PROTECT, related_name="inspection_plans", verbose_name=_("unit"))
     name = models.CharField(_("plan"), max_length=200)
     items = models.TextField(_("inspection items"))
     starts_on = models.DateField(_("inspection from"))
     ends_on = models.DateField(_("inspection until"))
-    # Which enterprises of the registry form the objects' pool (services/inspection_pool.py).
+    # Which enterprises of the registry, or which agencies, form the objects' pool (services/inspection_pool.py).
+    object_kind = models.CharField(
+        _("objects inspected"), max_length=20, choices=ObjectKind.choices, default=ObjectKind.ENTERPRISES
+    )
+    service_kind = models.CharField(
+        _("agencies offering"), max_length=20, choices=ServiceKind.choices, blank=True, help_text=_("Agencies only.")
+    )
     region = models.ForeignKey(
         Region, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("region")
     )
@@ -152,6 +167,14 @@ class InspectionTarget(Plausible):
     name = models.CharField(_("name"), max_length=200)
     enterprise = models.ForeignKey(
         "registry.Enterprise", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("enterprise")
+    )
+    agency = models.ForeignKey(
+        "services.Agency",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inspections",
+        verbose_name=_("service agency"),
     )
     stratum = models.CharField(_("stratum"), max_length=40)
     order = models.PositiveSmallIntegerField(_("order"))

@@ -37,6 +37,7 @@ from ..models import (
     InspectionTarget,
     Inspector,
     InspectorTie,
+    ObjectKind,
     PlanState,
     PublishedPlan,
     TargetInspector,
@@ -96,9 +97,16 @@ def create_plan(
     proportions=None,
     inspectors_per_object=None,
     synthetic=False,
+    object_kind=ObjectKind.ENTERPRISES,
+    service_kind="",
 ) -> InspectionPlan:
     if starts_on and ends_on and ends_on < starts_on:
         raise ValidationError({"ends_on": _("The inspection cannot end before it starts.")})
+    object_kind = object_kind or ObjectKind.ENTERPRISES
+    if object_kind == ObjectKind.AGENCIES and (industry_code or size):
+        raise ValidationError({"object_kind": _("The industry and the size choose enterprises, not agencies.")})
+    if object_kind == ObjectKind.ENTERPRISES and service_kind:
+        raise ValidationError({"service_kind": _("The service offered chooses agencies, not enterprises.")})
     plan = InspectionPlan(
         unit=unit,
         name=(name or "").strip(),
@@ -108,6 +116,8 @@ def create_plan(
         region=region,
         industry_code=(industry_code or "").strip().upper(),
         size=size or "",
+        object_kind=object_kind,
+        service_kind=service_kind or "",
         proportions=_proportions(proportions if proportions is not None else inspection_pool.default_proportions()),
         synthetic=synthetic,
     )
@@ -134,7 +144,7 @@ def publish_plan(plan, user, *, day=None, seed=None) -> InspectionPlan:
     day = day or timezone.localdate()
     objects = inspection_pool.objects_of(plan)
     if not objects:
-        raise ValidationError(_("No enterprise matches the plan's filters: the objects' pool is empty."))
+        raise ValidationError(_("Nothing matches the plan's filters: the objects' pool is empty."))
     strata = inspection_pool.strata_of([obj.key for obj in objects], day)
     inspectors = Inspector.objects.filter(unit=plan.unit, active=True).order_by("certificate_number")
     if inspectors.count() < plan.inspectors_per_object:
@@ -193,6 +203,7 @@ def draw_plan(plan, user, *, day=None) -> InspectionPlan:
                 key=key,
                 name=known.name if known else key,
                 enterprise_id=known.enterprise_id if known else None,
+                agency_id=known.agency_id if known else None,
                 stratum=stratum,
                 order=order,
                 excluded_inspectors=excluded,
