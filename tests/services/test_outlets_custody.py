@@ -95,3 +95,26 @@ def test_counts_by_township_and_industry(users):
     found = CustodyEngagement.objects.all()
     assert custody.counts_by(found, "enterprise__region__name") == [(first.name, 2), (second.name, 1)]
     assert custody.counts_by(found, "enterprise__industry_code") == [("C3032", 2), ("F51", 1)]
+
+
+def test_a_visit_by_an_expert_of_the_pool(users, new_expert):
+    from django.test import Client
+    from django.urls import reverse
+
+    office = users["office"]
+    engagement = make_engagement(office, n=1)
+    expert = new_expert(name="林专家")
+    with pytest.raises(ValidationError) as refused:
+        custody.record_visit(engagement, office, day=D(2024, 3, 1))
+    assert "visitor" in refused.value.message_dict
+    visit = custody.record_visit(engagement, office, day=D(2024, 3, 1), expert=expert, needs="专利布局")
+    assert visit.visitor == "林专家" and visit.expert == expert
+    client = Client()
+    client.force_login(users["office"])
+    page = client.get(reverse("expert-detail", args=[expert.pk])).content.decode()
+    assert reverse("custody-detail", args=[engagement.pk]) in page  # the expert's page lists the visit
+    posted = client.post(
+        reverse("custody-visit-add", args=[engagement.pk]),
+        {"v-day": "2024-04-02", "v-expert": expert.pk, "v-needs": "商标布局"},
+    )
+    assert posted.status_code == 302 and engagement.visits.filter(expert=expert).count() == 2

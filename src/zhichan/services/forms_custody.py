@@ -12,7 +12,7 @@ from zhichan.core.roles import Role, role_of
 from zhichan.registry.models import Patent, Trademark
 
 from .forms_common import DATE, FilterForm, ValuesMixin, regions_of, units_of
-from .models import Agency, CustodyScope, CustodyService, EngagementState, Payer
+from .models import Agency, CustodyScope, CustodyService, EngagementState, Expert, Payer
 from .services.custody import enterprise_by_code
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
@@ -113,10 +113,21 @@ class ServiceRecordForm(ValuesMixin, BootstrapMixin, forms.Form):
 class VisitForm(ValuesMixin, BootstrapMixin, forms.Form):
     prefix = "v"
     day = forms.DateField(label=_("date"), widget=DATE)
-    visitor = forms.CharField(label=_("visitor"), max_length=100)
+    expert = forms.ModelChoiceField(
+        Expert.objects.none(),
+        label=_("expert of the pool"),
+        required=False,
+        help_text=_("When an expert of the pool came; the visitor's name is then theirs unless written."),
+    )
+    visitor = forms.CharField(label=_("visitor"), max_length=100, required=False)
     visitor_note = forms.CharField(label=_("about the visitor"), max_length=200, required=False)
     needs = forms.CharField(label=_("needs found"), widget=TEXTAREA, required=False)
     follow_up = forms.CharField(label=_("follow-up"), widget=TEXTAREA, required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["expert"].queryset = Expert.objects.visible_to(user).order_by("number")
 
 
 class RatingForm(ValuesMixin, BootstrapMixin, forms.Form):

@@ -3,6 +3,7 @@ an engagement, its page with the services rendered, the visits and the enterpris
 ledger's Excel export. Thin: each reads its form and calls services/custody.py."""
 
 import datetime
+import functools
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -119,7 +120,7 @@ def _detail(request, engagement, forms=None, status=200):
     }
     if editable:
         context["service_form"] = forms.get("service") or ServiceRecordForm()
-        context["visit_form"] = forms.get("visit") or VisitForm()
+        context["visit_form"] = forms.get("visit") or VisitForm(user=request.user)
         context["rating_form"] = forms.get("rating") or RatingForm()
     return render(request, "services/custody_detail.html", context, status=status)
 
@@ -147,7 +148,8 @@ def custody_service_add(request, pk):
 @form_post("custody-detail", "pk")
 @allow(STAFF, write=WRITERS, scope=CustodyEngagement)
 def custody_visit_add(request, pk):
-    return _sub_form(request, pk, VisitForm, custody.record_visit, "visit", _("The visit is recorded."))
+    form_class = functools.partial(VisitForm, user=request.user)
+    return _sub_form(request, pk, form_class, custody.record_visit, "visit", _("The visit is recorded."))
 
 
 @form_post("custody-detail", "pk")

@@ -95,6 +95,7 @@ def expert_detail(request, pk):
         "office": office,
         "ties": expert.ties.all(),
         "uses": pool.uses_of(expert),
+        "visits": expert.custody_visits.visible_to(request.user).select_related("engagement__enterprise")[:20],
         "availability_form": availability if office else None,
         "tie_form": tie if office else None,
     }

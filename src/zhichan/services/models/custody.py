@@ -161,6 +161,15 @@ class CustodyVisit(Plausible):
     )
     day = models.DateField(_("date"))
     visitor = models.CharField(_("visitor"), max_length=100)
+    # An expert of the pool (人才专家库) when one came; the visitor's name is kept as written either way.
+    expert = models.ForeignKey(
+        "services.Expert",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="custody_visits",
+        verbose_name=_("expert of the pool"),
+    )
     visitor_note = models.CharField(_("about the visitor"), max_length=200, blank=True)
     needs = models.TextField(_("needs found"), blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)

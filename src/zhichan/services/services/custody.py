@@ -196,12 +196,17 @@ def record_service(engagement, user, *, day, item, note="") -> CustodyServiceRec
     allow=may_keep("engagement"),
     data=lambda arguments, found: {"visitor": found.visitor},
 )
-def record_visit(engagement, user, *, day, visitor, visitor_note="", needs="", follow_up="") -> CustodyVisit:
-    """A visit to the enterprise: who came, the needs found and the follow-up."""
+def record_visit(
+    engagement, user, *, day, visitor="", expert=None, visitor_note="", needs="", follow_up=""
+) -> CustodyVisit:
+    """A visit to the enterprise: who came (an expert of the pool, or a name), the needs found and the follow-up."""
+    if expert is not None and not (visitor or "").strip():
+        visitor = expert.name
     visit = CustodyVisit(
         engagement=engagement,
+        expert=expert,
         day=_within(engagement, day, "day"),
-        visitor=required(visitor, "visitor", _("Name the visitor.")),
+        visitor=required(visitor, "visitor", _("Name the visitor, or choose an expert of the pool.")),
         visitor_note=text(visitor_note),
         needs=text(needs),
         follow_up=text(follow_up),
