@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "zhichan.programme",
     "zhichan.indicators",
     "zhichan.protection",
+    "zhichan.credit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
