@@ -35,7 +35,9 @@ def enterprise(db):
     from zhichan.registry.models import Enterprise
 
     township = Region.objects.filter(code__startswith="350583", kind="town").order_by("path").first()
-    return Enterprise.objects.create(name="演示卫浴有限公司", uscc=CODE, region=township or Region.objects.get(code="350583"))
+    return Enterprise.objects.create(
+        name="演示卫浴有限公司", uscc=CODE, region=township or Region.objects.get(code="350583")
+    )
 
 
 @pytest.fixture

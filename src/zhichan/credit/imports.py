@@ -58,7 +58,15 @@ class Lookups:
 def check_row(record: dict, lookups: Lookups):
     kind = lookups.kinds.get(fold_name(record.get("kind") or "").lower())
     if kind is None:
-        raise RowRejected([("kind", record.get("kind", ""), gettext("Unknown kind of dishonesty: give its key or name as the list of kinds has it."))])
+        raise RowRejected(
+            [
+                (
+                    "kind",
+                    record.get("kind", ""),
+                    gettext("Unknown kind of dishonesty: give its key or name as the list of kinds has it."),
+                )
+            ]
+        )
     record["kind_row"] = kind
     if not (record.get("credit_code") or record.get("id_number")):
         raise RowRejected([("credit_code", "", gettext("Give the credit code, or a person's ID number."))])
@@ -120,7 +128,9 @@ class RecordWriter:
                     reject(row, field, value, message)
                 continue
             except ValidationError as error:
-                for field, messages in error.message_dict.items() if hasattr(error, "error_dict") else [("", error.messages)]:
+                for field, messages in (
+                    error.message_dict.items() if hasattr(error, "error_dict") else [("", error.messages)]
+                ):
                     name = field if field in LABELS else "document_number"
                     reject(row, name, record.get(name, ""), "；".join(messages))
                 continue

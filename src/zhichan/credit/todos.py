@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from zhichan.core.extensions import Todo
 from zhichan.core.roles import LIAISONS, Role, role_of
 
-from .models import DishonestyRecord, RepairApplication, RepairState, RecordState
+from .models import DishonestyRecord, RecordState, RepairApplication, RepairState
 
 ENDING_WITHIN_DAYS = 30
 
@@ -23,8 +23,13 @@ def credit_todos(user) -> list[Todo]:
     if waiting:
         oldest = repairs.order_by("asked_on").values_list("asked_on", flat=True).first()
         found.append(
-            Todo(_("Credit-repair applications to review"), reverse("credit-record-list") + "?state=repair-asked",
-                 count=waiting, due=oldest, kind="review")
+            Todo(
+                _("Credit-repair applications to review"),
+                reverse("credit-record-list") + "?state=repair-asked",
+                count=waiting,
+                due=oldest,
+                kind="review",
+            )
         )
     today = datetime.date.today()
     ending = DishonestyRecord.objects.editable_by(user).filter(
@@ -36,7 +41,12 @@ def credit_todos(user) -> list[Todo]:
     if count:
         first = ending.order_by("published_to").values_list("published_to", flat=True).first()
         found.append(
-            Todo(_("Dishonesty records whose publication ends soon"), reverse("credit-record-list") + "?ending=1",
-                 count=count, due=first, kind="credit")
+            Todo(
+                _("Dishonesty records whose publication ends soon"),
+                reverse("credit-record-list") + "?ending=1",
+                count=count,
+                due=first,
+                kind="credit",
+            )
         )
     return found

@@ -137,7 +137,9 @@ def record_detail(request, pk):
 @allow(STAFF, write=WRITERS, scope=DishonestyRecord)
 def record_step(request, pk):
     record = get_object_or_404(DishonestyRecord.objects.editable_by(request.user).select_related("kind", "unit"), pk=pk)
-    return take_step(request, record, RECORD_STEPS, "credit/record_detail.html", partial(_detail_context, request, record))
+    return take_step(
+        request, record, RECORD_STEPS, "credit/record_detail.html", partial(_detail_context, request, record)
+    )
 
 
 @require_safe

@@ -64,7 +64,9 @@ def grade_run(request):
 @allow(STAFF)
 def subject_detail(request, code):
     code = (code or "").strip().upper()
-    found_records = DishonestyRecord.objects.visible_to(request.user).filter(credit_code=code).select_related("kind", "unit")
+    found_records = (
+        DishonestyRecord.objects.visible_to(request.user).filter(credit_code=code).select_related("kind", "unit")
+    )
     found_listings = SeriousListEntry.objects.visible_to(request.user).filter(credit_code=code).select_related("unit")
     stored = SubjectGrade.objects.visible_to(request.user).filter(credit_code=code).order_by("-run__created").first()
     if not found_records.exists() and not found_listings.exists() and stored is None:

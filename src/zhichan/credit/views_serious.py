@@ -27,7 +27,7 @@ from .services import serious
 from .services.repair import LISTING_CONDITIONS, listing_removal_from
 from .services.settings import SERIOUS_TERM_RULE, serious_term_ends
 from .steps import ENTRY_STEPS
-from .views import WRITERS, PER_PAGE, Shown, _Exported, query_without_page
+from .views import PER_PAGE, WRITERS, Shown, _Exported, query_without_page
 
 
 def filtered_listings(user, params):
@@ -113,7 +113,9 @@ def listing_detail(request, pk):
 @allow(STAFF, write=WRITERS, scope=SeriousListEntry)
 def listing_step(request, pk):
     entry = get_object_or_404(SeriousListEntry.objects.editable_by(request.user).select_related("unit"), pk=pk)
-    return take_step(request, entry, ENTRY_STEPS, "credit/serious_detail.html", partial(_detail_context, request, entry))
+    return take_step(
+        request, entry, ENTRY_STEPS, "credit/serious_detail.html", partial(_detail_context, request, entry)
+    )
 
 
 @require_safe

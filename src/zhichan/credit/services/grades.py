@@ -91,8 +91,8 @@ def _ended(rule, day, codes) -> dict:
     repaired = base.filter(state=RecordState.REPAIRED, ended_on__lte=day, ended_on__gte=since)
     found: dict = {}
     for rows, field in ((expired, "published_to"), (repaired, "ended_on")):
-        for code, n, last in rows.values("credit_code").annotate(n=Count("pk"), last=Max(field)).values_list(
-            "credit_code", "n", "last"
+        for code, n, last in (
+            rows.values("credit_code").annotate(n=Count("pk"), last=Max(field)).values_list("credit_code", "n", "last")
         ):
             count, until = found.get(code, (0, None))
             ends = years_after(last, rule.years)
@@ -217,4 +217,3 @@ def compute_grades(user, as_of: datetime.date, progress=None) -> GradeRun:
 
 def latest_run():
     return GradeRun.objects.filter(finished=True).order_by("-created", "-pk").first()
-

@@ -38,7 +38,9 @@ def published_records(day: datetime.date | None = None) -> list[PublishedRow]:
         .order_by("-found_on", "-pk")
     )
     return [
-        PublishedRow(_name(r), r.credit_code, r.kind.name, r.document_number, r.found_on, r.publication_ends, r.unit.name)
+        PublishedRow(
+            _name(r), r.credit_code, r.kind.name, r.document_number, r.found_on, r.publication_ends, r.unit.name
+        )
         for r in rows
     ]
 

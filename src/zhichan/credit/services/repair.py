@@ -56,7 +56,9 @@ def _conditions(given, expected: dict) -> list[str]:
     given = list(given or [])
     missing = [str(label) for key, label in expected.items() if key not in given]
     if missing:
-        raise ValidationError({"conditions": _("Every condition must be met: %(missing)s.") % {"missing": "；".join(missing)}})
+        raise ValidationError(
+            {"conditions": _("Every condition must be met: %(missing)s.") % {"missing": "；".join(missing)}}
+        )
     return [key for key in expected if key in given]
 
 
@@ -85,7 +87,9 @@ def open_application(target) -> RepairApplication:
 def _decide(application, user, day, reasons, state, earliest) -> RepairApplication:
     _day(day, "day")
     if day < earliest:
-        raise ValidationError({"day": _("The decision cannot be before the application (%(day)s).") % {"day": f"{earliest:%Y-%m-%d}"}})
+        raise ValidationError(
+            {"day": _("The decision cannot be before the application (%(day)s).") % {"day": f"{earliest:%Y-%m-%d}"}}
+        )
     application.state, application.decided_on, application.decision_reasons = state, day, reasons
     application.save()
     clocks.stop_clock(user, application, REVIEW_RULE, day)
@@ -103,20 +107,30 @@ def ask_record_repair(record, user, asked_on: datetime.date, conditions, stateme
         raise ValidationError(_("An application for credit repair already awaits review."))
     if standing != Standing.IN_FORCE:
         raise ValidationError(
-            {"asked_on": _("The record is %(standing)s on that day: there is nothing to repair.")
-             % {"standing": Standing(standing).label}}
+            {
+                "asked_on": _("The record is %(standing)s on that day: there is nothing to repair.")
+                % {"standing": Standing(standing).label}
+            }
         )
     possible = record_repair_from(record)
     if asked_on < possible:
         raise ValidationError(
-            {"asked_on": _("Credit repair of this record may be asked from %(day)s, %(months)d months after the finding.")
-             % {"day": f"{possible:%Y-%m-%d}", "months": record.kind.repair_after_months}}
+            {
+                "asked_on": _(
+                    "Credit repair of this record may be asked from %(day)s, %(months)d months after the finding."
+                )
+                % {"day": f"{possible:%Y-%m-%d}", "months": record.kind.repair_after_months}
+            }
         )
     listed = [e for e in same_subject(SeriousListEntry.objects.all(), vars_of(record)) if on_list(e, asked_on)]
     if listed:
         raise ValidationError(
-            {"asked_on": _("The subject is on the serious-dishonesty list (%(entry)s): it cannot ask for repair of a record.")
-             % {"entry": str(listed[0])}}
+            {
+                "asked_on": _(
+                    "The subject is on the serious-dishonesty list (%(entry)s): it cannot ask for repair of a record."
+                )
+                % {"entry": str(listed[0])}
+            }
         )
     chosen = _conditions(conditions, RECORD_CONDITIONS)
     application = _application("record", record, user, asked_on, chosen, statement)
@@ -160,14 +174,19 @@ def ask_early_removal(entry, user, asked_on: datetime.date, conditions, statemen
     possible, ends = listing_removal_from(entry), serious_term_ends(entry.listed_on)
     if entry.state in ON_LIST and asked_on >= ends:
         raise ValidationError(
-            {"asked_on": _("The term ends on %(day)s: the party is removed then, not early.") % {"day": f"{ends:%Y-%m-%d}"}}
+            {
+                "asked_on": _("The term ends on %(day)s: the party is removed then, not early.")
+                % {"day": f"{ends:%Y-%m-%d}"}
+            }
         )
     if not on_list(entry, asked_on):
         raise ValidationError({"asked_on": _("The party is not on the list on that day.")})
     if asked_on < possible:
         raise ValidationError(
-            {"asked_on": _("Early removal may be asked from %(day)s, after %(years)d year(s) on the list.")
-             % {"day": f"{possible:%Y-%m-%d}", "years": early_removal_after_years()}}
+            {
+                "asked_on": _("Early removal may be asked from %(day)s, after %(years)d year(s) on the list.")
+                % {"day": f"{possible:%Y-%m-%d}", "years": early_removal_after_years()}
+            }
         )
     chosen = _conditions(conditions, LISTING_CONDITIONS)
     application = _application("entry", entry, user, asked_on, chosen, statement)

@@ -76,8 +76,10 @@ def remove_at_term(entry, user, day: datetime.date, note: str = "") -> SeriousLi
     ends = serious_term_ends(entry.listed_on)
     if day < ends:
         raise ValidationError(
-            {"day": _("The term ends on %(day)s; before then only early removal on credit repair is possible.")
-             % {"day": f"{ends:%Y-%m-%d}"}}
+            {
+                "day": _("The term ends on %(day)s; before then only early removal on credit repair is possible.")
+                % {"day": f"{ends:%Y-%m-%d}"}
+            }
         )
     _refuse_open_repairs(entry, day, note or _("Removed at the end of the term."))
     entry.state, entry.removed_on, entry.removal_note = ListingState.REMOVED, day, (note or "").strip()

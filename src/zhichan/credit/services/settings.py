@@ -116,7 +116,7 @@ def grade_rules(file: str | Path | None = None) -> GradeRules:
         try:
             percent = Decimal(str(reader.get(item, "inspection_percent", path, kind=(str, int))))
         except InvalidOperation:
-            raise reader.error(f"{path}.inspection_percent", "expected a number such as \"5\"") from None
+            raise reader.error(f"{path}.inspection_percent", 'expected a number such as "5"') from None
         grades.append(
             Grade(
                 reader.get(item, "key", path),
