@@ -36,12 +36,22 @@ class SubjectGrade(models.Model):
     """A subject's grade in a run, with why: the rules that capped it, the records behind them and until when
     (`reasons`, a list of {rule, grade, count, until}). Written in bulk; a run is never changed afterwards."""
 
-    run = models.ForeignKey(GradeRun, models.CASCADE, related_name="grades", verbose_name=_("grade run"))
+    # No database constraints on the links: a run writes every subject's row at once (by COPY), and checking
+    # 200,000 deferred foreign keys at the commit would cost more than the grading; the run owns them (CASCADE).
+    run = models.ForeignKey(
+        GradeRun, models.CASCADE, related_name="grades", verbose_name=_("grade run"), db_constraint=False
+    )
     subject_kind = models.CharField(_("kind of subject"), max_length=20, choices=SubjectKind.choices)
     credit_code = models.CharField(_("unified social credit code"), max_length=18)
     name = models.CharField(_("name"), max_length=200)
     region = models.ForeignKey(
-        "core.Region", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("region")
+        "core.Region",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("region"),
+        db_constraint=False,
     )
     grade = models.CharField(_("grade"), max_length=10)
     reasons = models.JSONField(_("why"), default=list)

@@ -63,11 +63,15 @@ def early_removal_after_years() -> int:
     return reader.get(serious, "early_removal_after_years", "serious_list", kind=int)
 
 
-def serious_term_ends(listed_on):
-    """The day a listing's term ends (its removal is due): the term of the deadline rule `serious-list-term`."""
+def serious_term_months() -> int:
+    """The listing's term in months: the length of the deadline rule `serious-list-term` (36 when not loaded)."""
     rule = DeadlineRule.objects.filter(key=SERIOUS_TERM_RULE).first()
-    months = rule.length if rule is not None else 36
-    return add_months(listed_on, months)
+    return rule.length if rule is not None else 36
+
+
+def serious_term_ends(listed_on):
+    """The day a listing's term ends (its removal is due)."""
+    return add_months(listed_on, serious_term_months())
 
 
 @dataclass(frozen=True)
