@@ -75,7 +75,10 @@ def prepare(enterprises: int, records: int, today: datetime.date):
     with transaction.atomic():
         copy_rows(
             Enterprise,
-            ({"name": f"合成企业{n}", "uscc": code(n), "region_id": rng.choice(townships).pk} for n in range(enterprises)),
+            (
+                {"name": f"合成企业{n}", "uscc": code(n), "region_id": rng.choice(townships).pk}
+                for n in range(enterprises)
+            ),
             synthetic=True,
         )
 
@@ -135,10 +138,13 @@ def main():
     reference()
     today = datetime.date.today()
     prepare(args.enterprises, args.records, today)
+    from django.db import connection
+
     from zhichan.credit.models import GradeRun, SubjectGrade
     from zhichan.credit.services.grades import compute_grades, graded_subjects
 
-    GradeRun.objects.all().delete()
+    with connection.cursor() as cursor:  # earlier runs, without collecting their rows in Python
+        cursor.execute(f"TRUNCATE {SubjectGrade._meta.db_table}, {GradeRun._meta.db_table}")
     started = time.perf_counter()
     run = compute_grades(None, today)
     ours = time.perf_counter() - started
@@ -156,7 +162,8 @@ def main():
         f"(b) naive loop: {args.naive:,} subjects in {spent:.2f} s, "
         f"{extrapolated:.0f} s for {args.enterprises:,} (extrapolated); same grades as (a): {agree}"
     )
-    print(f"ratio naive / ours: {extrapolated / ours:.0f}×; target ≤ {TARGET:.0f} s: {'met' if ours <= TARGET else 'MISSED'}")
+    verdict = "met" if ours <= TARGET else "MISSED"
+    print(f"ratio naive / ours: {extrapolated / ours:.0f}×; target ≤ {TARGET:.0f} s: {verdict}")
     return 0 if agree else 1
 
 
