@@ -15,7 +15,8 @@ from .models import DishonestyKind, RecordSource, RecordState, SubjectKind
 from .models.serious import ListingState
 from .services.repair import LISTING_CONDITIONS, RECORD_CONDITIONS
 
-DATE = forms.DateInput(attrs={"type": "date"})
+# ISO in the value whatever the language: a date input reads no other.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _text(label, required=True):
