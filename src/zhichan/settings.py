@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "zhichan.indicators",
     "zhichan.protection",
     "zhichan.services",
+    "zhichan.credit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -88,3 +88,11 @@ def merge(enterprise: Enterprise, into: Enterprise, user=None) -> dict[str, int]
             earlier._change_reason = reason[:CHANGE_REASON_LENGTH]
             earlier.save(update_fields=["merged_into"])
     return gained
+
+
+def enterprise_with(credit_code: str) -> Enterprise | None:
+    """The registry's enterprise with this unified social credit code, or None (the records of several apps name
+    an organisation by its code and link it so)."""
+    if not credit_code:
+        return None
+    return Enterprise.objects.filter(uscc=credit_code).first()
