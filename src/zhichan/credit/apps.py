@@ -16,3 +16,4 @@ class CreditConfig(Module):
     ]
     todos = ["todos.credit_todos"]
     first_start = ["first_start.first_start"]
+    api_enums = {"RecordSourceEnum": "zhichan.credit.models.RecordSource"}

@@ -40,6 +40,7 @@ class ProtectionConfig(Module):
     signals = ["clock_signals"]
     api_enums = {
         "CaseStateEnum": "zhichan.protection.models.State",
+        "CaseSourceEnum": "zhichan.protection.models.Source",
         "DecisionStateEnum": "zhichan.protection.models.DecisionState",
         "PartyKindEnum": "zhichan.protection.models.PartyKind",
         "IpTypeEnum": "zhichan.protection.models.IPType",
