@@ -113,3 +113,20 @@ def test_inspection_proportions_come_from_the_settings(db):
     proportions = inspection_proportions()
     assert list(proportions) == ["A", "B", "C", "D"]
     assert all(isinstance(value, Decimal) for value in proportions.values())
+
+
+def test_a_service_agency_is_graded_beside_the_enterprises(graded_world, users, new_record):
+    from tests.services.factories import make_agency
+
+    agency = make_agency(None, n=7)
+    new_record(
+        credit_code=agency.uscc,
+        subject_kind="agency",
+        subject_name=agency.name,
+        kind="agency-misconduct",
+        found_on=AS_OF - datetime.timedelta(days=30),
+    )
+    run = grades.compute_grades(users["office"], AS_OF)
+    stored = SubjectGrade.objects.get(run=run, credit_code=agency.uscc)
+    assert stored.subject_kind == "agency" and stored.grade == grades.grades_of([agency.uscc], AS_OF)[agency.uscc]
+    assert stored.grade != "A"

@@ -90,7 +90,7 @@ def new_plan(reference, amr, enterprises, unit_inspectors):
             "items": "商标使用行为检查\n专利标识标注检查",
             "starts_on": datetime.date(2025, 3, 1),
             "ends_on": datetime.date(2025, 5, 31),
-            "proportions": {"未评级": 25},
+            "proportions": {"A": 25},
         }
         values.update(extra)
         return inspections.create_plan(user, **values)

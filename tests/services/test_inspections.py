@@ -23,7 +23,7 @@ def test_a_unit_draws_up_publishes_and_draws_a_plan(users, new_plan):
         inspections.publish_plan(plan, users["court-liaison"])
     plan = inspections.publish_plan(plan, users["amr-liaison"], day=datetime.date(2025, 2, 20))
     size = len(plan.pool_text.splitlines())
-    assert plan.state == PlanState.PUBLISHED and plan.wanted == {"未评级": math.ceil(size / 4)}  # 25 %, rounded up
+    assert plan.state == PlanState.PUBLISHED and plan.wanted == {"A": math.ceil(size / 4)}  # 25 %, rounded up
     assert plan.seed_hash == draws.commitment(plan.seed) and plan.seed_shown == ""
     assert plan.pool_hash == draws.sha256(plan.pool_text) and size >= 20
     plan = inspections.draw_plan(plan, users["amr-liaison"], day=datetime.date(2025, 2, 25))
@@ -39,13 +39,13 @@ def test_a_unit_draws_up_publishes_and_draws_a_plan(users, new_plan):
 
 
 def test_filters_choose_the_pool(users, new_plan, enterprises):
-    plan = new_plan(industry_code="F51", size="small", proportions={"未评级": 100})
+    plan = new_plan(industry_code="F51", size="small", proportions={"A": 100})
     plan = inspections.publish_plan(plan, None, day=datetime.date(2025, 2, 20))
     mine = {e.uscc for e in enterprises if e.industry_code.startswith("F51")}
     assert mine <= {entry.key for entry in draws.parse_pool(plan.pool_text)}
     pooled = Enterprise.objects.filter(uscc__in=[entry.key for entry in draws.parse_pool(plan.pool_text)])
     assert {(e.industry_code[:3], e.size) for e in pooled} == {("F51", "small")}
-    assert plan.wanted == {"未评级": pooled.count()}
+    assert plan.wanted == {"A": pooled.count()}
 
 
 def test_an_inspector_tied_to_an_object_is_never_drawn_for_it(users, new_plan, enterprises, unit_inspectors):
@@ -137,7 +137,7 @@ def test_a_plan_of_the_service_agencies(users, new_plan):
     with pytest.raises(ValidationError) as refused:
         new_plan(service_kind="patent-agency")
     assert "service_kind" in refused.value.message_dict
-    plan = new_plan(object_kind="agencies", service_kind="patent-agency", proportions={"未评级": 50})
+    plan = new_plan(object_kind="agencies", service_kind="patent-agency", proportions={"A": 50})
     plan = inspections.publish_plan(plan, None, day=datetime.date(2025, 2, 20))
     assert [entry.key for entry in draws.parse_pool(plan.pool_text)] == sorted(a.uscc for a in patent)
     plan = inspections.draw_plan(plan, None, day=datetime.date(2025, 2, 25))
@@ -148,3 +148,81 @@ def test_a_plan_of_the_service_agencies(users, new_plan):
     client.force_login(users["office"])
     page = client.get(reverse("agency-detail", args=[drawn[0].agency_id])).content.decode()
     assert plan.name in page  # the agency's page lists the inspections it was drawn for
+
+
+def test_the_draw_takes_its_proportion_of_each_credit_grade(users, new_plan, enterprises):
+    """Differentiated supervision: each object's stratum is its credit grade on the day the pool is published, and
+    the plan takes its proportion of each grade."""
+    from zhichan.credit.services.settings import load_kinds
+
+    from zhichan.credit.models import DishonestyKind
+    from zhichan.credit.services import records, serious
+
+    load_kinds()
+    amr = Unit.objects.get(key="amr")
+    listed, recorded = enterprises[0], enterprises[1]
+    serious.list_subject(
+        None,
+        unit=amr,
+        subject_kind="enterprise",
+        subject_name=listed.name,
+        credit_code=listed.uscc,
+        decision_number="南市监列〔2024〕1号",
+        listed_on=datetime.date(2024, 6, 1),
+        reasons="故意侵犯知识产权",
+    )
+    records.enter_record(
+        None,
+        unit=amr,
+        subject_kind="enterprise",
+        subject_name=recorded.name,
+        credit_code=recorded.uscc,
+        kind=DishonestyKind.objects.get(key="bad-faith-trademark-application"),
+        source="manual",
+        found_on=datetime.date(2024, 9, 1),
+        document_number="南市监信〔2024〕1号",
+        facts="恶意申请注册商标",
+    )
+    plan = new_plan(proportions={"A": 10, "C": 100, "D": 100})
+    plan = inspections.publish_plan(plan, None, day=datetime.date(2025, 2, 20))
+    strata = {entry.key: entry.stratum for entry in draws.parse_pool(plan.pool_text)}
+    assert strata[listed.uscc] == "D" and strata[recorded.uscc] == "C"
+    graded_a = sum(1 for grade in strata.values() if grade == "A")
+    assert plan.wanted == {"A": math.ceil(graded_a / 10), "C": 1, "D": 1}
+    plan = inspections.draw_plan(plan, None, day=datetime.date(2025, 2, 25))
+    drawn = {t.key: t.stratum for t in plan.targets.all()}
+    assert drawn[listed.uscc] == "D" and drawn[recorded.uscc] == "C"  # each the whole of its grade
+    assert sum(1 for grade in drawn.values() if grade == "A") == math.ceil(graded_a / 10)
+
+
+def test_the_plan_form_proposes_each_grades_proportion(users):
+    from django.test import Client
+    from django.urls import reverse
+
+    from zhichan.credit.services.settings import inspection_proportions
+
+    client = Client()
+    client.force_login(users["amr-liaison"])
+    page = client.get(reverse("inspection-plan-new")).content.decode()
+    for grade in inspection_proportions():
+        assert f'name="percent_{grade}"' in page
+    posted = client.post(
+        reverse("inspection-plan-new"),
+        {
+            "unit": Unit.objects.get(key="amr").pk,
+            "name": "按等级抽查",
+            "items": "商标使用行为检查",
+            "starts_on": "2025-03-01",
+            "ends_on": "2025-05-31",
+            "object_kind": "enterprises",
+            "inspectors_per_object": 2,
+            **{
+                f"percent_{grade}": {"A": "3", "B": "5", "C": "10", "D": "50"}.get(grade, "5")
+                for grade in inspection_proportions()
+            },
+        },
+    )
+    assert posted.status_code == 302
+    from zhichan.services.models import InspectionPlan
+
+    assert InspectionPlan.objects.get(name="按等级抽查").proportions["D"] == 50.0

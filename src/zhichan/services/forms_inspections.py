@@ -42,22 +42,32 @@ class PlanForm(BootstrapMixin, forms.Form):
     )
     industry_code = forms.CharField(label=_("industry code starts with"), max_length=5, required=False)
     size = forms.ChoiceField(label=_("size"), choices=[("", _("any"))] + EnterpriseSize.choices, required=False)
-    percent = forms.DecimalField(
-        label=_("proportion to draw (%)"),
-        min_value=0,
-        max_value=100,
-        decimal_places=1,
-        initial=5,
-        help_text=_(
-            "Of the objects of each stratum, rounded up. Five per cent is a usual local default, not a national figure."
-        ),
-    )
     inspectors_per_object = forms.IntegerField(label=_("inspectors per object"), min_value=1, max_value=10, initial=2)
 
-    def __init__(self, *args, units=None, regions=None, **kwargs):
+    def __init__(self, *args, units=None, regions=None, proportions=None, **kwargs):
         super().__init__(*args, **kwargs)
         _own_unit(self.fields["unit"], units)
         self.fields["region"].queryset = regions if regions is not None else Region.objects.none()
+        # One proportion per credit grade (差异化监管), the grade's setting proposed.
+        for grade, percent in (proportions or {}).items():
+            self.fields[f"percent_{grade}"] = forms.DecimalField(
+                label=_("proportion of grade %(grade)s (%%)") % {"grade": grade},
+                min_value=0,
+                max_value=100,
+                decimal_places=1,
+                initial=percent,
+                help_text=_("Of the objects of the grade, rounded up; the grade's setting is proposed."),
+            )
+
+    def proportions(self) -> dict[str, float]:
+        return {
+            name.removeprefix("percent_"): float(value)
+            for name, value in self.cleaned_data.items()
+            if name.startswith("percent_")
+        }
+
+    def plan_values(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if not name.startswith("percent_")}
 
 
 class ResultForm(BootstrapMixin, forms.Form):

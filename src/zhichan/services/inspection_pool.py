@@ -4,10 +4,10 @@ into. Each is one function.
 - `objects_of(plan)`: the registry's enterprises with a credit code, of the plan's organisation, filtered by the
   plan's region, industry and size; or the IP service agencies its organisation supervises, filtered by region
   and the service they offer; in credit-code order.
-- `strata_of(codes, day)`: today a single stratum, 未评级 (ungraded), for every object. The credit grades slot in
-  here (the credit module's `grades_of(credit_codes, as_of)`).
-- `default_proportions()`: a new plan's proportion per stratum. The credit module's `inspection_proportions()`
-  slots in here. 5 % is a typical local default, not a national figure (reference §6, unconfirmed).
+- `strata_of(codes, day)`: each object's credit grade on the day (the credit module's `grades_of`): the draw takes
+  a proportion of each grade (信用分级分类监管, reference §5.4).
+- `default_proportions()`: a new plan's proportion per grade, the credit module's inspection percentages
+  (data/credit/grade-rules.yaml; no national figures, unconfirmed, the office's setting).
 """
 
 from dataclasses import dataclass
@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from zhichan.registry.models import Enterprise
 
 from .models import Agency, ObjectKind
-
-UNGRADED = "未评级"
-DEFAULT_PERCENT = 5
 
 
 @dataclass(frozen=True)
@@ -59,8 +56,12 @@ def _agencies(plan) -> list[PoolObject]:
 
 
 def strata_of(codes, day) -> dict[str, str]:
-    return dict.fromkeys(codes, UNGRADED)
+    from zhichan.credit.services.grades import grades_of
+
+    return grades_of(codes, day)
 
 
-def default_proportions() -> dict[str, int]:
-    return {UNGRADED: DEFAULT_PERCENT}
+def default_proportions() -> dict[str, float]:
+    from zhichan.credit.services.settings import inspection_proportions
+
+    return {grade: float(percent) for grade, percent in inspection_proportions().items()}

@@ -74,17 +74,15 @@ def plan_new(request):
     regions = Region.objects.all()
     if user.unit_id:
         regions = regions.filter(path__startswith=user.unit.organisation.path)
-    form = PlanForm(request.POST or None, units=_units(user), regions=regions)
+    defaults = inspection_pool.default_proportions()
+    form = PlanForm(request.POST or None, units=_units(user), regions=regions, proportions=defaults)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        percent = float(data.pop("percent"))
-        proportions = dict.fromkeys(inspection_pool.default_proportions(), percent)
         outcome = run_action(
             request,
             inspections.create_plan,
             user,
-            **data,
-            proportions=proportions,
+            **form.plan_values(),
+            proportions=form.proportions(),
             form=form,
             done=_("The plan is drawn up."),
         )

@@ -37,8 +37,16 @@ def enterprises() -> Iterator[tuple]:
         yield (SubjectKind.ENTERPRISE, code, name, region)
 
 
+def agencies() -> Iterator[tuple]:
+    """Every IP service agency of the services module: (kind, credit code, name, region id)."""
+    from zhichan.services.models import Agency
+
+    for code, name, region in Agency.objects.order_by("uscc").values_list("uscc", "name", "region_id"):
+        yield (SubjectKind.AGENCY, code, name, region)
+
+
 # The registers whose subjects are graded, each yielding (kind, credit code, name, region id).
-SOURCES = [enterprises]
+SOURCES = [enterprises, agencies]
 
 
 def subjects() -> Iterator[tuple]:

@@ -59,7 +59,6 @@ def _plan(unit, name, starts_on, ends_on):
         starts_on=starts_on,
         ends_on=ends_on,
         industry_code="C",
-        proportions={"未评级": 5},
         synthetic=True,
     )
     published = starts_on - datetime.timedelta(days=10)
