@@ -153,10 +153,9 @@ def test_a_plan_of_the_service_agencies(users, new_plan):
 def test_the_draw_takes_its_proportion_of_each_credit_grade(users, new_plan, enterprises):
     """Differentiated supervision: each object's stratum is its credit grade on the day the pool is published, and
     the plan takes its proportion of each grade."""
-    from zhichan.credit.services.settings import load_kinds
-
     from zhichan.credit.models import DishonestyKind
     from zhichan.credit.services import records, serious
+    from zhichan.credit.services.settings import load_kinds
 
     load_kinds()
     amr = Unit.objects.get(key="amr")
