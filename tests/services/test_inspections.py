@@ -87,6 +87,14 @@ def test_results_are_entered_and_published_with_the_clock(users, new_plan):
         inspected_on=datetime.date(2025, 4, 1),
     )
     assert "inspection_plan.problems_found" in [e.kind for e in events_of(targets[0])]
+    # The results feed the credit grades: problems found within a year cap the grade at B, until a year after.
+    from zhichan.credit.services.grades import grades_of
+
+    code = targets[0].key
+    assert grades_of([code], datetime.date(2025, 3, 31)) == {code: "A"}
+    assert grades_of([code], datetime.date(2025, 4, 1)) == {code: "B"}
+    assert grades_of([code], datetime.date(2026, 4, 1)) == {code: "A"}
+    assert grades_of([targets[1].key], datetime.date(2025, 4, 1)) == {targets[1].key: "A"}
     with pytest.raises(ValidationError):
         inspections.publish_results(plan, users["amr-liaison"], day=datetime.date(2025, 6, 3))
     for target in targets[1:]:
@@ -144,6 +152,10 @@ def test_a_plan_of_the_service_agencies(users, new_plan):
     drawn = list(plan.targets.all())
     assert len(drawn) == 2 and {t.agency_id for t in drawn} <= {a.pk for a in patent}
     assert all(t.enterprise_id is None for t in drawn)
+    inspections.enter_result(
+        drawn[0], None, finding="problems", note="超范围代理", inspected_on=datetime.date(2025, 4, 1)
+    )
+    assert "inspection_plan.problems_found" in [e.kind for e in events_of(drawn[0].agency)]  # its supervision history
     client = Client()
     client.force_login(users["office"])
     page = client.get(reverse("agency-detail", args=[drawn[0].agency_id])).content.decode()

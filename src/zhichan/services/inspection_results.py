@@ -1,7 +1,9 @@
 """What follows from an inspection's results beyond the plan itself.
 
-`results_found` is called when a result with problems is entered for an object: today it only records the event
-on the object; the credit module's records of dishonesty connect here."""
+`results_found` is called when a result with problems is entered for an object: the event is recorded on the object
+drawn and, for a service agency, on the agency, whose supervision history is its events. The credit grades read the
+results themselves (the grade rules' fact `inspection_problems`, credit/services/grades.py); a finding that is also
+an act of dishonesty is entered as a dishonesty record with the source "random inspection"."""
 
 from zhichan.core.events import record
 
@@ -9,4 +11,7 @@ from .events import PROBLEMS_FOUND
 
 
 def results_found(user, target):
-    record(user, PROBLEMS_FOUND, target, reason=target.note, finding=target.finding, credit_code=target.key)
+    details = {"reason": target.note, "finding": target.finding, "credit_code": target.key}
+    record(user, PROBLEMS_FOUND, target, **details)
+    if target.agency_id:
+        record(user, PROBLEMS_FOUND, target.agency, plan=target.plan.name, **details)

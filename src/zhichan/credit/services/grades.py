@@ -147,7 +147,20 @@ def _repeat(rule, day, codes) -> dict:
     return found
 
 
-FACTS = {"serious_list": _serious, "repeat_infringer": _repeat}
+def _inspection_problems(rule, day, codes) -> dict:
+    """Problems found at a subject in a random inspection (双随机) within the rule's years: counted until the latest
+    such inspection is that many years old."""
+    from zhichan.services.models import WITH_PROBLEMS, InspectionTarget
+
+    since = years_before(day, rule.years)
+    found = _of(InspectionTarget.objects, codes, "key").filter(
+        finding__in=list(WITH_PROBLEMS), inspected_on__lte=day, inspected_on__gt=since
+    )
+    rows = found.values("key").annotate(n=Count("pk"), latest=Max("inspected_on")).values_list("key", "n", "latest")
+    return {code: (n, years_after(latest, rule.years)) for code, n, latest in rows}
+
+
+FACTS = {"serious_list": _serious, "repeat_infringer": _repeat, "inspection_problems": _inspection_problems}
 ON_RECORDS = ("record_in_force", "record_ended")
 
 

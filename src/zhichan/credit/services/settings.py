@@ -21,7 +21,7 @@ KIND_FIELDS = {"key", "name", "name_en", "source", "confirmed", "measures", "mea
 KIND_FIELDS |= {"repair_after_months", "serious"}
 SERIOUS_TERM_RULE = "serious-list-term"
 REVIEW_RULE = "credit-repair-review"
-FACTS = ("serious_list", "record_in_force", "record_ended", "repeat_infringer")
+FACTS = ("serious_list", "record_in_force", "record_ended", "repeat_infringer", "inspection_problems")
 _cache: dict = {}
 
 
