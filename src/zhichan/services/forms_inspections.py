@@ -56,6 +56,7 @@ class PlanForm(BootstrapMixin, forms.Form):
                 max_value=100,
                 decimal_places=1,
                 initial=percent,
+                widget=forms.NumberInput(attrs={"class": "form-control", "step": "0.1"}),
                 help_text=_("Of the objects of the grade, rounded up; the grade's setting is proposed."),
             )
 
