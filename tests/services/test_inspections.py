@@ -103,6 +103,19 @@ def test_results_are_entered_and_published_with_the_clock(users, new_plan):
         )
     inspections.publish_results(plan, users["amr-liaison"], day=datetime.date(2025, 6, 3))
     assert plan.state == PlanState.RESULTS_PUBLISHED
+    # The figures: the objects inspected in their townships, the plan published within its 20 working days.
+    from zhichan.core.models import Region
+    from zhichan.services.metrics import ObjectsInspected, ResultsOnTime, ResultsPublished
+
+    year = (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    inspected = ObjectsInspected().values(*year)
+    assert sum(inspected.values()) == len(targets)
+    assert set(inspected) == {t.enterprise.region_id for t in targets}
+    county = Region.objects.get(code="350583")
+    assert ObjectsInspected().records(*year, [county.pk]).count() == len(targets)
+    assert ResultsPublished().values(*year) == {plan.unit.region_id: 1}
+    assert ResultsOnTime().values(*year) == {plan.unit.region_id: 1}  # 3 June, due 30 June
+    assert ResultsOnTime().values(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)) == {}
     assert clock(plan, datetime.date(2025, 7, 30), rule=inspections.RESULTS_RULE).state == "met"
 
 

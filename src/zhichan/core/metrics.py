@@ -48,6 +48,8 @@ class Metric(ABC):
     additive: bool = True
     columns: tuple = ()
     detail_url: str = ""
+    # The record's attribute the page of `detail_url` takes (a record shown on its parent's page: "plan_id").
+    detail_field: str = "pk"
     watches: tuple = ()
     # Optional: a method (first, last, options=None) -> {region id: [figure at each month end]} | None.
     monthly: Callable | None = None

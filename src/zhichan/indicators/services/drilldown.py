@@ -53,6 +53,6 @@ def record_url(source, record) -> str:
     if not source.detail_url:
         return ""
     try:
-        return reverse(source.detail_url, args=[record.pk])
+        return reverse(source.detail_url, args=[getattr(record, getattr(source, "detail_field", "pk"))])
     except NoReverseMatch:  # the page does not exist (yet)
         return ""
