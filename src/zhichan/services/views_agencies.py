@@ -4,7 +4,6 @@ Excel export. Thin: each reads its form and calls services/agencies.py or servic
 
 import datetime
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +15,6 @@ from zhichan.core.scoping import can_edit
 from zhichan.core.services.exports import respond
 
 from .forms_agencies import (
-    AgencyFilterForm,
     AgencyForm,
     PractitionerForm,
     PublishForm,
@@ -26,33 +24,10 @@ from .forms_agencies import (
 from .models import Agency, PurchasedService
 from .services import agencies, publication
 from .services.directory import agency_workbook
+from .services.lists import filtered_agencies
 from .views_common import AGENCY_WRITERS, OFFICE, paged, read_only, run
 
 SOON = datetime.timedelta(days=30)
-
-
-def filtered_agencies(user, data):
-    """The agencies the reader reads, as the list's filters choose them."""
-    found = Agency.objects.visible_to(user).select_related("region", "supervisor")
-    form = AgencyFilterForm(data or None, user=user)
-    if form.is_valid():
-        chosen = form.cleaned_data
-        if chosen.get("q"):
-            found = found.filter(Q(name__icontains=chosen["q"]) | Q(uscc__icontains=chosen["q"].upper()))
-        if chosen.get("kind"):
-            found = found.filter(kinds__icontains=f'"{chosen["kind"]}"')  # the JSON text names it, quoted
-        if chosen.get("region"):
-            found = found.filter(region__path__startswith=chosen["region"].path)
-        if chosen.get("settled") == "yes":
-            found = found.filter(settled_on__isnull=False)
-        elif chosen.get("settled") == "no":
-            found = found.filter(settled_on__isnull=True)
-        if chosen.get("expiring"):
-            today = timezone.localdate()
-            found = found.filter(
-                qualifications__valid_to__gte=today, qualifications__valid_to__lte=today + SOON
-            ).distinct()
-    return form, found
 
 
 @allow(STAFF)

@@ -5,7 +5,6 @@ ledger's Excel export. Thin: each reads its form and calls services/custody.py."
 import datetime
 import functools
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,44 +15,14 @@ from zhichan.core.roles import STAFF, Role, role_of
 from zhichan.core.scoping import can_edit
 from zhichan.core.services.exports import respond
 
-from .forms_custody import EngagementFilterForm, EngagementForm, RatingForm, ServiceRecordForm, VisitForm
+from .forms_custody import EngagementForm, RatingForm, ServiceRecordForm, VisitForm
 from .models import CustodyEngagement, EngagementState
 from .services import custody
 from .services.directory import custody_workbook
+from .services.lists import filtered_engagements
 from .views_common import WRITERS, paged, read_only, run
 
 SOON = datetime.timedelta(days=30)
-
-
-def filtered_engagements(user, data):
-    """The engagements the reader reads, as the ledger's filters choose them."""
-    found = CustodyEngagement.objects.visible_to(user).select_related("enterprise__region", "agency", "unit")
-    form = EngagementFilterForm(data or None, user=user)
-    today = timezone.localdate()
-    if form.is_valid():
-        chosen = form.cleaned_data
-        if chosen.get("q"):
-            q = chosen["q"]
-            found = found.filter(
-                Q(enterprise__name__icontains=q)
-                | Q(enterprise__uscc__icontains=q.upper())
-                | Q(agency__name__icontains=q)
-                | Q(agreement_number__icontains=q)
-            )
-        state = chosen.get("state")
-        if state == EngagementState.UPCOMING:
-            found = found.filter(start__gt=today)
-        elif state == EngagementState.ACTIVE:
-            found = found.filter(start__lte=today, end__gte=today)
-        elif state == EngagementState.ENDED:
-            found = found.filter(end__lt=today)
-        elif state == "ending":
-            found = found.filter(end__gte=today, end__lte=today + SOON)
-        if chosen.get("region"):
-            found = found.filter(enterprise__region__path__startswith=chosen["region"].path)
-        if chosen.get("industry"):
-            found = found.filter(enterprise__industry_code__startswith=chosen["industry"].strip().upper())
-    return form, found
 
 
 @allow(STAFF)

@@ -10,6 +10,7 @@ from zhichan.core.columns import Column, sheet
 from zhichan.documents import xlsx
 
 from ..models import Agency, CustodyEngagement
+from .lists import filtered_agencies, filtered_engagements
 
 AGENCY_COLUMNS = (
     Column("name", _("name of the agency"), width=30),
@@ -60,8 +61,6 @@ def _note(title) -> str:
 
 def agency_workbook(request) -> xlsx.Workbook:
     """The agency directory as the list shows it to the reader, one agency a row."""
-    from ..views_agencies import filtered_agencies
-
     _form, found = filtered_agencies(request.user, request.GET)
     title = gettext("Service agencies")
     rows = found.select_related("region", "supervisor")
@@ -72,8 +71,6 @@ def agency_workbook(request) -> xlsx.Workbook:
 
 def custody_workbook(request) -> xlsx.Workbook:
     """The custody ledger as the list shows it to the reader, one engagement a row."""
-    from ..views_custody import filtered_engagements
-
     _form, found = filtered_engagements(request.user, request.GET)
     title = gettext("IP custody ledger")
     rows = found.select_related("enterprise__region", "agency", "unit")
