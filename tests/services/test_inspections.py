@@ -2,7 +2,9 @@
 per object drawn reproducibly, ties excluded, results entered and published under the 20-working-day clock."""
 
 import datetime
+import html
 import math
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -250,3 +252,23 @@ def test_the_plan_form_proposes_each_grades_proportion(users):
     from zhichan.services.models import InspectionPlan
 
     assert InspectionPlan.objects.get(name="按等级抽查").proportions["D"] == 50.0
+
+
+def test_a_result_with_problems_leads_to_a_dishonesty_record_filled_in(users, new_plan):
+    from django.test import Client
+    from django.urls import reverse
+
+    plan = inspections.draw_plan(inspections.publish_plan(new_plan(), None, day=datetime.date(2025, 2, 20)), None)
+    first, second = list(plan.targets.all())[:2]
+    inspections.enter_result(
+        first, None, finding="problems", note="冒用他人专利号", inspected_on=datetime.date(2025, 4, 1)
+    )
+    inspections.enter_result(second, None, finding="no-problem", inspected_on=datetime.date(2025, 4, 1))
+    client = Client()
+    client.force_login(users["amr-liaison"])
+    page = client.get(reverse("inspection-plan-detail", args=[plan.pk])).content.decode()
+    links = re.findall(r'data-testid="to-credit-record" href="([^"]+)"', page)
+    assert len(links) == 1  # only the result with problems
+    form = client.get(html.unescape(links[0])).content.decode()
+    assert f'value="{first.key}"' in form and "冒用他人专利号" in form and 'value="2025-04-01"' in form
+    assert '<option value="inspection" selected>' in form

@@ -87,9 +87,14 @@ def record_list(request):
     return render(request, "credit/record_list.html", context)
 
 
+# What another page may fill in for a new record (a random inspection's result with problems links here).
+PREFILLED = ("subject_kind", "subject_name", "credit_code", "source", "inspection_reference", "found_on", "facts")
+
+
 @allow(WRITERS)
 def record_new(request):
-    form = RecordForm(request.POST or None, user=request.user)
+    initial = {name: request.GET[name] for name in PREFILLED if request.GET.get(name)}
+    form = RecordForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         outcome = run_action(

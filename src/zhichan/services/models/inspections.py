@@ -199,6 +199,10 @@ class InspectionTarget(Plausible):
     def __str__(self):
         return f"{self.name}（{self.key}）"
 
+    @property
+    def with_problems(self) -> bool:
+        return self.finding in WITH_PROBLEMS
+
 
 class TargetInspector(models.Model):
     """An inspector drawn for an object, in rank order; one who stepped aside (回避) keeps the reason."""
