@@ -162,6 +162,7 @@ KINDS = [
                 "name": "credit-national-list",
                 "kind": "credit-national-list",
                 "label": "全国失信名单（知识产权领域）",
+                "label_en": "National dishonesty list (IP)",
                 "template": True,
                 "required": ["subject_name", "kind", "document_number", "found_on"],
                 "fields": {

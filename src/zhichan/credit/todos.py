@@ -4,6 +4,7 @@ published records whose publication ends within the next 30 days."""
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.extensions import Todo
@@ -31,7 +32,7 @@ def credit_todos(user) -> list[Todo]:
                 kind="review",
             )
         )
-    today = datetime.date.today()
+    today = timezone.localdate()
     ending = DishonestyRecord.objects.editable_by(user).filter(
         state=RecordState.IN_FORCE,
         published_to__gte=today,

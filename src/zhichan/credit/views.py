@@ -54,7 +54,7 @@ def filtered_records(user, params):
         if data.get("state"):
             found = found.filter(state=data["state"])
         if data.get("ending"):
-            today = datetime.date.today()
+            today = timezone.localdate()
             found = found.filter(
                 state=RecordState.IN_FORCE,
                 published_to__gte=today,
@@ -81,7 +81,7 @@ def record_list(request):
         "page": page,
         "rows": [Shown(record, request.user) for record in page],
         "query": query_without_page(request),
-        "today": datetime.date.today(),
+        "today": timezone.localdate(),
         "may_enter": request.user.role in WRITERS,
     }
     return render(request, "credit/record_list.html", context)

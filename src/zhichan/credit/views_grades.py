@@ -2,12 +2,11 @@
 inspection proportion), starting a new run (the office; a background task with progress), and one subject's page:
 its grade today and why, with every record and listing behind it."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
@@ -71,7 +70,7 @@ def subject_detail(request, code):
     stored = SubjectGrade.objects.visible_to(request.user).filter(credit_code=code).order_by("-run__created").first()
     if not found_records.exists() and not found_listings.exists() and stored is None:
         raise Http404
-    today = datetime.date.today()
+    today = timezone.localdate()
     rules = grade_rules()
     graded = graded_subjects([code], today)[code]
     name = stored.name if stored else (found_records.first() or found_listings.first()).subject_name

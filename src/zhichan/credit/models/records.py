@@ -2,6 +2,7 @@ import datetime
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -84,7 +85,7 @@ class DishonestyRecord(CreditSubject):
         return reverse("credit-record-detail", args=[self.pk])
 
     def standing(self, day: datetime.date | None = None) -> str:
-        day = day or datetime.date.today()
+        day = day or timezone.localdate()
         if self.state in RUNNING and day > self.published_to:
             return Standing.EXPIRED
         return Standing(self.state)

@@ -2,6 +2,7 @@ import datetime
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -58,7 +59,7 @@ class SeriousListEntry(CreditSubject):
 
     def on_list(self, day: datetime.date | None = None) -> bool:
         """Listed on the day: listed by then, and not removed or revoked by then."""
-        day = day or datetime.date.today()
+        day = day or timezone.localdate()
         if self.listed_on > day:
             return False
         return self.state in ON_LIST or (self.removed_on is not None and self.removed_on > day)

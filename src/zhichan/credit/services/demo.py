@@ -7,6 +7,7 @@ import datetime
 import random
 
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from zhichan.core.models import Unit
 from zhichan.protection.models import CaseParty
@@ -46,7 +47,7 @@ def _repeat_parties():
 
 
 def create_demo_credit(today: datetime.date | None = None) -> tuple[int, int, int, int]:
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     rng = random.Random(SEED)
     unit = Unit.objects.get(key="amr")
     kinds = list(DishonestyKind.objects.order_by("order"))

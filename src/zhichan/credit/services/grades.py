@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -205,7 +206,7 @@ def grades_of(credit_codes, as_of: datetime.date | None = None) -> dict[str, str
 
 
 def graded_subjects(credit_codes, as_of: datetime.date | None = None) -> dict[str, Graded]:
-    day = as_of or datetime.date.today()
+    day = as_of or timezone.localdate()
     codes = [code for code in {(c or "").strip().upper() for c in credit_codes} if code]
     rules = grade_rules()
     # Many codes (a random inspection's pool): every subject's reasons at once beats a long IN list.

@@ -5,6 +5,8 @@ shown masked; a revoked record or listing is not published."""
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from zhichan.core.identities import masked_name
 
 from ..models import DishonestyRecord, RecordState, SeriousListEntry, SubjectKind
@@ -29,7 +31,7 @@ def _name(row) -> str:
 
 def published_records(day: datetime.date | None = None) -> list[PublishedRow]:
     """The published records still published on the day (default today), newest finding first."""
-    day = day or datetime.date.today()
+    day = day or timezone.localdate()
     rows = (
         DishonestyRecord.objects.filter(published=True)
         .exclude(state=RecordState.REVOKED)
@@ -47,7 +49,7 @@ def published_records(day: datetime.date | None = None) -> list[PublishedRow]:
 
 def published_listings(day: datetime.date | None = None) -> list[PublishedRow]:
     """The published serious-list entries on the list on the day."""
-    day = day or datetime.date.today()
+    day = day or timezone.localdate()
     rows = SeriousListEntry.objects.filter(published=True).select_related("unit").order_by("-listed_on", "-pk")
     return [
         PublishedRow(_name(e), e.credit_code, "严重违法失信名单", e.decision_number, e.listed_on, None, e.unit.name)

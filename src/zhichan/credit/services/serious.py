@@ -9,6 +9,7 @@ entered (`on_list`)."""
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action
@@ -24,7 +25,7 @@ from .subjects import same_subject, subject_values
 
 def on_list(entry, day: datetime.date | None = None) -> bool:
     """On the list on the day: listed by then, not removed or revoked by then, and its term not over."""
-    day = day or datetime.date.today()
+    day = day or timezone.localdate()
     return entry.on_list(day) and day < serious_term_ends(entry.listed_on)
 
 
