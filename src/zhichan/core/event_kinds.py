@@ -17,11 +17,13 @@ class EventKind:
 
     `shown` says how to word a piece of its data a reader would not follow as stored ({"period": a period key
     as people read it}); the data everyone records the same way (a file's size, a percent, a time, an id beside
-    its name) are worded by `details` for every kind."""
+    its name) are worded by `details` for every kind. `order` names the data a reader takes in that order:
+    PostgreSQL keeps a JSON object's keys in its own order, not the order they were recorded in."""
 
     key: str
     label: str
     shown: dict[str, Callable[[object], str]] = field(default_factory=dict, compare=False, hash=False)
+    order: tuple = field(default=(), compare=False, hash=False)
 
     def __post_init__(self):
         known = _kinds.get(self.key)
@@ -50,8 +52,10 @@ def details(key: str, data: dict) -> str:
     "unit_name") is left out."""
     kind = _kinds.get(key)
     own = kind.shown if kind else {}
+    first = [name for name in (kind.order if kind else ()) if name in data]
     parts = []
-    for name, value in data.items():
+    for name in [*first, *(name for name in data if name not in first)]:
+        value = data[name]
         if f"{name}_name" in data:
             continue
         text = own[name](value) if name in own else _worded(name, value)

@@ -27,7 +27,12 @@ CASE_TRANSFERRED = EventKind("case.transferred", _("transferred to the police"))
 CASE_WITHDRAWN = EventKind("case.withdrawn", _("withdrawn"))
 CASE_SUSPENDED = EventKind("case.suspended", _("period not counted begun"), shown={"pause": _pause})
 CASE_RESUMED = EventKind("case.resumed", _("period not counted ended"))
-CASE_EXTENDED = EventKind("case.extended", _("time limit extended"), shown={"period_unit": _unit})
+CASE_EXTENDED = EventKind(
+    "case.extended",
+    _("time limit extended"),
+    shown={"period_unit": _unit},
+    order=("length", "period_unit", "approver"),
+)
 PARTY_ADDED = EventKind("case.party_added", _("party added"))
 
 COMPLAINT_RECEIVED = EventKind("complaint.received", _("complaint or tip received"))

@@ -70,7 +70,9 @@ def create_demo_credit(today: datetime.date | None = None) -> tuple[int, int, in
                 synthetic=True,
             )
         )
-    enterprises = list(Enterprise.objects.filter(merged_into__isnull=True).exclude(uscc="").order_by("uscc")[:40])
+    enterprises = list(
+        Enterprise.objects.filter(merged_into__isnull=True, uscc__isnull=False).exclude(uscc="").order_by("uscc")[:40]
+    )
     rng.shuffle(enterprises)
     for serial, enterprise in enumerate(enterprises[4:32], start=1):
         kind = kinds[serial % len(kinds)]

@@ -31,7 +31,7 @@ class Subject:
 
 def enterprises() -> Iterator[tuple]:
     """Every registry enterprise not merged away: (kind, credit code, name, region id)."""
-    rows = Enterprise.objects.filter(merged_into__isnull=True).exclude(uscc="").order_by("uscc")
+    rows = Enterprise.objects.filter(merged_into__isnull=True, uscc__isnull=False).exclude(uscc="").order_by("uscc")
     # Read at once (a server-side cursor would cost more than the rows' memory at 200,000).
     for code, name, region in rows.values_list("uscc", "name", "region_id"):
         yield (SubjectKind.ENTERPRISE, code, name, region)

@@ -5,6 +5,7 @@ its results still to enter."""
 import datetime
 
 from zhichan.core.models import Unit
+from zhichan.registry.models import Enterprise
 
 from ..models import Finding, InspectionPlan
 from . import inspections, inspectors
@@ -38,6 +39,9 @@ def create_demo_inspections() -> tuple[int, int]:
             )
             made += 1
     amr = Unit.objects.get(key="amr")
+    manufacturers = Enterprise.objects.filter(industry_code__startswith="C", uscc__isnull=False).exclude(uscc="")
+    if not manufacturers.exists():  # a register without the demo enterprises: inspectors, but no plan to draw
+        return made, 0
     finished = _plan(
         amr, "2026年度第一批知识产权“双随机”抽查（演示）", datetime.date(2026, 3, 1), datetime.date(2026, 5, 31)
     )
