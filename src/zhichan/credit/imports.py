@@ -6,12 +6,11 @@ A row names the subject (a credit code, or for a person an ID number), the kind 
 data/credit/dishonesty-kinds.yaml holds them), the document number and the finding date; a duplicate (the same
 subject, kind and document number already entered) is refused naming the existing record."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.imports import ImportKind, RowRejected
+from zhichan.core.imports.action_writing import ActionWriter
 from zhichan.core.imports.values import dated, fold_name, free_text, limited
 from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, Role, role_of
@@ -72,23 +71,13 @@ def check_row(record: dict, lookups: Lookups):
         raise RowRejected([("credit_code", "", gettext("Give the credit code, or a person's ID number."))])
 
 
-class RecordWriter:
-    """Enters each accepted row as a record through the record action, as the batch's user; core's Writer."""
+class RecordWriter(ActionWriter):
+    """Enters each accepted row as a record through the record action, as the batch's user."""
 
-    def __init__(self, job):
-        self.job = job
-        self.batch = job.batch
-        self.user = job.batch.user
-        self.lookups = job.helpers
-        self.rows: int = 0
-        self.records: list = []
+    refused_field = "unit"
 
-    def add(self, record: dict, row: int = 0):
-        self.rows += 1
-        self.records.append((row, record))
-
-    def abandon(self):
-        pass
+    def column(self, field):
+        return field if field in LABELS else "document_number"
 
     def _unit(self, record):
         written = (record.get("unit") or "").strip()
@@ -97,50 +86,25 @@ class RecordWriter:
             if own is not None or (self.user is not None and self.user.unit_id):
                 return own or self.user.unit
             raise RowRejected([("unit", "", gettext("Give the finding unit."))])
-        unit = self.lookups.units.get(fold_name(written))
+        unit = self.helpers.units.get(fold_name(written))
         if unit is None:
             raise RowRejected([("unit", written, gettext("Unknown unit %(value)s.") % {"value": written})])
         return unit
 
-    def finish(self, reject, written=None) -> dict:
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
-        for row, record in self.records:
-            try:
-                unit = self._unit(record)
-                with transaction.atomic():  # a savepoint: a refused row leaves nothing behind
-                    records.enter_record(
-                        self.user,
-                        unit=unit,
-                        subject_kind=SubjectKind.PERSON if record.get("id_number") else SubjectKind.ENTERPRISE,
-                        subject_name=record.get("subject_name") or "",
-                        credit_code=record.get("credit_code") or "",
-                        id_number=record.get("id_number") or "",
-                        kind=record["kind_row"],
-                        source=RecordSource.NATIONAL_LIST,
-                        found_on=record.get("found_on"),
-                        document_number=record.get("document_number") or "",
-                        facts=record.get("facts") or gettext("As published on the national list."),
-                    )
-                    if self.batch.dry_run:
-                        transaction.set_rollback(True)
-            except RowRejected as error:
-                for field, value, message in error.errors:
-                    reject(row, field, value, message)
-                continue
-            except ValidationError as error:
-                for field, messages in (
-                    error.message_dict.items() if hasattr(error, "error_dict") else [("", error.messages)]
-                ):
-                    name = field if field in LABELS else "document_number"
-                    reject(row, name, record.get(name, ""), "；".join(messages))
-                continue
-            except PermissionDenied as error:
-                reject(row, "unit", record.get("unit", ""), str(error) or gettext("You may not do this."))
-                continue
-            counts["created"] += 1
-        if written:
-            written(False)
-        return counts
+    def enter(self, record):
+        records.enter_record(
+            self.user,
+            unit=self._unit(record),
+            subject_kind=SubjectKind.PERSON if record.get("id_number") else SubjectKind.ENTERPRISE,
+            subject_name=record.get("subject_name") or "",
+            credit_code=record.get("credit_code") or "",
+            id_number=record.get("id_number") or "",
+            kind=record["kind_row"],
+            source=RecordSource.NATIONAL_LIST,
+            found_on=record.get("found_on"),
+            document_number=record.get("document_number") or "",
+            facts=record.get("facts") or gettext("As published on the national list."),
+        )
 
 
 KINDS = [

@@ -1,13 +1,15 @@
-"""The services module's import kind, found by core's import framework: a list of service agencies (机构名录),
-one agency a row (profile data/import-profiles/service-agencies.yaml). The office imports it; each row becomes an
-agency through the agency action (services/agency_import.py)."""
+"""The services module's import kinds, found by core's import framework: a list of service agencies (机构名录),
+one agency a row (profile data/import-profiles/service-agencies.yaml), and a list of experts (专家名录), one expert
+a row (service-experts.yaml). The office imports them; each row goes through the module's actions
+(services/agency_import.py, services/expert_import.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.imports import ImportKind
 from zhichan.core.imports.values import dated, free_text, limited, parse_yes_no
 
-from .models import Agency
+from .models import Agency, Expert
+from .services import expert_import
 from .services.agency_import import AgencyWriter, Lookups, check_row, row_key
 
 FIELDS = {
@@ -36,6 +38,34 @@ LABELS = {
     "synthetic": _("synthetic demo record"),
 }
 
+EXPERT_FIELDS = {
+    "name": limited(Expert, "name"),
+    "id_number": limited(Expert, "id_number"),
+    "fields": free_text,
+    "employer": limited(Expert, "employer"),
+    "employer_credit_code": free_text,
+    "title": limited(Expert, "title"),
+    "phone": limited(Expert, "phone"),
+    "email": limited(Expert, "email"),
+    "ties": free_text,
+    "conflicts_note": free_text,
+    "synthetic": parse_yes_no,
+}
+
+EXPERT_LABELS = {
+    "name": _("name"),
+    "id_number": _("ID number"),
+    "fields": _("fields of expertise"),
+    "employer": _("employer"),
+    "employer_credit_code": _("employer's unified social credit code"),
+    "title": _("professional title"),
+    "phone": _("phone"),
+    "email": _("email"),
+    "ties": _("enterprises advised or tied to"),
+    "conflicts_note": _("other declared conflicts"),
+    "synthetic": _("synthetic demo record"),
+}
+
 KINDS = [
     ImportKind(
         name="service-agencies",
@@ -50,5 +80,19 @@ KINDS = [
         writer=AgencyWriter,
         uncached=frozenset({"name", "uscc", "address", "contact_phone", "note"}),
         order=70,
-    )
+    ),
+    ImportKind(
+        name="service-experts",
+        label=_("experts"),
+        fields=EXPERT_FIELDS,
+        labels=EXPERT_LABELS,
+        key=("id_number",),
+        row_key=expert_import.row_key,
+        required=("name", "id_number", "fields", "employer"),
+        check_row=expert_import.check_row,
+        helpers=expert_import.Lookups,
+        writer=expert_import.ExpertWriter,
+        uncached=frozenset({"name", "id_number", "phone", "email", "ties", "conflicts_note"}),
+        order=71,
+    ),
 ]

@@ -17,11 +17,11 @@ import unicodedata
 from contextlib import contextmanager
 from decimal import Decimal
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext, override
 
 from zhichan.core.imports import RowRejected
+from zhichan.core.imports.action_writing import ActionWriter
 from zhichan.core.imports.errors import reasons_by_field
 from zhichan.core.imports.values import text
 from zhichan.core.messages import Message, listed
@@ -342,47 +342,19 @@ def row_key(record: dict) -> tuple:
 # --- writing -----------------------------------------------------------------------------------------------------
 
 
-class LedgerWriter:
-    """Enters each accepted row as a case through the case actions, as the batch's user; the interface of core's
-    writers (core/imports/kinds.py: Writer)."""
+class LedgerWriter(ActionWriter):
+    """Enters each accepted row as a case through the case actions, as the batch's user."""
+
+    refused_field = "unit"
 
     def __init__(self, job):
-        self.job = job
-        self.batch = job.batch
-        self.user = job.batch.user
-        self.records: list[tuple[int, dict]] = []
-        self.rows = 0
+        super().__init__(job)
         self.units = _units(self.user)
         self.townships: dict[int, dict] = {}
 
-    def add(self, record: dict, row: int = 0):
-        self.rows += 1
-        self.records.append((row, record))
-
-    def abandon(self):
-        pass
-
-    def finish(self, reject, written=None) -> dict:
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
-        for row, record in self.records:
-            try:
-                unit = self._unit(record)
-                township = self._township(record, unit)
-                with transaction.atomic():  # a savepoint: a refused row leaves nothing behind
-                    self._enter(record, unit, township)
-                    if self.batch.dry_run:
-                        transaction.set_rollback(True)
-            except RowRejected as error:
-                for field, value, message in error.errors:
-                    reject(row, field, value, message)
-                continue
-            except PermissionDenied as error:
-                reject(row, "unit", record.get("unit", ""), str(error) or gettext("You may not do this."))
-                continue
-            counts["created"] += 1
-        if written:
-            written(False)
-        return counts
+    def enter(self, record):
+        unit = self._unit(record)
+        self._enter(record, unit, self._township(record, unit))
 
     def _unit(self, record) -> Unit:
         written = record.get("unit") or ""

@@ -6,12 +6,10 @@ county). Each row is written in a savepoint of its own: a refused row leaves not
 
 import unicodedata
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils.translation import gettext, override
+from django.utils.translation import override
 
 from zhichan.core.imports import RowRejected
-from zhichan.core.imports.errors import reasons_by_field
+from zhichan.core.imports.action_writing import ActionWriter
 from zhichan.core.imports.values import split_list
 from zhichan.core.messages import gettext_key as _
 
@@ -60,14 +58,11 @@ def row_key(record: dict) -> tuple:
     return (fold(record.get("uscc")).upper(),)
 
 
-class AgencyWriter:
-    """Enters each accepted row as an agency through the action, as the batch's user (core's Writer interface)."""
+class AgencyWriter(ActionWriter):
+    """Enters each accepted row as an agency through the action, as the batch's user."""
 
     def __init__(self, job):
-        self.batch = job.batch
-        self.user = job.batch.user
-        self.records: list[tuple[int, dict]] = []
-        self.rows = 0
+        super().__init__(job)
         self.regions = self._regions()
 
     def _regions(self) -> dict:
@@ -79,34 +74,6 @@ class AgencyWriter:
                 if name:
                     found.setdefault(fold(name), region)
         return found
-
-    def add(self, record: dict, row: int = 0):
-        self.rows += 1
-        self.records.append((row, record))
-
-    def abandon(self):
-        pass
-
-    def finish(self, reject, written=None) -> dict:
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
-        for row, record in self.records:
-            try:
-                region = self._region(record)
-                with transaction.atomic():  # a savepoint: a refused row leaves nothing behind
-                    self._enter(record, region)
-                    if self.batch.dry_run:
-                        transaction.set_rollback(True)
-            except RowRejected as error:
-                for field, value, message in error.errors:
-                    reject(row, field, value, message)
-                continue
-            except PermissionDenied as error:
-                reject(row, "name", record.get("name", ""), str(error) or gettext("You may not do this."))
-                continue
-            counts["created"] += 1
-        if written:
-            written(False)
-        return counts
 
     def _region(self, record):
         written = record.get("region") or ""
@@ -129,14 +96,11 @@ class AgencyWriter:
             )
         return region
 
-    def _enter(self, record, region):
+    def enter(self, record):
         values = {
             name: record.get(name)
             for name in ("name", "uscc", "kinds", "address", "contact_person", "contact_phone", "settled_on", "note")
         }
-        try:
-            agencies.create_agency(self.user, region=region, synthetic=bool(record.get("synthetic")), **values)
-        except ValidationError as error:
-            raise RowRejected(
-                [(field, record.get(field, ""), reason) for field, reason in reasons_by_field(error)]
-            ) from None
+        agencies.create_agency(
+            self.user, region=self._region(record), synthetic=bool(record.get("synthetic")), **values
+        )
