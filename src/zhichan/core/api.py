@@ -62,7 +62,8 @@ def step_endpoint(table, name: str, response, doc: str):
         chosen = table.get(request.data.get("step"))
         if chosen is None:
             raise ValidationError({"step": [f"one of {', '.join(table.keys)}"]})
-        form = table.form(chosen, record, request.user, request.data, request.FILES)
+        # prefix "": the API's fields are named as they are, whatever prefix a page gives the form
+        form = table.form(chosen, record, request.user, request.data, request.FILES, prefix="")
         if not form.is_valid():
             raise ValidationError(form.errors)
         chosen.run(record, request.user, form.cleaned_data, form)

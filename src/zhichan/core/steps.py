@@ -15,12 +15,13 @@ class Step:
     key: str
     label: str
     form: type
-    states: tuple
+    states: tuple | None  # None: a record without states (an agency), offered whatever it holds
     run: Callable  # (record, user, cleaned data, form) -> result
     style: str = "primary"
     files: bool = False  # its form takes a file
     allowed: Callable | None = None  # (user, record) -> bool; None: whoever may edit the record
     when: Callable | None = None  # (record) -> bool: a further condition on the record
+    done: str = ""  # what the page says once it is taken (default: its label)
 
 
 class Steps:
@@ -47,7 +48,7 @@ class Steps:
         found = [
             step
             for step in self.steps.values()
-            if record.state in step.states and (step.when is None or step.when(record))
+            if (step.states is None or record.state in step.states) and (step.when is None or step.when(record))
         ]
         if not found:
             return []

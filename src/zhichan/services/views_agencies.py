@@ -22,10 +22,11 @@ from .forms_agencies import (
     QualificationForm,
 )
 from .models import Agency, PurchasedService
-from .services import agencies, publication
+from .services import agencies
 from .services.directory import agency_workbook
 from .services.lists import filtered_agencies
-from .views_common import AGENCY_WRITERS, OFFICE, paged, read_only, run
+from .steps import AGENCY_STEPS
+from .views_common import AGENCY_WRITERS, OFFICE, paged, post_entry, read_only, run
 
 SOON = datetime.timedelta(days=30)
 
@@ -108,56 +109,35 @@ def _editable(request, pk):
     return get_object_or_404(Agency.objects.editable_by(request.user), pk=pk)
 
 
+def _entry(request, pk, key, **options):
+    agency = get_object_or_404(Agency.objects.editable_by(request.user), pk=pk)
+    return post_entry(request, agency, AGENCY_STEPS, key, _detail, **options)
+
+
 @form_post("agency-detail", "pk")
 @allow(STAFF, write=AGENCY_WRITERS, scope=Agency)
 def agency_qualification_add(request, pk):
-    agency = _editable(request, pk)
-    form = QualificationForm(request.POST)
-    if form.is_valid():
-        done = _("The qualification is recorded.")
-        if run(request, agencies.add_qualification, agency, request.user, form=form, done=done).ok:
-            return redirect(agency)
-    return _detail(request, agency, {"qualification": form}, status=400)
+    return _entry(request, pk, "qualification")
 
 
 @form_post("agency-detail", "pk")
 @allow(STAFF, write=AGENCY_WRITERS, scope=Agency)
 def agency_practitioner_add(request, pk):
-    agency = _editable(request, pk)
-    form = PractitionerForm(request.POST)
-    if form.is_valid():
-        done = _("The practitioner is recorded.")
-        if run(request, agencies.add_practitioner, agency, request.user, form=form, done=done).ok:
-            return redirect(agency)
-    return _detail(request, agency, {"practitioner": form}, status=400)
+    return _entry(request, pk, "practitioner")
 
 
 @form_post("agency-detail", "pk")
 @allow(STAFF, write=AGENCY_WRITERS, scope=Agency)
 def agency_service_add(request, pk):
-    agency = _editable(request, pk)
-    form = PurchasedServiceForm(request.POST, request.FILES, user=request.user)
-    if form.is_valid():
-        done = _("The purchased service is recorded.")
-        if run(request, agencies.add_purchased_service, agency, request.user, form=form, done=done).ok:
-            return redirect(agency)
-    return _detail(request, agency, {"service": form}, status=400)
+    return _entry(request, pk, "service")
 
 
 @form_post("agency-detail", "pk")
 @allow(STAFF, write=OFFICE, scope=Agency)
 def agency_publish(request, pk):
-    agency = _editable(request, pk)
-    if "withdraw" in request.POST:  # a refusal (not published) shows as a message on the agency's page
-        run(request, publication.withdraw, agency, request.user, form=None, done=_("Withdrawn from the directory."))
-        return redirect(agency)
-    form = PublishForm(request.POST)
-    if form.is_valid():
-        day = form.cleaned_data.get("day")
-        outcome = run(request, publication.publish, agency, request.user, form=form, done=_("Published."), day=day)
-        if outcome.ok:
-            return redirect(agency)
-    return _detail(request, agency, {"publish": form}, status=400)
+    if "withdraw" in request.POST:
+        return _entry(request, pk, "withdraw", on_page=False)
+    return _entry(request, pk, "publish")
 
 
 @allow(STAFF)

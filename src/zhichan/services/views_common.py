@@ -3,7 +3,7 @@ roles."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from zhichan.core.roles import LIAISONS, Role
 from zhichan.core.views.actions import run_action
@@ -20,6 +20,21 @@ def run(request, function, *args, form, done: str, **extra):
     """Run the action with the form's values (and `extra`); its refusals show on the form."""
     values = form.values() if hasattr(form, "values") else {}
     return run_action(request, function, *args, form=form, done=done, **{**values, **extra})
+
+
+def post_entry(request, record, table, key: str, detail, *, on_page: bool = True):
+    """Run the entry `key` of the record's table (services/steps.py) with the posted form. Refused, the record's
+    page `detail` shows again with that form and its errors; an entry without a form on the page (`on_page`
+    False: withdrawing) says its refusal as a message."""
+    step = table.get(key)
+    form = table.form(step, record, request.user, request.POST, request.FILES)
+    if form.is_valid():
+        shown = form if on_page else None
+        done = str(step.done)
+        outcome = run_action(request, step.run, record, request.user, form.cleaned_data, form, form=shown, done=done)
+        if outcome.ok or not on_page:
+            return redirect(record)
+    return detail(request, record, {key: form}, status=400)
 
 
 def read_only(request, template: str, context: dict):

@@ -3,7 +3,6 @@ an engagement, its page with the services rendered, the visits and the enterpris
 ledger's Excel export. Thin: each reads its form and calls services/custody.py."""
 
 import datetime
-import functools
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,7 +19,8 @@ from .models import CustodyEngagement, EngagementState
 from .services import custody
 from .services.directory import custody_workbook
 from .services.lists import filtered_engagements
-from .views_common import WRITERS, paged, read_only, run
+from .steps import CUSTODY_STEPS
+from .views_common import WRITERS, paged, post_entry, read_only, run
 
 SOON = datetime.timedelta(days=30)
 
@@ -100,31 +100,27 @@ def custody_detail(request, pk):
     return _detail(request, get_object_or_404(found, pk=pk))
 
 
-def _sub_form(request, pk, form_class, function, key, done):
+def _entry(request, pk, key):
     engagement = get_object_or_404(CustodyEngagement.objects.editable_by(request.user), pk=pk)
-    form = form_class(request.POST)
-    if form.is_valid() and run(request, function, engagement, request.user, form=form, done=done).ok:
-        return redirect(engagement)
-    return _detail(request, engagement, {key: form}, status=400)
+    return post_entry(request, engagement, CUSTODY_STEPS, key, _detail)
 
 
 @form_post("custody-detail", "pk")
 @allow(STAFF, write=WRITERS, scope=CustodyEngagement)
 def custody_service_add(request, pk):
-    return _sub_form(request, pk, ServiceRecordForm, custody.record_service, "service", _("The service is recorded."))
+    return _entry(request, pk, "service")
 
 
 @form_post("custody-detail", "pk")
 @allow(STAFF, write=WRITERS, scope=CustodyEngagement)
 def custody_visit_add(request, pk):
-    form_class = functools.partial(VisitForm, user=request.user)
-    return _sub_form(request, pk, form_class, custody.record_visit, "visit", _("The visit is recorded."))
+    return _entry(request, pk, "visit")
 
 
 @form_post("custody-detail", "pk")
 @allow(STAFF, write=WRITERS, scope=CustodyEngagement)
 def custody_rate(request, pk):
-    return _sub_form(request, pk, RatingForm, custody.rate, "rating", _("The satisfaction is recorded."))
+    return _entry(request, pk, "rating")
 
 
 @allow(STAFF)

@@ -14,8 +14,9 @@ from zhichan.core.scoping import can_edit
 from .forms_agencies import PublishForm
 from .forms_outlets import ActivityForm, OutletFilterForm, OutletForm
 from .models import Outlet
-from .services import outlets, publication
-from .views_common import OFFICE, WRITERS, paged, read_only, run
+from .services import outlets
+from .steps import OUTLET_STEPS
+from .views_common import OFFICE, WRITERS, paged, post_entry, read_only, run
 
 
 @allow(STAFF)
@@ -91,28 +92,20 @@ def outlet_detail(request, pk):
     return _detail(request, outlet)
 
 
+def _entry(request, pk, key, **options):
+    outlet = get_object_or_404(Outlet.objects.editable_by(request.user), pk=pk)
+    return post_entry(request, outlet, OUTLET_STEPS, key, _detail, **options)
+
+
 @form_post("outlet-detail", "pk")
 @allow(STAFF, write=WRITERS, scope=Outlet)
 def outlet_activity_add(request, pk):
-    outlet = get_object_or_404(Outlet.objects.editable_by(request.user), pk=pk)
-    form = ActivityForm(request.POST)
-    if form.is_valid():
-        done = _("The activity is recorded.")
-        if run(request, outlets.record_activity, outlet, request.user, form=form, done=done).ok:
-            return redirect(outlet)
-    return _detail(request, outlet, {"activity": form}, status=400)
+    return _entry(request, pk, "activity")
 
 
 @form_post("outlet-detail", "pk")
 @allow(STAFF, write=OFFICE, scope=Outlet)
 def outlet_publish(request, pk):
-    outlet = get_object_or_404(Outlet.objects.editable_by(request.user), pk=pk)
-    if "withdraw" in request.POST:  # a refusal (not published) shows as a message on the outlet's page
-        run(request, publication.withdraw, outlet, request.user, form=None, done=_("Withdrawn from the directory."))
-        return redirect(outlet)
-    form = PublishForm(request.POST)
-    if form.is_valid():
-        day = form.cleaned_data.get("day")
-        if run(request, publication.publish, outlet, request.user, form=form, done=_("Published."), day=day).ok:
-            return redirect(outlet)
-    return _detail(request, outlet, {"publish": form}, status=400)
+    if "withdraw" in request.POST:
+        return _entry(request, pk, "withdraw", on_page=False)
+    return _entry(request, pk, "publish")

@@ -36,7 +36,7 @@ def take_step(request, record, table, template: str, context):
             form.cleaned_data,
             form,
             form=form if shown else None,
-            done=str(step.label),
+            done=str(step.done or step.label),
         )
         if outcome.ok:
             return redirect(record)

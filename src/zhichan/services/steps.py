@@ -1,0 +1,111 @@
+"""What is entered on an agency's, an outlet's and a custody engagement's page, one table each for the page and the
+API (core/steps.py): each entry's label, form and action; the action's own permission decides who is offered it.
+These records have no states: every entry is offered whatever the record holds."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.steps import Step, Steps, by_action
+
+from .forms_agencies import PractitionerForm, PublishForm, PurchasedServiceForm, QualificationForm
+from .forms_custody import RatingForm, ServiceRecordForm, VisitForm
+from .forms_outlets import ActivityForm
+from .services import agencies, custody, outlets, publication
+
+
+class NothingForm(forms.Form):
+    """A step that asks for nothing (withdrawing from the directory)."""
+
+
+def _step(key, label, form, action, name, done, files=False, style="primary") -> Step:
+    """An entry running `action(record, user, **the form's values)`."""
+
+    def run(record, user, data, form):
+        return action(record, user, **(form.values() if hasattr(form, "values") else data))
+
+    return Step(key, label, form, None, run, style, files=files, allowed=by_action(action, name), done=done)
+
+
+def _publishing() -> list[Step]:
+    return [
+        _step("publish", _("Publish"), PublishForm, publication.publish, "record", _("Published.")),
+        _step(
+            "withdraw",
+            _("Withdraw from the published directory"),
+            NothingForm,
+            publication.withdraw,
+            "record",
+            _("Withdrawn from the directory."),
+            style="outline-secondary",
+        ),
+    ]
+
+
+AGENCY_STEPS = Steps(
+    [
+        _step(
+            "qualification",
+            _("Add a qualification"),
+            QualificationForm,
+            agencies.add_qualification,
+            "agency",
+            _("The qualification is recorded."),
+        ),
+        _step(
+            "practitioner",
+            _("Add a practitioner"),
+            PractitionerForm,
+            agencies.add_practitioner,
+            "agency",
+            _("The practitioner is recorded."),
+        ),
+        _step(
+            "service",
+            _("Record a purchased service"),
+            PurchasedServiceForm,
+            agencies.add_purchased_service,
+            "agency",
+            _("The purchased service is recorded."),
+            files=True,
+        ),
+        *_publishing(),
+    ],
+    form_kwargs=lambda step, record, user: {"user": user} if step.key == "service" else {},
+)
+
+OUTLET_STEPS = Steps(
+    [
+        _step(
+            "activity",
+            _("Record an activity"),
+            ActivityForm,
+            outlets.record_activity,
+            "outlet",
+            _("The activity is recorded."),
+        ),
+        *_publishing(),
+    ]
+)
+
+CUSTODY_STEPS = Steps(
+    [
+        _step(
+            "service",
+            _("Record a service"),
+            ServiceRecordForm,
+            custody.record_service,
+            "engagement",
+            _("The service is recorded."),
+        ),
+        _step("visit", _("Record a visit"), VisitForm, custody.record_visit, "engagement", _("The visit is recorded.")),
+        _step(
+            "rating",
+            _("Record the satisfaction"),
+            RatingForm,
+            custody.rate,
+            "engagement",
+            _("The satisfaction is recorded."),
+        ),
+    ],
+    form_kwargs=lambda step, record, user: {"user": user} if step.key == "visit" else {},
+)
