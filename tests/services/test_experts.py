@@ -100,3 +100,29 @@ def test_the_rest_period_is_the_offices_setting(users, organisation, new_expert)
         pool.draw_experts(users["office"], purpose="other", subject="二", wanted=1, day=DAY)
     pool.set_rules(users["office"], rest_days=2)
     assert pool.draw_experts(users["office"], purpose="other", subject="二", wanted=2, day=DAY).picks.count() == 2
+
+
+def test_the_office_changes_an_expert_and_a_taken_id_number_is_refused(users, new_expert, client_for):
+    from django.urls import reverse
+
+    first = new_expert(users["office"], id_number="350583198001011111")
+    second = new_expert(users["office"], id_number="350583198001012222")
+    changed = pool.update_expert(second, users["office"], fields=["G", "legal"], name="新名", title="教授")
+    assert (changed.name, changed.fields, changed.title) == ("新名", ["G", "legal"], "教授")
+    assert [e.kind for e in events_of(second)][0] == "expert.changed"  # newest first
+    with pytest.raises(ValidationError) as error:
+        pool.update_expert(second, users["office"], fields=["G"], id_number=first.id_number)
+    assert first.number in str(error.value.message_dict["id_number"])
+    with pytest.raises(PermissionDenied):
+        pool.update_expert(second, users["amr-liaison"], fields=["G"], name="x")
+    client = client_for("office")
+    page = client.get(reverse("expert-edit", args=[second.pk]))
+    assert page.status_code == 200 and "新名" in page.content.decode()
+    posted = client.post(
+        reverse("expert-edit", args=[second.pk]),
+        {"name": "再改", "id_number": second.id_number, "fields": ["H"], "employer": "某大学"},
+    )
+    assert posted.status_code == 302
+    second.refresh_from_db()
+    assert (second.name, second.fields, second.employer) == ("再改", ["H"], "某大学")
+    assert client_for("leader").get(reverse("expert-edit", args=[second.pk])).status_code == 403

@@ -52,6 +52,7 @@ urlpatterns += [
     path("services/experts/", views_experts.expert_list, name="expert-list"),
     path("services/experts/new/", views_experts.expert_new, name="expert-new"),
     path("services/experts/<int:pk>/", views_experts.expert_detail, name="expert-detail"),
+    path("services/experts/<int:pk>/edit/", views_experts.expert_edit, name="expert-edit"),
     path("services/expert-draws/new/", views_experts.expert_draw_new, name="expert-draw-new"),
     path("services/expert-draws/<int:pk>/", views_experts.expert_draw_detail, name="expert-draw-detail"),
 ]

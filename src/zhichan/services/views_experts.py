@@ -53,6 +53,22 @@ def expert_new(request):
     return render(request, "services/expert_new.html", {"form": form}, status=400 if form.errors else 200)
 
 
+@allow(OFFICE, scope=Expert)
+def expert_edit(request, pk):
+    expert = get_object_or_404(Expert.objects.editable_by(request.user), pk=pk)
+    initial = {name: getattr(expert, name) for name in (*pool.EDITABLE, "fields")}
+    form = ExpertForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        done = _("The expert is saved.")
+        outcome = run_action(
+            request, pool.update_expert, expert, request.user, **form.cleaned_data, form=form, done=done
+        )
+        if outcome.ok:
+            return redirect(expert)
+    context = {"form": form, "expert": expert}
+    return render(request, "services/expert_new.html", context, status=400 if form.errors else 200)
+
+
 @allow(STAFF, write=OFFICE, scope=Expert)
 def expert_detail(request, pk):
     expert = get_object_or_404(Expert.objects.visible_to(request.user), pk=pk)

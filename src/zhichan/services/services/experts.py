@@ -104,6 +104,35 @@ def add_expert(
     return expert
 
 
+EDITABLE = ("name", "id_number", "employer", "employer_credit_code", "title", "phone", "email", "conflicts_note")
+
+
+@action(EXPERT_CHANGED, allow=_may_keep_pool)
+def update_expert(expert, user, *, fields, **values) -> Expert:
+    """Change what the pool keeps of an expert; a new ID number another expert of the pool has is refused naming
+    that expert. The number, the draws and the uses stay."""
+    values = {name: (values.get(name) or "").strip() for name in EDITABLE if name in values}
+    if "id_number" in values:
+        values["id_number"] = values["id_number"].upper()
+        other = (
+            Expert.objects.filter(organisation=expert.organisation, id_number=values["id_number"])
+            .exclude(pk=expert.pk)
+            .first()
+        )
+        if values["id_number"] and other:
+            raise ValidationError(
+                {"id_number": _("This person is already in the pool as %(expert)s.") % {"expert": other}}
+            )
+    if "employer_credit_code" in values:
+        values["employer_credit_code"] = _code(values["employer_credit_code"], "employer_credit_code")
+    for name, value in values.items():
+        setattr(expert, name, value)
+    expert.fields = _fields(fields)
+    expert.full_clean()
+    expert.save()
+    return expert
+
+
 @action(EXPERT_CHANGED, allow=_may_keep_pool)
 def set_availability(expert, user, *, available: bool, until=None) -> Expert:
     """Available, or not (until a day, or until further notice)."""
