@@ -126,11 +126,35 @@ def test_object_views_say_what_they_scope(name):
 # --- behaviour -----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def objects(users):
-    """Rows every model view can be tried with, at least one outside each liaison's scope: each module's own."""
-    for table in TABLES:
-        table.rows(users)
+@pytest.fixture(scope="module")
+def objects(django_db_setup, django_db_blocker):
+    """Rows every model view can be tried with, at least one outside each liaison's scope: each module's own.
+
+    Made once for the module's three thousand tests, in a transaction of its own that each test's transaction
+    nests in (a savepoint, rolled back after the test) and that is rolled back after the last of them: making them
+    for each test took most of the suite's time."""
+    from django.db import transaction
+
+    from zhichan.core.models import User
+
+    from ..conftest import PASSWORDS
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer._from_testcase = True  # as Django's TestCase marks its own: a durable block may nest in it
+        outer.__enter__()
+        try:
+            users = {user.username: user for user in User.objects.filter(username__in=PASSWORDS)}
+            for table in TABLES:
+                table.rows(users)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 def client_as(client, users, username):
