@@ -19,7 +19,8 @@ import json, sys, threading
 import django
 django.setup()
 from django.core.management import call_command
-call_command("migrate", verbosity=0)
+call_command("migrate", "registry", verbosity=0)  # the registry and core: what an import writes
+call_command("migrate", "core", verbosity=0)
 from django.db import connection, transaction
 from zhichan.core.imports import running, writing
 from zhichan.core.models import ImportBatch, User
