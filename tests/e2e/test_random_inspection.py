@@ -1,7 +1,7 @@
 """The office runs a random inspection (双随机、一公开) on the pages, on a phone: it draws up a plan with a
 proportion per credit grade, publishes the pools and the seed's commitment, draws, enters every result and
 publishes them; then anyone, not signed in, opens the published page in another browser and recomputes the
-draw."""
+draw, in that browser and on the server."""
 
 import math
 
@@ -71,7 +71,19 @@ def test_the_office_runs_a_random_inspection_and_anyone_verifies_the_draw(open_t
 
     anyone = open_tab(PHONE)  # another browser, not signed in
     anyone.go(verify_path)
-    anyone.page.get_by_test_id("recompute").click()
+    anyone.page.get_by_test_id("recompute-here").click()  # in the browser, with its own SHA-256
+    result = anyone.page.get_by_test_id("recompute-here-result")
+    expect(result).to_have_attribute("data-state", "ok", timeout=15_000)
+    expect(result).to_contain_text("已在本浏览器中重新计算")
+    # A draw published with another seed than the one committed to is caught by the same check.
+    anyone.page.evaluate(
+        """() => { const node = document.getElementById("draw-data"); const plan = JSON.parse(node.textContent);
+        plan.seed = plan.seed + "0"; node.textContent = JSON.stringify(plan); }"""
+    )
+    anyone.page.get_by_test_id("recompute-here").click()
+    expect(result).to_have_attribute("data-state", "problems", timeout=15_000)
+    expect(result).to_contain_text("种子")
+    anyone.page.get_by_test_id("recompute").click()  # and on the server
     expect(anyone.page.get_by_test_id("verify-ok")).to_be_visible()
     anyone.screenshot("random-inspection-verified-phone")
     assert anyone.console_errors() == []

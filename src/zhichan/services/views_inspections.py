@@ -200,5 +200,20 @@ def plan_verify(request, pk):
         "exclusions": inspections.recorded_exclusions(plan),
         "recomputed": recompute,
         "problems": inspections.verification(plan) if recompute else [],
+        "draw_data": inspections.published_draw(plan) if plan.drawn_on else None,
+        "draw_words": {
+            "seed": _("The seed does not match the commitment published before the draw."),
+            "pool": _("The pool's text does not match its published fingerprint."),
+            "inspectors_pool": _("The inspectors' pool does not match its published fingerprint."),
+            "objects": _("Recomputing gives another draw than the one published."),
+            "inspectors": _("%(object)s: recomputing gives other inspectors."),
+            "short": _("Stratum %(stratum)s: fewer eligible entries in the pool than wanted."),
+            "working": _("Recomputing…"),
+            "ok": _(
+                "Recomputed in this browser: the seed matches its commitment, the pools match their fingerprints "
+                "and the draw is exactly the one published."
+            ),
+            "unavailable": _("This browser cannot compute SHA-256 here (it needs a secure connection)."),
+        },
     }
     return render(request, "services/plan_verify.html", context)

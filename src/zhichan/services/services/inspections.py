@@ -326,6 +326,31 @@ def verification(plan) -> list[str]:
     return problems
 
 
+def published_draw(plan) -> dict:
+    """What a drawn plan published, as the verification page hands it to the reader's browser to recompute: the
+    pools, the seed and its commitment, the numbers wanted and, per object, the inspectors excluded for ties and
+    those first drawn (not the replacements), in rank order."""
+    targets = plan.targets.prefetch_related("inspectors__inspector")
+    return {
+        "seed": plan.seed,
+        "seed_hash": plan.seed_hash,
+        "pool_text": plan.pool_text,
+        "pool_hash": plan.pool_hash,
+        "inspector_pool_text": plan.inspector_pool_text,
+        "inspector_pool_hash": plan.inspector_pool_hash,
+        "wanted": plan.wanted,
+        "inspectors_per_object": plan.inspectors_per_object,
+        "targets": [
+            {
+                "key": target.key,
+                "excluded": list(target.excluded_inspectors),
+                "inspectors": [a.inspector.certificate_number for a in target.inspectors.all() if not a.replacement],
+            }
+            for target in targets
+        ],
+    }
+
+
 def published_plans(user):
     """The plans whose pools and commitment are published: public under 一公开, read by anyone (the verification
     page), with nothing of a plan before publication and its seed only once drawn (`seed_shown`)."""
