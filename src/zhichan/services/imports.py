@@ -6,16 +6,17 @@ a row (service-experts.yaml). The office imports them; each row goes through the
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.imports import ImportKind
-from zhichan.core.imports.values import dated, free_text, limited, parse_yes_no
+from zhichan.core.imports.values import choice_list, dated, free_text, limited, parse_yes_no
+from zhichan.core.messages import gettext_key
 
-from .models import Agency, Expert
+from .models import Agency, Expert, ExpertField, ServiceKind
 from .services import expert_import
-from .services.agency_import import AgencyWriter, Lookups, check_row, row_key
+from .services.agency_import import AgencyWriter, row_key
 
 FIELDS = {
     "name": limited(Agency, "name"),
     "uscc": limited(Agency, "uscc"),
-    "kinds": free_text,
+    "kinds": choice_list(ServiceKind, gettext_key("Unknown kind of service %(value)s: expected one of %(values)s.")),
     "region": free_text,
     "address": limited(Agency, "address"),
     "contact_person": limited(Agency, "contact_person"),
@@ -41,7 +42,11 @@ LABELS = {
 EXPERT_FIELDS = {
     "name": limited(Expert, "name"),
     "id_number": limited(Expert, "id_number"),
-    "fields": free_text,
+    "fields": choice_list(
+        ExpertField,
+        gettext_key("Unknown field of expertise %(value)s: expected one of %(values)s."),
+        also=lambda value, label: [label[1:]] if len(value) == 1 else [],  # "A 人类生活必需" also without its letter
+    ),
     "employer": limited(Expert, "employer"),
     "employer_credit_code": free_text,
     "title": limited(Expert, "title"),
@@ -75,8 +80,6 @@ KINDS = [
         key=("uscc",),
         row_key=row_key,
         required=("name", "uscc", "kinds"),
-        check_row=check_row,
-        helpers=Lookups,
         writer=AgencyWriter,
         uncached=frozenset({"name", "uscc", "address", "contact_phone", "note"}),
         order=70,
@@ -89,8 +92,6 @@ KINDS = [
         key=("id_number",),
         row_key=expert_import.row_key,
         required=("name", "id_number", "fields", "employer"),
-        check_row=expert_import.check_row,
-        helpers=expert_import.Lookups,
         writer=expert_import.ExpertWriter,
         uncached=frozenset({"name", "id_number", "phone", "email", "ties", "conflicts_note"}),
         order=71,

@@ -1,5 +1,6 @@
-"""Writing rows through a module's actions, as the batch's user: the interface of core's writers for the ledgers
-whose rows are entered as the pages enter them (cases, agencies, experts, dishonesty records).
+"""Writing rows one by one, as the batch's user: the interface of core's writers for the ledgers whose rows are
+entered as the pages enter them, through a module's actions (cases, agencies, experts, dishonesty records), and for
+the small registers written through their models (orm_writing.py).
 
 A kind subclasses `ActionWriter` and defines `enter(record)`, which calls the actions for one row. Each row is
 entered in a savepoint of its own, so a refused row leaves nothing behind and a dry run keeps nothing. A row is
@@ -24,7 +25,8 @@ class ActionWriter:
         self.records: list[tuple[int, dict]] = []
         self.rows = 0
 
-    def enter(self, record: dict) -> None:
+    def enter(self, record: dict) -> str | None:
+        """Enter one row; returns "created" (or None), "updated" or "unchanged"."""
         raise NotImplementedError
 
     def column(self, field: str) -> str:
@@ -43,7 +45,7 @@ class ActionWriter:
         for row, record in self.records:
             try:
                 with transaction.atomic():  # a savepoint: a refused row leaves nothing behind
-                    self.enter(record)
+                    state = self.enter(record) or "created"
                     if self.batch.dry_run:
                         transaction.set_rollback(True)
             except RowRejected as error:
@@ -59,7 +61,7 @@ class ActionWriter:
                 field = self.refused_field
                 reject(row, field, record.get(field, ""), str(error) or gettext("You may not do this."))
                 continue
-            counts["created"] += 1
+            counts[state] += 1
         if written:
             written(False)
         return counts

@@ -6,45 +6,18 @@ Every record is validated by its model's full_clean() and saved with its history
 reason); a dry run saves nothing.
 """
 
-from django.core.exceptions import ValidationError
-
-from .errors import RowRejected, reasons_by_field
+from .action_writing import ActionWriter
 
 
-class OrmWriter:
+class OrmWriter(ActionWriter):
     def __init__(self, prepare, job):
+        super().__init__(job)
         self.prepare = prepare
-        self.job = job
-        self.batch = job.batch
         self.reason = job.reason
-        self.records: list[tuple[int, dict]] = []
-        self.rows = 0
 
-    def add(self, record: dict, row: int = 0):
-        self.rows += 1
-        self.records.append((row, record))
-
-    def abandon(self):
-        pass
-
-    def finish(self, reject, written=None) -> dict:
-        counts = {"created": 0, "updated": 0, "unchanged": 0}
-        for row, record in self.records:
-            try:
-                instance, values = self.prepare(record, self.job)
-                state = self._save(instance, values, self.batch.dry_run)
-            except ValidationError as error:
-                for field, reason in reasons_by_field(error):
-                    reject(row, field, record.get(field, ""), reason)
-                continue
-            except RowRejected as error:
-                for field, value, message in error.errors:
-                    reject(row, field, value, message)
-                continue
-            counts[state] += 1
-        if written:
-            written(False)
-        return counts
+    def enter(self, record: dict) -> str:
+        instance, values = self.prepare(record, self.job)
+        return self._save(instance, values, self.batch.dry_run)
 
     def _save(self, instance, values: dict, dry_run: bool) -> str:
         created = instance.pk is None

@@ -190,3 +190,37 @@ def words(mapping: dict, message):
 def closed(values: str):
     """The message of a closed list's reader: the value given is not one of `values`."""
     return lambda: _("%(value)s is not one of: %(values)s") % {"values": values}
+
+
+def choice_list(choices, message, also=None):
+    """A reader for a cell naming several choices of a closed list (separated as `split_list` separates them),
+    each by its code or its label in Chinese or English, or a name `also(value, label)` gives; an unknown name is
+    refused with `message`, %(value)s the unknown names and %(values)s the labels. Returns the codes in the
+    order written."""
+    names: dict[str, str] = {}
+
+    def fold(name) -> str:
+        return "".join(unicodedata.normalize("NFKC", str(name)).split()).lower()
+
+    def lookup() -> dict[str, str]:
+        if not names:  # built on first use: the labels are translated then
+            from django.utils.translation import override
+
+            for language in ("zh-hans", "en"):
+                with override(language):
+                    for value, label in choices.choices:
+                        for name in (label, *(also(value, str(label)) if also else ())):
+                            names.setdefault(fold(name), value)
+            for value in choices.values:
+                names.setdefault(fold(value), value)
+        return names
+
+    def read(cell) -> list[str]:
+        written, found = split_list(cell), lookup()
+        unknown = [name for name in written if fold(name) not in found]
+        if unknown:
+            labels = "、".join(str(label) for _value, label in choices.choices)
+            raise ValueError(message % {"value": "、".join(unknown), "values": labels})
+        return [found[fold(name)] for name in written]
+
+    return read

@@ -6,52 +6,16 @@ county). Each row is written in a savepoint of its own: a refused row leaves not
 
 import unicodedata
 
-from django.utils.translation import override
-
 from zhichan.core.imports import RowRejected
 from zhichan.core.imports.action_writing import ActionWriter
-from zhichan.core.imports.values import split_list
 from zhichan.core.messages import gettext_key as _
 
-from ..models import ServiceKind
 from . import agencies
 from .common import host_unit
 
 
 def fold(value) -> str:
     return "".join(unicodedata.normalize("NFKC", str(value or "")).split()).lower()
-
-
-class Lookups:
-    """The kinds of services by their key, Chinese and English names, once per batch."""
-
-    def __init__(self):
-        self.kinds = {}
-        for language in ("zh-hans", "en"):
-            with override(language):
-                for value, label in ServiceKind.choices:
-                    self.kinds.setdefault(fold(label), value)
-        for value in ServiceKind.values:
-            self.kinds.setdefault(fold(value), value)
-        self.labels = "、".join(str(label) for _value, label in ServiceKind.choices)
-
-
-def check_row(record: dict, lookups: Lookups):
-    written = split_list(record.get("kinds"))
-    kinds = [lookups.kinds.get(fold(name)) for name in written]
-    unknown = [name for name, kind in zip(written, kinds, strict=True) if kind is None]
-    if unknown:
-        raise RowRejected(
-            [
-                (
-                    "kinds",
-                    record.get("kinds"),
-                    _("Unknown kind of service %(value)s: expected one of %(values)s.")
-                    % {"value": "、".join(unknown), "values": lookups.labels},
-                )
-            ]
-        )
-    record["kinds"] = kinds
 
 
 def row_key(record: dict) -> tuple:

@@ -5,50 +5,13 @@ page checks it. A person already in the pool (the same ID number) is refused nam
 are read from their letters, Chinese or English names. Each row is written in a savepoint of its own."""
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import override
 
 from zhichan.core.imports import RowRejected
 from zhichan.core.imports.action_writing import ActionWriter
 from zhichan.core.imports.values import split_list
-from zhichan.core.messages import gettext_key as _
 
-from ..models import ExpertField
 from . import experts
 from .agency_import import fold
-
-
-class Lookups:
-    """The fields of expertise by their code, Chinese and English names (with or without the IPC letter)."""
-
-    def __init__(self):
-        self.fields = {}
-        for language in ("zh-hans", "en"):
-            with override(language):
-                for value, label in ExpertField.choices:
-                    self.fields.setdefault(fold(label), value)
-                    if len(value) == 1:  # "A 人类生活必需": also read without its letter
-                        self.fields.setdefault(fold(str(label)[1:]), value)
-        for value in ExpertField.values:
-            self.fields.setdefault(fold(value), value)
-        self.labels = "、".join(str(label) for _value, label in ExpertField.choices)
-
-
-def check_row(record: dict, lookups: Lookups):
-    written = split_list(record.get("fields"))
-    codes = [lookups.fields.get(fold(name)) for name in written]
-    unknown = [name for name, code in zip(written, codes, strict=True) if code is None]
-    if unknown:
-        raise RowRejected(
-            [
-                (
-                    "fields",
-                    record.get("fields"),
-                    _("Unknown field of expertise %(value)s: expected one of %(values)s.")
-                    % {"value": "、".join(unknown), "values": lookups.labels},
-                )
-            ]
-        )
-    record["fields"] = codes
 
 
 def row_key(record: dict) -> tuple:
