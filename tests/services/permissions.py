@@ -51,6 +51,9 @@ EXPECTED = {
     "expert-new": (OFFICE, OFFICE),
     "expert-detail": (STAFF, OFFICE),
     "expert-edit": (OFFICE, OFFICE),
+    "api:expert-list": (STAFF, OFFICE),
+    "api:expert-detail": (STAFF, OFFICE),
+    "api:expert-step": (STAFF, OFFICE),
     "expert-draw-new": (OFFICE, OFFICE),
     "expert-draw-detail": (STAFF, OFFICE),
     "inspector-list": (STAFF, WRITERS),
@@ -99,6 +102,6 @@ def rows(users):
 # The read-only API.
 EXPECTED |= {
     f"api:{name}-{kind}": (STAFF, STAFF)
-    for name in ("expert", "expertdraw", "inspector", "inspectionplan")
+    for name in ("expertdraw", "inspector", "inspectionplan")
     for kind in ("list", "detail")
 }

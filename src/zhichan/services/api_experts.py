@@ -1,18 +1,23 @@
-"""REST API of the expert pool (read only): the experts, without their ID numbers, and the draws of experts with
-their seed, pool and result, so anyone allowed can recompute them."""
+"""REST API of the expert pool: the experts, without their ID numbers (the office POSTs a new one with its ID number,
+which is never given back, and POSTs to an expert's `step` its availability, a tie, publishing or withdrawing, by
+the table the expert's page reads), and the draws of experts (read only) with their seed, pool and result, so anyone
+allowed can recompute them."""
 
 from rest_framework import serializers
 
-from zhichan.core.api import ScopedViewSet
-from zhichan.core.roles import STAFF
+from zhichan.core.api import ScopedViewSet, step_endpoint
+from zhichan.core.roles import STAFF, Role
 
 from .models import Expert, ExpertDraw, ExpertPick
+from .services import experts
+from .steps import EXPERT_STEPS
 
 
 class ExpertSerializer(serializers.ModelSerializer):
     fields = serializers.ListField(
         child=serializers.CharField(), help_text="IPC sections A–H, legal, finance, management."
     )
+    id_number = serializers.CharField(write_only=True, max_length=18, help_text="Never given back.")
 
     class Meta:
         model = Expert
@@ -28,8 +33,14 @@ class ExpertSerializer(serializers.ModelSerializer):
             "email",
             "available",
             "unavailable_until",
+            "conflicts_note",
+            "published_on",
             "synthetic",
+            "id_number",
         ]
+        read_only_fields = ["number", "available", "unavailable_until", "published_on", "synthetic"]
+        # The ID number's uniqueness is the action's to check: a duplicate names the expert already in the pool.
+        validators = []
 
 
 class ExpertViewSet(ScopedViewSet):
@@ -38,7 +49,13 @@ class ExpertViewSet(ScopedViewSet):
     queryset = Expert.objects.all()
     serializer_class = ExpertSerializer
     allowed_roles = STAFF
-    write_roles = STAFF
+    write_roles = frozenset({Role.OFFICE})
+    http_method_names = ["get", "head", "options", "post"]
+
+    create_action = experts.add_expert
+    step = step_endpoint(
+        EXPERT_STEPS, "ExpertStep", ExpertSerializer, "Set an expert's availability, declare a tie, or publish."
+    )
 
 
 class PickSerializer(serializers.ModelSerializer):

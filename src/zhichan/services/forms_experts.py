@@ -29,11 +29,13 @@ class ExpertForm(BootstrapMixin, forms.Form):
 
 
 class AvailabilityForm(BootstrapMixin, forms.Form):
+    prefix = "availability"
     available = forms.BooleanField(label=_("available"), required=False)
     until = forms.DateField(label=_("unavailable until"), widget=DATE, required=False)
 
 
 class TieForm(BootstrapMixin, forms.Form):
+    prefix = "tie"
     credit_code = forms.CharField(label=_("unified social credit code"), max_length=18, required=False)
     name = forms.CharField(label=_("enterprise name"), max_length=200, required=False)
 

@@ -1,6 +1,6 @@
-"""What is entered on an agency's, an outlet's and a custody engagement's page, one table each for the page and the
-API (core/steps.py): each entry's label, form and action; the action's own permission decides who is offered it.
-These records have no states: every entry is offered whatever the record holds."""
+"""What is entered on an agency's, an outlet's, a custody engagement's and an expert's page, one table each for the
+page and the API (core/steps.py): each entry's label, form and action; the action's own permission decides who is
+offered it. These records have no states: every entry is offered whatever the record holds."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +9,9 @@ from zhichan.core.steps import Step, Steps, by_action
 
 from .forms_agencies import PractitionerForm, PublishForm, PurchasedServiceForm, QualificationForm
 from .forms_custody import RatingForm, ServiceRecordForm, VisitForm
+from .forms_experts import AvailabilityForm, TieForm
 from .forms_outlets import ActivityForm
-from .services import agencies, custody, outlets, publication
+from .services import agencies, custody, experts, outlets, publication
 
 
 class NothingForm(forms.Form):
@@ -108,4 +109,19 @@ CUSTODY_STEPS = Steps(
         ),
     ],
     form_kwargs=lambda step, record, user: {"user": user} if step.key == "visit" else {},
+)
+
+EXPERT_STEPS = Steps(
+    [
+        _step(
+            "availability",
+            _("Availability"),
+            AvailabilityForm,
+            experts.set_availability,
+            "expert",
+            _("Saved."),
+        ),
+        _step("tie", _("Declare the tie"), TieForm, experts.declare_tie, "expert", _("The tie is declared.")),
+        *_publishing(),
+    ]
 )

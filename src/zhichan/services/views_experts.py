@@ -1,7 +1,9 @@
 """The expert pool's pages: the pool, a new expert, one expert with their ties and history of use, a new draw and
-one draw with its experts and replacements. Thin: each reads its form and calls services/experts.py."""
+one draw with its experts and replacements. Thin: each reads its form and calls services/experts.py; what an
+expert's page enters (availability, a tie, publishing) goes by the table the API reads too (steps.py)."""
 
 from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -9,9 +11,12 @@ from zhichan.core.access import allow
 from zhichan.core.roles import STAFF, Role, role_of
 from zhichan.core.views.actions import run_action
 
+from .forms_agencies import PublishForm
 from .forms_experts import AvailabilityForm, DrawForm, ExpertForm, StepAsideForm, TieForm
 from .models import Expert, ExpertDraw, ExpertField
 from .services import experts as pool
+from .steps import EXPERT_STEPS
+from .views_common import post_entry
 
 OFFICE = frozenset({Role.OFFICE})
 PER_PAGE = 50
@@ -69,54 +74,32 @@ def expert_edit(request, pk):
     return render(request, "services/expert_new.html", context, status=400 if form.errors else 200)
 
 
-@allow(STAFF, write=OFFICE, scope=Expert)
-def expert_detail(request, pk):
-    expert = get_object_or_404(Expert.objects.visible_to(request.user), pk=pk)
+def _detail(request, expert, forms=None, status=200):
     office = _office(request.user)
-    availability = AvailabilityForm(
-        request.POST if request.POST.get("form") == "availability" else None,
-        initial={"available": expert.available, "until": expert.unavailable_until},
-        prefix="availability",
-    )
-    tie = TieForm(request.POST if request.POST.get("form") == "tie" else None, prefix="tie")
-    if request.method == "POST":
-        if availability.is_bound and availability.is_valid():
-            data = availability.cleaned_data
-            outcome = run_action(
-                request,
-                pool.set_availability,
-                expert,
-                request.user,
-                available=data["available"],
-                until=data["until"],
-                form=availability,
-                done=_("Saved."),
-            )
-            if outcome.ok:
-                return redirect(expert)
-        elif tie.is_bound and tie.is_valid():
-            outcome = run_action(
-                request,
-                pool.declare_tie,
-                expert,
-                request.user,
-                **tie.cleaned_data,
-                form=tie,
-                done=_("The tie is declared."),
-            )
-            if outcome.ok:
-                return redirect(expert)
+    forms = forms or {}
+    initial = {"available": expert.available, "until": expert.unavailable_until}
     context = {
         "expert": expert,
         "office": office,
         "ties": expert.ties.all(),
         "uses": pool.uses_of(expert),
         "visits": expert.custody_visits.visible_to(request.user).select_related("engagement__enterprise")[:20],
-        "availability_form": availability if office else None,
-        "tie_form": tie if office else None,
+        "availability_form": (forms.get("availability") or AvailabilityForm(initial=initial)) if office else None,
+        "tie_form": (forms.get("tie") or TieForm()) if office else None,
+        "publish_form": (forms.get("publish") or PublishForm()) if office else None,
     }
-    status = 400 if availability.errors or tie.errors else 200
     return render(request, "services/expert_detail.html", context, status=status)
+
+
+@allow(STAFF, write=OFFICE, scope=Expert)
+def expert_detail(request, pk):
+    if request.method == "POST":
+        expert = get_object_or_404(Expert.objects.editable_by(request.user), pk=pk)
+        key = request.POST.get("form")
+        if key not in EXPERT_STEPS:
+            return HttpResponseBadRequest()
+        return post_entry(request, expert, EXPERT_STEPS, key, _detail, on_page=key != "withdraw")
+    return _detail(request, get_object_or_404(Expert.objects.visible_to(request.user), pk=pk))
 
 
 @allow(OFFICE)

@@ -52,6 +52,8 @@ class Expert(Plausible):
     available = models.BooleanField(_("available"), default=True)
     unavailable_until = models.DateField(_("unavailable until"), null=True, blank=True)
     conflicts_note = models.TextField(_("other declared conflicts"), blank=True)
+    # In the public pool from this day (一公开: its public fields only, services/publication.py); None: not public.
+    published_on = models.DateField(_("published on"), null=True, blank=True)
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()

@@ -1,7 +1,7 @@
-"""Publishing the agency and outlet directories (plan 四(六)2, 一公开): the office marks a row published from a
-date and may withdraw it; the public portal reads only `published_agencies` / `published_outlets`, which give the
-public fields of the rows published on or before a day — never a practitioner, an ID number, a contact person or a
-note."""
+"""Publishing the agency and outlet directories (plan 四(六)2, 一公开) and the expert pool: the office marks a row
+published from a date and may withdraw it; the public portal reads only `published_agencies` / `published_outlets`
+/ `published_experts`, which give the public fields of the rows published on or before a day — never a
+practitioner, an ID number, a phone, a contact person or a note."""
 
 import datetime
 
@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from zhichan.core.actions import action, office_or_system
 
 from ..events import PUBLISHED, WITHDRAWN
-from ..models import Agency, Outlet
+from ..models import Agency, Expert, Outlet
 from ..models.agencies import kind_labels
 from .common import check_day
 
 # The fields the public may read of each directory; anything else stays on the platform.
 AGENCY_PUBLIC_FIELDS = ("name", "uscc", "kinds", "region", "address", "contact_phone", "settled_on", "qualifications")
+EXPERT_PUBLIC_FIELDS = ("number", "name", "fields", "employer", "title")
 OUTLET_PUBLIC_FIELDS = (
     "kind",
     "level",
@@ -35,9 +36,9 @@ OUTLET_PUBLIC_FIELDS = (
 
 @action(PUBLISHED, allow=office_or_system, data=lambda arguments, found: {"day": found.published_on.isoformat()})
 def publish(record, user, day: datetime.date | None = None):
-    """Mark an agency or an outlet published from the day given (today by default)."""
-    if not isinstance(record, Agency | Outlet):
-        raise ValidationError(_("Only agencies and outlets are published here."))
+    """Mark an agency, an outlet or an expert published from the day given (today by default)."""
+    if not isinstance(record, Agency | Outlet | Expert):
+        raise ValidationError(_("Only agencies, outlets and experts are published here."))
     record.published_on = check_day(day or timezone.localdate(), type(record), "published_on")
     record.save(update_fields=["published_on", "updated"])
     return record
@@ -45,7 +46,7 @@ def publish(record, user, day: datetime.date | None = None):
 
 @action(WITHDRAWN, allow=office_or_system)
 def withdraw(record, user):
-    """Take an agency or an outlet off the published directory."""
+    """Take an agency, an outlet or an expert off the published directory."""
     if record.published_on is None:
         raise ValidationError(_("It is not published."))
     record.published_on = None
@@ -109,4 +110,15 @@ def published_outlets(day: datetime.date | None = None) -> list[dict]:
             "established_on": outlet.established_on,
         }
         for outlet in found
+    ]
+
+
+def published_experts(day: datetime.date | None = None) -> list[dict]:
+    """The experts published on or before the day (today by default), with their public fields only: number, name,
+    fields of expertise, employer and title."""
+    day = day or timezone.localdate()
+    found = Expert.objects.filter(published_on__isnull=False, published_on__lte=day).order_by("number")
+    return [
+        {**{name: getattr(expert, name) for name in EXPERT_PUBLIC_FIELDS}, "field_labels": expert.field_labels()}
+        for expert in found
     ]
