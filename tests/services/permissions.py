@@ -54,6 +54,9 @@ EXPECTED = {
     "api:expert-list": (STAFF, OFFICE),
     "api:expert-detail": (STAFF, OFFICE),
     "api:expert-step": (STAFF, OFFICE),
+    "api:inspectionplan-list": (STAFF, WRITERS),
+    "api:inspectionplan-detail": (STAFF, WRITERS),
+    "api:inspectionplan-step": (STAFF, WRITERS),
     "expert-draw-new": (OFFICE, OFFICE),
     "expert-draw-detail": (STAFF, OFFICE),
     "inspector-list": (STAFF, WRITERS),
@@ -101,7 +104,5 @@ def rows(users):
 
 # The read-only API.
 EXPECTED |= {
-    f"api:{name}-{kind}": (STAFF, STAFF)
-    for name in ("expertdraw", "inspector", "inspectionplan")
-    for kind in ("list", "detail")
+    f"api:{name}-{kind}": (STAFF, STAFF) for name in ("expertdraw", "inspector") for kind in ("list", "detail")
 }

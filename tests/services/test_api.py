@@ -19,3 +19,46 @@ def test_a_plans_seed_only_once_drawn(api_for, new_plan):
     inspections.draw_plan(plan, None)
     row = api_for("court-liaison").get(f"/api/v1/services/inspection-plans/{plan.pk}/").json()
     assert row["seed"] == plan.seed and row["targets"][0]["inspectors"]
+
+
+def test_a_plan_runs_through_the_api_from_creation_to_published_results(
+    api_for, users, reference, enterprises, unit_inspectors
+):
+    api = api_for("amr-liaison")
+    created = api.post(
+        "/api/v1/services/inspection-plans/",
+        {
+            "name": "接口抽查",
+            "items": "专利标识",
+            "starts_on": "2025-03-01",
+            "ends_on": "2025-05-31",
+            "proportions": {"A": 10, "B": 10, "C": 10, "D": 10},
+        },
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    plan = created.json()
+    assert plan["unit"] == users["amr-liaison"].unit_id and plan["state"] == "preparing"
+    url = f"/api/v1/services/inspection-plans/{plan['id']}/step/"
+    assert api_for("court-liaison").post(url, {"step": "publish"}, format="json").status_code in {403, 404}
+    published = api.post(url, {"step": "publish"}, format="json")
+    assert published.status_code == 200, published.content
+    assert published.json()["seed"] == "" and published.json()["seed_hash"]
+    drawn = api.post(url, {"step": "draw"}, format="json").json()
+    assert drawn["seed"] and drawn["targets"]
+    first = drawn["targets"][0]["inspectors"][0]
+    aside = api.post(url, {"step": "step_aside", "assignment": first["id"], "reason": "亲属关系"}, format="json")
+    assert aside.status_code == 200, aside.content
+    again = aside.json()["targets"][0]["inspectors"]
+    assert any(row["stepped_aside"] for row in again) and any(row["replacement"] for row in again)
+    early = api.post(url, {"step": "publish_results"}, format="json")
+    assert early.status_code == 400  # results still to enter
+    for target in drawn["targets"]:
+        entered = api.post(
+            url,
+            {"step": "result", "target": target["id"], "finding": "no-problem", "inspected_on": "2025-04-01"},
+            format="json",
+        )
+        assert entered.status_code == 200, entered.content
+    done = api.post(url, {"step": "publish_results"}, format="json")
+    assert done.status_code == 200 and done.json()["results_published_on"]

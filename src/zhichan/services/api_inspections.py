@@ -1,12 +1,20 @@
-"""REST API of random inspections (read only): the inspectors' list and the plans with their objects, inspectors
-and results; a plan's seed is given only once drawn."""
+"""REST API of random inspections: the inspectors' list (read only) and the plans with their objects, inspectors
+and results; a plan's seed is given only once drawn. The office and the units' liaisons POST a new plan, and POST
+to its `step` what its page does: publish, draw, a result, an inspector stepping aside, publish the results."""
 
-from rest_framework import serializers
+from django.utils.translation import gettext as _
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
-from zhichan.core.api import ScopedViewSet
+from zhichan.core.api import ScopedViewSet, step_endpoint
+from zhichan.core.models import Unit
 from zhichan.core.roles import STAFF
 
 from .models import InspectionPlan, InspectionTarget, Inspector, TargetInspector
+from .services import inspections
+from .steps import PLAN_STEPS
+from .views_common import WRITERS
 
 
 class InspectorSerializer(serializers.ModelSerializer):
@@ -30,7 +38,7 @@ class InspectorAssignmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TargetInspector
-        fields = ["order", "inspector", "certificate_number", "name", "replacement", "stepped_aside", "reason"]
+        fields = ["id", "order", "inspector", "certificate_number", "name", "replacement", "stepped_aside", "reason"]
 
 
 class InspectionTargetSerializer(serializers.ModelSerializer):
@@ -39,6 +47,7 @@ class InspectionTargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = InspectionTarget
         fields = [
+            "id",
             "order",
             "key",
             "name",
@@ -53,7 +62,13 @@ class InspectionTargetSerializer(serializers.ModelSerializer):
 
 
 class PlanSerializer(serializers.ModelSerializer):
-    seed = serializers.CharField(source="seed_shown", help_text="Empty until the draw.")
+    seed = serializers.CharField(source="seed_shown", read_only=True, help_text="Empty until the draw.")
+    unit = serializers.PrimaryKeyRelatedField(
+        queryset=Unit.objects.all(), required=False, help_text="Default: the liaison's own unit."
+    )
+    proportions = serializers.DictField(
+        child=serializers.FloatField(), required=False, help_text="Percent to draw per credit grade."
+    )
     targets = InspectionTargetSerializer(many=True, read_only=True)
 
     class Meta:
@@ -68,6 +83,8 @@ class PlanSerializer(serializers.ModelSerializer):
             "region",
             "industry_code",
             "size",
+            "object_kind",
+            "service_kind",
             "proportions",
             "inspectors_per_object",
             "state",
@@ -84,6 +101,19 @@ class PlanSerializer(serializers.ModelSerializer):
             "targets",
             "synthetic",
         ]
+        read_only_fields = [
+            "state",
+            "pool_text",
+            "pool_hash",
+            "inspector_pool_text",
+            "inspector_pool_hash",
+            "wanted",
+            "seed_hash",
+            "published_on",
+            "drawn_on",
+            "results_published_on",
+            "synthetic",
+        ]
 
 
 class PlanViewSet(ScopedViewSet):
@@ -92,4 +122,19 @@ class PlanViewSet(ScopedViewSet):
     queryset = InspectionPlan.objects.prefetch_related("targets__inspectors__inspector")
     serializer_class = PlanSerializer
     allowed_roles = STAFF
-    write_roles = STAFF
+    write_roles = WRITERS
+    http_method_names = ["get", "head", "options", "post"]
+
+    step = step_endpoint(
+        PLAN_STEPS, "InspectionPlanStep", PlanSerializer, "Publish, draw, enter a result, step aside, publish results."
+    )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        unit = values.pop("unit", None) or request.user.unit
+        if unit is None:
+            raise ValidationError({"unit": [_("Choose the unit.")]})
+        plan = inspections.create_plan(request.user, unit=unit, **values)
+        return Response(self.get_serializer(plan).data, status=status.HTTP_201_CREATED)

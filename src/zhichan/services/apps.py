@@ -17,8 +17,12 @@ class ServicesConfig(Module):
     todos = ["todos.agency_todos"]
     # After the registry's demo enterprises, which the custody engagements name.
     first_start = ["first_start.first_start"]
-    # A custody engagement's services and a service record's item are the same set of choices.
-    api_enums = {"CustodyServiceEnum": "zhichan.services.models.CustodyService"}
+    # Sets of choices several fields share (a custody engagement's services and a service record's item; the
+    # services an agency offers and those a plan of agencies inspects).
+    api_enums = {
+        "CustodyServiceEnum": "zhichan.services.models.CustodyService",
+        "ServiceKindEnum": "zhichan.services.models.ServiceKind",
+    }
 
 
 # The expert pool (人才专家库) and random inspections (双随机、一公开).

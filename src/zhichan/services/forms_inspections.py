@@ -8,7 +8,7 @@ from zhichan.core.models import Region, Unit
 from zhichan.registry.models import EnterpriseSize
 
 from .forms_experts import DATE
-from .models import Finding, ObjectKind, ServiceKind
+from .models import Finding, InspectionTarget, ObjectKind, ServiceKind, TargetInspector
 
 
 def _own_unit(field, units):
@@ -75,3 +75,24 @@ class ResultForm(BootstrapMixin, forms.Form):
     finding = forms.ChoiceField(label=_("finding"), choices=Finding.choices)
     inspected_on = forms.DateField(label=_("inspected on"), widget=DATE)
     note = forms.CharField(label=_("note on the result"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ResultEntryForm(ResultForm):
+    """The API's result entry: the object of the plan it is for, then its result."""
+
+    target = forms.ModelChoiceField(InspectionTarget.objects.none(), label=_("object"))
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = plan.targets.all()
+
+
+class StepAsideEntryForm(BootstrapMixin, forms.Form):
+    """The API's stepping aside: the inspector's assignment on an object of the plan, and why."""
+
+    assignment = forms.ModelChoiceField(TargetInspector.objects.none(), label=_("inspector"))
+    reason = forms.CharField(label=_("reason for stepping aside"), max_length=500)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignment"].queryset = TargetInspector.objects.filter(target__plan=plan)

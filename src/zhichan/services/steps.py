@@ -10,8 +10,9 @@ from zhichan.core.steps import Step, Steps, by_action
 from .forms_agencies import PractitionerForm, PublishForm, PurchasedServiceForm, QualificationForm
 from .forms_custody import RatingForm, ServiceRecordForm, VisitForm
 from .forms_experts import AvailabilityForm, TieForm
+from .forms_inspections import ResultEntryForm, StepAsideEntryForm
 from .forms_outlets import ActivityForm
-from .services import agencies, custody, experts, outlets, publication
+from .services import agencies, custody, experts, inspections, outlets, publication
 
 
 class NothingForm(forms.Form):
@@ -124,4 +125,58 @@ EXPERT_STEPS = Steps(
         _step("tie", _("Declare the tie"), TieForm, experts.declare_tie, "expert", _("The tie is declared.")),
         *_publishing(),
     ]
+)
+
+
+def _plan_step(key, label, form, action, run, done) -> Step:
+    return Step(key, label, form, None, run, allowed=by_action(action, "plan"), done=done)
+
+
+# A plan's steps for the API: the plan's page posts the same actions with a form per object (views_inspections.py).
+PLAN_STEPS = Steps(
+    [
+        _plan_step(
+            "publish",
+            _("Publish the pools and the commitment"),
+            NothingForm,
+            inspections.publish_plan,
+            lambda plan, user, data, form: inspections.publish_plan(plan, user),
+            _("The pools and the commitment are published."),
+        ),
+        _plan_step(
+            "draw",
+            _("Draw the objects and inspectors"),
+            NothingForm,
+            inspections.draw_plan,
+            lambda plan, user, data, form: inspections.draw_plan(plan, user),
+            _("The objects and inspectors are drawn."),
+        ),
+        _plan_step(
+            "result",
+            _("Enter the result"),
+            ResultEntryForm,
+            inspections.enter_result,
+            lambda plan, user, data, form: inspections.enter_result(
+                data["target"], user, finding=data["finding"], inspected_on=data["inspected_on"], note=data["note"]
+            ),
+            _("The result is saved."),
+        ),
+        _plan_step(
+            "step_aside",
+            _("Step aside"),
+            StepAsideEntryForm,
+            inspections.step_aside,
+            lambda plan, user, data, form: inspections.step_aside(data["assignment"], user, reason=data["reason"]),
+            _("The inspector stepped aside; the next in rank is drawn."),
+        ),
+        _plan_step(
+            "publish_results",
+            _("Publish the results"),
+            NothingForm,
+            inspections.publish_results,
+            lambda plan, user, data, form: inspections.publish_results(plan, user),
+            _("The results are published."),
+        ),
+    ],
+    form_kwargs=lambda step, record, user: {"plan": record} if step.key in ("result", "step_aside") else {},
 )
