@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhichan.core.forms import BootstrapMixin
 
@@ -42,7 +43,7 @@ class TieForm(BootstrapMixin, forms.Form):
 
 class DrawForm(BootstrapMixin, forms.Form):
     purpose = forms.ChoiceField(label=_("purpose"), choices=DrawPurpose.choices)
-    subject = forms.CharField(label=_("matter"), max_length=300)
+    subject = forms.CharField(label=pgettext_lazy("drawn for", "matter"), max_length=300)
     field = forms.ChoiceField(
         label=_("field of expertise"), choices=[("", _("any"))] + ExpertField.choices, required=False
     )

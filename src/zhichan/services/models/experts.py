@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.models import Region
@@ -150,7 +151,7 @@ class ExpertDraw(Plausible):
         Region, models.PROTECT, related_name="expert_draws", verbose_name=_("organisation")
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=DrawPurpose.choices)
-    subject = models.CharField(_("matter"), max_length=300)
+    subject = models.CharField(pgettext_lazy("drawn for", "matter"), max_length=300)
     parties = models.TextField(_("parties named"), blank=True, help_text=_("One per line: a name or a credit code."))
     field = models.CharField(_("field of expertise"), max_length=20, choices=ExpertField.choices, blank=True)
     wanted = models.PositiveSmallIntegerField(_("experts wanted"), validators=[MinValueValidator(1)])
