@@ -60,6 +60,7 @@ EXPECTED = {
     "expert-draw-new": (OFFICE, OFFICE),
     "expert-draw-detail": (STAFF, OFFICE),
     "inspector-list": (STAFF, WRITERS),
+    "inspector-listing": (STAFF, WRITERS),
     "inspection-plan-list": (STAFF, STAFF),
     "inspection-plan-new": (WRITERS, WRITERS),
     "inspection-plan-detail": (STAFF, WRITERS),

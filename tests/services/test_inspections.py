@@ -272,3 +272,29 @@ def test_a_result_with_problems_leads_to_a_dishonesty_record_filled_in(users, ne
     form = client.get(html.unescape(links[0])).content.decode()
     assert f'value="{first.key}"' in form and "冒用他人专利号" in form and 'value="2025-04-01"' in form
     assert '<option value="inspection" selected>' in form
+
+
+def test_an_inspector_taken_off_the_list_is_in_no_later_pool_and_may_be_put_back(
+    users, client_for, amr, unit_inspectors, new_plan
+):
+    from django.urls import reverse
+
+    from zhichan.services.models import Inspector
+
+    leaving = unit_inspectors[0]
+    client = client_for("amr-liaison")
+    page = client.get(reverse("inspector-list")).content.decode()
+    assert reverse("inspector-listing", args=[leaving.pk]) in page
+    assert client.post(reverse("inspector-listing", args=[leaving.pk])).status_code == 302
+    leaving.refresh_from_db()
+    assert leaving.active is False and events_of(leaving)[0].kind == "inspector.taken_off"
+    plan = inspections.publish_plan(new_plan(), None, day=datetime.date(2025, 2, 20))
+    assert leaving.certificate_number not in plan.inspector_pool_text
+    with pytest.raises(ValidationError):
+        inspectors.take_off(leaving, users["amr-liaison"])
+    with pytest.raises(PermissionDenied):
+        inspectors.put_back(leaving, users["court-liaison"])
+    assert client.post(reverse("inspector-listing", args=[leaving.pk]), {"active": "1"}).status_code == 302
+    assert Inspector.objects.get(pk=leaving.pk).active is True
+    other = client_for("court-liaison").get(reverse("inspector-list")).content.decode()
+    assert reverse("inspector-listing", args=[leaving.pk]) not in other

@@ -35,6 +35,8 @@ EXPERT_STEPPED_ASIDE = EventKind("expert_draw.stepped_aside", _("expert stepped 
 # Random inspections (双随机、一公开).
 INSPECTOR_ADDED = EventKind("inspector.added", _("inspector added to the list"))
 INSPECTOR_TIE_DECLARED = EventKind("inspector.tie_declared", _("inspector's tie declared"))
+INSPECTOR_TAKEN_OFF = EventKind("inspector.taken_off", _("inspector taken off the list"))
+INSPECTOR_PUT_BACK = EventKind("inspector.put_back", _("inspector put back on the list"))
 PLAN_CREATED = EventKind("inspection_plan.created", _("random inspection plan drawn up"))
 PLAN_PUBLISHED = EventKind("inspection_plan.published", _("pool and seed commitment published"))
 PLAN_DRAWN = EventKind("inspection_plan.drawn", _("objects and inspectors drawn, seed published"))

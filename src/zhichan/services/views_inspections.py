@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from zhichan.core.access import allow
 from zhichan.core.clocks import clock
 from zhichan.core.models import Region, Unit
+from zhichan.core.posting import form_post
 from zhichan.core.roles import EVERYONE, LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import can_edit
 from zhichan.core.services.exports import respond
@@ -51,11 +52,23 @@ def inspector_list(request):
         if outcome.ok:
             return redirect("inspector-list")
     rows = Inspector.objects.visible_to(request.user).select_related("unit")
-    context = {
-        "page": Paginator(rows, PER_PAGE).get_page(request.GET.get("page")),
-        "form": form if units.exists() else None,
-    }
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    shown = [inspector.pk for inspector in page]
+    kept = set(Inspector.objects.editable_by(request.user).filter(pk__in=shown).values_list("pk", flat=True))
+    context = {"page": page, "kept": kept, "form": form if units.exists() else None}
     return render(request, "services/inspector_list.html", context, status=400 if form.errors else 200)
+
+
+@form_post("inspector-list")
+@allow(STAFF, write=WRITERS, scope=Inspector)
+def inspector_listing(request, pk):
+    """Take an inspector off the list, or put them back."""
+    inspector = get_object_or_404(Inspector.objects.editable_by(request.user), pk=pk)
+    if request.POST.get("active") == "1":
+        run_action(request, inspectors.put_back, inspector, request.user, done=_("Put back on the list."))
+    else:
+        run_action(request, inspectors.take_off, inspector, request.user, done=_("Taken off the list."))
+    return redirect("inspector-list")
 
 
 @allow(STAFF)

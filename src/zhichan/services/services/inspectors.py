@@ -7,7 +7,7 @@ from zhichan.core.actions import action
 from zhichan.core.scoping import works_for
 from zhichan.registry.models.enterprises import validate_uscc
 
-from ..events import INSPECTOR_ADDED, INSPECTOR_TIE_DECLARED
+from ..events import INSPECTOR_ADDED, INSPECTOR_PUT_BACK, INSPECTOR_TAKEN_OFF, INSPECTOR_TIE_DECLARED
 from ..models import Inspector, InspectorTie
 from .who import may_edit
 
@@ -54,3 +54,29 @@ def declare_tie(inspector, user, *, credit_code, note="") -> InspectorTie:
     tie.full_clean()
     tie.save()
     return tie
+
+
+def _keeps(user, arguments) -> bool:
+    return may_edit(user, arguments["inspector"])
+
+
+def _listed(inspector, active: bool) -> Inspector:
+    if inspector.active == active:
+        raise ValidationError(
+            _("The inspector is already in the list.") if active else _("The inspector is already off the list.")
+        )
+    inspector.active = active
+    inspector.save(update_fields=["active"])
+    return inspector
+
+
+@action(INSPECTOR_TAKEN_OFF, on="inspector", allow=_keeps)
+def take_off(inspector, user) -> Inspector:
+    """Off the list (left the unit, no longer certified): never in a later plan's pool; the plans already drawn
+    keep them, as drawn."""
+    return _listed(inspector, False)
+
+
+@action(INSPECTOR_PUT_BACK, on="inspector", allow=_keeps)
+def put_back(inspector, user) -> Inspector:
+    return _listed(inspector, True)
