@@ -34,16 +34,4 @@ class InspectionPlanAdmin(SimpleHistoryAdmin):
     list_filter = ["state", "unit", "synthetic"]
     search_fields = ["name"]
     exclude = ["seed"]
-    readonly_fields = [
-        "state",
-        "proportions",
-        "pool_text",
-        "pool_hash",
-        "inspector_pool_text",
-        "inspector_pool_hash",
-        "wanted",
-        "seed_hash",
-        "published_on",
-        "drawn_on",
-        "results_published_on",
-    ]
+    readonly_fields = [*InspectionPlan.STEP_WRITTEN, "proportions"]

@@ -101,19 +101,7 @@ class PlanSerializer(serializers.ModelSerializer):
             "targets",
             "synthetic",
         ]
-        read_only_fields = [
-            "state",
-            "pool_text",
-            "pool_hash",
-            "inspector_pool_text",
-            "inspector_pool_hash",
-            "wanted",
-            "seed_hash",
-            "published_on",
-            "drawn_on",
-            "results_published_on",
-            "synthetic",
-        ]
+        read_only_fields = [*InspectionPlan.STEP_WRITTEN, "synthetic"]
 
 
 class PlanViewSet(ScopedViewSet):

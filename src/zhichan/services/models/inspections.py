@@ -127,6 +127,20 @@ class InspectionPlan(Plausible):
     scope = Scope(unit="unit", shared=True, owners_write=True, organisation="unit__organisation")
     objects = ScopedQuerySet.as_manager()
     dates_ahead = ("starts_on", "ends_on")
+    # Written by the plan's steps alone (publish, draw, publish the results): never entered by hand, in the admin
+    # or the API.
+    STEP_WRITTEN = (
+        "state",
+        "pool_text",
+        "pool_hash",
+        "inspector_pool_text",
+        "inspector_pool_hash",
+        "wanted",
+        "seed_hash",
+        "published_on",
+        "drawn_on",
+        "results_published_on",
+    )
 
     class Meta:
         verbose_name = _("random inspection plan")
