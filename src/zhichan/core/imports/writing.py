@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ..bulk_work import tune_for_bulk_work
 from ..models import ImportBatch
 from .bulk import bulk_load, q
 from .chunks import ChunkWorker
@@ -69,12 +70,6 @@ class SetSpec:
 CHUNK = 5000  # rows per chunk on SQLite
 COPY_CHUNK = 50_000  # rows per chunk on PostgreSQL
 TEXTS = ("CharField", "TextField")
-PG_SETTINGS = {
-    "work_mem": "256MB",
-    "maintenance_work_mem": "256MB",
-    "gin_pending_list_limit": "64MB",
-    "synchronous_commit": "off",
-}
 # A batch expected to create at least this many records, and at least as many as the register already holds,
 # is written as a bulk load (bulk.py): the foreign keys of the tables it fills are checked once per constraint
 # where the role may, and the search indexes' pending lists merged before it commits; no table is locked. The
@@ -181,10 +176,7 @@ class SetWriter:
         definition = ", ".join(f"{q(c)} {extra.get(c) or types[c]}" for c in self.columns)
         with connection.cursor() as cursor:
             if self.postgres:
-                # For this transaction only: room for the joins and for the trigram indexes' pending lists, and
-                # no wait for the WAL flush at commit (a crash loses at most this batch, which is then not done).
-                for setting, value in PG_SETTINGS.items():
-                    cursor.execute("SELECT set_config(%s, %s, true)", [setting, value])
+                tune_for_bulk_work(cursor)  # a crash loses at most this batch, which is then not done
                 cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [self.model._meta.db_table])
                 (self._sequence,) = cursor.fetchone()
             # On PostgreSQL every row is given an id from the register's sequence as it is loaded: a new record

@@ -38,8 +38,14 @@ class SubjectGrade(models.Model):
 
     # No database constraints on the links: a run writes every subject's row at once (by COPY), and checking
     # 200,000 deferred foreign keys at the commit would cost more than the grading; the run owns them (CASCADE).
+    # For the same reason no index beyond the two the pages read by (a run's grades, a subject's runs).
     run = models.ForeignKey(
-        GradeRun, models.CASCADE, related_name="grades", verbose_name=_("grade run"), db_constraint=False
+        GradeRun,
+        models.CASCADE,
+        related_name="grades",
+        verbose_name=_("grade run"),
+        db_constraint=False,
+        db_index=False,
     )
     subject_kind = models.CharField(_("kind of subject"), max_length=20, choices=SubjectKind.choices)
     credit_code = models.CharField(_("unified social credit code"), max_length=18)
@@ -52,6 +58,7 @@ class SubjectGrade(models.Model):
         related_name="+",
         verbose_name=_("region"),
         db_constraint=False,
+        db_index=False,
     )
     grade = models.CharField(_("grade"), max_length=10)
     reasons = models.JSONField(_("why"), default=list)
@@ -63,7 +70,7 @@ class SubjectGrade(models.Model):
     class Meta:
         verbose_name = _("credit grade")
         verbose_name_plural = _("credit grades")
-        indexes = [models.Index(fields=["run", "grade"]), models.Index(fields=["run", "credit_code"])]
+        indexes = [models.Index(fields=["run", "grade"]), models.Index(fields=["credit_code", "run"])]
 
     def __str__(self):
         return f"{self.name} {self.grade}"

@@ -29,6 +29,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_or_system
+from zhichan.core.bulk_work import plain_rows, tune_for_bulk_work
 from zhichan.core.clocks import add_months
 from zhichan.protection.models import CaseParty
 
@@ -110,7 +111,7 @@ def _records(rules, day, codes) -> dict[str, dict]:
     names = [name for _rule, part in parts for name in (f"{part}_n", f"{part}_last")]
     rows = _of(DishonestyRecord.objects.filter(wanted), codes).values("credit_code").annotate(**aggregates)
     # Tuples, not a server-side cursor: PostgreSQL then scans in parallel, and 200,000 rows stay cheap in Python.
-    for code, *values in rows.values_list("credit_code", *names):
+    for code, *values in plain_rows(rows.values_list("credit_code", *names)):
         for index, (rule, _part) in enumerate(parts):
             count = values[2 * index]
             if not count:
@@ -262,6 +263,7 @@ def _write(rows: list):
 def compute_grades(user, as_of: datetime.date, progress=None) -> GradeRun:
     """Grade every subject as of the day and store the run (each subject's grade and reasons)."""
     rules = grade_rules()
+    tune_for_bulk_work()
     run = GradeRun.objects.create(
         as_of=as_of,
         started_by=user if getattr(user, "pk", None) else None,

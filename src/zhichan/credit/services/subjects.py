@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from zhichan.core.bulk_work import plain_rows
 from zhichan.core.identities import id_shown, masked_name
 from zhichan.registry.models import Enterprise
 from zhichan.registry.services.enterprises import enterprise_with
@@ -33,7 +34,7 @@ def enterprises() -> Iterator[tuple]:
     """Every registry enterprise not merged away: (kind, credit code, name, region id)."""
     rows = Enterprise.objects.filter(merged_into__isnull=True, uscc__isnull=False).exclude(uscc="").order_by("uscc")
     # Read at once (a server-side cursor would cost more than the rows' memory at 200,000).
-    for code, name, region in rows.values_list("uscc", "name", "region_id"):
+    for code, name, region in plain_rows(rows.values_list("uscc", "name", "region_id")):
         yield (SubjectKind.ENTERPRISE, code, name, region)
 
 
