@@ -60,7 +60,10 @@ EXPECTED = {
     "expert-draw-new": (OFFICE, OFFICE),
     "expert-draw-detail": (STAFF, OFFICE),
     "inspector-list": (STAFF, WRITERS),
-    "inspector-listing": (STAFF, WRITERS),
+    "inspector-detail": (STAFF, WRITERS),
+    "api:inspector-list": (STAFF, WRITERS),
+    "api:inspector-detail": (STAFF, WRITERS),
+    "api:inspector-step": (STAFF, WRITERS),
     "inspection-plan-list": (STAFF, STAFF),
     "inspection-plan-new": (WRITERS, WRITERS),
     "inspection-plan-detail": (STAFF, WRITERS),
@@ -105,5 +108,5 @@ def rows(users):
 
 # The read-only API.
 EXPECTED |= {
-    f"api:{name}-{kind}": (STAFF, STAFF) for name in ("expertdraw", "inspector") for kind in ("list", "detail")
+    f"api:{name}-{kind}": (STAFF, STAFF) for name in ("expertdraw",) for kind in ("list", "detail")
 }

@@ -62,3 +62,39 @@ def test_a_plan_runs_through_the_api_from_creation_to_published_results(
         assert entered.status_code == 200, entered.content
     done = api.post(url, {"step": "publish_results"}, format="json")
     assert done.status_code == 200 and done.json()["results_published_on"]
+
+
+def test_inspectors_are_added_tied_taken_off_and_put_back_through_the_api(api_for, users, amr, unit_inspectors):
+    api = api_for("amr-liaison")
+    added = api.post(
+        "/api/v1/services/inspectors/",
+        {"name": "接口检查员", "certificate_number": "35050009001", "field": "市场监管"},
+        format="json",
+    )
+    assert added.status_code == 201, added.content
+    row = added.json()
+    assert row["unit"] == users["amr-liaison"].unit_id and row["active"] is True and row["ties"] == []
+    again = api.post(
+        "/api/v1/services/inspectors/",
+        {"name": "另一人", "certificate_number": unit_inspectors[0].certificate_number, "field": "市场监管"},
+        format="json",
+    )
+    assert again.status_code == 400 and unit_inspectors[0].name in again.content.decode()
+    other_unit = api.post(
+        "/api/v1/services/inspectors/",
+        {"unit": users["court-liaison"].unit_id, "name": "越权", "certificate_number": "X1", "field": "审判"},
+        format="json",
+    )
+    assert other_unit.status_code == 403
+    url = f"/api/v1/services/inspectors/{row['id']}/step/"
+    code = "91350583MA2XXXXX0C"
+    tied = api.post(url, {"step": "tie", "credit_code": code, "note": "原任职单位"}, format="json")
+    assert tied.status_code == 200, tied.content
+    assert tied.json()["ties"] == [{"id": tied.json()["ties"][0]["id"], "credit_code": code, "note": "原任职单位"}]
+    assert api.post(url, {"step": "tie", "credit_code": "bad"}, format="json").status_code == 400
+    assert api_for("court-liaison").post(url, {"step": "take_off"}, format="json").status_code in {403, 404}
+    off = api.post(url, {"step": "take_off"}, format="json")
+    assert off.status_code == 200 and off.json()["active"] is False
+    assert api.post(url, {"step": "take_off"}, format="json").status_code == 400
+    back = api.post(url, {"step": "put_back"}, format="json")
+    assert back.status_code == 200 and back.json()["active"] is True

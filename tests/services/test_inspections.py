@@ -282,19 +282,46 @@ def test_an_inspector_taken_off_the_list_is_in_no_later_pool_and_may_be_put_back
     from zhichan.services.models import Inspector
 
     leaving = unit_inspectors[0]
+    detail = reverse("inspector-detail", args=[leaving.pk])
     client = client_for("amr-liaison")
     page = client.get(reverse("inspector-list")).content.decode()
-    assert reverse("inspector-listing", args=[leaving.pk]) in page
-    assert client.post(reverse("inspector-listing", args=[leaving.pk])).status_code == 302
+    assert f'action="{detail}"' in page and 'data-testid="inspector-take-off"' in page
+    assert client.post(detail, {"form": "take_off"}).status_code == 302
     leaving.refresh_from_db()
     assert leaving.active is False and events_of(leaving)[0].kind == "inspector.taken_off"
+    assert "已移出名录" in client.get(detail).content.decode()
     plan = inspections.publish_plan(new_plan(), None, day=datetime.date(2025, 2, 20))
     assert leaving.certificate_number not in plan.inspector_pool_text
     with pytest.raises(ValidationError):
         inspectors.take_off(leaving, users["amr-liaison"])
     with pytest.raises(PermissionDenied):
         inspectors.put_back(leaving, users["court-liaison"])
-    assert client.post(reverse("inspector-listing", args=[leaving.pk]), {"active": "1"}).status_code == 302
+    assert client.post(detail, {"form": "put_back"}).status_code == 302
     assert Inspector.objects.get(pk=leaving.pk).active is True
-    other = client_for("court-liaison").get(reverse("inspector-list")).content.decode()
-    assert reverse("inspector-listing", args=[leaving.pk]) not in other
+    other = client_for("court-liaison")
+    assert f'action="{detail}"' not in other.get(reverse("inspector-list")).content.decode()
+    assert 'data-testid="tie-form"' not in other.get(detail).content.decode()
+    assert other.post(detail, {"form": "take_off"}).status_code in (403, 404)
+
+
+def test_a_tie_declared_on_the_inspectors_page_keeps_them_from_that_enterprise(
+    client_for, unit_inspectors, enterprises, new_plan
+):
+    from django.urls import reverse
+
+    tied = unit_inspectors[1]
+    code = enterprises[0].uscc
+    detail = reverse("inspector-detail", args=[tied.pk])
+    client = client_for("amr-liaison")
+    refused = client.post(detail, {"form": "tie", "tie-credit_code": "123", "tie-note": "亲属任职"})
+    assert refused.status_code == 400 and 'value="亲属任职"' in refused.content.decode()
+    assert client.post(detail, {"form": "tie", "tie-credit_code": code, "tie-note": "亲属任职"}).status_code == 302
+    assert list(tied.ties.values_list("credit_code", "note")) == [(code, "亲属任职")]
+    assert code in client.get(detail).content.decode() and events_of(tied)[0].kind == "inspector.tie_declared"
+    again = client.post(detail, {"form": "tie", "tie-credit_code": code})
+    assert again.status_code == 400 and "已申报" in again.content.decode()
+    every = new_plan(proportions={stratum: 100 for stratum in ("A", "B", "C", "D")})
+    plan = inspections.draw_plan(inspections.publish_plan(every, None, day=datetime.date(2025, 2, 20)), None)
+    target = plan.targets.get(key=code)
+    assert tied.pk not in set(target.inspectors.values_list("inspector", flat=True))
+    assert target.excluded_inspectors == [tied.certificate_number]

@@ -29,6 +29,12 @@ class InspectorForm(BootstrapMixin, forms.Form):
         _own_unit(self.fields["unit"], units)
 
 
+class InspectorTieForm(BootstrapMixin, forms.Form):
+    prefix = "tie"
+    credit_code = forms.CharField(label=_("unified social credit code"), max_length=18)
+    note = forms.CharField(label=_("tie"), max_length=200, required=False)
+
+
 class PlanForm(BootstrapMixin, forms.Form):
     unit = forms.ModelChoiceField(Unit.objects.none(), label=_("unit"))
     name = forms.CharField(label=_("plan"), max_length=200)

@@ -1,6 +1,6 @@
-"""What is entered on an agency's, an outlet's, a custody engagement's and an expert's page, one table each for the
-page and the API (core/steps.py): each entry's label, form and action; the action's own permission decides who is
-offered it. These records have no states: every entry is offered whatever the record holds."""
+"""What is entered on an agency's, an outlet's, a custody engagement's, an expert's and an inspector's page, one table
+each for the page and the API (core/steps.py): each entry's label, form and action; the action's own permission
+decides who is offered it. These records have no states: every entry is offered whatever the record holds."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +10,9 @@ from zhichan.core.steps import Step, Steps, by_action
 from .forms_agencies import PractitionerForm, PublishForm, PurchasedServiceForm, QualificationForm
 from .forms_custody import RatingForm, ServiceRecordForm, VisitForm
 from .forms_experts import AvailabilityForm, TieForm
-from .forms_inspections import ResultEntryForm, StepAsideEntryForm
+from .forms_inspections import InspectorTieForm, ResultEntryForm, StepAsideEntryForm
 from .forms_outlets import ActivityForm
-from .services import agencies, custody, experts, inspections, outlets, publication
+from .services import agencies, custody, experts, inspections, inspectors, outlets, publication
 
 
 class NothingForm(forms.Form):
@@ -124,6 +124,37 @@ EXPERT_STEPS = Steps(
         ),
         _step("tie", _("Declare the tie"), TieForm, experts.declare_tie, "expert", _("The tie is declared.")),
         *_publishing(),
+    ]
+)
+
+
+INSPECTOR_STEPS = Steps(
+    [
+        _step(
+            "tie",
+            _("Declare the tie"),
+            InspectorTieForm,
+            inspectors.declare_tie,
+            "inspector",
+            _("The tie is declared."),
+        ),
+        _step(
+            "take_off",
+            _("Take off the list"),
+            NothingForm,
+            inspectors.take_off,
+            "inspector",
+            _("Taken off the list."),
+            style="outline-secondary",
+        ),
+        _step(
+            "put_back",
+            _("Put back on the list"),
+            NothingForm,
+            inspectors.put_back,
+            "inspector",
+            _("Put back on the list."),
+        ),
     ]
 )
 

@@ -61,7 +61,7 @@ from . import views_inspections  # noqa: E402
 
 urlpatterns += [
     path("services/inspectors/", views_inspections.inspector_list, name="inspector-list"),
-    path("services/inspectors/<int:pk>/list/", views_inspections.inspector_listing, name="inspector-listing"),
+    path("services/inspectors/<int:pk>/", views_inspections.inspector_detail, name="inspector-detail"),
     path("services/inspections/", views_inspections.plan_list, name="inspection-plan-list"),
     path("services/inspections/new/", views_inspections.plan_new, name="inspection-plan-new"),
     path("services/inspections/<int:pk>/", views_inspections.plan_detail, name="inspection-plan-detail"),

@@ -4,13 +4,13 @@ reads its form and calls services/inspections.py or services/inspectors.py."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
 from zhichan.core.clocks import clock
 from zhichan.core.models import Region, Unit
-from zhichan.core.posting import form_post
 from zhichan.core.roles import EVERYONE, LIAISONS, STAFF, Role, role_of
 from zhichan.core.scoping import can_edit
 from zhichan.core.services.exports import respond
@@ -18,11 +18,12 @@ from zhichan.core.views.actions import run_action
 
 from . import inspection_pool
 from .forms_experts import StepAsideForm
-from .forms_inspections import InspectorForm, PlanForm, ResultForm
+from .forms_inspections import InspectorForm, InspectorTieForm, PlanForm, ResultForm
 from .models import InspectionPlan, Inspector, PlanState, PublishedPlan, TargetInspector
 from .services import inspection_export, inspections, inspectors
+from .steps import INSPECTOR_STEPS
+from .views_common import WRITERS, post_entry
 
-WRITERS = frozenset({Role.OFFICE, *LIAISONS})
 PER_PAGE = 50
 
 
@@ -59,16 +60,34 @@ def inspector_list(request):
     return render(request, "services/inspector_list.html", context, status=400 if form.errors else 200)
 
 
-@form_post("inspector-list")
+def _inspector(request, inspector, forms=None, status=200):
+    forms = forms or {}
+    kept = can_edit(request.user, inspector)
+    assignments = (
+        inspector.assignments.visible_to(request.user)
+        .select_related("target__plan")
+        .order_by("-target__plan__drawn_on", "-target__plan__pk", "target__order")
+    )
+    context = {
+        "inspector": inspector,
+        "kept": kept,
+        "ties": inspector.ties.all(),
+        "tie_form": (forms.get("tie") or InspectorTieForm()) if kept else None,
+        "assignments": assignments[:50],
+    }
+    return render(request, "services/inspector_detail.html", context, status=status)
+
+
 @allow(STAFF, write=WRITERS, scope=Inspector)
-def inspector_listing(request, pk):
-    """Take an inspector off the list, or put them back."""
-    inspector = get_object_or_404(Inspector.objects.editable_by(request.user), pk=pk)
-    if request.POST.get("active") == "1":
-        run_action(request, inspectors.put_back, inspector, request.user, done=_("Put back on the list."))
-    else:
-        run_action(request, inspectors.take_off, inspector, request.user, done=_("Taken off the list."))
-    return redirect("inspector-list")
+def inspector_detail(request, pk):
+    """An inspector: the declared ties, the plans they were drawn for; a tie declared, taken off or put back."""
+    if request.method == "POST":
+        inspector = get_object_or_404(Inspector.objects.editable_by(request.user), pk=pk)
+        key = request.POST.get("form")
+        if key not in INSPECTOR_STEPS:
+            return HttpResponseBadRequest()
+        return post_entry(request, inspector, INSPECTOR_STEPS, key, _inspector, on_page=key == "tie")
+    return _inspector(request, get_object_or_404(Inspector.objects.visible_to(request.user), pk=pk))
 
 
 @allow(STAFF)

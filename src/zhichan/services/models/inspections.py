@@ -47,6 +47,9 @@ class Inspector(Plausible):
     def __str__(self):
         return f"{self.name}（{self.certificate_number}）"
 
+    def get_absolute_url(self):
+        return reverse("inspector-detail", args=[self.pk])
+
 
 class InspectorTie(Plausible):
     """An enterprise the inspector declared a tie to (kin, former employer…): never drawn to inspect it."""
