@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "zhichan.protection",
     "zhichan.services",
     "zhichan.credit",
+    "zhichan.finance",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -44,6 +44,7 @@ ROLE_USERS = {
     Role.UNIT_LIAISON: "amr-liaison",
     Role.TOWNSHIP_LIAISON: "shuitou-liaison",
     Role.ENTERPRISE: "enterprise",
+    Role.BANK: "bank",
     Role.PUBLIC: ANONYMOUS,
 }
 # A second liaison of another unit, to show two liaisons cannot see each other's rows.

@@ -17,6 +17,7 @@ DAILY = []
 ALERTS = []
 TODOS = []
 TARGET_READERS = []
+RIGHT_LINES = []
 
 
 def register_panel(panel):
@@ -87,6 +88,29 @@ def targets_as_of(programme, day) -> dict:
     for reader in TARGET_READERS:
         found.update(reader(programme, day))
     return found
+
+
+@dataclass(frozen=True)
+class RightLine:
+    """A line another app adds to a patent's, trademark's or copyright's legal-status history (a pledge registered
+    or released, a licence): its day, what happened, the detail, and the page of the record behind it. `badge`,
+    when set, is shown at the top of the right's page while the line holds (质押中)."""
+
+    date: datetime.date
+    label: str
+    text: str = ""
+    url: str = ""
+    badge: str = ""
+
+
+def register_right_lines(provider):
+    """`provider(user, right) -> [RightLine]`: the lines the user may read about one right, a few queries each."""
+    RIGHT_LINES.append(provider)
+    return provider
+
+
+def right_lines(user, right) -> list[RightLine]:
+    return [line for provider in RIGHT_LINES for line in provider(user, right)]
 
 
 @dataclass(frozen=True)

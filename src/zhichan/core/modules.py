@@ -53,6 +53,7 @@ class Module(AppConfig):
     first_start: list = []  # `step(stdout, demo=bool)`, run by `manage.py bootstrap`
     daily: list = []  # `job(stdout, today)`, run by `manage.py send_reminders`
     target_readers: list = []  # `reader(programme, day) -> {target id: row}`
+    right_lines: list = []  # `provider(user, right) -> [RightLine]`, in a right's legal-status history
     signals: list = []  # modules imported when ready, connecting the app's receivers
     # The API schema's name for a set of choices (dotted path) where the schema would otherwise make one up: two
     # fields called `state` of different records, or one set of choices under two field names.
@@ -70,6 +71,7 @@ class Module(AppConfig):
             (self.first_start, extensions.register_first_start),
             (self.daily, extensions.register_daily),
             (self.target_readers, extensions.register_target_reader),
+            (self.right_lines, extensions.register_right_lines),
         ]:
             for hook in hooks:
                 register(import_string(self.dotted(hook)))

@@ -10,6 +10,8 @@ class Role(models.TextChoices):
     UNIT_LIAISON = "unit-liaison", _("Member-unit liaison")
     TOWNSHIP_LIAISON = "township-liaison", _("Township liaison")
     ENTERPRISE = "enterprise", _("Enterprise user")
+    # A bank's liaison: enters its own bank's pledges and loans, and reads nothing else of the programme.
+    BANK = "bank", _("Bank liaison")
     PUBLIC = "public", _("Public")
 
 

@@ -94,6 +94,8 @@ class Scope:
                 q |= self._with_units(user)
         if role == Role.ENTERPRISE and self.enterprise is not None:
             q |= self._own_enterprises(user)
+        if role == Role.BANK and user.unit_id and self.unit is not None:
+            q |= Q(**{self._path(self.unit, "pk"): user.unit_id})  # its own bank's rows, nothing shared
         return q
 
     def _within(self, path: str) -> Q:
@@ -143,6 +145,8 @@ class Scope:
             return own | self._with_units(user) if self.with_units else own
         if role == Role.ENTERPRISE and self.enterprise is not None:
             return self._own_enterprises(user)
+        if role == Role.BANK and user.unit_id and self.unit is not None:
+            return Q(**{self._path(self.unit, "pk"): user.unit_id})
         return NOTHING
 
     def _own_enterprises(self, user) -> Q:
@@ -183,9 +187,9 @@ def save_checked(user, save):
 
 
 def works_for(user, unit) -> bool:
-    """May the user act for this unit (the office for any, a liaison for its own)?"""
+    """May the user act for this unit (the office for any, a liaison or a bank's liaison for its own)?"""
     role = role_of(user)
-    return role == Role.OFFICE or (role in LIAISONS and user.unit_id == unit.pk)
+    return role == Role.OFFICE or (role in (*LIAISONS, Role.BANK) and user.unit_id == unit.pk)
 
 
 def scope_key(user) -> tuple:

@@ -40,10 +40,12 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
-        if self.role in LIAISONS | {Role.OFFICE} and not self.unit_id:
+        if self.role in LIAISONS | {Role.OFFICE, Role.BANK} and not self.unit_id:
             raise ValidationError({"unit": _("This role needs a unit.")})
         if self.role == Role.TOWNSHIP_LIAISON and self.unit_id and self.unit.kind != UnitKind.TOWNSHIP:
             raise ValidationError({"unit": _("A township liaison belongs to a township or park unit.")})
+        if self.role == Role.BANK and self.unit_id and self.unit.kind != UnitKind.BANK:
+            raise ValidationError({"unit": _("A bank's liaison belongs to a bank's unit.")})
 
     @property
     def display_name(self) -> str:

@@ -13,6 +13,8 @@ class UnitKind(models.TextChoices):
     OFFICE = "office", _("Programme office")
     MEMBER = "member", _("Member unit")
     TOWNSHIP = "township", _("Township or park")
+    # A bank lending against IP (finance): not a member of the leading group; its liaison enters its own loans.
+    BANK = "bank", _("Bank")
 
 
 class Unit(models.Model):

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.dispatch import Signal
 
-from ..models import Role, Unit, User
+from ..models import Region, Role, Unit, UnitKind, User
 
 # The region whose organisation the demo accounts' units belong to: the built-in organisation file's
 # (data/organisations/nanan-2022.yaml); unit keys are unique only within one region's organisation.
@@ -24,7 +24,10 @@ DEMO_ACCOUNTS = [
     ("police-liaison", Role.UNIT_LIAISON, "police", "市公安局联络员（演示）"),
     ("procuratorate-liaison", Role.UNIT_LIAISON, "procuratorate", "市检察院联络员（演示）"),
     ("enterprise", Role.ENTERPRISE, None, "企业用户（演示）"),
+    ("bank", Role.BANK, "demo-bank", "演示银行联络员（演示）"),
 ]
+# Units the demo accounts need beyond the organisation file's: a synthetic bank (finance's demo bank uses it).
+DEMO_UNITS = {"demo-bank": ("南安演示银行（演示）", "Demo Bank, Nan'an branch (synthetic)", UnitKind.BANK)}
 
 # Sent with the enterprise demo user, so the registry can give it an enterprise without core importing it.
 demo_enterprise_user_created = Signal()
@@ -40,6 +43,17 @@ def demo_accounts_present() -> bool:
     return accounts_file().exists() and User.objects.filter(username__in=names).count() == len(names)
 
 
+def demo_unit(key: str) -> Unit:
+    """The demo organisation's unit of that key, made first when it is one of DEMO_UNITS."""
+    organisation = Region.objects.get(code=DEMO_ORGANISATION)
+    if key in DEMO_UNITS and not Unit.objects.filter(organisation=organisation, key=key).exists():
+        name, name_en, kind = DEMO_UNITS[key]
+        Unit.objects.create(
+            organisation=organisation, region=organisation, key=key, name=name, name_en=name_en, kind=kind, order=900
+        )
+    return Unit.objects.get(organisation=organisation, key=key)
+
+
 @transaction.atomic
 def create_demo_accounts() -> list[tuple[str, str, str]]:
     """Create (or reset) the demo accounts and return (username, password, role) for each."""
@@ -49,7 +63,7 @@ def create_demo_accounts() -> list[tuple[str, str, str]]:
         user = User.objects.filter(username=username).first() or User(username=username)
         user.role = role
         user.first_name = full_name
-        user.unit = Unit.objects.get(organisation__code=DEMO_ORGANISATION, key=unit_key) if unit_key else None
+        user.unit = demo_unit(unit_key) if unit_key else None
         user.is_staff = user.is_superuser = role == Role.OFFICE
         user.set_password(password)
         user.save()

@@ -38,6 +38,8 @@ def workbench(request):
             people=Person.objects.visible_to(user).filter(unit=user.unit),
             region=user.unit.region,
         )
+    if role == Role.BANK:
+        context["unit"] = user.unit
     if role == Role.ENTERPRISE:
         context["enterprises"] = user.enterprises.select_related("region")
     return render(request, f"core/workbench/{role.value}.html", context)

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhichan.core.extensions import RightLine, right_lines
 from zhichan.core.roles import SIGNED_IN
 
 # Everyone signed in may read the registers; scoping decides which rows (an enterprise user sees its own).
@@ -70,3 +71,14 @@ def with_states(with_validity, queryset, day):
     """(record, state) for every row, a chunk at a time: an export's progress moves from the start."""
     for chunk in chunked(queryset):
         yield from with_validity(chunk, day)
+
+
+def legal_history(user, right, events=()) -> dict:
+    """A right's legal-status history: the register's own events and the lines other apps add (a pledge), by day;
+    and the badges of the lines that hold now."""
+    lines = [RightLine(e.date, e.get_kind_display(), e.text) for e in events]
+    added = right_lines(user, right)
+    return {
+        "legal_lines": sorted([*lines, *added], key=lambda line: line.date),
+        "right_badges": sorted({line.badge for line in added if line.badge}),
+    }

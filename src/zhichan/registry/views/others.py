@@ -13,7 +13,7 @@ from zhichan.documents import xlsx
 from ..columns import COPYRIGHTS, GEOGRAPHICAL_INDICATIONS
 from ..filters import CopyrightFilter, GIFilter
 from ..models import Copyright, GeographicalIndication
-from .common import READERS, export_note, filtered, list_context, rows_of
+from .common import READERS, export_note, filtered, legal_history, list_context, rows_of
 
 
 def _copyrights():
@@ -57,6 +57,7 @@ def copyright_detail(request, pk):
         "record": record,
         "owners": record.owners.visible_to(request.user).select_related("region"),
         "history": record.history.select_related("history_user")[:20],
+        **legal_history(request.user, record),
     }
     return render(request, "registry/copyright_detail.html", context)
 

@@ -19,7 +19,7 @@ from ..models import Patent
 from ..services import patents as rules
 from ..services.portfolio import patents_with_validity
 from ..terms import anniversary
-from .common import READERS, export_note, filtered, list_context, with_states, with_today
+from .common import READERS, export_note, filtered, legal_history, list_context, with_states, with_today
 
 
 def _patents():
@@ -67,6 +67,7 @@ def patent_detail(request, pk):
         "patent": patent,
         "state": describe(rules.status_on(patent, today, events)),
         "events": events,
+        **legal_history(request.user, patent, events),
         "term_end": expires - datetime.timedelta(days=1),
         "expiry": expires,
         "next_annuity": rules.next_annuity_due(patent, today, events),

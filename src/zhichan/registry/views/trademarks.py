@@ -16,7 +16,7 @@ from ..labels import describe
 from ..models import Trademark
 from ..services import trademarks as rules
 from ..services.portfolio import term_end, trademarks_with_validity
-from .common import READERS, export_note, filtered, list_context, with_states, with_today
+from .common import READERS, export_note, filtered, legal_history, list_context, with_states, with_today
 
 
 def _trademarks():
@@ -61,6 +61,7 @@ def trademark_detail(request, pk):
         "trademark": trademark,
         "state": describe(rules.status_on(trademark, today, events)),
         "events": events,
+        **legal_history(request.user, trademark, events),
         "term_end": term_end(trademark, today, events),
         "holders": trademark.holders.visible_to(request.user).select_related("region"),
         "geographical_indications": trademark.geographical_indications.visible_to(request.user),

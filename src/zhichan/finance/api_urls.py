@@ -1,0 +1,3 @@
+from .api import BankViewSet, PledgeViewSet
+
+ROUTES = [("finance/banks", BankViewSet), ("finance/pledges", PledgeViewSet)]

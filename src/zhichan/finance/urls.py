@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("finance/pledges/", views.pledge_list, name="finance-pledge-list"),
+    path("finance/pledges/export.xlsx", views.pledge_export, name="finance-pledge-export"),
+    path("finance/pledges/new/", views.pledge_new, name="finance-pledge-new"),
+    path("finance/pledges/<int:pk>/", views.pledge_detail, name="finance-pledge-detail"),
+    path("finance/pledges/<int:pk>/step/", views.pledge_step, name="finance-pledge-step"),
+    path("finance/banks/", views.bank_list, name="finance-bank-list"),
+    path("finance/banks/<int:pk>/", views.bank_detail, name="finance-bank-detail"),
+    path("finance/banks/<int:pk>/step/", views.bank_step, name="finance-bank-step"),
+]
