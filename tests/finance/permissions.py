@@ -1,26 +1,27 @@
-"""Who may open each page and endpoint of the finance module, and rows to try them with: the demo bank (whose
-liaison is the demo bank user) and another bank, each with a pledge. The office and the leadership read everything,
-a bank's liaison only its own bank's; no other unit reads them. The office enters banks; the office and a bank's
-liaison enter that bank's products, pledges and loans."""
+"""Who may open each page and endpoint of the finance module, and rows to try them with: the demo bank (whose liaison
+is the demo bank user) and another bank, each with a pledge. The office and the leadership read everything, a bank's
+liaison only its own bank's, an enterprise user its own enterprises' pledges; no other unit reads them. The office
+enters banks; the office and a bank's liaison enter that bank's products, pledges and loans."""
 
 from zhichan.core.roles import SEE_ALL, Role
 
-READERS = frozenset({*SEE_ALL, Role.BANK})
+BANK_READERS = frozenset({*SEE_ALL, Role.BANK})
+READERS = BANK_READERS | {Role.ENTERPRISE}
 WRITERS = frozenset({Role.OFFICE, Role.BANK})
 OFFICE = frozenset({Role.OFFICE})
 
 EXPECTED = {
     "finance-pledge-list": (READERS, READERS),
-    "finance-pledge-export": (READERS, frozenset()),
+    "finance-pledge-export": (READERS, READERS),
     "finance-pledge-new": (WRITERS, WRITERS),
     "finance-pledge-detail": (READERS, WRITERS),
     "finance-pledge-step": (READERS, WRITERS),
-    "finance-bank-list": (READERS, OFFICE),
-    "finance-bank-detail": (READERS, WRITERS),
-    "finance-bank-step": (READERS, WRITERS),
-    "api:bank-list": (READERS, WRITERS),
-    "api:bank-detail": (READERS, WRITERS),
-    "api:bank-step": (READERS, WRITERS),
+    "finance-bank-list": (BANK_READERS, OFFICE),
+    "finance-bank-detail": (BANK_READERS, WRITERS),
+    "finance-bank-step": (BANK_READERS, WRITERS),
+    "api:bank-list": (BANK_READERS, WRITERS),
+    "api:bank-detail": (BANK_READERS, WRITERS),
+    "api:bank-step": (BANK_READERS, WRITERS),
     "api:pledge-list": (READERS, WRITERS),
     "api:pledge-detail": (READERS, WRITERS),
     "api:pledge-step": (READERS, WRITERS),

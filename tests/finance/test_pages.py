@@ -165,3 +165,16 @@ def test_the_api_enters_a_pledge_with_its_rights_and_a_loan(api_for, bank, other
     )
     assert loan.status_code == 200 and loan.json()["loans"][0]["amount"] == "280.0000"
     assert [p["registration_number"] for p in api.get("/api/v1/finance/pledges/").json()["results"]] == ["Y-API-1"]
+
+
+def test_an_enterprise_reads_its_own_pledges_only(client_for, users, bank, pledgor):
+    users["enterprise"].enterprises.add(pledgor)
+    own = make_pledge(bank, "Y-MINE", pledgor=pledgor)
+    other = make_pledge(bank, "Y-NOT-MINE", pledgor=make_enterprise(7))
+    client = client_for("enterprise")
+    page = client.get(reverse("finance-pledge-list")).content.decode()
+    assert "Y-MINE" in page and "Y-NOT-MINE" not in page and 'data-testid="pledge-new"' not in page
+    assert client.get(own.get_absolute_url()).status_code == 200
+    assert client.get(other.get_absolute_url()).status_code == 404
+    assert 'data-testid="pledge-steps"' not in client.get(own.get_absolute_url()).content.decode()
+    assert client.get(reverse("finance-bank-list")).status_code == 403

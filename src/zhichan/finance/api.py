@@ -7,7 +7,7 @@ from rest_framework import serializers
 from zhichan.core.api import ScopedViewSet, step_endpoint
 from zhichan.core.roles import Role
 
-from .apps import READERS
+from .apps import BANK_READERS, READERS
 from .models import Bank, Loan, LoanProduct, Pledge, PledgedRight, RightType
 from .services import banks, pledges
 from .steps import BANK_STEPS, PLEDGE_STEPS
@@ -43,7 +43,7 @@ class BankViewSet(ScopedViewSet):
 
     queryset = Bank.objects.prefetch_related("products")
     serializer_class = BankSerializer
-    allowed_roles = READERS
+    allowed_roles = BANK_READERS
     write_roles = frozenset({Role.OFFICE, Role.BANK})
     http_method_names = ["get", "head", "options", "post"]
 

@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from zhichan.core.modules import Menu, Module
 from zhichan.core.roles import SEE_ALL, Role
 
-# Who reads the finance pages: the office and the leadership (everything) and a bank's liaison (its own bank's);
-# no other unit reads loans.
-READERS = frozenset({*SEE_ALL, Role.BANK})
+# Who reads the banks: the office and the leadership (every bank) and a bank's liaison (its own); the pledges also
+# the enterprise users (their own enterprises'). No other unit reads loans.
+BANK_READERS = frozenset({*SEE_ALL, Role.BANK})
+READERS = BANK_READERS | {Role.ENTERPRISE}
 
 
 class FinanceConfig(Module):
@@ -15,7 +16,7 @@ class FinanceConfig(Module):
     menu_group = _("IP finance")
     menu = [
         Menu(_("IP pledges"), "finance-pledge-list", READERS),
-        Menu(_("Banks and products"), "finance-bank-list", READERS),
+        Menu(_("Banks and products"), "finance-bank-list", BANK_READERS),
     ]
     right_lines = ["lines.pledge_lines"]
     first_start = ["first_start.first_start"]

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhichan.core.forms import BootstrapMixin
 
@@ -111,7 +112,7 @@ class PledgeForm(BootstrapMixin, forms.Form):
 class LoanForm(BootstrapMixin, forms.Form):
     contract_number = forms.CharField(label=_("loan contract number"), max_length=60)
     amount = forms.DecimalField(label=_("amount lent (10,000 yuan)"), **WAN)
-    drawn_on = forms.DateField(label=_("drawn on"), widget=DATE)
+    drawn_on = forms.DateField(label=pgettext_lazy("loan", "drawn on"), widget=DATE)
     matures_on = forms.DateField(label=_("due on"), widget=DATE)
 
 

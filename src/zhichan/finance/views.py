@@ -15,7 +15,7 @@ from zhichan.core.services.exports import respond
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
 
-from .apps import READERS
+from .apps import BANK_READERS, READERS
 from .forms import BankForm, PledgeForm
 from .models import Bank, Pledge
 from .services import banks, pledges
@@ -73,6 +73,7 @@ def _pledge_context(request, pledge, forms=None) -> dict:
         "loans": pledge.loans.all(),
         "lent": sum(loan.amount for loan in pledge.loans.all()),
         "steps": step_forms(PLEDGE_STEPS, pledge, request.user, forms),
+        "bank_readable": role_of(request.user) in BANK_READERS,
     }
 
 
@@ -93,7 +94,7 @@ def pledge_step(request, pk):
     )
 
 
-@allow(READERS, write=OFFICE)
+@allow(BANK_READERS, write=OFFICE)
 def bank_list(request):
     form = BankForm(request.POST or None) if role_of(request.user) == Role.OFFICE else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -116,14 +117,14 @@ def _bank_context(request, bank, forms=None) -> dict:
     }
 
 
-@allow(READERS, write=WRITERS, scope=Bank)
+@allow(BANK_READERS, write=WRITERS, scope=Bank)
 def bank_detail(request, pk):
     bank = get_object_or_404(Bank.objects.visible_to(request.user), pk=pk)
     return render(request, "finance/bank_detail.html", _bank_context(request, bank))
 
 
 @form_post("finance-bank-detail", "pk")
-@allow(READERS, write=WRITERS, scope=Bank)
+@allow(BANK_READERS, write=WRITERS, scope=Bank)
 def bank_step(request, pk):
     bank = get_object_or_404(Bank.objects.editable_by(request.user), pk=pk)
     return take_step(request, bank, BANK_STEPS, "finance/bank_detail.html", partial(_bank_context, request, bank))

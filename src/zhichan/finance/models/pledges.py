@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.plausible import Plausible
@@ -118,7 +119,7 @@ class Loan(Plausible):
     pledge = models.ForeignKey(Pledge, models.CASCADE, related_name="loans", verbose_name=_("pledge"))
     contract_number = models.CharField(_("loan contract number"), max_length=60)
     amount = models.DecimalField(_("amount lent (10,000 yuan)"), **AMOUNT)
-    drawn_on = models.DateField(_("drawn on"))
+    drawn_on = models.DateField(pgettext_lazy("loan", "drawn on"))
     matures_on = models.DateField(_("due on"))
     history = HistoricalRecords()
 
