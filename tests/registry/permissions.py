@@ -3,7 +3,7 @@
 tests/core/test_permissions.py walks every URL pattern and checks it against the table of the app that owns it.
 """
 
-from zhichan.core.roles import EVERYONE, SIGNED_IN
+from zhichan.core.roles import EVERYONE, PROGRAMME_USERS
 
 from ..core.permissions import OFFICE
 from .registers import make_registers
@@ -13,32 +13,32 @@ QUERIES = {"api:api-validate": "?kind=uscc&value=91350583MA0DEMX01X"}
 
 EXPECTED = {
     "api:api-validate": (EVERYONE, EVERYONE),
-    "registry-home": (SIGNED_IN, SIGNED_IN),
-    "patent-list": (SIGNED_IN, SIGNED_IN),
-    "patent-export": (SIGNED_IN, SIGNED_IN),
-    "patent-detail": (SIGNED_IN, SIGNED_IN),
-    "trademark-list": (SIGNED_IN, SIGNED_IN),
-    "trademark-export": (SIGNED_IN, SIGNED_IN),
-    "trademark-detail": (SIGNED_IN, SIGNED_IN),
-    "copyright-list": (SIGNED_IN, SIGNED_IN),
-    "copyright-export": (SIGNED_IN, SIGNED_IN),
-    "copyright-detail": (SIGNED_IN, SIGNED_IN),
-    "gi-list": (SIGNED_IN, SIGNED_IN),
-    "gi-export": (SIGNED_IN, SIGNED_IN),
-    "gi-detail": (SIGNED_IN, SIGNED_IN),
-    "enterprise-list": (SIGNED_IN, SIGNED_IN),
-    "enterprise-export": (SIGNED_IN, SIGNED_IN),
-    "enterprise-detail": (SIGNED_IN, SIGNED_IN),
-    "api:patent-list": (SIGNED_IN, OFFICE),
-    "api:patent-detail": (SIGNED_IN, OFFICE),
-    "api:trademark-list": (SIGNED_IN, OFFICE),
-    "api:trademark-detail": (SIGNED_IN, OFFICE),
-    "api:copyright-list": (SIGNED_IN, OFFICE),
-    "api:copyright-detail": (SIGNED_IN, OFFICE),
-    "api:geographicalindication-list": (SIGNED_IN, OFFICE),
-    "api:geographicalindication-detail": (SIGNED_IN, OFFICE),
-    "api:enterprise-list": (SIGNED_IN, OFFICE),
-    "api:enterprise-detail": (SIGNED_IN, OFFICE),
+    "registry-home": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "patent-list": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "patent-export": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "patent-detail": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "trademark-list": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "trademark-export": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "trademark-detail": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "copyright-list": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "copyright-export": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "copyright-detail": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "gi-list": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "gi-export": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "gi-detail": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "enterprise-list": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "enterprise-export": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "enterprise-detail": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "api:patent-list": (PROGRAMME_USERS, OFFICE),
+    "api:patent-detail": (PROGRAMME_USERS, OFFICE),
+    "api:trademark-list": (PROGRAMME_USERS, OFFICE),
+    "api:trademark-detail": (PROGRAMME_USERS, OFFICE),
+    "api:copyright-list": (PROGRAMME_USERS, OFFICE),
+    "api:copyright-detail": (PROGRAMME_USERS, OFFICE),
+    "api:geographicalindication-list": (PROGRAMME_USERS, OFFICE),
+    "api:geographicalindication-detail": (PROGRAMME_USERS, OFFICE),
+    "api:enterprise-list": (PROGRAMME_USERS, OFFICE),
+    "api:enterprise-detail": (PROGRAMME_USERS, OFFICE),
 }
 
 

@@ -107,6 +107,4 @@ def rows(users):
 
 
 # The read-only API.
-EXPECTED |= {
-    f"api:{name}-{kind}": (STAFF, STAFF) for name in ("expertdraw",) for kind in ("list", "detail")
-}
+EXPECTED |= {f"api:{name}-{kind}": (STAFF, STAFF) for name in ("expertdraw",) for kind in ("list", "detail")}

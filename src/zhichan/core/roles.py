@@ -20,6 +20,8 @@ SIGNED_IN = frozenset(Role) - {Role.PUBLIC}
 STAFF = frozenset({Role.OFFICE, Role.LEADER, Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON})
 LIAISONS = frozenset({Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON})
 SEE_ALL = frozenset({Role.OFFICE, Role.LEADER})
+# The programme's own users and the enterprises: everyone signed in but a bank's liaison, who reads only its bank's.
+PROGRAMME_USERS = SIGNED_IN - {Role.BANK}
 
 
 def role_of(user) -> Role:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
 from zhichan.core.posting import form_post
-from zhichan.core.roles import Role, role_of
+from zhichan.core.roles import PROGRAMME_USERS, Role, role_of
 from zhichan.core.services.exports import respond
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
@@ -74,6 +74,7 @@ def _pledge_context(request, pledge, forms=None) -> dict:
         "lent": sum(loan.amount for loan in pledge.loans.all()),
         "steps": step_forms(PLEDGE_STEPS, pledge, request.user, forms),
         "bank_readable": role_of(request.user) in BANK_READERS,
+        "register_readable": role_of(request.user) in PROGRAMME_USERS,
     }
 
 

@@ -15,7 +15,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from zhichan.core.api import ScopedViewSet
-from zhichan.core.roles import SIGNED_IN, Role
+from zhichan.core.roles import PROGRAMME_USERS, Role
 from zhichan.core.scoping import save_checked
 
 from .filters import CopyrightFilter, EnterpriseFilter, GIFilter, PatentFilter, TrademarkFilter
@@ -113,7 +113,7 @@ class PatentSerializer(serializers.ModelSerializer):
 class RegisterViewSet(ScopedViewSet):
     """Read for every role that sees the register pages (scoped), write for the office."""
 
-    allowed_roles = SIGNED_IN
+    allowed_roles = PROGRAMME_USERS
     write_roles = frozenset({Role.OFFICE})
     http_method_names = ["get", "head", "options", "post", "patch"]
     create_function = None  # create_patent and the like: (user, number, *, parties, **fields) -> (record, created)

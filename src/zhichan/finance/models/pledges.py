@@ -110,6 +110,11 @@ class PledgedRight(models.Model):
     def matched(self) -> bool:
         return self.record is not None
 
+    def record_url(self) -> str:
+        """The register page of the right, when matched."""
+        record = self.record
+        return reverse(f"{self.right_type}-detail", args=[record.pk]) if record is not None else ""
+
 
 class Loan(Plausible):
     """A loan the pledge secures, as the bank reports it."""

@@ -5,10 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.extensions import RightLine, right_lines
-from zhichan.core.roles import SIGNED_IN
+from zhichan.core.roles import PROGRAMME_USERS
 
-# Everyone signed in may read the registers; scoping decides which rows (an enterprise user sees its own).
-READERS = SIGNED_IN
+# Everyone signed in but a bank's liaison may read the registers; scoping decides which rows (an enterprise user
+# sees its own).
+READERS = PROGRAMME_USERS
 PER_PAGE = 50
 # Exports read the rows in chunks, each with its own prefetch: memory stays flat and no IN list grows past what
 # SQLite accepts.
