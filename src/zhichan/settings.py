@@ -72,6 +72,10 @@ INSTALLED_APPS = [
     "csp",
 ]
 
+# The largest amount one pledge's ledger row may give in a column of 万元 (100,000 万元 = 1 billion yuan): a larger
+# figure is refused as written in 元. No rule sets it: the platform's own bound, changed by this variable.
+ZHICHAN_FINANCE_LARGEST_PLEDGE_WAN = int(os.environ.get("ZHICHAN_FINANCE_LARGEST_PLEDGE_WAN", "100000"))
+
 # The modules the work plan still needs, by app label: the menu shows each as coming until its app is installed.
 ZHICHAN_PLANNED_MODULES = [
     ("protection", _("Enforcement and protection")),

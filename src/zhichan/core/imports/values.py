@@ -9,6 +9,7 @@ patent file has only a few thousand distinct dates.
 import datetime
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 from ..messages import gettext_key as _  # the reasons are kept as keys: each reader reads their language
 from ..plausible import TEXT_MAX_LENGTH, date_problem, max_length_of, text_problem
@@ -222,5 +223,32 @@ def choice_list(choices, message, also=None):
             labels = "、".join(str(label) for _value, label in choices.choices)
             raise ValueError(message % {"value": "、".join(unknown), "values": labels})
         return [found[fold(name)] for name in written]
+
+    return read
+
+
+def amount(scale: int = 1, largest=None):
+    """A reader for an amount of money, written with or without thousands separators (1,234.5; ￥; 元 or 万元
+    after it), divided by `scale` (10,000: a column in 元 read into 万元). `largest` (in the unit read into) refuses
+    a larger figure as written in the wrong unit."""
+
+    def read(cell):
+        raw = text(cell)
+        if not raw:
+            return None
+        cleaned = unicodedata.normalize("NFKC", raw).replace(",", "").replace("¥", "").replace("￥", "").strip()
+        cleaned = cleaned.removesuffix("万元").removesuffix("元").strip()
+        try:
+            value = Decimal(cleaned) / scale
+        except InvalidOperation:
+            raise ValueError(_("%(value)s is not an amount of money.") % {"value": raw}) from None
+        if value < 0:
+            raise ValueError(_("%(value)s is below zero.") % {"value": raw})
+        if largest is not None and value > largest:
+            raise ValueError(
+                _("%(value)s is more than %(largest)s in this column's unit: is it written in 元 in a column of 万元?")
+                % {"value": raw, "largest": largest}
+            )
+        return value
 
     return read
