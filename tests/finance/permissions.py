@@ -13,6 +13,8 @@ OFFICE = frozenset({Role.OFFICE})
 EXPECTED = {
     "finance-pledge-list": (READERS, READERS),
     "finance-pledge-export": (READERS, READERS),
+    "finance-pledge-figures": (READERS, READERS),
+    "finance-pledge-figures-export": (READERS, READERS),
     "finance-pledge-new": (WRITERS, WRITERS),
     "finance-pledge-detail": (READERS, WRITERS),
     "finance-pledge-step": (READERS, WRITERS),

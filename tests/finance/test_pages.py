@@ -3,6 +3,7 @@ loan and the release; the pledged patent's page shows the pledge; the office ent
 the list filters and exports; the API does what the pages do."""
 
 import datetime
+from decimal import Decimal
 from io import BytesIO
 
 import openpyxl
@@ -178,3 +179,50 @@ def test_an_enterprise_reads_its_own_pledges_only(client_for, users, bank, pledg
     assert client.get(other.get_absolute_url()).status_code == 404
     assert 'data-testid="pledge-steps"' not in client.get(own.get_absolute_url()).content.decode()
     assert client.get(reverse("finance-bank-list")).status_code == 403
+
+
+def test_the_figures_by_bank_township_kind_of_right_and_the_smes_share(client_for, users, bank, other_bank):
+    small = make_enterprise(1, "350583119")
+    small.size = "small"
+    small.industry_code = "C3032"
+    small.save()
+    large = make_enterprise(2, "350583001")
+    large.size = "large"
+    large.save()
+    a = make_pledge(
+        bank,
+        "Y-F-1",
+        pledgor=small,
+        amount="300",
+        day=datetime.date(2024, 2, 1),
+        rights=[("patent", "202010000001.5"), ("trademark", "12345678")],
+    )
+    make_pledge(other_bank, "Y-F-2", pledgor=large, amount="100", day=datetime.date(2024, 3, 1))
+    make_pledge(bank, "Y-F-3", pledgor=small, amount="50", day=datetime.date(2023, 3, 1))
+    from zhichan.finance.services import pledges as actions
+
+    actions.add_loan(
+        a,
+        None,
+        contract_number="L",
+        amount=Decimal("250"),
+        drawn_on=datetime.date(2024, 2, 3),
+        matures_on=datetime.date(2025, 2, 2),
+    )
+    page = client_for("office").get(reverse("finance-pledge-figures"), {"year": 2024}).content.decode()
+    assert 'data-testid="figures-count">2<' in page and "400.00" in page
+    assert "75.0 %" in page  # 300 of the 400 of pledges whose enterprise's size is known
+    from zhichan.finance.services.figures import pledge_figures
+
+    figures = pledge_figures(users["office"], datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+    tables = {
+        table.key: {row.label: (row.count, row.registered, row.lent) for row in table.rows}
+        for table in figures["tables"]
+    }
+    assert tables["bank"][bank.name] == (1, Decimal("300"), Decimal("250"))
+    assert tables["right"]["专利"][0] == 2 and tables["right"]["商标"] == (1, Decimal("300"), Decimal("250"))
+    assert tables["industry"]["C"][0] == 1
+    own = client_for("bank").get(reverse("finance-pledge-figures"), {"year": 2024}).content.decode()
+    assert 'data-testid="figures-count">1<' in own
+    export = client_for("office").get(reverse("finance-pledge-figures-export"), {"year": 2024})
+    assert len(openpyxl.load_workbook(BytesIO(export.content)).worksheets) == 6

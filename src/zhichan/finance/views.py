@@ -19,6 +19,7 @@ from .apps import BANK_READERS, READERS
 from .forms import BankForm, PledgeForm
 from .models import Bank, Pledge
 from .services import banks, pledges
+from .services.figures import figures_workbook, period_of, pledge_figures
 from .services.lists import filtered_pledges, pledge_workbook, totals
 from .steps import BANK_STEPS, PLEDGE_STEPS
 
@@ -52,6 +53,24 @@ def pledge_list(request):
 @allow(READERS)
 def pledge_export(request):
     return respond(request, pledge_workbook)
+
+
+@require_safe
+@allow(READERS)
+def pledge_figures_page(request):
+    start, end = period_of(request.GET)
+    context = {
+        **pledge_figures(request.user, start, end),
+        "year": request.GET.get("year", ""),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "finance/pledge_figures.html", context)
+
+
+@require_safe
+@allow(READERS)
+def pledge_figures_export(request):
+    return respond(request, figures_workbook)
 
 
 @allow(WRITERS)
