@@ -7,9 +7,9 @@ from rest_framework import serializers
 from zhichan.core.api import ScopedViewSet, step_endpoint
 from zhichan.core.roles import Role
 
-from .apps import BANK_READERS, READERS
-from .models import Bank, Loan, LoanProduct, Pledge, PledgedRight, RightType
-from .services import banks, pledges
+from .apps import BANK_READERS, READERS, TRANSACTION_READERS
+from .models import Bank, Loan, LoanProduct, Pledge, PledgedRight, RightTransaction, RightType, TransactionRight
+from .services import banks, pledges, transactions
 from .steps import BANK_STEPS, PLEDGE_STEPS
 
 
@@ -115,3 +115,59 @@ class PledgeViewSet(ScopedViewSet):
     step = step_endpoint(
         PLEDGE_STEPS, "PledgeStep", PledgeSerializer, "Enter a loan, release the pledge, match its rights."
     )
+
+
+class TransactionRightSerializer(PledgedRightSerializer):
+    class Meta(PledgedRightSerializer.Meta):
+        model = TransactionRight
+
+
+class TransactionSerializer(serializers.ModelSerializer):
+    party_from_code = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, help_text="A credit code in the register."
+    )
+    party_to_code = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, help_text="A credit code in the register."
+    )
+    rights = TransactionRightSerializer(many=True)
+
+    class Meta:
+        model = RightTransaction
+        fields = [
+            "id",
+            "kind",
+            "day",
+            "record_number",
+            "amount",
+            "licence_scope",
+            "party_from",
+            "party_from_code",
+            "party_from_enterprise",
+            "party_to",
+            "party_to_code",
+            "party_to_enterprise",
+            "note",
+            "rights",
+            "synthetic",
+        ]
+        read_only_fields = ["party_from_enterprise", "party_to_enterprise", "synthetic"]
+        extra_kwargs = {"party_from": {"required": False}, "party_to": {"required": False}}
+
+
+def _record(user, *, rights, **values):
+    return transactions.record_transaction(
+        user, rights=[(row["right_type"], row["number"]) for row in rights], **values
+    )
+
+
+class TransactionViewSet(ScopedViewSet):
+    """Licences, transfers and sales at auction, newest first; the office POSTs one (a transfer or an auction
+    changes the holder of each right the register holds)."""
+
+    queryset = RightTransaction.objects.prefetch_related("rights")
+    serializer_class = TransactionSerializer
+    allowed_roles = TRANSACTION_READERS
+    write_roles = frozenset({Role.OFFICE})
+    http_method_names = ["get", "head", "options", "post"]
+
+    create_action = _record

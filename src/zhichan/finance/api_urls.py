@@ -1,3 +1,7 @@
-from .api import BankViewSet, PledgeViewSet
+from .api import BankViewSet, PledgeViewSet, TransactionViewSet
 
-ROUTES = [("finance/banks", BankViewSet), ("finance/pledges", PledgeViewSet)]
+ROUTES = [
+    ("finance/banks", BankViewSet),
+    ("finance/pledges", PledgeViewSet),
+    ("finance/transactions", TransactionViewSet),
+]

@@ -7,6 +7,8 @@ from zhichan.core.roles import SEE_ALL, Role
 # the enterprise users (their own enterprises'). No other unit reads loans.
 BANK_READERS = frozenset({*SEE_ALL, Role.BANK})
 READERS = BANK_READERS | {Role.ENTERPRISE}
+# Licences, transfers and auctions: the office enters them; the office, the leadership and the parties read them.
+TRANSACTION_READERS = frozenset({*SEE_ALL, Role.ENTERPRISE})
 
 
 class FinanceConfig(Module):
@@ -17,6 +19,7 @@ class FinanceConfig(Module):
     menu = [
         Menu(_("IP pledges"), "finance-pledge-list", READERS),
         Menu(_("Banks and products"), "finance-bank-list", BANK_READERS),
+        Menu(_("Licences, transfers and auctions"), "finance-transaction-list", TRANSACTION_READERS),
     ]
-    right_lines = ["lines.pledge_lines"]
+    right_lines = ["lines.pledge_lines", "lines.licence_lines"]
     first_start = ["first_start.first_start"]

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from zhichan.core.forms import BootstrapMixin
 
-from .models import Bank, LoanProduct, RightType
+from .models import Bank, LicenceScope, LoanProduct, RightType, TransactionKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 WAN = {"max_digits": 14, "decimal_places": 4, "min_value": 0}
@@ -35,6 +35,19 @@ class ProductForm(BootstrapMixin, forms.Form):
 
 def _numbers(text: str) -> list[str]:
     return [line.strip() for line in (text or "").replace("，", "\n").replace(",", "\n").splitlines() if line.strip()]
+
+
+def rights_of(data) -> list[tuple[str, str]]:
+    """The rights the three number boxes give, one number a line (or separated by commas)."""
+    return [
+        (kind, number)
+        for kind, field in (
+            (RightType.PATENT, "patents"),
+            (RightType.TRADEMARK, "trademarks"),
+            (RightType.COPYRIGHT, "copyrights"),
+        )
+        for number in _numbers(data.get(field, ""))
+    ]
 
 
 class PledgeForm(BootstrapMixin, forms.Form):
@@ -79,18 +92,9 @@ class PledgeForm(BootstrapMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        rights = [
-            (kind, number)
-            for kind, field in (
-                (RightType.PATENT, "patents"),
-                (RightType.TRADEMARK, "trademarks"),
-                (RightType.COPYRIGHT, "copyrights"),
-            )
-            for number in _numbers(data.get(field, ""))
-        ]
-        if not rights and not self.errors:
+        data["rights"] = rights_of(data)
+        if not data["rights"] and not self.errors:
             self.add_error("patents", _("Give at least one right pledged."))
-        data["rights"] = rights
         return data
 
     def values(self) -> dict:
@@ -103,6 +107,62 @@ class PledgeForm(BootstrapMixin, forms.Form):
             "secured_amount",
             "product",
             "first_loan",
+            "note",
+            "rights",
+        )
+        return {key: data[key] for key in keys}
+
+
+class TransactionForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("kind of transaction"), choices=TransactionKind.choices)
+    day = forms.DateField(label=_("date"), widget=DATE)
+    record_number = forms.CharField(label=_("record or contract number"), max_length=60, required=False)
+    party_from = forms.CharField(label=_("licensor or transferor"), max_length=200, required=False)
+    party_from_code = forms.CharField(
+        label=_("its unified social credit code"),
+        max_length=18,
+        required=False,
+        help_text=_("When it is in the register."),
+    )
+    party_to = forms.CharField(label=_("licensee or transferee"), max_length=200, required=False)
+    party_to_code = forms.CharField(
+        label=_("its unified social credit code"),
+        max_length=18,
+        required=False,
+        help_text=_("When it is in the register."),
+    )
+    amount = forms.DecimalField(label=_("amount (10,000 yuan)"), required=False, **WAN)
+    licence_scope = forms.ChoiceField(
+        label=_("kind of licence"), choices=[("", "—"), *LicenceScope.choices], required=False
+    )
+    patents = PledgeForm.base_fields["patents"]
+    trademarks = PledgeForm.base_fields["trademarks"]
+    copyrights = PledgeForm.base_fields["copyrights"]
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        data["rights"] = rights_of(data)
+        if not data["rights"] and not self.errors:
+            self.add_error("patents", _("Give at least one right."))
+        if not (data.get("party_from") or data.get("party_from_code")) and not self.errors:
+            self.add_error("party_from", _("Name the licensor or transferor, or give its credit code."))
+        if not (data.get("party_to") or data.get("party_to_code")) and not self.errors:
+            self.add_error("party_to", _("Name the licensee or transferee, or give its credit code."))
+        return data
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        keys = (
+            "kind",
+            "day",
+            "record_number",
+            "party_from",
+            "party_from_code",
+            "party_to",
+            "party_to_code",
+            "amount",
+            "licence_scope",
             "note",
             "rights",
         )

@@ -41,3 +41,27 @@ def pledge_lines(user, right) -> list[RightLine]:
                 )
             )
     return lines
+
+
+def licence_lines(user, right) -> list[RightLine]:
+    """Each licence of the right the reader may read (transfers and auctions are the register's own events)."""
+    from .models import TransactionKind, TransactionRight
+
+    field = FIELDS.get(type(right).__name__)
+    if field is None:
+        return []
+    found = (
+        TransactionRight.objects.visible_to(user)
+        .filter(**{field: right}, transaction__kind=TransactionKind.LICENCE)
+        .select_related("transaction")
+    )
+    return [
+        RightLine(
+            deal.transaction.day,
+            _("Licence"),
+            _("To %(party)s, %(scope)s")
+            % {"party": deal.transaction.party_to, "scope": deal.transaction.get_licence_scope_display() or "—"},
+            deal.transaction.get_absolute_url(),
+        )
+        for deal in found
+    ]

@@ -15,10 +15,10 @@ from zhichan.core.services.exports import respond
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
 
-from .apps import BANK_READERS, READERS
-from .forms import BankForm, PledgeForm
-from .models import Bank, Pledge
-from .services import banks, pledges
+from .apps import BANK_READERS, READERS, TRANSACTION_READERS
+from .forms import BankForm, PledgeForm, TransactionForm
+from .models import Bank, Pledge, RightTransaction, TransactionKind
+from .services import banks, pledges, transactions
 from .services.figures import figures_workbook, period_of, pledge_figures
 from .services.lists import filtered_pledges, pledge_workbook, totals
 from .steps import BANK_STEPS, PLEDGE_STEPS
@@ -148,3 +148,45 @@ def bank_detail(request, pk):
 def bank_step(request, pk):
     bank = get_object_or_404(Bank.objects.editable_by(request.user), pk=pk)
     return take_step(request, bank, BANK_STEPS, "finance/bank_detail.html", partial(_bank_context, request, bank))
+
+
+@allow(TRANSACTION_READERS)
+def transaction_list(request):
+    found = RightTransaction.objects.visible_to(request.user).prefetch_related("rights")
+    kind = request.GET.get("kind") or ""
+    if kind in TransactionKind.values:
+        found = found.filter(kind=kind)
+    page, query = _page(request, found)
+    context = {
+        "page": page,
+        "query": query,
+        "kinds": TransactionKind.choices,
+        "kind": kind,
+        "may_add": role_of(request.user) == Role.OFFICE,
+    }
+    return render(request, "finance/transaction_list.html", context)
+
+
+@allow(OFFICE)
+def transaction_new(request):
+    form = TransactionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = _("The transaction is entered.")
+        outcome = run_action(
+            request, transactions.record_transaction, request.user, **form.values(), form=form, done=done
+        )
+        if outcome.ok:
+            return redirect(outcome.result)
+    return render(request, "finance/transaction_new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_safe
+@allow(TRANSACTION_READERS, scope=RightTransaction)
+def transaction_detail(request, pk):
+    deal = get_object_or_404(RightTransaction.objects.visible_to(request.user), pk=pk)
+    context = {
+        "deal": deal,
+        "rights": deal.rights.select_related("patent", "trademark", "copyright"),
+        "register_readable": role_of(request.user) in PROGRAMME_USERS,
+    }
+    return render(request, "finance/transaction_detail.html", context)

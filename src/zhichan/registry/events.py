@@ -6,3 +6,4 @@ from zhichan.core.events import EventKind
 
 ENTERED = EventKind("register.entered", _("entered in the register"))
 CORRECTED = EventKind("register.corrected", _("corrected in the register"))
+TRANSFERRED = EventKind("register.transferred", _("holder changed by a transfer"))

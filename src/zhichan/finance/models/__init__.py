@@ -1,4 +1,17 @@
 from .banks import Bank, LoanProduct, RightType
 from .pledges import Loan, Pledge, PledgedRight
+from .transactions import CHANGES_HOLDER, LicenceScope, RightTransaction, TransactionKind, TransactionRight
 
-__all__ = ["Bank", "Loan", "LoanProduct", "Pledge", "PledgedRight", "RightType"]
+__all__ = [
+    "CHANGES_HOLDER",
+    "Bank",
+    "LicenceScope",
+    "Loan",
+    "LoanProduct",
+    "Pledge",
+    "PledgedRight",
+    "RightTransaction",
+    "RightType",
+    "TransactionKind",
+    "TransactionRight",
+]

@@ -14,7 +14,8 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
-from .banks import Bank, LoanProduct, RightType
+from .banks import Bank, LoanProduct
+from .rights import RightReference
 
 AMOUNT = {"max_digits": 14, "decimal_places": 4}  # 万元 to the yuan
 
@@ -72,22 +73,11 @@ class Pledge(Plausible):
         return self.registered_on <= day and (self.released_on is None or self.released_on > day)
 
 
-class PledgedRight(models.Model):
+class PledgedRight(RightReference):
     """A right pledged, by the number the registration gives; linked to the register's record when it is there,
     else kept with the number and flagged for the office to match later."""
 
     pledge = models.ForeignKey(Pledge, models.CASCADE, related_name="rights", verbose_name=_("pledge"))
-    right_type = models.CharField(_("kind of right"), max_length=20, choices=RightType.choices)
-    number = models.CharField(_("number"), max_length=60)
-    patent = models.ForeignKey(
-        "registry.Patent", models.PROTECT, null=True, blank=True, related_name="pledged", verbose_name=_("patent")
-    )
-    trademark = models.ForeignKey(
-        "registry.Trademark", models.PROTECT, null=True, blank=True, related_name="pledged", verbose_name=_("trademark")
-    )
-    copyright = models.ForeignKey(
-        "registry.Copyright", models.PROTECT, null=True, blank=True, related_name="pledged", verbose_name=_("copyright")
-    )
     history = HistoricalRecords()
 
     scope = _scope("pledge")
@@ -98,22 +88,6 @@ class PledgedRight(models.Model):
         verbose_name_plural = _("rights pledged")
         ordering = ["pledge", "pk"]
         constraints = [models.UniqueConstraint(fields=["pledge", "right_type", "number"], name="pledged_right_once")]
-
-    def __str__(self):
-        return f"{self.get_right_type_display()} {self.number}"
-
-    @property
-    def record(self):
-        return self.patent or self.trademark or self.copyright
-
-    @property
-    def matched(self) -> bool:
-        return self.record is not None
-
-    def record_url(self) -> str:
-        """The register page of the right, when matched."""
-        record = self.record
-        return reverse(f"{self.right_type}-detail", args=[record.pk]) if record is not None else ""
 
 
 class Loan(Plausible):

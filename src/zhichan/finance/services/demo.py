@@ -1,6 +1,7 @@
 """Deterministic synthetic banks, products, pledges and loans (演示数据（虚构）), through the actions: three banks (the
 first is the demo bank liaison's), two products each, and pledges from 2022 to the day they are made on registry
-enterprises' own patents and trademarks, one right in a few not in the register, some released."""
+enterprises' own patents and trademarks, one right in a few not in the register, some released; a few licences,
+transfers and a sale at auction of their patents."""
 
 import datetime
 import random
@@ -13,7 +14,7 @@ from zhichan.core.services.demo import DEMO_ORGANISATION, demo_unit
 from zhichan.registry.models import Enterprise
 
 from ..models import Bank, RightType
-from . import banks, pledges
+from . import banks, pledges, transactions
 
 BANKS = [
     ("南安演示银行（演示）", "demo-bank"),
@@ -114,4 +115,26 @@ def create_demo_finance(today: datetime.date | None = None) -> tuple[int, int]:
         if drawn + datetime.timedelta(days=380) < today and rng.random() < 0.5:
             pledges.release_pledge(pledge, None, day=drawn + datetime.timedelta(days=370))
         count += 1
+    _demo_transactions(rng, holders, start, today)
     return len(made), count
+
+
+def _demo_transactions(rng, holders, start, today):
+    """Licences, transfers and a sale at auction of the holders' own patents (the transfers change holders)."""
+    for n, kind in enumerate(["licence"] * 6 + ["transfer", "transfer", "auction"]):
+        seller, buyer = rng.sample(holders, 2)
+        number = seller.patents.order_by("pk").values_list("application_number", flat=True).first()
+        if number is None:
+            continue
+        transactions.record_transaction(
+            None,
+            kind=kind,
+            day=start + datetime.timedelta(days=rng.randrange(max((today - start).days - 30, 1))),
+            rights=[(RightType.PATENT, number)],
+            party_from_code=seller.uscc,
+            party_to_code=buyer.uscc,
+            amount=Decimal(rng.choice([5, 10, 20, 50, 80])),
+            record_number=f"演示{n + 1:03d}",
+            licence_scope=rng.choice(["exclusive", "sole", "ordinary"]) if kind == "licence" else "",
+            synthetic=True,
+        )

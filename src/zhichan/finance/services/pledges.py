@@ -9,43 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_or_system
-from zhichan.registry.identifiers import IdentifierError, parse_patent_application
-from zhichan.registry.models import Copyright, Enterprise, Patent, Trademark
-from zhichan.registry.models.copyrights import normalize_copyright_number
-from zhichan.registry.models.trademarks import _registration_number
+from zhichan.registry.models import Enterprise
 
 from ..events import LOAN_ADDED, PLEDGE_REGISTERED, PLEDGE_RELEASED, RIGHT_MATCHED
-from ..models import Loan, Pledge, PledgedRight, RightType
+from ..models import Loan, Pledge, PledgedRight
 from .banks import may_keep
-
-
-def normalized(right_type: str, number: str) -> str:
-    """The number as the register keeps it; as written (trimmed) when it cannot be read."""
-    text = (number or "").strip()
-    try:
-        if right_type == RightType.PATENT:
-            return parse_patent_application(text).normalized
-        if right_type == RightType.TRADEMARK:
-            return _registration_number(text)
-        return normalize_copyright_number(text)
-    except (IdentifierError, ValidationError):
-        return text
-
-
-def register_record(right_type: str, number: str):
-    """The register's record of that number, or None."""
-    model, field = {
-        RightType.PATENT: (Patent, "application_number"),
-        RightType.TRADEMARK: (Trademark, "registration_number"),
-        RightType.COPYRIGHT: (Copyright, "registration_number"),
-    }[right_type]
-    return model.objects.filter(**{field: number}).first()
-
-
-def _link(right: PledgedRight, record) -> None:
-    right.patent = record if right.right_type == RightType.PATENT else None
-    right.trademark = record if right.right_type == RightType.TRADEMARK else None
-    right.copyright = record if right.right_type == RightType.COPYRIGHT else None
+from .rights import link, register_record, wanted_rights
 
 
 def _pledgor(pledgor) -> Enterprise:
@@ -95,13 +64,7 @@ def register_pledge(
         raise ValidationError({"product": _("The product is another bank's.")})
     if secured_amount is None or secured_amount <= 0:
         raise ValidationError({"secured_amount": _("Give the registered secured amount, more than zero.")})
-    wanted = []
-    for right_type, right_number in rights or ():
-        if right_type not in RightType.values:
-            raise ValidationError({"rights": _("Unknown kind of right: %(kind)s.") % {"kind": right_type}})
-        key = (right_type, normalized(right_type, right_number))
-        if key[1] and key not in wanted:
-            wanted.append(key)
+    wanted = wanted_rights(rights)
     if not wanted:
         raise ValidationError({"rights": _("Give at least one right pledged.")})
     pledge = Pledge(
@@ -120,7 +83,7 @@ def register_pledge(
     pledge.save()
     for right_type, right_number in wanted:
         right = PledgedRight(pledge=pledge, right_type=right_type, number=right_number)
-        _link(right, register_record(right_type, right_number))
+        link(right, register_record(right_type, right_number))
         right.save()
     return pledge
 
@@ -166,7 +129,7 @@ def match_rights(pledge, user) -> int:
     for right in pledge.rights.filter(patent=None, trademark=None, copyright=None):
         record = register_record(right.right_type, right.number)
         if record is not None:
-            _link(right, record)
+            link(right, record)
             right.save()
             matched += 1
     if not matched:

@@ -15,9 +15,9 @@ from zhichan.core.actions import office_or_system, refuse
 from zhichan.core.events import record
 from zhichan.core.history import acting_as
 
-from ..events import CORRECTED, ENTERED
+from ..events import CORRECTED, ENTERED, TRANSFERRED
 from ..identifiers import IdentifierError, parse_patent_application
-from ..models import Copyright, Patent, Trademark
+from ..models import Copyright, Patent, PatentEvent, Trademark, TrademarkEvent
 from ..models.copyrights import normalize_copyright_number
 from ..models.records import save_record
 from ..models.trademarks import _registration_number
@@ -77,6 +77,27 @@ def save_entry(user, entry, fields: dict):
         row.save()
         record(user, ENTERED if created else CORRECTED, row, fields=sorted(fields))
     return row
+
+
+def transfer_holder(user, right, *, day, to=None, away=None, text: str = ""):
+    """A patent, trademark or copyright changes hands (转让, a sale at auction): the holder `away` is no longer one,
+    the enterprise `to` (when it is in the register) is; a patent's or trademark's legal-status history gets the
+    transfer with `text`, and the record's event log who changed it. The one way a holder changes but by an
+    import."""
+    _check(user)
+    related = "owners" if isinstance(right, Copyright) else "holders"
+    with transaction.atomic(), acting_as(user):
+        holders = getattr(right, related)
+        if away is not None:
+            holders.remove(away)
+        if to is not None:
+            holders.add(to)
+        if isinstance(right, Patent):
+            PatentEvent.objects.create(patent=right, date=day, kind="transfer", text=text[:500])
+        elif isinstance(right, Trademark):
+            TrademarkEvent.objects.create(trademark=right, date=day, kind="transfer", text=text[:500])
+        record(user, TRANSFERRED, right, away=str(away or ""), to=str(to or ""), day=day.isoformat())
+    return right
 
 
 def _check(user):
