@@ -22,6 +22,7 @@ HEADINGS = {
     Role.UNIT_LIAISON: gettext_noop("Member-unit workbench"),
     Role.TOWNSHIP_LIAISON: gettext_noop("Township workbench"),
     Role.ENTERPRISE: gettext_noop("Enterprise workbench"),
+    Role.BANK: gettext_noop("Bank workbench"),
 }
 
 
@@ -49,6 +50,8 @@ def expect_role_hooks(tab, user):
     """What only this role's workbench shows: a liaison's unit, an enterprise user's enterprise."""
     if user.role in LIAISONS:
         expect(tab.page.get_by_test_id("my-unit")).to_have_text(str(user.unit))
+    if user.role == Role.BANK:
+        expect(tab.page.get_by_test_id("my-bank")).to_contain_text(user.unit.name)
     if user.role == Role.ENTERPRISE:
         enterprise = user.enterprises.get()
         expect(tab.page.get_by_test_id("my-enterprise")).to_contain_text(enterprise.name)
