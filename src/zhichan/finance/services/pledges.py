@@ -9,23 +9,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_or_system
-from zhichan.registry.models import Enterprise
 
 from ..events import LOAN_ADDED, PLEDGE_REGISTERED, PLEDGE_RELEASED, RIGHT_MATCHED
 from ..models import Loan, Pledge, PledgedRight
 from .banks import may_keep
-from .rights import link, register_record, wanted_rights
+from .rights import enterprise_named, link, register_record, wanted_rights
 
 
-def _pledgor(pledgor) -> Enterprise:
-    if isinstance(pledgor, Enterprise):
-        return pledgor
-    code = (pledgor or "").strip().upper()
-    found = Enterprise.objects.filter(uscc=code, merged_into__isnull=True).first()
+def _pledgor(pledgor):
+    found = enterprise_named("pledgor", pledgor)
     if found is None:
-        raise ValidationError(
-            {"pledgor": _("No enterprise in the register has the credit code %(code)s.") % {"code": code}}
-        )
+        raise ValidationError({"pledgor": _("Give the pledgor's unified social credit code.")})
     return found
 
 

@@ -8,22 +8,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_or_system
-from zhichan.registry.models import Enterprise
 from zhichan.registry.services.entries import transfer_holder
 
 from ..events import TRANSACTION_RECORDED
 from ..models import CHANGES_HOLDER, RightTransaction, TransactionKind, TransactionRight
-from .rights import link, register_record, wanted_rights
-
-
-def _enterprise(code: str):
-    code = (code or "").strip().upper()
-    if not code:
-        return None
-    found = Enterprise.objects.filter(uscc=code, merged_into__isnull=True).first()
-    if found is None:
-        raise ValidationError(_("No enterprise in the register has the credit code %(code)s.") % {"code": code})
-    return found
+from .rights import enterprise_named, link, register_record, wanted_rights
 
 
 @action(TRANSACTION_RECORDED, allow=lambda user, arguments: office_or_system(user, arguments))
@@ -44,16 +33,15 @@ def record_transaction(
     synthetic: bool = False,
 ) -> RightTransaction:
     errors = {}
+    giver = taker = None
     try:
-        giver = _enterprise(party_from_code)
+        giver = enterprise_named("party_from_code", party_from_code)
     except ValidationError as error:
-        errors["party_from_code"] = error.messages
-        giver = None
+        errors.update(error.message_dict)
     try:
-        taker = _enterprise(party_to_code)
+        taker = enterprise_named("party_to_code", party_to_code)
     except ValidationError as error:
-        errors["party_to_code"] = error.messages
-        taker = None
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
     wanted = wanted_rights(rights)
