@@ -226,3 +226,12 @@ def test_the_figures_by_bank_township_kind_of_right_and_the_smes_share(client_fo
     assert 'data-testid="figures-count">1<' in own
     export = client_for("office").get(reverse("finance-pledge-figures-export"), {"year": 2024})
     assert len(openpyxl.load_workbook(BytesIO(export.content)).worksheets) == 6
+
+
+def test_the_workbench_shows_the_office_the_rights_to_match_and_the_bank_its_pledges(client_for, bank):
+    make_pledge(bank, "Y-W-1", rights=[("patent", "202310000009.9")])
+    office = client_for("office").get("/").content.decode()
+    assert "?state=unmatched" in office
+    own = client_for("bank").get("/").content.decode()
+    assert 'data-testid="bank-panel"' in own and "500.00" in own
+    assert 'data-testid="bank-panel"' not in client_for("office").get("/").content.decode()

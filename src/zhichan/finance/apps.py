@@ -23,3 +23,5 @@ class FinanceConfig(Module):
     ]
     right_lines = ["lines.pledge_lines", "lines.licence_lines"]
     first_start = ["first_start.first_start"]
+    todos = ["todos.finance_todos"]
+    panels = ["panels.bank_panel"]
