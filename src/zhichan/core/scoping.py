@@ -10,6 +10,7 @@ view, API endpoint and export reads through `visible_to(user)` / `editable_by(us
   liaisons read it, and write it where owners write, as its own unit's do (which side may take which step is
   the record's actions' business, not the scope's);
 - an enterprise user reads and writes only its own enterprises' rows;
+- a bank's liaison reads, and writes where owners write, only its own unit's rows (its bank's): nothing shared;
 - anyone signed in reads the rows they own (their task runs);
 - the public reads nothing here (the portal publishes what is public);
 - where several regions' programmes share the platform, a row that belongs to an organisation (a programme's
