@@ -33,7 +33,7 @@ class Draft:
 
 
 PEOPLE_WRITERS = frozenset({Role.OFFICE, *LIAISONS})
-IMPORTERS = frozenset({Role.OFFICE, *LIAISONS})
+IMPORTERS = frozenset({Role.OFFICE, *LIAISONS, Role.BANK})
 
 # Patterns whose arguments are not a row's primary key (a reset link's user and token): a sample that resolves.
 URL_KWARGS = {"password_reset_confirm": {"uidb64": "MQ", "token": "not-a-token"}}

@@ -127,3 +127,19 @@ def test_a_monthly_ledger_enters_pledges_then_only_what_is_new(tmp_path, users, 
     import_ledger(tmp_path, users["office"], second, "二月.xlsx")
     pledge.refresh_from_db()
     assert pledge.loans.count() == 3 and str(pledge.released_on) == "2025-01-10"
+
+
+def test_a_bank_imports_its_own_ledger_and_nothing_else(tmp_path, users, client_for, bank, other_bank):
+    from django.urls import reverse
+
+    code = make_enterprise(1).uscc
+    rows = [
+        ["Y-B-1", "2024-05-05", code, "", "80", "202010000001.5", "JK-B", "700000", "2024-05-06", "2025-05-05", ""],
+        ["Y-B-2", "2024-05-05", code, other_bank.name, "80", "202010000001.5", "", "", "", "", ""],
+    ]
+    batch = import_ledger(tmp_path, users["bank"], rows)
+    pledge = Pledge.objects.get(registration_number="Y-B-1")
+    assert pledge.bank == bank and pledge.loans.get().amount == Decimal("70")
+    assert {r.shown_field for r in batch.rejections.all()} == {"质权人"}
+    page = client_for("bank").get(reverse("import-start")).content.decode()
+    assert "finance-pledges" in page and "service-agencies" not in page

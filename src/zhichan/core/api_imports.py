@@ -14,13 +14,10 @@ from .api import ScopedViewSet
 from .imports.confirming import confirm_preview
 from .imports.errors import FileRejected
 from .imports.forms import ImportForm
+from .imports.kinds import IMPORTERS
 from .imports.starting import start_import
 from .models import ImportBatch, ImportRejection
-from .roles import LIAISONS, Role
 from .services.interruptions import settle_batch
-
-# The office, and the liaisons for the kinds open to their role (as the import pages).
-IMPORTERS = frozenset({Role.OFFICE, *LIAISONS})
 
 
 class ImportBatchSerializer(serializers.ModelSerializer):

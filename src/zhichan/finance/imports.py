@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from zhichan.core.imports import ImportKind
 from zhichan.core.imports.values import amount, dated, free_text, limited, parse_yes_no
+from zhichan.core.roles import Role
 
 from .models import Loan, Pledge
 from .services import ledger_import
@@ -75,5 +76,6 @@ KINDS = [
         writer=ledger_import.PledgeLedgerWriter,
         uncached=frozenset({"registration_number", "contract_number", "note", "patents"}),
         order=80,
+        roles=frozenset({Role.OFFICE, Role.BANK}),
     )
 ]

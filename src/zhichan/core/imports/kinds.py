@@ -14,10 +14,13 @@ from typing import Any, Protocol
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
 
-from ..roles import Role, role_of
+from ..roles import LIAISONS, Role, role_of
 
 # Who imports a kind unless it says otherwise: the office (the registers are the office's).
 OFFICE_ONLY = frozenset({Role.OFFICE})
+# Who may open the import pages and API: the office, and the roles some kind is open to (the units' liaisons, a
+# bank's liaison); each sees only the kinds its role may import and its own batches.
+IMPORTERS = frozenset({Role.OFFICE, *LIAISONS, Role.BANK})
 
 
 class Writer(Protocol):

@@ -19,18 +19,16 @@ from ..access import allow
 from ..imports.confirming import confirm_preview, confirmable, may_confirm, register_changed_since
 from ..imports.errors import FileRejected
 from ..imports.forms import ImportForm
-from ..imports.kinds import find_kind, kinds_for, may_import
+from ..imports.kinds import IMPORTERS, find_kind, kinds_for, may_import
 from ..imports.profiles import all_profiles
 from ..imports.starting import restart_import, restartable, start_import
 from ..imports.workbooks import rejections_workbook, template_filename, template_workbook
 from ..models import ImportBatch
 from ..posting import form_post
-from ..roles import LIAISONS, Role, role_of
+from ..roles import Role, role_of
 from ..services.interruptions import settle_batch
 
 OFFICE = Role.OFFICE
-# Who may open the import pages: the office, and the liaisons for the kinds open to their role.
-IMPORTERS = frozenset({Role.OFFICE, *LIAISONS})
 
 
 def _batches(user):
