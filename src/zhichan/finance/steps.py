@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from zhichan.core.steps import Step, Steps, by_action
 
 from .forms import LoanForm, NothingForm, ProductForm, ReleaseForm
+from .models import unmatched
 from .services import banks, pledges
 
 
@@ -36,7 +37,7 @@ PLEDGE_STEPS = Steps(
             "pledge",
             _("Matched."),
             style="outline-primary",
-            when=lambda pledge: pledge.rights.filter(patent=None, trademark=None, copyright=None).exists(),
+            when=lambda pledge: pledge.rights.filter(unmatched()).exists(),
         ),
     ]
 )

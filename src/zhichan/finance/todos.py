@@ -7,18 +7,13 @@ from django.utils.translation import gettext as _
 from zhichan.core.extensions import Todo
 from zhichan.core.roles import Role, role_of
 
-from .models import Pledge
+from .models import Pledge, unmatched
 
 
 def finance_todos(user) -> list[Todo]:
     if role_of(user) != Role.OFFICE:
         return []
-    waiting = (
-        Pledge.objects.visible_to(user)
-        .filter(rights__patent=None, rights__trademark=None, rights__copyright=None)
-        .distinct()
-        .count()
-    )
+    waiting = Pledge.objects.visible_to(user).filter(unmatched("rights")).distinct().count()
     if not waiting:
         return []
     url = reverse("finance-pledge-list") + "?state=unmatched"

@@ -86,11 +86,12 @@ def pledge_new(request):
 
 
 def _pledge_context(request, pledge, forms=None) -> dict:
+    loans = list(pledge.loans.all())
     return {
         "pledge": pledge,
         "rights": pledge.rights.select_related("patent", "trademark", "copyright"),
-        "loans": pledge.loans.all(),
-        "lent": sum(loan.amount for loan in pledge.loans.all()),
+        "loans": loans,
+        "lent": sum(loan.amount for loan in loans),
         "steps": step_forms(PLEDGE_STEPS, pledge, request.user, forms),
         "bank_readable": role_of(request.user) in BANK_READERS,
         "register_readable": role_of(request.user) in PROGRAMME_USERS,

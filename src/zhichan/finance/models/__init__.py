@@ -1,5 +1,6 @@
 from .banks import Bank, LoanProduct, RightType
 from .pledges import Loan, Pledge, PledgedRight
+from .rights import unmatched
 from .transactions import CHANGES_HOLDER, LicenceScope, RightTransaction, TransactionKind, TransactionRight
 
 __all__ = [
@@ -14,4 +15,5 @@ __all__ = [
     "RightType",
     "TransactionKind",
     "TransactionRight",
+    "unmatched",
 ]

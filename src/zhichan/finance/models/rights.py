@@ -2,10 +2,17 @@
 record when the register holds it (else the number is kept and flagged, for the office to match later)."""
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .banks import RightType
+
+
+def unmatched(path: str = "") -> Q:
+    """The rights not linked to the register's record (`path`: the lookup to them, e.g. "rights")."""
+    prefix = f"{path}__" if path else ""
+    return Q(**{f"{prefix}patent": None, f"{prefix}trademark": None, f"{prefix}copyright": None})
 
 
 class RightReference(models.Model):

@@ -12,7 +12,7 @@ from zhichan.core.models import Region, RegionKind
 from zhichan.documents import xlsx
 
 from ..columns import PLEDGE_COLUMNS
-from ..models import Bank, Pledge
+from ..models import Bank, Pledge, unmatched
 
 STATES = [("", _("all")), ("in-force", _("in force")), ("released", _("released")), ("unmatched", _("rights to match"))]
 
@@ -50,7 +50,7 @@ def filtered_pledges(user, data):
         elif chosen.get("state") == "released":
             found = found.filter(released_on__lte=today)
         elif chosen.get("state") == "unmatched":
-            found = found.filter(rights__patent=None, rights__trademark=None, rights__copyright=None).distinct()
+            found = found.filter(unmatched("rights")).distinct()
     return form, found
 
 

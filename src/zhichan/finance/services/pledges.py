@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from zhichan.core.actions import action, office_or_system
 
 from ..events import LOAN_ADDED, PLEDGE_REGISTERED, PLEDGE_RELEASED, RIGHT_MATCHED
-from ..models import Loan, Pledge, PledgedRight
+from ..models import Loan, Pledge, PledgedRight, unmatched
 from .banks import may_keep
 from .rights import enterprise_named, link, register_record, wanted_rights
 
@@ -120,7 +120,7 @@ def release_pledge(pledge, user, *, day: datetime.date | None = None) -> Pledge:
 def match_rights(pledge, user) -> int:
     """Link the pledge's unmatched rights to the register's records that now hold their numbers; how many."""
     matched = 0
-    for right in pledge.rights.filter(patent=None, trademark=None, copyright=None):
+    for right in pledge.rights.filter(unmatched()):
         record = register_record(right.right_type, right.number)
         if record is not None:
             link(right, record)
