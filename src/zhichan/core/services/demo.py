@@ -23,6 +23,8 @@ DEMO_ACCOUNTS = [
     # The other ends of a transfer to criminal justice (行刑衔接): the police and the procuratorate.
     ("police-liaison", Role.UNIT_LIAISON, "police", "市公安局联络员（演示）"),
     ("procuratorate-liaison", Role.UNIT_LIAISON, "procuratorate", "市检察院联络员（演示）"),
+    # The finance bureau reviews subsidy applications last and pays them.
+    ("finance-liaison", Role.UNIT_LIAISON, "finance", "市财政局联络员（演示）"),
     ("enterprise", Role.ENTERPRISE, None, "企业用户（演示）"),
     ("bank", Role.BANK, "demo-bank", "演示银行联络员（演示）"),
 ]

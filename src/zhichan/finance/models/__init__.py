@@ -1,10 +1,38 @@
 from .banks import Bank, LoanProduct, RightType
 from .pledges import Loan, Pledge, PledgedRight
 from .rights import unmatched
+from .subsidies import (
+    AWARDED,
+    Basis,
+    Claim,
+    Objection,
+    Outcome,
+    PastAward,
+    Purpose,
+    Review,
+    SchemeBudget,
+    Stage,
+    SubsidyApplication,
+    SubsidyItem,
+    SubsidyScheme,
+)
 from .transactions import CHANGES_HOLDER, LicenceScope, RightTransaction, TransactionKind, TransactionRight
 
 __all__ = [
+    "AWARDED",
     "CHANGES_HOLDER",
+    "Basis",
+    "Claim",
+    "Objection",
+    "Outcome",
+    "PastAward",
+    "Purpose",
+    "Review",
+    "SchemeBudget",
+    "Stage",
+    "SubsidyApplication",
+    "SubsidyItem",
+    "SubsidyScheme",
     "Bank",
     "LicenceScope",
     "Loan",
