@@ -5,13 +5,18 @@ enters banks; the office and a bank's liaison enter that bank's products, pledge
 
 import datetime
 
-from zhichan.core.roles import SEE_ALL, Role
+from zhichan.core.roles import PROGRAMME_USERS, SEE_ALL, Role
 
 BANK_READERS = frozenset({*SEE_ALL, Role.BANK})
 READERS = BANK_READERS | {Role.ENTERPRISE}
 TRANSACTION_READERS = frozenset({*SEE_ALL, Role.ENTERPRISE})
 WRITERS = frozenset({Role.OFFICE, Role.BANK})
 OFFICE = frozenset({Role.OFFICE})
+# Subsidies: every user of the programme reads the schemes, the public notice and the budget; an application is read
+# by its applicant, its township, the paying unit, the office and the leadership (the scope), and written by them.
+APPLICANTS = frozenset({Role.OFFICE, Role.ENTERPRISE})
+REVIEWERS = frozenset({Role.OFFICE, Role.TOWNSHIP_LIAISON, Role.UNIT_LIAISON, Role.ENTERPRISE})
+PAYMENT_READERS = frozenset({Role.OFFICE, Role.LEADER, Role.UNIT_LIAISON})
 
 EXPECTED = {
     "finance-pledge-list": (READERS, READERS),
@@ -35,6 +40,22 @@ EXPECTED = {
     "finance-transaction-detail": (TRANSACTION_READERS, TRANSACTION_READERS),
     "api:righttransaction-list": (TRANSACTION_READERS, OFFICE),
     "api:righttransaction-detail": (TRANSACTION_READERS, OFFICE),
+    "finance-scheme-list": (PROGRAMME_USERS, OFFICE),
+    "finance-scheme-detail": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "finance-payment-list": (PAYMENT_READERS, PAYMENT_READERS),
+    "finance-application-list": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "finance-application-export": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "finance-application-new": (APPLICANTS, APPLICANTS),
+    "finance-application-detail": (PROGRAMME_USERS, REVIEWERS),
+    "finance-application-step": (PROGRAMME_USERS, REVIEWERS),
+    "finance-notice-list": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "finance-budget": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "finance-budget-export": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "api:subsidyscheme-list": (PROGRAMME_USERS, frozenset({Role.OFFICE})),
+    "api:subsidyscheme-detail": (PROGRAMME_USERS, frozenset({Role.OFFICE})),
+    "api:subsidyapplication-list": (PROGRAMME_USERS, REVIEWERS),
+    "api:subsidyapplication-detail": (PROGRAMME_USERS, REVIEWERS),
+    "api:subsidyapplication-step": (PROGRAMME_USERS, REVIEWERS),
 }
 
 
@@ -58,3 +79,22 @@ def rows(users):
             party_to="乙",
             party_to_code=code,
         )
+    _subsidy_rows(users)
+
+
+def _subsidy_rows(users):
+    """A scheme and two submitted applications: the demo enterprise's (in 水头镇, reviewed by the demo township
+    liaison) and another enterprise's in another township."""
+    from django.conf import settings
+
+    from zhichan.core.services.deadline_rules import DEFAULT_RULES, load_rules
+    from zhichan.finance.services import subsidies
+
+    from .factories import make_enterprise
+    from .subsidy_fixtures import DAY, application_for, make_scheme
+
+    load_rules(settings.PROJECT_DIR / DEFAULT_RULES)
+    scheme = make_scheme()
+    for enterprise in (users["enterprise"].enterprises.first(), make_enterprise(9, "350583001")):
+        application = application_for(None, scheme, enterprise, [("navigation", f"南知〔2026〕{enterprise.pk}号")])
+        subsidies.submit(application, None, day=DAY)

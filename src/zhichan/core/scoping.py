@@ -19,7 +19,7 @@ view, API endpoint and export reads through `visible_to(user)` / `editable_by(us
   (the operator's) and rows of no organisation are the platform's;
 - a row in one of its model's published states (`public`) is read by everyone, the public too;
 - a row in one of its model's unfinished states (a unit's draft) is read only by its own unit and the office:
-  not by the leadership, nor by other units sharing its region, until it is submitted.
+  not by the leadership, nor by other units sharing its region or named beside its own, until it is submitted.
 """
 
 from dataclasses import dataclass
@@ -92,7 +92,7 @@ class Scope:
             if self.unit is not None:
                 q |= Q(**{self._path(self.unit, "pk"): user.unit_id})
             if self.with_units:
-                q |= self._with_units(user)
+                q |= self._with_units(user) & self._finished()  # a further unit reads no draft
         if role == Role.ENTERPRISE and self.enterprise is not None:
             q |= self._own_enterprises(user)
         if role == Role.BANK and user.unit_id and self.unit is not None:
@@ -143,7 +143,7 @@ class Scope:
             return NOTHING
         if role in LIAISONS and user.unit_id and self.unit is not None:
             own = Q(**{self._path(self.unit, "pk"): user.unit_id})
-            return own | self._with_units(user) if self.with_units else own
+            return own | (self._with_units(user) & self._finished()) if self.with_units else own
         if role == Role.ENTERPRISE and self.enterprise is not None:
             return self._own_enterprises(user)
         if role == Role.BANK and user.unit_id and self.unit is not None:

@@ -24,3 +24,4 @@ CLAIM_AMOUNT_SET = EventKind("subsidy.amount_set", _("approved amount of a claim
 OBJECTION_RECORDED = EventKind("subsidy.objection_recorded", _("objection to a public notice recorded"))
 OBJECTION_DECIDED = EventKind("subsidy.objection_decided", _("objection decided"))
 SUBSIDY_PAID = EventKind("subsidy.paid", _("subsidy paid"))
+PAST_AWARD_RECORDED = EventKind("past_award.recorded", _("past subsidy award recorded"))

@@ -1,7 +1,13 @@
-"""The finance module's import kind, found by core's import framework: a bank's pledge ledger (质押融资台账), one
-loan a row (profile data/import-profiles/finance-pledges.yaml), entered through the module's actions
-(services/ledger_import.py). Amounts are read from a column in 万元 or one in 元 (the column's header says which);
-a figure in a 万元 column too large for one pledge is refused as written in 元."""
+"""The finance module's import kinds, found by core's import framework:
+
+- a bank's pledge ledger (质押融资台账), one loan a row (profile data/import-profiles/finance-pledges.yaml),
+  entered through the module's actions (services/ledger_import.py);
+- the office's ledger of past subsidy awards (历年专项资金资助台账), one award a row (profile
+  data/import-profiles/finance-awards.yaml), recorded through `record_past_award` (services/awards.py), which the
+  double-subsidy guard then reads.
+
+Amounts are read from a column in 万元 or one in 元 (the column's header says which); a figure in a 万元 column too
+large for one pledge, or for one award, is refused as written in 元."""
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +17,12 @@ from zhichan.core.imports import ImportKind
 from zhichan.core.imports.values import amount, dated, free_text, limited, parse_yes_no
 from zhichan.core.roles import Role
 
-from .models import Loan, Pledge
-from .services import ledger_import
+from .models import Loan, PastAward, Pledge
+from .services import awards, ledger_import
+
+# The largest single award a 万元 column may hold (10 million yuan): the platform's own bound, no rule sets it; a
+# larger figure is taken for one written in 元.
+LARGEST_AWARD_WAN = 1000
 
 
 def _largest():
@@ -63,6 +73,28 @@ LABELS = {
     "note": _("note"),
 }
 
+AWARD_FIELDS = {
+    "year": awards.read_year,
+    "scheme_name": limited(PastAward, "scheme_name"),
+    "applicant_name": limited(PastAward, "applicant_name"),
+    "applicant_code": free_text,
+    "basis": awards.read_basis,
+    "subject": limited(PastAward, "subject"),
+    "amount": amount(largest=LARGEST_AWARD_WAN),
+    "amount_yuan": amount(scale=10_000),
+}
+
+AWARD_LABELS = {
+    "year": _("year"),
+    "scheme_name": _("scheme of the award"),
+    "applicant_name": _("enterprise name"),
+    "applicant_code": _("unified social credit code"),
+    "basis": _("kind of award"),
+    "subject": _("patent, trademark, loan contract or document number"),
+    "amount": _("award (10,000 yuan)"),
+    "amount_yuan": _("award (yuan)"),
+}
+
 KINDS = [
     ImportKind(
         name="finance-pledges",
@@ -77,5 +109,19 @@ KINDS = [
         uncached=frozenset({"registration_number", "contract_number", "note", "patents"}),
         order=80,
         roles=frozenset({Role.OFFICE, Role.BANK}),
-    )
+    ),
+    ImportKind(
+        name="finance-awards",
+        label=_("ledger of past subsidy awards"),
+        fields=AWARD_FIELDS,
+        labels=AWARD_LABELS,
+        key=("subject", "basis", "year"),
+        row_key=awards.row_key,
+        required=("year", "scheme_name", "applicant_name", "basis", "subject"),
+        check_row=awards.check_row,
+        writer=awards.PastAwardWriter,
+        uncached=frozenset({"subject"}),
+        order=81,
+        roles=frozenset({Role.OFFICE}),
+    ),
 ]

@@ -3,6 +3,7 @@ from .pledges import Loan, Pledge, PledgedRight
 from .rights import unmatched
 from .subsidies import (
     AWARDED,
+    REVIEW_STAGES,
     Basis,
     Claim,
     Objection,
@@ -20,6 +21,7 @@ from .transactions import CHANGES_HOLDER, LicenceScope, RightTransaction, Transa
 
 __all__ = [
     "AWARDED",
+    "REVIEW_STAGES",
     "CHANGES_HOLDER",
     "Basis",
     "Claim",

@@ -202,6 +202,11 @@ class SubsidyApplication(Plausible):
         return reverse("finance-application-detail", args=[self.pk])
 
     @property
+    def state(self) -> str:
+        """The stage, under the name the steps' table reads (core/steps.py)."""
+        return self.stage
+
+    @property
     def editable(self) -> bool:
         """The applicant adds and removes claims and files while it is a draft or returned."""
         return self.stage in (Stage.DRAFT, Stage.RETURNED)
