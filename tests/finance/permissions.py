@@ -98,3 +98,52 @@ def _subsidy_rows(users):
     for enterprise in (users["enterprise"].enterprises.first(), make_enterprise(9, "350583001")):
         application = application_for(None, scheme, enterprise, [("navigation", f"南知〔2026〕{enterprise.pk}号")])
         subsidies.submit(application, None, day=DAY)
+
+
+def drafts(users):
+    """The demo enterprise's subsidy application, still a draft, with a claim and a document: read only by the
+    enterprise and the office until it is submitted; then by its township, the leadership and the payer too."""
+    from zhichan.core.models import Attachment
+    from zhichan.finance.models import SubsidyScheme
+    from zhichan.finance.services import subsidies
+
+    from ..core.permissions import Draft
+    from .subsidy_fixtures import DAY, pdf_file
+
+    enterprise = users["enterprise"]
+    application = subsidies.open_application(
+        enterprise,
+        scheme=SubsidyScheme.objects.get(key="test-subsidy"),
+        contact="资助草稿联系人甲乙",
+        phone="0595-86999999",
+        account_bank="草稿开户银行丙丁",
+        account_number="62229999",
+        day=DAY,
+    )
+    item = application.scheme.items.get(key="navigation")
+    claim = subsidies.add_claim(application, enterprise, item=item, subject="南知〔2026〕草稿9号")
+    subsidies.add_file(application, enterprise, file=pdf_file("草稿证明.pdf"))
+    seen_after = {"office", "leader", "shuitou-liaison", "enterprise"}
+
+    def submit_once():
+        application.refresh_from_db()
+        if application.stage == "draft":
+            subsidies.submit(application, enterprise, day=DAY)
+
+    return [
+        Draft(
+            row=application,
+            markers=["资助草稿联系人甲乙", "草稿开户银行丙丁"],
+            owner="enterprise",
+            submit=submit_once,
+            seen_after=seen_after,
+            dependents=[claim, *Attachment.objects.on(application)],
+        ),
+        Draft(  # its claim, read through it
+            row=claim,
+            markers=["南知〔2026〕草稿9号"],
+            owner="enterprise",
+            submit=submit_once,
+            seen_after=seen_after,
+        ),
+    ]

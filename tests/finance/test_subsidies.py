@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from zhichan.core.clocks import clock
 from zhichan.core.events import events_of
@@ -20,6 +21,13 @@ from zhichan.registry.models import Enterprise
 
 from .factories import make_bank, make_enterprise, make_pledge
 from .subsidy_fixtures import DAY, application_for, granted_patent, madrid_mark, make_scheme, pdf_file
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The messages and the reasons are read in English here (the pages' Chinese: test_subsidy_pages.py)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

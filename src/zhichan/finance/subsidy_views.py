@@ -83,7 +83,7 @@ def _load(request, form):
 
 
 @require_safe
-@allow(READERS)
+@allow(READERS, scope=SubsidyScheme)
 def scheme_detail(request, pk):
     scheme = get_object_or_404(SubsidyScheme.objects.visible_to(request.user), pk=pk)
     tables = execution(request.user, scheme)
@@ -211,7 +211,7 @@ def budget_export(request):
 
 
 @require_safe
-@allow(OFFICE, Role.LEADER, Role.UNIT_LIAISON)
+@allow(OFFICE, Role.LEADER, Role.UNIT_LIAISON, scope=SubsidyScheme)
 def payment_list_export(request, pk):
     get_object_or_404(SubsidyScheme.objects.visible_to(request.user), pk=pk)
     return respond(request, payment_workbook, scheme_id=pk)

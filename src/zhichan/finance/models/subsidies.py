@@ -143,9 +143,10 @@ REVIEW_STAGES = (Stage.TOWNSHIP, Stage.OFFICE, Stage.FINANCE)
 AWARDED = (Stage.NOTICE, Stage.PAID)
 
 
-def _application_scope(path: str = "") -> Scope:
+def _application_scope(path: str = "", *, drafts: bool = True) -> Scope:
     """The applicant enterprise reads and corrects its own; the township unit reviewing it and the paying unit
-    read it (once submitted: a draft names no township yet); no other unit does."""
+    read it (once submitted: a draft names no township yet); no other unit does. `drafts`: the rows exist while
+    the application is a draft (its claims; not its reviews or objections, which come after)."""
     prefix = f"{path}__" if path else ""
     return Scope(
         unit=f"{prefix}township",
@@ -153,7 +154,7 @@ def _application_scope(path: str = "") -> Scope:
         enterprise=f"{prefix}applicant",
         owners_write=True,
         organisation=f"{prefix}scheme__organisation",
-        unfinished=(f"{prefix}stage", (Stage.DRAFT,)),
+        unfinished=(f"{prefix}stage", (Stage.DRAFT,)) if drafts else None,
     )
 
 
@@ -294,7 +295,7 @@ class Review(models.Model):
     )
     unit = models.ForeignKey("core.Unit", models.SET_NULL, null=True, blank=True, related_name="+")
 
-    scope = _application_scope("application")
+    scope = _application_scope("application", drafts=False)
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -320,7 +321,7 @@ class Objection(models.Model):
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decision = models.TextField(_("decision and reasons"), blank=True)
 
-    scope = _application_scope("application")
+    scope = _application_scope("application", drafts=False)
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

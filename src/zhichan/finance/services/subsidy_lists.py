@@ -52,7 +52,8 @@ def stage_clocks(applications) -> dict:
 
 
 def with_totals(found):
-    return found.annotate(eligible_sum=Sum("claims__eligible"), approved_sum=Sum("claims__approved"))
+    totals = found.annotate(eligible_sum=Sum("claims__eligible"), approved_sum=Sum("claims__approved"))
+    return totals.order_by("-created", "-pk")
 
 
 def _items(application) -> str:
