@@ -225,3 +225,37 @@ def test_the_office_sets_an_approved_amount_with_a_reason(users, scheme, own):
     subsidies.set_approved(application, users["office"], claim=claim, amount=Decimal("0.5"), note="已核对授权证书原件")
     subsidies.pass_review(application, users["office"], day=DAY)
     assert application.approved_total == Decimal("0.5")
+
+
+def test_what_a_walk_through_the_pages_found(users, scheme, own):
+    """A future payment date, an amount by hand for another's patent, a document attached by mistake, the clock
+    of a stage entered again, the applicant told of a return."""
+    from zhichan.core.models import Attachment, Notification
+
+    other = granted_patent(make_enterprise(11), 50)
+    enterprise, office = users["enterprise"], users["office"]
+    application = application_for(enterprise, scheme, own, [("invention", other.application_number)])
+    mistaken = Attachment.objects.on(application).get()
+    subsidies.remove_file(application, enterprise, attachment=mistaken)
+    assert not Attachment.objects.on(application).exists()
+    subsidies.add_file(application, enterprise, file=pdf_file())
+    subsidies.submit(application, enterprise, day=DAY)
+    subsidies.pass_review(application, users["shuitou-liaison"], day=DAY)
+    claim = application.claims.get()
+    with pytest.raises(ValidationError, match="The rules refuse this claim"):
+        subsidies.set_approved(application, office, claim=claim, amount=Decimal("0.5"), note="核对证书")
+
+    subsidies.return_application(application, office, reasons="请说明权属", day=DAY)
+    assert Notification.objects.filter(user=enterprise, title__contains=application.number).exists()
+    later = DAY + datetime.timedelta(days=7)
+    subsidies.submit(application, enterprise, day=later)
+    reading = clock(application, later, rule="subsidy-office-review")
+    assert reading.stopped is None and reading.start == later  # running again from the new submission
+
+    claim.refresh_from_db()
+    subsidies.refuse_application(application, office, reasons="非申请人专利", day=later)
+    paid = application_for(enterprise, scheme, own, [("invention", granted_patent(own, 51).application_number)])
+    subsidies.submit(paid, enterprise, day=DAY)
+    _through_review(users, paid)
+    with pytest.raises(ValidationError, match="not on a day still to come"):
+        subsidies.pay(paid, users["finance-liaison"], paid_on=datetime.date.today() + datetime.timedelta(days=1))

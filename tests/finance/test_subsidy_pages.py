@@ -99,8 +99,8 @@ def test_a_draft_is_read_by_its_applicant_and_the_office_only(client_for, users,
         assert client_for(name).get(url).status_code == 404, name
 
 
-def _paid(users, scheme, own, day):
-    patent = granted_patent(own, 70)
+def _paid(users, scheme, own, day, serial=70):
+    patent = granted_patent(own, serial)
     application = application_for(users["enterprise"], scheme, own, [("invention", patent.application_number)], day=day)
     subsidies.submit(application, users["enterprise"], day=day)
     for name in ("shuitou-liaison", "office", "finance-liaison"):
@@ -109,10 +109,11 @@ def _paid(users, scheme, own, day):
 
 
 def test_the_notice_the_budget_and_the_payment_list(client_for, users, scheme, own):
-    day = datetime.date.today() - datetime.timedelta(days=20)
-    application = _paid(users, scheme, own, day)
+    noticed = _paid(users, scheme, own, datetime.date.today(), serial=71)
+    application = _paid(users, scheme, own, datetime.date.today() - datetime.timedelta(days=20))
     notice = client_for("enterprise").get(reverse("finance-notice-list")).content.decode()
-    assert application.number in notice and own.name in notice
+    assert noticed.number in notice and own.name in notice
+    assert application.number not in notice  # its notice is over: to be paid
     subsidies.pay(application, users["finance-liaison"], paid_on=subsidies.payable_from(application), voucher="PZ-9")
 
     budget = client_for("leader").get(reverse("finance-budget")).content.decode()

@@ -76,6 +76,17 @@ class ClaimChoiceForm(BootstrapMixin, forms.Form):
         self.fields["claim"].queryset = application.claims.select_related("item") if application else None
 
 
+class FileChoiceForm(BootstrapMixin, forms.Form):
+    attachment = forms.ModelChoiceField(None, label=_("document"))
+
+    def __init__(self, *args, application=None, **kwargs):
+        from zhichan.core.models import Attachment
+
+        super().__init__(*args, **kwargs)
+        self.fields["attachment"].queryset = Attachment.objects.on(application) if application else None
+        self.fields["attachment"].label_from_instance = lambda file: file.name
+
+
 class FileForm(BootstrapMixin, forms.Form):
     file = forms.FileField(label=_("file"), help_text=_("PDF, images or office documents."))
     label = forms.CharField(label=_("what it is"), max_length=200, required=False, help_text=_("e.g. 授权证书"))

@@ -14,6 +14,7 @@ from .subsidy_forms import (
     ClaimChoiceForm,
     ClaimForm,
     DecisionForm,
+    FileChoiceForm,
     FileForm,
     ObjectionForm,
     OpinionForm,
@@ -36,6 +37,12 @@ def _has_claims(application) -> bool:
     return application.claims.exists()
 
 
+def _has_files(application) -> bool:
+    from zhichan.core.models import Attachment
+
+    return Attachment.objects.on(application).exists()
+
+
 def _has_open_objection(application) -> bool:
     return application.objections.filter(upheld__isnull=True).exists()
 
@@ -52,6 +59,16 @@ SUBSIDY_STEPS = Steps(
             EDITABLE,
             style="outline-primary",
             files=True,
+        ),
+        _step(
+            "unattach",
+            _("Remove a document"),
+            FileChoiceForm,
+            subsidies.remove_file,
+            _("The document is removed."),
+            EDITABLE,
+            style="outline-secondary",
+            when=_has_files,
         ),
         _step(
             "remove",
@@ -138,6 +155,8 @@ SUBSIDY_STEPS = Steps(
         ),
     ],  # fmt: skip
     form_kwargs=lambda step, record, user: (
-        {"application": record} if step.key in ("claim", "remove", "amount", "objection", "decide", "pay") else {}
+        {"application": record}
+        if step.key in ("claim", "remove", "unattach", "amount", "objection", "decide", "pay")
+        else {}
     ),
 )

@@ -69,8 +69,13 @@ def _load(request, form):
     uploaded = form.cleaned_data["file"]
     try:
         data = yaml.safe_load(uploaded.read().decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError):
-        form.add_error("file", _("The file is not a YAML file in UTF-8."))
+    except UnicodeDecodeError:
+        form.add_error("file", _("The file is not text in UTF-8."))
+        return None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = {"line": mark.line + 1 if mark else 0}
+        form.add_error("file", _("The file is not valid YAML (near line %(line)d).") % where)
         return None
     if not isinstance(data, dict):
         form.add_error("file", _("The file is not a scheme: see the data formats guide."))
@@ -161,6 +166,7 @@ def _application_context(request, application, forms=None) -> dict:
         "payable_from": subsidies.payable_from(application),
         "steps": step_forms(SUBSIDY_STEPS, application, request.user, forms),
         "register_readable": role_of(request.user) in PROGRAMME_USERS,
+        "applicant_reads": role_of(request.user) == Role.ENTERPRISE,
         "stages": [Stage.TOWNSHIP, Stage.OFFICE, Stage.FINANCE, Stage.NOTICE, Stage.PAID],
     }
 
@@ -200,7 +206,8 @@ def notice_list(request):
 @allow(READERS)
 def budget_page(request):
     tables = execution(request.user)
-    context = {"tables": tables, "charts": chart_data(tables), "may_pay": role_of(request.user) != Role.ENTERPRISE}
+    pays = {table["scheme"].pk for table in tables if may_read_payments(request.user, table["scheme"])}
+    context = {"tables": tables, "charts": chart_data(tables), "pays": pays}
     return render(request, "finance/budget.html", context)
 
 
@@ -214,4 +221,11 @@ def budget_export(request):
 @allow(OFFICE, Role.LEADER, Role.UNIT_LIAISON, scope=SubsidyScheme)
 def payment_list_export(request, pk):
     get_object_or_404(SubsidyScheme.objects.visible_to(request.user), pk=pk)
-    return respond(request, payment_workbook, scheme_id=pk)
+    return respond(request, payment_workbook, scheme_id=pk)  # its rows as the reader's scope gives them
+
+
+def may_read_payments(user, scheme) -> bool:
+    """Whom the budget page offers the payment list: the office, the leadership, the paying unit's liaison (another
+    unit's would find it empty: the applications are not in its scope)."""
+    role = role_of(user)
+    return role in (Role.OFFICE, Role.LEADER) or (role == Role.UNIT_LIAISON and user.unit_id == scheme.payer_id)

@@ -58,7 +58,7 @@ def pledge_export(request):
 @require_safe
 @allow(READERS)
 def pledge_figures_page(request):
-    start, end = period_of(request.GET)
+    start, end = period_of(request.user, request.GET)
     context = {
         **pledge_figures(request.user, start, end),
         "year": request.GET.get("year", ""),

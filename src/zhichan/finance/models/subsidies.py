@@ -7,6 +7,7 @@ Amounts are in 万元, as the programme's figures are."""
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,6 +15,10 @@ from zhichan.core.plausible import Plausible
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
 from .pledges import AMOUNT, Loan
+
+
+def _chinese() -> bool:
+    return (get_language() or "zh").startswith("zh")
 
 
 class Purpose(models.TextChoices):
@@ -68,10 +73,15 @@ class SubsidyScheme(models.Model):
         ordering = ["-year", "key"]
 
     def __str__(self):
-        return f"{self.name}（{self.year}）"
+        return f"{self.label}（{self.year}）" if _chinese() else f"{self.label} ({self.year})"
 
     def get_absolute_url(self):
         return reverse("finance-scheme-detail", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        """Its name in the reader's language (the Chinese one when it has no other)."""
+        return self.name if _chinese() else (self.name_en or self.name)
 
     def open_on(self, day) -> bool:
         return self.opens_on <= day <= self.closes_on
@@ -107,7 +117,11 @@ class SubsidyItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["scheme", "key"], name="subsidy_item_once")]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.name if _chinese() else (self.name_en or self.name)
 
 
 class SchemeBudget(models.Model):
@@ -135,7 +149,7 @@ class Stage(models.TextChoices):
     RETURNED = "returned", _("Returned for correction")
     NOTICE = "notice", _("In public notice")
     PAID = "paid", _("Paid")
-    REFUSED = "refused", _("Refused")
+    REFUSED = "refused", _("Not granted")
 
 
 REVIEW_STAGES = (Stage.TOWNSHIP, Stage.OFFICE, Stage.FINANCE)

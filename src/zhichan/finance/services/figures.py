@@ -17,7 +17,6 @@ from zhichan.registry.models import EnterpriseSize
 
 from ..models import Loan, Pledge, RightType
 
-PROGRAMME_START = datetime.date(2022, 1, 1)
 SMALL_AND_MEDIUM = (EnterpriseSize.MEDIUM, EnterpriseSize.SMALL, EnterpriseSize.MICRO)
 
 
@@ -109,7 +108,19 @@ def pledge_figures(user, start: datetime.date, end: datetime.date) -> dict:
     return {"tables": tables, "total": total, "sme": share, "start": start, "end": end}
 
 
-def period_of(data) -> tuple[datetime.date, datetime.date]:
+def programme_start(user) -> datetime.date:
+    """The start of the earliest programme the user reads; without one, of the earliest pledge; else this year."""
+    from zhichan.programme.models import Programme
+
+    first = Programme.objects.visible_to(user).order_by("start").values_list("start", flat=True).first()
+    first = (
+        first
+        or Pledge.objects.visible_to(user).order_by("registered_on").values_list("registered_on", flat=True).first()
+    )
+    return first or timezone.localdate().replace(month=1, day=1)
+
+
+def period_of(user, data) -> tuple[datetime.date, datetime.date]:
     """The year asked for (?year=2023), else the programme so far."""
     today = timezone.localdate()
     try:
@@ -118,11 +129,11 @@ def period_of(data) -> tuple[datetime.date, datetime.date]:
         year = 0
     if 1990 <= year <= today.year:
         return datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), today)
-    return PROGRAMME_START, today
+    return programme_start(user), today
 
 
 def figures_workbook(request) -> xlsx.Workbook:
-    start, end = period_of(request.GET)
+    start, end = period_of(request.user, request.GET)
     figures = pledge_figures(request.user, start, end)
     headers = [
         gettext("group"),

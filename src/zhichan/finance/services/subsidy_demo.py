@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from zhichan.registry.models import Enterprise, Patent
 from zhichan.registry.models.patents import PatentType
+from zhichan.registry.signals import DEMO_USCC_BODY
 
 from ..models import SubsidyScheme
 from . import schemes, subsidies
@@ -38,7 +39,7 @@ def _applicants(scheme, count=3):
         patent_type=PatentType.INVENTION, grant_date__gte=scheme.window_from, grant_date__lte=scheme.window_to
     )
     holders = Enterprise.objects.filter(patents__in=granted, merged_into__isnull=True).distinct().order_by("pk")
-    holders = holders.exclude(members__isnull=False)  # not the demo enterprise user's: it applies itself
+    holders = holders.exclude(uscc__startswith=DEMO_USCC_BODY)  # not the demo enterprise user's: it applies itself
     first = holders.filter(region__code=DEMO_TOWNSHIP)[:1]
     rest = holders.exclude(pk__in=[e.pk for e in first])[: count - len(first)]
     found = [*rest[:2], *first] if first else list(rest)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.clocks import readings
@@ -43,7 +43,7 @@ def stage_clocks(applications) -> dict:
     """{application id: the reading of its current stage's clock} for a page of applications."""
     by_rule = defaultdict(list)
     for application in applications:
-        if application.stage in CLOCK:
+        if application.stage in CLOCK and application.stage != Stage.NOTICE:  # the notice's end is shown as a date
             by_rule[CLOCK[application.stage]].append(application.pk)
     found = {}
     for rule, ids in by_rule.items():
@@ -70,9 +70,15 @@ APPLICATION_COLUMNS = (
     Column("submitted_on", _("submitted on")),
     Column("claims", _("claims"), _items, width=50),
     Column("eligible", _("eligible amount (10,000 yuan)"), lambda a: _wan(a.eligible_total)),
-    Column("approved", _("approved amount (10,000 yuan)"), lambda a: _wan(a.approved_total)),
+    Column("approved", _("approved amount (10,000 yuan)"), lambda a: _approved(a)),
     Column("paid_on", _("paid on")),
 )
+
+
+def _approved(application):
+    """Blank until the office has fixed the amounts."""
+    claims = application.claims.all()
+    return _wan(application.approved_total) if any(c.approved is not None for c in claims) else None
 
 
 def application_workbook(request) -> xlsx.Workbook:
@@ -93,7 +99,7 @@ def in_notice(user):
     the programme, enterprises included (the portal will publish it to the public)."""
     schemes = SubsidyScheme.objects.visible_to(user)
     return (
-        SubsidyApplication.objects.filter(stage=Stage.NOTICE, scheme__in=schemes)
+        SubsidyApplication.objects.filter(stage=Stage.NOTICE, scheme__in=schemes, notice_to__gte=timezone.localdate())
         .select_related("scheme", "applicant__region")
         .prefetch_related("claims__item", "objections")
         .order_by("notice_to", "number")
@@ -168,7 +174,7 @@ def chart_data(tables) -> list[dict]:
             "purposes": [row["label"] for row in table["rows"]],
             "series": [
                 {"name": gettext("budget"), "values": [float(row["budget"]) for row in table["rows"]]},
-                {"name": gettext("approved"), "values": [float(row["approved"]) for row in table["rows"]]},
+                {"name": pgettext("subsidy", "approved"), "values": [float(row["approved"]) for row in table["rows"]]},
                 {"name": gettext("paid"), "values": [float(row["paid"]) for row in table["rows"]]},
             ],
         }
@@ -193,7 +199,7 @@ def execution_workbook(request) -> xlsx.Workbook:
             [r["label"], r["budget"], r["approved"], r["paid"], r["reviewing"], r["left"], _percent(r["percent"])]
             for r in [*table["rows"], table["total"]]
         ]
-        title = f"{table['scheme'].year} {table['scheme'].key}"[:31]
+        title = f"{table['scheme'].year} {table['scheme'].name}"[:31]
         sheets.append(xlsx.Sheet(title, headers, rows, str(table["scheme"])))
     if not sheets:
         sheets = [xlsx.Sheet(gettext("Budget execution"), headers, [], "")]
@@ -225,10 +231,11 @@ PAYMENT_HEADERS = (
 
 
 def payable(user, scheme):
-    """The applications of the scheme through their review: in public notice or paid, as the user reads them."""
+    """The applications of the scheme to pay or paid: through their public notice, as the user reads them."""
+    over = Q(stage=Stage.NOTICE, notice_to__lt=timezone.localdate()) | Q(stage=Stage.PAID)
     return (
         SubsidyApplication.objects.visible_to(user)
-        .filter(scheme=scheme, stage__in=AWARDED)
+        .filter(over, scheme=scheme)
         .select_related("applicant")
         .prefetch_related("claims__item")
         .order_by("number")
@@ -263,7 +270,9 @@ def payment_workbook(request, scheme_id: int) -> xlsx.Workbook:
                 application.voucher,
             ]
         )
-    rows.append(["", gettext("total"), "", "", "", "", "", (total * YUAN).quantize(Decimal("0.01")), "", "", None, ""])
+    rows.append(
+        ["", pgettext("sum", "total"), "", "", "", "", "", (total * YUAN).quantize(Decimal("0.01")), "", "", None, ""]
+    )
     title = gettext("Payment list")
     note = gettext("%(scheme)s · payment list · made %(time)s") % {
         "scheme": scheme,
