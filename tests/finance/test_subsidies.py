@@ -74,11 +74,13 @@ def test_an_ineligible_patent_gives_nothing_and_names_the_rule(users, scheme, ow
     assert any(reason in text for ok, text in worded(claim.reasons) if ok is False)
 
 
-def test_a_number_not_in_the_register_is_kept_for_the_reviewers(users, scheme, own):
-    application = application_for(users["enterprise"], scheme, own, [("invention", "202310000019.X")])
+def test_a_number_not_in_the_register_is_kept_for_the_reviewers_and_a_slip_is_named(users, scheme, own):
+    application = application_for(users["enterprise"], scheme, own, [("invention", "202310000019.5")])
     claim = application.claims.get()
     assert claim.eligible == 0 and claim.patent is None
     assert "not in the register" in _texts(claim)[0]
+    with pytest.raises(ValidationError, match="check digit"):
+        subsidies.add_claim(application, users["enterprise"], item=claim.item, subject="202310000020.X")
 
 
 def test_the_applicant_cap_and_the_claim_cap_apply(users, scheme, own):
@@ -216,7 +218,7 @@ def test_an_enterprise_applies_only_for_itself_and_only_while_the_scheme_is_open
 
 
 def test_the_office_sets_an_approved_amount_with_a_reason(users, scheme, own):
-    application = application_for(users["enterprise"], scheme, own, [("invention", "202310000019.X")])
+    application = application_for(users["enterprise"], scheme, own, [("invention", "202310000019.5")])
     subsidies.submit(application, users["enterprise"], day=DAY)
     subsidies.pass_review(application, users["shuitou-liaison"], day=DAY)
     claim = application.claims.get()

@@ -147,4 +147,8 @@ class ApplicationFilter(BootstrapMixin, forms.Form):
     scheme = forms.ModelChoiceField(
         SubsidyScheme.objects.all(), label=_("scheme"), required=False, empty_label=_("all schemes")
     )
-    q = forms.CharField(label=_("applicant or number"), required=False)
+    q = forms.CharField(
+        label=_("applicant or number"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("applicant or number")}),
+    )

@@ -29,6 +29,7 @@ from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services import attachments, clocks
 from zhichan.core.services.filetypes import DOCUMENTS
 from zhichan.core.services.notify import notify
+from zhichan.registry.identifiers import IdentifierError, parse_patent_application, parse_trademark_registration
 
 from ..events import (
     CLAIM_ADDED,
@@ -45,7 +46,7 @@ from ..events import (
     SUBSIDY_RETURNED,
     SUBSIDY_SUBMITTED,
 )
-from ..models.subsidies import Claim, Objection, Review, Stage, SubsidyApplication
+from ..models.subsidies import Basis, Claim, Objection, Review, Stage, SubsidyApplication
 from .eligibility import assess, earlier_awards, wan, worded
 from .rights import enterprise_named
 
@@ -119,6 +120,17 @@ def _township_of(application) -> Unit | None:
     ).select_related("region")
     found = [unit for unit in units if path.startswith(unit.region.path)]
     return max(found, key=lambda unit: len(unit.region.path)) if found else None
+
+
+def _readable_number(basis, text):
+    """A patent or trademark number must read as one (any form the exports use): a typing slip is named at once."""
+    try:
+        if basis in (Basis.INVENTION_GRANTED, Basis.PCT_FILED):
+            parse_patent_application(text)
+        elif basis == Basis.MADRID_REGISTERED:
+            parse_trademark_registration(text)
+    except IdentifierError as error:
+        raise ValidationError({"subject": str(error.reason)}) from None
 
 
 def _editable(application):
@@ -257,6 +269,7 @@ def add_claim(application, user, *, item, subject, declared: Decimal | None = No
     claim = Claim(application=application, item=item, subject=(subject or "").strip(), declared=declared)
     if not claim.subject:
         raise ValidationError({"subject": _("Give the number claimed.")})
+    _readable_number(item.basis, claim.subject)
     if declared is not None and declared <= 0:
         raise ValidationError({"declared": _("Give the interest paid, more than zero.")})
     assess([claim])

@@ -176,6 +176,7 @@ def chart_data(tables) -> list[dict]:
                 {"name": gettext("budget"), "values": [float(row["budget"]) for row in table["rows"]]},
                 {"name": pgettext("subsidy", "approved"), "values": [float(row["approved"]) for row in table["rows"]]},
                 {"name": gettext("paid"), "values": [float(row["paid"]) for row in table["rows"]]},
+                {"name": gettext("under review"), "values": [float(row["reviewing"]) for row in table["rows"]]},
             ],
         }
         for table in tables
