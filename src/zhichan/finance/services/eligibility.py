@@ -18,21 +18,31 @@ applicant's other applications to the scheme counted first).
 `reasons` are kept as facts ([check, passed, values]) and worded when read, in the reader's language.
 """
 
+import gc
+import json
+import re
 from collections import defaultdict
+from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from zhichan.registry.models import Patent, Trademark
+from zhichan.registry.models import Enterprise, Patent, Trademark
 from zhichan.registry.models.patents import PatentType
 
 from ..models import Loan, RightType
 from ..models.subsidies import AWARDED, Basis, Claim, PastAward, Stage
 from .rights import normalized
 
-CHUNK = 20_000  # numbers asked of the register at once (SQLite's limit on parameters)
+CHUNK = 20_000  # numbers asked of the database at once (SQLite's limit on parameters)
 CENT = Decimal("0.0001")  # 万元 to the yuan
+ZERO = Decimal(0)
+# A patent number written as the register keeps it (ASCII digits, the dot, the check digit): `normalized` would
+# give it back unchanged, valid or not, so it is taken as it is without parsing it again.
+KEPT_PATENT_NUMBER = re.compile(r"[0-9]{12}\.[0-9X]")
 
 WORDS = {
     "in-register": _("%(number)s is in the register"),
@@ -67,11 +77,16 @@ WORDS = {
 }
 # Checks that, failed, give nothing; of them, those the guard against double subsidy names.
 EARLIER = ("subsidised-here", "claimed-here", "subsidised-before")
+PATENT_BASES = (Basis.INVENTION_GRANTED, Basis.PCT_FILED)
+INVENTION = PatentType.INVENTION
 
 
 def wan(value) -> str:
     """An amount of 万元 as the pages write it."""
     return f"{Decimal(value).quantize(CENT).normalize():f} 万元"
+
+
+_wan = lru_cache(maxsize=1024)(wan)  # the few amounts of a scheme's items and caps, written once each
 
 
 def worded(reasons) -> list[tuple[bool | None, str]]:
@@ -81,7 +96,10 @@ def worded(reasons) -> list[tuple[bool | None, str]]:
 
 def subject_of(basis: str, text: str) -> str:
     """The claimed number as the register keeps it (a patent or a mark), else as written."""
-    if basis in (Basis.INVENTION_GRANTED, Basis.PCT_FILED):
+    if basis in PATENT_BASES:
+        written = (text or "").strip()
+        if KEPT_PATENT_NUMBER.fullmatch(written):
+            return written
         return normalized(RightType.PATENT, text)
     if basis == Basis.MADRID_REGISTERED:
         return normalized(RightType.TRADEMARK, text)
@@ -89,11 +107,37 @@ def subject_of(basis: str, text: str) -> str:
 
 
 def _chunks(values):
-    values = list(values)
+    values = sorted(values)  # in the order of the indexes they are looked up in (quick if sorted already)
     for start in range(0, len(values), CHUNK):
         yield values[start : start + CHUNK]
 
 
+def _among(field: str, values: list, db_type: str = "text", walk: bool = False):
+    """A condition: `field` is one of the values. On PostgreSQL they go as one JSON array parameter, however many
+    (the query's text, its quoting and its parsing stay short): as a set (IN), which the planner may hash against
+    a table; or with `walk`, as an array (= ANY), for which it walks the field's index once, in order — the
+    cheapest for many numbers of a large table such as the register. Elsewhere as a list of parameters."""
+    if connection.vendor == "postgresql":
+        return _OneOf(field, values, db_type, walk)
+    return Q(**{f"{field}__in": values})
+
+
+class _OneOf(Func):
+    output_field = BooleanField()
+
+    def __init__(self, field: str, values: list, db_type: str, walk: bool):
+        super().__init__(F(field), Value(json.dumps(values, ensure_ascii=False)))
+        self.db_type, self.walk = db_type, walk
+
+    def as_sql(self, compiler, connection, **extra):
+        field, field_params = compiler.compile(self.source_expressions[0])
+        values, values_params = compiler.compile(self.source_expressions[1])
+        each = f"SELECT value::{self.db_type} FROM jsonb_array_elements_text({values}::jsonb)"
+        sql = f"{field} = ANY(ARRAY({each}))" if self.walk else f"{field} IN ({each})"
+        return sql, (*field_params, *values_params)
+
+
+@lru_cache(maxsize=4096)
 def _day(day) -> str:
     return f"{day:%Y-%m-%d}" if day else "—"
 
@@ -103,11 +147,21 @@ class Register:
 
     def __init__(self, claims):
         by_basis = defaultdict(set)
+        own, capped = set(), set()
         for claim in claims:
-            by_basis[claim.item.basis].add(claim.subject)
+            item, application = claim.item, claim.application_id
+            by_basis[item.basis].add(claim.subject)
+            if application:
+                own.add(application)
+            if item.cap_per_applicant is not None:
+                capped.add(item.pk)
+        numbers = sorted(set().union(*by_basis.values()))  # sorted once (see _chunks)
         patents = by_basis[Basis.INVENTION_GRANTED] | by_basis[Basis.PCT_FILED]
         self.patents, self.patent_holders = self._rights(
-            Patent, "application_number", patents, ("patent_type", "grant_date", "pct_number", "pct_filing_date")
+            Patent,
+            "application_number",
+            [number for number in numbers if number in patents],
+            ("patent_type", "grant_date", "pct_number", "pct_filing_date"),
         )
         self.marks, self.mark_holders = self._rights(
             Trademark,
@@ -117,42 +171,38 @@ class Register:
         )
         self.loans = defaultdict(list)
         for number in _chunks(by_basis[Basis.PLEDGE_INTEREST]):
-            for loan in Loan.objects.filter(contract_number__in=number).select_related("pledge"):
+            for loan in Loan.objects.filter(_among("contract_number", number)).select_related("pledge"):
                 self.loans[loan.contract_number].append(loan)
-        self.earlier = self._earlier(claims)
-        self.used = self._used(claims)
+        self.earlier = self._earlier(numbers, by_basis, own)
+        self.used = self._used(capped, own)
 
     @staticmethod
     def _rights(model, field, numbers, fields):
+        """({number: (pk, number, *fields, a holder)}, {pk: its holders}): one query a chunk, the holders joined
+        (a row each)."""
         rows, holders = {}, defaultdict(set)
-        through = model.holders.through
-        key = f"{model._meta.model_name}_id"
         for chunk in _chunks(numbers):
-            rows_found = model.objects.filter(**{f"{field}__in": chunk}).values("pk", field, *fields)
-            found = {row[field]: row for row in rows_found}
-            rows.update(found)
-            ids = [row["pk"] for row in found.values()]
-            for record_id, enterprise_id in through.objects.filter(**{f"{key}__in": ids}).values_list(
-                key, "enterprise_id"
-            ):
-                holders[record_id].add(enterprise_id)
+            found = model.objects.filter(_among(field, chunk, walk=True)).order_by()
+            for row in found.values_list("pk", field, *fields, "holders"):
+                if row[1] not in rows:
+                    rows[row[1]] = row
+                if row[-1] is not None:
+                    holders[row[0]].add(row[-1])
         return rows, holders
 
     @staticmethod
-    def _earlier(claims) -> dict:
-        """{(basis, subject): [fact of an earlier award or claim]} from other applications and the past awards."""
-        wanted = {(claim.item.basis, claim.subject) for claim in claims}
-        own = {claim.application_id for claim in claims if claim.application_id}
-        subjects = {subject for _, subject in wanted}
+    def _earlier(subjects, wanted, own) -> dict:
+        """{(basis, subject): [fact of an earlier award or claim]} from applications other than `own` and the past
+        awards, for the subjects wanted under each basis ({basis: subjects})."""
         found = defaultdict(list)
         for chunk in _chunks(subjects):
             others = (
-                Claim.objects.filter(subject__in=chunk)
+                Claim.objects.filter(_among("subject", chunk))
                 .exclude(application__stage__in=(Stage.DRAFT, Stage.REFUSED))
-                .exclude(application_id__in=own)
                 .exclude(approved=0)
                 .exclude(Q(approved__isnull=True) & Q(eligible=0))
                 .values_list(
+                    "application_id",
                     "item__basis",
                     "subject",
                     "application__number",
@@ -162,8 +212,8 @@ class Register:
                     "eligible",
                 )
             )
-            for basis, subject, number, stage, scheme, approved, eligible in others:
-                if (basis, subject) not in wanted:
+            for application, basis, subject, number, stage, scheme, approved, eligible in others:
+                if application in own or subject not in wanted.get(basis, ()):
                     continue
                 if stage in AWARDED:
                     amount = wan(approved if approved is not None else eligible)
@@ -175,149 +225,220 @@ class Register:
                         {"number": number, "stage": str(Stage(stage).label), "scheme": scheme},
                     )
                 found[(basis, subject)].append(fact)
-            for basis, subject, scheme, year, amount in PastAward.objects.filter(subject__in=chunk).values_list(
+            past = PastAward.objects.filter(_among("subject", chunk)).values_list(
                 "basis", "subject", "scheme_name", "year", "amount"
-            ):
-                if (basis, subject) in wanted:
+            )
+            for basis, subject, scheme, year, amount in past:
+                if subject in wanted.get(basis, ()):
                     fact = ("subsidised-before", False, {"scheme": scheme, "year": year, "amount": wan(amount)})
                     found[(basis, subject)].append(fact)
         return found
 
     @staticmethod
-    def _used(claims) -> dict:
-        """{(applicant, item): amount} given on the applicant's other applications to the same scheme's items."""
-        items = {claim.item_id for claim in claims if claim.item.cap_per_applicant is not None}
-        own = {claim.application_id for claim in claims if claim.application_id}
+    def _used(items, own) -> dict:
+        """{(applicant, item): amount} given on applications other than `own` under these items (each capped per
+        applicant)."""
         used = defaultdict(Decimal)
         if not items:
             return used
         rows = (
             Claim.objects.filter(item_id__in=items)
             .exclude(application__stage__in=(Stage.DRAFT, Stage.REFUSED))
-            .exclude(application_id__in=own)
-            .values_list("application__applicant_id", "item_id", "approved", "eligible")
+            .order_by()
+            .values_list("application_id", "application__applicant_id", "item_id", "approved", "eligible")
         )
-        for applicant, item, approved, eligible in rows:
-            used[(applicant, item)] += approved if approved is not None else eligible
+        for application, applicant, item, approved, eligible in rows:
+            if application not in own:
+                used[(applicant, item)] += approved if approved is not None else eligible
         return used
 
 
-def _window(scheme, day, inside, outside, extra=None) -> tuple:
-    values = {"day": _day(day), "start": _day(scheme.window_from), "end": _day(scheme.window_to), **(extra or {})}
+def _window(scheme, day, inside, outside, extra=None) -> list:
+    values = {"day": _day(day), "start": _day(scheme.window_from), "end": _day(scheme.window_to)}
+    if extra:
+        values.update(extra)
     ok = day is not None and scheme.window_from <= day <= scheme.window_to
-    return (inside if ok else outside, ok, values)
+    return [inside if ok else outside, ok, values]
 
 
-def _holder(holders, applicant_id, names) -> tuple:
+def _holder(holders, applicant_id, unnamed) -> list:
     if applicant_id in holders:
-        return ("holder", True, {})
-    return ("not-holder", False, {"holders": names.get(frozenset(holders), "—")})
+        return ["holder", True, {}]
+    values = {"holders": "—"}
+    unnamed.append((values, holders))  # named once every claim is checked, all at once (_name_holders)
+    return ["not-holder", False, values]
 
 
-def _check(claim, register: Register, holder_names) -> tuple[list, Decimal]:
-    """(facts, amount before the caps) of one claim; also links it to the register's record or the loan."""
-    item, scheme = claim.item, claim.application.scheme
-    applicant = claim.application.applicant_id
-    basis, number = item.basis, claim.subject
-    facts = []
-    claim.patent_id = claim.trademark_id = claim.loan_id = None
-    if basis in (Basis.INVENTION_GRANTED, Basis.PCT_FILED):
-        row = register.patents.get(number)
-        if row is None:
-            return [("not-in-register", False, {"number": number})], Decimal(0)
-        claim.patent_id = row["pk"]
-        facts.append(("in-register", True, {"number": number}))
-        if basis == Basis.INVENTION_GRANTED:
-            invention = row["patent_type"] == PatentType.INVENTION
-            facts.append(("invention" if invention else "not-invention", invention, {}))
-            if row["grant_date"] is None:
-                facts.append(("not-granted", False, {}))
-            else:
-                facts.append(_window(scheme, row["grant_date"], "granted-in-window", "not-granted-in-window"))
-        elif not row["pct_number"]:
-            facts.append(("no-pct", False, {}))
-        else:
-            pct = {"pct": row["pct_number"]}
-            facts.append(_window(scheme, row["pct_filing_date"], "pct-in-window", "pct-not-in-window", pct))
-        facts.append(_holder(register.patent_holders[row["pk"]], applicant, holder_names))
-        amount = item.amount or Decimal(0)
-    elif basis == Basis.MADRID_REGISTERED:
-        row = register.marks.get(number)
-        if row is None:
-            return [("not-in-register", False, {"number": number})], Decimal(0)
-        claim.trademark_id = row["pk"]
-        facts.append(("in-register", True, {"number": number}))
-        if not row["madrid"]:
-            facts.append(("not-madrid", False, {}))
-        else:
-            facts.append(
-                _window(scheme, row["international_registration_date"], "madrid-in-window", "madrid-not-in-window")
-            )
-        facts.append(_holder(register.mark_holders[row["pk"]], applicant, holder_names))
-        amount = item.amount or Decimal(0)
-    elif basis == Basis.PLEDGE_INTEREST:
-        loan = next((x for x in register.loans.get(number, ()) if x.pledge.pledgor_id == applicant), None)
-        if loan is None:
-            return [("loan-not-found", False, {"number": number})], Decimal(0)
-        claim.loan_id = loan.pk
-        facts.append(("loan-found", True, {"number": number, "pledge": loan.pledge.registration_number}))
-        facts.append(_window(scheme, loan.drawn_on, "loan-in-window", "loan-not-in-window"))
-        if not claim.declared:
-            facts.append(("no-interest", False, {}))
-            amount = Decimal(0)
-        else:
-            amount = (claim.declared * (item.percent or 0) / 100).quantize(CENT, ROUND_HALF_UP)
-            values = {"percent": f"{item.percent:f}", "declared": wan(claim.declared), "amount": wan(amount)}
-            facts.append(("interest", None, values))
+def _name_holders(unnamed) -> None:
+    """Name the holders in the facts of the claims whose applicant is not among them: one query for all."""
+    ids = set().union(*(holders for _values, holders in unnamed))
+    names = {}
+    for chunk in _chunks(ids):
+        names.update(
+            Enterprise.objects.filter(_among("pk", chunk, "bigint", walk=True)).order_by().values_list("pk", "name")
+        )
+    for values, holders in unnamed:
+        values["holders"] = "、".join(sorted(names[pk] for pk in holders if pk in names)) or "—"
+
+
+def _link(claim, patent=None, trademark=None, loan=None) -> None:
+    claim.patent_id, claim.trademark_id, claim.loan_id = patent, trademark, loan
+
+
+def _per_claim(facts, item, passed) -> tuple[list, Decimal, bool]:
+    amount = item.amount or ZERO
+    facts.append(["per-claim", None, {"amount": _wan(amount)}])
+    return facts, amount, passed
+
+
+def _not_in_register(claim, number) -> tuple[list, Decimal, bool]:
+    _link(claim)
+    return [["not-in-register", False, {"number": number}]], ZERO, False
+
+
+def _invention_granted(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
+    number = claim.subject
+    row = register.patents.get(number)
+    if row is None:
+        return _not_in_register(claim, number)
+    pk, _number, patent_type, grant_date, _pct_number, _pct_filing_date, _holder_id = row
+    _link(claim, patent=pk)
+    invention = patent_type == INVENTION
+    if grant_date is None:
+        granted = ["not-granted", False, {}]
     else:
-        facts.append(("document", None, {"number": number}))
-        amount = item.amount or Decimal(0)
-    if basis != Basis.PLEDGE_INTEREST:
-        facts.append(("per-claim", None, {"amount": wan(amount)}))
-    return facts, amount
+        granted = _window(scheme, grant_date, "granted-in-window", "not-granted-in-window")
+    holder = _holder(register.patent_holders[pk], applicant, unnamed)
+    facts = [
+        ["in-register", True, {"number": number}],
+        ["invention" if invention else "not-invention", invention, {}],
+        granted,
+        holder,
+    ]
+    return _per_claim(facts, item, invention and granted[1] and holder[1])
+
+
+def _pct_filed(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
+    number = claim.subject
+    row = register.patents.get(number)
+    if row is None:
+        return _not_in_register(claim, number)
+    pk, _number, _type, _grant_date, pct_number, pct_filing_date, _holder_id = row
+    _link(claim, patent=pk)
+    if not pct_number:
+        filed = ["no-pct", False, {}]
+    else:
+        pct = {"pct": pct_number}
+        filed = _window(scheme, pct_filing_date, "pct-in-window", "pct-not-in-window", pct)
+    holder = _holder(register.patent_holders[pk], applicant, unnamed)
+    facts = [["in-register", True, {"number": number}], filed, holder]
+    return _per_claim(facts, item, filed[1] and holder[1])
+
+
+def _madrid_registered(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
+    number = claim.subject
+    row = register.marks.get(number)
+    if row is None:
+        return _not_in_register(claim, number)
+    pk, _number, madrid, registered_on, _holder_id = row
+    _link(claim, trademark=pk)
+    if not madrid:
+        registered = ["not-madrid", False, {}]
+    else:
+        registered = _window(scheme, registered_on, "madrid-in-window", "madrid-not-in-window")
+    holder = _holder(register.mark_holders[pk], applicant, unnamed)
+    facts = [["in-register", True, {"number": number}], registered, holder]
+    return _per_claim(facts, item, registered[1] and holder[1])
+
+
+def _pledge_interest(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
+    number = claim.subject
+    loan = next((x for x in register.loans.get(number, ()) if x.pledge.pledgor_id == applicant), None)
+    if loan is None:
+        _link(claim)
+        return [["loan-not-found", False, {"number": number}]], ZERO, False
+    _link(claim, loan=loan.pk)
+    facts = [
+        ["loan-found", True, {"number": number, "pledge": loan.pledge.registration_number}],
+        _window(scheme, loan.drawn_on, "loan-in-window", "loan-not-in-window"),
+    ]
+    if not claim.declared:
+        facts.append(["no-interest", False, {}])
+        return facts, ZERO, False
+    amount = (claim.declared * (item.percent or 0) / 100).quantize(CENT, ROUND_HALF_UP)
+    values = {"percent": f"{item.percent:f}", "declared": wan(claim.declared), "amount": wan(amount)}
+    facts.append(["interest", None, values])
+    return facts, amount, facts[1][1]
+
+
+def _project(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
+    _link(claim)
+    return _per_claim([["document", None, {"number": claim.subject}]], item, True)
+
+
+# The check of each basis: (facts, amount before the caps, whether every check passed) of one claim, which it also
+# links to the register's record or the loan. Any other basis is checked as a project.
+CHECKS = {
+    Basis.INVENTION_GRANTED: _invention_granted,
+    Basis.PCT_FILED: _pct_filed,
+    Basis.MADRID_REGISTERED: _madrid_registered,
+    Basis.PLEDGE_INTEREST: _pledge_interest,
+}
+
+
+@contextmanager
+def _without_cycle_collection(claims: list):
+    """Many claims make millions of small lists and dicts (their reasons), in no reference cycle: Python's cycle
+    collector would meanwhile walk every object of the process again and again (seconds for 200,000 claims).
+    For a large set it waits until they are assessed; reference counting frees memory as usual."""
+    if len(claims) <= CHUNK or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def assess(claims) -> None:
     """Set each claim's `eligible` amount, its `reasons` and its link to the register (or the loan), for claims of
     any number of applications; the caller saves them. Claims of one application are capped in their order."""
     claims = list(claims)
-    for claim in claims:
-        claim.subject = subject_of(claim.item.basis, claim.subject)
-    register = Register(claims)
-    holder_names = _holder_names(register)
-    used = register.used
-    for claim in claims:
-        facts, amount = _check(claim, register, holder_names)
-        earlier = register.earlier.get((claim.item.basis, claim.subject), [])
-        facts.extend(earlier or [("first-time", True, {})])
-        passed = all(ok is not False for _, ok, _ in facts)
-        amount = amount if passed else Decimal(0)
-        item = claim.item
-        if amount and item.cap is not None and amount > item.cap:
-            amount = item.cap
-            facts.append(("cap", None, {"cap": wan(item.cap)}))
-        if amount and item.cap_per_applicant is not None:
-            key = (claim.application.applicant_id, item.pk)
-            room = max(item.cap_per_applicant - used[key], Decimal(0))
-            if amount > room:
-                facts.append(("applicant-cap", None, {"cap": wan(item.cap_per_applicant), "used": wan(used[key])}))
-                amount = room
-            used[key] += amount
-        claim.eligible, claim.reasons = amount, [list(fact) for fact in facts]
-
-
-def _holder_names(register: Register) -> dict:
-    """{holders: their names} for the messages of claims whose applicant is not a holder (few, read lazily)."""
-    from zhichan.registry.models import Enterprise
-
-    class Names(dict):
-        def get(self, key, default=None):
-            if key not in self:
-                names = Enterprise.objects.filter(pk__in=key).values_list("name", flat=True)
-                self[key] = "、".join(sorted(names)) or default
-            return self[key]
-
-    return Names()
+    with _without_cycle_collection(claims):
+        for claim in claims:
+            claim.subject = subject_of(claim.item.basis, claim.subject)
+        register = Register(claims)
+        earlier_facts, used = register.earlier, register.used
+        unnamed, application = [], None
+        for claim in claims:
+            item = claim.item
+            if claim.application is not application:  # an application's claims come together: read it once
+                application = claim.application
+                scheme, applicant = application.scheme, application.applicant_id
+            check = CHECKS.get(item.basis, _project)
+            facts, amount, passed = check(claim, item, scheme, applicant, register, unnamed)
+            earlier = earlier_facts.get((item.basis, claim.subject))
+            if earlier:
+                facts.extend(list(fact) for fact in earlier)
+                passed = False
+            else:
+                facts.append(["first-time", True, {}])
+            if not passed:
+                amount = ZERO
+            if amount and item.cap is not None and amount > item.cap:
+                amount = item.cap
+                facts.append(["cap", None, {"cap": _wan(item.cap)}])
+            if amount and item.cap_per_applicant is not None:
+                key = (applicant, item.pk)
+                room = max(item.cap_per_applicant - used[key], ZERO)
+                if amount > room:
+                    values = {"cap": _wan(item.cap_per_applicant), "used": wan(used[key])}
+                    facts.append(["applicant-cap", None, values])
+                    amount = room
+                used[key] += amount
+            claim.eligible, claim.reasons = amount, facts
+        _name_holders(unnamed)
 
 
 def earlier_awards(claim) -> list[str]:
