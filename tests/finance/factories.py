@@ -37,3 +37,20 @@ def make_pledge(bank, number, *, pledgor=None, amount="500", day=datetime.date(2
         secured_amount=Decimal(amount),
         rights=rights or [("patent", patent_number(2020, "1", 900 + len(number)))],
     )
+
+
+def import_rows(tmp_path, user, kind, headers, rows, name):
+    """Write the rows under the headers to an Excel file and import it as the user, through the framework."""
+    import openpyxl
+
+    from zhichan.core.imports.running import run_import
+    from zhichan.core.models import ImportBatch
+
+    path = tmp_path / name
+    book = openpyxl.Workbook()
+    book.active.append(headers)
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    batch = ImportBatch.objects.create(kind=kind, user=user, file_name=name, language="zh-hans", dry_run=False)
+    return run_import(batch, path)

@@ -7,24 +7,19 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from zhichan.core.events import events_of
 from zhichan.core.imports import get_kind
 from zhichan.core.imports.kinds import may_import
-from zhichan.core.imports.running import run_import
-from zhichan.core.models import ImportBatch
-from zhichan.core.services.calendar import seed_calendar
-from zhichan.core.services.deadline_rules import DEFAULT_RULES, load_rules
 from zhichan.finance.models import PastAward
 from zhichan.finance.services import subsidies
 from zhichan.finance.services.awards import record_past_award
 
 from ..registry.registers import patent_number
-from .factories import make_enterprise
-from .subsidy_fixtures import DAY, application_for, granted_patent, make_scheme
+from .factories import import_rows, make_enterprise
+from .subsidy_fixtures import DAY, application_for, granted_patent
 
 HEADERS = [
     "年度",
@@ -38,29 +33,8 @@ HEADERS = [
 ]
 
 
-@pytest.fixture
-def scheme(db):
-    load_rules(settings.PROJECT_DIR / DEFAULT_RULES)
-    seed_calendar([2025, 2026, 2027])
-    return make_scheme()
-
-
-@pytest.fixture
-def own(users):
-    return users["enterprise"].enterprises.get()
-
-
 def import_awards(tmp_path, user, rows, name="资助台账.xlsx"):
-    path = tmp_path / name
-    book = openpyxl.Workbook()
-    book.active.append(HEADERS)
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    batch = ImportBatch.objects.create(
-        kind="finance-awards", user=user, file_name=name, language="zh-hans", dry_run=False
-    )
-    return run_import(batch, path)
+    return import_rows(tmp_path, user, "finance-awards", HEADERS, rows, name)
 
 
 def _reasons(batch) -> dict:

@@ -3,13 +3,9 @@ amounts in 元 converted and a 万元 column holding 元 refused, every refusal 
 
 from decimal import Decimal
 
-import openpyxl
-
-from zhichan.core.imports.running import run_import
-from zhichan.core.models import ImportBatch
 from zhichan.finance.models import Pledge
 
-from .factories import make_enterprise
+from .factories import import_rows, make_enterprise
 
 HEADERS = [
     "质押登记号",
@@ -27,16 +23,7 @@ HEADERS = [
 
 
 def import_ledger(tmp_path, user, rows, name="ledger.xlsx"):
-    path = tmp_path / name
-    book = openpyxl.Workbook()
-    book.active.append(HEADERS)
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    batch = ImportBatch.objects.create(
-        kind="finance-pledges", user=user, file_name=name, language="zh-hans", dry_run=False
-    )
-    return run_import(batch, path)
+    return import_rows(tmp_path, user, "finance-pledges", HEADERS, rows, name)
 
 
 def test_a_monthly_ledger_enters_pledges_then_only_what_is_new(tmp_path, users, bank):

@@ -6,14 +6,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from zhichan.core.clocks import clock
 from zhichan.core.events import events_of
-from zhichan.core.services.calendar import seed_calendar
-from zhichan.core.services.deadline_rules import DEFAULT_RULES, load_rules
 from zhichan.finance.models import PastAward, Stage
 from zhichan.finance.services import subsidies
 from zhichan.finance.services.eligibility import worded
@@ -28,19 +25,6 @@ def _in_english():
     """The messages and the reasons are read in English here (the pages' Chinese: test_subsidy_pages.py)."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def scheme(db):
-    load_rules(settings.PROJECT_DIR / DEFAULT_RULES)
-    seed_calendar([2025, 2026, 2027])
-    return make_scheme()
-
-
-@pytest.fixture
-def own(users):
-    """The demo enterprise user's enterprise (in 水头镇, whose liaison is a demo account)."""
-    return users["enterprise"].enterprises.get()
 
 
 def _texts(claim):
