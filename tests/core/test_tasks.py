@@ -68,7 +68,7 @@ def test_bootstrap_prints_demo_accounts(capsys, settings):
     out = capsys.readouterr().out
     expected = {"office", "leader", "unit-liaison", "township-liaison", "enterprise"}
     lines = [line.split() for line in out.splitlines() if len(line.split()) == 3 and line.split()[2] in expected]
-    assert {line[2] for line in lines} == expected and len(lines) == 8
+    assert {line[2] for line in lines} == expected and len(lines) == 9
     assert any(line[0] == "court-liaison" for line in lines)
 
 

@@ -57,7 +57,8 @@ def test_the_lists_cost_a_few_queries_whatever_their_length(programme, users):
         todos(users["amr-liaison"])
     # A bound per provider, not per item: the programme's, the figures', the protection module's cases,
     # complaints, joint-meeting decisions and transfers, the services module's agencies and custody and its random
-    # inspections, and the credit module's repairs and records (one or two queries each).
+    # inspections, the credit module's repairs and records, and the finance module's subsidies (one or two queries
+    # each).
     assert len(few) < 24
 
 

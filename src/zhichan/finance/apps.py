@@ -25,6 +25,10 @@ class FinanceConfig(Module):
         Menu(_("Budget execution"), "finance-budget", PROGRAMME_USERS),
     ]
     right_lines = ["lines.pledge_lines", "lines.licence_lines"]
+    api_enums = {
+        "SubsidyStageEnum": "zhichan.finance.models.subsidies.Stage",
+        "SubsidyPurposeEnum": "zhichan.finance.models.subsidies.Purpose",
+    }
     first_start = ["first_start.first_start"]
     todos = ["todos.finance_todos", "todos.subsidy_todos"]
     panels = ["panels.bank_panel"]

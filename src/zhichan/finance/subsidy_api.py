@@ -8,7 +8,7 @@ from rest_framework import serializers
 from zhichan.core.api import ScopedViewSet, step_endpoint
 from zhichan.core.roles import PROGRAMME_USERS, Role
 
-from .models import Claim, SchemeBudget, SubsidyApplication, SubsidyItem, SubsidyScheme
+from .models import Claim, SchemeBudget, Stage, SubsidyApplication, SubsidyItem, SubsidyScheme
 from .services import subsidies
 from .services.eligibility import worded
 from .subsidy_steps import SUBSIDY_STEPS
@@ -66,6 +66,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         source="applicant.uscc", required=False, help_text="The applicant's credit code; an enterprise user's own."
     )
     applicant_name = serializers.CharField(source="applicant.name", read_only=True)
+    returned_from = serializers.ChoiceField(choices=Stage.choices, allow_blank=True, read_only=True)
     claims = ClaimSerializer(many=True, required=False)
 
     class Meta:

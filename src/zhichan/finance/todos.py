@@ -9,7 +9,7 @@ from zhichan.core.clocks import State, readings
 from zhichan.core.extensions import Todo
 from zhichan.core.roles import Role, role_of
 
-from .models import Pledge, Stage, SubsidyApplication, unmatched
+from .models import Pledge, Stage, SubsidyApplication, SubsidyScheme, unmatched
 from .services.subsidies import CLOCK
 
 
@@ -35,6 +35,8 @@ def subsidy_todos(user) -> list[Todo]:
         mine = found.filter(stage=Stage.TOWNSHIP, township=user.unit_id)
         waiting.append((_("Subsidy applications to review"), mine, Stage.TOWNSHIP))
     elif role == Role.UNIT_LIAISON:
+        if not SubsidyScheme.objects.filter(payer=user.unit_id).exists():
+            return []  # a unit that pays no scheme: one query, not one a kind
         mine = found.filter(scheme__payer=user.unit_id)
         waiting.append((_("Subsidy applications to review"), mine.filter(stage=Stage.FINANCE), Stage.FINANCE))
         payable = mine.filter(stage=Stage.NOTICE, notice_to__lt=timezone.localdate())
