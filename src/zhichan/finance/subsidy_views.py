@@ -227,5 +227,4 @@ def payment_list_export(request, pk):
 def may_read_payments(user, scheme) -> bool:
     """Whom the budget page offers the payment list: the office, the leadership, the paying unit's liaison (another
     unit's would find it empty: the applications are not in its scope)."""
-    role = role_of(user)
-    return role in (Role.OFFICE, Role.LEADER) or (role == Role.UNIT_LIAISON and user.unit_id == scheme.payer_id)
+    return role_of(user) in (Role.OFFICE, Role.LEADER) or subsidies.pays(user, scheme)

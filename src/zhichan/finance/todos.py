@@ -39,7 +39,7 @@ def subsidy_todos(user) -> list[Todo]:
             return []  # a unit that pays no scheme: one query, not one a kind
         mine = found.filter(scheme__payer=user.unit_id)
         waiting.append((_("Subsidy applications to review"), mine.filter(stage=Stage.FINANCE), Stage.FINANCE))
-        payable = mine.filter(stage=Stage.NOTICE, notice_to__lt=timezone.localdate())
+        payable = mine.notice_over(timezone.localdate())
         waiting.append((_("Subsidies to pay: public notice over"), payable, Stage.NOTICE))
     elif role == Role.ENTERPRISE:
         returned = found.filter(stage=Stage.RETURNED)

@@ -172,6 +172,18 @@ def _application_scope(path: str = "", *, drafts: bool = True) -> Scope:
     )
 
 
+class ApplicationQuerySet(ScopedQuerySet):
+    """The public notice's two sides, as every list, to-do and check reads them."""
+
+    def in_notice(self, day):
+        """In their public notice on the day."""
+        return self.filter(stage=Stage.NOTICE, notice_to__gte=day)
+
+    def notice_over(self, day):
+        """Through their public notice by the day, not paid yet: to pay."""
+        return self.filter(stage=Stage.NOTICE, notice_to__lt=day)
+
+
 class SubsidyApplication(Plausible):
     number = models.CharField(_("application number"), max_length=30, unique=True)
     scheme = models.ForeignKey(SubsidyScheme, models.PROTECT, related_name="applications", verbose_name=_("scheme"))
@@ -202,7 +214,7 @@ class SubsidyApplication(Plausible):
     history = HistoricalRecords()
 
     scope = _application_scope()
-    objects = ScopedQuerySet.as_manager()
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("subsidy application")

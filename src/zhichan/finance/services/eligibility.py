@@ -15,21 +15,18 @@ imported from before — and applies the item's caps: per claim, then per applic
 applicant's other applications to the scheme counted first).
 
 `assess` reads everything it needs set-based, a few queries for any number of claims and applications; its
-`reasons` are kept as facts ([check, passed, values]) and worded when read, in the reader's language.
+`reasons` are kept as facts ((check, passed, values)) and worded when read, in the reader's language.
 """
 
-import gc
-import json
 import re
 from collections import defaultdict
-from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from django.db import connection
-from django.db.models import BooleanField, F, Func, Q, Value
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from zhichan.core.bulk_work import one_of
 from zhichan.registry.models import Enterprise, Patent, Trademark
 from zhichan.registry.models.patents import PatentType
 
@@ -78,7 +75,7 @@ WORDS = {
 # Checks that, failed, give nothing; of them, those the guard against double subsidy names.
 EARLIER = ("subsidised-here", "claimed-here", "subsidised-before")
 PATENT_BASES = (Basis.INVENTION_GRANTED, Basis.PCT_FILED)
-INVENTION = PatentType.INVENTION
+INVENTION_TYPE = PatentType.INVENTION
 
 
 def wan(value) -> str:
@@ -112,31 +109,6 @@ def _chunks(values):
         yield values[start : start + CHUNK]
 
 
-def _among(field: str, values: list, db_type: str = "text", walk: bool = False):
-    """A condition: `field` is one of the values. On PostgreSQL they go as one JSON array parameter, however many
-    (the query's text, its quoting and its parsing stay short): as a set (IN), which the planner may hash against
-    a table; or with `walk`, as an array (= ANY), for which it walks the field's index once, in order — the
-    cheapest for many numbers of a large table such as the register. Elsewhere as a list of parameters."""
-    if connection.vendor == "postgresql":
-        return _OneOf(field, values, db_type, walk)
-    return Q(**{f"{field}__in": values})
-
-
-class _OneOf(Func):
-    output_field = BooleanField()
-
-    def __init__(self, field: str, values: list, db_type: str, walk: bool):
-        super().__init__(F(field), Value(json.dumps(values, ensure_ascii=False)))
-        self.db_type, self.walk = db_type, walk
-
-    def as_sql(self, compiler, connection, **extra):
-        field, field_params = compiler.compile(self.source_expressions[0])
-        values, values_params = compiler.compile(self.source_expressions[1])
-        each = f"SELECT value::{self.db_type} FROM jsonb_array_elements_text({values}::jsonb)"
-        sql = f"{field} = ANY(ARRAY({each}))" if self.walk else f"{field} IN ({each})"
-        return sql, (*field_params, *values_params)
-
-
 @lru_cache(maxsize=4096)
 def _day(day) -> str:
     return f"{day:%Y-%m-%d}" if day else "—"
@@ -145,16 +117,12 @@ def _day(day) -> str:
 class Register:
     """What the claims need of the register, the loans and the earlier awards, read once for all of them."""
 
-    def __init__(self, claims):
+    def __init__(self, claims, items: dict):
         by_basis = defaultdict(set)
-        own, capped = set(), set()
         for claim in claims:
-            item, application = claim.item, claim.application_id
-            by_basis[item.basis].add(claim.subject)
-            if application:
-                own.add(application)
-            if item.cap_per_applicant is not None:
-                capped.add(item.pk)
+            by_basis[items[claim.item_id].basis].add(claim.subject)
+        own = {claim.application_id for claim in claims}
+        capped = {pk for pk, item in items.items() if item.cap_per_applicant is not None}
         numbers = sorted(set().union(*by_basis.values()))  # sorted once (see _chunks)
         patents = by_basis[Basis.INVENTION_GRANTED] | by_basis[Basis.PCT_FILED]
         self.patents, self.patent_holders = self._rights(
@@ -171,7 +139,7 @@ class Register:
         )
         self.loans = defaultdict(list)
         for number in _chunks(by_basis[Basis.PLEDGE_INTEREST]):
-            for loan in Loan.objects.filter(_among("contract_number", number)).select_related("pledge"):
+            for loan in Loan.objects.filter(one_of("contract_number", number)).select_related("pledge"):
                 self.loans[loan.contract_number].append(loan)
         self.earlier = self._earlier(numbers, by_basis, own)
         self.used = self._used(capped, own)
@@ -180,14 +148,14 @@ class Register:
     def _rights(model, field, numbers, fields):
         """({number: (pk, number, *fields, a holder)}, {pk: its holders}): one query a chunk, the holders joined
         (a row each)."""
-        rows, holders = {}, defaultdict(set)
+        rows, holders = {}, {}
         for chunk in _chunks(numbers):
-            found = model.objects.filter(_among(field, chunk, walk=True)).order_by()
+            found = model.objects.filter(one_of(field, chunk, walk=True)).order_by()
             for row in found.values_list("pk", field, *fields, "holders"):
                 if row[1] not in rows:
                     rows[row[1]] = row
                 if row[-1] is not None:
-                    holders[row[0]].add(row[-1])
+                    holders[row[0]] = (*holders.get(row[0], ()), row[-1])  # a tuple: see assess
         return rows, holders
 
     @staticmethod
@@ -197,7 +165,7 @@ class Register:
         found = defaultdict(list)
         for chunk in _chunks(subjects):
             others = (
-                Claim.objects.filter(_among("subject", chunk))
+                Claim.objects.filter(one_of("subject", chunk))
                 .exclude(application__stage__in=(Stage.DRAFT, Stage.REFUSED))
                 .exclude(approved=0)
                 .exclude(Q(approved__isnull=True) & Q(eligible=0))
@@ -225,7 +193,7 @@ class Register:
                         {"number": number, "stage": str(Stage(stage).label), "scheme": scheme},
                     )
                 found[(basis, subject)].append(fact)
-            past = PastAward.objects.filter(_among("subject", chunk)).values_list(
+            past = PastAward.objects.filter(one_of("subject", chunk)).values_list(
                 "basis", "subject", "scheme_name", "year", "amount"
             )
             for basis, subject, scheme, year, amount in past:
@@ -253,20 +221,46 @@ class Register:
         return used
 
 
-def _window(scheme, day, inside, outside, extra=None) -> list:
-    values = {"day": _day(day), "start": _day(scheme.window_from), "end": _day(scheme.window_to)}
-    if extra:
-        values.update(extra)
-    ok = day is not None and scheme.window_from <= day <= scheme.window_to
-    return [inside if ok else outside, ok, values]
+def _read_once(claims) -> tuple[dict, dict]:
+    """The claims' items and their applications' (scheme, applicant), by key, each read once however many claims
+    share it; and each claim's number written as the register keeps it. The claims are of saved applications."""
+    items, applications = {}, {}
+    for claim in claims:
+        item = items.get(claim.item_id)
+        if item is None:
+            item = items[claim.item_id] = claim.item
+        if claim.application_id not in applications:
+            application = claim.application
+            applications[claim.application_id] = (application.scheme, application.applicant_id)
+        claim.subject = subject_of(item.basis, claim.subject)
+    return items, applications
 
 
-def _holder(holders, applicant_id, unnamed) -> list:
+# The facts that carry no values are the same for every claim: made once (their empty values are never changed,
+# nor are the shared facts below).
+INVENTION, NOT_INVENTION = ("invention", True, {}), ("not-invention", False, {})
+NOT_GRANTED, NO_PCT, NOT_MADRID = ("not-granted", False, {}), ("no-pct", False, {}), ("not-madrid", False, {})
+HOLDER, FIRST_TIME, NO_INTEREST = ("holder", True, {}), ("first-time", True, {}), ("no-interest", False, {})
+
+
+@lru_cache(maxsize=8192)
+def _window(start, end, day, inside: str, outside: str) -> tuple:
+    """Whether the day lies in the window, as a fact: the same for every claim of that day (shared)."""
+    ok = day is not None and start <= day <= end
+    return (inside if ok else outside, ok, {"day": _day(day), "start": _day(start), "end": _day(end)})
+
+
+@lru_cache(maxsize=1024)
+def _per_claim(amount) -> tuple:
+    return ("per-claim", None, {"amount": _wan(amount)})
+
+
+def _holder(holders, applicant_id, unnamed) -> tuple:
     if applicant_id in holders:
-        return ["holder", True, {}]
+        return HOLDER
     values = {"holders": "—"}
     unnamed.append((values, holders))  # named once every claim is checked, all at once (_name_holders)
-    return ["not-holder", False, values]
+    return ("not-holder", False, values)
 
 
 def _name_holders(unnamed) -> None:
@@ -275,170 +269,152 @@ def _name_holders(unnamed) -> None:
     names = {}
     for chunk in _chunks(ids):
         names.update(
-            Enterprise.objects.filter(_among("pk", chunk, "bigint", walk=True)).order_by().values_list("pk", "name")
+            Enterprise.objects.filter(one_of("pk", chunk, "bigint", walk=True)).order_by().values_list("pk", "name")
         )
     for values, holders in unnamed:
         values["holders"] = "、".join(sorted(names[pk] for pk in holders if pk in names)) or "—"
 
 
-def _link(claim, patent=None, trademark=None, loan=None) -> None:
-    claim.patent_id, claim.trademark_id, claim.loan_id = patent, trademark, loan
+# What a check gives: the facts, the amount before the caps, whether every check passed, the key of the record or
+# loan the claim names.
+Checked = tuple[list, Decimal, bool, int | None]
 
 
-def _per_claim(facts, item, passed) -> tuple[list, Decimal, bool]:
-    amount = item.amount or ZERO
-    facts.append(["per-claim", None, {"amount": _wan(amount)}])
-    return facts, amount, passed
+def _in_register(number) -> tuple:
+    return ("in-register", True, {"number": number})
 
 
-def _not_in_register(claim, number) -> tuple[list, Decimal, bool]:
-    _link(claim)
-    return [["not-in-register", False, {"number": number}]], ZERO, False
+def _not_in_register(number) -> Checked:
+    return [("not-in-register", False, {"number": number})], ZERO, False, None
 
 
-def _invention_granted(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
+def _invention_granted(claim, item, scheme, applicant, register: Register, unnamed) -> Checked:
     number = claim.subject
     row = register.patents.get(number)
     if row is None:
-        return _not_in_register(claim, number)
+        return _not_in_register(number)
     pk, _number, patent_type, grant_date, _pct_number, _pct_filing_date, _holder_id = row
-    _link(claim, patent=pk)
-    invention = patent_type == INVENTION
+    invention = patent_type == INVENTION_TYPE
     if grant_date is None:
-        granted = ["not-granted", False, {}]
+        granted = NOT_GRANTED
     else:
-        granted = _window(scheme, grant_date, "granted-in-window", "not-granted-in-window")
-    holder = _holder(register.patent_holders[pk], applicant, unnamed)
-    facts = [
-        ["in-register", True, {"number": number}],
-        ["invention" if invention else "not-invention", invention, {}],
-        granted,
-        holder,
-    ]
-    return _per_claim(facts, item, invention and granted[1] and holder[1])
+        window = (scheme.window_from, scheme.window_to)
+        granted = _window(*window, grant_date, "granted-in-window", "not-granted-in-window")
+    holder = _holder(register.patent_holders.get(pk, ()), applicant, unnamed)
+    amount = item.amount or ZERO
+    facts = [_in_register(number), INVENTION if invention else NOT_INVENTION, granted, holder, _per_claim(amount)]
+    return facts, amount, invention and granted[1] and holder is HOLDER, pk
 
 
-def _pct_filed(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
+def _pct_filed(claim, item, scheme, applicant, register: Register, unnamed) -> Checked:
     number = claim.subject
     row = register.patents.get(number)
     if row is None:
-        return _not_in_register(claim, number)
+        return _not_in_register(number)
     pk, _number, _type, _grant_date, pct_number, pct_filing_date, _holder_id = row
-    _link(claim, patent=pk)
     if not pct_number:
-        filed = ["no-pct", False, {}]
+        filed = NO_PCT
     else:
-        pct = {"pct": pct_number}
-        filed = _window(scheme, pct_filing_date, "pct-in-window", "pct-not-in-window", pct)
-    holder = _holder(register.patent_holders[pk], applicant, unnamed)
-    facts = [["in-register", True, {"number": number}], filed, holder]
-    return _per_claim(facts, item, filed[1] and holder[1])
+        check, ok, values = _window(
+            scheme.window_from, scheme.window_to, pct_filing_date, "pct-in-window", "pct-not-in-window"
+        )
+        filed = (check, ok, {**values, "pct": pct_number})
+    holder = _holder(register.patent_holders.get(pk, ()), applicant, unnamed)
+    amount = item.amount or ZERO
+    facts = [_in_register(number), filed, holder, _per_claim(amount)]
+    return facts, amount, filed[1] and holder is HOLDER, pk
 
 
-def _madrid_registered(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
+def _madrid_registered(claim, item, scheme, applicant, register: Register, unnamed) -> Checked:
     number = claim.subject
     row = register.marks.get(number)
     if row is None:
-        return _not_in_register(claim, number)
+        return _not_in_register(number)
     pk, _number, madrid, registered_on, _holder_id = row
-    _link(claim, trademark=pk)
     if not madrid:
-        registered = ["not-madrid", False, {}]
+        registered = NOT_MADRID
     else:
-        registered = _window(scheme, registered_on, "madrid-in-window", "madrid-not-in-window")
-    holder = _holder(register.mark_holders[pk], applicant, unnamed)
-    facts = [["in-register", True, {"number": number}], registered, holder]
-    return _per_claim(facts, item, registered[1] and holder[1])
+        registered = _window(
+            scheme.window_from, scheme.window_to, registered_on, "madrid-in-window", "madrid-not-in-window"
+        )
+    holder = _holder(register.mark_holders.get(pk, ()), applicant, unnamed)
+    amount = item.amount or ZERO
+    facts = [_in_register(number), registered, holder, _per_claim(amount)]
+    return facts, amount, registered[1] and holder is HOLDER, pk
 
 
-def _pledge_interest(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
-    number = claim.subject
+def _pledge_interest(claim, item, scheme, applicant, register: Register, unnamed) -> Checked:
+    number, declared = claim.subject, claim.declared
     loan = next((x for x in register.loans.get(number, ()) if x.pledge.pledgor_id == applicant), None)
     if loan is None:
-        _link(claim)
-        return [["loan-not-found", False, {"number": number}]], ZERO, False
-    _link(claim, loan=loan.pk)
-    facts = [
-        ["loan-found", True, {"number": number, "pledge": loan.pledge.registration_number}],
-        _window(scheme, loan.drawn_on, "loan-in-window", "loan-not-in-window"),
-    ]
-    if not claim.declared:
-        facts.append(["no-interest", False, {}])
-        return facts, ZERO, False
-    amount = (claim.declared * (item.percent or 0) / 100).quantize(CENT, ROUND_HALF_UP)
-    values = {"percent": f"{item.percent:f}", "declared": wan(claim.declared), "amount": wan(amount)}
-    facts.append(["interest", None, values])
-    return facts, amount, facts[1][1]
+        return [("loan-not-found", False, {"number": number})], ZERO, False, None
+    drawn = _window(scheme.window_from, scheme.window_to, loan.drawn_on, "loan-in-window", "loan-not-in-window")
+    facts = [("loan-found", True, {"number": number, "pledge": loan.pledge.registration_number}), drawn]
+    if not declared:
+        facts.append(NO_INTEREST)
+        return facts, ZERO, False, loan.pk
+    amount = (declared * (item.percent or 0) / 100).quantize(CENT, ROUND_HALF_UP)
+    values = {"percent": f"{item.percent:f}", "declared": wan(declared), "amount": wan(amount)}
+    facts.append(("interest", None, values))
+    return facts, amount, drawn[1], loan.pk
 
 
-def _project(claim, item, scheme, applicant, register: Register, unnamed) -> tuple[list, Decimal, bool]:
-    _link(claim)
-    return _per_claim([["document", None, {"number": claim.subject}]], item, True)
+def _project(claim, item, scheme, applicant, register: Register, unnamed) -> Checked:
+    amount = item.amount or ZERO
+    return [("document", None, {"number": claim.subject}), _per_claim(amount)], amount, True, None
 
 
-# The check of each basis: (facts, amount before the caps, whether every check passed) of one claim, which it also
-# links to the register's record or the loan. Any other basis is checked as a project.
+# The check of each basis (see Checked); any other basis is checked as a project, and names nothing.
 CHECKS = {
     Basis.INVENTION_GRANTED: _invention_granted,
     Basis.PCT_FILED: _pct_filed,
     Basis.MADRID_REGISTERED: _madrid_registered,
     Basis.PLEDGE_INTEREST: _pledge_interest,
 }
-
-
-@contextmanager
-def _without_cycle_collection(claims: list):
-    """Many claims make millions of small lists and dicts (their reasons), in no reference cycle: Python's cycle
-    collector would meanwhile walk every object of the process again and again (seconds for 200,000 claims).
-    For a large set it waits until they are assessed; reference counting frees memory as usual."""
-    if len(claims) <= CHUNK or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+LINKS = {
+    Basis.INVENTION_GRANTED: "patent_id",
+    Basis.PCT_FILED: "patent_id",
+    Basis.MADRID_REGISTERED: "trademark_id",
+    Basis.PLEDGE_INTEREST: "loan_id",
+}
 
 
 def assess(claims) -> None:
     """Set each claim's `eligible` amount, its `reasons` and its link to the register (or the loan), for claims of
-    any number of applications; the caller saves them. Claims of one application are capped in their order."""
+    any number of applications; the caller saves them. Claims of one application are capped in their order.
+    The reasons are tuples: many claims make millions of them, which Python's cycle collector then need not walk
+    again and again (it leaves alone a tuple of plain values)."""
     claims = list(claims)
-    with _without_cycle_collection(claims):
-        for claim in claims:
-            claim.subject = subject_of(claim.item.basis, claim.subject)
-        register = Register(claims)
-        earlier_facts, used = register.earlier, register.used
-        unnamed, application = [], None
-        for claim in claims:
-            item = claim.item
-            if claim.application is not application:  # an application's claims come together: read it once
-                application = claim.application
-                scheme, applicant = application.scheme, application.applicant_id
-            check = CHECKS.get(item.basis, _project)
-            facts, amount, passed = check(claim, item, scheme, applicant, register, unnamed)
-            earlier = earlier_facts.get((item.basis, claim.subject))
-            if earlier:
-                facts.extend(list(fact) for fact in earlier)
-                passed = False
-            else:
-                facts.append(["first-time", True, {}])
-            if not passed:
-                amount = ZERO
-            if amount and item.cap is not None and amount > item.cap:
-                amount = item.cap
-                facts.append(["cap", None, {"cap": _wan(item.cap)}])
-            if amount and item.cap_per_applicant is not None:
-                key = (applicant, item.pk)
-                room = max(item.cap_per_applicant - used[key], ZERO)
-                if amount > room:
-                    values = {"cap": _wan(item.cap_per_applicant), "used": wan(used[key])}
-                    facts.append(["applicant-cap", None, values])
-                    amount = room
-                used[key] += amount
-            claim.eligible, claim.reasons = amount, facts
-        _name_holders(unnamed)
+    items, applications = _read_once(claims)
+    register = Register(claims, items)
+    earlier_facts, used, unnamed = register.earlier, register.used, []
+    for claim in claims:
+        item = items[claim.item_id]
+        scheme, applicant = applications[claim.application_id]
+        basis = item.basis
+        facts, amount, passed, link = CHECKS.get(basis, _project)(claim, item, scheme, applicant, register, unnamed)
+        if basis in LINKS:
+            setattr(claim, LINKS[basis], link)
+        earlier = earlier_facts.get((basis, claim.subject))
+        if earlier:
+            facts.extend(earlier)
+            passed = False
+        else:
+            facts.append(FIRST_TIME)
+        if not passed:
+            amount = ZERO
+        elif item.cap is not None and amount > item.cap:
+            amount = item.cap
+            facts.append(("cap", None, {"cap": _wan(item.cap)}))
+        if amount and item.cap_per_applicant is not None:
+            key = (applicant, item.id)
+            room = max(item.cap_per_applicant - used[key], ZERO)
+            if amount > room:
+                facts.append(("applicant-cap", None, {"cap": _wan(item.cap_per_applicant), "used": wan(used[key])}))
+                amount = room
+            used[key] += amount
+        claim.eligible, claim.reasons = amount, tuple(facts)
+    _name_holders(unnamed)
 
 
 def earlier_awards(claim) -> list[str]:

@@ -89,11 +89,18 @@ def reviews_stage(user, application) -> bool:
         return False
     if stage == Stage.TOWNSHIP:
         return user.unit_id == application.township_id
-    return stage == Stage.FINANCE and user.unit_id == application.scheme.payer_id
+    return stage == Stage.FINANCE and pays(user, application.scheme)
+
+
+def pays(user, scheme) -> bool:
+    """Is the user the liaison of the unit paying the scheme (the finance bureau): it reviews last, pays, and reads
+    the payment list."""
+    unit = getattr(user, "unit_id", None)
+    return unit is not None and unit == scheme.payer_id and role_of(user) in LIAISONS
 
 
 def _pays(user, application) -> bool:
-    return _office(user) or (role_of(user) in LIAISONS and user.unit_id == application.scheme.payer_id)
+    return _office(user) or pays(user, application.scheme)
 
 
 def _allow(rule):

@@ -99,7 +99,8 @@ def in_notice(user):
     the programme, enterprises included (the portal will publish it to the public)."""
     schemes = SubsidyScheme.objects.visible_to(user)
     return (
-        SubsidyApplication.objects.filter(stage=Stage.NOTICE, scheme__in=schemes, notice_to__gte=timezone.localdate())
+        SubsidyApplication.objects.in_notice(timezone.localdate())
+        .filter(scheme__in=schemes)
         .select_related("scheme", "applicant__region")
         .prefetch_related("claims__item", "objections")
         .order_by("notice_to", "number")
@@ -233,10 +234,9 @@ PAYMENT_HEADERS = (
 
 def payable(user, scheme):
     """The applications of the scheme to pay or paid: through their public notice, as the user reads them."""
-    over = Q(stage=Stage.NOTICE, notice_to__lt=timezone.localdate()) | Q(stage=Stage.PAID)
+    found = SubsidyApplication.objects.visible_to(user).filter(scheme=scheme)
     return (
-        SubsidyApplication.objects.visible_to(user)
-        .filter(over, scheme=scheme)
+        (found.notice_over(timezone.localdate()) | found.filter(stage=Stage.PAID))
         .select_related("applicant")
         .prefetch_related("claims__item")
         .order_by("number")
