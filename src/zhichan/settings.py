@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "zhichan.services",
     "zhichan.credit",
     "zhichan.finance",
+    "zhichan.projects",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -23,11 +23,11 @@ from zhichan.core.imports.values import text
 from zhichan.core.messages import gettext_key
 from zhichan.core.services.organisation import organisation_of
 from zhichan.registry.models import Enterprise
+from zhichan.registry.services.enterprises import enterprise_named
 
 from ..events import PAST_AWARD_RECORDED
 from ..models import Basis, PastAward
 from .eligibility import subject_of
-from .rights import enterprise_named
 
 FIRST_YEAR = 2000  # no award of the programme's funds is older
 CENT = Decimal("0.0001")  # 万元 to the yuan

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_or_system
+from zhichan.registry.services.enterprises import enterprise_named
 
 from ..events import LOAN_ADDED, PLEDGE_REGISTERED, PLEDGE_RELEASED, RIGHT_MATCHED
 from ..models import Loan, Pledge, PledgedRight, unmatched
 from .banks import may_keep
-from .rights import enterprise_named, link, register_record, wanted_rights
+from .rights import link, register_record, wanted_rights
 
 
 def _pledgor(pledgor):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from zhichan.registry.identifiers import IdentifierError, parse_patent_application
-from zhichan.registry.models import Copyright, Enterprise, Patent, Trademark
+from zhichan.registry.models import Copyright, Patent, Trademark
 from zhichan.registry.models.copyrights import normalize_copyright_number
 from zhichan.registry.models.trademarks import _registration_number
 
@@ -51,18 +51,3 @@ def wanted_rights(rights) -> list[tuple[str, str]]:
         if key[1] and key not in wanted:
             wanted.append(key)
     return wanted
-
-
-def enterprise_named(field: str, credit_code) -> Enterprise | None:
-    """The register's enterprise (not merged away) with the credit code, None for no code; an unknown code is
-    refused under `field`."""
-    if isinstance(credit_code, Enterprise):
-        return credit_code
-    code = (credit_code or "").strip().upper()
-    if not code:
-        return None
-    found = Enterprise.objects.filter(uscc=code, merged_into__isnull=True).first()
-    if found is None:
-        message = _("No enterprise in the register has the credit code %(code)s.") % {"code": code}
-        raise ValidationError({field: message})
-    return found

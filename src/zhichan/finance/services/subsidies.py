@@ -30,6 +30,7 @@ from zhichan.core.services import attachments, clocks
 from zhichan.core.services.filetypes import DOCUMENTS
 from zhichan.core.services.notify import notify
 from zhichan.registry.identifiers import IdentifierError, parse_patent_application, parse_trademark_registration
+from zhichan.registry.services.enterprises import enterprise_named
 
 from ..events import (
     CLAIM_ADDED,
@@ -48,7 +49,6 @@ from ..events import (
 )
 from ..models.subsidies import Basis, Claim, Objection, Review, Stage, SubsidyApplication
 from .eligibility import assess, earlier_awards, wan, worded
-from .rights import enterprise_named
 
 CLOCK = {
     Stage.TOWNSHIP: "subsidy-township-review",

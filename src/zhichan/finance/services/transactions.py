@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_or_system
+from zhichan.registry.services.enterprises import enterprise_named
 from zhichan.registry.services.entries import transfer_holder
 
 from ..events import TRANSACTION_RECORDED
 from ..models import CHANGES_HOLDER, RightTransaction, TransactionKind, TransactionRight
-from .rights import enterprise_named, link, register_record, wanted_rights
+from .rights import link, register_record, wanted_rights
 
 
 @action(TRANSACTION_RECORDED, allow=lambda user, arguments: office_or_system(user, arguments))

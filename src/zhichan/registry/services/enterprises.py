@@ -96,3 +96,18 @@ def enterprise_with(credit_code: str) -> Enterprise | None:
     if not credit_code:
         return None
     return Enterprise.objects.filter(uscc=credit_code).first()
+
+
+def enterprise_named(field: str, credit_code) -> Enterprise | None:
+    """The register's enterprise (not merged away) with the credit code, None for no code; an unknown code is
+    refused under `field`."""
+    if isinstance(credit_code, Enterprise):
+        return credit_code
+    code = (credit_code or "").strip().upper()
+    if not code:
+        return None
+    found = Enterprise.objects.filter(uscc=code, merged_into__isnull=True).first()
+    if found is None:
+        message = _("No enterprise in the register has the credit code %(code)s.") % {"code": code}
+        raise ValidationError({field: message})
+    return found

@@ -1,0 +1,3 @@
+from .api import ProjectViewSet
+
+ROUTES = [("projects", ProjectViewSet)]

@@ -1,0 +1,20 @@
+"""The projects module's kinds of events, each on the project it concerns."""
+
+from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.events import EventKind
+
+PROJECT_CREATED = EventKind("project.created", _("project entered"))
+PROJECT_CHANGED = EventKind("project.changed", _("project details changed"))
+PROJECT_APPROVED = EventKind("project.approved", _("project approved"))
+PROJECT_STARTED = EventKind("project.started", _("project started"))
+PROJECT_CHECKED = EventKind("project.checked", _("mid-term check recorded"))
+PROJECT_ACCEPTED = EventKind("project.accepted", _("project accepted"))
+PROJECT_ENDED = EventKind("project.ended", _("project ended early"))
+TARGET_SET = EventKind("project.target_set", _("project target set"))
+OUTPUTS_ADDED = EventKind("project.outputs_added", _("project outputs added"))
+OUTPUT_REMOVED = EventKind("project.output_removed", _("project output removed"))
+MILESTONE_ADDED = EventKind("project.milestone_added", _("milestone added"))
+MILESTONE_REACHED = EventKind("project.milestone_reached", _("milestone reached"))
+DELIVERABLE_ADDED = EventKind("project.deliverable_added", _("deliverable attached"))
+RESULTS_RECORDED = EventKind("project.results_recorded", _("navigation analysis and conclusions recorded"))
