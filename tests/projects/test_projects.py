@@ -100,7 +100,7 @@ def test_outputs_are_read_in_any_written_form_and_a_wrong_one_is_refused_naming_
     assert not project.outputs.exists()  # nothing half-written
     added = projects.add_outputs(project, None, numbers=f"ZL 2023 1 0000001.{ONE[-1]}，{TWO}")
     assert [output.number for output in added] == [ONE, TWO]
-    with pytest.raises(ValidationError, match="已是本项目"):
+    with pytest.raises(ValidationError, match="已是本项目的成果"):
         projects.add_outputs(project, None, numbers=ONE)
 
 

@@ -119,14 +119,14 @@ class TransactionForm(BootstrapMixin, forms.Form):
     record_number = forms.CharField(label=_("record or contract number"), max_length=60, required=False)
     party_from = forms.CharField(label=_("licensor or transferor"), max_length=200, required=False)
     party_from_code = forms.CharField(
-        label=_("its unified social credit code"),
+        label=pgettext_lazy("party", "its unified social credit code"),
         max_length=18,
         required=False,
         help_text=_("When it is in the register."),
     )
     party_to = forms.CharField(label=_("licensee or transferee"), max_length=200, required=False)
     party_to_code = forms.CharField(
-        label=_("its unified social credit code"),
+        label=pgettext_lazy("party", "its unified social credit code"),
         max_length=18,
         required=False,
         help_text=_("When it is in the register."),

@@ -11,6 +11,7 @@ from zhichan.core.roles import PROGRAMME_USERS
 from .models import Milestone, Project
 from .services import projects
 from .services.outputs import linked_outputs, target_rows
+from .services.reviews import review_rows
 from .steps import PROJECT_STEPS
 from .views import WRITERS
 
@@ -31,6 +32,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     targets = serializers.SerializerMethodField()
     outputs = serializers.SerializerMethodField()
     milestones = ProjectMilestoneSerializer(many=True, read_only=True)
+    reviews = serializers.SerializerMethodField()
 
     class Meta:
         model = Project
@@ -67,6 +69,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "targets",
             "outputs",
             "milestones",
+            "reviews",
             "synthetic",
         ]
         read_only_fields = [
@@ -112,6 +115,24 @@ class ProjectSerializer(serializers.ModelSerializer):
             for one in self._linked(project)
         ]
 
+    def get_reviews(self, project) -> list[dict]:
+        return [
+            {
+                "stage": row["review"].stage,
+                "draw": row["review"].draw_id,
+                "mean_score": str(row["mean"]) if row["mean"] is not None else None,
+                "experts": [
+                    {
+                        "expert": one["pick"].expert.number,
+                        "stepped_aside": one["pick"].stepped_aside,
+                        "score": str(one["score"].score) if one["score"] else None,
+                    }
+                    for one in row["experts"]
+                ],
+            }
+            for row in review_rows(project)
+        ]
+
 
 class ProjectViewSet(ScopedViewSet):
     """High-value patent cultivation and patent navigation projects, newest first."""
@@ -127,5 +148,6 @@ class ProjectViewSet(ScopedViewSet):
         PROJECT_STEPS,
         "ProjectStep",
         ProjectSerializer,
-        "Record the approval, start, mid-term check or acceptance; set a target; add outputs or a milestone.",
+        "Record the approval, start, mid-term check or acceptance; set a target; add outputs or a milestone; draw the"
+        " review experts and record their scores.",
     )

@@ -11,10 +11,30 @@ PROJECT_STARTED = EventKind("project.started", _("project started"))
 PROJECT_CHECKED = EventKind("project.checked", _("mid-term check recorded"))
 PROJECT_ACCEPTED = EventKind("project.accepted", _("project accepted"))
 PROJECT_ENDED = EventKind("project.ended", _("project ended early"))
-TARGET_SET = EventKind("project.target_set", _("project target set"))
+
+
+def _measure(value) -> str:
+    from .models import Measure
+
+    return str(dict(Measure.choices).get(value, value))
+
+
+def _phase(value) -> str:
+    from .services.phases import phases
+
+    return next((phase.name for phase in phases() if phase.key == value), value)
+
+
+TARGET_SET = EventKind(
+    "project.target_set", _("project target set"), shown={"measure": _measure}, order=("measure", "planned")
+)
 OUTPUTS_ADDED = EventKind("project.outputs_added", _("project outputs added"))
 OUTPUT_REMOVED = EventKind("project.output_removed", _("project output removed"))
 MILESTONE_ADDED = EventKind("project.milestone_added", _("milestone added"))
 MILESTONE_REACHED = EventKind("project.milestone_reached", _("milestone reached"))
-DELIVERABLE_ADDED = EventKind("project.deliverable_added", _("deliverable attached"))
+DELIVERABLE_ADDED = EventKind(
+    "project.deliverable_added", _("deliverable attached"), shown={"phase": _phase}, order=("name", "phase")
+)
 RESULTS_RECORDED = EventKind("project.results_recorded", _("navigation analysis and conclusions recorded"))
+REVIEWERS_DRAWN = EventKind("project.reviewers_drawn", _("review experts drawn"))
+SCORE_RECORDED = EventKind("project.score_recorded", _("expert's score recorded"))

@@ -7,8 +7,9 @@ from django.utils.translation import pgettext_lazy
 
 from zhichan.core.forms import BootstrapMixin
 from zhichan.core.models import Region, RegionKind, Unit
+from zhichan.services.models import ExpertField
 
-from .models import Level, Measure, NavigationType, ProjectKind, State
+from .models import Level, Measure, NavigationType, ProjectKind, ReviewStage, State
 from .services.phases import phases
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -31,7 +32,7 @@ class ProjectForm(BootstrapMixin, forms.Form):
         help_text=_("An enterprise, a university or a research institute."),
     )
     applicant_code = forms.CharField(
-        label=_("its unified social credit code"),
+        label=pgettext_lazy("project", "applicant's unified social credit code"),
         max_length=18,
         required=False,
         help_text=_("When it is in the register: its users then follow the project."),
@@ -39,11 +40,11 @@ class ProjectForm(BootstrapMixin, forms.Form):
     partners = forms.CharField(
         label=_("partners"), required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=_("One a line.")
     )
-    level = forms.ChoiceField(label=_("approving level"), choices=Level.choices)
+    level = forms.ChoiceField(label=_("approving level"), choices=[("", "—"), *Level.choices])
     unit = forms.ModelChoiceField(Unit.objects.none(), label=_("member unit in charge"), required=False)
     region = forms.ModelChoiceField(
         Region.objects.none(),
-        label=_("township"),
+        label=pgettext_lazy("project", "where it lies"),
         required=False,
         help_text=_("Left empty: the applicant's township, else the unit's."),
     )
@@ -87,6 +88,11 @@ class ApproveForm(_ForProject):
     approved_on = forms.DateField(label=pgettext_lazy("project", "approved on"), widget=DATE, required=False)
     funding = forms.DecimalField(label=_("public funding (10,000 yuan)"), **WAN)
 
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, project=project, **kwargs)
+        if project is not None:
+            self.fields["funding"].initial = project.funding
+
 
 class StartForm(_ForProject):
     started_on = forms.DateField(label=pgettext_lazy("project", "started on"), widget=DATE, required=False)
@@ -103,7 +109,7 @@ class AcceptForm(_ForProject):
 
 
 class EndForm(_ForProject):
-    ended_on = forms.DateField(label=_("ended on"), widget=DATE, required=False)
+    ended_on = forms.DateField(label=pgettext_lazy("project", "ended on"), widget=DATE, required=False)
     reason = forms.CharField(label=_("why it ended early"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -152,7 +158,10 @@ class DeliverableForm(_ForProject):
 
     def __init__(self, *args, project=None, **kwargs):
         super().__init__(*args, project=project, **kwargs)
-        self.fields["phase"].choices = [("", "—"), *((phase.key, phase.name) for phase in phases())]
+        if project is not None and project.kind != ProjectKind.NAVIGATION:
+            del self.fields["phase"]  # only a navigation project's deliverables belong to phases
+        else:
+            self.fields["phase"].choices = [("", "—"), *((phase.key, phase.name) for phase in phases())]
 
 
 class ResultsForm(_ForProject):
@@ -179,4 +188,52 @@ class ProjectFilter(BootstrapMixin, forms.Form):
         label=_("kind of project"), choices=[("", _("all kinds")), *ProjectKind.choices], required=False
     )
     state = forms.ChoiceField(label=_("state"), choices=[("", _("all states")), *State.choices], required=False)
-    q = forms.CharField(label=_("title or applicant"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("title or applicant"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("title or applicant")}),
+    )
+
+
+class DrawForm(_ForProject):
+    stage = forms.ChoiceField(label=_("review at"), choices=ReviewStage.choices)
+    wanted = forms.IntegerField(label=_("experts wanted"), min_value=1, max_value=15, initial=5)
+    field = forms.ChoiceField(
+        label=_("field of expertise"),
+        choices=[("", _("any field")), *ExpertField.choices],
+        required=False,
+        help_text=_("Experts tied to the applicant or a partner are left out of the draw."),
+    )
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, project=project, **kwargs)
+        if project is not None and project.state == State.CHECKED:
+            self.fields["stage"].initial = ReviewStage.FINAL
+
+
+class ScoreForm(_ForProject):
+    pick = forms.ChoiceField(label=_("expert"), choices=())
+    score = forms.DecimalField(label=_("score"), min_value=0, max_value=100, max_digits=5, decimal_places=1)
+    opinion = forms.CharField(label=_("opinion"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, project=None, **kwargs):
+        from .services.reviews import serving
+
+        super().__init__(*args, project=project, **kwargs)
+        self.serving = {}
+        if project is not None:
+            for review in project.reviews.select_related("draw"):
+                for expert in serving(review):
+                    key = f"{review.pk}-{expert.pk}"
+                    self.serving[key] = (review, expert)
+        self.fields["pick"].choices = [
+            (key, f"{review.get_stage_display()} · {expert.name}") for key, (review, expert) in self.serving.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        chosen = self.serving.get(data.pop("pick", None))
+        if chosen is not None:
+            data["review"], data["expert"] = chosen
+        return data

@@ -23,7 +23,7 @@ PROJECT_COLUMNS = (
     Column("title", _("title"), width=40),
     Column("kind", _("kind of project"), lambda project: project.kind_label, width=24),
     Column("applicant_name", pgettext_lazy("project", "applicant"), width=30),
-    Column("township", _("township"), "region__name"),
+    Column("township", pgettext_lazy("project", "where it lies"), "region__name"),
     Column("level", _("approving level"), lambda project: project.get_level_display()),
     Column("document", _("approving document"), width=24),
     Column("approved_on", pgettext_lazy("project", "approved on")),

@@ -11,17 +11,19 @@ from .forms import (
     ApproveForm,
     CheckForm,
     DeliverableForm,
+    DrawForm,
     EndForm,
     MilestoneForm,
     OutputChoiceForm,
     OutputsForm,
     ReachForm,
     ResultsForm,
+    ScoreForm,
     StartForm,
     TargetForm,
 )
 from .models import OPEN, ProjectKind, State
-from .services import projects
+from .services import projects, reviews
 
 
 def _step(key, label, form, action, done, states=OPEN, style="primary", files=False, when=None) -> Step:
@@ -34,15 +36,31 @@ def _step(key, label, form, action, done, states=OPEN, style="primary", files=Fa
 
 PROJECT_STEPS = Steps(
     [
-        _step("approve", _("Record the approval"), ApproveForm, projects.approve, _("Approved."), (State.PROPOSED,)),
-        _step("start", _("Record the start"), StartForm, projects.start, _("Started."), (State.APPROVED,)),
-        _step("check", _("Record the mid-term check"), CheckForm, projects.check, _("Checked."), (State.STARTED,)),
+        _step(
+            "approve",
+            _("Record the approval"),
+            ApproveForm,
+            projects.approve,
+            _("The approval is recorded."),
+            (State.PROPOSED,),
+        ),
+        _step(
+            "start", _("Record the start"), StartForm, projects.start, _("The start is recorded."), (State.APPROVED,)
+        ),
+        _step(
+            "check",
+            _("Record the mid-term check"),
+            CheckForm,
+            projects.check,
+            _("The mid-term check is recorded."),
+            (State.STARTED,),
+        ),
         _step(
             "accept",
             _("Record the acceptance"),
             AcceptForm,
             projects.accept,
-            _("Accepted."),
+            _("The acceptance is recorded."),
             (State.STARTED, State.CHECKED),
         ),
         _step("outputs", _("Add outputs"), OutputsForm, projects.add_outputs, _("The outputs are added.")),
@@ -86,7 +104,7 @@ PROJECT_STEPS = Steps(
             _("Record the analysis and conclusions"),
             ResultsForm,
             projects.record_results,
-            _("Recorded."),
+            _("The analysis is recorded."),
             states=None,
             style="outline-primary",
             when=lambda project: project.kind == ProjectKind.NAVIGATION,
@@ -100,7 +118,25 @@ PROJECT_STEPS = Steps(
             style="outline-secondary",
             when=lambda project: project.outputs.exists(),
         ),
-        _step("end", _("End it early"), EndForm, projects.end, _("Ended."), style="outline-danger"),
+        _step(
+            "draw",
+            _("Draw the review experts"),
+            DrawForm,
+            reviews.draw_reviewers,
+            _("The experts are drawn."),
+            states=(State.STARTED, State.CHECKED),
+            style="outline-primary",
+        ),
+        _step(
+            "score",
+            _("Record an expert's score"),
+            ScoreForm,
+            reviews.record_score,
+            _("The score is recorded."),
+            style="outline-primary",
+            when=lambda project: project.reviews.exists(),
+        ),
+        _step("end", _("End it early"), EndForm, projects.end, _("The project is ended."), style="outline-danger"),
     ],
     form_kwargs=lambda step, record, user: {"project": record},
 )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from zhichan.core.access import allow
 from zhichan.core.models import Attachment, Unit, UnitKind
 from zhichan.core.posting import form_post
-from zhichan.core.roles import LIAISONS, PROGRAMME_USERS, Role, role_of
+from zhichan.core.roles import LIAISONS, PROGRAMME_USERS, STAFF, Role, role_of
 from zhichan.core.services.exports import respond
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
@@ -23,6 +23,7 @@ from .services import projects
 from .services.lists import filtered_projects, project_workbook
 from .services.outputs import linked_outputs, since, target_rows
 from .services.phases import phases
+from .services.reviews import review_rows
 from .steps import PROJECT_STEPS
 
 WRITERS = frozenset({Role.OFFICE, *LIAISONS, Role.ENTERPRISE})
@@ -96,9 +97,11 @@ def _project_context(request, project, forms=None) -> dict:
         "unmatched": sum(1 for one in linked if one.patent is None),
         "since": since(project),
         "milestones": project.milestones.all(),
+        "reviews": review_rows(project),
         "deliverables": _deliverables(project),
         "steps": step_forms(PROJECT_STEPS, project, request.user, forms),
         "register_readable": role_of(request.user) in PROGRAMME_USERS,
+        "may_read_draws": role_of(request.user) in STAFF,
     }
 
 

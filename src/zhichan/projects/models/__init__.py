@@ -11,6 +11,7 @@ from .projects import (
     State,
     Target,
 )
+from .reviews import Review, ReviewStage, Score
 
 __all__ = [
     "OPEN",
@@ -22,6 +23,9 @@ __all__ = [
     "Output",
     "Project",
     "ProjectKind",
+    "Review",
+    "ReviewStage",
+    "Score",
     "State",
     "Target",
 ]

@@ -6,8 +6,8 @@ typed counts), their milestones, and a navigation project's analysis and conclus
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from zhichan.core.plausible import Plausible
@@ -89,7 +89,9 @@ class Project(Plausible):
     )
     partners = models.TextField(_("partners"), blank=True)
     unit = models.ForeignKey("core.Unit", models.PROTECT, related_name="+", verbose_name=_("member unit in charge"))
-    region = models.ForeignKey("core.Region", models.PROTECT, related_name="+", verbose_name=_("township"))
+    region = models.ForeignKey(
+        "core.Region", models.PROTECT, related_name="+", verbose_name=pgettext_lazy("project", "where it lies")
+    )
     organisation = models.ForeignKey(
         "core.Region", models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("organisation")
     )
@@ -107,7 +109,7 @@ class Project(Plausible):
     check_opinion = models.TextField(_("mid-term check opinion"), blank=True)
     accepted_on = models.DateField(pgettext_lazy("project", "accepted on"), null=True, blank=True)
     acceptance_opinion = models.TextField(_("acceptance opinion"), blank=True)
-    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    ended_on = models.DateField(pgettext_lazy("project", "ended on"), null=True, blank=True)
     end_reason = models.TextField(_("why it ended early"), blank=True)
     # A navigation project's analysis: the patents analysed (an import batch, or a register list's query) and
     # what it concluded and how the conclusions were used (成果运用).
@@ -136,7 +138,7 @@ class Project(Plausible):
 
     scope = project_scope()
     objects = ScopedQuerySet.as_manager()
-    dates_ahead = ("ends_on",)
+    dates_ahead = ("starts_on", "ends_on")  # a project is entered before its period begins
 
     class Meta:
         verbose_name = _("project")
@@ -154,7 +156,8 @@ class Project(Plausible):
     def kind_label(self) -> str:
         """The kind as the lists name it: a navigation project with its GB/T 39551 type."""
         if self.kind == ProjectKind.NAVIGATION and self.navigation_type:
-            return f"{self.get_kind_display()}（{self.get_navigation_type_display()}）"
+            kind, navigation = self.get_kind_display(), self.get_navigation_type_display()
+            return f"{kind}（{navigation}）" if (get_language() or "zh").startswith("zh") else f"{kind} ({navigation})"
         return str(self.get_kind_display())
 
 

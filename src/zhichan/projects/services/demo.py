@@ -5,14 +5,15 @@ its applicant filed after the start, and one number the register does not hold y
 import datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from zhichan.core.models import Unit
 from zhichan.registry.models import Enterprise, Patent
 from zhichan.registry.signals import DEMO_USCC_BODY
 
-from ..models import Level, Measure, NavigationType, Project, ProjectKind
-from . import projects
+from ..models import Level, Measure, NavigationType, Project, ProjectKind, ReviewStage
+from . import projects, reviews
 
 NOT_YET_REGISTERED = "202410999999.9"  # a well-formed number the demo register does not hold
 # (title, kind, navigation type, level, years before today approved, how far along)
@@ -39,6 +40,17 @@ def _applicants(count):
         .order_by("pk")
     )
     return list(holders[:count])
+
+
+def _review(project, day) -> None:
+    """The acceptance's experts drawn from the demo expert pool (when there is one) and their scores."""
+    try:
+        review = reviews.draw_reviewers(project, None, stage=ReviewStage.FINAL, wanted=3, day=day)
+    except ValidationError:
+        return  # no demo expert pool loaded
+    for expert, score in zip(reviews.serving(review), ("86", "90", "88"), strict=False):
+        opinion = "同意通过验收。"
+        reviews.record_score(project, None, review=review, expert=expert, score=Decimal(score), opinion=opinion)
 
 
 def create_demo_projects() -> int:
@@ -92,5 +104,6 @@ def create_demo_projects() -> int:
             projects.check(project, None, checked_on=check_on, opinion="进度符合任务书要求。")
         if reached == "accepted":
             accepted_on = min(approved_on + datetime.timedelta(days=2 * 365), today)
+            _review(project, accepted_on)
             projects.accept(project, None, accepted_on=accepted_on, opinion="完成合同约定指标，同意通过验收。")
     return made

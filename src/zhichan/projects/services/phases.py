@@ -18,11 +18,20 @@ class Phase:
     key: str
     name_zh: str
     name_en: str
-    deliverables: tuple[str, ...]
+    deliverables_zh: tuple[str, ...]
+    deliverables_en: tuple[str, ...]
 
     @property
     def name(self) -> str:
-        return self.name_zh if (get_language() or "zh").startswith("zh") else self.name_en
+        return self.name_zh if _chinese() else self.name_en
+
+    @property
+    def deliverables(self) -> tuple[str, ...]:
+        return self.deliverables_zh if _chinese() or not self.deliverables_en else self.deliverables_en
+
+
+def _chinese() -> bool:
+    return (get_language() or "zh").startswith("zh")
 
 
 @lru_cache(maxsize=1)
@@ -30,14 +39,16 @@ def phases() -> tuple[Phase, ...]:
     reader = Reader(PHASES_FILE)
     found = []
     for path, row in reader.items(reader.data, "phases", required=True):
-        reader.only(row, {"key", "name", "name_en", "deliverables"}, path)
+        reader.only(row, {"key", "name", "name_en", "deliverables", "deliverables_en"}, path)
         deliverables = reader.get(row, "deliverables", path, kind=list, required=False, default=[])
+        in_english = reader.get(row, "deliverables_en", path, kind=list, required=False, default=[])
         found.append(
             Phase(
                 key=reader.get(row, "key", path),
                 name_zh=reader.get(row, "name", path),
                 name_en=reader.get(row, "name_en", path),
-                deliverables=tuple(str(text) for text in deliverables),
+                deliverables_zh=tuple(str(text) for text in deliverables),
+                deliverables_en=tuple(str(text) for text in in_english),
             )
         )
     return tuple(found)

@@ -230,7 +230,10 @@ def end(project, user, *, reason, ended_on=None) -> Project:
 
 
 @action(
-    TARGET_SET, on="project", allow=_allow(manages), data=lambda arguments, result: {"measure": arguments["measure"]}
+    TARGET_SET,
+    on="project",
+    allow=_allow(manages),
+    data=lambda arguments, result: {"measure": arguments["measure"], "planned": arguments["planned"]},
 )
 def set_target(project, user, *, measure, planned: int) -> Project:
     """The number planned of a measure (zero takes the target away)."""
@@ -283,7 +286,8 @@ def add_outputs(project, user, *, numbers, note="") -> list[Output]:
         if number not in known
     ]
     if not added:
-        raise ValidationError({"numbers": _("These patents are already outputs of the project.")})
+        message = _("Already outputs of the project: %(numbers)s.") % {"numbers": "、".join(wanted)}
+        raise ValidationError({"numbers": message})
     return Output.objects.bulk_create(added)
 
 
@@ -347,7 +351,8 @@ def record_results(
     if project.kind != ProjectKind.NAVIGATION:
         raise ValidationError(_("Only a navigation project has an analysis."))
     project.conclusions, project.results_use = _text(conclusions), _text(results_use)
-    project.patent_set_query = _text(patent_set_query).lstrip("?")
+    query = _text(patent_set_query)
+    project.patent_set_query = query.split("?", 1)[1] if "?" in query else query  # the whole address pasted
     project.patent_set_batch = patent_set_batch
     project.full_clean()
     project.save()
