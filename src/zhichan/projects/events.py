@@ -36,5 +36,17 @@ DELIVERABLE_ADDED = EventKind(
     "project.deliverable_added", _("deliverable attached"), shown={"phase": _phase}, order=("name", "phase")
 )
 RESULTS_RECORDED = EventKind("project.results_recorded", _("navigation analysis and conclusions recorded"))
-REVIEWERS_DRAWN = EventKind("project.reviewers_drawn", _("review experts drawn"))
-SCORE_RECORDED = EventKind("project.score_recorded", _("expert's score recorded"))
+
+
+def _stage(value) -> str:
+    from .models import ReviewStage
+
+    return str(dict(ReviewStage.choices).get(value, value))
+
+
+REVIEWERS_DRAWN = EventKind(
+    "project.reviewers_drawn", _("review experts drawn"), shown={"stage": _stage}, order=("stage", "wanted")
+)
+SCORE_RECORDED = EventKind(
+    "project.score_recorded", _("expert's score recorded"), order=("expert_name", "expert", "score")
+)

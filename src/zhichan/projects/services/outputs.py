@@ -13,11 +13,23 @@ approval) — an output filed earlier is shown but counted under no measure:
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from zhichan.core.bulk_work import one_of
 from zhichan.finance.models import TransactionRight
 from zhichan.registry.models import Patent
 from zhichan.registry.models.patents import PatentType
 
 from ..models import Measure
+
+# What the outputs' page and measures read of a patent (its other fields are not loaded).
+PATENT_FIELDS = (
+    "application_number",
+    "title",
+    "patent_type",
+    "filing_date",
+    "grant_date",
+    "pct_number",
+    "pct_filing_date",
+)
 
 
 @dataclass
@@ -54,11 +66,12 @@ def _measures(patent, start, licensed: bool) -> set:
 
 
 def linked_outputs(projects) -> dict[int, list[Linked]]:
-    """{project id: its outputs, linked}, for any number of projects: two queries."""
+    """{project id: its outputs, linked}, for any number of projects: two queries (and the outputs')."""
     projects = list(projects)
     outputs = [output for project in projects for output in project.outputs.all()]
     numbers = {output.number for output in outputs}
-    patents = {patent.application_number: patent for patent in Patent.objects.filter(application_number__in=numbers)}
+    found = Patent.objects.filter(one_of("application_number", sorted(numbers), walk=True)).only(*PATENT_FIELDS)
+    patents = {patent.application_number: patent for patent in found}
     traded = set(
         TransactionRight.objects.filter(patent__in=[patent.pk for patent in patents.values()]).values_list(
             "patent_id", flat=True

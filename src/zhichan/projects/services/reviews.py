@@ -31,7 +31,12 @@ def parties_of(project) -> str:
     return "\n".join(line.strip() for line in named if line.strip())
 
 
-@action(REVIEWERS_DRAWN, on="project", allow=_office_managing, data=lambda arguments, result: {"draw": result.draw_id})
+@action(
+    REVIEWERS_DRAWN,
+    on="project",
+    allow=_office_managing,
+    data=lambda arguments, result: {"stage": arguments["stage"], "wanted": arguments["wanted"]},
+)
 def draw_reviewers(project, user, *, stage, wanted: int, field="", day=None) -> Review:
     if project.state not in DRAWN_IN.get(stage, ()):
         raise ValidationError({"stage": _("The experts for this review are drawn while the project is under way.")})
@@ -63,7 +68,11 @@ def serving(review) -> list:
     SCORE_RECORDED,
     on="project",
     allow=lambda user, arguments: manages(user, arguments["project"]),
-    data=lambda arguments, result: {"expert": result.expert.number, "score": str(result.score)},
+    data=lambda arguments, result: {
+        "expert": result.expert.number,
+        "expert_name": result.expert.name,
+        "score": str(result.score),
+    },
 )
 def record_score(project, user, *, review, expert, score: Decimal, opinion="") -> Score:
     """An expert's score (0–100) and opinion; entered again, it replaces the earlier one."""
