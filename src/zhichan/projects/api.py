@@ -15,6 +15,23 @@ from .services.reviews import review_rows
 from .steps import PROJECT_STEPS
 from .views import WRITERS
 
+# What the project's steps record (the API's `step`), read here, never written by a POST of the project.
+COURSE = [
+    "state",
+    "document",
+    "approved_on",
+    "started_on",
+    "checked_on",
+    "check_opinion",
+    "accepted_on",
+    "acceptance_opinion",
+    "ended_on",
+    "end_reason",
+    "patent_set_query",
+    "conclusions",
+    "results_use",
+]
+
 
 class ProjectMilestoneSerializer(serializers.ModelSerializer):
     class Meta:
@@ -53,42 +70,14 @@ class ProjectSerializer(serializers.ModelSerializer):
             "ends_on",
             "budget",
             "funding",
-            "state",
-            "document",
-            "approved_on",
-            "started_on",
-            "checked_on",
-            "check_opinion",
-            "accepted_on",
-            "acceptance_opinion",
-            "ended_on",
-            "end_reason",
-            "patent_set_query",
-            "conclusions",
-            "results_use",
+            *COURSE,
             "targets",
             "outputs",
             "milestones",
             "reviews",
             "synthetic",
         ]
-        read_only_fields = [
-            "applicant",
-            "state",
-            "document",
-            "approved_on",
-            "started_on",
-            "checked_on",
-            "check_opinion",
-            "accepted_on",
-            "acceptance_opinion",
-            "ended_on",
-            "end_reason",
-            "patent_set_query",
-            "conclusions",
-            "results_use",
-            "synthetic",
-        ]
+        read_only_fields = ["applicant", *COURSE, "synthetic"]
         extra_kwargs = {
             "applicant_name": {"required": False},
             "unit": {"required": False},
