@@ -133,3 +133,17 @@ def test_the_api_enters_a_project_and_takes_its_steps(api_for, users):
         f"/api/v1/projects/{pk}/step/", {"step": "approve", "document": "x"}, format="json"
     )
     assert refused.status_code in (403, 404)
+
+
+def test_a_navigation_projects_analysis_names_an_import_batch_its_user_may_read(client_for, users):
+    from zhichan.core.models import ImportBatch
+
+    project = make_project(kind="navigation", navigation_type="industry", title="石材产业导航")
+    batch = ImportBatch.objects.create(kind="patent", state="done", user=users["office"], file_name="石材专利.xlsx")
+    address = "http://x/registry/patents/?q=石材"  # the whole address pasted
+    fields = {"patent_set_batch": batch.pk, "patent_set_query": address, "conclusions": "结论"}
+    refused = _step(client_for("amr-liaison"), project, "results", **fields)  # another user's import
+    assert refused.status_code == 400 and "结论" in refused.content.decode()
+    assert _step(client_for("office"), project, "results", **fields).status_code == 302
+    project.refresh_from_db()
+    assert (project.patent_set_batch, project.patent_set_query) == (batch, "q=石材")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from zhichan.core.forms import BootstrapMixin
-from zhichan.core.models import Region, RegionKind, Unit
+from zhichan.core.models import ImportBatch, ImportState, Region, RegionKind, Unit
 from zhichan.services.models import ExpertField
 
 from .models import Level, Measure, NavigationType, ProjectKind, ReviewStage, State
@@ -75,9 +75,9 @@ class ProjectForm(BootstrapMixin, forms.Form):
 
 
 class _ForProject(BootstrapMixin, forms.Form):
-    def __init__(self, *args, project=None, **kwargs):
+    def __init__(self, *args, project=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.project = project
+        self.project, self.user = project, user
         for name, field in self.fields.items():
             if isinstance(field, forms.DateField) and name.endswith("_on") and field.required is False:
                 field.initial = timezone.localdate()
@@ -165,6 +165,12 @@ class DeliverableForm(_ForProject):
 
 
 class ResultsForm(_ForProject):
+    patent_set_batch = forms.ModelChoiceField(
+        ImportBatch.objects.none(),
+        label=_("patents analysed: import batch"),
+        required=False,
+        help_text=_("A patent file imported into the register (its batch), when the set was imported."),
+    )
     patent_set_query = forms.CharField(
         label=_("patents analysed: register query"),
         max_length=500,
@@ -178,8 +184,11 @@ class ResultsForm(_ForProject):
 
     def __init__(self, *args, project=None, **kwargs):
         super().__init__(*args, project=project, **kwargs)
+        # The patent imports done (not previews) that the user reads, newest first.
+        done = ImportBatch.objects.visible_to(self.user).filter(kind="patent", dry_run=False, state=ImportState.DONE)
+        self.fields["patent_set_batch"].queryset = done.order_by("-created")
         if project is not None and not self.is_bound:
-            for name in ("patent_set_query", "conclusions", "results_use"):
+            for name in ("patent_set_batch", "patent_set_query", "conclusions", "results_use"):
                 self.fields[name].initial = getattr(project, name)
 
 

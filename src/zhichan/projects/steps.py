@@ -138,5 +138,5 @@ PROJECT_STEPS = Steps(
         ),
         _step("end", _("End it early"), EndForm, projects.end, _("The project is ended."), style="outline-danger"),
     ],
-    form_kwargs=lambda step, record, user: {"project": record},
+    form_kwargs=lambda step, record, user: {"project": record, "user": user},
 )
