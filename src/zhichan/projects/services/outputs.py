@@ -73,9 +73,11 @@ def linked_outputs(projects) -> dict[int, list[Linked]]:
     found = Patent.objects.filter(one_of("application_number", sorted(numbers), walk=True)).only(*PATENT_FIELDS)
     patents = {patent.application_number: patent for patent in found}
     traded = set(
-        TransactionRight.objects.filter(patent__in=[patent.pk for patent in patents.values()]).values_list(
-            "patent_id", flat=True
+        TransactionRight.objects.filter(
+            one_of("patent_id", sorted(p.pk for p in patents.values()), "bigint", walk=True)
         )
+        .values_list("patent_id", flat=True)
+        .order_by()
     )
     starts = {project.pk: since(project) for project in projects}
     found = defaultdict(list)
