@@ -85,7 +85,11 @@ class ProjectSerializer(serializers.ModelSerializer):
         }
 
     def _linked(self, project):
-        return linked_outputs([project]).get(project.pk, [])
+        """The project's outputs linked to the register, read once for its targets and its outputs."""
+        cache = self.__dict__.setdefault("_linked_outputs", {})
+        if project.pk not in cache:
+            cache[project.pk] = linked_outputs([project]).get(project.pk, [])
+        return cache[project.pk]
 
     def get_targets(self, project) -> list[dict]:
         return [

@@ -72,18 +72,14 @@ def project_new(request):
 def _deliverables(project) -> list[dict]:
     """The deliverables by phase (a navigation project's, in the phases' order), then those of no phase."""
     files = list(Attachment.objects.on(project))
+    navigation = project.kind == ProjectKind.NAVIGATION
     groups = []
-    if project.kind == ProjectKind.NAVIGATION:
-        for phase in phases():
-            kind = f"{projects.DELIVERABLES}:{phase.key}"
-            groups.append({"phase": phase, "files": [file for file in files if file.kind == kind]})
-    known = (
-        {f"{projects.DELIVERABLES}:{phase.key}" for phase in phases()}
-        if project.kind == ProjectKind.NAVIGATION
-        else set()
-    )
-    rest = [file for file in files if file.kind not in known]
-    if rest or project.kind != ProjectKind.NAVIGATION:
+    for phase in phases() if navigation else ():
+        kind = f"{projects.DELIVERABLES}:{phase.key}"
+        groups.append({"phase": phase, "files": [file for file in files if file.kind == kind]})
+    placed = {file.pk for group in groups for file in group["files"]}
+    rest = [file for file in files if file.pk not in placed]
+    if rest or not navigation:
         groups.append({"phase": None, "files": rest})
     return groups
 
