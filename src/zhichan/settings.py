@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "zhichan.credit",
     "zhichan.finance",
     "zhichan.projects",
+    "zhichan.outreach",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +77,10 @@ INSTALLED_APPS = [
 # The largest amount one pledge's ledger row may give in a column of 万元 (100,000 万元 = 1 billion yuan): a larger
 # figure is refused as written in 元. No rule sets it: the platform's own bound, changed by this variable.
 ZHICHAN_FINANCE_LARGEST_PLEDGE_WAN = int(os.environ.get("ZHICHAN_FINANCE_LARGEST_PLEDGE_WAN", "100000"))
+
+# The satisfaction survey's answers a network may give a round in an hour: one household or office shares an
+# address, so more than one; a script answering in a loop is stopped. The platform's own bound, changed here.
+ZHICHAN_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("ZHICHAN_SURVEY_ANSWERS_PER_HOUR", "60"))
 
 # The modules the work plan still needs, by app label: the menu shows each as coming until its app is installed.
 ZHICHAN_PLANNED_MODULES = [

@@ -1,0 +1,168 @@
+"""The forms of the outreach pages: they read and check the input; the actions decide."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from zhichan.core.forms import BootstrapMixin
+from zhichan.core.models import Region, RegionKind, Unit
+
+from .models import ActivityKind, Audience, Campaign, Participant
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+COUNT = {"min_value": 0, "required": False}
+
+
+class ActivityForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("kind of activity"), choices=ActivityKind.choices)
+    campaign = forms.ChoiceField(label=_("campaign"), choices=Campaign.choices, required=False)
+    title = forms.CharField(label=_("title"), max_length=200)
+    audience = forms.ChoiceField(label=_("audience"), choices=[("", "—"), *Audience.choices])
+    unit = forms.ModelChoiceField(Unit.objects.none(), label=_("organiser"), required=False)
+    region = forms.ModelChoiceField(
+        Region.objects.none(),
+        label=pgettext_lazy("activity", "where it takes place"),
+        required=False,
+        help_text=_("Left empty: the organiser's region."),
+    )
+    starts_on = forms.DateField(label=pgettext_lazy("activity", "held on"), widget=DATE)
+    ends_on = forms.DateField(label=pgettext_lazy("activity", "until"), widget=DATE, required=False)
+    place = forms.CharField(label=_("place"), max_length=200, required=False)
+    hours = forms.DecimalField(label=_("hours"), max_digits=5, decimal_places=1, min_value=0, required=False)
+    speakers = forms.CharField(
+        label=_("speakers"), required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=_("One a line.")
+    )
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if units is None:
+            del self.fields["unit"]  # a liaison's activity is its own unit's
+        else:
+            self.fields["unit"].queryset = units
+            self.fields["unit"].required = True
+        self.fields["region"].queryset = Region.objects.filter(
+            kind__in=(*RegionKind.county_level(), *RegionKind.township_level())
+        ).order_by("code")
+
+
+class _ForActivity(BootstrapMixin, forms.Form):
+    def __init__(self, *args, activity=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activity, self.user = activity, user
+
+
+class ChangeForm(ActivityForm):
+    def __init__(self, *args, activity=None, user=None, **kwargs):
+        initial = {name: getattr(activity, name) for name in ActivityForm.base_fields} if activity else None
+        super().__init__(*args, initial=initial, **kwargs)
+        for name in ("unit", "region"):
+            self.fields.pop(name, None)
+
+
+class ReachForm(_ForActivity):
+    attendees_reported = forms.IntegerField(label=_("attendees (counted by the organiser)"), **COUNT)
+    media_items = forms.IntegerField(label=_("media items"), **COUNT, help_text=_("Reports, articles, broadcasts."))
+    online_views = forms.IntegerField(label=_("online views"), **COUNT)
+
+    def __init__(self, *args, activity=None, **kwargs):
+        super().__init__(*args, activity=activity, **kwargs)
+        if activity is not None and not self.is_bound:
+            for name in self.fields:
+                self.fields[name].initial = getattr(activity, name)
+
+
+class RegisterForm(_ForActivity):
+    people = forms.CharField(
+        label=_("people"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One a line: name, work unit, position, phone (as copied from a spreadsheet)."),
+    )
+
+
+class AttendanceForm(_ForActivity):
+    participant = forms.ModelChoiceField(Participant.objects.none(), label=_("participant"))
+    attended = forms.TypedChoiceField(
+        label=_("attended"),
+        choices=[("1", _("present")), ("0", _("absent"))],
+        coerce=lambda value: value == "1",
+        initial="1",
+    )
+
+    def __init__(self, *args, activity=None, **kwargs):
+        super().__init__(*args, activity=activity, **kwargs)
+        if activity is not None:
+            self.fields["participant"].queryset = activity.participants.order_by("name")
+
+
+class PhotoForm(_ForActivity):
+    file = forms.FileField(label=_("photo"))
+    label = forms.CharField(label=_("caption"), max_length=200, required=False)
+
+
+class EmptyForm(_ForActivity):
+    pass
+
+
+class ActivityFilter(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("kind of activity"), choices=[("", _("all kinds")), *ActivityKind.choices], required=False
+    )
+    campaign = forms.ChoiceField(
+        label=_("campaign"), choices=[("", _("all campaigns")), *Campaign.choices[1:]], required=False
+    )
+    year = forms.IntegerField(label=_("year"), min_value=1950, max_value=2100, required=False)
+    q = forms.CharField(
+        label=_("title or place"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("title or place")}),
+    )
+
+
+class SignInForm(BootstrapMixin, forms.Form):
+    name = forms.CharField(label=pgettext_lazy("person", "name"), max_length=50)
+    employer = forms.CharField(label=_("work unit"), max_length=200, required=False)
+    position = forms.CharField(label=_("position"), max_length=100, required=False)
+    phone = forms.CharField(
+        label=pgettext_lazy("person", "phone"),
+        max_length=20,
+        required=False,
+        help_text=_("Optional: tells apart two people of one name."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+
+class FeedbackForm(BootstrapMixin, forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("how useful was it"),
+        choices=[(str(n), str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("5 the most useful."),
+    )
+    comment = forms.CharField(
+        label=_("comments"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RoundForm(BootstrapMixin, forms.Form):
+    title = forms.CharField(label=_("title"), max_length=200)
+    year = forms.IntegerField(
+        label=_("year"), min_value=2012, max_value=2100, initial=lambda: timezone.localdate().year
+    )
+
+
+class OpenRoundForm(BootstrapMixin, forms.Form):
+    opened_on = forms.DateField(label=pgettext_lazy("survey", "opened on"), widget=DATE, required=False)
+
+    def __init__(self, *args, survey_round=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class CloseRoundForm(BootstrapMixin, forms.Form):
+    closed_on = forms.DateField(label=pgettext_lazy("survey", "closed on"), widget=DATE, required=False)
+
+    def __init__(self, *args, survey_round=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)

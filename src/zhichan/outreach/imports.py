@@ -1,0 +1,111 @@
+"""The outreach module's import kind, found by core's import framework: an activity's sign-in sheet (签到表), typed
+from the paper sheet the activity's page prints — its registered participants, then blank lines, every line with
+the activity number that names the activity.
+
+Who came: a registered participant whose signature column is filled; anyone else written on the sheet (they wrote
+themselves in), kept as a guest — never dropped. A registered line left unsigned, and a blank line, change
+nothing. Each line is entered through `attendance.enter_sheet_row`."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.imports import ImportKind
+from zhichan.core.imports.action_writing import ActionWriter
+from zhichan.core.imports.errors import RowRejected
+from zhichan.core.imports.values import free_text, limited
+from zhichan.core.roles import LIAISONS, Role
+
+from .models import Activity, Participant
+from .services.attendance import enter_sheet_row, find_participant
+
+
+def read_number(cell) -> int:
+    text = str(cell).strip()
+    if text.endswith(".0"):
+        text = text[:-2]
+    if not text.isdigit():
+        raise ValueError(gettext("Expected the activity number printed on the sheet, a whole number."))
+    return int(text)
+
+
+FIELDS = {
+    "activity": read_number,
+    "name": limited(Participant, "name"),
+    "employer": limited(Participant, "employer"),
+    "position": limited(Participant, "position"),
+    "phone": limited(Participant, "phone"),
+    "signature": free_text,
+}
+
+LABELS = {
+    "activity": _("activity number"),
+    "name": pgettext_lazy("person", "name"),
+    "employer": _("work unit"),
+    "position": _("position"),
+    "phone": pgettext_lazy("person", "phone"),
+    "signature": _("signature"),
+}
+
+
+class AttendanceWriter(ActionWriter):
+    refused_field = "activity"
+
+    def __init__(self, job):
+        super().__init__(job)
+        self.activities = {}
+
+    def activity(self, number) -> Activity:
+        if number not in self.activities:
+            self.activities[number] = Activity.objects.editable_by(self.user).filter(pk=number).first()
+        found = self.activities[number]
+        if found is None:
+            reason = gettext("No activity numbered %(number)s that you organise.") % {"number": number}
+            raise RowRejected([("activity", number, reason)])
+        return found
+
+    def enter(self, record: dict):
+        activity = self.activity(record["activity"])
+        values = {name: (record.get(name) or "").strip() for name in ("name", "employer", "position", "phone")}
+        signed = bool((record.get("signature") or "").strip())
+        if not values["name"]:
+            if signed or any(values.values()):
+                raise ValidationError({"name": gettext("Write the name of who signed.")})
+            return "unchanged"  # a blank line of the printed sheet
+        registered = find_participant(activity, values["name"], values["phone"])
+        if registered is not None and not registered.guest and not signed and not registered.attended:
+            return "unchanged"  # printed on the sheet, never signed: absent
+        _participant, guest = enter_sheet_row(activity, self.user, **values)
+        return "created" if guest else "updated"
+
+
+def row_key(record: dict) -> tuple:
+    name = (record.get("name") or "").strip()
+    if not name:
+        return (object(),)  # the printed sheet's blank lines are all alike: none is a second of another
+    return (record.get("activity"), name, record.get("phone") or "")
+
+
+def _outcome(counts: dict):
+    return gettext("%(present)d registered participants marked present, %(guests)d guests added.") % {
+        "present": counts.get("updated", 0),
+        "guests": counts.get("created", 0),
+    }
+
+
+KINDS = [
+    ImportKind(
+        name="outreach-attendance",
+        label=_("sign-in sheet"),
+        fields=FIELDS,
+        labels=LABELS,
+        key=("activity", "name", "phone"),
+        row_key=row_key,
+        required=("activity",),
+        writer=AttendanceWriter,
+        uncached=frozenset({"name", "phone", "signature"}),
+        outcome=_outcome,
+        order=90,
+        roles=frozenset({Role.OFFICE, *LIAISONS}),
+    ),
+]
