@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, api_registers
+from . import api, api_certifications, api_registers
 
 # (prefix, viewset), registered on the shared /api/v1/ router by zhichan.api_urls
 ROUTES = [
@@ -9,6 +9,7 @@ ROUTES = [
     ("copyrights", api_registers.CopyrightViewSet),
     ("geographical-indications", api_registers.GIViewSet),
     ("enterprises", api_registers.EnterpriseViewSet),
+    ("registry/certifications", api_certifications.CertificationViewSet),
 ]
 
 urlpatterns = [

@@ -27,6 +27,7 @@ from .columns import (
 )
 from .columns import PATENTS as PATENT_COLUMNS
 from .models import (
+    Certification,
     Copyright,
     DesignationKind,
     DesignationLevel,
@@ -108,6 +109,12 @@ def _designated_since(start, end):
     if start:
         won = won.filter(granted_on__gte=start)
     return Enterprise.objects.filter(Exists(won)).order_by("name")
+
+
+def _certified(start, end):
+    """Enterprises holding a GB/T 29490 certificate valid on the day (a 2013-version one not after 2025-12-31)."""
+    valid = Certification.objects.valid_on(end).filter(enterprise=OuterRef("pk"))
+    return Enterprise.objects.filter(Exists(valid)).order_by("name")
 
 
 def _designated_at(kinds, levels):
@@ -264,6 +271,16 @@ METRICS = [
         ENTERPRISES,
     ),
     *_by_level(),
+    RecordMetric(
+        "registry_certified_enterprises",
+        _("enterprises holding a valid GB/T 29490 certificate"),
+        "家",
+        "stock",
+        _certified,
+        ENTERPRISES_BEHIND,
+        "enterprise-detail",
+        (Enterprise, Certification),  # an enterprise's region, and its certificates
+    ),
     # Yearly flows from the register (发明专利年申请量、授权量; PCT国际专利申请量): what is dated within the window.
     RecordMetric(
         "invention_applications",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import enterprises, others, patents, search, trademarks
+from .views import certifications, cultivation, enterprises, others, patents, search, trademarks
 
 urlpatterns = [
     path("registry/", search.registry_home, name="registry-home"),
@@ -19,4 +19,9 @@ urlpatterns = [
     path("registry/enterprises/", enterprises.enterprise_list, name="enterprise-list"),
     path("registry/enterprises/export.xlsx", enterprises.enterprise_export, name="enterprise-export"),
     path("registry/enterprises/<int:pk>/", enterprises.enterprise_detail, name="enterprise-detail"),
+    path("registry/enterprises/<int:pk>/certify/", certifications.enterprise_certify, name="enterprise-certify"),
+    path("registry/certifications/<int:pk>/", certifications.certification_detail, name="certification-detail"),
+    path("registry/certifications/<int:pk>/step/", certifications.certification_step, name="certification-step"),
+    path("registry/cultivation/", cultivation.cultivation, name="cultivation"),
+    path("registry/cultivation/export.xlsx", cultivation.cultivation_export, name="cultivation-export"),
 ]

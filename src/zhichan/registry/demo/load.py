@@ -18,6 +18,7 @@ from zhichan.core.models import Region
 from zhichan.core.versions import mark
 
 from ..models import (
+    Certification,
     Copyright,
     Enterprise,
     EnterpriseDesignation,
@@ -27,6 +28,7 @@ from ..models import (
     Trademark,
     TrademarkEvent,
 )
+from .certifications import load_certificates
 from .common import Row
 from .copyrights import generate_copyrights
 from .enterprises import association_rows, demo_enterprise_row, demo_uscc_of_user, generate_enterprises
@@ -183,7 +185,7 @@ def load_demo_registry(
         if not companies:
             raise DemoRegistryError(_("The demo registry needs at least one enterprise."))
         ids, made = _load_enterprises([demo, *associations, *companies], regions)
-        counts = {"enterprises": made}
+        counts = {"enterprises": made, "certifications": load_certificates(demo, companies, ids)}
         if progress:
             progress(f"enterprises: {len(ids)} ({made} new)")
         patent_rows = itertools.chain(
@@ -287,6 +289,7 @@ def remove_demo_registry(progress: Callable[[str], None] | None = None) -> dict[
             counts[label] = _raw_delete(synthetic)
             if progress:
                 progress(f"{label}: {counts[label]} removed")
+        counts["certifications"] = Certification.objects.filter(synthetic=True).delete()[0]
         companies = Enterprise.objects.filter(synthetic=True).exclude(Q(uscc=demo_uscc_of_user()))
         counts["enterprises"] = companies.count()
         companies.delete()

@@ -1,3 +1,4 @@
+from .certifications import Certification, CertificationState, StandardVersion
 from .copyrights import Copyright, CopyrightKind, WorkCategory
 from .enterprises import (
     DesignationKind,
@@ -19,6 +20,8 @@ from .trademarks import (
 )
 
 __all__ = [
+    "Certification",
+    "CertificationState",
     "Copyright",
     "CopyrightKind",
     "DesignationKind",
@@ -33,6 +36,7 @@ __all__ = [
     "PatentEventKind",
     "PatentQuerySet",
     "PatentType",
+    "StandardVersion",
     "Trademark",
     "TrademarkEvent",
     "TrademarkEventKind",

@@ -92,6 +92,11 @@ class Enterprise(RegistryRecord):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("enterprise-detail", args=[self.pk])
+
     def clean_fields(self, exclude=None):
         # Normalized before the field validators run, so " c3032 " is read as C3032.
         self.industry_code = (self.industry_code or "").strip().upper()

@@ -8,8 +8,10 @@ from django.views.decorators.http import require_safe
 from zhichan.core import columns
 from zhichan.core.access import allow
 from zhichan.core.services.exports import respond
+from zhichan.core.views.steps import step_forms
 from zhichan.documents import xlsx
 
+from ..certification_steps import ENTERPRISE_STEPS
 from ..columns import ENTERPRISES, joined
 from ..filters import EnterpriseFilter
 from ..models import Enterprise
@@ -55,15 +57,11 @@ def enterprise_workbook(request) -> xlsx.Workbook:
     return xlsx.Workbook(f"{_('Enterprise list')}-{today:%Y%m%d}.xlsx", [sheet], rows=enterprises.count())
 
 
-@require_safe
-@allow(READERS, scope=Enterprise)
-def enterprise_detail(request, pk):
-    """The enterprise's IP portfolio (an enterprise user's own page)."""
-    enterprise = get_object_or_404(
-        Enterprise.objects.visible_to(request.user).select_related("region", "merged_into"), pk=pk
-    )
+def enterprise_context(request, enterprise, forms=None) -> dict:
+    """The portfolio page's context; `forms`: a certificate step just refused, shown again with its errors."""
     today = timezone.localdate()
-    context = {
+    certificates = list(enterprise.certifications.visible_to(request.user))
+    return {
         "enterprise": enterprise,
         "portfolio": portfolio(enterprise, request.user, today),
         "meets_requirement": meets_institution_requirement(enterprise),
@@ -71,5 +69,16 @@ def enterprise_detail(request, pk):
         "merged_from": enterprise.merged_from.visible_to(request.user),
         "today": today,
         "history": enterprise.history.select_related("history_user")[:20],
+        "certificates": [(c, c.state_on(today)) for c in certificates],
+        "certificate_steps": step_forms(ENTERPRISE_STEPS, enterprise, request.user, forms),
     }
-    return render(request, "registry/enterprise_detail.html", context)
+
+
+@require_safe
+@allow(READERS, scope=Enterprise)
+def enterprise_detail(request, pk):
+    """The enterprise's IP portfolio (an enterprise user's own page)."""
+    enterprise = get_object_or_404(
+        Enterprise.objects.visible_to(request.user).select_related("region", "merged_into"), pk=pk
+    )
+    return render(request, "registry/enterprise_detail.html", enterprise_context(request, enterprise))
