@@ -50,3 +50,38 @@ REVIEWERS_DRAWN = EventKind(
 SCORE_RECORDED = EventKind(
     "project.score_recorded", _("expert's score recorded"), order=("expert_name", "expert", "score")
 )
+
+
+# Industry–university–research matching: each on the event, posting, match or agreement it concerns.
+MATCHING_EVENT_ENTERED = EventKind("matching.event_entered", _("technology matching event entered"))
+
+
+def _posting_kind(value) -> str:
+    from .models import PostingKind
+
+    return str(dict(PostingKind.choices).get(value, value))
+
+
+POSTING_ADDED = EventKind(
+    "matching.posting_added",
+    _("technology demand or offer posted"),
+    shown={"kind": _posting_kind},
+    order=("kind", "title"),
+)
+MATCH_RECORDED = EventKind("matching.match_recorded", _("technology match recorded"))
+
+
+def _outcome(value) -> str:
+    from .models import Outcome
+
+    return str(dict(Outcome.choices).get(value, value))
+
+
+OUTCOME_RECORDED = EventKind(
+    "matching.outcome_recorded",
+    _("match outcome recorded"),
+    shown={"outcome": _outcome},
+    order=("outcome", "outcome_on"),
+)
+AGREEMENT_ENTERED = EventKind("agreement.entered", _("co-operation agreement entered"))
+AGREEMENT_DOCUMENT_ADDED = EventKind("agreement.document_added", _("agreement document attached"))

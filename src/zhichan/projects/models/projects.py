@@ -55,16 +55,20 @@ class State(models.TextChoices):
 OPEN = (State.PROPOSED, State.APPROVED, State.STARTED, State.CHECKED)
 
 
-def project_scope(path: str = "") -> Scope:
+def project_scope(path: str = "", *, enterprise: str = "applicant", many: bool = False) -> Scope:
     """The project's member unit enters and reads it; the township it lies in reads it; the applicant enterprise
-    reads its own (what each may enter is the actions' business)."""
+    reads its own (what each may enter is the actions' business). The module's other records (matching events,
+    postings, matches, co-operation agreements) are held alike, each by its own unit, region and organisation
+    fields (or those of the record at `path`) and its own enterprise lookup; `many` when that lookup crosses a
+    reverse relation (an event's enterprises are those of its postings)."""
     prefix = f"{path}__" if path else ""
     return Scope(
         unit=f"{prefix}unit",
         region=f"{prefix}region",
-        enterprise=f"{prefix}applicant",
+        enterprise=f"{prefix}{enterprise}",
         owners_write=True,
         organisation=f"{prefix}organisation",
+        many=many,
     )
 
 
