@@ -4,7 +4,7 @@
 import datetime
 
 from zhichan.core.models import Region, Unit
-from zhichan.outreach.services import activities, survey
+from zhichan.outreach.services import activities, schools, survey
 
 HELD = datetime.date(2024, 4, 26)
 
@@ -35,3 +35,14 @@ def make_round(*, year=2024, title="2024年度满意度调查", token=None, open
     if opened:
         survey.open_round(survey_round, None, opened_on=datetime.date(year, 10, 1))
     return survey_round
+
+
+def make_school(*, name="水头镇某某中学", township="350583119", unit="education", level="junior", **values):
+    return schools.create_school(
+        None,
+        name=name,
+        level=level,
+        region=Region.objects.get(code=township),
+        unit=Unit.objects.get(key=unit),
+        **values,
+    )

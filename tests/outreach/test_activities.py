@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from zhichan.core.events import events_of
 from zhichan.core.imports.running import run_import
-from zhichan.core.models import ImportBatch
+from zhichan.core.models import ImportBatch, Region
 from zhichan.outreach.metrics import Trained, Trainings
 from zhichan.outreach.models import Participant
 from zhichan.outreach.services import activities, attendance
@@ -41,6 +41,19 @@ def test_a_liaison_enters_its_own_units_activity_and_no_other(users):
         activities.create_activity(
             users["leader"], kind="training", title="x", audience="public", starts_on=datetime.date(2024, 5, 1)
         )
+    with pytest.raises(ValidationError) as refused:  # a township liaison works in its own township only
+        activities.create_activity(
+            users["shuitou-liaison"],
+            kind="training",
+            title="x",
+            audience="public",
+            starts_on=datetime.date(2024, 5, 1),
+            region=Region.objects.get(code="350583001"),
+        )
+    assert "region" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:  # teachers and students are counted at schools only
+        make_activity(teachers_trained=3)
+    assert "teachers_trained" in refused.value.message_dict
     assert [event.kind for event in events_of(mine)] == ["activity.created"]
 
 
@@ -61,9 +74,8 @@ def test_registration_reads_pasted_lines_and_skips_who_is_registered(users):
         ("李四", "某某卫浴", "工程师", "13800000002"),
         ("王五", "", "", "13800000003"),
     ]
-    assert (
-        activities.register(activity, users["amr-liaison"], people="张三,南安某某石材有限公司,专员,13800000001") == []
-    )
+    with pytest.raises(ValidationError, match="张三"):  # nothing new: said, not silently skipped
+        activities.register(activity, users["amr-liaison"], people="张三,南安某某石材有限公司,专员,13800000001")
     with pytest.raises(ValidationError):
         activities.register(activity, users["amr-liaison"], people="\n \n")
 
@@ -71,7 +83,7 @@ def test_registration_reads_pasted_lines_and_skips_who_is_registered(users):
 def test_phone_sign_in_matches_by_name_and_phone_and_keeps_strangers_as_guests(users):
     activity = make_activity()
     activities.register(activity, None, people=PEOPLE)
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="签到已关闭"):
         attendance.sign_in(activity, None, name="张三")
     activities.open_sign_in(activity, users["amr-liaison"])
     registered, guest = attendance.sign_in(activity, None, name="张三", phone="138 0000 0001")
@@ -100,7 +112,7 @@ def test_feedback_follows_a_sign_in_and_gives_the_mean(users):
     with pytest.raises(ValidationError):
         attendance.give_feedback(activity, None, participant=first, rating=6)
     absent = Participant.objects.create(activity=activity, name="丙", source="registered")
-    with pytest.raises(ValidationError, match="Sign in first"):
+    with pytest.raises(ValidationError, match="请先签到"):
         attendance.give_feedback(activity, None, participant=absent, rating=3)
 
 

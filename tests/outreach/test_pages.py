@@ -80,7 +80,9 @@ def test_a_visitor_signs_in_on_the_activitys_page_and_gives_feedback(client_for)
     assert refused.status_code == 400 and "某某石材" in refused.content.decode()
     assert visitor.post(page, {"name": "张三", "phone": "13800000001"}).status_code == 302
     assert 'data-testid="signed-in"' in _text(visitor, page)
-    visitor.post(page, {"rating": "4", "comment": "讲得清楚"})
+    refused = visitor.post(page, {"feedback": "1", "comment": "讲得清楚"})  # no rating: refused, the comment kept
+    assert refused.status_code == 400 and "讲得清楚" in refused.content.decode()
+    visitor.post(page, {"feedback": "1", "rating": "4", "comment": "讲得清楚"})
     assert 'data-testid="thanked"' in _text(visitor, page)
     zhang = Participant.objects.get(activity=activity, name="张三")
     assert zhang.attended and not zhang.guest and zhang.rating == 4 and zhang.comment == "讲得清楚"

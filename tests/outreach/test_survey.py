@@ -113,7 +113,7 @@ def test_a_network_answering_in_a_loop_is_asked_to_wait():
     survey_round = small_round()
     _answer(survey_round, "p1", "public", {"a1": 3})
     _answer(survey_round, "p2", "public", {"a1": 3})
-    with pytest.raises(ValidationError, match="try again later"):
+    with pytest.raises(ValidationError, match="稍后再试"):
         _answer(survey_round, "p3", "public", {"a1": 3})
     _answer(survey_round, "p1", "public", {"a1": 4})  # a respondent changing its answers is not a new one
     _answer(survey_round, "p3", "public", {"a1": 3}, network="10.0.0.2")  # another network is not held back
@@ -131,8 +131,17 @@ def test_answers_are_read_from_the_form_and_a_round_not_open_takes_none(users):
     with pytest.raises(PermissionDenied):
         survey.close_round(survey_round, users["amr-liaison"])
     survey.close_round(survey_round, users["office"], closed_on=datetime.date(2024, 11, 30))
-    with pytest.raises(ValidationError, match="not taking answers"):
+    with pytest.raises(ValidationError, match="不接受答卷"):
         _answer(survey_round, "late", "public", {"a1": 3})
+
+
+def test_one_round_takes_answers_at_a_time():
+    first = make_round()
+    second = make_round(title="第二轮", opened=False)
+    with pytest.raises(ValidationError, match=first.title):
+        survey.open_round(second, None)
+    survey.close_round(first, None, closed_on=datetime.date(2024, 11, 30))
+    survey.open_round(second, None, opened_on=datetime.date(2024, 12, 1))
 
 
 def test_a_round_keeps_the_questionnaire_of_the_day_it_was_prepared(users):

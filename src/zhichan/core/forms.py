@@ -15,7 +15,7 @@ class BootstrapMixin:
             widget = field.widget
             css = (
                 "form-check-input"
-                if getattr(widget, "input_type", None) == "checkbox"
+                if getattr(widget, "input_type", None) in ("checkbox", "radio")
                 else ("form-select" if isinstance(widget, forms.Select) else "form-control")
             )
             widget.attrs.setdefault("class", css)

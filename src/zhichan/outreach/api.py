@@ -8,11 +8,11 @@ from rest_framework import serializers
 from zhichan.core.api import ScopedViewSet, step_endpoint
 from zhichan.core.roles import SEE_ALL, STAFF
 
-from .models import Activity, Participant, SurveyRound
-from .services import activities, survey
+from .models import Activity, Participant, School, StudentWork, SurveyRound
+from .services import activities, schools, survey
 from .services.attendance import attendance_figures
 from .services.index import round_index
-from .steps import ACTIVITY_STEPS, ROUND_STEPS
+from .steps import ACTIVITY_STEPS, ROUND_STEPS, SCHOOL_STEPS
 from .views_activities import CREATORS
 from .views_survey import OFFICE
 
@@ -58,6 +58,9 @@ class ActivitySerializer(serializers.ModelSerializer):
             "attendees_reported",
             "media_items",
             "online_views",
+            "school",
+            "teachers_trained",
+            "students_reached",
             "sign_in_open",
             "attendance",
             "participants",
@@ -120,3 +123,57 @@ class SurveyRoundViewSet(ScopedViewSet):
 
     create_action = survey.create_round
     step = step_endpoint(ROUND_STEPS, "SurveyRoundStep", SurveyRoundSerializer, "Open or close the round.")
+
+
+class StudentWorkSerializer(serializers.ModelSerializer):
+    in_register = serializers.SerializerMethodField()
+
+    class Meta:
+        model = StudentWork
+        fields = ["id", "title", "students", "teacher", "year", "number", "in_register", "fair", "award"]
+
+    def get_in_register(self, work) -> bool:
+        return bool(work.number) and work.number in self.context.get("linked", {})
+
+
+class SchoolSerializer(serializers.ModelSerializer):
+    works = serializers.SerializerMethodField()
+
+    class Meta:
+        model = School
+        fields = [
+            "id",
+            "name",
+            "level",
+            "region",
+            "unit",
+            "pilot_level",
+            "pilot_since",
+            "pilot_document",
+            "note",
+            "works",
+            "synthetic",
+        ]
+        read_only_fields = ["synthetic"]
+        extra_kwargs = {"unit": {"required": False}}
+
+    def get_works(self, school) -> list[dict]:
+        works = list(school.works.all())
+        context = {**self.context, "linked": schools.linked_patents(works)}
+        return StudentWorkSerializer(works, many=True, context=context).data
+
+
+class SchoolViewSet(ScopedViewSet):
+    """Schools (pilot schools with the level that named them) and their students' works, each work's patent
+    application linked to the register when it holds it."""
+
+    queryset = School.objects.select_related("region")
+    serializer_class = SchoolSerializer
+    allowed_roles = STAFF
+    write_roles = CREATORS
+    http_method_names = ["get", "head", "options", "post"]
+
+    create_action = schools.create_school
+    step = step_endpoint(
+        SCHOOL_STEPS, "SchoolStep", SchoolSerializer, "Add or remove a student work; record the pilot school naming."
+    )

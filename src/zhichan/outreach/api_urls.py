@@ -1,6 +1,7 @@
-from .api import ActivityViewSet, SurveyRoundViewSet
+from .api import ActivityViewSet, SchoolViewSet, SurveyRoundViewSet
 
 ROUTES = [
     ("outreach/activities", ActivityViewSet),
+    ("outreach/schools", SchoolViewSet),
     ("outreach/survey-rounds", SurveyRoundViewSet),
 ]

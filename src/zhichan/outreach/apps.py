@@ -11,6 +11,7 @@ class OutreachConfig(Module):
     menu_group = _("Training and publicity")
     menu = [
         Menu(_("Trainings and publicity"), "activity-list", STAFF),
+        Menu(_("IP education in schools"), "school-list", STAFF),
         Menu(_("Satisfaction survey"), "survey-list", SEE_ALL),
     ]
     api_enums = {

@@ -7,8 +7,9 @@ from django.utils.translation import pgettext_lazy
 
 from zhichan.core.forms import BootstrapMixin
 from zhichan.core.models import Region, RegionKind, Unit
+from zhichan.core.roles import LIAISONS, role_of
 
-from .models import ActivityKind, Audience, Campaign, Participant
+from .models import ActivityKind, Audience, Campaign, Participant, PilotLevel, School, SchoolLevel, StudentWork
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 COUNT = {"min_value": 0, "required": False}
@@ -33,18 +34,33 @@ class ActivityForm(BootstrapMixin, forms.Form):
     speakers = forms.CharField(
         label=_("speakers"), required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text=_("One a line.")
     )
+    school = forms.ModelChoiceField(
+        School.objects.none(), label=_("school"), required=False, help_text=_("For an activity in schools.")
+    )
+    teachers_trained = forms.IntegerField(label=_("teachers trained"), **COUNT)
+    students_reached = forms.IntegerField(label=_("students reached"), **COUNT)
     note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, units=None, **kwargs):
+    def __init__(self, *args, units=None, schools=None, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools if schools is not None else School.objects.none()
+        self._regions = regions
         if units is None:
             del self.fields["unit"]  # a liaison's activity is its own unit's
         else:
             self.fields["unit"].queryset = units
             self.fields["unit"].required = True
-        self.fields["region"].queryset = Region.objects.filter(
-            kind__in=(*RegionKind.county_level(), *RegionKind.township_level())
-        ).order_by("code")
+        places = Region.objects.filter(kind__in=(*RegionKind.county_level(), *RegionKind.township_level()))
+        self.fields["region"].queryset = (places & self._regions if self._regions is not None else places).order_by(
+            "code"
+        )
+
+
+def own_regions(user):
+    """The regions a liaison may place a record in: its unit's region and those below it; None for the office."""
+    if role_of(user) in LIAISONS and user.unit_id:
+        return Region.objects.filter(path__startswith=user.unit.region.path)
+    return None
 
 
 class _ForActivity(BootstrapMixin, forms.Form):
@@ -56,7 +72,8 @@ class _ForActivity(BootstrapMixin, forms.Form):
 class ChangeForm(ActivityForm):
     def __init__(self, *args, activity=None, user=None, **kwargs):
         initial = {name: getattr(activity, name) for name in ActivityForm.base_fields} if activity else None
-        super().__init__(*args, initial=initial, **kwargs)
+        schools = School.objects.visible_to(user) if user is not None else None
+        super().__init__(*args, initial=initial, schools=schools, **kwargs)
         for name in ("unit", "region"):
             self.fields.pop(name, None)
 
@@ -112,7 +129,13 @@ class ActivityFilter(BootstrapMixin, forms.Form):
     campaign = forms.ChoiceField(
         label=_("campaign"), choices=[("", _("all campaigns")), *Campaign.choices[1:]], required=False
     )
-    year = forms.IntegerField(label=_("year"), min_value=1950, max_value=2100, required=False)
+    year = forms.IntegerField(
+        label=_("year"),
+        min_value=1950,
+        max_value=2100,
+        required=False,
+        widget=forms.NumberInput(attrs={"placeholder": _("year")}),
+    )
     q = forms.CharField(
         label=_("title or place"),
         required=False,
@@ -166,3 +189,84 @@ class CloseRoundForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, survey_round=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+
+
+class SchoolForm(BootstrapMixin, forms.Form):
+    name = forms.CharField(label=pgettext_lazy("school", "name"), max_length=200)
+    level = forms.ChoiceField(label=_("school level"), choices=[("", "—"), *SchoolLevel.choices])
+    region = forms.ModelChoiceField(Region.objects.none(), label=_("township"))
+    unit = forms.ModelChoiceField(
+        Unit.objects.none(),
+        label=_("member unit in charge"),
+        required=False,
+        help_text=_("Left empty: the education bureau."),
+    )
+    pilot_level = forms.ChoiceField(label=_("pilot school of"), choices=PilotLevel.choices, required=False)
+    pilot_since = forms.IntegerField(
+        label=_("pilot school since (year)"), min_value=2000, max_value=2100, required=False
+    )
+    pilot_document = forms.CharField(label=_("naming document"), max_length=100, required=False)
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, units=None, regions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if units is None:
+            del self.fields["unit"]  # a liaison's school is followed by its own unit
+        else:
+            self.fields["unit"].queryset = units
+        townships = Region.objects.filter(kind__in=RegionKind.township_level())
+        self.fields["region"].queryset = (townships & regions if regions is not None else townships).order_by("code")
+
+
+class _ForSchool(BootstrapMixin, forms.Form):
+    def __init__(self, *args, school=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school, self.user = school, user
+
+
+class PilotForm(_ForSchool):
+    pilot_level = forms.ChoiceField(label=_("pilot school of"), choices=PilotLevel.choices, required=False)
+    pilot_since = forms.IntegerField(
+        label=_("pilot school since (year)"), min_value=2000, max_value=2100, required=False
+    )
+    pilot_document = forms.CharField(label=_("naming document"), max_length=100, required=False)
+
+
+class WorkForm(_ForSchool):
+    title = forms.CharField(label=_("title"), max_length=200)
+    students = forms.CharField(label=_("students"), max_length=200)
+    teacher = forms.CharField(label=_("teacher"), max_length=100, required=False)
+    year = forms.IntegerField(
+        label=_("year"), min_value=2000, max_value=2100, initial=lambda: timezone.localdate().year
+    )
+    number = forms.CharField(
+        label=_("patent application number"),
+        max_length=40,
+        required=False,
+        help_text=_("In any written form; linked to the register as soon as it holds the patent."),
+    )
+    fair = forms.CharField(label=_("science fair"), max_length=200, required=False)
+    award = forms.CharField(label=_("award"), max_length=100, required=False)
+
+
+class WorkChoiceForm(_ForSchool):
+    work = forms.ModelChoiceField(StudentWork.objects.none(), label=_("student work"))
+
+    def __init__(self, *args, school=None, **kwargs):
+        super().__init__(*args, school=school, **kwargs)
+        if school is not None:
+            self.fields["work"].queryset = school.works.all()
+
+
+class SchoolFilter(BootstrapMixin, forms.Form):
+    pilot = forms.ChoiceField(
+        label=_("pilot school of"),
+        choices=[("", _("all schools")), ("any", _("pilot schools")), *PilotLevel.choices[1:]],
+        required=False,
+    )
+    q = forms.CharField(
+        label=pgettext_lazy("school", "name"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": pgettext_lazy("school", "name")}),
+    )

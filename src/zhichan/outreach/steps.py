@@ -12,11 +12,14 @@ from .forms import (
     EmptyForm,
     OpenRoundForm,
     PhotoForm,
+    PilotForm,
     ReachForm,
     RegisterForm,
+    WorkChoiceForm,
+    WorkForm,
 )
 from .models import RoundState
-from .services import activities, survey
+from .services import activities, schools, survey
 
 
 def _step(key, label, form, action, done, style="primary", files=False, when=None, states=None, name="activity"):
@@ -115,4 +118,30 @@ ROUND_STEPS = Steps(
         ),
     ],
     form_kwargs=lambda step, record, user: {"survey_round": record, "user": user},
+)
+
+SCHOOL_STEPS = Steps(
+    [
+        _step("work", _("Add a student work"), WorkForm, schools.add_work, _("The work is added."), name="school"),
+        _step(
+            "pilot",
+            _("Record the pilot school naming"),
+            PilotForm,
+            schools.name_pilot,
+            _("The naming is recorded."),
+            style="outline-primary",
+            name="school",
+        ),
+        _step(
+            "unwork",
+            _("Remove a student work"),
+            WorkChoiceForm,
+            schools.remove_work,
+            _("The work is removed."),
+            style="outline-secondary",
+            when=lambda school: school.works.exists(),
+            name="school",
+        ),
+    ],
+    form_kwargs=lambda step, record, user: {"school": record, "user": user},
 )

@@ -18,8 +18,8 @@ from zhichan.core.services.exports import respond
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
 
-from .forms import ActivityForm
-from .models import Activity
+from .forms import ActivityForm, own_regions
+from .models import Activity, School
 from .qr import qr_svg
 from .services import activities
 from .services.attendance import attendance_figures
@@ -51,7 +51,8 @@ def activity_new(request):
     units = None  # a liaison's activity is its own unit's
     if role_of(request.user) == Role.OFFICE:
         units = Unit.objects.visible_to(request.user).exclude(kind=UnitKind.BANK).order_by("kind", "name")
-    form = ActivityForm(request.POST or None, units=units)
+    schools = School.objects.visible_to(request.user)
+    form = ActivityForm(request.POST or None, units=units, schools=schools, regions=own_regions(request.user))
     if request.method == "POST" and form.is_valid():
         done = _("The activity is entered.")
         outcome = run_action(
@@ -78,7 +79,7 @@ def _context(request, activity, forms=None) -> dict:
 
 
 def _activity(request, pk, rows):
-    return get_object_or_404(rows.select_related("region", "unit"), pk=pk)
+    return get_object_or_404(rows.select_related("region", "unit", "school"), pk=pk)
 
 
 @allow(STAFF, write=CREATORS, scope=Activity)

@@ -28,7 +28,7 @@ def sign_in(request, token):
     key = SIGNED_IN % activity.pk
     participant = activity.participants.filter(pk=request.session.get(key)).first()
     form = SignInForm(request.POST if request.method == "POST" and "name" in request.POST else None)
-    feedback = FeedbackForm(request.POST if request.method == "POST" and "rating" in request.POST else None)
+    feedback = FeedbackForm(request.POST if request.method == "POST" and "feedback" in request.POST else None)
     if form.is_bound and form.is_valid():
         outcome = run_action(request, attendance.sign_in, activity, None, **form.cleaned_data, form=form)
         if outcome.ok:

@@ -6,6 +6,7 @@ from functools import partial
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
@@ -31,8 +32,8 @@ OFFICE = frozenset({Role.OFFICE})
 def round_list(request):
     rounds = list(SurveyRound.objects.visible_to(request.user).select_related("region"))
     line = trend(rounds)
-    own = rounds[0].region.name if rounds else _("county")
-    names = {"county": own, "national": _("national"), "fujian": _("Fujian")}
+    own = rounds[0].region.name if rounds else pgettext("survey", "this county")
+    names = {"county": own, "national": pgettext("survey", "national"), "fujian": _("Fujian")}
     context = {
         "rounds": [(one, round_index(one)["all"]) for one in rounds],
         "chart": {

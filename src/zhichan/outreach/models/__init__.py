@@ -1,4 +1,5 @@
 from .activities import Activity, ActivityKind, Audience, Campaign, Participant, Source
+from .schools import PilotLevel, School, SchoolLevel, StudentWork
 from .survey import RoundState, SurveyResponse, SurveyRound
 
 __all__ = [
@@ -7,6 +8,10 @@ __all__ = [
     "Audience",
     "Campaign",
     "Participant",
+    "PilotLevel",
+    "School",
+    "SchoolLevel",
+    "StudentWork",
     "RoundState",
     "Source",
     "SurveyResponse",

@@ -79,6 +79,12 @@ class Activity(Plausible):
     attendees_reported = models.PositiveIntegerField(_("attendees (counted by the organiser)"), null=True, blank=True)
     media_items = models.PositiveIntegerField(_("media items"), null=True, blank=True)
     online_views = models.PositiveIntegerField(_("online views"), null=True, blank=True)
+    # An activity in a school: which school, and whom it reached there.
+    school = models.ForeignKey(
+        "outreach.School", models.PROTECT, null=True, blank=True, related_name="activities", verbose_name=_("school")
+    )
+    teachers_trained = models.PositiveIntegerField(_("teachers trained"), null=True, blank=True)
+    students_reached = models.PositiveIntegerField(_("students reached"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     # The sign-in page's address carries this token: whoever holds the QR code may sign in, nobody may guess it.
     token = models.CharField(_("sign-in token"), max_length=40, unique=True, default=new_token, editable=False)

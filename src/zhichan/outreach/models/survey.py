@@ -31,9 +31,10 @@ class RoundState(models.TextChoices):
 
 
 def round_scope(path: str = "") -> Scope:
-    """The office runs the survey; the leadership reads it (the region is the county's)."""
+    """The office runs the survey; the leadership reads a round once it is open (one being prepared is the office's
+    draft). No unit or township reads it: it is the county's, not a unit's."""
     prefix = f"{path}__" if path else ""
-    return Scope(region=f"{prefix}region", organisation=f"{prefix}organisation")
+    return Scope(organisation=f"{prefix}organisation", unfinished=(f"{prefix}state", (RoundState.DRAFT,)))
 
 
 class SurveyRound(Plausible):
@@ -82,7 +83,7 @@ class SurveyResponse(models.Model):
     times = models.PositiveIntegerField(_("times answered"), default=1)
     history = HistoricalRecords(excluded_fields=["respondent", "network"])
 
-    scope = round_scope("round")
+    scope = Scope(organisation="round__organisation")  # a round takes answers only once open: no draft of its own
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -53,7 +53,22 @@ def _text(value) -> str:
     return (value or "").strip()
 
 
-DETAILS = ("kind", "campaign", "title", "audience", "starts_on", "ends_on", "place", "hours", "speakers", "note")
+DETAILS = (
+    "kind",
+    "campaign",
+    "title",
+    "audience",
+    "starts_on",
+    "ends_on",
+    "place",
+    "hours",
+    "speakers",
+    "school",
+    "teachers_trained",
+    "students_reached",
+    "note",
+)
+NULLABLE = ("ends_on", "hours", "school", "teachers_trained", "students_reached")
 
 
 def _check(values: dict):
@@ -62,8 +77,18 @@ def _check(values: dict):
         errors["ends_on"] = _("The activity ends before it begins.")
     if values.get("hours") is not None and values["hours"] <= 0:
         errors["hours"] = _("Give the hours as a number above zero.")
-    if values.get("kind") == ActivityKind.SCHOOL and values.get("campaign") not in ("", Campaign.SCHOOLS):
-        errors["campaign"] = _("An activity in schools belongs to the IP in schools campaign or none.")
+    if values.get("kind") == ActivityKind.SCHOOL:
+        if values.get("campaign") not in ("", Campaign.SCHOOLS):
+            errors["campaign"] = _("An activity in schools belongs to the IP in schools campaign or none.")
+        if values.get("school") is None:
+            errors["school"] = _("Choose the school it is held at.")
+    elif values.get("school") is not None:
+        errors["school"] = _("Only an activity in schools names a school.")
+    for name in ("teachers_trained", "students_reached"):
+        if values.get(name) is not None and values[name] < 0:
+            errors[name] = _("The figure is below zero.")
+        elif values.get(name) is not None and values.get("kind") != ActivityKind.SCHOOL:
+            errors[name] = _("Only an activity in schools counts teachers trained and students reached.")
     if errors:
         raise ValidationError(errors)
 
@@ -84,6 +109,9 @@ def create_activity(
     note: str = "",
     unit: Unit | None = None,
     region: Region | None = None,
+    school=None,
+    teachers_trained=None,
+    students_reached=None,
     synthetic: bool = False,
 ) -> Activity:
     """Enter an activity. A liaison's activity is its own unit's; it takes place in the unit's region unless a
@@ -92,21 +120,25 @@ def create_activity(
         unit = user.unit
     if unit is None:
         raise ValidationError({"unit": _("Choose the organising member unit.")})
+    within(user, region)
     values = {"kind": kind, "campaign": campaign or "", "starts_on": starts_on, "ends_on": ends_on, "hours": hours}
-    _check(values)
+    _check({**values, "school": school, "teachers_trained": teachers_trained, "students_reached": students_reached})
     activity = Activity(
         kind=kind,
         campaign=campaign or "",
         title=_text(title),
         audience=audience,
         unit=unit,
-        region=region or unit.region,
+        region=region or (school.region if school is not None else unit.region),
         organisation=unit.organisation if unit.organisation_id else organisation_of(user) if user else None,
         starts_on=starts_on,
         ends_on=ends_on,
         place=_text(place),
         hours=hours,
         speakers=_text(speakers),
+        school=school,
+        teachers_trained=teachers_trained,
+        students_reached=students_reached,
         note=_text(note),
         created_by=user if getattr(user, "pk", None) else None,
         synthetic=synthetic,
@@ -125,7 +157,7 @@ def change_activity(activity, user, **values) -> Activity:
             values[name] = _text(values[name])
     _check({name: values.get(name, getattr(activity, name)) for name in DETAILS})
     for name, value in values.items():
-        setattr(activity, name, value if value is not None or name in ("ends_on", "hours") else "")
+        setattr(activity, name, value if value is not None or name in NULLABLE else "")
     activity.full_clean()
     activity.save()
     return activity
@@ -165,6 +197,14 @@ def close_sign_in(activity, user) -> Activity:
     return activity
 
 
+def within(user, region):
+    """A liaison places a record only in its unit's region or below (a township liaison, its own township)."""
+    if region is None or user is None or role_of(user) not in LIAISONS or not user.unit_id:
+        return
+    if not region.path.startswith(user.unit.region.path):
+        raise ValidationError({"region": _("Choose a place within your own region.")})
+
+
 def read_people(text: str) -> list[dict]:
     """People pasted one a line — name, work unit, position, phone, separated by commas, tabs or spaces (as a
     column copied from a spreadsheet gives them); a line's reason named when it cannot be read."""
@@ -200,15 +240,18 @@ def read_people(text: str) -> list[dict]:
 @action(PARTICIPANTS_REGISTERED, on="activity", allow=_allow, data=lambda arguments, made: {"count": len(made)})
 def register(activity, user, *, people: str) -> list[Participant]:
     """Register participants beforehand, one a line; a name (with the same phone) registered already is left."""
-    made = []
+    made, known = [], []
     for person in read_people(people):
         same = activity.participants.filter(name=person["name"], phone=person["phone"])
         if same.exists():
+            known.append(person["name"])
             continue
         participant = Participant(activity=activity, source=Source.REGISTERED, **person)
         participant.full_clean()
         participant.save()
         made.append(participant)
+    if not made:
+        raise ValidationError({"people": _("Registered already: %(names)s.") % {"names": "、".join(known)}})
     return made
 
 

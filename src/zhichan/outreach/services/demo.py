@@ -10,7 +10,7 @@ from django.utils import timezone
 from zhichan.core.models import Region, RegionKind, Unit
 
 from ..models import Activity, ActivityKind, Audience, Campaign, SurveyResponse, SurveyRound
-from . import activities, attendance, survey
+from . import activities, attendance, schools, survey
 from .questionnaire import score
 
 PEOPLE = [
@@ -60,6 +60,16 @@ def _activities(unit, today) -> int:
         synthetic=True,
     )
     activities.record_reach(week, None, attendees_reported=800, media_items=6, online_views=12000)
+    school = schools.create_school(
+        None,
+        name="南安市某某中学（演示）",
+        level="junior",
+        region=Region.objects.filter(kind__in=RegionKind.township_level()).order_by("code").first(),
+        pilot_level="city",
+        pilot_since=today.year - 2,
+        pilot_document="演示文号",
+        synthetic=True,
+    )
     activities.create_activity(
         None,
         kind=ActivityKind.SCHOOL,
@@ -67,12 +77,40 @@ def _activities(unit, today) -> int:
         title="知识产权进校园：发明创造从身边开始（演示）",
         audience=Audience.STUDENTS,
         starts_on=today - datetime.timedelta(days=60),
-        place="南安市某某中学（演示）",
+        place="学校报告厅",
         hours=2,
         unit=unit,
+        school=school,
+        teachers_trained=12,
+        students_reached=360,
         synthetic=True,
     )
+    schools.add_work(
+        school,
+        None,
+        title="一种可调节书写姿势的课桌（演示）",
+        students="演示学生甲",
+        year=today.year - 1,
+        number=_demo_number(today),
+    )
+    schools.add_work(
+        school,
+        None,
+        title="智能垃圾分类桶（演示）",
+        students="演示学生乙、丙",
+        year=today.year - 1,
+        fair="泉州市青少年科技创新大赛",
+        award="三等奖",
+    )
     return 3
+
+
+def _demo_number(today) -> str:
+    """A utility model of last year the demo register may hold: its first such number, else a well-formed one."""
+    from zhichan.registry.models import Patent
+
+    found = Patent.objects.filter(patent_type="utility_model", filing_date__year=today.year - 1).order_by("pk").first()
+    return found.application_number if found else "202420999999.4"
 
 
 def _answers(rng, questionnaire, lean: float) -> dict:

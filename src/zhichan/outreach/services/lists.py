@@ -27,6 +27,9 @@ ACTIVITY_COLUMNS = (
     Column("attendees_reported", _("attendees (counted by the organiser)")),
     Column("media_items", _("media items")),
     Column("online_views", _("online views")),
+    Column("school", _("school"), "school__name"),
+    Column("teachers_trained", _("teachers trained")),
+    Column("students_reached", _("students reached")),
 )
 
 # The sign-in sheet's columns, as the import kind reads them (data in outreach/imports.py).

@@ -135,5 +135,7 @@ def reference() -> dict:
             for where, row in reader.items(reader.data, series, required=True)
         ]
     dimensions = reader.get(reader.data, "national_dimensions", "", kind=dict, required=False, default={})
-    rows["national_dimensions"] = {"year": dimensions.get("year"), "scores": dict(dimensions.get("scores") or {})}
+    year = dimensions.get("year")
+    overall = next((row["score"] for row in rows["national"] if row["year"] == year), None)
+    rows["national_dimensions"] = {"year": year, "overall": overall, "scores": dict(dimensions.get("scores") or {})}
     return rows

@@ -63,6 +63,9 @@ def _office(user, arguments) -> bool:
 def open_round(survey_round, user, *, opened_on=None) -> SurveyRound:
     if survey_round.state != RoundState.DRAFT:
         raise ValidationError(_("Only a round being prepared is opened."))
+    running = SurveyRound.objects.filter(region=survey_round.region, state=RoundState.OPEN).first()
+    if running is not None:  # two rounds taking answers at once would split the respondents and the year's figure
+        raise ValidationError(_("%(round)s is still open: close it first.") % {"round": running.title})
     survey_round.state, survey_round.opened_on = RoundState.OPEN, _day(opened_on)
     survey_round.save()
     return survey_round

@@ -6,7 +6,8 @@
   if (!box || !window.echarts) return;
   const drawn = window.echarts.init(box);
   drawn.setOption({
-    tooltip: { trigger: "axis" },
+    // Drawn on the canvas: the default HTML tooltip sets inline styles the site's CSP refuses.
+    tooltip: { trigger: "axis", renderMode: "richText" },
     legend: { top: 0 },
     grid: { left: 40, right: 12, top: 32, bottom: 28 },
     xAxis: { type: "category", data: data.years },
