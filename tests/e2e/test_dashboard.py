@@ -35,7 +35,7 @@ def test_leader_opens_the_dashboard_and_drills_down_from_t1(tab, data, request):
     tab.page.get_by_role("link", name="驾驶舱").first.click()
     tab.page.wait_for_url(re.compile(r"/dashboard/$"))
     cards = tab.page.get_by_test_id("target-card")
-    expect(cards).to_have_count(11)  # T1–T10 and high-value invention patents (no target)
+    expect(cards).to_have_count(12)  # T1–T10, and high-value invention patents and satisfaction (no target)
     for number in range(1, 11):
         expect(tab.page.locator(f"[data-testid=target-card][data-code=T{number}]")).to_be_visible()
     expect(tab.page.get_by_test_id("region-grid")).to_contain_text("水头镇")
@@ -53,7 +53,7 @@ def test_display_screen_fits_1920_by_1080(open_tab, data, request):
     tab = open_tab(viewport=SCREEN)
     tab.sign_in("leader")
     tab.go("/display/")
-    expect(tab.page.get_by_test_id("display-target")).to_have_count(11)
+    expect(tab.page.get_by_test_id("display-target")).to_have_count(12)
     expect(tab.page.locator("#ranking-chart canvas")).to_have_count(1)
     assert tab.page.locator("nav.navbar").count() == 0
     height, inner, width, inner_width = tab.page.evaluate(

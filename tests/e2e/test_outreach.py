@@ -41,7 +41,7 @@ def test_the_office_creates_a_training_and_a_participant_signs_in_on_a_phone(ope
     with phone.page.expect_navigation():
         phone.page.get_by_test_id("sign-in-form").get_by_role("button").click()
     expect(phone.page.get_by_test_id("signed-in")).to_contain_text("林一")
-    phone.page.get_by_label("5", exact=True).check()
+    phone.page.locator("label[for='rating-5']").click()
     phone.page.fill("#id_comment", "案例很实用")
     with phone.page.expect_navigation():
         phone.page.get_by_test_id("feedback-form").get_by_role("button").click()

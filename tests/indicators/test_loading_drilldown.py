@@ -13,11 +13,11 @@ from .conftest import FILE
 
 
 def test_loading_twice_changes_nothing(loaded):
-    assert loaded["created"] == 11
+    assert loaded["created"] == 12
     history = Indicator.history.count() + DataElement.history.count()
     again = load_indicators(FILE)
     assert again["created"] == 0
-    assert Indicator.objects.count() == 11 and DataElement.objects.count() == 11
+    assert Indicator.objects.count() == 12 and DataElement.objects.count() == 11
     assert Indicator.history.count() + DataElement.history.count() == history
 
 
@@ -26,8 +26,9 @@ def test_each_target_of_the_plan_has_its_indicator(loaded):
 
     programme = load_programme(FILE.parents[2] / "programmes" / "nanan-2022.yaml")["programme"]
     codes = set(Indicator.objects.values_list("code", flat=True))
-    # The one indicator without a target: high-value invention patents, monitored (the plan sets none).
-    assert {t.indicator for t in programme.targets.all()} == codes - {"high-value-invention-patents-per-10k-residents"}
+    # The indicators without a target, monitored (the plan sets none): high-value invention patents, satisfaction.
+    monitored = {"high-value-invention-patents-per-10k-residents", "ip-protection-satisfaction"}
+    assert {t.indicator for t in programme.targets.all()} == codes - monitored
 
 
 def test_a_bad_formula_is_refused_with_its_place(tmp_path, db):

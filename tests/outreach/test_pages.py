@@ -120,6 +120,8 @@ def test_the_office_runs_a_round_and_a_visitor_answers_it(client_for):
     assert again["Location"].endswith("?done=again")
     assert 'data-testid="survey-again"' in _text(visitor, again["Location"])
     assert SurveyResponse.objects.filter(round=survey_round).count() == 1
+    form = _text(visitor, page)  # a third visit starts from the answers kept
+    assert 'id="q-law-1-5" value="5" checked' in form and 'id="group-public" value="public" checked' in form
     detail = _text(office, reverse("survey-detail", args=[survey_round.pk]))
     assert 'data-testid="responses">1<' in detail and "100.0" in detail
     assert client_for("amr-liaison").get(reverse("survey-detail", args=[survey_round.pk])).status_code == 403
@@ -146,3 +148,16 @@ def test_the_api_enters_an_activity_takes_its_steps_and_reads_a_rounds_index(api
     index = api_for("leader").get(f"/api/v1/outreach/survey-rounds/{survey_round.pk}/").json()["index"]
     assert index["all"]["responses"] == 0 and len(index["all"]["dimensions"]) == 5
     assert api_for("amr-liaison").get("/api/v1/outreach/survey-rounds/").status_code == 403
+
+
+def test_the_workbench_panel_shows_open_sign_ins_and_the_round_taking_answers(client_for):
+    activity = make_activity(title="正在签到的培训")
+    from zhichan.outreach.services import activities
+
+    activities.open_sign_in(activity, None)
+    survey_round = make_round(title="本年度满意度调查")
+    office = _text(client_for("office"), reverse("workbench"))
+    assert 'data-testid="outreach-panel"' in office and "正在签到的培训" in office and survey_round.title in office
+    liaison = _text(client_for("shuitou-liaison"), reverse("workbench"))
+    assert "正在签到的培训" in liaison and survey_round.title not in liaison
+    assert 'data-testid="outreach-panel"' not in _text(client_for("enterprise"), reverse("workbench"))

@@ -76,6 +76,11 @@ def test_what_is_refused_and_nothing_half_written(users):
     with pytest.raises(ValidationError) as refused:
         matching.enter_event(users["amr-liaison"], title="尚未举办", held_on=TOMORROW)
     assert "held_on" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:  # a township liaison enters its own township's events only
+        matching.enter_event(
+            users["shuitou-liaison"], title="别处的对接会", held_on=HELD, region=Region.objects.get(code="350583001")
+        )
+    assert "region" in refused.value.message_dict
     event = make_event()
     for wrong, field in (
         ({"kind": "offer", "title": "成果", "enterprise_code": other_enterprise().uscc}, "enterprise_code"),

@@ -368,3 +368,11 @@ def test_the_demo_certificates_are_one_lapsed_one_ending_soon_and_valid_ones():
         for _code, fields in rows
     ]
     assert states == ["valid", "lapsed", "expiring", "valid"]
+
+
+def test_no_2013_version_certificate_is_issued_after_2025(users):
+    enterprise = users["enterprise"].enterprises.first()
+    with pytest.raises(ValidationError) as refused:
+        record(users["office"], enterprise, number="C-2013-LATE", version="2013", issued=date(2026, 1, 5))
+    assert "standard_version" in refused.value.message_dict
+    assert record(users["office"], enterprise, number="C-2013-OK", version="2013", issued=date(2025, 12, 31)).pk

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from .events import EventKind, record
 from .history import acting_as
-from .roles import Role, role_of
+from .roles import LIAISONS, Role, role_of
 
 
 def refuse(message=None):
@@ -37,6 +37,31 @@ def office_only(user, arguments=None) -> bool:
 def office_or_system(user, arguments=None) -> bool:
     """The office, or the system itself (demo data, a command run by the operator)."""
     return user is None or office_only(user, arguments)
+
+
+def office_or_liaison(user, arguments=None) -> bool:
+    """The office, the system, or a member unit's liaison: who enters a unit's records (a liaison, its own unit's)."""
+    return office_or_system(user) or (role_of(user) in LIAISONS and user.unit_id is not None)
+
+
+def office_or_unit_liaison(user, record, name: str) -> bool:
+    """The office (of the record's organisation, the record passed as argument `name`), the system, or the liaison
+    of the member unit the record belongs to (`record.unit`)."""
+    if user is None:
+        return True
+    if role_of(user) == Role.OFFICE:
+        return office_only(user, {name: record})
+    return role_of(user) in LIAISONS and user.unit_id is not None and user.unit_id == record.unit_id
+
+
+def within_own_region(user, region, field: str = "region"):
+    """A liaison places a record only in its unit's region or below (a township liaison, in its own township)."""
+    from django.core.exceptions import ValidationError
+
+    if region is None or user is None or role_of(user) not in LIAISONS or not user.unit_id:
+        return
+    if not region.path.startswith(user.unit.region.path):
+        raise ValidationError({field: _("Choose a place within your own region.")})
 
 
 def own_organisation_records(user, arguments) -> bool:

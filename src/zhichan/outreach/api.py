@@ -17,7 +17,7 @@ from .views_activities import CREATORS
 from .views_survey import OFFICE
 
 
-class ParticipantSerializer(serializers.ModelSerializer):
+class OutreachParticipantSerializer(serializers.ModelSerializer):
     class Meta:
         model = Participant
         fields = [
@@ -35,7 +35,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
         ]
 
 
-class ActivitySerializer(serializers.ModelSerializer):
+class OutreachActivitySerializer(serializers.ModelSerializer):
     participants = serializers.SerializerMethodField()
     attendance = serializers.SerializerMethodField()
 
@@ -70,7 +70,7 @@ class ActivitySerializer(serializers.ModelSerializer):
         extra_kwargs = {"unit": {"required": False}, "region": {"required": False}}
 
     def get_participants(self, activity) -> list[dict]:
-        rows = ParticipantSerializer(activity.participants.all(), many=True).data
+        rows = OutreachParticipantSerializer(activity.participants.all(), many=True).data
         if not activities.manages(self.context["request"].user, activity):
             for row in rows:
                 row["phone"] = ""
@@ -84,7 +84,7 @@ class ActivityViewSet(ScopedViewSet):
     """Trainings, publicity events and activities in schools, newest first."""
 
     queryset = Activity.objects.select_related("unit", "region")
-    serializer_class = ActivitySerializer
+    serializer_class = OutreachActivitySerializer
     allowed_roles = STAFF
     write_roles = CREATORS
     http_method_names = ["get", "head", "options", "post"]
@@ -93,13 +93,13 @@ class ActivityViewSet(ScopedViewSet):
     step = step_endpoint(
         ACTIVITY_STEPS,
         "ActivityStep",
-        ActivitySerializer,
+        OutreachActivitySerializer,
         "Open or close the sign-in page; register participants; mark attendance; record the reach; attach a photo;"
         " change the details.",
     )
 
 
-class SurveyRoundSerializer(serializers.ModelSerializer):
+class OutreachSurveyRoundSerializer(serializers.ModelSerializer):
     index = serializers.SerializerMethodField()
 
     class Meta:
@@ -116,16 +116,16 @@ class SurveyRoundViewSet(ScopedViewSet):
     each figure and its margin of error at 95 %."""
 
     queryset = SurveyRound.objects.all()
-    serializer_class = SurveyRoundSerializer
+    serializer_class = OutreachSurveyRoundSerializer
     allowed_roles = SEE_ALL
     write_roles = OFFICE
     http_method_names = ["get", "head", "options", "post"]
 
     create_action = survey.create_round
-    step = step_endpoint(ROUND_STEPS, "SurveyRoundStep", SurveyRoundSerializer, "Open or close the round.")
+    step = step_endpoint(ROUND_STEPS, "SurveyRoundStep", OutreachSurveyRoundSerializer, "Open or close the round.")
 
 
-class StudentWorkSerializer(serializers.ModelSerializer):
+class OutreachStudentWorkSerializer(serializers.ModelSerializer):
     in_register = serializers.SerializerMethodField()
 
     class Meta:
@@ -136,7 +136,7 @@ class StudentWorkSerializer(serializers.ModelSerializer):
         return bool(work.number) and work.number in self.context.get("linked", {})
 
 
-class SchoolSerializer(serializers.ModelSerializer):
+class OutreachSchoolSerializer(serializers.ModelSerializer):
     works = serializers.SerializerMethodField()
 
     class Meta:
@@ -160,7 +160,7 @@ class SchoolSerializer(serializers.ModelSerializer):
     def get_works(self, school) -> list[dict]:
         works = list(school.works.all())
         context = {**self.context, "linked": schools.linked_patents(works)}
-        return StudentWorkSerializer(works, many=True, context=context).data
+        return OutreachStudentWorkSerializer(works, many=True, context=context).data
 
 
 class SchoolViewSet(ScopedViewSet):
@@ -168,12 +168,15 @@ class SchoolViewSet(ScopedViewSet):
     application linked to the register when it holds it."""
 
     queryset = School.objects.select_related("region")
-    serializer_class = SchoolSerializer
+    serializer_class = OutreachSchoolSerializer
     allowed_roles = STAFF
     write_roles = CREATORS
     http_method_names = ["get", "head", "options", "post"]
 
     create_action = schools.create_school
     step = step_endpoint(
-        SCHOOL_STEPS, "SchoolStep", SchoolSerializer, "Add or remove a student work; record the pilot school naming."
+        SCHOOL_STEPS,
+        "SchoolStep",
+        OutreachSchoolSerializer,
+        "Add or remove a student work; record the pilot school naming.",
     )

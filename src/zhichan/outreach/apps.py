@@ -18,4 +18,5 @@ class OutreachConfig(Module):
         "ActivityKindEnum": "zhichan.outreach.models.ActivityKind",
         "RoundStateEnum": "zhichan.outreach.models.RoundState",
     }
+    panels = ["panels.outreach_panel"]
     first_start = ["first_start.first_start"]

@@ -88,6 +88,7 @@ def survey_page(request, token):
     cookie = RESPONDENT_COOKIE % survey_round.token
     respondent = request.get_signed_cookie(cookie, default="", salt="survey")
     errors, repeated = {}, None
+    earlier = survey.earlier_answers(survey_round, respondent) if request.method == "GET" else None
     if request.method == "POST" and survey_round.state == RoundState.OPEN:
         respondent = respondent or survey.new_respondent()
         try:
@@ -113,8 +114,8 @@ def survey_page(request, token):
             {"key": group["key"], "name": worded(group), "hint": worded(group, "hint") if group.get("hint") else ""}
             for group in questionnaire["groups"]
         ],
-        "dimensions": _questions(questionnaire, request.POST if errors else None),
-        "chosen_group": request.POST.get("group", "") if errors else "",
+        "dimensions": _questions(questionnaire, request.POST if errors else earlier),
+        "chosen_group": request.POST.get("group", "") if errors else (earlier or {}).get("group", ""),
         "errors": errors,
         "general_errors": errors.get("__all__", []),
         "done": request.GET.get("done") if not errors else None,

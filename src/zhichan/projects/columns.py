@@ -20,7 +20,7 @@ def _deal(match) -> str:
 
 EVENT_COLUMNS = (
     Column("title", _("title"), width=36),
-    Column("held_on", _("held on")),
+    Column("held_on", pgettext_lazy("activity", "held on")),
     Column("place", _("place"), width=24),
     Column("unit", _("member unit in charge"), "unit__name", width=20),
     Column("township", pgettext_lazy("project", "where it lies"), "region__name"),

@@ -50,7 +50,7 @@ def _region_field(help_text):
 
 class EventForm(_Entering):
     title = forms.CharField(label=_("title"), max_length=200)
-    held_on = forms.DateField(label=_("held on"), widget=DATE)
+    held_on = forms.DateField(label=pgettext_lazy("activity", "held on"), widget=DATE)
     place = forms.CharField(label=_("place"), max_length=200, required=False)
     unit = _unit_field()
     region = _region_field(_("Left empty: the unit's region."))

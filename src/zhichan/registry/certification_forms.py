@@ -13,7 +13,9 @@ NO_END = _("Leave empty when the certificate does not say: it then runs 3 years 
 
 
 class CertificateForm(BootstrapMixin, forms.Form):
-    standard_version = forms.ChoiceField(label=_("standard version"), choices=StandardVersion.choices)
+    standard_version = forms.ChoiceField(
+        label=_("standard version"), choices=StandardVersion.choices, initial=StandardVersion.V2023
+    )
     body = forms.CharField(label=_("certification body"), max_length=200)
     number = forms.CharField(label=_("certificate number"), max_length=100)
     issued_on = forms.DateField(label=pgettext_lazy("certificate", "issued on"), widget=DATE)

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhichan.core.actions import action, office_only, office_or_system
+from zhichan.core.actions import action, office_or_liaison, office_or_unit_liaison, within_own_region
 from zhichan.core.models import Region, Unit
-from zhichan.core.roles import LIAISONS, Role, role_of
+from zhichan.core.roles import LIAISONS, role_of
 from zhichan.core.services import attachments
 from zhichan.core.services.organisation import organisation_of
 
@@ -34,19 +34,14 @@ PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 
 def manages(user, activity) -> bool:
     """The office (of the activity's organisation), or the liaison of the organising unit."""
-    if user is None:
-        return True
-    if role_of(user) == Role.OFFICE:
-        return office_only(user, {"activity": activity})
-    return role_of(user) in LIAISONS and user.unit_id is not None and user.unit_id == activity.unit_id
+    return office_or_unit_liaison(user, activity, "activity")
 
 
 def _allow(user, arguments) -> bool:
     return manages(user, arguments["activity"])
 
 
-def may_create(user, arguments=None) -> bool:
-    return office_or_system(user) or (role_of(user) in LIAISONS and user.unit_id is not None)
+may_create = office_or_liaison
 
 
 def _text(value) -> str:
@@ -197,12 +192,7 @@ def close_sign_in(activity, user) -> Activity:
     return activity
 
 
-def within(user, region):
-    """A liaison places a record only in its unit's region or below (a township liaison, its own township)."""
-    if region is None or user is None or role_of(user) not in LIAISONS or not user.unit_id:
-        return
-    if not region.path.startswith(user.unit.region.path):
-        raise ValidationError({"region": _("Choose a place within your own region.")})
+within = within_own_region
 
 
 def read_people(text: str) -> list[dict]:

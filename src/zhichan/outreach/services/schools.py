@@ -4,16 +4,15 @@ Who may: the office, and the liaison of the member unit following the school (th
 schools and their students' works; a township reads its schools. A work's patent application number is kept as the
 register writes it, and linked to the register's record by it whenever read."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhichan.core.actions import action, office_only, office_or_system
+from zhichan.core.actions import action, office_or_liaison, office_or_unit_liaison
 from zhichan.core.bulk_work import one_of
 from zhichan.core.models import Unit
-from zhichan.core.roles import LIAISONS, Role, role_of
+from zhichan.core.roles import LIAISONS, role_of
 from zhichan.core.services.organisation import organisation_of
 from zhichan.registry.identifiers import IdentifierError, parse_patent_application
 from zhichan.registry.models import Patent
@@ -24,19 +23,14 @@ from .activities import within
 
 
 def manages(user, school) -> bool:
-    if user is None:
-        return True
-    if role_of(user) == Role.OFFICE:
-        return office_only(user, {"school": school})
-    return role_of(user) in LIAISONS and user.unit_id is not None and user.unit_id == school.unit_id
+    return office_or_unit_liaison(user, school, "school")
 
 
 def _allow(user, arguments) -> bool:
     return manages(user, arguments["school"])
 
 
-def may_create(user, arguments=None) -> bool:
-    return office_or_system(user) or (role_of(user) in LIAISONS and user.unit_id is not None)
+may_create = office_or_liaison
 
 
 def _text(value) -> str:
@@ -121,7 +115,7 @@ def add_work(school, user, *, title, students, year, teacher="", number="", fair
         raise ValidationError({"number": _("Give the patent application number, or the science fair it entered.")})
     if _text(award) and not _text(fair):
         raise ValidationError({"fair": _("Name the science fair that gave the award.")})
-    if year > datetime.date.today().year:
+    if year > timezone.localdate().year:
         raise ValidationError({"year": _("A year still to come cannot be recorded yet.")})
     work = StudentWork(
         school=school,

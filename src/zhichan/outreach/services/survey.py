@@ -151,6 +151,16 @@ def answer(survey_round, *, respondent: str, network: str, group: str, answers: 
         return made, False
 
 
+def earlier_answers(survey_round, respondent: str) -> dict | None:
+    """The respondent's kept answers as the form posts them (group, q-<key>), to start a second answer from."""
+    if not respondent:
+        return None
+    found = SurveyResponse.objects.filter(round=survey_round, respondent=digest(respondent)).first()
+    if found is None:
+        return None
+    return {"group": found.group, **{f"q-{key}": str(value) for key, value in found.answers.items()}}
+
+
 def new_respondent() -> str:
     """A respondent's random key, kept by the browser for the round (a year)."""
     return secrets.token_urlsafe(24)

@@ -20,7 +20,8 @@ def trend(rounds) -> dict:
     published = reference()
     national = {row["year"]: row["score"] for row in published["national"]}
     fujian = {row["year"]: row["score"] for row in published["fujian"]}
-    years = sorted({*county, *national, *fujian})
+    known = {*county, *national, *fujian}
+    years = list(range(min(known), max(known) + 1)) if known else []
     return {
         "years": years,
         "county": [county.get(year) for year in years],

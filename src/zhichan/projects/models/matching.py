@@ -46,7 +46,7 @@ class MatchingEvent(Held):
     """A technology matching event (技术对接活动), entered once held, with how many took part."""
 
     title = models.CharField(_("title"), max_length=200)
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(pgettext_lazy("activity", "held on"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     enterprises_count = models.PositiveIntegerField(_("enterprises taking part"), default=0)
     institutions_count = models.PositiveIntegerField(_("universities and institutes taking part"), default=0)

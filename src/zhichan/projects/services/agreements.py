@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from zhichan.core.actions import action
+from zhichan.core.actions import action, within_own_region
 from zhichan.core.models import Region, Unit
 from zhichan.core.services import attachments
 from zhichan.core.services.filetypes import DOCUMENTS
@@ -63,6 +63,7 @@ def enter_agreement(
         errors["event"] = _("Choose an event you can read.")
     if errors:
         raise ValidationError(errors)
+    within_own_region(user, region)
     if region is None:
         region = enterprise.region if enterprise is not None and enterprise.region_id else unit.region
     agreement = CooperationAgreement(

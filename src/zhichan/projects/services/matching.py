@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhichan.core.actions import action
+from zhichan.core.actions import action, within_own_region
 from zhichan.core.models import Region, Unit
 from zhichan.core.roles import LIAISONS, role_of
 from zhichan.core.services.organisation import organisation_of
@@ -79,6 +79,7 @@ def enter_event(
     many enterprises, universities and institutes, and persons took part. It lies in the township chosen, else in
     the unit's region."""
     unit = in_charge(user, unit)
+    within_own_region(user, region)
     errors = {}
     if unit is None:
         errors["unit"] = _("Choose the member unit in charge.")

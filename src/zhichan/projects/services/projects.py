@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhichan.core.actions import action, office_only, office_or_system
+from zhichan.core.actions import action, office_or_liaison, office_or_unit_liaison
 from zhichan.core.models import Region, Unit
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services import attachments
@@ -42,11 +42,7 @@ from .phases import phase_keys
 
 def manages(user, project) -> bool:
     """The office (of the project's organisation), or the liaison of the member unit in charge."""
-    if user is None:
-        return True
-    if role_of(user) == Role.OFFICE:
-        return office_only(user, {"project": project})
-    return role_of(user) in LIAISONS and user.unit_id is not None and user.unit_id == project.unit_id
+    return office_or_unit_liaison(user, project, "project")
 
 
 def reports(user, project) -> bool:
@@ -64,8 +60,7 @@ def _allow(rule):
     return lambda user, arguments: rule(user, arguments["project"])
 
 
-def may_create(user, arguments=None) -> bool:
-    return office_or_system(user) or (role_of(user) in LIAISONS and user.unit_id is not None)
+may_create = office_or_liaison
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------

@@ -108,6 +108,12 @@ class Certification(Plausible):
         return reverse("certification-detail", args=[self.pk])
 
     def clean(self):
+        # From 2025 every certification follows the 2023 version (CNCA/CNIPA announcement 2023 No. 27): a 2013-version
+        # certificate issued after its last day cannot be.
+        if self.standard_version == StandardVersion.V2013 and self.issued_on and self.issued_on > OLD_VERSION_LAST_DAY:
+            raise ValidationError(
+                {"standard_version": _("No certificate is issued under the 2013 version after 2025-12-31.")}
+            )
         if self.issued_on and self.expires_on and self.expires_on < self.issued_on:
             raise ValidationError({"expires_on": _("A certificate is valid until a day on or after its issue.")})
 
