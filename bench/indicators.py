@@ -61,6 +61,10 @@ def run_ours(periods) -> tuple[float, int]:
     return time.perf_counter() - started, written
 
 
+def _has_value(records) -> bool:
+    return any(field.name == "value" for field in records.model._meta.get_fields())
+
+
 def run_naive(period, regions, paths) -> tuple[float, int]:
     """Per indicator, region and input one query over the region's subtree; one save per value."""
     from django.db.models import Sum
@@ -85,7 +89,10 @@ def run_naive(period, regions, paths) -> tuple[float, int]:
                 source = found[name]
                 start = None if source.kind == "stock" else window.start
                 records = source.records(start, window.end, ids if source.additive else [region.pk], reading.options)
-                if isinstance(source, ElementSource) or not source.additive:
+                if not isinstance(source, ElementSource) and not source.additive and not _has_value(records):
+                    # an index of its own (satisfaction): the region's figure as the metric gives it
+                    values[name] = source.values(start, window.end, reading.options).get(region.pk)
+                elif isinstance(source, ElementSource) or not source.additive:
                     values[name] = records.aggregate(total=Sum("value"))["total"]
                 else:
                     values[name] = records.count()

@@ -142,10 +142,10 @@ def test_a_list_of_activities_in_schools_imports_bad_rows_named_and_a_second_imp
         ["不存在的学校", "", "讲座", "2024-05-21", "", "", "", ""],
         ["水头中学", "", "专利小课堂", "2024-05-22", "", "", "三十", ""],
     ]
-    batch = import_rows(tmp_path, users["office"], "outreach-school-activities", HEADERS, rows, "进校园.xlsx")
+    batch = import_rows(tmp_path, users["office"], "school-activities", HEADERS, rows, "进校园.xlsx")
     assert (batch.created_count, batch.rejected_count) == (1, 2)
     assert {r.row for r in batch.rejections.all()} == {3, 4}
     activity = school.activities.get()
     assert (activity.kind, activity.teachers_trained, activity.students_reached) == ("school", 12, 360)
-    again = import_rows(tmp_path, users["office"], "outreach-school-activities", HEADERS, rows[:1], "again.xlsx")
+    again = import_rows(tmp_path, users["office"], "school-activities", HEADERS, rows[:1], "again.xlsx")
     assert (again.created_count, school.activities.count()) == (0, 1)

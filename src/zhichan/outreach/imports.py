@@ -8,7 +8,7 @@ Who came: a registered participant whose signature column is filled; anyone else
 themselves in), kept as a guest — never dropped. A registered line left unsigned, and a blank line, change
 nothing. Each line is entered through `attendance.enter_sheet_row`.
 
-`outreach-school-activities`: a list of activities in schools (进校园活动台账), one activity a row, each naming a school
+`school-activities`: a list of activities in schools (进校园活动台账), one activity a row, each naming a school
 the importer reads (by name, and township where two share a name); entered through `activities.create_activity`. A
 row of a school, day and title imported before changes nothing."""
 
@@ -203,7 +203,7 @@ class SchoolActivityWriter(ActionWriter):
 
 KINDS.append(
     ImportKind(
-        name="outreach-school-activities",
+        name="school-activities",
         label=_("activities in schools"),
         fields=SCHOOL_FIELDS,
         labels=SCHOOL_LABELS,

@@ -43,9 +43,13 @@ def _licence():
 
 
 def _enterprises(count, first=None) -> list:
-    """`first` (the licensee) and other enterprises of the register, not the demo enterprise user's."""
+    """`first` (the licensee) and other enterprises of the register, not the demo enterprise user's, each with the
+    credit code a demand names its enterprise by."""
+    if first is not None and not first.uscc:
+        first = None
     others = (
         Enterprise.objects.filter(merged_into__isnull=True)
+        .filter(uscc__gt="")  # a demand names its enterprise by the code (the benchmarks' register has none)
         .exclude(uscc__startswith=DEMO_USCC_BODY)
         .exclude(pk=getattr(first, "pk", None))
         .order_by("pk")
