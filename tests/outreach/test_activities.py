@@ -9,16 +9,17 @@ import io
 import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from zhichan.core.events import events_of
 from zhichan.core.imports.running import run_import
-from zhichan.core.models import ImportBatch, Region
+from zhichan.core.models import ImportBatch, Region, Unit
 from zhichan.outreach.metrics import Trained, Trainings
 from zhichan.outreach.models import Participant
 from zhichan.outreach.services import activities, attendance
 from zhichan.outreach.services.lists import sign_in_sheet
 
-from .factories import make_activity
+from .factories import HELD, make_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,67 @@ def test_a_liaison_enters_its_own_units_activity_and_no_other(users):
         make_activity(teachers_trained=3)
     assert "teachers_trained" in refused.value.message_dict
     assert [event.kind for event in events_of(mine)] == ["activity.created"]
+
+
+def test_an_activitys_organiser_and_township_are_corrected_by_the_rules_it_was_entered_by(users):
+    activity = make_activity(title="水头培训")  # 市市场监管局's, in 水头镇
+    ximei, science = Region.objects.get(code="350583001"), Unit.objects.get(key="science")
+    activities.change_activity(activity, users["amr-liaison"], region=ximei, place=" 溪美街道办事处 ")
+    activity.refresh_from_db()  # 市市场监管局's liaison works across the county
+    assert (activity.region, activity.place) == (ximei, "溪美街道办事处")
+    with pytest.raises(ValidationError) as refused:  # only the office names another organiser
+        activities.change_activity(activity, users["amr-liaison"], unit=science)
+    assert list(refused.value.message_dict) == ["unit"]
+    activities.change_activity(activity, users["office"], unit=science, title="溪美培训")
+    activity.refresh_from_db()
+    assert (activity.unit, activity.region, activity.title) == (science, ximei, "溪美培训")
+    changed = [event for event in events_of(activity) if event.kind == "activity.changed"]
+    assert len(changed) == 2 and changed[0].user == users["office"]
+    assert "主办单位" in changed[0].data["changed"] and "举办地" in changed[1].data["changed"]
+    activities.change_activity(activity, users["office"], unit=science, region=ximei)  # nothing changed: no event
+    assert len([event for event in events_of(activity) if event.kind == "activity.changed"]) == 2
+    with pytest.raises(PermissionDenied):  # no longer 市市场监管局's
+        activities.change_activity(activity, users["amr-liaison"], title="x")
+
+
+def test_a_township_liaison_corrects_its_activity_within_its_township_and_no_further(users, client_for):
+    liaison = users["shuitou-liaison"]
+    shuitou, ximei = Region.objects.get(code="350583119"), Region.objects.get(code="350583001")
+    activity = activities.create_activity(
+        liaison, kind="publicity", title="水头宣传", audience="public", starts_on=HELD, place="水头镇政府"
+    )
+    with pytest.raises(ValidationError, match="本辖区") as refused:
+        activities.change_activity(activity, liaison, region=ximei)
+    assert "region" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:  # only the office names another organiser
+        activities.change_activity(activity, liaison, unit=Unit.objects.get(key="amr"))
+    assert list(refused.value.message_dict) == ["unit"]
+    page = client_for("shuitou-liaison").get(reverse("activity-detail", args=[activity.pk])).content.decode()
+    assert 'name="change-region"' in page and 'name="change-unit"' not in page and 'value="水头宣传"' in page
+    form = {
+        "step": "change",
+        "change-kind": "publicity",
+        "change-title": "水头宣传周",
+        "change-audience": "public",
+        "change-starts_on": HELD.isoformat(),
+        "change-region": shuitou.pk,
+        "change-place": "水头镇文化广场",
+    }
+    step = reverse("activity-step", args=[activity.pk])
+    refused = client_for("shuitou-liaison").post(step, {**form, "change-region": ximei.pk})
+    assert refused.status_code == 400  # 溪美街道 is not among its choices
+    assert client_for("shuitou-liaison").post(step, form).status_code == 302
+    activity.refresh_from_db()
+    assert (activity.title, activity.region, activity.place) == ("水头宣传周", shuitou, "水头镇文化广场")
+    office = client_for("office")
+    page = office.get(reverse("activity-detail", args=[activity.pk])).content.decode()
+    assert f'<option value="{liaison.unit_id}" selected>' in page  # the organiser as it is
+    science = Unit.objects.get(key="science")
+    assert office.post(step, {**form, "change-unit": science.pk, "change-region": ximei.pk}).status_code == 302
+    page = office.get(reverse("activity-detail", args=[activity.pk])).content.decode()
+    assert '<dd class="col-sm-8">市科技局</dd>' in page
+    assert '<dd class="col-sm-8">溪美街道 · 水头镇文化广场</dd>' in page
+    assert events_of(activity).first().kind == "activity.changed"
 
 
 def test_bad_details_are_refused_by_field():

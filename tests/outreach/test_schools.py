@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from zhichan.core.events import events_of
+from zhichan.core.models import Region, Unit
 from zhichan.outreach.models import School
 from zhichan.outreach.services import activities, schools
 from zhichan.registry.services.entries import create_patent
@@ -128,6 +129,67 @@ def test_the_school_pages_as_their_users_see_them(client_for):
     assert row[8] == 1  # one student patent application
     created = office.post(reverse("school-new"), {"name": "官桥小学", "level": "primary", "region": shuitou.region_id})
     assert created.status_code == 302 and School.objects.get(name="官桥小学").unit.key == "education"
+
+
+def test_the_office_corrects_a_schools_details_and_the_page_shows_them(users, client_for):
+    school = make_school(name="水头中学", pilot_level="county", pilot_since=2023, pilot_document="南教〔2023〕9号")
+    make_school(name="溪美中学", township="350583001")
+    ximei, science = Region.objects.get(code="350583001"), Unit.objects.get(key="science")
+    with pytest.raises(ValidationError) as refused:  # a name the new township has already
+        schools.change_school(school, users["office"], name="溪美中学", region=ximei)
+    assert "name" in refused.value.message_dict
+    schools.change_school(
+        school, users["office"], name=" 溪美第二中学 ", level="senior", region=ximei, unit=science, pilot_level=""
+    )
+    school.refresh_from_db()
+    assert (school.name, school.level, school.region, school.unit) == ("溪美第二中学", "senior", ximei, science)
+    assert (school.pilot_level, school.pilot_since, school.pilot_document) == ("", None, "")
+    corrected = events_of(school).first()
+    assert corrected.kind == "school.corrected" and corrected.user == users["office"]
+    assert "学校名称" in corrected.data["changed"] and "乡镇（街道）" in corrected.data["changed"]
+    schools.change_school(school, users["office"], name="溪美第二中学")  # nothing changed: no event
+    assert [event.kind for event in events_of(school)][:2] == ["school.corrected", "school.created"]
+    office = client_for("office")
+    page = office.get(reverse("school-detail", args=[school.pk])).content.decode()
+    shown = ['<dd class="col-sm-8">溪美街道</dd>', '<dd class="col-sm-8">市科技局</dd>', "<h1", "溪美第二中学"]
+    assert all(part in page for part in shown) and 'data-testid="pilot"' not in page
+    assert 'name="change-name"' in page and 'value="溪美第二中学"' in page  # the form holds the details as they are
+    step = reverse("school-step", args=[school.pk])
+    form = {"step": "change", "change-name": "溪美实验中学", "change-level": "junior", "change-region": ximei.pk}
+    refused = office.post(step, {**form, "change-unit": science.pk, "change-pilot_level": "city"})
+    assert refused.status_code == 400 and "溪美实验中学" in refused.content.decode()  # a level without its year
+    assert office.post(step, {**form, "change-unit": science.pk}).status_code == 302
+    page = office.get(reverse("school-detail", args=[school.pk])).content.decode()
+    assert "溪美实验中学" in page and '<dd class="col-sm-8">初中</dd>' in page
+
+
+def test_a_liaison_corrects_its_schools_details_within_its_own_township(users, client_for, api_for):
+    liaison = users["shuitou-liaison"]
+    shuitou = Region.objects.get(code="350583119")
+    school = schools.create_school(liaison, name="水头小学", level="primary", region=shuitou)
+    other = make_school(name="溪美小学", township="350583001")
+    with pytest.raises(ValidationError, match="本辖区") as refused:  # another township is not its own
+        schools.change_school(school, liaison, region=Region.objects.get(code="350583001"))
+    assert "region" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:  # only the office names another unit in charge
+        schools.change_school(school, liaison, unit=Unit.objects.get(key="education"))
+    assert list(refused.value.message_dict) == ["unit"]
+    with pytest.raises(PermissionDenied):  # a school its unit does not follow
+        schools.change_school(other, liaison, name="溪美中心小学")
+    page = client_for("shuitou-liaison").get(reverse("school-detail", args=[school.pk])).content.decode()
+    assert 'name="change-name"' in page and 'name="change-unit"' not in page
+    step = reverse("school-step", args=[school.pk])
+    form = {"step": "change", "change-name": "水头中心小学", "change-level": "primary", "change-region": shuitou.pk}
+    assert client_for("shuitou-liaison").post(step, form).status_code == 302
+    school.refresh_from_db()
+    assert (school.name, school.region, school.unit) == ("水头中心小学", shuitou, liaison.unit)
+    assert events_of(school).first().kind == "school.corrected"
+    answer = api_for("shuitou-liaison").post(
+        f"/api/v1/outreach/schools/{school.pk}/step/",
+        {"step": "change", "name": "水头镇中心小学", "level": "primary", "region": shuitou.pk, "note": "更名"},
+        format="json",
+    )
+    assert answer.status_code == 200 and answer.json()["name"] == "水头镇中心小学", answer.content
 
 
 HEADERS = ["学校名称", "所在乡镇（街道）", "活动名称", "活动日期", "地点", "学时", "培训教师人数", "覆盖学生人数"]

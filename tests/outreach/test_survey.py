@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 
+from zhichan.core import runs
 from zhichan.core.services.datafile import DataFileError
 from zhichan.outreach.metrics import Satisfaction
 from zhichan.outreach.models import SurveyResponse
@@ -94,6 +95,18 @@ def test_the_index_weighs_dimensions_leaves_out_the_unanswered_and_gives_margins
     groups = {group["key"]: group for group in figures["groups"]}
     assert groups["holders"]["responses"] == 2 and groups["holders"]["index"] == round((2 * 81.25 + 75) / 3, 2)
     assert groups["public"]["index"] == 25.0 and groups["public"]["margin"] is None  # one response: no margin
+
+
+def test_a_rounds_index_is_read_once_within_a_run_and_afresh_after_it(django_assert_num_queries):
+    survey_round = small_round()
+    _answer(survey_round, "r1", "holders", {"a1": 5})
+    with runs.run():  # the survey list's request: the trend and the rows ask for the same round
+        with django_assert_num_queries(1):
+            first = round_index(survey_round)
+        with django_assert_num_queries(0):
+            assert round_index(survey_round) == first
+    _answer(survey_round, "r2", "public", {"a1": 1})
+    assert first["all"]["responses"] == 1 and round_index(survey_round)["all"]["responses"] == 2
 
 
 def test_one_respondent_is_counted_once_and_told_so():

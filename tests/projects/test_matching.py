@@ -52,7 +52,9 @@ def test_an_event_its_postings_a_match_and_its_outcome_each_leave_an_event(users
     assert event.region == liaison.unit.region and _kinds(event) == ["matching.event_entered"]
     demand = matching.add_posting(liaison, kind="demand", title="废料利用", enterprise_code=own.uscc, event=event)
     offer = matching.add_posting(liaison, kind="offer", title="粉尘制砖", party="华侨大学", event=event)
-    assert (demand.party, demand.enterprise, demand.unit, demand.region) == (own.name, own, event.unit, event.region)
+    # the event's, in its enterprise's township (the event lies in the county)
+    assert (demand.party, demand.enterprise, demand.unit, demand.region) == (own.name, own, event.unit, own.region)
+    assert offer.region == event.region
     assert _kinds(offer) == ["matching.posting_added"]
     match = matching.record_match(liaison, demand=demand, offer=offer, event=event)
     assert (match.outcome, match.matched_on, match.outcome_on) == (Outcome.TALKS, HELD, HELD)  # the event's day

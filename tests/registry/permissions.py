@@ -50,8 +50,10 @@ EXPECTED = {
     "certification-step": (PROGRAMME_USERS, CERTIFICATE_WRITERS),
     "cultivation": (STAFF, STAFF),
     "cultivation-export": (STAFF, STAFF),
-    "api:certification-list": (PROGRAMME_USERS, OFFICE),
-    "api:certification-detail": (PROGRAMME_USERS, OFFICE),
+    # The API writes them as the pages do: POST (list), `step` and DELETE (detail), through the same actions.
+    "api:certification-list": (PROGRAMME_USERS, CERTIFICATE_WRITERS),
+    "api:certification-detail": (PROGRAMME_USERS, CERTIFICATE_WRITERS),
+    "api:certification-step": (PROGRAMME_USERS, CERTIFICATE_WRITERS),
 }
 
 

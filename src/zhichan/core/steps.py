@@ -21,7 +21,7 @@ class Step:
     files: bool = False  # its form takes a file
     allowed: Callable | None = None  # (user, record) -> bool; None: whoever may edit the record
     when: Callable | None = None  # (record) -> bool: a further condition on the record
-    done: str = ""  # what the page says once it is taken (default: its label)
+    done: str | Callable = ""  # what the page says once it is taken (default: its label); a callable: of the result
 
 
 class Steps:

@@ -178,5 +178,5 @@ class SchoolViewSet(ScopedViewSet):
         SCHOOL_STEPS,
         "SchoolStep",
         OutreachSchoolSerializer,
-        "Add or remove a student work; record the pilot school naming.",
+        "Add or remove a student work; record the pilot school naming; correct the details.",
     )

@@ -34,6 +34,8 @@ ATTENDANCE_MARKED = EventKind(
 )
 FEEDBACK_GIVEN = EventKind("activity.feedback", _("feedback given"), shown={"rating": lambda n: f"{n}/5"})
 PHOTO_ADDED = EventKind("activity.photo_added", _("photo attached"))
+ACTIVITY_PUBLISHED = EventKind("activity.published", _("put on the public calendar"))
+ACTIVITY_WITHDRAWN = EventKind("activity.withdrawn", _("taken off the public calendar"))
 
 ROUND_CREATED = EventKind("survey.created", _("survey round prepared"))
 ROUND_OPENED = EventKind("survey.opened", _("survey round opened"))
@@ -41,5 +43,6 @@ ROUND_CLOSED = EventKind("survey.closed", _("survey round closed"))
 
 SCHOOL_CREATED = EventKind("school.created", _("school entered"))
 SCHOOL_CHANGED = EventKind("school.pilot", _("pilot school naming recorded"))
+SCHOOL_CORRECTED = EventKind("school.corrected", _("school details corrected"))
 WORK_ADDED = EventKind("school.work_added", _("student work added"))
 WORK_REMOVED = EventKind("school.work_removed", _("student work removed"))

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from zhichan.core.forms import BootstrapMixin
-from zhichan.core.models import Region, RegionKind, Unit
-from zhichan.core.roles import LIAISONS, role_of
+from zhichan.core.models import Region, RegionKind, Unit, UnitKind
+from zhichan.core.roles import LIAISONS, Role, role_of
 
 from .models import ActivityKind, Audience, Campaign, Participant, PilotLevel, School, SchoolLevel, StudentWork
 
@@ -63,6 +63,14 @@ def own_regions(user):
     return None
 
 
+def organisers(user):
+    """The member units the office names as a record's organiser (or unit in charge); None for a liaison, whose
+    records are its own unit's."""
+    if role_of(user) == Role.OFFICE:
+        return Unit.objects.visible_to(user).exclude(kind=UnitKind.BANK).order_by("kind", "name")
+    return None
+
+
 class _ForActivity(BootstrapMixin, forms.Form):
     def __init__(self, *args, activity=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,12 +78,15 @@ class _ForActivity(BootstrapMixin, forms.Form):
 
 
 class ChangeForm(ActivityForm):
+    """The activity's details as they are, to correct: the organiser too for the office (a liaison's activity is
+    its own unit's), and where it takes place (a liaison's, within its own region)."""
+
     def __init__(self, *args, activity=None, user=None, **kwargs):
         initial = {name: getattr(activity, name) for name in ActivityForm.base_fields} if activity else None
         schools = School.objects.visible_to(user) if user is not None else None
-        super().__init__(*args, initial=initial, schools=schools, **kwargs)
-        for name in ("unit", "region"):
-            self.fields.pop(name, None)
+        units, regions = (organisers(user), own_regions(user)) if user is not None else (None, None)
+        super().__init__(*args, initial=initial, schools=schools, units=units, regions=regions, **kwargs)
+        self.fields["region"].required, self.fields["region"].help_text = True, ""
 
 
 class ReachForm(_ForActivity):
@@ -221,6 +232,19 @@ class SchoolForm(BootstrapMixin, forms.Form):
 class _ForSchool(BootstrapMixin, forms.Form):
     def __init__(self, *args, school=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.school, self.user = school, user
+
+
+class SchoolChangeForm(SchoolForm):
+    """The school's details as they are, to correct: the unit in charge too for the office (a liaison's school is
+    followed by its own unit), the township within a liaison's own region."""
+
+    def __init__(self, *args, school=None, user=None, **kwargs):
+        initial = {name: getattr(school, name) for name in SchoolForm.base_fields} if school else None
+        units, regions = (organisers(user), own_regions(user)) if user is not None else (None, None)
+        super().__init__(*args, initial=initial, units=units, regions=regions, **kwargs)
+        if "unit" in self.fields:
+            self.fields["unit"].required, self.fields["unit"].help_text = True, ""
         self.school, self.user = school, user
 
 

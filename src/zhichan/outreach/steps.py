@@ -2,6 +2,7 @@
 (core/steps.py)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zhichan.core.steps import Step, Steps, by_action
 
@@ -15,6 +16,7 @@ from .forms import (
     PilotForm,
     ReachForm,
     RegisterForm,
+    SchoolChangeForm,
     WorkChoiceForm,
     WorkForm,
 )
@@ -91,6 +93,24 @@ ACTIVITY_STEPS = Steps(
             _("The details are changed."),
             style="outline-secondary",
         ),
+        _step(
+            "publish",
+            _("Put on the public calendar"),
+            EmptyForm,
+            activities.publish,
+            _("The activity is on the public calendar from today."),
+            style="outline-primary",
+            when=lambda activity: activity.published_on is None,
+        ),
+        _step(
+            "withdraw",
+            _("Take off the public calendar"),
+            EmptyForm,
+            activities.withdraw,
+            _("The activity is off the public calendar."),
+            style="outline-secondary",
+            when=lambda activity: activity.published_on is not None,
+        ),
     ],
     form_kwargs=lambda step, record, user: {"activity": record, "user": user},
 )
@@ -140,6 +160,15 @@ SCHOOL_STEPS = Steps(
             _("The work is removed."),
             style="outline-secondary",
             when=lambda school: school.works.exists(),
+            name="school",
+        ),
+        _step(
+            "change",
+            pgettext_lazy("school", "Correct the details"),
+            SchoolChangeForm,
+            schools.change_school,
+            pgettext_lazy("school", "The details are corrected."),
+            style="outline-secondary",
             name="school",
         ),
     ],

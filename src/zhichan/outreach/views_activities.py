@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
-from zhichan.core.models import Attachment, Unit, UnitKind
+from zhichan.core.models import Attachment
 from zhichan.core.posting import form_post
-from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
+from zhichan.core.roles import LIAISONS, STAFF, Role
 from zhichan.core.services.exports import respond
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
 
-from .forms import ActivityForm, own_regions
+from .forms import ActivityForm, organisers, own_regions
 from .models import Activity, School
 from .qr import qr_svg
 from .services import activities
@@ -48,9 +48,7 @@ def activity_export(request):
 
 @allow(CREATORS)
 def activity_new(request):
-    units = None  # a liaison's activity is its own unit's
-    if role_of(request.user) == Role.OFFICE:
-        units = Unit.objects.visible_to(request.user).exclude(kind=UnitKind.BANK).order_by("kind", "name")
+    units = organisers(request.user)  # None: a liaison's activity is its own unit's
     schools = School.objects.visible_to(request.user)
     form = ActivityForm(request.POST or None, units=units, schools=schools, regions=own_regions(request.user))
     if request.method == "POST" and form.is_valid():

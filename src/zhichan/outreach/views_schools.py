@@ -11,15 +11,14 @@ from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
 from zhichan.core.columns import Column, sheet
-from zhichan.core.models import Unit, UnitKind
 from zhichan.core.posting import form_post
-from zhichan.core.roles import LIAISONS, STAFF, Role, role_of
+from zhichan.core.roles import LIAISONS, STAFF, Role
 from zhichan.core.services.exports import respond
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
 from zhichan.documents import xlsx
 
-from .forms import SchoolFilter, SchoolForm, own_regions
+from .forms import SchoolFilter, SchoolForm, organisers, own_regions
 from .models import ActivityKind, School
 from .services import schools
 from .steps import SCHOOL_STEPS
@@ -81,10 +80,7 @@ def school_workbook(request) -> xlsx.Workbook:
 
 @allow(CREATORS)
 def school_new(request):
-    units = None
-    if role_of(request.user) == Role.OFFICE:
-        units = Unit.objects.visible_to(request.user).exclude(kind=UnitKind.BANK).order_by("kind", "name")
-    form = SchoolForm(request.POST or None, units=units, regions=own_regions(request.user))
+    form = SchoolForm(request.POST or None, units=organisers(request.user), regions=own_regions(request.user))
     if request.method == "POST" and form.is_valid():
         outcome = run_action(
             request,

@@ -48,7 +48,7 @@ MATCH_COLUMNS = (
     Column("offer_party", _("offering university or institute"), "offer__party", width=30),
     Column("event", _("technology matching event"), "event__title", width=30),
     Column("matched_on", _("matched on")),
-    Column("outcome", _("outcome"), "get_outcome_display"),
+    Column("outcome", pgettext_lazy("match", "outcome"), "get_outcome_display"),
     Column("outcome_on", _("outcome on")),
     Column("agreement", _("co-operation agreement"), "agreement__title", width=30),
     Column("transaction", _("licence or transfer"), _deal, width=24),

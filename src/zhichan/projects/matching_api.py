@@ -93,7 +93,13 @@ class MatchSerializer(serializers.ModelSerializer):
             "created",
         ]
         read_only_fields = ["outcome", "outcome_on", "agreement", "transaction", "synthetic", "created"]
-        extra_kwargs = {"matched_on": {"required": False}}
+        extra_kwargs = {
+            "matched_on": {
+                "required": False,
+                "help_text": "Left empty: the event's day when an event is named, else today (the day taken is in"
+                " the answer).",
+            }
+        }
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -148,7 +154,9 @@ class MatchingEventViewSet(_Matching):
         EVENT_STEPS,
         "MatchingEventStep",
         MatchingEventSerializer,
-        "Add a demand or an offer posted at the event, or a match made at it.",
+        "Add a demand or an offer posted at the event (`posting`: a demand of an enterprise in the register lies in"
+        " its township, else where the event lies), or a match made at it (`match`: `matched_on` left empty is the"
+        " event's day).",
     )
 
 
@@ -184,5 +192,8 @@ class AgreementViewSet(_Matching):
     serializer_class = AgreementSerializer
     create_action = agreements.enter_agreement
     step = step_endpoint(
-        AGREEMENT_STEPS, "AgreementStep", AgreementSerializer, "Attach a document (`file`, multipart; `label`)."
+        AGREEMENT_STEPS,
+        "AgreementStep",
+        AgreementSerializer,
+        "Attach an agreement document (`file`, multipart; `label`).",
     )

@@ -4,8 +4,8 @@ transfer) is one the user reads; a demand one the user may follow."""
 
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from zhichan.core.forms import BootstrapMixin
 from zhichan.core.models import Region, RegionKind, Unit
@@ -115,7 +115,9 @@ class EventMatchForm(_Matching):
         postings = event.postings.all() if event is not None else Posting.objects.none()
         self.fields["demand"].queryset = postings.filter(kind=PostingKind.DEMAND)
         self.fields["offer"].queryset = postings.filter(kind=PostingKind.OFFER)
-        self.fields["matched_on"].help_text = _("Left empty: the event's day.")
+        if event is not None:  # the day a match left without one is taken as made on, named
+            day = f"{event.held_on:%Y-%m-%d}"
+            self.fields["matched_on"].help_text = gettext("Left empty: the event's day, %(day)s.") % {"day": day}
 
 
 class TransactionChoice(forms.ModelChoiceField):
@@ -124,7 +126,7 @@ class TransactionChoice(forms.ModelChoiceField):
 
 
 class OutcomeForm(BootstrapMixin, forms.Form):
-    outcome = forms.ChoiceField(label=_("outcome"), choices=Outcome.choices)
+    outcome = forms.ChoiceField(label=pgettext_lazy("match", "outcome"), choices=Outcome.choices)
     outcome_on = forms.DateField(
         label=_("outcome on"),
         widget=DATE,
@@ -238,7 +240,9 @@ class PostingFilter(BootstrapMixin, forms.Form):
 
 
 class MatchFilter(BootstrapMixin, forms.Form):
-    outcome = forms.ChoiceField(label=_("outcome"), choices=[("", _("all outcomes")), *Outcome.choices], required=False)
+    outcome = forms.ChoiceField(
+        label=pgettext_lazy("match", "outcome"), choices=[("", _("all outcomes")), *Outcome.choices], required=False
+    )
     q = _search(_("demand, offer or party"))
 
 

@@ -2,6 +2,7 @@
 and the API (core/steps.py). None of these records has states: each step is offered whenever its action would
 run for the reader."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zhichan.core.steps import Step, Steps
@@ -25,6 +26,15 @@ def _match(event, user, data, form):
     return matching.record_match(user, event=event, **data)
 
 
+def match_recorded(match) -> str:
+    """What the page says once a match is recorded: the day it was recorded as made on (the event's day when it
+    was left empty at an event, else today), so a day taken by default is seen."""
+    day = f"{match.matched_on:%Y-%m-%d}"
+    if match.event_id is not None and match.matched_on == match.event.held_on:
+        return gettext("The match is recorded, matched on %(day)s: the event's day.") % {"day": day}
+    return gettext("The match is recorded, matched on %(day)s.") % {"day": day}
+
+
 EVENT_STEPS = Steps(
     [
         Step(
@@ -46,7 +56,7 @@ EVENT_STEPS = Steps(
             # the demands posted at the event are the event's unit's: whoever may post at it matches them
             allowed=lambda user, event: manages(user, event),
             when=_at_event_has_both,
-            done=_("The match is recorded."),
+            done=match_recorded,
         ),
     ],
     form_kwargs=lambda step, event, user: {"event": event, "user": user},
@@ -71,14 +81,14 @@ AGREEMENT_STEPS = Steps(
     [
         Step(
             "document",
-            _("Attach a document"),
+            _("Attach an agreement document"),
             DocumentForm,
             None,
             lambda agreement, user, data, form: agreements.attach_document(agreement, user, **data),
             style="outline-primary",
             files=True,
             allowed=lambda user, agreement: agreements.attach_document.allowed(user, {"agreement": agreement}),
-            done=_("The document is attached."),
+            done=_("The agreement document is attached."),
         ),
     ],
     form_kwargs=lambda step, agreement, user: {"agreement": agreement, "user": user},

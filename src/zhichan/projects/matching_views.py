@@ -22,7 +22,7 @@ from zhichan.finance.models import RightTransaction
 
 from .columns import AGREEMENT_COLUMNS, EVENT_COLUMNS, MATCH_COLUMNS, POSTING_COLUMNS
 from .matching_forms import AgreementForm, EventForm, MatchForm, PostingForm
-from .matching_steps import AGREEMENT_STEPS, EVENT_STEPS, MATCH_STEPS
+from .matching_steps import AGREEMENT_STEPS, EVENT_STEPS, MATCH_STEPS, match_recorded
 from .models import CooperationAgreement, Match, MatchingEvent, PostingKind
 from .services import agreements, matching
 from .services.matching_lists import (
@@ -58,7 +58,7 @@ LISTS = {
         "filtered": filtered_events,
         "export": "matching-event-export",
         "new": ("matching-event-new", gettext_lazy("Enter an event")),
-        "link": lambda event: event.get_absolute_url(),
+        "link": lambda event, events: event.get_absolute_url(),
     },
     "postings": {
         "title": gettext_lazy("Technology demands and offers"),
@@ -66,15 +66,17 @@ LISTS = {
         "filtered": filtered_postings,
         "export": "matching-posting-export",
         "new": ("matching-posting-new", gettext_lazy("Post a demand or an offer")),
-        "link": lambda posting: posting.event.get_absolute_url() if posting.event_id else "",
+        # the event's page, when the reader reads the event (a township's demand posted at a county event is its
+        # township's; the event is not)
+        "link": lambda posting, events: posting.event.get_absolute_url() if posting.event_id in events else "",
     },
     "matches": {
-        "title": gettext_lazy("Matching outcomes"),
+        "title": gettext_lazy("Technology matches"),
         "columns": MATCH_COLUMNS,
         "filtered": filtered_matches,
         "export": "matching-match-export",
         "new": ("matching-match-new", gettext_lazy("Record a match")),
-        "link": lambda match: match.get_absolute_url(),
+        "link": lambda match, events: match.get_absolute_url(),
     },
     "agreements": {
         "title": gettext_lazy("Co-operation agreements"),
@@ -82,9 +84,15 @@ LISTS = {
         "filtered": filtered_agreements,
         "export": "agreement-export",
         "new": ("agreement-new", gettext_lazy("Enter an agreement")),
-        "link": lambda agreement: agreement.get_absolute_url(),
+        "link": lambda agreement, events: agreement.get_absolute_url(),
     },
 }
+
+
+def _readable_events(user, records) -> set:
+    """The ids of the events the records name that the user reads (a link is only given to a page that opens)."""
+    named = {getattr(record, "event_id", None) for record in records} - {None}
+    return set(MatchingEvent.objects.visible_to(user).filter(pk__in=named).values_list("pk", flat=True))
 
 
 def _list(request, which):
@@ -92,8 +100,13 @@ def _list(request, which):
     form, found = shape["filtered"](request.user, request.GET)
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     columns = shape["columns"]
+    events = _readable_events(request.user, page.object_list)
     rows = [
-        {"link": shape["link"](record), "cells": [shown(column.of(record)) for column in columns], "record": record}
+        {
+            "link": shape["link"](record, events),
+            "cells": [shown(column.of(record)) for column in columns],
+            "record": record,
+        }
         for record in page.object_list
     ]
     query = request.GET.copy()
@@ -207,7 +220,7 @@ def match_new(request):
         matching.record_match,
         title=_("Record a match"),
         intro=_("A demand you follow and an offer, matched at an event or not; it starts in talks."),
-        done=_("The match is recorded."),
+        done=match_recorded,
         back="matches",
     )
 
@@ -273,6 +286,8 @@ def _match_context(request, match, forms=None) -> dict:
         "match": match,
         "deal_readable": readable_deal,
         "agreement_readable": readable_agreement,
+        "event_readable": match.event_id is not None
+        and MatchingEvent.objects.visible_to(request.user).filter(pk=match.event_id).exists(),
         "steps": step_forms(MATCH_STEPS, match, request.user, forms),
         "which": "matches",
     }

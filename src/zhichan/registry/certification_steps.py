@@ -1,5 +1,6 @@
 """What is entered on an enterprise's page (a certificate) and on a certificate's page (correct, renew, remove): one
-table each, read by the pages (core/steps.py)."""
+table each, read by the pages (core/steps.py); the API's `step` takes the certificate page's steps but removal,
+which is its DELETE (a step answers with the certificate as it now is, and a removed one is no more)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -85,4 +86,10 @@ CERTIFICATION_STEPS = Steps(
         ),
     ],
     form_kwargs=_certificate_form,
+)
+
+
+# The API's steps on a certificate (api_certifications.py): the page's own, but removal (the API's DELETE).
+API_CERTIFICATION_STEPS = Steps(
+    [step for step in CERTIFICATION_STEPS if step.key != "remove"], form_kwargs=CERTIFICATION_STEPS.form_kwargs
 )

@@ -15,9 +15,10 @@ class Outcome:
     errors: list = field(default_factory=list)
 
 
-def run_action(request, function, *args, form=None, done: str = "", **kwargs) -> Outcome:
-    """Call `function(*args, **kwargs)`; on success say `done` (if given), on a ValidationError show its
-    messages on `form` (if given) or as error messages. Returns what happened."""
+def run_action(request, function, *args, form=None, done="", **kwargs) -> Outcome:
+    """Call `function(*args, **kwargs)`; on success say `done` (if given; a callable is given the result, for a
+    message naming what was taken), on a ValidationError show its messages on `form` (if given) or as error
+    messages. Returns what happened."""
     try:
         result = function(*args, **kwargs)
     except ValidationError as error:
@@ -27,6 +28,8 @@ def run_action(request, function, *args, form=None, done: str = "", **kwargs) ->
             else:
                 messages.error(request, message)
         return Outcome(False, errors=error.messages)
+    if callable(done):
+        done = done(result)
     if done:
         messages.success(request, done)
     return Outcome(True, result)

@@ -36,7 +36,7 @@ def take_step(request, record, table, template: str, context):
             form.cleaned_data,
             form,
             form=form if shown else None,
-            done=str(step.done or step.label),
+            done=step.done if callable(step.done) else str(step.done or step.label),
         )
         if outcome.ok:
             return redirect(record)

@@ -10,7 +10,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhichan.core.actions import action, office_or_liaison, office_or_unit_liaison, within_own_region
+from zhichan.core.actions import (
+    action,
+    office_or_liaison,
+    office_or_system,
+    office_or_unit_liaison,
+    within_own_region,
+)
+from zhichan.core.events import record
+from zhichan.core.inputs import stripped
 from zhichan.core.models import Region, Unit
 from zhichan.core.roles import LIAISONS, role_of
 from zhichan.core.services import attachments
@@ -19,6 +27,8 @@ from zhichan.core.services.organisation import organisation_of
 from ..events import (
     ACTIVITY_CHANGED,
     ACTIVITY_CREATED,
+    ACTIVITY_PUBLISHED,
+    ACTIVITY_WITHDRAWN,
     ATTENDANCE_MARKED,
     PARTICIPANTS_REGISTERED,
     PHOTO_ADDED,
@@ -42,10 +52,6 @@ def _allow(user, arguments) -> bool:
 
 
 may_create = office_or_liaison
-
-
-def _text(value) -> str:
-    return (value or "").strip()
 
 
 DETAILS = (
@@ -115,26 +121,26 @@ def create_activity(
         unit = user.unit
     if unit is None:
         raise ValidationError({"unit": _("Choose the organising member unit.")})
-    within(user, region)
+    within_own_region(user, region)
     values = {"kind": kind, "campaign": campaign or "", "starts_on": starts_on, "ends_on": ends_on, "hours": hours}
     _check({**values, "school": school, "teachers_trained": teachers_trained, "students_reached": students_reached})
     activity = Activity(
         kind=kind,
         campaign=campaign or "",
-        title=_text(title),
+        title=stripped(title),
         audience=audience,
         unit=unit,
         region=region or (school.region if school is not None else unit.region),
         organisation=unit.organisation if unit.organisation_id else organisation_of(user) if user else None,
         starts_on=starts_on,
         ends_on=ends_on,
-        place=_text(place),
+        place=stripped(place),
         hours=hours,
-        speakers=_text(speakers),
+        speakers=stripped(speakers),
         school=school,
         teachers_trained=teachers_trained,
         students_reached=students_reached,
-        note=_text(note),
+        note=stripped(note),
         created_by=user if getattr(user, "pk", None) else None,
         synthetic=synthetic,
     )
@@ -143,18 +149,38 @@ def create_activity(
     return activity
 
 
-@action(ACTIVITY_CHANGED, on="activity", allow=_allow)
-def change_activity(activity, user, **values) -> Activity:
-    """Change the activity's details (those of DETAILS given)."""
+def _labels(names) -> str:
+    return "、".join(str(Activity._meta.get_field(name).verbose_name) for name in names)
+
+
+@action(allow=_allow)
+def change_activity(activity, user, *, unit: Unit | None = None, region: Region | None = None, **values) -> Activity:
+    """Change the activity's details (those of DETAILS given), its organiser and where it takes place, by the rules
+    it was entered by: a liaison's activity stays its own unit's, placed within its unit's region (a township
+    liaison's, in its township); the office names another organiser or township. None keeps the organiser or the
+    place as they are. An event names what changed (nothing changed: no event)."""
     values = {name: value for name, value in values.items() if name in DETAILS}
     for name in ("title", "place", "speakers", "note"):
         if name in values:
-            values[name] = _text(values[name])
+            values[name] = stripped(values[name])
     _check({name: values.get(name, getattr(activity, name)) for name in DETAILS})
+    if unit is not None and unit.pk != activity.unit_id:
+        if user is not None and role_of(user) in LIAISONS:
+            raise ValidationError({"unit": _("Only the office gives an activity another organiser.")})
+        values["unit"] = unit
+        if unit.organisation_id:
+            values["organisation"] = unit.organisation
+    if region is not None and region.pk != activity.region_id:
+        within_own_region(user, region)
+        values["region"] = region
+    before = {name: getattr(activity, name) for name in values}
     for name, value in values.items():
         setattr(activity, name, value if value is not None or name in NULLABLE else "")
+    changed = [name for name in values if name != "organisation" and getattr(activity, name) != before[name]]
     activity.full_clean()
     activity.save()
+    if changed:
+        record(user, ACTIVITY_CHANGED, activity, changed=_labels(changed))
     return activity
 
 
@@ -192,7 +218,31 @@ def close_sign_in(activity, user) -> Activity:
     return activity
 
 
-within = within_own_region
+def may_publish(user, arguments) -> bool:
+    """The calendar is the office's: it alone (of the activity's organisation) publishes and withdraws."""
+    return office_or_system(user, arguments)
+
+
+@action(ACTIVITY_PUBLISHED, on="activity", allow=may_publish, data=lambda arguments, found: {"day": found.published_on.isoformat()})
+def publish(activity, user, *, day: datetime.date | None = None) -> Activity:
+    """Put the activity on the public calendar (the portal's open data) from the day given (today by default):
+    its title, kind, audience, organiser, place and dates, never its participants, speakers or note."""
+    day = day or timezone.localdate()
+    if activity.published_on is not None:
+        raise ValidationError(_("It is already published."))
+    activity.published_on = day
+    activity.save(update_fields=["published_on", "updated"])
+    return activity
+
+
+@action(ACTIVITY_WITHDRAWN, on="activity", allow=may_publish)
+def withdraw(activity, user) -> Activity:
+    """Take the activity off the public calendar."""
+    if activity.published_on is None:
+        raise ValidationError(_("It is not published."))
+    activity.published_on = None
+    activity.save(update_fields=["published_on", "updated"])
+    return activity
 
 
 def read_people(text: str) -> list[dict]:
@@ -265,5 +315,5 @@ def mark_attendance(activity, user, *, participant: Participant, attended: bool)
 @action(PHOTO_ADDED, on="activity", allow=_allow, data=lambda arguments, file: {"name": file.name})
 def add_photo(activity, user, *, file, label: str = ""):
     return attachments.attach(
-        user, activity, file, kind=PHOTOS, label=_text(label), accept=PHOTO_TYPES, may_write=lambda *_: True
+        user, activity, file, kind=PHOTOS, label=stripped(label), accept=PHOTO_TYPES, may_write=lambda *_: True
     )

@@ -7,6 +7,7 @@ import random
 
 from django.utils import timezone
 
+from zhichan.core.digests import keyed_digest
 from zhichan.core.models import Region, RegionKind, Unit
 
 from ..models import Activity, ActivityKind, Audience, Campaign, SurveyResponse, SurveyRound
@@ -135,8 +136,8 @@ def _responses(survey_round, count, lean, rng) -> int:
         made.append(
             SurveyResponse(
                 round=survey_round,
-                respondent=survey.digest(f"demo-{survey_round.pk}-{number}"),
-                network=survey.digest("demo"),
+                respondent=keyed_digest(f"demo-{survey_round.pk}-{number}"),
+                network=keyed_digest("demo"),
                 group=rng.choice(groups),
                 answers=answers,
                 scores=scores,

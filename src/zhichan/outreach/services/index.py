@@ -13,10 +13,13 @@ dimension, read in one grouped query however many responses there are."""
 
 import math
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.db.models import Count, F, FloatField, Sum
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
+
+from zhichan.core import runs
 
 from ..models import SurveyResponse
 from .questionnaire import worded
@@ -126,7 +129,15 @@ def _table(questionnaire, figures: Figures) -> dict:
 
 
 def round_index(survey_round) -> dict:
-    """The round's figures as the page, the API and the indicator read them: all respondents, then each group."""
+    """The round's figures as the page, the API and the indicator read them: all respondents, then each group.
+
+    Read once per round within a run (core/runs.py: the survey list's request, an indicators compute, where the
+    trend and the rows, or a metric's values and details, ask for the same round); outside a run, afresh each time.
+    A run's results end with it, so no figure outlives the answers it was read from."""
+    return runs.once(("outreach.round_index", survey_round.pk), partial(_round_index, survey_round))
+
+
+def _round_index(survey_round) -> dict:
     questionnaire = survey_round.questionnaire
     groups = sums_by_group(survey_round)
     return {

@@ -9,17 +9,18 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhichan.core.actions import action, office_or_liaison, office_or_unit_liaison
-from zhichan.core.bulk_work import one_of
+from zhichan.core.actions import action, office_or_liaison, office_or_unit_liaison, within_own_region
+from zhichan.core.events import record
+from zhichan.core.inputs import stripped
 from zhichan.core.models import Unit
 from zhichan.core.roles import LIAISONS, role_of
 from zhichan.core.services.organisation import organisation_of
 from zhichan.registry.identifiers import IdentifierError, parse_patent_application
 from zhichan.registry.models import Patent
+from zhichan.registry.services.patents import patents_by_number
 
-from ..events import SCHOOL_CHANGED, SCHOOL_CREATED, WORK_ADDED, WORK_REMOVED
+from ..events import SCHOOL_CHANGED, SCHOOL_CORRECTED, SCHOOL_CREATED, WORK_ADDED, WORK_REMOVED
 from ..models import Activity, ActivityKind, School, StudentWork
-from .activities import within
 
 
 def manages(user, school) -> bool:
@@ -33,14 +34,10 @@ def _allow(user, arguments) -> bool:
 may_create = office_or_liaison
 
 
-def _text(value) -> str:
-    return (value or "").strip()
-
-
 def _pilot(values: dict):
     if values.get("pilot_level") and not values.get("pilot_since"):
         raise ValidationError({"pilot_since": _("Give the year it was named a pilot school.")})
-    if not values.get("pilot_level") and (values.get("pilot_since") or _text(values.get("pilot_document"))):
+    if not values.get("pilot_level") and (values.get("pilot_since") or stripped(values.get("pilot_document"))):
         raise ValidationError({"pilot_level": _("Choose the level that named it a pilot school.")})
 
 
@@ -63,22 +60,22 @@ def create_school(
     if user is not None and role_of(user) in LIAISONS:
         unit = user.unit
     unit = unit or Unit.objects.filter(key="education").first()
-    within(user, region)
+    within_own_region(user, region)
     if unit is None:
         raise ValidationError({"unit": _("Choose the member unit in charge.")})
     _pilot({"pilot_level": pilot_level, "pilot_since": pilot_since, "pilot_document": pilot_document})
-    if School.objects.filter(region=region, name=_text(name)).exists():
+    if School.objects.filter(region=region, name=stripped(name)).exists():
         raise ValidationError({"name": _("This township has a school of this name already.")})
     school = School(
-        name=_text(name),
+        name=stripped(name),
         level=level,
         region=region,
         unit=unit,
         organisation=unit.organisation if unit.organisation_id else organisation_of(user) if user else None,
         pilot_level=pilot_level or "",
         pilot_since=pilot_since,
-        pilot_document=_text(pilot_document),
-        note=_text(note),
+        pilot_document=stripped(pilot_document),
+        note=stripped(note),
         created_by=user if getattr(user, "pk", None) else None,
         synthetic=synthetic,
     )
@@ -92,14 +89,59 @@ def name_pilot(school, user, *, pilot_level: str, pilot_since: int | None = None
     """Record (or take back) the school's naming as a pilot school."""
     _pilot({"pilot_level": pilot_level, "pilot_since": pilot_since, "pilot_document": pilot_document})
     school.pilot_level, school.pilot_since = pilot_level or "", pilot_since if pilot_level else None
-    school.pilot_document = _text(pilot_document) if pilot_level else ""
+    school.pilot_document = stripped(pilot_document) if pilot_level else ""
     school.full_clean()
     school.save()
     return school
 
 
+DETAILS = ("name", "level", "region", "unit", "pilot_level", "pilot_since", "pilot_document", "note")
+
+
+def _labels(names) -> str:
+    return "、".join(str(School._meta.get_field(name).verbose_name) for name in names)
+
+
+@action(allow=_allow)
+def change_school(school, user, **values) -> School:
+    """Correct the school's details (those of DETAILS given) by the rules it was entered by: a liaison places it
+    within its own region, and its school stays followed by the liaison's own unit; the office names another unit
+    (None keeps the unit, or the township). An event names what changed (nothing changed: no event)."""
+    unknown = set(values) - set(DETAILS)
+    if unknown:
+        raise ValidationError({name: _("Not a detail of a school.") for name in sorted(unknown)})
+    for name in ("region", "unit"):
+        if name in values and values[name] is None:
+            del values[name]
+    if "unit" in values and values["unit"].pk != school.unit_id and user is not None and role_of(user) in LIAISONS:
+        raise ValidationError({"unit": _("Only the office names another member unit in charge.")})
+    for name in ("name", "pilot_document", "note"):
+        if name in values:
+            values[name] = stripped(values[name])
+    if "pilot_level" in values and not values["pilot_level"]:  # no longer a pilot school: its year and document go
+        values.setdefault("pilot_since", None)
+        values.setdefault("pilot_document", "")
+    after = {name: values.get(name, getattr(school, name)) for name in DETAILS}
+    _pilot(after)
+    if after["region"].pk != school.region_id:
+        within_own_region(user, after["region"])
+    if School.objects.filter(region=after["region"], name=after["name"]).exclude(pk=school.pk).exists():
+        raise ValidationError({"name": _("This township has a school of this name already.")})
+    before = {name: getattr(school, name) for name in values}
+    for name, value in values.items():
+        setattr(school, name, value if value is not None or name == "pilot_since" else "")
+    if "unit" in values and school.unit.organisation_id:
+        school.organisation = school.unit.organisation
+    changed = [name for name in values if getattr(school, name) != before[name]]
+    school.full_clean()
+    school.save()
+    if changed:
+        record(user, SCHOOL_CORRECTED, school, changed=_labels(changed))
+    return school
+
+
 def read_number(text: str) -> str:
-    if not _text(text):
+    if not stripped(text):
         return ""
     try:
         return parse_patent_application(text).normalized
@@ -111,21 +153,21 @@ def read_number(text: str) -> str:
 def add_work(school, user, *, title, students, year, teacher="", number="", fair="", award="") -> StudentWork:
     """A student's invention: its patent application, its science-fair entry, or both."""
     number = read_number(number)
-    if not number and not _text(fair):
+    if not number and not stripped(fair):
         raise ValidationError({"number": _("Give the patent application number, or the science fair it entered.")})
-    if _text(award) and not _text(fair):
+    if stripped(award) and not stripped(fair):
         raise ValidationError({"fair": _("Name the science fair that gave the award.")})
     if year > timezone.localdate().year:
         raise ValidationError({"year": _("A year still to come cannot be recorded yet.")})
     work = StudentWork(
         school=school,
-        title=_text(title),
-        students=_text(students),
-        teacher=_text(teacher),
+        title=stripped(title),
+        students=stripped(students),
+        teacher=stripped(teacher),
         year=year,
         number=number,
-        fair=_text(fair),
-        award=_text(award),
+        fair=stripped(fair),
+        award=stripped(award),
         added_by=user if getattr(user, "pk", None) else None,
     )
     work.full_clean()
@@ -143,13 +185,9 @@ def remove_work(school, user, *, work) -> School:
 
 def linked_patents(works) -> dict[str, Patent]:
     """The register's record of each work's number, for the numbers it holds (one query)."""
-    numbers = sorted({work.number for work in works if work.number})
-    if not numbers:
-        return {}
-    found = Patent.objects.filter(one_of("application_number", numbers)).only(
-        "pk", "application_number", "title", "patent_type", "filing_date", "grant_date"
+    return patents_by_number(
+        (work.number for work in works), ("application_number", "title", "patent_type", "filing_date", "grant_date")
     )
-    return {patent.application_number: patent for patent in found}
 
 
 def _per_school(value):

@@ -10,8 +10,6 @@ the first (counted once, and the page says so). A network that answers more than
 new responses to a round in an hour is asked to wait."""
 
 import datetime
-import hashlib
-import hmac
 import secrets
 
 from django.conf import settings
@@ -21,18 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_only, office_or_system
+from zhichan.core.digests import keyed_digest
+from zhichan.core.inputs import past_day
 from zhichan.core.services.organisation import organisation_of
 
 from ..events import ROUND_CLOSED, ROUND_CREATED, ROUND_OPENED
 from ..models import RoundState, SurveyResponse, SurveyRound
 from .questionnaire import read_questionnaire, score
-
-
-def _day(day) -> datetime.date:
-    day = day or timezone.localdate()
-    if day > timezone.localdate():
-        raise ValidationError(_("A day still to come cannot be recorded yet."))
-    return day
 
 
 @action(ROUND_CREATED, allow=office_or_system)
@@ -66,7 +59,7 @@ def open_round(survey_round, user, *, opened_on=None) -> SurveyRound:
     running = SurveyRound.objects.filter(region=survey_round.region, state=RoundState.OPEN).first()
     if running is not None:  # two rounds taking answers at once would split the respondents and the year's figure
         raise ValidationError(_("%(round)s is still open: close it first.") % {"round": running.title})
-    survey_round.state, survey_round.opened_on = RoundState.OPEN, _day(opened_on)
+    survey_round.state, survey_round.opened_on = RoundState.OPEN, past_day(opened_on, "opened_on")
     survey_round.save()
     return survey_round
 
@@ -75,17 +68,12 @@ def open_round(survey_round, user, *, opened_on=None) -> SurveyRound:
 def close_round(survey_round, user, *, closed_on=None) -> SurveyRound:
     if survey_round.state != RoundState.OPEN:
         raise ValidationError(_("Only an open round is closed."))
-    closed_on = _day(closed_on)
+    closed_on = past_day(closed_on, "closed_on")
     if closed_on < survey_round.opened_on:
         raise ValidationError({"closed_on": _("A round closes on or after the day it opened.")})
     survey_round.state, survey_round.closed_on = RoundState.CLOSED, closed_on
     survey_round.save()
     return survey_round
-
-
-def digest(text: str) -> str:
-    """A keyed digest: the respondent's key and network are never kept as given."""
-    return hmac.new(settings.SECRET_KEY.encode(), (text or "").encode(), hashlib.sha256).hexdigest()
 
 
 def read_answers(questionnaire: dict, data) -> tuple[str, dict]:
@@ -119,7 +107,7 @@ def answer(survey_round, *, respondent: str, network: str, group: str, answers: 
     if survey_round.state != RoundState.OPEN:
         raise ValidationError(_("This survey is not taking answers."))
     scores, overall = score(survey_round.questionnaire, answers)
-    key, place, now = digest(respondent), digest(network), timezone.now()
+    key, place, now = keyed_digest(respondent), keyed_digest(network), timezone.now()
     with transaction.atomic():
         earlier = SurveyResponse.objects.select_for_update().filter(round=survey_round, respondent=key).first()
         if earlier is not None:
@@ -155,7 +143,7 @@ def earlier_answers(survey_round, respondent: str) -> dict | None:
     """The respondent's kept answers as the form posts them (group, q-<key>), to start a second answer from."""
     if not respondent:
         return None
-    found = SurveyResponse.objects.filter(round=survey_round, respondent=digest(respondent)).first()
+    found = SurveyResponse.objects.filter(round=survey_round, respondent=keyed_digest(respondent)).first()
     if found is None:
         return None
     return {"group": found.group, **{f"q-{key}": str(value) for key, value in found.answers.items()}}

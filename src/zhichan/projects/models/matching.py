@@ -143,7 +143,9 @@ class Match(Plausible):
         verbose_name=_("technology matching event"),
     )
     matched_on = models.DateField(_("matched on"))
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.TALKS)
+    outcome = models.CharField(
+        pgettext_lazy("match", "outcome"), max_length=20, choices=Outcome.choices, default=Outcome.TALKS
+    )
     outcome_on = models.DateField(_("outcome on"))
     agreement = models.ForeignKey(
         "projects.CooperationAgreement",

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, within_own_region
+from zhichan.core.inputs import past_day
 from zhichan.core.models import Region, Unit
 from zhichan.core.services import attachments
 from zhichan.core.services.filetypes import DOCUMENTS
@@ -15,7 +16,7 @@ from zhichan.registry.services.enterprises import enterprise_named
 
 from ..events import AGREEMENT_DOCUMENT_ADDED, AGREEMENT_ENTERED
 from ..models import CooperationAgreement, MatchingEvent
-from .matching import entered_by, in_charge, organisation_for, past_day, readable, text
+from .matching import entered_by, in_charge, organisation_for, readable, text
 from .projects import manages, may_create
 
 DOCUMENT = "agreement"  # the attachments' kind

@@ -10,10 +10,10 @@ must be a record the acting user reads."""
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, within_own_region
+from zhichan.core.inputs import past_day
 from zhichan.core.models import Region, Unit
 from zhichan.core.roles import LIAISONS, role_of
 from zhichan.core.services.organisation import organisation_of
@@ -27,14 +27,6 @@ from .projects import manages, may_create
 
 def text(value) -> str:
     return (value or "").strip()
-
-
-def past_day(day, field: str, default=None) -> datetime.date:
-    """The day given (else `default`, else today); a day still to come is refused under `field`."""
-    day = day or default or timezone.localdate()
-    if day > timezone.localdate():
-        raise ValidationError({field: _("A day still to come cannot be recorded yet.")})
-    return day
 
 
 def in_charge(user, unit: Unit | None) -> Unit | None:
@@ -143,9 +135,10 @@ def add_posting(
     synthetic: bool = False,
 ) -> Posting:
     """A technology demand (an enterprise's, by its credit code when in the register) or a technology offer (a
-    university's or an institute's, by name). At an event it is the event's, and lies where the event lies (so
-    whoever reads it reads the event); on its own it lies in the township chosen, else the enterprise's, else the
-    unit's region."""
+    university's or an institute's, by name). At an event it is the event's (its unit's, its organisation's) and
+    lies in the enterprise's township, else where the event lies: a township's enterprise's demand is its
+    township's to read wherever it was posted (the event's page lists all it holds to whoever reads the event). On
+    its own it lies in the township chosen, else the enterprise's, else the unit's region."""
     enterprise = enterprise_named("enterprise_code", enterprise_code)
     unit = event.unit if event is not None else in_charge(user, unit)
     errors = {}
@@ -162,7 +155,7 @@ def add_posting(
     if errors:
         raise ValidationError(errors)
     if event is not None:
-        region = event.region
+        region = enterprise.region if enterprise is not None and enterprise.region_id else event.region
     elif region is None:
         region = enterprise.region if enterprise is not None and enterprise.region_id else unit.region
     posting = Posting(

@@ -99,7 +99,7 @@ def posting_workbook(request) -> xlsx.Workbook:
 
 
 def match_workbook(request) -> xlsx.Workbook:
-    return _workbook(request, gettext("Matching outcomes"), MATCH_COLUMNS, filtered_matches)
+    return _workbook(request, gettext("Technology matches"), MATCH_COLUMNS, filtered_matches)
 
 
 def agreement_workbook(request) -> xlsx.Workbook:

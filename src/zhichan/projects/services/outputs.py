@@ -17,6 +17,7 @@ from zhichan.core.bulk_work import one_of
 from zhichan.finance.models import TransactionRight
 from zhichan.registry.models import Patent
 from zhichan.registry.models.patents import PatentType
+from zhichan.registry.services.patents import patents_by_number
 
 from ..models import Measure
 
@@ -69,9 +70,7 @@ def linked_outputs(projects) -> dict[int, list[Linked]]:
     """{project id: its outputs, linked}, for any number of projects: two queries (and the outputs')."""
     projects = list(projects)
     outputs = [output for project in projects for output in project.outputs.all()]
-    numbers = {output.number for output in outputs}
-    found = Patent.objects.filter(one_of("application_number", sorted(numbers), walk=True)).only(*PATENT_FIELDS)
-    patents = {patent.application_number: patent for patent in found}
+    patents = patents_by_number((output.number for output in outputs), PATENT_FIELDS)
     traded = set(
         TransactionRight.objects.filter(
             one_of("patent_id", sorted(p.pk for p in patents.values()), "bigint", walk=True)

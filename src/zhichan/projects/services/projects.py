@@ -7,10 +7,10 @@ enterprise's users, besides them, add its outputs and deliverables and mark a mi
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_or_liaison, office_or_unit_liaison
+from zhichan.core.inputs import past_day, stripped
 from zhichan.core.models import Region, Unit
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services import attachments
@@ -66,20 +66,9 @@ may_create = office_or_liaison
 # --- helpers ----------------------------------------------------------------------------------------------------
 
 
-def _day(day) -> datetime.date:
-    day = day or timezone.localdate()
-    if day > timezone.localdate():
-        raise ValidationError(_("A day still to come cannot be recorded yet."))
-    return day
-
-
 def _in(project, states, message):
     if project.state not in states:
         raise ValidationError(message)
-
-
-def _text(value) -> str:
-    return (value or "").strip()
 
 
 def _open(project):
@@ -121,7 +110,7 @@ def create_project(
         errors["navigation_type"] = _("Choose the kind of navigation (GB/T 39551).")
     if kind != ProjectKind.NAVIGATION and navigation_type:
         errors["navigation_type"] = _("Only a navigation project has a kind of navigation.")
-    if not (_text(applicant_name) or applicant):
+    if not (stripped(applicant_name) or applicant):
         errors["applicant_name"] = _("Name the applicant, or give its credit code.")
     if starts_on and ends_on and ends_on < starts_on:
         errors["ends_on"] = _("The period ends before it starts.")
@@ -135,15 +124,15 @@ def create_project(
     project = Project(
         kind=kind,
         navigation_type=navigation_type or "",
-        title=_text(title),
+        title=stripped(title),
         applicant=applicant,
-        applicant_name=_text(applicant_name) or applicant.name,
-        partners=_text(partners),
+        applicant_name=stripped(applicant_name) or applicant.name,
+        partners=stripped(partners),
         unit=unit,
         region=region,
         organisation=unit.organisation if unit.organisation_id else organisation_of(user) if user else None,
         level=level,
-        field=_text(field),
+        field=stripped(field),
         starts_on=starts_on,
         ends_on=ends_on,
         budget=budget,
@@ -160,9 +149,13 @@ def create_project(
 def approve(project, user, *, document, approved_on=None, funding=None) -> Project:
     """Approved (立项) by the level named, under its document."""
     _in(project, (State.PROPOSED,), _("Only a proposed project is approved."))
-    if not _text(document):
+    if not stripped(document):
         raise ValidationError({"document": _("Give the approving document's number.")})
-    project.state, project.document, project.approved_on = State.APPROVED, _text(document), _day(approved_on)
+    project.state, project.document, project.approved_on = (
+        State.APPROVED,
+        stripped(document),
+        past_day(approved_on, "approved_on"),
+    )
     if funding is not None:
         project.funding = funding
     project.full_clean()
@@ -173,7 +166,7 @@ def approve(project, user, *, document, approved_on=None, funding=None) -> Proje
 @action(PROJECT_STARTED, on="project", allow=_allow(manages))
 def start(project, user, *, started_on=None) -> Project:
     _in(project, (State.APPROVED,), _("Only an approved project is started."))
-    started_on = _day(started_on)
+    started_on = past_day(started_on, "started_on")
     if started_on < project.approved_on:
         raise ValidationError({"started_on": _("A project starts on or after its approval.")})
     project.state, project.started_on = State.STARTED, started_on
@@ -187,12 +180,12 @@ def start(project, user, *, started_on=None) -> Project:
 def check(project, user, *, opinion, checked_on=None) -> Project:
     """The mid-term check (中期检查), with its opinion."""
     _in(project, (State.STARTED,), _("Only a project under way has its mid-term check."))
-    if not _text(opinion):
+    if not stripped(opinion):
         raise ValidationError({"opinion": _("Write the check's opinion.")})
-    checked_on = _day(checked_on)
+    checked_on = past_day(checked_on, "checked_on")
     if checked_on < project.started_on:
         raise ValidationError({"checked_on": _("The check comes after the start.")})
-    project.state, project.checked_on, project.check_opinion = State.CHECKED, checked_on, _text(opinion)
+    project.state, project.checked_on, project.check_opinion = State.CHECKED, checked_on, stripped(opinion)
     project.save()
     return project
 
@@ -201,12 +194,12 @@ def check(project, user, *, opinion, checked_on=None) -> Project:
 def accept(project, user, *, opinion, accepted_on=None) -> Project:
     """The final acceptance (验收), with its opinion."""
     _in(project, (State.STARTED, State.CHECKED), _("Only a project under way is accepted."))
-    if not _text(opinion):
+    if not stripped(opinion):
         raise ValidationError({"opinion": _("Write the acceptance opinion.")})
-    accepted_on = _day(accepted_on)
+    accepted_on = past_day(accepted_on, "accepted_on")
     if accepted_on < (project.checked_on or project.started_on):
         raise ValidationError({"accepted_on": _("The acceptance comes after the start and the mid-term check.")})
-    project.state, project.accepted_on, project.acceptance_opinion = State.ACCEPTED, accepted_on, _text(opinion)
+    project.state, project.accepted_on, project.acceptance_opinion = State.ACCEPTED, accepted_on, stripped(opinion)
     project.save()
     return project
 
@@ -214,9 +207,9 @@ def accept(project, user, *, opinion, accepted_on=None) -> Project:
 @action(PROJECT_ENDED, on="project", reason="reason", allow=_allow(manages))
 def end(project, user, *, reason, ended_on=None) -> Project:
     _open(project)
-    if not _text(reason):
+    if not stripped(reason):
         raise ValidationError({"reason": _("Say why the project ends early.")})
-    project.state, project.ended_on, project.end_reason = State.ENDED, _day(ended_on), _text(reason)
+    project.state, project.ended_on, project.end_reason = State.ENDED, past_day(ended_on, "ended_on"), stripped(reason)
     project.save()
     return project
 
@@ -276,7 +269,7 @@ def add_outputs(project, user, *, numbers, note="") -> list[Output]:
     by = user if getattr(user, "pk", None) else None
     known = set(project.outputs.filter(number__in=wanted).values_list("number", flat=True))
     added = [
-        Output(project=project, number=number, note=_text(note)[:200], added_by=by)
+        Output(project=project, number=number, note=stripped(note)[:200], added_by=by)
         for number in wanted
         if number not in known
     ]
@@ -303,7 +296,7 @@ def remove_output(project, user, *, output) -> Project:
 @action(MILESTONE_ADDED, on="project", allow=_allow(manages), data=lambda arguments, result: {"name": result.name})
 def add_milestone(project, user, *, name, due_on) -> Milestone:
     _open(project)
-    milestone = Milestone(project=project, name=_text(name), due_on=due_on)
+    milestone = Milestone(project=project, name=stripped(name), due_on=due_on)
     milestone.full_clean()
     milestone.save()
     return milestone
@@ -314,7 +307,7 @@ def reach_milestone(project, user, *, milestone, done_on=None) -> Milestone:
     _open(project)
     if milestone.project_id != project.pk or milestone.done_on is not None:
         raise ValidationError({"milestone": _("Choose a milestone of the project not reached yet.")})
-    milestone.done_on = _day(done_on)
+    milestone.done_on = past_day(done_on, "done_on")
     milestone.save(update_fields=["done_on"])
     return milestone
 
@@ -345,8 +338,8 @@ def record_results(
     """A navigation project's analysis: the patents analysed, the conclusions and how they were used."""
     if project.kind != ProjectKind.NAVIGATION:
         raise ValidationError(_("Only a navigation project has an analysis."))
-    project.conclusions, project.results_use = _text(conclusions), _text(results_use)
-    query = _text(patent_set_query)
+    project.conclusions, project.results_use = stripped(conclusions), stripped(results_use)
+    query = stripped(patent_set_query)
     project.patent_set_query = query.split("?", 1)[1] if "?" in query else query  # the whole address pasted
     project.patent_set_batch = patent_set_batch
     project.full_clean()

@@ -1,4 +1,4 @@
-"""Patent validity, statutory terms, legal-status phrases and annuity dates.
+"""Patent validity, statutory terms, legal-status phrases and annuity dates; the patents of a list of numbers.
 
 The rules and their legal sources are in docs/registry.md. `status_on` answers for one patent and
 `Patent.objects.valid_on` (models/patents.py) for a queryset in one SQL
@@ -11,7 +11,9 @@ from datetime import date
 
 from django.db.models import Q
 
-from ..models import PatentEventKind, PatentType
+from zhichan.core.bulk_work import one_of
+
+from ..models import Patent, PatentEventKind, PatentType
 from ..models.patents import TERMINATING
 from ..terms import anniversary, patent_term_years, years_cutoff
 
@@ -208,3 +210,15 @@ def next_annuity_due(patent, today: date, events=None) -> date | None:
         if due is not None and due >= today:
             return due
     return None
+
+
+def patents_by_number(numbers, fields=()) -> dict[str, Patent]:
+    """{application number: its patent} for the numbers the register holds, each written as the register writes it
+    (identifiers.py `parse_patent_application(...).normalized`; a number it does not hold is left out): one query
+    however many — tens of thousands go as one parameter, and PostgreSQL walks the number's index once (core's
+    `one_of`). `fields`, when named, are the only ones loaded (with the id)."""
+    numbers = sorted({number for number in numbers if number})
+    if not numbers:
+        return {}
+    found = Patent.objects.filter(one_of("application_number", numbers, walk=True))
+    return {patent.application_number: patent for patent in (found.only(*fields) if fields else found)}
