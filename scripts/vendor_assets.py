@@ -8,7 +8,9 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE = ROOT / "node_modules"
 VENDOR = ROOT / "var" / "vendor"
 
-# destination folder under static/vendor/ → (source folder in node_modules, file patterns)
+# destination folder under static/vendor/ → (source folder in node_modules, file patterns). axe-core is left out on
+# purpose: the browser tests read it from node_modules and run it in the page (tests/e2e/test_portal.py); the site
+# never serves it.
 FILES = {
     "bootstrap/css": ("bootstrap/dist/css", ["bootstrap.min.css", "bootstrap.min.css.map"]),
     "bootstrap/js": ("bootstrap/dist/js", ["bootstrap.bundle.min.js", "bootstrap.bundle.min.js.map"]),

@@ -16,7 +16,7 @@ class Router(DefaultRouter):
 
 app_name = "api"
 router = Router()
-for prefix, viewset in modules.api_routes():
-    router.register(prefix, viewset)
+for route in modules.api_routes():  # (prefix, viewset) or (prefix, viewset, basename)
+    router.register(*route)
 
 urlpatterns = [*modules.api_paths(), *router.urls]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "zhichan.finance",
     "zhichan.projects",
     "zhichan.outreach",
+    "zhichan.portal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "simple_history",
@@ -81,6 +83,25 @@ ZHICHAN_FINANCE_LARGEST_PLEDGE_WAN = int(os.environ.get("ZHICHAN_FINANCE_LARGEST
 # The satisfaction survey's answers a network may give a round in an hour: one household or office shares an
 # address, so more than one; a script answering in a loop is stopped. The platform's own bound, changed here.
 ZHICHAN_SURVEY_ANSWERS_PER_HOUR = int(os.environ.get("ZHICHAN_SURVEY_ANSWERS_PER_HOUR", "60"))
+# The page a visitor without an account opens at the site's root (a URL name; empty: the sign-in form).
+ZHICHAN_PUBLIC_HOME = "portal-home"
+# Origins whose browsers may call the public API (a mini-program's web view, a provincial portal), comma-separated
+# https://… addresses; none by default. Only /api/v1/public/ answers them.
+CORS_ALLOWED_ORIGINS = [
+    origin.strip() for origin in os.environ.get("ZHICHAN_CORS_ORIGINS", "").split(",") if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/v1/public/.*$"
+# How long a browser or proxy may keep a published portal page (the server's own copy is renewed on any change).
+ZHICHAN_PORTAL_CACHE_SECONDS = int(os.environ.get("ZHICHAN_PORTAL_CACHE_SECONDS", "60"))
+# Requests the portal takes from one network in an hour, without an account.
+ZHICHAN_PORTAL_REQUESTS_PER_HOUR = int(os.environ.get("ZHICHAN_PORTAL_REQUESTS_PER_HOUR", "20"))
+# The licence of the published lists and data (the portal's open data, its DCAT metadata): an identifier, an address
+# and a title; CC BY 4.0 by default (free to use, naming the source). An empty title shows the default's own words.
+ZHICHAN_OPEN_DATA_LICENCE_ID = os.environ.get("ZHICHAN_OPEN_DATA_LICENCE_ID", "CC-BY-4.0")
+ZHICHAN_OPEN_DATA_LICENCE_URL = os.environ.get(
+    "ZHICHAN_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+ZHICHAN_OPEN_DATA_LICENCE_TITLE = os.environ.get("ZHICHAN_OPEN_DATA_LICENCE_TITLE", "")
 
 # The modules the work plan still needs, by app label: the menu shows each as coming until its app is installed.
 ZHICHAN_PLANNED_MODULES = [
@@ -102,6 +123,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zhichan.core.sessions.SessionRenewalMiddleware",
     "zhichan.core.locale.LanguageMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -318,6 +340,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "zhichan.core.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "zhichan.core.api_errors.exception_handler",
+    # The public API's calls per address (a mini-program's users share none: each phone has its own address).
+    "DEFAULT_THROTTLE_RATES": {"public": os.environ.get("ZHICHAN_PUBLIC_API_RATE", "120/min")},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

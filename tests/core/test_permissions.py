@@ -238,6 +238,7 @@ def test_role_against_url(name, username, client, users, objects):
                 assert name in (
                     "workbench",
                     "set_language",
+                    "portal-language",
                     "password_change",
                     "password_change_done",
                     "programme-list",

@@ -49,7 +49,7 @@ def test_an_idle_session_still_ends(users, clock):
     client.force_login(users["leader"])
     client.get("/")
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))  # idle for SESSION_COOKIE_AGE
-    response = client.get("/")
+    response = client.get("/accounts/")
     assert response.status_code == 302 and "/login" in response["Location"]
 
 

@@ -18,6 +18,7 @@ EXPECTED = {
     "indicator-compute": (OFFICE, OFFICE),
     "indicator-detail": (STAFF, STAFF),
     "indicator-reading-change": (OFFICE, OFFICE),
+    "indicator-reading-publish": (OFFICE, OFFICE),
     "programmes-side-by-side": (STAFF, STAFF),
     "api:reading-list": (STAFF, OFFICE),
     "api:reading-detail": (STAFF, OFFICE),

@@ -229,6 +229,36 @@ def test_the_office_removes_on_the_certificate_page(client_for, users, registers
     assert not Certification.objects.filter(pk=made.pk).exists()
 
 
+def test_a_refused_correction_names_its_field_and_the_event_names_what_changed(client_for, users, registers):
+    """The action's refusal is shown under the field it is about (its label names it), what was typed kept; the
+    correction's event names the fields changed in the reader's language, not a bare "no" for the scan."""
+    made = record(users["office"], registers.other, "P-3")
+    url = reverse("certification-step", args=[made.pk])
+    form = {
+        "step": "change",
+        "change-standard_version": "2023",
+        "change-body": BODY,
+        "change-number": "P-3",
+        "change-issued_on": "2024-06-01",
+        "change-expires_on": "2024-01-01",
+        "change-note": "",
+    }
+    refused = client_for("office").post(url, form)
+    assert refused.status_code == 400 and refused.context["open_step"] == "change"
+    (step_form,) = [f for step, f in refused.context["steps"] if step.key == "change"]
+    assert step_form.errors["expires_on"] == ["证书有效期至不能早于发证日期。"] and not step_form.non_field_errors()
+    assert step_form["expires_on"].value() == "2024-01-01"
+    future = client_for("office").post(url, {**form, "change-issued_on": "2030-01-01", "change-expires_on": ""})
+    (step_form,) = [f for step, f in future.context["steps"] if step.key == "change"]
+    assert "此日期不能在将来" in step_form.errors["issued_on"][0]
+
+    corrected = {**form, "change-number": "P-3A", "change-expires_on": "", "change-note": "更正"}
+    done = client_for("office").post(url, corrected)
+    assert done.status_code == 302
+    event = events_of(made).filter(kind="certification.changed").get()
+    assert event.details == "证书编号、备注"
+
+
 @pytest.fixture
 def pipeline(users, registers):
     """水头镇: the demo enterprise (lead goose, a city IP advantage title, a valid 2023 certificate, one valid invention

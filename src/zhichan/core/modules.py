@@ -4,7 +4,8 @@ subclass of `Module` naming its menu items and hooks (see programme/apps.py, or 
 Hooks are dotted paths inside the app (resolved when the app registry is ready, so apps.py imports no models).
 Found by name, like Django's admin.py, and never listed here: the page URLs (`<app>.urls`: `urlpatterns`), the
 API (`<app>.api_urls`: `ROUTES` of (prefix, viewset) on the one /api/v1/ router, and plain `urlpatterns`), the
-metrics (`<app>.metrics`), the import kinds (`<app>.imports`), the kinds of events (`<app>.events`). The roles
+metrics (`<app>.metrics`), the published datasets (`<app>.datasets`, core/datasets.py), the import kinds
+(`<app>.imports`), the kinds of events (`<app>.events`). The roles
 of each page and endpoint are declared on the view itself (`core.access.allow`, `allowed_roles`); the permission
 tests read the app's own table in `tests/<label>/permissions.py`.
 

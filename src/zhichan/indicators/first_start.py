@@ -2,9 +2,10 @@
 
 from django.conf import settings
 
-from .models import Indicator
+from .models import Indicator, Reading
 from .services.compute import compute
 from .services.loading import load_indicators
+from .services.readings import publish_reading
 
 BUILT_IN = "data/indicators/nanan-2022.yaml"
 
@@ -17,3 +18,8 @@ def first_start(stdout, demo: bool):
     stdout.write(f"Loaded {len(result['indicators'])} indicators and {len(result['elements'])} data elements")
     # The first values now, so the pages show figures before the first nightly run.
     stdout.write(f"Computed {compute()} indicator values")
+    if demo:  # the demo's public portal shows the indicators' definitions and figures (the office's choice)
+        readings = list(Reading.objects.filter(published_on__isnull=True))
+        for reading in readings:
+            publish_reading(reading, None)
+        stdout.write(f"Published {len(readings)} indicators on the public portal")

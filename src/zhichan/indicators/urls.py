@@ -7,6 +7,7 @@ urlpatterns = [
     path("indicators/compute/", pages.indicator_compute, name="indicator-compute"),
     path("indicators/<int:pk>/", pages.indicator_detail, name="indicator-detail"),
     path("indicators/readings/<int:pk>/", pages.reading_change, name="indicator-reading-change"),
+    path("indicators/readings/<int:pk>/publish/", pages.reading_publish, name="indicator-reading-publish"),
     path("indicators/values/<int:pk>/", drilldown.value_detail, name="indicator-value"),
     path("indicators/values/<int:pk>/export.xlsx", drilldown.value_export, name="indicator-value-export"),
     path("indicators/data/", entry.data_entry, name="data-entry"),

@@ -227,6 +227,10 @@ class SchoolForm(BootstrapMixin, forms.Form):
             self.fields["unit"].queryset = units
         townships = Region.objects.filter(kind__in=RegionKind.township_level())
         self.fields["region"].queryset = (townships & regions if regions is not None else townships).order_by("code")
+        if regions is not None and not self.initial.get("region"):
+            only = list(self.fields["region"].queryset[:2])
+            if len(only) == 1:  # a township liaison's own township: chosen already
+                self.fields["region"].initial = only[0].pk
 
 
 class _ForSchool(BootstrapMixin, forms.Form):

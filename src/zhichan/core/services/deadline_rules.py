@@ -10,7 +10,7 @@ from django.db import transaction
 
 from ..models import DeadlineRule, PeriodUnit
 from .datafile import Reader
-from .upsert import upsert
+from .upsert import sync_from_file
 
 DEFAULT_RULES = "data/clocks/deadline-rules.yaml"
 
@@ -78,18 +78,4 @@ def load_rules(file: str | Path) -> dict:
     """Bring the rules in line with the file; returns the counts created, updated and kept (edited by the office).
 
     A rule missing from the file is not deleted: clocks may run under it."""
-    rules = read_rules(Reader(file))
-    edited = set(DeadlineRule.objects.filter(from_file=False).values_list("key", flat=True))
-    result = {"created": 0, "updated": 0, "kept": 0}
-    for values in rules:
-        key = values.pop("key")
-        if key in edited:
-            result["kept"] += 1
-            continue
-        before = DeadlineRule.objects.filter(key=key).values(*values).first()
-        _rule, created = upsert(DeadlineRule, {"key": key}, values)
-        if created:
-            result["created"] += 1
-        elif before != values:
-            result["updated"] += 1
-    return result
+    return sync_from_file(DeadlineRule, "key", read_rules(Reader(file)))

@@ -17,14 +17,15 @@ class Outcome:
 
 def run_action(request, function, *args, form=None, done="", **kwargs) -> Outcome:
     """Call `function(*args, **kwargs)`; on success say `done` (if given; a callable is given the result, for a
-    message naming what was taken), on a ValidationError show its messages on `form` (if given) or as error
-    messages. Returns what happened."""
+    message naming what was taken), on a ValidationError show its messages on `form` (if given: each under its
+    field when the form has it) or as error messages. Returns what happened."""
     try:
         result = function(*args, **kwargs)
     except ValidationError as error:
-        for message in error.messages:
+        for name, message in _by_field(error):
             if form is not None:
-                form.add_error(None, message)
+                # Under the field it is about when the form has that field (its label names it), else the form's own.
+                form.add_error(name if name in form.fields else None, message)
             else:
                 messages.error(request, message)
         return Outcome(False, errors=error.messages)
@@ -33,3 +34,10 @@ def run_action(request, function, *args, form=None, done="", **kwargs) -> Outcom
     if done:
         messages.success(request, done)
     return Outcome(True, result)
+
+
+def _by_field(error: ValidationError) -> list[tuple]:
+    """(field name or None, message) of each of the error's messages, in their order."""
+    if not hasattr(error, "error_dict"):
+        return [(None, message) for message in error.messages]
+    return [(name, message) for name, found in error.message_dict.items() for message in found]

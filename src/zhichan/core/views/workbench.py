@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch
 
 from ..access import allow
 from ..extensions import render_panels, todos
@@ -13,7 +15,11 @@ def workbench(request):
     """The first page after sign-in; what it shows depends on the role."""
     user = request.user
     if not user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        # A visitor without an account opens the public site when there is one; staff sign in from there.
+        try:
+            return redirect(settings.ZHICHAN_PUBLIC_HOME) if settings.ZHICHAN_PUBLIC_HOME else redirect_to_login("/")
+        except NoReverseMatch:  # its module is not installed
+            return redirect_to_login(request.get_full_path())
     role = role_of(user)
     context = {"role": role, "tasks": TaskProgress.objects.filter(user=user)[:5], "panels": render_panels(request)}
     if role in (Role.OFFICE, Role.LEADER):

@@ -148,6 +148,12 @@ def create_demo_credit(today: datetime.date | None = None) -> tuple[int, int, in
             f"已履行处罚决定并消除影响{NOTE}",
         )
         applications += 1
+    # A published record whose repair was approved: the portal's open data shows the outcome (信用修复结果).
+    repaired = [r for r in eligible[1:] if r.published and r.published_on <= today - datetime.timedelta(days=4)]
+    if repaired:
+        conditions = list(repair.RECORD_CONDITIONS)
+        repair.ask_record_repair(repaired[0], None, today - datetime.timedelta(days=3), conditions, f"已整改{NOTE}")
+        repair.approve_record_repair(repaired[0], None, today - datetime.timedelta(days=1), f"符合修复条件{NOTE}")
     if listings and repair.listing_removal_from(listings[0]) <= today:
         repair.ask_early_removal(
             listings[0],

@@ -39,6 +39,9 @@ class Reading(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     source_file = models.CharField(_("loaded from"), max_length=200, blank=True)
     revision = models.PositiveIntegerField(_("revision"), default=1)
+    # Published on the public portal (its definition and latest value, open data) from this day, by the programme's
+    # office; None: not public. Loading the indicators' file never changes it.
+    published_on = models.DateField(_("published on"), null=True, blank=True)
     history = HistoricalRecords()
 
     scope = Scope(shared=True)

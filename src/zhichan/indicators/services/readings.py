@@ -3,6 +3,7 @@ recomputed)."""
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from zhichan.core.models import TaskProgress
 from zhichan.core.services.progress import start
 from zhichan.programme.models import Programme
 
-from ..events import READING_CHANGED
+from ..events import READING_CHANGED, READING_PUBLISHED, READING_WITHDRAWN
 from ..metrics import RULES
 from ..models import IndicatorValue, Reading
 from ..periods import WindowKind
@@ -136,3 +137,32 @@ def change_reading(reading: Reading, user, *, window, since, options, text):
         record(user, READING_CHANGED, reading, before=before, after=reading.basis())
         return recompute([reading], user)[0]
     return None
+
+
+may_publish = own_office_or_system(lambda arguments: programme_region(arguments["reading"]))
+
+
+@action(
+    READING_PUBLISHED,
+    on="reading",
+    allow=may_publish,
+    data=lambda arguments, found: {"day": found.published_on.isoformat()},
+)
+def publish_reading(reading: Reading, user, *, day: date | None = None) -> Reading:
+    """The office publishes its programme's indicator on the public portal from the day given (today by default):
+    its definition in words and its latest value for the programme's region (the portal's open data)."""
+    if reading.published_on is not None:
+        raise ValidationError(_("It is already published."))
+    reading.published_on = day or timezone.localdate()
+    reading.save(update_fields=["published_on"])
+    return reading
+
+
+@action(READING_WITHDRAWN, on="reading", allow=may_publish)
+def withdraw_reading(reading: Reading, user) -> Reading:
+    """The office takes its programme's indicator off the public portal."""
+    if reading.published_on is None:
+        raise ValidationError(_("It is not published."))
+    reading.published_on = None
+    reading.save(update_fields=["published_on"])
+    return reading

@@ -21,7 +21,7 @@ from ..services.compute import names_of
 from ..services.dashboard import latest_computation
 from ..services.places import COUNTIES, level_of, places
 from ..services.programmes import chosen_programme, targets_by_indicator
-from ..services.readings import change_reading, current, reading_key
+from ..services.readings import change_reading, current, publish_reading, reading_key, withdraw_reading
 from ..services.scope import scope_for
 from ..services.targets import programme_targets
 from ..services.wording import formula_of
@@ -75,6 +75,21 @@ def reading_change(request, pk):
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
+    return redirect("indicator-detail", pk=reading.indicator_id)
+
+
+@form_post()
+@allow(Role.OFFICE, scope=Reading)
+def reading_publish(request, pk):
+    """The office publishes its programme's indicator on the public portal (definition and latest value), or takes
+    it off."""
+    reading = get_object_or_404(Reading.objects.select_related("indicator"), pk=pk)
+    if request.POST.get("publish") == "withdraw":
+        run_action(request, withdraw_reading, reading, request.user, done=_("The indicator is off the public portal."))
+    else:
+        run_action(
+            request, publish_reading, reading, request.user, done=_("The indicator is published on the public portal.")
+        )
     return redirect("indicator-detail", pk=reading.indicator_id)
 
 
@@ -161,6 +176,9 @@ def indicator_detail(request, pk):
             "indicator": indicator,
             "reading": reading,
             "reading_form": _reading_form(reading) if reading and may_change(request.user, reading) else None,
+            "may_publish": bool(reading)
+            and role_of(request.user) == Role.OFFICE
+            and publish_reading.allowed(request.user, {"reading": reading}),
             "programme": programme,
             "region": region,
             "regions": regions,

@@ -92,8 +92,11 @@ class Activity(Plausible):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("created by")
     )
+    # On the public calendar (the portal's open data) from this day, set by the office; None: not public.
+    published_on = models.DateField(_("published on"), null=True, blank=True)
     synthetic = models.BooleanField(_("synthetic demo record"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["token"])
 
     scope = activity_scope()

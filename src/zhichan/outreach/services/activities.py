@@ -223,7 +223,12 @@ def may_publish(user, arguments) -> bool:
     return office_or_system(user, arguments)
 
 
-@action(ACTIVITY_PUBLISHED, on="activity", allow=may_publish, data=lambda arguments, found: {"day": found.published_on.isoformat()})
+@action(
+    ACTIVITY_PUBLISHED,
+    on="activity",
+    allow=may_publish,
+    data=lambda arguments, found: {"day": found.published_on.isoformat()},
+)
 def publish(activity, user, *, day: datetime.date | None = None) -> Activity:
     """Put the activity on the public calendar (the portal's open data) from the day given (today by default):
     its title, kind, audience, organiser, place and dates, never its participants, speakers or note."""

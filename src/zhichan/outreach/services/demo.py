@@ -86,6 +86,21 @@ def _activities(unit, today) -> int:
         students_reached=360,
         synthetic=True,
     )
+    upcoming = activities.create_activity(
+        None,
+        kind=ActivityKind.TRAINING,
+        campaign=Campaign.GRASSROOTS,
+        title="专利导航与高价值专利培育培训（演示）",
+        audience=Audience.IP_WORKERS,
+        starts_on=today + datetime.timedelta(days=14),
+        place="南安市科技创新中心报告厅",
+        hours=4,
+        unit=unit,
+        synthetic=True,
+    )
+    # The public calendar (the portal's open data): the office publishes the trainings and the publicity week.
+    for activity in (week, training, upcoming):
+        activities.publish(activity, None, day=min(today, activity.starts_on - datetime.timedelta(days=10)))
     schools.add_work(
         school,
         None,
@@ -103,7 +118,7 @@ def _activities(unit, today) -> int:
         fair="泉州市青少年科技创新大赛",
         award="三等奖",
     )
-    return 3
+    return 4
 
 
 def _demo_number(today) -> str:

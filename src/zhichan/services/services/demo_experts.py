@@ -8,7 +8,7 @@ from zhichan.core.models import Unit
 from zhichan.registry.models import Enterprise
 
 from ..models import Expert, ExpertField
-from . import experts
+from . import experts, publication
 
 SURNAMES = "陈林黄王李张吴刘蔡郑洪苏许傅"
 GIVEN = ["志强", "美玲", "建华", "晓东", "丽珍", "文斌", "秀英", "国平", "海燕", "振宇", "雅琴", "明辉"]
@@ -57,6 +57,8 @@ def create_demo_experts(seed: int = 2026) -> tuple[int, int]:
         made.append(expert)
         if codes and n % 5 == 0:
             experts.declare_tie(expert, None, credit_code=rng.choice(codes).uscc)
+    for expert in made[::4]:  # the pool's public fields on the portal's open data, as the office would publish
+        publication.publish(expert, None, day=datetime.date(2026, 1, 5))
     experts.set_availability(made[3], None, available=False, until=datetime.date(2027, 3, 31))
     experts.set_availability(made[7], None, available=False)
     draws = [

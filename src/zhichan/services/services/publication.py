@@ -87,14 +87,18 @@ def published_agencies(day: datetime.date | None = None) -> list[dict]:
     ]
 
 
-def published_outlets(day: datetime.date | None = None) -> list[dict]:
-    """The outlets and stations published on or before the day (today by default), with their public fields."""
+def published_outlets(day: datetime.date | None = None, kinds=None, excluding=()) -> list[dict]:
+    """The outlets and stations published on or before the day (today by default), with their public fields: of
+    the kinds given (all by default), but those excluded."""
     day = day or timezone.localdate()
     found = (
         Outlet.objects.filter(published_on__isnull=False, published_on__lte=day)
+        .exclude(kind__in=excluding)
         .select_related("region")
         .order_by("kind", "name", "pk")
     )
+    if kinds is not None:
+        found = found.filter(kind__in=kinds)
     return [
         {
             "kind": outlet.get_kind_display(),
