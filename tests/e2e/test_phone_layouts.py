@@ -36,7 +36,8 @@ def test_the_registry_tabs_wrap_on_a_phone(open_tab, request):
     tab.sign_in("office")
     tab.go("/registry/patents/")
     for name in ("企业", "知识产权数据导入"):
-        link = tab.page.get_by_role("link", name=name, exact=True).or_(tab.page.locator(f"a:has-text('{name}')"))
+        tabs = tab.page.locator("main")  # the registry's own tabs, not the menu's entries naming enterprises
+        link = tabs.get_by_role("link", name=name, exact=True).or_(tabs.locator(f"a:has-text('{name}')"))
         box = link.first.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], name  # on the screen
     assert tab.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
