@@ -91,8 +91,9 @@ CORS_ALLOWED_ORIGINS = [
     origin.strip() for origin in os.environ.get("ZHICHAN_CORS_ORIGINS", "").split(",") if origin.strip()
 ]
 CORS_URLS_REGEX = r"^/api/v1/public/.*$"
-# How long a browser or proxy may keep a published portal page (the server's own copy is renewed on any change).
-ZHICHAN_PORTAL_CACHE_SECONDS = int(os.environ.get("ZHICHAN_PORTAL_CACHE_SECONDS", "60"))
+# How long a browser or proxy may keep a published portal page without asking again (the server's own copy is
+# renewed on any change). 0: asked again each time, so a notice taken off is gone at once for everyone.
+ZHICHAN_PORTAL_CACHE_SECONDS = int(os.environ.get("ZHICHAN_PORTAL_CACHE_SECONDS", "0"))
 # Requests the portal takes from one network in an hour, without an account.
 ZHICHAN_PORTAL_REQUESTS_PER_HOUR = int(os.environ.get("ZHICHAN_PORTAL_REQUESTS_PER_HOUR", "20"))
 # The licence of the published lists and data (the portal's open data, its DCAT metadata): an identifier, an address

@@ -1,19 +1,33 @@
-"""The public portal on a phone: a citizen without an account files an infringement complaint with a photo and
-keeps the tracking number; the market-supervision liaison accepts the complaint and replies on protection's page;
-the citizen tracks the number, reads the answer and rates it. Every public page on the way passes axe-core's
-WCAG 2.1 A and AA rules (axe read from node_modules by the test only, never served) and scrolls no wider than the
-phone."""
+"""The public portal on a phone: a citizen without an account reads the office's notice from the home, files an
+infringement complaint with a photo and keeps the tracking number; the market-supervision liaison accepts the
+complaint and replies on protection's page; the citizen tracks the number, reads the answer and rates it. A visitor
+downloads a published list in its three formats, reads each file, and reads its DCAT metadata as RDF. Every public
+page on the way passes axe-core's WCAG 2.1 A and AA rules (axe read from node_modules by the test only, never served)
+and scrolls no wider than the phone."""
 
+import csv
+import datetime
+import io
+import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
+import rdflib
 from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from zhichan.core import datasets as contract
+from zhichan.core.models import Unit, User
+from zhichan.credit.services import serious
+from zhichan.portal.services import news
+
+from ..credit.conftest import load_reference as load_credit_reference
 from ..files import image
 from ..portal.conftest import load_catalogue
+from ..services.factories import uscc
 from .conftest import PHONE
 from .test_enforcement import _step
 
@@ -23,6 +37,15 @@ AXE = Path(settings.PROJECT_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MATTER = "某商场销售假冒我公司注册商标的水龙头，附现场照片。"
 REPLY = "经核查，被投诉方已下架涉嫌侵权商品，我局已责令整改并将持续跟踪。"
+NOTICE = "关于开展知识产权质押融资贴息申报工作的通知"
+SERIOUS_LIST = "serious-dishonesty-list"
+LISTED, UNPUBLISHED = "泉州某石材有限公司", "南安某卫浴有限公司"
+DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
 
 
 def _accessible(tab, name):
@@ -55,6 +78,8 @@ def test_a_citizen_complains_on_a_phone_the_liaison_replies_and_the_citizen_read
     load_catalogue()
     photo = tmp_path / "现场照片.png"
     photo.write_bytes(image())
+    notice = news.write(None, kind="notice", title=NOTICE, body="各有关企业：\n\n请于本月底前通过门户提交申请。")
+    news.publish(notice, None)
 
     citizen = open_tab(PHONE)
     page = citizen.page
@@ -62,6 +87,13 @@ def test_a_citizen_complains_on_a_phone_the_liaison_replies_and_the_citizen_read
     expect(page).to_have_url(re.compile(r"/portal/$"))
     _accessible(citizen, "home")
     _fits(citizen)
+    # The office's notice on the home, read on the phone.
+    with page.expect_navigation():
+        page.get_by_role("link", name=NOTICE).click()
+    expect(page.get_by_test_id("portal-news-body")).to_contain_text("请于本月底前通过门户提交申请。")
+    _accessible(citizen, "news item")
+    _fits(citizen)
+    citizen.go("/portal/")
     with page.expect_navigation():
         page.locator("main").get_by_role("link", name="全部服务事项").click()
     _accessible(citizen, "services")
@@ -148,3 +180,116 @@ def test_a_citizen_complains_on_a_phone_the_liaison_replies_and_the_citizen_read
     _fits(citizen)
     citizen.screenshot("portal-rated-390")
     assert citizen.console_errors() == []
+
+
+def test_the_office_adds_a_question_on_a_phone_and_the_public_form_asks_it(open_tab):
+    load_catalogue()
+    office = open_tab(PHONE)
+    office.sign_in("office")
+    office.go("/portal/catalogue/patent-search/")
+    new = office.page.get_by_test_id("question-2")  # the first blank row, after the service's one question
+    new.locator("[name='questions-1-label']").fill("希望何时完成")
+    new.locator("[name='questions-1-type']").select_option("choice")
+    expect(new.locator("[name='questions-1-choices']")).to_be_visible()  # choices only for a choice
+    new.locator("[name='questions-1-type']").select_option("date")
+    expect(new.locator("[name='questions-1-choices']")).to_be_hidden()
+    _accessible(office, "service edit")
+    _fits(office)
+    office.screenshot("service-questions-390")
+    with office.page.expect_navigation():
+        office.page.get_by_test_id("service-form").get_by_role("button", name="保存").click()
+    expect(office.page).to_have_url(re.compile(r"/portal/catalogue/$"))
+    assert office.console_errors() == []
+
+    citizen = open_tab(PHONE)
+    citizen.go("/portal/services/patent-search/")
+    expect(citizen.page.get_by_label("希望何时完成")).to_have_attribute("type", "date")
+
+
+def _published_listings():
+    """One listing the office published and one it did not, both on the list."""
+    load_credit_reference()
+    amr, office = Unit.objects.get(key="amr"), User.objects.get(username="office")
+    listed_on = timezone.localdate() - datetime.timedelta(days=100)
+    for n, name in enumerate((LISTED, UNPUBLISHED), start=1):
+        entry = serious.list_subject(
+            None,
+            unit=amr,
+            subject_kind="enterprise",
+            subject_name=name,
+            credit_code=uscc(n, "91350583MA6E"),
+            decision_number=f"南市监列〔{listed_on.year}〕{n}号",
+            listed_on=listed_on,
+            reasons="故意侵犯知识产权",
+        )
+        if name == LISTED:
+            serious.publish_listing(entry, office, listed_on)
+    return listed_on
+
+
+def test_a_visitor_on_a_phone_downloads_a_dataset_in_three_formats_and_reads_its_dcat(open_tab):
+    listed_on = _published_listings()
+    found = contract.found()[SERIOUS_LIST]
+    labels = [str(column.label) for column in found.columns]
+    modified = timezone.localtime(found.modified(timezone.localdate()))
+    amr = Unit.objects.get(key="amr")
+
+    visitor = open_tab(PHONE)
+    page = visitor.page
+    visitor.go("/portal/data/")
+    _accessible(visitor, "open data")
+    with page.expect_navigation():
+        page.get_by_test_id(f"portal-dataset-{SERIOUS_LIST}").click()
+    expect(page.get_by_test_id("portal-dataset-title")).to_have_text(str(found.title))
+    expect(page.locator("main")).to_contain_text(str(found.description))
+    about = page.get_by_test_id("portal-dataset-about")
+    for shown in (amr.name, "CC BY 4.0", "南安市", "350583", f"{listed_on:%Y-%m-%d}"):
+        expect(about).to_contain_text(shown)
+    expect(page.get_by_test_id("portal-dataset-modified")).to_contain_text(f"{modified:%Y-%m-%d %H:%M}")
+    expect(page.get_by_test_id("portal-dataset-cards")).to_contain_text(LISTED)
+    expect(page.locator("main")).not_to_contain_text(UNPUBLISHED)
+    _accessible(visitor, "dataset")
+    _fits(visitor)
+    visitor.screenshot("portal-dataset-390")
+
+    files, links = {}, {}
+    for suffix in ("csv", "xlsx", "json"):
+        link = page.get_by_test_id(f"download-{suffix}")
+        links[suffix] = visitor.base_url + link.get_attribute("href")
+        with page.expect_download() as caught:
+            link.click()
+        assert caught.value.suggested_filename.endswith(f"-{SERIOUS_LIST}-{timezone.localdate():%Y%m%d}.{suffix}")
+        files[suffix] = Path(caught.value.path()).read_bytes()
+
+    table = list(csv.reader(io.StringIO(files["csv"].decode("utf-8-sig"))))
+    assert table[0] == labels
+    assert [row[0] for row in table[1:]] == [LISTED]
+    sheet = openpyxl.load_workbook(io.BytesIO(files["xlsx"])).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)][1:]  # below the note line: the header
+    assert rows[0] == labels and [row[0] for row in rows[1:]] == [LISTED]
+    document = json.loads(files["json"])
+    assert document["key"] == SERIOUS_LIST and document["count"] == 1
+    assert [row["subject_name"] for row in document["rows"]] == [LISTED]
+    assert UNPUBLISHED not in files["csv"].decode("utf-8-sig") + files["json"].decode("utf-8")
+
+    dcat_link = about.locator("a[href$='.jsonld']")
+    response = page.request.get(visitor.base_url + dcat_link.get_attribute("href"))
+    assert response.ok and response.headers["content-type"].startswith("application/ld+json")
+    graph = rdflib.Graph().parse(data=response.body(), format="json-ld")
+    (node,) = graph.subjects(rdflib.RDF.type, DCAT.Dataset)
+    assert str(graph.value(node, rdflib.DCTERMS.identifier)) == SERIOUS_LIST
+    assert graph.value(node, rdflib.DCTERMS.license) == rdflib.URIRef(settings.ZHICHAN_OPEN_DATA_LICENCE_URL)
+    publisher = graph.value(node, rdflib.DCTERMS.publisher)
+    assert amr.name in {str(name) for name in graph.objects(publisher, rdflib.FOAF.name)}
+    distributions = {
+        str(graph.value(distribution, DCAT.mediaType)).rsplit("/media-types/", 1)[1]: distribution
+        for distribution in graph.objects(node, DCAT.distribution)
+    }
+    assert set(distributions) == set(MEDIA_TYPES.values())
+    for suffix, media_type in MEDIA_TYPES.items():
+        distribution = distributions[media_type]
+        assert graph.value(distribution, DCAT.downloadURL) == rdflib.URIRef(links[suffix])
+        assert graph.value(distribution, rdflib.DCTERMS.license) == rdflib.URIRef(
+            settings.ZHICHAN_OPEN_DATA_LICENCE_URL
+        )
+    assert visitor.console_errors() == []

@@ -48,9 +48,18 @@ EXPECTED = {
     "portal-registration-list": (OFFICE, OFFICE),
     "portal-registration-detail": (OFFICE, OFFICE),
     "portal-registration-step": (OFFICE, OFFICE),
+    # News and notices: anyone reads the published ones; every item, drafts too, is the office's to write (the
+    # leadership reads the list, as it reads the catalogue).
+    "portal-news": (EVERYONE, EVERYONE),
+    "portal-news-item": (EVERYONE, EVERYONE),
+    "portal-notice-list": (SEE_ALL, OFFICE),
+    "portal-notice-new": (OFFICE, OFFICE),
+    "portal-notice-edit": (OFFICE, OFFICE),
+    "portal-notice-step": (OFFICE, OFFICE),
 }
 
 NUMBER = "2024-PERMISSN"
+NEWS_ID = 424242  # a published item, read at its public address by every role
 URL_KWARGS = {
     "portal-service": {"code": "complaint"},
     "portal-status": {"number": NUMBER},
@@ -63,6 +72,7 @@ URL_KWARGS = {
     "portal-dataset-download": {"key": "service-agencies", "suffix": "xlsx"},
     "portal-dataset-dcat": {"key": "service-agencies"},
     "api:public-dataset-detail": {"key": "service-agencies"},
+    "portal-news-item": {"item": NEWS_ID},
 }
 
 
@@ -81,3 +91,13 @@ def rows(users):
     Service.objects.filter(code="training-registration").update(unit=Unit.objects.get(key="science"))
     make_request("training-registration", answers={"training": "专利检索培训"})
     make_registration("permission-applicant")
+    make_notices()
+
+
+def make_notices():
+    import datetime
+
+    from zhichan.portal.models import Notice
+
+    Notice.objects.create(pk=NEWS_ID, title="权限测试新闻", body="正文", published_on=datetime.date(2024, 5, 6))
+    Notice.objects.create(title="权限测试草稿", body="草稿正文")

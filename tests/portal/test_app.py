@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
@@ -69,3 +70,64 @@ def test_an_event_renews_the_published_pages_once_committed(catalogue, django_ca
         requests.answer(made, users["office"], text="已答复")
     assert len([c for c in callbacks if c is cache.changed]) == 1  # once for the whole transaction
     assert cache.version() > before
+
+
+def test_a_followed_request_s_status_is_kept_on_the_server_and_shows_its_answer_once_given(catalogue, users):
+    from zhichan.portal.services import requests
+
+    from .factories import make_request
+
+    made = make_request()
+    address = reverse("portal-status", args=[made.number])
+    first = Client().get(address)
+    assert "X-Portal-Cache" not in first and "no-store" in first["Cache-Control"]  # browsers keep no copy
+    again = Client().get(address)
+    assert again["X-Portal-Cache"] == "hit" and again.content == first.content and "no-store" in again["Cache-Control"]
+    requests.answer(made, users["office"], text="可向合作银行申请，材料见附件清单。")
+    answered = Client().get(address)
+    assert "X-Portal-Cache" not in answered and "可向合作银行申请" in answered.content.decode()
+    # Answered and not yet rated, the page asks how satisfied the visitor is: a form with its own token, never kept.
+    assert "csrfmiddlewaretoken" in answered.content.decode()
+    assert "X-Portal-Cache" not in Client().get(address)
+
+
+def test_the_visitor_who_just_made_a_request_reads_its_own_page_and_others_the_kept_one(catalogue):
+    from zhichan.portal.views_public import NEW_REQUEST
+
+    from .factories import make_request
+
+    made = make_request()
+    address = reverse("portal-status", args=[made.number])
+    Client().get(address)
+    requester = Client()
+    session = requester.session
+    session[NEW_REQUEST] = made.number
+    session.save()
+    own = requester.get(address)
+    assert "X-Portal-Cache" not in own
+    assert Client().get(address)["X-Portal-Cache"] == "hit"
+    assert NEW_REQUEST not in requester.session  # told once
+
+
+def test_a_change_made_by_another_process_renews_the_pages(catalogue, users):
+    """Each server process keeps its own memory cache: an event recorded elsewhere (another process, the task
+    worker) moves the version through the database, without this process's count moving."""
+    from zhichan.core.models import Event
+
+    Client().get("/portal/services/")
+    assert Client().get("/portal/services/")["X-Portal-Cache"] == "hit"
+    counted, latest = cache.version()
+    service = Service.objects.get(code="patent-search")
+    Event.objects.bulk_create(  # written without signals, as this process sees another's write
+        [
+            Event(
+                kind="portal.service_changed",
+                user=users["office"],
+                content_type=ContentType.objects.get_for_model(Service),
+                object_id=service.pk,
+                label=str(service),
+            )
+        ]
+    )
+    assert cache.version()[0] == counted and cache.version()[1] > latest
+    assert "X-Portal-Cache" not in Client().get("/portal/services/")

@@ -64,11 +64,11 @@ def test_state_labels_reword_the_public_pages(catalogue, users):
         (lambda data: data["services"][0].update(anonymous=True), "services[0].anonymous"),
         (
             lambda data: data["services"][0]["fields"].append({"key": "name", "label": "x"}),
-            "services[0].fields[3].key: the question 'name' is already asked",
+            "services[0].fields[3].key: the key name is a field the form asks itself",
         ),
         (
             lambda data: data["services"][0]["fields"].append({"key": "q", "label": "x", "type": "choice"}),
-            "services[0].fields[3].choices: is required",
+            "services[0].fields[3].choices: a choice needs its choices",
         ),
     ],
 )

@@ -346,6 +346,11 @@ def test_every_module_declares_its_datasets_by_the_contract():
     assert contract.problems(object()) and "catalog" in contract.RESERVED
 
 
+def test_a_declaration_says_only_what_the_contract_names():
+    with pytest.raises(TypeError, match="publishr"):
+        contract.Declared(key="misspelt", publishr="amr", rows=lambda day: [], modified=lambda day: None)
+
+
 @pytest.mark.parametrize("key", sorted(KEYS))
 def test_a_dataset_holds_its_published_rows_only_in_every_format(key, world, client):
     shown, hidden = world["shown"][key], world["hidden"][key]

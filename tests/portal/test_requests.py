@@ -33,6 +33,7 @@ def test_a_complaint_lands_in_protection_through_its_intake(catalogue):
     assert complaint.channel == "online" and complaint.unit.key == "amr" and complaint.complainant_name == "王先生"
     assert complaint.ip_type == "trademark" and complaint.respondent_name == "某阀门店"
     assert complaint.received_on == RECEIVED
+    assert complaint.matter == "网店销售假冒我司商标的阀门"  # each answer read into a field of its own
     # The photo is kept once, on the complaint, and read from the request.
     assert [file.name for file in Attachment.objects.on(complaint)] == ["假货.png"]
     assert [file.name for file in requests.landed_files(made)] == ["假货.png"]
@@ -67,8 +68,10 @@ def test_a_complaint_not_accepted_closes_the_request_with_the_reason(catalogue):
 
 
 def test_a_tip_may_be_anonymous_and_a_complaint_may_not(catalogue):
-    tip = make_request("tip", anonymous=True, matter="市场里有假货")
+    tip = make_request("tip", anonymous=True, matter="市场里有假货", answers={"place": "水头镇五里桥路"})
     assert tip.anonymous and tip.name == "" and tip.record.anonymous and tip.record.kind == "tip"
+    # An answer the intake reads into no field of its own stays with the matter, in the module's own record.
+    assert tip.record.matter == "市场里有假货\n发生地点：水头镇五里桥路"
     with pytest.raises(ValidationError, match="只有举报"):
         make_request("complaint", anonymous=True, answers={"ip_type": "patent"})
 

@@ -1,5 +1,5 @@
 """Rows the services tests (and the permission tests) build: valid credit codes, an agency, an outlet, a registry
-enterprise and a custody engagement, each through its action."""
+enterprise, a custody engagement and a custody application, each through its action."""
 
 import datetime
 
@@ -76,3 +76,23 @@ def make_engagement(user=None, n=1, unit_key="amr", agency=None, enterprise=None
     fields.update(values)
     unit = Unit.objects.get(key=unit_key) if user is None else None
     return custody.create_engagement(user, unit=unit, **fields)
+
+
+def make_application(user=None, n=1, unit_key="amr", **values):
+    """An application for custody, as the portal's intake or a unit's counter takes it in."""
+    from zhichan.services.services import custody_applications
+
+    fields = {
+        "enterprise_name": f"申请托管企业{n}",
+        "credit_code": uscc(n, "91350583MA4W"),
+        "contact_name": "张三丰",
+        "contact_phone": "13912345678",
+        "contact_email": "zhang@example.com",
+        "services": ["maintenance"],
+        "custody_scope": "partial",
+        "matter": "希望托管专利年费和商标续展。",
+        "received_on": D(2024, 5, 6),
+    }
+    fields.update(values)
+    unit = Unit.objects.get(key=unit_key) if user is None else None
+    return custody_applications.receive_application(user, unit=unit, **fields)

@@ -1,7 +1,8 @@
-"""Who may open each page and endpoint of the services module, and rows to try them with: an agency, an outlet and
-a custody engagement kept by the market supervision bureau, and an outlet kept by the court; an expert and a draw of
-Nan'an, a plan of the market supervision bureau (published) and one of the court (a draft). Every staff role reads
-the directories and the custody ledger; the office and the liaison of the unit keeping a record write it; agencies
+"""Who may open each page and endpoint of the services module, and rows to try them with: an agency, an outlet, a
+custody engagement and a custody application kept by the market supervision bureau, and an outlet kept by the
+court; an expert and a draw of Nan'an, a plan of the market supervision bureau (published) and one of the court (a
+draft). Every staff role reads the directories, the custody ledger and its applications; the office and the liaison
+of the unit keeping a record write it (decide an application); agencies
 are kept by member units (their supervising unit), so a township's liaison does not enter them; only the office
 publishes and keeps the expert pool."""
 
@@ -47,6 +48,14 @@ EXPECTED = {
     "api:custodyengagement-list": (STAFF, WRITERS),
     "api:custodyengagement-detail": (STAFF, WRITERS),
     "api:custodyengagement-step": (STAFF, WRITERS),
+    "custody-application-list": (STAFF, STAFF),
+    "custody-application-new": (WRITERS, WRITERS),
+    "custody-application-detail": (STAFF, WRITERS),
+    "custody-application-step": (STAFF, WRITERS),
+    "custody-application-engage": (WRITERS, WRITERS),
+    "api:custodyapplication-list": (STAFF, WRITERS),
+    "api:custodyapplication-detail": (STAFF, WRITERS),
+    "api:custodyapplication-step": (STAFF, WRITERS),
     "expert-list": (STAFF, STAFF),
     "expert-new": (OFFICE, OFFICE),
     "expert-detail": (STAFF, OFFICE),
@@ -73,9 +82,10 @@ EXPECTED = {
 
 
 def rows(users):
-    from .factories import make_engagement, make_outlet
+    from .factories import make_application, make_engagement, make_outlet
 
     make_engagement(None, n=1)  # with its agency, kept by the market supervision bureau
+    make_application(None, n=1)  # awaiting the market supervision bureau's decision
     make_outlet(None, n=1)
     make_outlet(None, n=2, unit_key="court")
 

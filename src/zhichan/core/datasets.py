@@ -20,7 +20,10 @@ A dataset says:
 - `modified(day)`: when it last changed (a datetime or a date), counting rows withdrawn as changes where the app
   can tell; None when nothing was ever published.
 
-This base class is the protocol: the portal reads nothing of a dataset that is not named here.
+This base class is the protocol: the portal reads nothing of a dataset that is not named here. A module declares
+each dataset as a `Declared`, saying only what sets it apart: the attributes above as keywords, its rows as a
+function of the day, and its last change, most often `changes()` of the rows `published_by()` the day; the columns
+that show a model's fields are labelled by them (`field_columns`).
 """
 
 import datetime
@@ -76,6 +79,56 @@ class Dataset(ABC):
 
     def __repr__(self):
         return f"<{type(self).__name__} {getattr(self, 'key', '?')}>"
+
+
+# What a dataset says of itself: the attributes a declaration may give.
+SAID = ("key", "title", "description", "rule", "publisher", "frequency", "region", "columns", "period_column")
+
+
+class Declared(Dataset):
+    """A dataset declared by its differences: the attributes it says (`SAID`) as keywords, `rows(day)` the function
+    giving its published rows (a list, or a queryset read in full) and `modified(day)` the one giving its last
+    change (see `changes`)."""
+
+    def __init__(self, *, rows, modified, **said):
+        unknown = sorted(set(said) - set(SAID))
+        if unknown:
+            raise TypeError(f"a dataset says none of {unknown}: only {SAID}")
+        vars(self).update(said)
+        self._rows, self._modified = rows, modified
+
+    def rows(self, day):
+        return list(self._rows(day))
+
+    def modified(self, day):
+        return self._modified(day)
+
+
+def label_of(model, name):
+    """The label of the model's field: a column showing that field is headed by it."""
+    return model._meta.get_field(name).verbose_name
+
+
+def field_columns(model, *fields) -> tuple[Column, ...]:
+    """The columns showing the model's fields, in the order given, each labelled by its field: names of fields
+    (a text of names separated by spaces, as namedtuple takes them; each column reads the row's attribute of that
+    name), a (name, value) pair for a cell read otherwise (`Column.value`), or a Column of its own."""
+    found = []
+    for field in fields:
+        if isinstance(field, Column):
+            found.append(field)
+        elif isinstance(field, str):
+            found.extend(Column(name, label_of(model, name)) for name in field.split())
+        else:
+            name, value = field
+            found.append(Column(name, label_of(model, name), value))
+    return tuple(found)
+
+
+def published_by(model, field="published_on", **filters):
+    """The rows of the model published by the day — their `field` on or before it — as a function of the day (a
+    queryset of the model, filtered further by `filters`)."""
+    return lambda day: model.objects.filter(**{f"{field}__lte": day}, **filters)
 
 
 def readable(row):
@@ -142,3 +195,16 @@ def last_event(model, *kinds) -> datetime.datetime | None:
     no longer published, but the dataset changed)."""
     rows = Event.objects.filter(content_type=ContentType.objects.get_for_model(model), kind__in=[k.key for k in kinds])
     return rows.aggregate(last=Max("at"))["last"]
+
+
+def changes(published, *fields, events=()):
+    """A dataset's `modified` as most read it: the latest of the fields (the rows' `updated`, their publication day)
+    over the rows `published(day)` gives — the rows published by the day, shown still or not (a listing removed
+    early changes the list) — and, where `events` names a model and kinds of its events, of the last such event (a
+    withdrawal: the row is no longer published, but the dataset changed); None while there is none."""
+
+    def modified(day):
+        stamps = published(day).aggregate(*(Max(field) for field in fields))
+        return latest(*stamps.values(), last_event(*events) if events else None)
+
+    return modified

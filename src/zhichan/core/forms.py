@@ -21,6 +21,18 @@ class BootstrapMixin:
             widget.attrs.setdefault("class", css)
 
 
+def five_points(label, *, help_text="", widget=forms.RadioSelect) -> forms.TypedChoiceField:
+    """A score from 5 down to 1, as the platform asks every question of satisfaction or usefulness."""
+    return forms.TypedChoiceField(
+        label=label, choices=[(str(n), str(n)) for n in range(5, 0, -1)], coerce=int, widget=widget, help_text=help_text
+    )
+
+
+def comment_field(label) -> forms.CharField:
+    """The free comment that goes with a score."""
+    return forms.CharField(label=label, required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class PersonForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Person

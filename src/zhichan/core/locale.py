@@ -2,6 +2,11 @@ from django.conf import settings
 from django.utils import translation
 
 
+def in_language(chinese: str, english: str) -> str:
+    """A record's text in the active language: its English text on an English page when it has one."""
+    return english if english and (translation.get_language() or "").startswith("en") else chinese
+
+
 class LanguageMiddleware:
     """Chinese first: the language is the user's own choice (the language cookie), else zh-hans.
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from zhichan.core.forms import BootstrapMixin
+from zhichan.core.forms import BootstrapMixin, comment_field, five_points
 from zhichan.core.models import Region, RegionKind, Unit, UnitKind
 from zhichan.core.roles import LIAISONS, Role, role_of
 
@@ -169,16 +169,8 @@ class SignInForm(BootstrapMixin, forms.Form):
 
 
 class FeedbackForm(BootstrapMixin, forms.Form):
-    rating = forms.TypedChoiceField(
-        label=_("how useful was it"),
-        choices=[(str(n), str(n)) for n in range(5, 0, -1)],
-        coerce=int,
-        widget=forms.RadioSelect,
-        help_text=_("5 the most useful."),
-    )
-    comment = forms.CharField(
-        label=_("comments"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    rating = five_points(_("how useful was it"), help_text=_("5 the most useful."))
+    comment = comment_field(_("comments"))
 
 
 class RoundForm(BootstrapMixin, forms.Form):

@@ -12,6 +12,7 @@ class PortalConfig(Module):
     menu = [
         Menu(_("Public requests"), "portal-request-list", STAFF),
         Menu(_("Services catalogue"), "portal-catalogue", SEE_ALL),
+        Menu(_("News and notices"), "portal-notice-list", SEE_ALL),
         Menu(_("The public portal"), "portal-home", STAFF),
         Menu(_("Enterprise registrations"), "portal-registration-list", frozenset({Role.OFFICE})),
         Menu(_("Enterprise self-service"), "portal-enterprise", frozenset({Role.ENTERPRISE})),

@@ -5,11 +5,13 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from zhichan.core.forms import BootstrapMixin
+from zhichan.core.forms import BootstrapMixin, comment_field, five_points
 from zhichan.core.models import DeadlineRule, Unit
 
 from .models import FieldType, Service, in_language
+from .services import catalogue
 from .services.catalogue import EDITABLE
+from .services.intakes import needs_credit_code
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -54,7 +56,25 @@ def _question(question) -> forms.Field:
     return forms.CharField(label=label, required=required, max_length=200)
 
 
-class RequestForm(BootstrapMixin, forms.Form):
+class ChallengedForm(BootstrapMixin, forms.Form):
+    """A form anyone may send without an account: it ends with the challenge (services/challenge.py) — the answer
+    to a small sum, the question signed, and a field people never see that programs fill in."""
+
+    answer = forms.CharField(
+        label=_("Your answer"),
+        max_length=4,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    challenge = forms.CharField(widget=forms.HiddenInput, required=False)
+    website = forms.CharField(label=_("Leave this empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("answer", "challenge", "website"):  # asked last, after the form's own fields
+            self.fields[name] = self.fields.pop(name)
+
+
+class RequestForm(ChallengedForm):
     bound_field_class = PortalBoundField
     anonymous = forms.BooleanField(
         label=_("Report anonymously"),
@@ -92,13 +112,6 @@ class RequestForm(BootstrapMixin, forms.Form):
         help_text=_("Up to 5 photos (JPG, PNG, WebP) or PDF files."),
         widget=MultipleFiles(attrs={"accept": ".jpg,.jpeg,.png,.webp,.pdf", "multiple": True}),
     )
-    answer = forms.CharField(
-        label=_("Your answer"),
-        max_length=4,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    challenge = forms.CharField(widget=forms.HiddenInput, required=False)
-    website = forms.CharField(label=_("Leave this empty"), required=False)  # a field people never see
 
     def __init__(self, *args, service: Service, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,6 +122,11 @@ class RequestForm(BootstrapMixin, forms.Form):
             del self.fields["files"]
         if not service.anonymous:
             self.fields["name"].widget.attrs["aria-required"] = "true"  # asked for by the intake, not the form
+        if needs_credit_code(service.target):  # the landing names the enterprise by it (a custody application)
+            self.fields["credit_code"].required = True
+            self.fields["credit_code"].error_messages["required"] = _(
+                "Give the enterprise's unified social credit code, on its licence."
+            )
         self.questions = []
         for question in service.fields:
             field = _question(question)
@@ -154,16 +172,11 @@ class TrackForm(BootstrapMixin, forms.Form):
 
 class RatingForm(BootstrapMixin, forms.Form):
     bound_field_class = PortalBoundField
-    rating = forms.TypedChoiceField(
-        label=_("How satisfied are you with how your request was handled?"),
-        choices=[(str(n), str(n)) for n in range(5, 0, -1)],
-        coerce=int,
-        widget=forms.RadioSelect,
+    rating = five_points(
+        _("How satisfied are you with how your request was handled?"),
         help_text=_("5 very satisfied, 1 very dissatisfied."),
     )
-    comment = forms.CharField(
-        label=_("Comments"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    comment = comment_field(_("Comments"))
 
 
 class DayForm(BootstrapMixin, forms.Form):
@@ -206,6 +219,140 @@ class ServiceForm(BootstrapMixin, forms.ModelForm):
         self.fields["rule"].label_from_instance = lambda rule: f"{rule.name}（{rule.length} {rule.get_unit_display()}）"
 
 
+ORDER, DELETE = forms.formsets.ORDERING_FIELD_NAME, forms.formsets.DELETION_FIELD_NAME
+
+
+def choices_text(choices: list) -> str:
+    """A question's choices as its page writes them, one a line: `value | 中文 | English`."""
+    lines = []
+    for choice in choices:
+        parts = [choice["value"], choice["label"], choice.get("label_en", "")]
+        if not parts[2]:
+            parts = parts[:1] if parts[1] == parts[0] else parts[:2]
+        lines.append(" | ".join(parts))
+    return "\n".join(lines)
+
+
+def read_choices(text: str) -> list[dict]:
+    """The choices typed one a line, `value | 中文 | English` (the English may be left out; a line of one part is
+    its own value); a full-width ｜ from a Chinese keyboard reads as |."""
+    found = []
+    for number, line in enumerate((text or "").replace("｜", "|").splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) > 3:
+            raise forms.ValidationError(
+                _("Line %(number)s has more than three parts: write value | 中文 | English.") % {"number": number}
+            )
+        if len(parts) == 1:
+            parts = [parts[0], parts[0]]
+        value, label, label_en = [*parts, ""][:3]
+        found.append({"value": value, "label": label, "label_en": label_en})
+    return found
+
+
+class QuestionForm(BootstrapMixin, forms.Form):
+    """One extra question of a service: its key, its wording in both languages, its type, whether it must be
+    answered, and a choice's choices one a line."""
+
+    bound_field_class = PortalBoundField
+    label = forms.CharField(label=_("question"), max_length=200)
+    label_en = forms.CharField(label=_("question in English"), max_length=200, required=False)
+    type = forms.CharField(  # any value reaches the catalogue's check, which words the refusal
+        label=_("type"), initial=FieldType.TEXT, widget=forms.Select(choices=FieldType.choices)
+    )
+    required = forms.BooleanField(label=_("required"), required=False)
+    choices = forms.CharField(
+        label=_("choices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only for the type one of a list: one choice a line, value | 中文 | English, e.g. "
+            "patent | 专利 | Patent. A line of one word is both the value and the wording."
+        ),
+    )
+    key = forms.CharField(
+        label=_("key"),
+        max_length=40,
+        required=False,
+        help_text=_(
+            "Small letters, digits and _, starting with a letter, e.g. amount; left empty, one is made. "
+            "It cannot change once saved: the answers are kept under it."
+        ),
+        widget=forms.TextInput(attrs={"autocapitalize": "none", "autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_choices(self):
+        return read_choices(self.cleaned_data.get("choices"))
+
+    def question(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in catalogue.FIELD_KEYS}
+
+
+class BaseQuestionFormSet(forms.BaseFormSet):
+    """A service's extra questions on its page: each with its place (a number: change it to reorder), blank rows
+    to add questions and a box to remove one. A question already asked keeps its key (shown, not typed: earlier
+    answers are kept under it); one whose answer the landing reads keeps its type and cannot be removed. The check
+    is the catalogue's own (services/catalogue.py), each problem shown under its question's field."""
+
+    def __init__(self, *args, service: Service, **kwargs):
+        self.service = service
+        self.reads = catalogue.answers_read(service.target)
+        initial = [{**question, "choices": choices_text(question.get("choices", []))} for question in service.fields]
+        super().__init__(*args, initial=initial, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        place = form.fields[ORDER]
+        place.label = _("order")
+        place.widget.attrs.update({"class": "form-control", "inputmode": "numeric", "min": 1})
+        form.asked = form.read = ""
+        if index is None or index >= min(len(self.initial), self.initial_form_count()):
+            return
+        form.asked = self.initial[index]["key"]
+        form.fields["choices"].widget.attrs["rows"] = max(3, self.initial[index]["choices"].count("\n") + 1)
+        form.fields["key"].widget.attrs["readonly"] = True
+        form.fields["key"].help_text = _("Kept once saved: the answers are kept under it.")
+        form.read = self.reads.get(form.asked, "")
+        if form.read:  # the landing reads it: only its type is offered, and it is not removed
+            form.fields["type"].widget.choices = [(form.read, FieldType(form.read).label)]
+            del form.fields[DELETE]
+        else:
+            form.fields[DELETE].label = _("Remove this question")
+            form.fields[DELETE].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        """The kept questions in their order, new ones keyed, checked by the catalogue's rule."""
+        self.questions, kept = [], []
+        for index, form in enumerate(self.forms):
+            if self._should_delete_form(form) or index >= self.initial_form_count() and not form.has_changed():
+                continue
+            if not form.is_valid():
+                return  # the row's own errors first
+            kept.append((index + 1, form))
+        # In the order of their numbers, a question without one last; equal numbers keep the page's order.
+        kept.sort(key=lambda row: (row[1].cleaned_data.get(ORDER) is None, row[1].cleaned_data.get(ORDER) or 0))
+        questions = catalogue.with_keys([form.question() for _number, form in kept], self.service.fields)
+        problems = catalogue.question_problems(questions, target=self.service.target, before=self.service.fields)
+        for problem in problems:
+            if problem.index is not None:
+                kept[problem.index][1].add_error(problem.part, problem.worded())
+        if problems:
+            raise forms.ValidationError(
+                [
+                    catalogue.said(problem, questions, kept[problem.index][0] if problem.index is not None else None)
+                    for problem in problems
+                ]
+            )
+        self.questions = questions
+
+
+QuestionFormSet = forms.formset_factory(
+    QuestionForm, BaseQuestionFormSet, extra=2, can_order=True, can_delete=True, can_delete_extra=False, max_num=40
+)
+
+
 class StateLabelForm(BootstrapMixin, forms.Form):
     """One pair of labels per state type, named `<state>-label` and `<state>-label_en`."""
 
@@ -232,7 +379,7 @@ class StateLabelForm(BootstrapMixin, forms.Form):
             )
 
 
-class RegistrationForm(BootstrapMixin, forms.Form):
+class RegistrationForm(ChallengedForm):
     """An enterprise registers for self-service: the enterprise, its contact, the account (for a visitor without
     one), an optional business licence scan, and the challenge. The action (services/registrations.py) decides."""
 
@@ -313,13 +460,6 @@ class RegistrationForm(BootstrapMixin, forms.Form):
         help_text=_("A photo (JPG, PNG, WebP) or a PDF of the business licence helps the office verify you sooner."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.webp"}),
     )
-    answer = forms.CharField(
-        label=_("Your answer"),
-        max_length=4,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    challenge = forms.CharField(widget=forms.HiddenInput, required=False)
-    website = forms.CharField(label=_("Leave this empty"), required=False)  # a field people never see
 
     ACCOUNT = ("username", "password", "password_again")
 

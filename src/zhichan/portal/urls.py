@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import urls_datasets, urls_enterprise, views_app, views_public, views_staff
+from . import urls_datasets, urls_enterprise, views_app, views_news, views_public, views_staff
 from .api_schema import PublicDocsView, PublicSchemaView
 
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("portal/track/", views_public.track, name="portal-track"),
     path("portal/track/<str:number>/", views_public.status, name="portal-status"),
     path("portal/contact/", views_public.contact, name="portal-contact"),
+    path("portal/news/", views_news.news_list, name="portal-news"),
+    path("portal/news/<int:item>/", views_news.news_item, name="portal-news-item"),
     *urls_datasets.urlpatterns,
     *urls_enterprise.urlpatterns,
     path("portal/manifest.webmanifest", views_app.manifest, name="portal-manifest"),
@@ -24,4 +26,8 @@ urlpatterns = [
     path("portal/requests/<int:pk>/step/", views_staff.request_step, name="portal-request-step"),
     path("portal/catalogue/", views_staff.catalogue_page, name="portal-catalogue"),
     path("portal/catalogue/<slug:code>/", views_staff.service_edit, name="portal-service-edit"),
+    path("portal/notices/", views_news.notice_list, name="portal-notice-list"),
+    path("portal/notices/new/", views_news.notice_new, name="portal-notice-new"),
+    path("portal/notices/<int:pk>/", views_news.notice_edit, name="portal-notice-edit"),
+    path("portal/notices/<int:pk>/step/", views_news.notice_step, name="portal-notice-step"),
 ]

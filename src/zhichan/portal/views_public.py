@@ -17,9 +17,10 @@ from zhichan.core.views.actions import run_action
 from .cache import published_page
 from .forms import RatingForm, RequestForm, TrackForm
 from .models import PublicRequest, RequestState
-from .services import catalogue, challenge, requests
+from .services import catalogue, challenge, news, requests
 from .services.datasets import titles as dataset_titles
-from .services.site import links, programme_facts, published_outlets
+from .services.headlines import headline_figures
+from .services.site import links, programme_facts, published_outlets, running_programme
 
 NEW_REQUEST = "portal-new-request"  # the session remembers the request just made, to say its number once
 
@@ -28,7 +29,16 @@ NEW_REQUEST = "portal-new-request"  # the session remembers the request just mad
 @allow(EVERYONE)
 def home(request):
     services = list(catalogue.published_services())
-    context = {"facts": programme_facts(), "services": services[:8], "links": links(), "datasets": dataset_titles()}
+    programme = running_programme()
+    context = {
+        "facts": programme_facts(programme),
+        "figures": headline_figures(programme),
+        "news": news.latest(),
+        "activities": news.latest_activities(),
+        "services": services[:8],
+        "links": links(),
+        "datasets": dataset_titles(),
+    }
     return render(request, "portal/home.html", context)
 
 
@@ -124,7 +134,13 @@ def track(request):
     return render(request, "portal/track.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@never_cache
+def _nothing_of_the_visitors(request) -> bool:
+    """The status page is the same for everyone but the one who just made the request (told its number once)."""
+    return NEW_REQUEST not in request.session
+
+
+# Kept on the server only: the requester comes back for the answer, which must not wait in a browser's cache.
+@published_page(shared=_nothing_of_the_visitors, browsers=False)
 @allow(EVERYONE)
 def status(request, number):
     found = get_object_or_404(

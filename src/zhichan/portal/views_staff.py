@@ -17,9 +17,8 @@ from zhichan.core.scoping import works_for
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
 
-from .forms import ServiceForm, StateLabelForm
+from .forms import QuestionFormSet, ServiceForm, StateLabelForm
 from .models import PublicRequest, RequestState, Service
-from .models.requests import OPEN_STATES
 from .services import catalogue, requests
 from .steps import REQUEST_STEPS
 
@@ -36,7 +35,8 @@ def request_list(request):
     found = PublicRequest.objects.visible_to(request.user).select_related("service", "unit")
     state = request.GET.get("state", "open")
     if state == "open":
-        found = found.filter(state__in=OPEN_STATES)
+        # 未办结: everything not yet closed, an answered request too (its close is still to come).
+        found = found.exclude(state=RequestState.CLOSED)
     elif state in RequestState.values:
         found = found.filter(state=state)
     context = {
@@ -106,8 +106,16 @@ def catalogue_page(request):
 def service_edit(request, code):
     service = get_object_or_404(Service.objects.select_related("unit"), code=code)
     form = ServiceForm(request.POST or None, instance=service, organisation=service.unit.organisation)
-    if request.method == "POST" and form.is_valid():
+    # A post without the questions' section (a client of the page as it was) leaves the questions as they are.
+    edits_questions = "questions-TOTAL_FORMS" in request.POST
+    questions = QuestionFormSet(request.POST if edits_questions else None, service=service, prefix="questions")
+    posted = request.method == "POST"
+    valid = posted and form.is_valid()
+    valid = (questions.is_valid() or not edits_questions) and valid  # both checked: every mistake shows at once
+    if valid:
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        if edits_questions:
+            values["fields"] = questions.questions
         service.refresh_from_db()
         outcome = run_action(
             request,
@@ -120,6 +128,6 @@ def service_edit(request, code):
         )
         if outcome.ok:
             return redirect("portal-catalogue")
-    return render(
-        request, "portal/service_edit.html", {"service": service, "form": form}, status=400 if form.errors else 200
-    )
+    refused = form.errors or (edits_questions and not questions.is_valid())
+    context = {"service": service, "form": form, "questions": questions}
+    return render(request, "portal/service_edit.html", context, status=400 if refused else 200)

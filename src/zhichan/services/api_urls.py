@@ -7,9 +7,9 @@ from .api_outlets import OutletViewSet  # noqa: E402
 
 ROUTES += [("services/outlets", OutletViewSet)]
 
-from .api_custody import EngagementViewSet  # noqa: E402
+from .api_custody import CustodyApplicationViewSet, EngagementViewSet  # noqa: E402
 
-ROUTES += [("services/custody", EngagementViewSet)]
+ROUTES += [("services/custody", EngagementViewSet), ("services/custody-applications", CustodyApplicationViewSet)]
 
 from .api_experts import ExpertDrawViewSet, ExpertViewSet  # noqa: E402
 

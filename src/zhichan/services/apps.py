@@ -14,7 +14,7 @@ class ServicesConfig(Module):
         Menu(_("Brand stations and service outlets"), "outlet-list", STAFF),
         Menu(_("IP custody"), "custody-list", STAFF),
     ]
-    todos = ["todos.agency_todos"]
+    todos = ["todos.agency_todos", "todos.custody_application_todos"]
     # After the registry's demo enterprises, which the custody engagements name.
     first_start = ["first_start.first_start"]
     # Sets of choices several fields share (a custody engagement's services and a service record's item; the

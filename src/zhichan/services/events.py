@@ -23,6 +23,10 @@ CUSTODY_CHANGED = EventKind("custody.changed", _("custody engagement changed"))
 CUSTODY_SERVICE_RECORDED = EventKind("custody.service_recorded", _("service recorded"))
 CUSTODY_VISITED = EventKind("custody.visited", _("visit recorded"))
 CUSTODY_RATED = EventKind("custody.rated", _("satisfaction recorded"))
+# An application for custody, before there is an agreement (the portal's requests follow these).
+APPLICATION_RECEIVED = EventKind("custody_application.received", _("custody application received"))
+APPLICATION_ACCEPTED = EventKind("custody_application.accepted", _("custody application accepted"))
+APPLICATION_DECLINED = EventKind("custody_application.declined", _("custody application declined"))
 
 # The expert pool (人才专家库) and draws of experts.
 EXPERT_ADDED = EventKind("expert.added", _("expert added to the pool"))

@@ -1,5 +1,6 @@
 """First start: in demo mode, a deterministic set of synthetic agencies, stations and outlets with their
-activities, and custody engagements with services, visits and satisfaction (演示数据（虚构）), when absent."""
+activities, custody engagements with services, visits and satisfaction, and custody applications (演示数据（虚构）),
+when absent."""
 
 
 def first_start(stdout, demo: bool):
@@ -7,8 +8,8 @@ def first_start(stdout, demo: bool):
 
     if not demo or demo_services_present():
         return
-    agencies, outlets, engagements = create_demo_services()
+    agencies, outlets, engagements, applications = create_demo_services()
     stdout.write(
-        f"{agencies} synthetic service agencies, {outlets} stations and outlets, {engagements} custody engagements "
-        "(演示数据（虚构）)"
+        f"{agencies} synthetic service agencies, {outlets} stations and outlets, {engagements} custody engagements, "
+        f"{applications} custody applications (演示数据（虚构）)"
     )

@@ -7,13 +7,23 @@ from django import forms
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from zhichan.core.forms import BootstrapMixin
+from zhichan.core.forms import BootstrapMixin, five_points
 from zhichan.core.roles import Role, role_of
 from zhichan.registry.models import Patent, Trademark
 
 from .forms_common import DATE, FilterForm, ValuesMixin, regions_of, units_of
-from .models import Agency, CustodyScope, CustodyService, EngagementState, Expert, Payer
+from .models import (
+    Agency,
+    ApplicationState,
+    CustodyEngagement,
+    CustodyScope,
+    CustodyService,
+    EngagementState,
+    Expert,
+    Payer,
+)
 from .services.custody import enterprise_by_code
+from .services.custody_applications import engagements_to_link
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
 SEPARATORS = re.compile(r"[\s,;，；、]+")
@@ -60,7 +70,7 @@ class EngagementForm(ValuesMixin, BootstrapMixin, forms.Form):
     unit = forms.ModelChoiceField(None, label=_("following unit"), required=False)
     note = forms.CharField(label=_("note"), widget=TEXTAREA, required=False)
 
-    def __init__(self, *args, user, instance=None, **kwargs):
+    def __init__(self, *args, user, instance=None, application=None, **kwargs):
         if instance is not None:
             initial = {name: getattr(instance, name) for name in self.base_fields if hasattr(instance, name)}
             initial["enterprise_code"] = instance.enterprise.uscc
@@ -68,9 +78,15 @@ class EngagementForm(ValuesMixin, BootstrapMixin, forms.Form):
             initial["patent_numbers"] = ", ".join(p.application_number for p in instance.patents.all())
             initial["trademark_numbers"] = ", ".join(t.registration_number for t in instance.trademarks.all())
             kwargs["initial"] = initial
+        elif application is not None:  # what the application asked for; it is followed by the application's unit
+            kwargs["initial"] = {
+                "enterprise_code": application.credit_code,
+                "services": application.services,
+                "custody_scope": application.custody_scope,
+            }
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.visible_to(user).order_by("name")
-        if instance is not None or role_of(user) != Role.OFFICE:
+        if instance is not None or application is not None or role_of(user) != Role.OFFICE:
             del self.fields["unit"]
         else:
             self.fields["unit"].queryset = units_of(user)
@@ -132,9 +148,7 @@ class VisitForm(ValuesMixin, BootstrapMixin, forms.Form):
 
 class RatingForm(ValuesMixin, BootstrapMixin, forms.Form):
     prefix = "r"
-    satisfaction = forms.TypedChoiceField(
-        label=_("satisfaction (1–5)"), choices=[(n, n) for n in range(5, 0, -1)], coerce=int
-    )
+    satisfaction = five_points(_("satisfaction (1–5)"), widget=forms.Select)
     day = forms.DateField(label=_("rated on"), widget=DATE)
     comment = forms.CharField(label=_("comment on satisfaction"), widget=TEXTAREA, required=False)
 
@@ -155,3 +169,68 @@ class EngagementFilterForm(FilterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_of(user)
+
+
+class ApplicationForm(ValuesMixin, BootstrapMixin, forms.Form):
+    """An application taken in at the counter or by phone (those made on the portal land by themselves)."""
+
+    enterprise_name = forms.CharField(label=_("enterprise"), max_length=200)
+    credit_code = forms.CharField(
+        label=_("unified social credit code"),
+        max_length=30,
+        help_text=_("Linked to the register's enterprise when it is found there."),
+    )
+    contact_name = forms.CharField(label=_("contact person"), max_length=100)
+    contact_phone = forms.CharField(label=_("contact phone"), max_length=30, required=False)
+    contact_email = forms.EmailField(label=_("contact e-mail"), required=False)
+    custody_scope = forms.ChoiceField(
+        label=_("custody scope wanted"), choices=[("", "—"), *CustodyScope.choices], required=False
+    )
+    services = forms.MultipleChoiceField(
+        label=_("services wanted"),
+        choices=CustodyService.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    matter = forms.CharField(label=_("what the enterprise asks for"), widget=forms.Textarea(attrs={"rows": 4}))
+    received_on = forms.DateField(label=_("received on"), widget=DATE, required=False, help_text=_("Empty: today."))
+    unit = forms.ModelChoiceField(None, label=_("following unit"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if role_of(user) != Role.OFFICE:
+            del self.fields["unit"]
+        else:
+            self.fields["unit"].queryset = units_of(user)
+            self.fields["unit"].help_text = _("Empty: the unit hosting the office.")
+
+
+class DeclineForm(ValuesMixin, BootstrapMixin, forms.Form):
+    prefix = "d"
+    reason = forms.CharField(
+        label=_("why it is declined"), widget=TEXTAREA, help_text=_("The applicant reads it on the portal.")
+    )
+    day = forms.DateField(label=_("decided on"), widget=DATE, required=False, help_text=_("Empty: today."))
+
+
+class LinkEngagementForm(ValuesMixin, BootstrapMixin, forms.Form):
+    """An application accepted with an engagement entered before it: one of its enterprise's, made from no other."""
+
+    prefix = "a"
+    engagement = forms.ModelChoiceField(CustodyEngagement.objects.none(), label=_("engagement already entered"))
+    day = forms.DateField(label=_("decided on"), widget=DATE, required=False, help_text=_("Empty: today."))
+
+    def __init__(self, *args, application=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if application is not None and user is not None:
+            self.fields["engagement"].queryset = engagements_to_link(application, user)
+        self.fields["engagement"].label_from_instance = lambda row: (
+            f"{row.agreement_number} · {row.agency.name} · {row.start:%Y-%m-%d}"
+        )
+
+
+class ApplicationFilterForm(FilterForm):
+    q = forms.CharField(
+        label=_("search"), widget=forms.TextInput(attrs={"placeholder": _("enterprise or credit code")})
+    )
+    state = forms.ChoiceField(label=_("state"), choices=[("", _("all states")), *ApplicationState.choices])

@@ -1,6 +1,7 @@
 """What is entered on an agency's, an outlet's, a custody engagement's, an expert's and an inspector's page, one table
 each for the page and the API (core/steps.py): each entry's label, form and action; the action's own permission
-decides who is offered it. These records have no states: every entry is offered whatever the record holds."""
+decides who is offered it. These records have no states: every entry is offered whatever the record holds (a custody
+application's steps only while it awaits a decision)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from zhichan.core.steps import Step, Steps, by_action
 
 from .forms_agencies import PractitionerForm, PublishForm, PurchasedServiceForm, QualificationForm
-from .forms_custody import RatingForm, ServiceRecordForm, VisitForm
+from .forms_custody import DeclineForm, LinkEngagementForm, RatingForm, ServiceRecordForm, VisitForm
 from .forms_experts import AvailabilityForm, TieForm
 from .forms_inspections import InspectorTieForm, ResultEntryForm, StepAsideEntryForm
 from .forms_outlets import ActivityForm
-from .services import agencies, custody, experts, inspections, inspectors, outlets, publication
+from .models import ApplicationState
+from .services import agencies, custody, custody_applications, experts, inspections, inspectors, outlets, publication
 
 
 class NothingForm(forms.Form):
@@ -110,6 +112,33 @@ CUSTODY_STEPS = Steps(
         ),
     ],
     form_kwargs=lambda step, record, user: {"user": user} if step.key == "visit" else {},
+)
+
+# A custody application awaiting a decision: declined with a reason, or accepted with an engagement entered before it
+# (the page's usual way, entering the engagement from the application, is a page of its own: views_custody.py).
+APPLICATION_STEPS = Steps(
+    [
+        Step(
+            "accept",
+            _("Accept with an engagement already entered"),
+            LinkEngagementForm,
+            (ApplicationState.RECEIVED,),
+            lambda record, user, data, form: custody_applications.accept_application(record, user, **form.values()),
+            allowed=by_action(custody_applications.accept_application, "application"),
+            done=_("The application is accepted."),
+        ),
+        Step(
+            "decline",
+            _("Decline the application"),
+            DeclineForm,
+            (ApplicationState.RECEIVED,),
+            lambda record, user, data, form: custody_applications.decline_application(record, user, **form.values()),
+            style="outline-danger",
+            allowed=by_action(custody_applications.decline_application, "application"),
+            done=_("The application is declined."),
+        ),
+    ],
+    form_kwargs=lambda step, record, user: {"application": record, "user": user} if step.key == "accept" else {},
 )
 
 EXPERT_STEPS = Steps(

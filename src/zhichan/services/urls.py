@@ -44,6 +44,23 @@ urlpatterns += [
     path("services/custody/<int:pk>/services/", views_custody.custody_service_add, name="custody-service-add"),
     path("services/custody/<int:pk>/visits/", views_custody.custody_visit_add, name="custody-visit-add"),
     path("services/custody/<int:pk>/rating/", views_custody.custody_rate, name="custody-rate"),
+    path("services/custody/applications/", views_custody.application_list, name="custody-application-list"),
+    path("services/custody/applications/new/", views_custody.application_new, name="custody-application-new"),
+    path(
+        "services/custody/applications/<int:pk>/",
+        views_custody.application_detail,
+        name="custody-application-detail",
+    ),
+    path(
+        "services/custody/applications/<int:pk>/step/",
+        views_custody.application_step,
+        name="custody-application-step",
+    ),
+    path(
+        "services/custody/applications/<int:pk>/engagement/",
+        views_custody.application_engage,
+        name="custody-application-engage",
+    ),
 ]
 
 from . import views_experts  # noqa: E402

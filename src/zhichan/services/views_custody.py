@@ -1,6 +1,8 @@
 """The custody pages: the ledger with filters, search and counts by township and industry, entering and changing
 an engagement, its page with the services rendered, the visits and the enterprise's satisfaction, and the
-ledger's Excel export. Thin: each reads its form and calls services/custody.py."""
+ledger's Excel export; the applications for custody, each accepted by entering its engagement (the engagement's
+form filled from the application) or declined. Thin: each reads its form and calls services/custody.py or
+services/custody_applications.py."""
 
 import datetime
 
@@ -9,17 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhichan.core.access import allow
+from zhichan.core.models import Attachment
 from zhichan.core.posting import form_post
 from zhichan.core.roles import STAFF, Role, role_of
 from zhichan.core.scoping import can_edit
 from zhichan.core.services.exports import respond
 
-from .forms_custody import EngagementForm, RatingForm, ServiceRecordForm, VisitForm
-from .models import CustodyEngagement, EngagementState
-from .services import custody
+from .forms_custody import ApplicationForm, EngagementForm, RatingForm, ServiceRecordForm, VisitForm
+from .models import ApplicationState, CustodyApplication, CustodyEngagement, EngagementState
+from .services import custody, custody_applications
 from .services.directory import custody_workbook
-from .services.lists import filtered_engagements
-from .steps import CUSTODY_STEPS
+from .services.lists import filtered_applications, filtered_engagements
+from .steps import APPLICATION_STEPS, CUSTODY_STEPS
 from .views_common import WRITERS, paged, post_entry, read_only, run
 
 SOON = datetime.timedelta(days=30)
@@ -41,6 +44,7 @@ def custody_list(request):
         "by_industry": custody.counts_by(found, "enterprise__industry_code"),
         "total": found.count(),
         "may_add": role_of(user) == Role.OFFICE or (role_of(user) in WRITERS and bool(user.unit_id)),
+        "waiting": CustodyApplication.objects.visible_to(user).filter(state=ApplicationState.RECEIVED).count(),
     }
     return render(request, "services/custody_list.html", context)
 
@@ -126,3 +130,103 @@ def custody_rate(request, pk):
 @allow(STAFF)
 def custody_export(request):
     return respond(request, custody_workbook)
+
+
+# --- applications for custody ------------------------------------------------------------------------------
+
+
+@allow(STAFF)
+def application_list(request):
+    form, found = filtered_applications(request.user, request.GET)
+    page, query = paged(request, found)
+    user = request.user
+    may_add = role_of(user) == Role.OFFICE or (role_of(user) in WRITERS and bool(user.unit_id))
+    context = {"form": form, "page": page, "query": query, "total": found.count(), "may_add": may_add}
+    return render(request, "services/custody_application_list.html", context)
+
+
+@allow(WRITERS)
+def application_new(request):
+    """An application taken in at the counter or by phone, for the liaison's own unit (the office names one)."""
+    form = ApplicationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        done = _("The custody application is received.")
+        outcome = run(request, custody_applications.receive_application, request.user, form=form, done=done)
+        if outcome.ok:
+            return redirect(outcome.result)
+    status = 400 if form.errors else 200
+    return render(request, "services/custody_application_new.html", {"form": form}, status=status)
+
+
+def _application_detail(request, application, forms=None, status=200):
+    user = request.user
+    forms = forms or {}
+    steps = []
+    for step in APPLICATION_STEPS.offered(application, user):
+        form = forms.get(step.key) or APPLICATION_STEPS.form(step, application, user)
+        if step.key == "accept" and step.key not in forms and not form.fields["engagement"].queryset.exists():
+            continue  # no engagement of the enterprise to accept it with: the engagement is entered from it
+        steps.append((step, form))
+    context = {
+        "application": application,
+        "contact": custody_applications.contact(application, user),
+        "sees_contact": custody_applications.sees_contact(user, application),
+        "enterprise": custody_applications.registered_enterprise(application),
+        "files": Attachment.objects.on(application),
+        "may_engage": application.is_open
+        and custody_applications.accept_application.allowed(user, {"application": application}),
+        "steps": steps,
+        "open_step": next(iter(forms), ""),
+    }
+    return render(request, "services/custody_application_detail.html", context, status=status)
+
+
+def _applications(user):
+    return CustodyApplication.objects.visible_to(user).select_related("unit", "enterprise", "engagement__agency")
+
+
+@allow(STAFF, write=WRITERS, scope=CustodyApplication)
+def application_detail(request, pk):
+    return _application_detail(request, get_object_or_404(_applications(request.user), pk=pk))
+
+
+@form_post("custody-application-detail", "pk")
+@allow(STAFF, write=WRITERS, scope=CustodyApplication)
+def application_step(request, pk):
+    application = get_object_or_404(CustodyApplication.objects.editable_by(request.user), pk=pk)
+    key = request.POST.get("step")
+    if key not in APPLICATION_STEPS:
+        return redirect(application)
+    return post_entry(request, application, APPLICATION_STEPS, key, _application_detail)
+
+
+@allow(WRITERS, scope=CustodyApplication)
+def application_engage(request, pk):
+    """The engagement's form filled from the application; saved, the application is accepted with it."""
+    application = get_object_or_404(_applications(request.user), pk=pk)
+    context = {
+        "engagement": None,
+        "application": application,
+        "enterprise": custody_applications.registered_enterprise(application),
+    }
+    if not custody_applications.accept_application.allowed(request.user, {"application": application}):
+        return read_only(request, "services/custody_form.html", context)
+    if not application.is_open:
+        return render(request, "services/custody_form.html", {**context, "form": None}, status=200)
+    form = EngagementForm(request.POST or None, user=request.user, application=application)
+    if request.method == "POST" and form.is_valid():
+        done = _("The application is accepted and its custody engagement is saved.")
+        enterprise = form.cleaned_data["enterprise"]
+        outcome = run(
+            request,
+            custody_applications.accept_application,
+            application,
+            request.user,
+            form=form,
+            done=done,
+            enterprise=enterprise,
+        )
+        if outcome.ok:
+            return redirect(outcome.result.engagement)
+    context["form"] = form
+    return render(request, "services/custody_form.html", context, status=400 if form.errors else 200)

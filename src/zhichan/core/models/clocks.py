@@ -88,6 +88,12 @@ class DeadlineRule(models.Model):
         return self.name
 
     @property
+    def worded_name(self) -> str:
+        from zhichan.core.locale import in_language
+
+        return in_language(self.name, self.name_en)
+
+    @property
     def in_working_days(self) -> bool:
         return self.unit == PeriodUnit.WORKING_DAYS
 

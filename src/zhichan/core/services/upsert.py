@@ -23,16 +23,18 @@ def upsert_changes(model: type[models.Model], lookup: dict, fields: dict):
     return instance, False, changed
 
 
-def sync_from_file(model: type[models.Model], key: str, rows: list[dict]) -> dict:
+def sync_from_file(model: type[models.Model], key: str, rows: list[dict], fixed: tuple = ()) -> dict:
     """Bring the model's rows in line with a data file's, each found by its `key`; a row the office has edited on a
-    page (`from_file` cleared) is kept as it wrote it. Returns the counts created, updated and kept."""
+    page (`from_file` cleared) is kept as it wrote it, but for the `fixed` fields, which the file alone decides (no
+    page edits them). Returns the counts created, updated and kept."""
     edited = set(model._default_manager.filter(from_file=False).values_list(key, flat=True))
     result = {"created": 0, "updated": 0, "kept": 0}
     for values in rows:
         values = dict(values)
         lookup = {key: values.pop(key)}
         if lookup[key] in edited:
-            result["kept"] += 1
+            _row, _created, changed = upsert_changes(model, lookup, {name: values[name] for name in fixed})
+            result["updated" if changed else "kept"] += 1
             continue
         _row, created, changed = upsert_changes(model, lookup, values)
         if created:

@@ -5,8 +5,9 @@ reload then leaves it as the office wrote it (`from_file` cleared)."""
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from zhichan.core.locale import in_language
 
 
 class Target(models.TextChoices):
@@ -17,6 +18,7 @@ class Target(models.TextChoices):
     TIP = "tip", _("a tip, in IP protection")
     ASSISTANCE = "assistance", _("a rights-assistance request, in IP protection")
     MEDIATION = "mediation", _("a dispute for mediation, in IP protection")
+    CUSTODY = "custody", _("a custody application, in IP services")
     PORTAL = "portal", _("answered on the portal by the handling unit")
 
 
@@ -25,11 +27,6 @@ class FieldType(models.TextChoices):
     TEXTAREA = "textarea", _("a paragraph")
     DATE = "date", _("a date")
     CHOICE = "choice", _("one of a list")
-
-
-def in_language(chinese: str, english: str) -> str:
-    """The text in the active language: the English one on an English page when there is one."""
-    return english if english and (get_language() or "").startswith("en") else chinese
 
 
 class Service(models.Model):

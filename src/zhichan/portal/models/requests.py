@@ -59,6 +59,8 @@ class PublicRequest(Plausible):
     credit_code = models.CharField(_("unified social credit code"), max_length=18, blank=True)
     matter = models.TextField(_("what is asked"))
     answers = models.JSONField(_("answers to the service's questions"), default=dict, blank=True)
+    # The questions answered, worded as they were asked: the office may reword or remove them later.
+    questions = models.JSONField(_("the questions as asked"), default=list, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=RequestState.choices, default=RequestState.RECEIVED)
     answer = models.TextField(_("answer"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)

@@ -1,6 +1,7 @@
 """Where a public request lands: for each target, the module's own intake (the operation its staff use, run as the
-system) and how the record's events move the request. The portal keeps no second copy of a complaint, a dispute or
-a rights-assistance request: the record is the module's, and the request only tracks it for the requester.
+system) and how the record's events move the request. The portal keeps no second copy of a complaint, a dispute, a
+rights-assistance request or a custody application: the record is the module's, and the request only tracks it for
+the requester.
 
 `follows[event kind](record) -> (state, answer text, day)`: the request's state after that event on its record,
 what the public reads as the answer, and the day it was done (None: the event's own day)."""
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from ..models import RequestState, Target
+from ..models import FieldType, RequestState, Target
 
 ANSWERED = (RequestState.ANSWERED, RequestState.CLOSED)
 
@@ -20,6 +21,24 @@ class Intake:
     follows: dict = field(default_factory=dict)
     # The states that meet the committed deadline: the answer, unless the service's rule is a limit on accepting.
     stops: tuple = ANSWERED
+    # The answers its landing reads, {key: question type}: the catalogue keeps those questions (services/catalogue.py).
+    answers: dict = field(default_factory=dict)
+    # The landing names the enterprise by the form's own credit code: the form asks for it.
+    credit_code: bool = False
+
+
+def _matter(request) -> str:
+    """The matter as the module keeps it: what the requester wrote, then each answer its landing does not read into
+    a field of its own (a tip's place), one a line in the platform's language, so nothing asked stays behind."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from .requests import worded_answers
+
+    intake = INTAKES.get(request.service.target)
+    with translation.override(settings.LANGUAGE_CODE):
+        lines = [f"{question}：{answer}" for question, answer in worded_answers(request, intake.answers) if answer]
+    return "\n".join([request.matter, *lines]) if lines else request.matter
 
 
 def _complaint(kind):
@@ -34,7 +53,7 @@ def _complaint(kind):
             kind=kind,
             channel=Channel.ONLINE,
             received_on=day,
-            matter=request.matter,
+            matter=_matter(request),
             ip_type=answers.get("ip_type") or "other",
             anonymous=request.anonymous,
             complainant_name=request.name,
@@ -71,7 +90,7 @@ def _assistance(request, day):
         requester=request.name,
         requested_on=day,
         credit_code=request.credit_code,
-        matter=request.matter,
+        matter=_matter(request),
         synthetic=request.synthetic,
     )
 
@@ -98,7 +117,7 @@ def _mediation(request, day):
         kind=MediationKind.ADMINISTRATIVE,
         rights=answers.get("rights") or request.matter,
         received_on=day,
-        claim=request.matter,
+        claim=_matter(request),
         parties=parties,
         synthetic=request.synthetic,
     )
@@ -117,13 +136,75 @@ MEDIATION_FOLLOWS = {
     "mediation.referred": _mediation_ended,
 }
 
+
+def _custody(request, day):
+    from zhichan.services.services import custody_applications
+
+    answers = request.answers
+    return custody_applications.receive_application(
+        None,
+        unit=request.unit,
+        # A catalogue the office edited before the question was added asks no enterprise: the requester's name then.
+        enterprise_name=answers.get("enterprise") or request.name,
+        credit_code=request.credit_code,
+        contact_name=request.name,
+        contact_phone=request.phone,
+        contact_email=request.email,
+        services=[answers["service"]] if answers.get("service") else [],
+        custody_scope=answers.get("custody_scope", ""),
+        matter=_matter(request),
+        received_on=day,
+        reference=request.number,
+        synthetic=request.synthetic,
+    )
+
+
+def _custody_accepted(record):
+    engagement = record.engagement
+    answer = _("Accepted: custody by %(agency)s from %(start)s (agreement %(number)s).") % {
+        "agency": engagement.agency.name,
+        "start": engagement.start.isoformat(),
+        "number": engagement.agreement_number,
+    }
+    return RequestState.ANSWERED, answer, record.decided_on
+
+
+# Each choice's values are the services module's (CustodyScope, CustodyService): the catalogue adds none.
+CUSTODY_ANSWERS = {"enterprise": FieldType.TEXT, "custody_scope": FieldType.CHOICE, "service": FieldType.CHOICE}
+
+CUSTODY_FOLLOWS = {
+    "custody_application.accepted": _custody_accepted,
+    "custody_application.declined": lambda record: (
+        RequestState.CLOSED,
+        _("Declined: %(reason)s") % {"reason": record.reason},
+        record.decided_on,
+    ),
+}
+
+COMPLAINT_ANSWERS = {
+    "ip_type": FieldType.CHOICE,
+    "respondent": FieldType.TEXT,
+    "respondent_credit_code": FieldType.TEXT,
+}
+
 INTAKES = {
     # The statutory limits on a complaint and a tip run to the decision whether to accept it.
-    Target.COMPLAINT: Intake(_complaint("complaint"), COMPLAINT_FOLLOWS, (RequestState.ACCEPTED, *ANSWERED)),
-    Target.TIP: Intake(_complaint("tip"), COMPLAINT_FOLLOWS, (RequestState.ACCEPTED, *ANSWERED)),
-    Target.ASSISTANCE: Intake(_assistance, {"assistance.closed": _assistance_closed}),
-    Target.MEDIATION: Intake(_mediation, MEDIATION_FOLLOWS),
+    Target.COMPLAINT: Intake(
+        _complaint("complaint"), COMPLAINT_FOLLOWS, (RequestState.ACCEPTED, *ANSWERED), COMPLAINT_ANSWERS
+    ),
+    Target.TIP: Intake(_complaint("tip"), COMPLAINT_FOLLOWS, (RequestState.ACCEPTED, *ANSWERED), COMPLAINT_ANSWERS),
+    Target.ASSISTANCE: Intake(
+        _assistance, {"assistance.closed": _assistance_closed}, answers={"kind": FieldType.CHOICE}
+    ),
+    Target.MEDIATION: Intake(
+        _mediation, MEDIATION_FOLLOWS, answers={"rights": FieldType.TEXT, "other_party": FieldType.TEXT}
+    ),
+    Target.CUSTODY: Intake(_custody, CUSTODY_FOLLOWS, answers=CUSTODY_ANSWERS, credit_code=True),
 }
+
+
+def needs_credit_code(target: str) -> bool:
+    return getattr(INTAKES.get(target), "credit_code", False)
 
 
 def stops(target: str) -> tuple:

@@ -77,6 +77,18 @@ def _answers(service, answers: dict) -> dict:
     return kept
 
 
+def _as_asked(service, kept: dict) -> list[dict]:
+    """The questions answered, in the words they were asked in, kept with the request to read its answers by."""
+    asked = []
+    for question in service.fields:
+        if question["key"] in kept:
+            worded = {name: question.get(name, "") for name in ("key", "label", "label_en", "type")}
+            if question.get("choices"):
+                worded["choices"] = [dict(choice) for choice in question["choices"]]
+            asked.append(worded)
+    return asked
+
+
 def _requester(service, *, anonymous, name, phone, email, credit_code) -> dict:
     name, phone, email = (name or "").strip(), (phone or "").strip(), (email or "").strip()
     credit_code = (credit_code or "").strip().upper()
@@ -152,6 +164,7 @@ def submit(
         received_on=day,
         matter=matter,
         answers=kept,
+        questions=_as_asked(service, kept),
         network=network,
         user=user if getattr(user, "pk", None) else None,
         synthetic=synthetic,
@@ -176,21 +189,30 @@ def submit(
     return request
 
 
-def worded_answers(request) -> list[tuple[str, str]]:
-    """(question, answer) in the service's words, a choice by its label; a question since removed by its key."""
+def worded_answers(request, leave_out=()) -> list[tuple[str, str]]:
+    """The answers as the reader reads them: (question, answer) in the words the question was asked in, a choice
+    by its label, each in the reader's language. A request kept before the questions were kept with it reads the
+    service's questions as they now are; a question found in neither shows its key. `leave_out`: keys not wanted."""
     from ..models import in_language
 
-    questions = {question["key"]: question for question in request.service.fields}
+    asked, current = request.questions or [], request.service.fields
+    questions = {question["key"]: question for question in current}
+    questions.update({question["key"]: question for question in asked})
+    # In the order they were asked: PostgreSQL's jsonb keeps no order of the answers' keys.
+    keys = dict.fromkeys([*(question["key"] for question in [*asked, *current]), *request.answers])
     worded = []
-    for key, value in request.answers.items():
-        question = questions.get(key)
+    for key in keys:
+        if key not in request.answers or key in leave_out:
+            continue
+        value, question = request.answers[key], questions.get(key)
         if question is None:
             worded.append((key, value))
             continue
-        for choice in question.get("choices", []):
-            if choice["value"] == value:
-                value = in_language(choice["label"], choice.get("label_en", ""))
-        worded.append((in_language(question["label"], question.get("label_en", "")), value))
+        for choice in question.get("choices") or []:
+            if choice.get("value") == value:
+                value = in_language(choice.get("label") or value, choice.get("label_en", ""))
+                break
+        worded.append((in_language(question.get("label") or key, question.get("label_en", "")), value))
     return worded
 
 

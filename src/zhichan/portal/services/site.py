@@ -32,15 +32,20 @@ def links() -> list[dict]:
     return [{"name": in_language(name, name_en), "url": url} for name, name_en, url in _links()]
 
 
-def programme_facts() -> dict | None:
-    """The programme running today (else the latest): its name, document and period."""
+def running_programme():
+    """The programme running today, else the latest (None before any is loaded)."""
     from zhichan.programme.models import Programme
 
     today = timezone.localdate()
-    programme = (
-        Programme.objects.filter(start__lte=today, end__gte=today).order_by("-start").first()
-        or Programme.objects.order_by("-end").first()
+    return (
+        Programme.objects.filter(start__lte=today, end__gte=today).select_related("region").order_by("-start").first()
+        or Programme.objects.select_related("region").order_by("-end").first()
     )
+
+
+def programme_facts(programme=None) -> dict | None:
+    """The programme running today (else the latest): its name, document and period."""
+    programme = programme or running_programme()
     if programme is None:
         return None
     return {

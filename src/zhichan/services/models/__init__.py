@@ -26,6 +26,10 @@ __all__ += [
     "Payer",
 ]
 
+from .custody_applications import ApplicationState, CustodyApplication  # noqa: E402
+
+__all__ += ["ApplicationState", "CustodyApplication"]
+
 from .experts import DrawPurpose, Expert, ExpertDraw, ExpertField, ExpertPick, ExpertRules, ExpertTie  # noqa: E402
 
 __all__ += ["DrawPurpose", "Expert", "ExpertDraw", "ExpertField", "ExpertPick", "ExpertRules", "ExpertTie"]

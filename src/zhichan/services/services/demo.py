@@ -1,18 +1,20 @@
 """Demo data for the services module: a deterministic (seeded) set of synthetic agencies across the kinds of
-services, brand guidance stations and service outlets with their activities, and custody engagements of the
-registry's enterprises with services, visits and satisfaction — all marked synthetic (演示数据（虚构）) and entered
+services, brand guidance stations and service outlets with their activities, custody engagements of the
+registry's enterprises with services, visits and satisfaction, and applications for custody (one accepted with the
+last engagement, one awaiting a decision) — all marked synthetic (演示数据（虚构）) and entered
 through the module's actions, as the system."""
 
 import datetime
 import random
 
 from django.db import transaction
+from django.utils import timezone
 from stdnum.cn import uscc as stdnum_uscc
 
 from zhichan.core.models import Region, RegionKind, Unit, UnitKind
 
 from ..models import Agency, ServiceKind
-from . import agencies, custody, outlets, publication
+from . import agencies, custody, custody_applications, outlets, publication
 
 SEED = 17
 D = datetime.date
@@ -74,17 +76,17 @@ def _person(rng) -> str:
 
 
 @transaction.atomic  # all or nothing: a demo half entered would count as present
-def create_demo_services() -> tuple[int, int, int]:
+def create_demo_services() -> tuple[int, int, int, int]:
     office = Unit.objects.filter(kind=UnitKind.OFFICE).select_related("organisation").first()
     if office is None:
-        return 0, 0, 0
+        return 0, 0, 0, 0
     organisation = office.organisation
     townships = _townships(organisation) or [organisation]
     rng = random.Random(SEED)
     made = _agencies(rng, organisation, townships)
     outlet_count = _outlets(rng, organisation, townships)
     engagements = _engagements(rng, made)
-    return len(made), outlet_count, engagements
+    return len(made), outlet_count, engagements, _applications(organisation)
 
 
 def _agencies(rng, organisation, townships) -> list:
@@ -240,3 +242,41 @@ def _engagements(rng, made_agencies) -> int:
                 comment="服务及时（演示）",
             )
     return len(enterprises)
+
+
+def _applications(organisation) -> int:
+    """Applications for custody taken in by the market supervision bureau (the unit the portal's service names):
+    the last engagement's, accepted with it, and one awaiting a decision, of an enterprise not in the register (the
+    portal's demo adds one made there)."""
+    from ..models import CustodyEngagement
+
+    unit = Unit.objects.filter(organisation=organisation, key="amr").first()
+    engagement = CustodyEngagement.objects.filter(synthetic=True).select_related("enterprise").order_by("-pk").first()
+    if unit is None or engagement is None:
+        return 0
+    today = timezone.localdate()
+    common = {"unit": unit, "contact_phone": "0595-00000000", "synthetic": True}
+    made = custody_applications.receive_application(
+        None,
+        enterprise_name=engagement.enterprise.name,
+        credit_code=engagement.enterprise.uscc,
+        contact_name="（演示）陈女士",
+        services=engagement.services,
+        custody_scope=engagement.custody_scope,
+        matter="（演示）申请专利年费监控和商标续展托管。",
+        received_on=min(engagement.start - datetime.timedelta(days=20), today),
+        **common,
+    )
+    custody_applications.accept_application(made, None, engagement=engagement, day=min(engagement.start, today))
+    custody_applications.receive_application(
+        None,
+        enterprise_name="（演示）南安某石材有限公司",
+        credit_code=_uscc(901),
+        contact_name="（演示）林先生",
+        services=["maintenance", "enforcement"],
+        custody_scope="partial",
+        matter="（演示）希望由入驻服务机构提供专利、商标托管服务。",
+        received_on=today - datetime.timedelta(days=3),
+        **common,
+    )
+    return 2

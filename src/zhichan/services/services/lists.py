@@ -1,5 +1,5 @@
-"""The agencies and custody engagements a reader reads, as their lists' filters choose them: one reading for
-the list pages and their Excel exports."""
+"""The agencies, custody engagements and custody applications a reader reads, as their lists' filters choose them:
+one reading for the list pages and their Excel exports."""
 
 import datetime
 
@@ -7,8 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..forms_agencies import AgencyFilterForm
-from ..forms_custody import EngagementFilterForm
-from ..models import Agency, CustodyEngagement, EngagementState
+from ..forms_custody import ApplicationFilterForm, EngagementFilterForm
+from ..models import Agency, CustodyApplication, CustodyEngagement, EngagementState
+from .custody_applications import open_first
 
 SOON = datetime.timedelta(days=30)
 
@@ -66,3 +67,17 @@ def filtered_engagements(user, data):
         if chosen.get("industry"):
             found = found.filter(enterprise__industry_code__startswith=chosen["industry"].strip().upper())
     return form, found
+
+
+def filtered_applications(user, data):
+    """The custody applications the reader reads, those awaiting a decision first."""
+    found = CustodyApplication.objects.visible_to(user).select_related("unit", "engagement__agency")
+    form = ApplicationFilterForm(data or None)
+    if form.is_valid():
+        chosen = form.cleaned_data
+        if chosen.get("q"):
+            q = chosen["q"].strip()
+            found = found.filter(Q(enterprise_name__icontains=q) | Q(credit_code__icontains=q.upper()))
+        if chosen.get("state"):
+            found = found.filter(state=chosen["state"])
+    return form, open_first(found)

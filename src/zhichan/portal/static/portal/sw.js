@@ -2,7 +2,7 @@
    network and no copy of the page asked for, the last page seen opens. Staff and enterprise pages are never kept. */
 const STORE = "zhichan-portal-v1";
 const LAST = "/portal/__last__";
-const PRIVATE = ["/portal/requests/", "/portal/catalogue/", "/portal/enterprise/", "/portal/registrations/"];
+const PRIVATE = ["/portal/requests/", "/portal/catalogue/", "/portal/enterprise/", "/portal/registrations/", "/portal/notices/"];
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
