@@ -80,7 +80,7 @@ def test_a_request_kept_before_the_questions_were_reads_the_current_ones_then_th
     PublicRequest.objects.filter(pk=made.pk).update(questions=[])  # as kept before the questions were kept with it
     change_service(pledge, users["office"], fields=[pledge.fields[0], pledge.fields[2]])  # amount removed
     made = PublicRequest.objects.select_related("service").get(pk=made.pk)
-    assert requests.worded_answers(made) == [
+    assert made.worded_answers() == [
         ("企业名称", "南安某机械有限公司"),
         ("融资方式", "担保贷款"),
         ("amount", "500"),  # in no question: its key, after the questions

@@ -57,7 +57,7 @@ def _context(request, item, forms=None) -> dict:
         "steps": step_forms(REQUEST_STEPS, item, request.user, forms) if item.object_id is None else [],
         "landed": item.record if item.object_id else None,
         "state": item.state_label(catalogue.state_labels()),
-        "answers": requests.worded_answers(item),
+        "answers": item.worded_answers(),
     }
 
 

@@ -108,6 +108,30 @@ class PublicRequest(Plausible):
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
+    def worded_answers(self, leave_out=()) -> list[tuple[str, str]]:
+        """The answers as the reader reads them: (question, answer) in the words the question was asked in, a choice
+        by its label, each in the reader's language. A request kept before the questions were kept with it reads the
+        service's questions as they now are; a question found in neither shows its key. `leave_out`: keys not wanted."""
+        asked, current = self.questions or [], self.service.fields
+        questions = {question["key"]: question for question in current}
+        questions.update({question["key"]: question for question in asked})
+        # In the order they were asked: PostgreSQL's jsonb keeps no order of the answers' keys.
+        keys = dict.fromkeys([*(question["key"] for question in [*asked, *current]), *self.answers])
+        worded = []
+        for key in keys:
+            if key not in self.answers or key in leave_out:
+                continue
+            value, question = self.answers[key], questions.get(key)
+            if question is None:
+                worded.append((key, value))
+                continue
+            for choice in question.get("choices") or []:
+                if choice.get("value") == value:
+                    value = in_language(choice.get("label") or value, choice.get("label_en", ""))
+                    break
+            worded.append((in_language(question.get("label") or key, question.get("label_en", "")), value))
+        return worded
+
     def state_label(self, labels: dict | None = None) -> str:
         """The state as the office words it on the public pages (`labels`: {state: StateLabel}, read once)."""
         if labels is None:

@@ -8,6 +8,8 @@ what the public reads as the answer, and the day it was done (None: the event's 
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..models import FieldType, RequestState, Target
@@ -30,14 +32,9 @@ class Intake:
 def _matter(request) -> str:
     """The matter as the module keeps it: what the requester wrote, then each answer its landing does not read into
     a field of its own (a tip's place), one a line in the platform's language, so nothing asked stays behind."""
-    from django.conf import settings
-    from django.utils import translation
-
-    from .requests import worded_answers
-
     intake = INTAKES.get(request.service.target)
     with translation.override(settings.LANGUAGE_CODE):
-        lines = [f"{question}：{answer}" for question, answer in worded_answers(request, intake.answers) if answer]
+        lines = [f"{question}：{answer}" for question, answer in request.worded_answers(intake.answers) if answer]
     return "\n".join([request.matter, *lines]) if lines else request.matter
 
 

@@ -189,33 +189,6 @@ def submit(
     return request
 
 
-def worded_answers(request, leave_out=()) -> list[tuple[str, str]]:
-    """The answers as the reader reads them: (question, answer) in the words the question was asked in, a choice
-    by its label, each in the reader's language. A request kept before the questions were kept with it reads the
-    service's questions as they now are; a question found in neither shows its key. `leave_out`: keys not wanted."""
-    from ..models import in_language
-
-    asked, current = request.questions or [], request.service.fields
-    questions = {question["key"]: question for question in current}
-    questions.update({question["key"]: question for question in asked})
-    # In the order they were asked: PostgreSQL's jsonb keeps no order of the answers' keys.
-    keys = dict.fromkeys([*(question["key"] for question in [*asked, *current]), *request.answers])
-    worded = []
-    for key in keys:
-        if key not in request.answers or key in leave_out:
-            continue
-        value, question = request.answers[key], questions.get(key)
-        if question is None:
-            worded.append((key, value))
-            continue
-        for choice in question.get("choices") or []:
-            if choice.get("value") == value:
-                value = in_language(choice.get("label") or value, choice.get("label_en", ""))
-                break
-        worded.append((in_language(question.get("label") or key, question.get("label_en", "")), value))
-    return worded
-
-
 def landed_files(request):
     """The files the requester attached, wherever they are kept (on the landed record, else on the request)."""
     from zhichan.core.models import Attachment
