@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "zhichan.projects",
     "zhichan.outreach",
     "zhichan.portal",
+    "zhichan.navigation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

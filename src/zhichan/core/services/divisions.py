@@ -84,3 +84,15 @@ def county_with_ancestors(code: str) -> list[Division]:
 def townships(county_code: str) -> list[Division]:
     rows = sorted(_streets_by_county().get(county_code, []), key=lambda row: row["code"])
     return [Division(row["code"], row["name"], county_code) for row in rows]
+
+
+@cache
+def provinces_with_cities() -> list[tuple[str, list[str]]]:
+    """Every province-level division's name with the names of its cities (a municipality's own name stands for
+    its city: its districts are listed "市辖区"), in code order."""
+    cities: dict[str, list[str]] = {}
+    for row in _table("cities").values():
+        if row["name"] not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            cities.setdefault(row["provinceCode"], []).append(row["name"])
+    provinces = sorted(_table("provinces").values(), key=lambda row: row["code"])
+    return [(row["name"], cities.get(row["code"]) or [row["name"]]) for row in provinces]

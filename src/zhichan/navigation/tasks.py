@@ -1,0 +1,54 @@
+"""Long work on patent sets runs in the background with progress, as the user who started it: reading a register
+set, placing a set's patents in its branches again, and computing every set's figures after the merge table
+changed."""
+
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from zhichan.core.services.progress import finish, start, tracking
+
+from .models import PatentSet, SetState
+from .services import sets
+
+
+@task()
+def read_set_task(progress_id: int, set_id: int):
+    with tracking(progress_id) as report:
+        patent_set = sets.read_set(PatentSet.objects.get(pk=set_id), report.run.user, progress=report)
+    finish(progress_id, _("%(count)d patents read.") % {"count": patent_set.patent_count})
+
+
+@task()
+def retag_task(progress_id: int, set_id: int):
+    with tracking(progress_id) as report:
+        patent_set = sets.retag(PatentSet.objects.get(pk=set_id), progress=report)
+    finish(progress_id, _("%(count)d patents placed in their branches.") % {"count": patent_set.patent_count})
+
+
+@task()
+def refresh_all_task(progress_id: int):
+    with tracking(progress_id) as report:
+        ready = list(PatentSet.objects.filter(state=SetState.READY))
+        for done, patent_set in enumerate(ready):
+            report(done, len(ready), patent_set.name)
+            sets.refresh_figures(patent_set)
+    finish(progress_id, _("The figures of %(count)d patent sets are computed again.") % {"count": len(ready)})
+
+
+def read_in_background(user, patent_set):
+    label = _("Read the patents of %(set)s") % {"set": patent_set.name}
+    return _watched(patent_set, start(read_set_task, label, user, patent_set.pk))
+
+
+def retag_in_background(user, patent_set):
+    label = _("Place the patents of %(set)s in their branches") % {"set": patent_set.name}
+    return _watched(patent_set, start(retag_task, label, user, patent_set.pk))
+
+
+def _watched(patent_set, progress):
+    PatentSet.objects.filter(pk=patent_set.pk).update(task=progress)
+    return progress
+
+
+def refresh_all_in_background(user):
+    return start(refresh_all_task, _("Compute the figures of every patent set again"), user)
