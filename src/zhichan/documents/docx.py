@@ -1,8 +1,10 @@
-"""An official document (official.py) as a Word file in the GB/T 9704-2012 layout, written with python-docx.
+"""An official document (official.py) as a Word file in the GB/T 9704-2012 layout, and a report (report.py) in its
+plain layout, written with python-docx.
 
-Lines are set to an exact pitch (22 to the text area) and characters are drawn a quarter point closer than their
-size (28 to a line), so the layout holds in Word and in LibreOffice alike; the section's document grid says the
-same (22 lines of 28 characters) for Word's page setup dialog.
+Official documents: lines are set to an exact pitch (22 to the text area) and characters are drawn a quarter point
+closer than their size (28 to a line), so the layout holds in Word and in LibreOffice alike; the section's document
+grid says the same (22 lines of 28 characters) for Word's page setup dialog. Reports: Word's own heading styles
+(so the navigation pane and a table of contents find them), 1.5 lines, figures as inline pictures with a caption.
 """
 
 import io
@@ -17,8 +19,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from . import official
-from .official import Heading, OfficialDocument, Paragraph, Table
+from . import official, report
+from .official import Figure, Heading, OfficialDocument, Paragraph, Table
+from .report import Report
 
 TIGHTEN = -0.25  # pt between characters: 16 pt characters, 28 of them in 156 mm
 RED = "FF0000"
@@ -35,14 +38,16 @@ AFTER_BORDERS += ("w:snapToGrid", *AFTER_SNAP)
 
 @dataclass
 class Word:
-    """An official document to send as .docx (see files.Document)."""
+    """An official document or a report to send as .docx (see files.Document)."""
 
-    document: OfficialDocument
+    document: OfficialDocument | Report
     filename: str
     rows: int = 0
     row_cost = 10  # a table row: about 3 ms, ten spreadsheet rows
 
     def render(self, progress=None) -> bytes:
+        if isinstance(self.document, Report):
+            return build_report(self.document, progress)
         return build(self.document, progress)
 
 
@@ -134,9 +139,10 @@ def _plain(paragraph, text: str, font: str | None = None, size: float | None = N
     return run
 
 
-def _indented(paragraph, chars: int = 2):
-    """A first-line indent counted in characters, as Word counts it (firstLineChars), with its length too."""
-    paragraph.paragraph_format.first_line_indent = Pt(chars * official.char_pitch())
+def _indented(paragraph, chars: int = 2, pitch: float | None = None):
+    """A first-line indent counted in characters, as Word counts it (firstLineChars), with its length too (a
+    character `pitch` points wide: the official grid's by default)."""
+    paragraph.paragraph_format.first_line_indent = Pt(chars * (pitch or official.char_pitch()))
     paragraph.paragraph_format.element.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), str(chars * 100))
     return paragraph
 
@@ -182,13 +188,38 @@ def _block(word, block, tick):
     elif isinstance(block, Paragraph):
         for line in block.text.splitlines() or [""]:
             _plain(_indented(word.add_paragraph()), line)
+    elif isinstance(block, Figure):
+        _figure(word, block, official.TEXT_AREA[0], _official_caption)
     elif isinstance(block, Table):
+        if block.caption:
+            _official_caption(word, block.caption, above=True)
         _table(word, block, tick)
         return
     tick()
 
 
-def _table(word, block: Table, tick=None):
+def _official_caption(word, text: str, above: bool = False):
+    paragraph = _off_grid(word.add_paragraph())
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.keep_with_next = above
+    _plain(paragraph, text, official.HEADING_FONTS[1], official.TABLE_SIZE)
+
+
+def _figure(word, block: Figure, text_width: float, caption):
+    """The picture centred on a line of its own (single-spaced: an exact pitch would cut it), kept on the page
+    of its caption below it."""
+    if not block.png:
+        return
+    paragraph = _off_grid(word.add_paragraph())
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.keep_with_next = bool(block.caption)
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    paragraph.add_run().add_picture(io.BytesIO(block.png), width=Mm(text_width * min(block.width, 1)))
+    if block.caption:
+        caption(word, block.caption)
+
+
+def _table(word, block: Table, tick=None, text_width: float = official.TEXT_AREA[0]):
     """A table as wide as the text, written on the XML: python-docx's `add_row().cells` walks the whole table for
     every row, which makes a long table quadratic."""
     table = word.add_table(rows=0, cols=len(block.headers))
@@ -196,7 +227,7 @@ def _table(word, block: Table, tick=None):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = block.widths or [1] * len(block.headers)
-    shares = [Mm(official.TEXT_AREA[0] * share / sum(widths)) for share in widths]
+    shares = [Mm(text_width * share / sum(widths)) for share in widths]
     for column, share in zip(table.columns, shares, strict=True):
         column.width = share  # the grid LibreOffice reads
     text, header = (word.styles[name].style_id for name in (TABLE_TEXT, TABLE_HEADER))
@@ -272,10 +303,10 @@ def _footers(word):
         _plain(paragraph, " —", official.PAGE_NUMBER_FONT, official.PAGE_NUMBER_SIZE)
 
 
-def _page_field(paragraph):
+def _page_field(paragraph, font: str = official.PAGE_NUMBER_FONT, size: float = official.PAGE_NUMBER_SIZE):
     """The PAGE field, as Word writes it: begin, instruction, separator, the last shown value, end, a run each."""
     for kind, text in (("begin", None), ("instrText", " PAGE "), ("separate", None), ("t", "1"), ("end", None)):
-        run = _plain(paragraph, "", official.PAGE_NUMBER_FONT, official.PAGE_NUMBER_SIZE)
+        run = _plain(paragraph, "", font, size)
         if text is None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
@@ -284,3 +315,122 @@ def _page_field(paragraph):
             element.text = text
             element.set(qn("xml:space"), "preserve")
         run._r.append(element)
+
+
+# A report (report.py): its own page and styles, the same blocks.
+
+REPORT_NOTE, REPORT_CAPTION = "Report Note", "Caption"
+BLACK = RGBColor(0, 0, 0)
+THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def build_report(document: Report, progress=None) -> bytes:
+    word = new_word_document()
+    _report_page(word)
+    _report_styles(word)
+    _report_footer(word)
+    _report_title(word, document)
+    counter = _Counter(document.body, progress)
+    for block in document.body:
+        _report_block(word, block, counter.tick)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _report_page(word):
+    section = word.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(report.PAGE[0]), Mm(report.PAGE[1])
+    section.top_margin, section.bottom_margin = Mm(report.MARGINS["top"]), Mm(report.MARGINS["bottom"])
+    section.left_margin, section.right_margin = Mm(report.MARGINS["left"]), Mm(report.MARGINS["right"])
+    section.header_distance = section.footer_distance = Mm(12)
+
+
+def _own_fonts(style, east_asian: str, latin: str):
+    """The style's fonts named outright: the template's theme fonts (which Word prefers) taken away."""
+    _fonts(style.element, east_asian, latin)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for name in THEME_FONTS:
+        fonts.attrib.pop(qn(name), None)
+
+
+def _report_styles(word):
+    normal = word.styles["Normal"]
+    normal.font.size = Pt(report.BODY_SIZE)
+    normal.font.color.rgb = BLACK
+    _own_fonts(normal, report.BODY_FONT, report.LATIN_FONT)
+    layout = normal.paragraph_format
+    layout.line_spacing = report.LINE_SPACING
+    layout.space_before, layout.space_after = Pt(0), Pt(3)
+    for level, size in report.HEADING_SIZES.items():
+        heading = word.styles[f"Heading {level}"]
+        heading.font.size = Pt(size)
+        heading.font.color.rgb = BLACK
+        heading.font.bold, heading.font.italic = True, False
+        _own_fonts(heading, report.HEADING_FONT, report.HEADING_FONT)
+        spacing = heading.paragraph_format
+        spacing.space_before, spacing.space_after = Pt(size), Pt(size / 2)
+        spacing.keep_with_next = True
+    for name, font, size in (
+        (TABLE_TEXT, report.BODY_FONT, report.TABLE_SIZE),
+        (TABLE_HEADER, report.HEADING_FONT, report.TABLE_SIZE),
+        (REPORT_NOTE, report.BODY_FONT, report.NOTE_SIZE),
+    ):
+        style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.font.size = Pt(size)
+        _own_fonts(style, font, report.LATIN_FONT if font == report.BODY_FONT else font)
+        style.paragraph_format.line_spacing = 1.0 if name != REPORT_NOTE else 1.25
+        style.paragraph_format.space_after = Pt(0 if name != REPORT_NOTE else 6)
+    word.styles[REPORT_NOTE].font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+    caption = word.styles[REPORT_CAPTION]
+    caption.font.size = Pt(report.CAPTION_SIZE)
+    caption.font.color.rgb = BLACK
+    caption.font.bold = False
+    _own_fonts(caption, report.HEADING_FONT, report.HEADING_FONT)
+    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.space_before, caption.paragraph_format.space_after = Pt(3), Pt(9)
+
+
+def _report_footer(word):
+    paragraph = word.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(paragraph, report.LATIN_FONT, report.CAPTION_SIZE)
+
+
+def _report_title(word, document: Report):
+    title = word.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before, title.paragraph_format.space_after = Pt(24), Pt(12)
+    _plain(title, document.title, report.HEADING_FONT, report.TITLE_SIZE, bold=True)
+    for text in (document.subtitle, document.date_text):
+        if text:
+            line = word.add_paragraph()
+            line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _plain(line, text, size=report.SUBTITLE_SIZE)
+    word.add_paragraph()
+
+
+def _report_caption(word, text: str, above: bool = False):
+    paragraph = word.add_paragraph(text, style=REPORT_CAPTION)
+    paragraph.paragraph_format.keep_with_next = above
+
+
+def _report_block(word, block, tick):
+    if isinstance(block, Heading):
+        word.add_heading(block.text, level=min(max(block.level, 1), len(report.HEADING_SIZES)))
+    elif isinstance(block, Paragraph):
+        for line in block.text.splitlines() or [""]:
+            if block.note:
+                word.add_paragraph(line, style=REPORT_NOTE)
+            else:
+                _indented(word.add_paragraph(line), pitch=report.BODY_SIZE)
+    elif isinstance(block, Figure):
+        _figure(word, block, report.TEXT_WIDTH, _report_caption)
+    elif isinstance(block, Table):
+        if block.caption:
+            _report_caption(word, block.caption, above=True)
+        _table(word, block, tick, report.TEXT_WIDTH)
+        return
+    tick()

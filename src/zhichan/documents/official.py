@@ -69,6 +69,7 @@ class Heading:
 @dataclass
 class Paragraph:
     text: str
+    note: bool = False  # a remark in smaller print in a report (how a figure is counted); as the body otherwise
 
 
 @dataclass
@@ -76,12 +77,24 @@ class Table:
     headers: list[str]
     rows: list[list]
     widths: list[float] = field(default_factory=list)  # relative column widths; equal when empty
+    caption: str = ""  # a line above the table (a report's 表1 …)
+
+
+@dataclass
+class Figure:
+    """A picture with its caption under it, as wide as the given share of the text: a PNG for Word, and for the
+    PDF an SVG when there is one (drawn sharp at any size; a chart of charts.py has both)."""
+
+    png: bytes
+    caption: str = ""
+    svg: str = ""
+    width: float = 1.0  # share of the text's width
 
 
 @dataclass
 class OfficialDocument:
     title: str
-    body: list  # Heading, Paragraph and Table, in order
+    body: list  # Heading, Paragraph, Table and Figure, in order
     number: str = ""  # 发文字号, e.g. 南知强办〔2026〕3号
     addressee: str = ""  # 主送机关, without the closing colon
     attachments: list[str] = field(default_factory=list)  # 附件说明: the attachments' names, in order

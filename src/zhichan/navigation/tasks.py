@@ -52,3 +52,17 @@ def _watched(patent_set, progress):
 
 def refresh_all_in_background(user):
     return start(refresh_all_task, _("Compute the figures of every patent set again"), user)
+
+
+def create_register_set(user, **values):
+    """A set of the register made (the action) and its patents read in the background: for the page and the API."""
+    patent_set = sets.create_register_set(user, **values)
+    read_in_background(user, patent_set)
+    return patent_set
+
+
+def own_set(user):
+    """An enterprise's set of its own patents, read again in the background each time it is asked for."""
+    patent_set = sets.own_set(user)
+    read_in_background(user, patent_set)
+    return patent_set

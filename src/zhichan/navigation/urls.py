@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_report
 
 urlpatterns = [
     path("navigation/", views.set_list, name="patent-set-list"),
@@ -9,5 +9,6 @@ urlpatterns = [
     path("navigation/<int:pk>/patents/", views.set_patents, name="patent-set-patents"),
     path("navigation/<int:pk>/patents/export/", views.set_patents_export, name="patent-set-patents-export"),
     path("navigation/<int:pk>/analyses/<slug:key>/export/", views.analysis_export, name="patent-set-analysis-export"),
+    path("navigation/<int:pk>/report/", views_report.set_report, name="patent-set-report"),
     path("navigation/merges/", views.alias_list, name="applicant-alias-list"),
 ]

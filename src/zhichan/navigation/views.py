@@ -15,6 +15,7 @@ from zhichan.core.services.exports import respond
 from zhichan.core.views.actions import run_action
 from zhichan.documents import files
 
+from . import tasks
 from .forms import BranchForm, DescribeForm, ImportedSetForm, MergeForm, RegisterSetForm
 from .models import ApplicantAlias, PatentSet, SetKind
 from .services import merging, sets
@@ -31,11 +32,12 @@ PER_PAGE = 50
 @allow(PROGRAMME_USERS, write=SET_WRITERS)
 def set_list(request):
     if request.method == "POST":  # an enterprise asks for the landscape of its own patents
-        outcome = run_action(request, sets.own_set, request.user)
+        outcome = run_action(request, tasks.own_set, request.user)
         if outcome.ok:
-            read_in_background(request.user, outcome.result)
             return redirect(outcome.result)
-    found = PatentSet.objects.visible_to(request.user).select_related("project", "enterprise", "batch")
+    found = (
+        PatentSet.objects.visible_to(request.user).select_related("project", "enterprise", "batch").defer("aggregates")
+    )
     context = {
         "sets": found,
         "may_create": sets.may_manage(request.user),
@@ -54,9 +56,7 @@ def set_new(request):
     form = register if source == "register" else imported if source == "file" else None
     if request.method == "POST" and form is not None and form.is_valid():
         if form is register:
-            outcome = run_action(request, sets.create_register_set, request.user, **form.cleaned_data, form=form)
-            if outcome.ok:
-                read_in_background(request.user, outcome.result)
+            outcome = run_action(request, tasks.create_register_set, request.user, **form.cleaned_data, form=form)
         else:
             outcome = run_action(request, sets.import_set, request.user, **form.cleaned_data, form=form)
         if outcome.ok:
@@ -65,8 +65,9 @@ def set_new(request):
     return render(request, "navigation/set_new.html", {"register": register, "imported": imported}, status=status)
 
 
-def _visible(request, pk) -> PatentSet:
-    return get_object_or_404(PatentSet.objects.visible_to(request.user), pk=pk)
+def _visible(request, pk, *, figures=True) -> PatentSet:
+    found = PatentSet.objects.visible_to(request.user)
+    return get_object_or_404(found if figures else found.defer("aggregates"), pk=pk)
 
 
 @allow(PROGRAMME_USERS, write=SET_WRITERS, scope=PatentSet)
@@ -92,7 +93,10 @@ def set_detail(request, pk):
         "level": level,
         "levels": LEVEL_NAMES.items(),
         "against": against,
-        "comparable": PatentSet.objects.visible_to(request.user).exclude(pk=patent_set.pk).filter(patent_count__gt=0),
+        "comparable": PatentSet.objects.visible_to(request.user)
+        .exclude(pk=patent_set.pk)
+        .filter(patent_count__gt=0)
+        .only("pk", "name"),
         "may_manage": sets.may_manage(request.user, arguments),
         "may_read": patent_set.kind == SetKind.REGISTER and sets.read_set.allowed(request.user, arguments),
         "branches": patent_set.branches.all(),
@@ -159,7 +163,7 @@ def _post(request, patent_set, forms):
 
 @allow(PROGRAMME_USERS, scope=PatentSet)
 def set_patents(request, pk):
-    patent_set = _visible(request, pk)
+    patent_set = _visible(request, pk, figures=False)
     rows, described = patents_behind(patent_set, request.GET)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -171,7 +175,7 @@ def set_patents(request, pk):
 @require_safe
 @allow(PROGRAMME_USERS, scope=PatentSet)
 def set_patents_export(request, pk):
-    _visible(request, pk)
+    _visible(request, pk, figures=False)
     return respond(request, patents_workbook, pk=pk)
 
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from ..models import DateBasis, SetKind
+from .concordances import CONCORDANCES, loaded
+from .concordances import names as concordance_names
 from .figures import LEVELS
 from .reading import ENDED, PENDING, UNCLASSIFIED, VALID
 
@@ -139,7 +141,10 @@ def technology(patent_set, figures, *, level="subclass", **_options) -> Analysis
             }
         ],
     }
-    rows = [[Cell(_ipc_label(code)), Cell(n, q(ipc=code)), Cell(f"{n / total:.1%}")] for code, n in ranked[:SHOWN]]
+    rows = [
+        [Cell(_ipc_label(code), q(ipc=code)), Cell(n, q(ipc=code)), Cell(f"{n / total:.1%}")]
+        for code, n in ranked[:SHOWN]
+    ]
     note = _(
         "A patent counts once under each key its IPC codes fall in, so the shares may add up to more than 100%; "
         "a patent without an understood IPC code counts as unclassified."
@@ -548,6 +553,36 @@ def high_value(patent_set, figures, **_options) -> Analysis:
     )
 
 
+def industries(patent_set, figures, **_options) -> Analysis:
+    title = _("Industries by the national IPC concordances")
+    tables = [c for c in CONCORDANCES if c.key in loaded()]
+    if not tables:
+        return Analysis(
+            "industries",
+            title,
+            cannot=_(
+                "The concordance tables of the IPC and the industry classifications are not loaded "
+                "(data/navigation/concordances/, its README says the format)."
+            ),
+        )
+    if not figures.get("with_ipc"):
+        return Analysis("industries", title, cannot=_("No patent of the set has an IPC code."))
+    counted = figures.get("industries", {})
+    rows, bars = [], []
+    for table in tables:
+        named = concordance_names(table.key)
+        ranked = sorted(counted.get(table.key, {}).items(), key=lambda item: -item[1])
+        for code, n in ranked[:SHOWN]:
+            drill = q(industry=f"{table.key}:{code}")
+            rows.append([Cell(str(table.title)), Cell(code), Cell(named.get(code, "")), Cell(n, drill)])
+            if table is tables[0]:
+                bars.append((f"{code} {named.get(code, '')}", n, drill))
+    chart = _bar([b[0] for b in bars[:TOP]], [b[1] for b in bars[:TOP]], [b[2] for b in bars[:TOP]], horizontal=True)
+    note = _("A patent counts once in each industry one of its IPC codes falls in, by the table's own rows.")
+    headers = [_("concordance"), _("industry code"), _("industry"), _("patents")]
+    return Analysis("industries", title, note, chart=chart, headers=headers, rows=rows)
+
+
 CATALOGUE = {
     "trend": trend,
     "technology": technology,
@@ -562,6 +597,7 @@ CATALOGUE = {
     "life_cycle": life_cycle,
     "position": position,
     "high_value": high_value,
+    "industries": industries,
 }
 
 

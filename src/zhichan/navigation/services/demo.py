@@ -14,7 +14,7 @@ from .rows import read_register
 from .sets import refresh_figures
 
 INDUSTRY = "水暖卫浴产业专利分析集（演示数据，虚构）"
-SIZE = 3000
+SIZE = 8000
 # (subclass or main group, title words) of the synthetic patents; one in forty has a code an export garbled.
 TECHNOLOGY = [
     ("F16K11/", "一种恒温阀芯"),
@@ -137,9 +137,10 @@ def make_demo_sets() -> int:
     SetPatent.objects.bulk_create(_rows(industry, rng), batch_size=1000)
     refresh_figures(industry)
     county = PatentSet.objects.create(
-        name="南安市专利（演示登记簿）",
+        name="南安市卫浴专利（演示登记簿）",
         kind=SetKind.REGISTER,
-        description="本县登记簿中的全部专利，用于与产业分析集对照，查看南安在产业中的位置。",
+        query="q=卫浴",
+        description="本县登记簿中检索“卫浴”得到的专利，用于与产业分析集对照，查看南安在产业中的位置。",
         project=project,
         synthetic=True,
     )

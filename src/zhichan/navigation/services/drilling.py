@@ -1,11 +1,15 @@
 """The patents behind a figure: a set's rows chosen by the names an analysis writes in its figures' queries
 (analyses.py `q`), read as the figures were counted (figures.py)."""
 
+import re
+
+from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .analyses import APPLICANT_TYPES, HIGH_VALUE_NAMES, STATUS_NAMES
+from .concordances import loaded, prefixes
 from .merging import aliases_of
 from .reading import UNCLASSIFIED
 
@@ -23,11 +27,15 @@ LABELS = {
     "township": gettext_lazy("township"),
     "high_value": gettext_lazy("high-value category"),
     "patent_type": gettext_lazy("patent type"),
+    "industry": gettext_lazy("industry"),
 }
 
 
 def _listed(field: str, value: str) -> Q:
-    return Q(**{f"{field}__contains": f";{value};"})
+    found = Q(**{f"{field}__contains": f";{value};"})
+    if connection.vendor == "sqlite":  # its LIKE ignores the case of Latin letters; the figures tell ACME from Acme
+        found &= Q(**{f"{field}__regex": re.escape(f";{value};")})
+    return found
 
 
 def _year(field: str, value: str) -> Q:
@@ -50,6 +58,15 @@ def _applicant(value: str) -> Q:
     return found
 
 
+def _industry(value: str) -> Q:
+    """`table:code`: the patents with an IPC code the concordance places in the industry."""
+    key, _sep, code = value.partition(":")
+    found = Q(pk__in=[])
+    for prefix in prefixes(key, code) if key in loaded() else ():
+        found |= Q(ipc_codes__contains=f";{prefix}")
+    return found
+
+
 def _branch(value: str) -> Q:
     return _listed("branches", value) if value.isdigit() else Q(pk__in=[])
 
@@ -68,6 +85,7 @@ READERS = {
     "township": lambda v: Q(township=v),
     "high_value": lambda v: _listed("high_value", v),
     "patent_type": lambda v: Q(patent_type=v),
+    "industry": _industry,
 }
 
 

@@ -14,6 +14,7 @@ Counting, stated once here and in docs/navigation.md:
 from collections import Counter, defaultdict
 from itertools import combinations
 
+from .concordances import industries_of, loaded
 from .reading import UNCLASSIFIED, applicant_type, ipc_levels, listed
 
 TOP = 200  # applicants and inventors kept per ranking
@@ -46,6 +47,8 @@ def compute(rows, merged: dict[str, str], progress=None, total: int = 0) -> dict
     type_whole, type_fractional = Counter(), Counter()
     inventors = Counter()
     provinces, cities, townships, high_value = Counter(), Counter(), Counter(), Counter()
+    tables = loaded()  # the concordances loaded (concordances.py)
+    industries = {key: Counter() for key in tables}
     year_applicants = defaultdict(set)
     count = with_ipc = 0
     for row in rows:
@@ -93,6 +96,8 @@ def compute(rows, merged: dict[str, str], progress=None, total: int = 0) -> dict
         if township:
             townships[township] += 1
         high_value.update(listed(high_value_text))
+        for key in tables:
+            industries[key].update(industries_of(key, code_list))
     if progress:
         progress(count, total or count)
     ranked = list(
@@ -122,6 +127,7 @@ def compute(rows, merged: dict[str, str], progress=None, total: int = 0) -> dict
         "cities": dict(cities),
         "townships": dict(townships),
         "high_value": dict(high_value),
+        "industries": {key: dict(counter) for key, counter in industries.items()},
     }
 
 

@@ -53,15 +53,26 @@ def listed(text: str) -> list[str]:
     return text.strip(";").split(";") if text else []
 
 
+_CLASS_SEPARATORS = re.compile(r"[;；,，|、\r\n]+")
+
+
 def classes(cell) -> tuple[list[str], str]:
-    """(IPC codes, what was not understood as written) of a classification cell."""
+    """(IPC codes, what was not understood as written) of a classification cell. Each item of the cell is read on
+    its own, so that a code not understood beside good ones is kept as written too, not dropped."""
     if cell is None or not str(cell).strip():
         return [], ""
-    try:
-        ipc, _locarno = parse_classes(cell)
-    except ValueError:
-        return [], str(cell).strip()[:300]
-    return (ipc.split(";") if ipc else []), ""
+    codes, unread = [], []
+    for part in _CLASS_SEPARATORS.split(str(cell)):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            ipc, _locarno = parse_classes(part)
+        except ValueError:
+            unread.append(part)
+            continue
+        codes.extend(code for code in ipc.split(";") if code and code not in codes)
+    return codes, "; ".join(unread)[:300]
 
 
 def ipc_levels(code: str) -> tuple[str, str, str, str]:

@@ -189,7 +189,7 @@ def retag(patent_set, progress=None) -> PatentSet:
 def refresh_figures(patent_set, progress=None) -> PatentSet:
     """The set's figures computed from its rows (one pass, then a small one for the networks) and kept."""
     merged = merge_table()
-    rows = patent_set.patents.values_list(*figures.FIELDS)
+    rows = patent_set.patents.order_by().values_list(*figures.FIELDS)  # unordered: no sort of the whole set
     total = patent_set.patents.count()
     found = figures.compute(rows.iterator(chunk_size=5000), merged, progress, total)
     drawn = figures.drawn(found)
@@ -197,7 +197,7 @@ def refresh_figures(patent_set, progress=None) -> PatentSet:
     named = Q(pk__in=[])
     for name in names:
         named |= Q(applicants__contains=f";{name};")
-    pairs = patent_set.patents.filter(named).values_list("applicants", "inventors") if names else []
+    pairs = patent_set.patents.filter(named).order_by().values_list("applicants", "inventors") if names else []
     found.update(figures.networks(pairs, merged, drawn, list(found["inventors"])))
     with transaction.atomic():
         PatentSet.objects.filter(pk=patent_set.pk).update(
