@@ -624,6 +624,12 @@ def naive_branches(patent_set):
     return {"filed": dict(filed), "branches": dict(totals), "branch_year": {b: dict(y) for b, y in per_year.items()}}
 
 
+def leading(counts: Counter, n=None) -> list:
+    """The keys with the most, a tie by key (the rule the kept figures follow)."""
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [key for key, _count in (ordered if n is None else ordered[:n])]
+
+
 def merged_names(text: str, merged: dict) -> list[str]:
     return list(dict.fromkeys(merged.get(name, name) for name in split(text)))
 
@@ -643,8 +649,8 @@ def naive_applicants(patent_set):
         for kind, many in Counter(applicant_type(name) for name in names).items():
             type_whole[kind] += 1
             type_fractional[kind] += share * many
-    # The ranking keeps the first 200 by either count (the table shows 50): cut here as well, ties in row order.
-    ranked = dict.fromkeys([name for name, _n in whole.most_common(200)] + [n for n, _v in fractional.most_common(200)])
+    # The ranking keeps the first 200 by either count (the table shows 50): cut here as well, a tie by name.
+    ranked = dict.fromkeys(leading(whole, 200) + leading(fractional, 200))
     return {
         "applicants": {name: [whole[name], round(fractional[name], 6), applicant_type(name)] for name in ranked},
         "applicant_count": len(whole),
@@ -656,7 +662,8 @@ def naive_inventors(patent_set):
     counts = Counter()
     for (inventor_text,) in rows_of(patent_set, "inventors"):
         counts.update(split(inventor_text))
-    return {"inventors": dict(counts.most_common(200)), "inventor_count": len(counts)}  # the ranking's 200 kept
+    kept = {name: counts[name] for name in leading(counts, 200)}  # the ranking's 200 kept
+    return {"inventors": kept, "inventor_count": len(counts)}
 
 
 def _leaders(patent_set, merged: dict, *, people: int = 0):
@@ -667,7 +674,7 @@ def _leaders(patent_set, merged: dict, *, people: int = 0):
         whole.update(merged_names(row[0], merged))
         if people:
             inventors.update(split(row[1]))
-    return {name for name, _n in whole.most_common(40)}, {name for name, _n in inventors.most_common(people)}
+    return set(leading(whole, 40)), set(leading(inventors, people))
 
 
 def naive_co_applicants(patent_set):
@@ -680,7 +687,8 @@ def naive_co_applicants(patent_set):
         names = sorted({merged.get(name, name) for name in split(applicant_text)} & drawn)
         for first, second in combinations(names, 2):
             pairs[(first, second)] += 1
-    return {"co_applicants": [[a, b, n] for (a, b), n in pairs.most_common()]}
+    # A node's size is its applicant's patents: the ranking, counted naively too.
+    return {"co_applicants": [[a, b, pairs[(a, b)]] for a, b in leading(pairs)], **naive_applicants(patent_set)}
 
 
 def naive_applicant_inventor(patent_set):
@@ -694,7 +702,8 @@ def naive_applicant_inventor(patent_set):
         for name in names:
             for person_name in set(split(inventor_text)) & people:
                 links[(name, person_name)] += 1
-    return {"applicant_inventor": [[a, p, n] for (a, p), n in links.most_common(300)]}
+    found = {"applicant_inventor": [[a, p, links[(a, p)]] for a, p in leading(links, 300)]}
+    return {**found, **naive_applicants(patent_set), **naive_inventors(patent_set)}
 
 
 def naive_legal_status(patent_set):

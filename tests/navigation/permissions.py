@@ -5,7 +5,7 @@ the landscapes of its scope and the patents behind them; the office writes sets 
 again, its own); only the office makes a set; the merge table is read by the office and the leadership and kept
 by the office."""
 
-from zhichan.core.roles import PROGRAMME_USERS, SEE_ALL, Role
+from zhichan.core.roles import PROGRAMME_USERS, SEE_ALL, STAFF, Role
 
 OFFICE = frozenset({Role.OFFICE})
 SET_WRITERS = frozenset({Role.OFFICE, Role.ENTERPRISE})
@@ -17,7 +17,19 @@ EXPECTED = {
     "patent-set-patents": (PROGRAMME_USERS, PROGRAMME_USERS),
     "patent-set-patents-export": (PROGRAMME_USERS, PROGRAMME_USERS),
     "patent-set-analysis-export": (PROGRAMME_USERS, PROGRAMME_USERS),
+    # The report of a set (views_report.py): the staff read it, the office builds it.
+    "patent-set-report": (STAFF, OFFICE),
     "applicant-alias-list": (SEE_ALL, OFFICE),
+    # The API: the sets as the pages show them (an enterprise POSTs `mine`), each analysis and the patents behind a
+    # figure, and the merge table.
+    "api:patentset-list": (PROGRAMME_USERS, SET_WRITERS),
+    "api:patentset-detail": (PROGRAMME_USERS, SET_WRITERS),
+    "api:patentset-mine": (PROGRAMME_USERS, SET_WRITERS),
+    "api:patentset-analysis": (PROGRAMME_USERS, SET_WRITERS),
+    "api:setpatent-list": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "api:setpatent-detail": (PROGRAMME_USERS, PROGRAMME_USERS),
+    "api:applicantalias-list": (SEE_ALL, OFFICE),
+    "api:applicantalias-detail": (SEE_ALL, OFFICE),
 }
 
 

@@ -8,6 +8,7 @@ from io import BytesIO
 
 import openpyxl
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 
 from zhichan.navigation.models import ApplicantAlias, PatentSet
@@ -49,21 +50,23 @@ def test_the_office_makes_a_register_set_and_follows_its_figures(client_for):
     assert made.status_code == 302 and made["Location"] == patent_set.get_absolute_url()
     assert patent_set.patent_count == 3  # read at once (the tests' tasks are immediate)
 
-    page = office.get(patent_set.get_absolute_url()).content.decode()
+    industry = make_valves()  # to compare with
+    page = office.get(f"{patent_set.get_absolute_url()}?against={industry.pk}").content.decode()
     for key in CATALOGUE:
-        found = analyse(patent_set, key)
+        found = analyse(patent_set, key, against=industry)
+        assert key != "position" or not found.cannot
         if found.cannot:
             assert html.escape(found.cannot) in page, key  # said why, among the analyses the set cannot feed
         else:
             assert f'data-testid="analysis-{key}"' in page, key
 
     query = drill_links(page, patent_set)[OWN]  # the applicants' table: the name leads to its patents
-    assert query == f"applicant={OWN}"
+    assert QueryDict(query).dict() == {"applicant": OWN}
     drilled = office.get(reverse("patent-set-patents", args=[patent_set.pk]) + "?" + query).content.decode()
     assert drilled.count('data-testid="drill-row"') == 2
     assert registers.own_patent.application_number in drilled and joint.application_number in drilled
 
-    exported = office.get(reverse("patent-set-analysis-export", args=[patent_set.pk, "applicants"]))
+    exported = office.get(reverse("patent-set-analysis-export", args=[patent_set.pk]), {"key": "applicants"})
     rows = sheet_rows(exported)
     ranked = next(row for row in rows if OWN in row)
     assert (ranked[1], ranked[3], ranked[4]) == (OWN, 2, 1.5)  # whole and fractional counts (with 华侨大学)
@@ -100,10 +103,9 @@ def test_the_office_merges_two_names_and_every_set_counts_them_as_one(client_for
     merged = office.post(url, {"op": "merge", "alias": "甲阀门公司", "name": "甲阀门有限公司", "note": "同一企业"})
     assert merged.status_code == 302
     assert ApplicantAlias.objects.get().name == "甲阀门有限公司"
-    valves.refresh_from_db()
-    assert valves.aggregates["applicants"]["甲阀门有限公司"][:2] == [5, 3.5] and "甲阀门公司" not in valves.aggregates[
-        "applicants"
-    ]
+    valves.refresh_from_db()  # computed again at once (the tests' tasks are immediate)
+    counted = valves.aggregates["applicants"]
+    assert counted["甲阀门有限公司"][:2] == [5, 3.5] and "甲阀门公司" not in counted
 
     refused = office.post(url, {"op": "merge", "alias": "乙大学", "name": "乙大学"})
     assert refused.status_code == 400 and 'value="乙大学"' in refused.content.decode()
@@ -130,3 +132,10 @@ def test_an_enterprise_analyses_its_own_patents_and_sees_only_its_own_set(client
     assert enterprise.get(valves.get_absolute_url()).status_code == 404
     assert enterprise.get(reverse("patent-set-patents", args=[valves.pk])).status_code == 404
     assert enterprise.get(reverse("patent-set-new")).status_code == 403
+
+
+def test_an_unknown_analysis_is_not_found(client_for):
+    valves = make_valves()
+    url = reverse("patent-set-analysis-export", args=[valves.pk])
+    assert client_for("office").get(url, {"key": "no-such-analysis"}).status_code == 404
+    assert client_for("office").get(url, {"key": "trend"}).status_code == 200

@@ -9,7 +9,6 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from zhichan.core.api import ScopedViewSet
-from zhichan.core.pagination import Pagination
 from zhichan.core.roles import PROGRAMME_USERS, SEE_ALL, Role
 
 from . import tasks
@@ -50,6 +49,8 @@ class SetPatentSerializer(serializers.ModelSerializer):
     class Meta:
         model = SetPatent
         fields = [
+            "id",
+            "patent_set",
             "application_number",
             "title",
             "patent_type",
@@ -89,8 +90,8 @@ ANALYSIS = inline_serializer(
         "headers": serializers.ListField(child=serializers.CharField()),
         "rows": serializers.ListField(
             child=serializers.ListField(child=serializers.DictField()),
-            help_text="Cells of {value, drill}: `drill` is the query of the `patents` endpoint giving the patents "
-            "behind the figure.",
+            help_text="Cells of {value, drill}: `drill` is the query of `/api/v1/patent-sets/patents/?set=<id>&…` "
+            "giving the patents behind the figure.",
         ),
     },
 )
@@ -126,15 +127,16 @@ class PatentSetViewSet(ScopedViewSet):
     @extend_schema(
         responses=ANALYSIS,
         parameters=[
-            OpenApiParameter("key", str, OpenApiParameter.PATH, enum=list(CATALOGUE)),
+            OpenApiParameter("key", str, enum=list(CATALOGUE), description="The analysis; trend when not given."),
             OpenApiParameter("level", str, enum=["section", "class", "subclass", "group"], required=False),
             OpenApiParameter("against", int, required=False, description="A set to compare with (position)."),
         ],
     )
-    @action(detail=True, methods=["get"], url_path=r"analyses/(?P<key>[a-z_]+)")
-    def analysis(self, request, pk=None, key=None):
-        """One analysis of the set: its chart, its table and the query of the patents behind each figure."""
+    @action(detail=True, methods=["get"])
+    def analysis(self, request, pk=None):
+        """One analysis of the set (`key`): its chart, its table and the query of the patents behind each figure."""
         patent_set = self.get_object()
+        key = request.query_params.get("key", "trend")
         if key not in CATALOGUE:
             raise NotFound()
         against = None
@@ -144,14 +146,30 @@ class PatentSetViewSet(ScopedViewSet):
         found = analyse(patent_set, key, level=request.query_params.get("level", "subclass"), against=against)
         return Response(found.as_json())
 
-    @extend_schema(responses=SetPatentSerializer(many=True), parameters=FILTERS)
-    @action(detail=True, methods=["get"])
-    def patents(self, request, pk=None):
-        """The set's patents that every given filter chooses (a figure's `drill` query), by application number."""
-        rows, _described = patents_behind(self.get_object(), request.query_params)
-        paginator = Pagination()
-        page = paginator.paginate_queryset(rows, request, view=self)
-        return paginator.get_paginated_response(SetPatentSerializer(page, many=True).data)
+
+class SetPatentViewSet(ScopedViewSet):
+    """The patents of the sets one may read, by application number; `set` and a figure's `drill` query (`year`,
+    `ipc`, `applicant`, …) choose the patents behind that figure."""
+
+    queryset = SetPatent.objects.all()
+    serializer_class = SetPatentSerializer
+    allowed_roles = PROGRAMME_USERS
+    write_roles = frozenset()
+
+    @extend_schema(parameters=[OpenApiParameter("set", int, required=False), *FILTERS])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def get_queryset(self):
+        rows = super().get_queryset()
+        chosen = self.request.query_params.get("set", "")
+        if self.action != "list" or not chosen:
+            return rows.order_by("patent_set_id", "application_number")
+        patent_set = PatentSet.objects.visible_to(self.request.user).defer("aggregates").filter(pk=chosen).first()
+        if not chosen.isdigit() or patent_set is None:
+            raise NotFound()
+        behind, _described = patents_behind(patent_set, self.request.query_params)
+        return behind
 
 
 class ApplicantAliasSerializer(serializers.ModelSerializer):

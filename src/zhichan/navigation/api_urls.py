@@ -1,7 +1,8 @@
-from .api import ApplicantAliasViewSet, PatentSetViewSet
+from .api import ApplicantAliasViewSet, PatentSetViewSet, SetPatentViewSet
 
-# The merge table's routes come before the sets': `patent-sets/<pk>/` would otherwise take `patent-sets/merges/`.
+# These routes come before the sets': `patent-sets/<pk>/` would otherwise take `patent-sets/merges/`.
 ROUTES = [
     ("patent-sets/merges", ApplicantAliasViewSet),
+    ("patent-sets/patents", SetPatentViewSet),
     ("patent-sets", PatentSetViewSet),
 ]

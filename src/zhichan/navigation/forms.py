@@ -8,6 +8,7 @@ from zhichan.core.forms import BootstrapMixin
 from zhichan.projects.models import Project, ProjectKind
 
 from .models import DateBasis, PatentSet
+from .services.rows import checked_query
 
 
 class _Described(BootstrapMixin, forms.Form):
@@ -42,9 +43,15 @@ class RegisterSetForm(_Described):
         ),
     )
 
+    def clean_query(self):
+        return checked_query(self.cleaned_data.get("query", ""))
+
 
 class ImportedSetForm(_Described):
-    upload = forms.FileField(label=_("export file (Excel or CSV)"))
+    upload = forms.FileField(
+        label=_("export file (Excel or CSV)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
+    )
 
 
 class DescribeForm(_Described):

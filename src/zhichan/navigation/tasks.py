@@ -2,6 +2,8 @@
 set, placing a set's patents in its branches again, and computing every set's figures after the merge table
 changed."""
 
+from contextlib import contextmanager
+
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -11,16 +13,26 @@ from .models import PatentSet, SetState
 from .services import sets
 
 
+@contextmanager
+def failing(set_id: int):
+    """A set whose work fails says so (its page shows the task's message), then the task fails as any does."""
+    try:
+        yield
+    except BaseException:
+        PatentSet.objects.filter(pk=set_id).update(state=SetState.FAILED)
+        raise
+
+
 @task()
 def read_set_task(progress_id: int, set_id: int):
-    with tracking(progress_id) as report:
+    with failing(set_id), tracking(progress_id) as report:
         patent_set = sets.read_set(PatentSet.objects.get(pk=set_id), report.run.user, progress=report)
     finish(progress_id, _("%(count)d patents read.") % {"count": patent_set.patent_count})
 
 
 @task()
 def retag_task(progress_id: int, set_id: int):
-    with tracking(progress_id) as report:
+    with failing(set_id), tracking(progress_id) as report:
         patent_set = sets.retag(PatentSet.objects.get(pk=set_id), progress=report)
     finish(progress_id, _("%(count)d patents placed in their branches.") % {"count": patent_set.patent_count})
 

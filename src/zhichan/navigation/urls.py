@@ -8,7 +8,7 @@ urlpatterns = [
     path("navigation/<int:pk>/", views.set_detail, name="patent-set-detail"),
     path("navigation/<int:pk>/patents/", views.set_patents, name="patent-set-patents"),
     path("navigation/<int:pk>/patents/export/", views.set_patents_export, name="patent-set-patents-export"),
-    path("navigation/<int:pk>/analyses/<slug:key>/export/", views.analysis_export, name="patent-set-analysis-export"),
+    path("navigation/<int:pk>/analysis/export/", views.analysis_export, name="patent-set-analysis-export"),
     path("navigation/<int:pk>/report/", views_report.set_report, name="patent-set-report"),
     path("navigation/merges/", views.alias_list, name="applicant-alias-list"),
 ]

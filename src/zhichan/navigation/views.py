@@ -16,12 +16,15 @@ from zhichan.core.views.actions import run_action
 from zhichan.documents import files
 
 from . import tasks
+from .columns import status_shown
 from .forms import BranchForm, DescribeForm, ImportedSetForm, MergeForm, RegisterSetForm
 from .models import ApplicantAlias, PatentSet, SetKind
 from .services import merging, sets
 from .services.analyses import CATALOGUE, LEVEL_NAMES, analyse
+from .services.branches import tree_order
 from .services.drilling import patents_behind
 from .services.exports import analysis_workbook, patents_workbook
+from .services.rows import described_query
 from .tasks import read_in_background, refresh_all_in_background, retag_in_background
 
 OFFICE = frozenset({Role.OFFICE})
@@ -89,7 +92,8 @@ def set_detail(request, pk):
     context = {
         "set": patent_set,
         "analyses": analyses,
-        "unfed": [found for found in analyses if found.cannot],
+        # What the set cannot feed; the comparison waits for its set to be chosen, beside its own selector.
+        "unfed": [found for found in analyses if found.cannot and not (found.key == "position" and against is None)],
         "level": level,
         "levels": LEVEL_NAMES.items(),
         "against": against,
@@ -99,8 +103,9 @@ def set_detail(request, pk):
         .only("pk", "name"),
         "may_manage": sets.may_manage(request.user, arguments),
         "may_read": patent_set.kind == SetKind.REGISTER and sets.read_set.allowed(request.user, arguments),
-        "branches": patent_set.branches.all(),
-        "progress": task if task is not None and not task.finished else None,
+        "branches": tree_order(patent_set.branches.all()),
+        "query_described": described_query(patent_set.query) if patent_set.query else "",
+        "progress": task if task is not None and (not task.finished or patent_set.failed) else None,
         **forms,
     }
     status = 400 if any(form.errors for form in forms.values()) else 200
@@ -148,7 +153,7 @@ def _post(request, patent_set, forms):
             outcome = run_action(request, sets.add_branch, patent_set, request.user, **form.cleaned_data, form=form)
             if outcome.ok:
                 retag_in_background(request.user, patent_set)
-                return redirect(f"{patent_set.get_absolute_url()}#branches")
+                return redirect(f"{patent_set.get_absolute_url()}#branch-tree")
         return None
     if op == "unbranch":
         branch = patent_set.branches.filter(pk=request.POST.get("branch") or 0).first()
@@ -157,7 +162,7 @@ def _post(request, patent_set, forms):
         outcome = run_action(request, sets.remove_branch, patent_set, request.user, branch=branch)
         if outcome.ok:
             retag_in_background(request.user, patent_set)
-        return redirect(f"{patent_set.get_absolute_url()}#branches")
+        return redirect(f"{patent_set.get_absolute_url()}#branch-tree")
     raise Http404
 
 
@@ -166,6 +171,8 @@ def set_patents(request, pk):
     patent_set = _visible(request, pk, figures=False)
     rows, described = patents_behind(patent_set, request.GET)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    for row in page.object_list:
+        row.status_shown = status_shown(row)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"set": patent_set, "page": page, "described": described, "query": query.urlencode()}
@@ -181,8 +188,10 @@ def set_patents_export(request, pk):
 
 @require_safe
 @allow(PROGRAMME_USERS, scope=PatentSet)
-def analysis_export(request, pk, key):
+def analysis_export(request, pk):
+    """An analysis's table in Excel: `?key=` names the analysis (`level`, `against` as on the page)."""
     patent_set = _visible(request, pk)
+    key = request.GET.get("key", "trend")
     if key not in CATALOGUE:
         raise Http404
     found = analyse(patent_set, key, level=request.GET.get("level", "subclass"), against=_against(request, patent_set))

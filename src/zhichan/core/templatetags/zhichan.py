@@ -46,3 +46,11 @@ def item(mapping, key):
 def bracketed(text, inside) -> str:
     """`text (inside)` in the reader's brackets (Chinese: 值（件）); the text alone when nothing is inside."""
     return str(messages.bracketed(text, inside))
+
+
+@register.filter
+def visible_to(rows, user):
+    """The rows of a queryset (a related manager too) that the user may read: `{{ project.sets.all|visible_to:user }}`,
+    so a page links only to records the reader can open."""
+    queryset = rows.all() if hasattr(rows, "all") else rows
+    return queryset.visible_to(user) if hasattr(queryset, "visible_to") else []

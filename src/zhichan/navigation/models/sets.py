@@ -5,6 +5,7 @@ nothing here is counted by an indicator."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -102,9 +103,12 @@ class PatentSet(Plausible):
         return self.name
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("patent-set-detail", args=[self.pk])
+
+    @property
+    def failed(self) -> bool:
+        """Its reading or its import failed (the import's own record says why)."""
+        return self.state == SetState.FAILED or (self.batch is not None and self.batch.state == "failed")
 
 
 class SetPatent(models.Model):

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from ..models import DateBasis, SetKind
+from .branches import tree_order
 from .concordances import CONCORDANCES, loaded
 from .concordances import names as concordance_names
 from .figures import LEVELS
@@ -60,23 +61,35 @@ def year_label(year: str) -> str:
     return year or _("year unknown")
 
 
+def _counted(patent_set) -> str:
+    """What a year's count is: filings, or publications when the set counts years by publication date."""
+    return _("publications") if patent_set.date_basis == DateBasis.PUBLICATION else _("filings")
+
+
 def basis_label(patent_set) -> str:
     return _("Years counted by %(date)s.") % {"date": DateBasis(patent_set.date_basis).label}
 
 
 def _years(figures: dict, *keys) -> list[str]:
+    """Every year from the first to the last a figure names (a year without patents shows as 0), then "year
+    unknown" when some patent has none."""
     found = set()
     for key in keys:
         found |= set(figures.get(key, {}))
-    return sorted(found, key=lambda year: (year == UNKNOWN_YEAR, year))
+    numbers = [int(year) for year in found if year.isdigit()]
+    years = [str(year) for year in range(min(numbers), max(numbers) + 1)] if numbers else []
+    return years + ([UNKNOWN_YEAR] if UNKNOWN_YEAR in found else [])
 
 
 def _bar(names, values, drills, *, horizontal=False, name="") -> dict:
     data = [{"value": value, "drill": drill} for value, drill in zip(values, drills, strict=True)]
-    category = {"type": "category", "data": names}
+    category = {"type": "category", "data": names, "axisLabel": {"interval": 0}}
     value = {"type": "value"}
     if horizontal:
         category["inverse"] = True
+        category["axisLabel"].update(width=150, overflow="truncate")
+    else:
+        category["axisLabel"]["rotate"] = 30 if len(names) > 8 else 0
     return {
         "tooltip": {"trigger": "axis"},
         "grid": {"left": 8, "right": 16, "top": 24, "bottom": 8, "containLabel": True},
@@ -93,12 +106,12 @@ def trend(patent_set, figures, **_options) -> Analysis:
     if not years:
         return Analysis("trend", title, cannot=_("No patent of the set has a date."))
     chart = _bar([year_label(y) for y in years], [filed.get(y, 0) for y in years], [q(year=y) for y in years])
-    chart["series"][0]["name"] = _("filings")
+    chart["series"][0]["name"] = _counted(patent_set)
     chart["series"].append(
         {
             "type": "line",
             "name": _("grants"),
-            "data": [{"value": granted.get(y, 0), "drill": q(grant_year=y)} for y in years],
+            "data": [{"value": granted.get(y, 0), "drill": q(grant_year=y) if y else None} for y in years],
         }
     )
     chart["legend"] = {"top": 0}
@@ -107,7 +120,8 @@ def trend(patent_set, figures, **_options) -> Analysis:
         for y in years
     ]
     note = basis_label(patent_set) + " " + _("Grants are counted by the year of the grant date.")
-    return Analysis("trend", title, note, chart=chart, headers=[_("year"), _("filings"), _("grants")], rows=rows)
+    headers = [_("year"), _counted(patent_set), _("grants")]
+    return Analysis("trend", title, note, chart=chart, headers=headers, rows=rows)
 
 
 LEVEL_NAMES = {
@@ -197,13 +211,14 @@ def heat_map(patent_set, figures, **_options) -> Analysis:
 
 def branches(patent_set, figures, **_options) -> Analysis:
     title = _("Technology branches over time")
-    tree = list(patent_set.branches.all())
+    placed = tree_order(patent_set.branches.all())
+    tree = [branch for branch, _depth in placed]
     if not tree:
-        return Analysis("branches", title, cannot=_("The set has no technology branches yet: add them below."))
+        return Analysis("branches", title, cannot=_("The set has no technology branches yet."))
     years = _years(figures, "filed")
     per_year = figures.get("branch_year", {})
     totals = figures.get("branches", {})
-    depth = _depths(tree)
+    depth = {branch.pk: level for branch, level in placed}
     chart = {
         "tooltip": {"trigger": "axis"},
         "legend": {"top": 0, "type": "scroll"},
@@ -238,17 +253,6 @@ def branches(patent_set, figures, **_options) -> Analysis:
     )
     headers = [_("technology branch"), _("patents")] + [year_label(y) for y in years]
     return Analysis("branches", title, note, chart=chart, headers=headers, rows=rows)
-
-
-def _depths(tree) -> dict:
-    parents = {branch.pk: branch.parent_id for branch in tree}
-    depths = {}
-    for pk in parents:
-        depth, up = 0, parents[pk]
-        while up is not None and depth < 10:
-            depth, up = depth + 1, parents.get(up)
-        depths[pk] = depth
-    return depths
 
 
 APPLICANT_TYPES = {
@@ -318,23 +322,22 @@ def inventors(patent_set, figures, **_options) -> Analysis:
     return Analysis("inventors", title, note, chart=chart, headers=[_("rank"), _("inventor"), _("patents")], rows=rows)
 
 
-def _graph(edges, first_category, second_category=None) -> dict:
-    weight = {}
-    for a, b, n in edges:
-        weight[a] = weight.get(a, 0) + n
-        weight[b] = weight.get(b, 0) + n
+def _graph(edges, patents: dict, first_category, second_category=None) -> dict:
+    """A network: a node's value is its patents (what clicking it lists), a line's the patents the two share."""
+    names = list(dict.fromkeys([a for a, _b, _n in edges] + [b for _a, b, _n in edges]))
     second = {b for _a, b, _n in edges} if second_category else set()
     categories = [{"name": first_category}] + ([{"name": second_category}] if second_category else [])
-    top = max(weight.values() or [1])
+    top = max([patents.get(name, 0) for name in names] or [1]) or 1
     nodes = [
         {
             "name": name,
-            "value": w,
-            "symbolSize": 8 + 30 * w / top,
+            "value": patents.get(name, 0),
+            "symbolSize": 8 + 30 * patents.get(name, 0) / top,
             "category": 1 if name in second else 0,
+            "label": {"show": name not in second},
             "drill": q(inventor=name) if name in second else q(applicant=name),
         }
-        for name, w in weight.items()
+        for name in names
     ]
     links = [{"source": a, "target": b, "value": n} for a, b, n in edges]
     return {
@@ -344,15 +347,21 @@ def _graph(edges, first_category, second_category=None) -> dict:
             {
                 "type": "graph",
                 "layout": "force",
-                "roam": True,
-                "label": {"show": True, "position": "right"},
-                "force": {"repulsion": 120, "edgeLength": 80},
+                "top": 40,
+                "roam": False,  # the page scrolls over it
+                "label": {"position": "right"},
+                "labelLayout": {"hideOverlap": True},
+                "force": {"repulsion": 80, "gravity": 0.3, "edgeLength": [30, 90], "layoutAnimation": False},
                 "categories": categories,
                 "data": nodes,
                 "links": links,
             }
         ],
     }
+
+
+def _patents_of(figures) -> dict:
+    return {name: values[0] for name, values in figures.get("applicants", {}).items()}
 
 
 def co_applicants(patent_set, figures, **_options) -> Analysis:
@@ -365,7 +374,7 @@ def co_applicants(patent_set, figures, **_options) -> Analysis:
         for a, b, n in edges[: SHOWN * 2]
     ]
     note = _("Among the 40 leading applicants: a line joins two that filed patents together, its weight the patents.")
-    chart = _graph(edges, _("applicant"))
+    chart = _graph(edges, _patents_of(figures), _("applicant"))
     return Analysis(
         "co_applicants",
         title,
@@ -388,7 +397,7 @@ def applicant_inventor(patent_set, figures, **_options) -> Analysis:
         for a, p, n in edges[: SHOWN * 2]
     ]
     note = _("The leading applicants and the inventors who invented for them; a line's weight is their patents.")
-    chart = _graph(edges, _("applicant"), _("inventor"))
+    chart = _graph(edges, {**figures.get("inventors", {}), **_patents_of(figures)}, _("applicant"), _("inventor"))
     return Analysis(
         "applicant_inventor", title, note, chart=chart, headers=[_("applicant"), _("inventor"), _("patents")], rows=rows
     )
@@ -397,7 +406,7 @@ def applicant_inventor(patent_set, figures, **_options) -> Analysis:
 STATUS_NAMES = {
     VALID: gettext_lazy("valid"),
     ENDED: gettext_lazy("no longer valid"),
-    PENDING: gettext_lazy("pending"),
+    PENDING: pgettext_lazy("legal status", "pending"),
     "": gettext_lazy("not known"),
 }
 
@@ -425,27 +434,28 @@ def geography(patent_set, figures, **_options) -> Analysis:
     title = _("Geography")
     townships = figures.get("townships", {})
     if townships:
-        ranked = sorted(townships.items(), key=lambda item: -item[1])
-        drills = [q(township=name) for name, _n in ranked]
+        ranked = sorted(townships.items(), key=lambda item: (-item[1], item[0]))
         headers = [_("township"), _("patents")]
-        rows = [[Cell(name), Cell(n, d)] for (name, n), d in zip(ranked, drills, strict=True)]
+        rows = [[Cell(name, q(township=name)), Cell(n, q(township=name))] for name, n in ranked]
+        bars = [(name, n, q(township=name)) for name, n in ranked]
     else:
         provinces = figures.get("provinces", {})
         if not provinces:
             return Analysis("geography", title, cannot=_("No patent of the set states where its applicant is."))
-        ranked = sorted(provinces.items(), key=lambda item: -item[1])
-        drills = [q(province=name) for name, _n in ranked]
-        headers = [_("province"), _("patents")]
-        rows = [[Cell(name), Cell(n, d)] for (name, n), d in zip(ranked, drills, strict=True)]
-        cities = sorted(figures.get("cities", {}).items(), key=lambda item: -item[1])[:SHOWN]
-        for key, n in cities:
+        cities = {}
+        for key, n in figures.get("cities", {}).items():
             province, city = key.split("|", 1)
-            rows.append([Cell(f"{province} {city}"), Cell(n, q(province=province, city=city))])
-    chart = _bar(
-        [r[0].value for r in rows[: TOP * 2]],
-        [r[1].value for r in rows[: TOP * 2]],
-        [r[1].drill for r in rows[: TOP * 2]],
-    )
+            cities.setdefault(province, []).append((city, n))
+        headers = [_("province"), _("city"), _("patents")]
+        rows, bars = [], []
+        for province, n in sorted(provinces.items(), key=lambda item: (-item[1], item[0])):
+            drill = q(province=province)
+            rows.append([Cell(province, drill), Cell(_("all cities")), Cell(n, drill)])
+            bars.append((province, n, drill))
+            for city, m in sorted(cities.get(province, []), key=lambda item: (-item[1], item[0]))[:SHOWN]:
+                drill = q(province=province, city=city)
+                rows.append([Cell(""), Cell(city, drill), Cell(m, drill)])
+    chart = _bar([b[0] for b in bars[: TOP * 2]], [b[1] for b in bars[: TOP * 2]], [b[2] for b in bars[: TOP * 2]])
     note = _(
         "Townships of the county's register; provinces and cities of an imported set, as its rows state them "
         "or as their addresses begin."
@@ -456,18 +466,19 @@ def geography(patent_set, figures, **_options) -> Analysis:
 def life_cycle(patent_set, figures, **_options) -> Analysis:
     title = _("Technology life cycle")
     points = figures.get("life_cycle", {})
-    years = [y for y in _years(figures, "life_cycle") if y]
+    years = [y for y in _years(figures, "life_cycle") if y in points and y]
     if len(years) < 2:
         return Analysis("life_cycle", title, cannot=_("The set's patents span fewer than two years."))
     chart = {
         "tooltip": {},
-        "grid": {"left": 8, "right": 24, "top": 16, "bottom": 8, "containLabel": True},
-        "xAxis": {"type": "value", "name": _("filings")},
-        "yAxis": {"type": "value", "name": _("applicants")},
+        "grid": {"left": 50, "right": 24, "top": 16, "bottom": 40, "containLabel": True},
+        "xAxis": {"type": "value", "scale": True, "name": _("filings"), "nameLocation": "middle", "nameGap": 30},
+        "yAxis": {"type": "value", "scale": True, "name": _("applicants"), "nameLocation": "middle", "nameGap": 40},
         "series": [
             {
                 "type": "line",
                 "label": {"show": True, "formatter": "{@[2]}"},
+                "labelLayout": {"hideOverlap": True},
                 "data": [{"value": [points[y][0], points[y][1], y], "drill": q(year=y)} for y in years],
             }
         ],
@@ -500,25 +511,27 @@ def position(patent_set, figures, *, against=None, **_options) -> Analysis:
         if code == UNCLASSIFIED or not theirs.get(code):
             continue
         rta = (n / total) / (theirs[code] / whole)
+        share = f"{n / theirs[code]:.2%}" if n <= theirs[code] else "—"  # a share only of a set that holds ours
         rows.append(
-            [Cell(code), Cell(n, q(ipc=code)), Cell(theirs[code]), Cell(f"{n / theirs[code]:.2%}"), Cell(round(rta, 2))]
+            [Cell(code, q(ipc=code)), Cell(n, q(ipc=code)), Cell(theirs[code]), Cell(share), Cell(round(rta, 2))]
         )
         names.append(code)
         values.append(round(rta, 2))
         drills.append(q(ipc=code))
     chart = _bar(names[: TOP * 2], values[: TOP * 2], drills[: TOP * 2])
     chart["series"][0]["markLine"] = {"data": [{"yAxis": 1}], "symbol": "none"}
+    chart["yAxis"]["max"] = round(max([*values, 1]) * 1.1, 1)  # the line at 1 always shows
     note = _(
-        "By IPC class: the county's patents, the industry's, the county's share of them, and the revealed "
-        "technological advantage (the class's share of the county's patents divided by its share of the "
-        "industry's; above 1, the county is stronger in the class than the industry as a whole). Compared with "
-        "%(set)s."
+        "By IPC class: this set's patents, the compared set's, this set's share of them (when the compared set "
+        "holds this one), and the revealed technological advantage (the class's share of this set's patents "
+        "divided by its share of the compared set's; above 1, this set is stronger in the class than the compared "
+        "set as a whole). Compared with %(set)s."
     ) % {"set": against.name}
     headers = [
         _("IPC class"),
-        _("the county's patents"),
-        _("the industry's patents"),
-        _("the county's share"),
+        _("this set's patents"),
+        _("the compared set's patents"),
+        _("this set's share"),
         _("revealed technological advantage"),
     ]
     return Analysis("position", title, note, chart=chart, headers=headers, rows=rows)

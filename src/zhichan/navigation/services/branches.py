@@ -44,3 +44,21 @@ def branches_of(rules: list[Rule], codes: list[str], title: str) -> list[str]:
         elif rule.keywords and any(word in title for word in rule.keywords):
             found.extend(rule.lineage)
     return [str(pk) for pk in sorted(set(found))]
+
+
+def tree_order(branches) -> list[tuple]:
+    """(branch, depth) of every branch, each followed by its sub-branches (depth first, in their positions)."""
+    children: dict = {}
+    for branch in branches:
+        children.setdefault(branch.parent_id, []).append(branch)
+    ordered, seen = [], set()
+
+    def visit(parent, depth):
+        for branch in children.get(parent, []):
+            if branch.pk not in seen:
+                seen.add(branch.pk)
+                ordered.append((branch, depth))
+                visit(branch.pk, depth + 1)
+
+    visit(None, 0)
+    return ordered

@@ -100,12 +100,8 @@ def compute(rows, merged: dict[str, str], progress=None, total: int = 0) -> dict
             industries[key].update(industries_of(key, code_list))
     if progress:
         progress(count, total or count)
-    ranked = list(
-        dict.fromkeys(
-            [name for name, _n in whole.most_common(TOP)] + [name for name, _n in fractional.most_common(TOP)]
-        )
-    )
-    top_inventors = [name for name, _n in inventors.most_common(TOP)]
+    ranked = list(dict.fromkeys(first(whole, TOP) + first(fractional, TOP)))
+    top_inventors = first(inventors, TOP)
     return {
         "total": count,
         "with_ipc": with_ipc,
@@ -131,9 +127,14 @@ def compute(rows, merged: dict[str, str], progress=None, total: int = 0) -> dict
     }
 
 
+def first(counts: Counter, n: int | None = None) -> list:
+    """The keys with the most, a tie by key: the same whatever order the rows were read in."""
+    return [key for key, _count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]]
+
+
 def drawn(figures: dict) -> list[str]:
     """The applicants a network draws: the first NETWORK of the ranking by whole count."""
-    return sorted(figures["applicants"], key=lambda name: -figures["applicants"][name][0])[:NETWORK]
+    return first(Counter({name: values[0] for name, values in figures["applicants"].items()}), NETWORK)
 
 
 def networks(rows, merged: dict[str, str], applicants: list[str], inventors: list[str]) -> dict:
@@ -143,12 +144,12 @@ def networks(rows, merged: dict[str, str], applicants: list[str], inventors: lis
     pairs, links = Counter(), Counter()
     for applicant_text, inventor_text in rows:
         names = sorted({merged.get(name, name) for name in listed(applicant_text)} & drawn)
-        for first, second in combinations(names, 2):
-            pairs[(first, second)] += 1
+        for one, other in combinations(names, 2):  # not `first`: that is the ranking below
+            pairs[(one, other)] += 1
         for name in names:
             for person in set(listed(inventor_text)) & people:
                 links[(name, person)] += 1
     return {
-        "co_applicants": [[a, b, n] for (a, b), n in pairs.most_common()],
-        "applicant_inventor": [[a, p, n] for (a, p), n in links.most_common(LINKS)],
+        "co_applicants": [[a, b, pairs[(a, b)]] for a, b in first(pairs)],
+        "applicant_inventor": [[a, p, links[(a, p)]] for a, p in first(links, LINKS)],
     }

@@ -104,10 +104,13 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
 @cache
 def applicant_type(text: str) -> str:
-    if any(word in text for word in UNIVERSITY):
+    # 大学 first (a university's institute is the university's); then an institute (科学院 holds 学院); then 学院.
+    if "大学" in text or "University" in text:
         return "university"
     if any(word in text for word in INSTITUTE):
         return "institute"
+    if any(word in text for word in UNIVERSITY):
+        return "university"
     if any(word in text for word in ENTERPRISE):
         return "enterprise"
     if _PERSON.match(text):

@@ -1,8 +1,13 @@
 """A set's patents written as the analyses read them: from an import's rows, or from the county's register."""
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from zhichan.core.models import Region
 from zhichan.core.models.regions import RegionKind
@@ -143,3 +148,49 @@ def _high_value(patent, today, events) -> list[str]:
     if maintained_ten_years(patent, today):
         found.append("ten_years")
     return found
+
+
+def checked_query(text: str) -> str:
+    """The search part of a patent register address (or a bare search), checked by the register's own filter:
+    ValidationError naming what is wrong (another list's address, a filter the register does not know, a value
+    it refuses)."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    address = urlsplit(text)
+    if address.path and address.path.rstrip("/") != reverse("patent-list").rstrip("/") and "=" not in address.path:
+        raise ValidationError(gettext("Paste the address of the patent register's list (%(path)s…).") % {
+            "path": reverse("patent-list")})  # fmt: skip
+    search = address.query if (address.scheme or address.path.startswith("/")) else text
+    given = QueryDict(search, mutable=True)
+    for name in [name for name, values in given.lists() if not any(values)]:
+        del given[name]  # an empty filter chooses nothing
+    chosen = PatentFilter(given, queryset=Patent.objects.none())
+    unknown = sorted(set(given) - set(chosen.base_filters) - {"page"})
+    if unknown:
+        raise ValidationError(gettext("The register's search has no filter %(names)s.") % {"names": ", ".join(unknown)})
+    if not chosen.form.is_valid():
+        problems = [
+            f"{chosen.form.fields[name].label}: {' '.join(errors)}" for name, errors in chosen.form.errors.items()
+        ]
+        raise ValidationError("; ".join(problems))
+    given.pop("page", None)
+    return given.urlencode()
+
+
+def described_query(text: str) -> str:
+    """A register search in words: “搜索：阀 · 专利类型：发明专利 · 乡镇：水头镇”, each value as its filter shows it."""
+    chosen = PatentFilter(_query(text), queryset=Patent.objects.none())
+    form = chosen.form
+    if not form.is_valid():
+        return text
+    parts = []
+    for name, value in form.cleaned_data.items():
+        if value in (None, "", [], ()):
+            continue
+        field = form.fields[name]
+        shown = (
+            dict(field.choices).get(value, value) if hasattr(field, "choices") and not hasattr(value, "pk") else value
+        )
+        parts.append(gettext("%(label)s: %(value)s") % {"label": field.label, "value": shown})
+    return " · ".join(str(part) for part in parts) or text

@@ -1,10 +1,11 @@
 """The office's patent sets: made from the register or an import, described, tagged by technology branches, read
 again, deleted; and the figures every analysis reads, computed again whenever what they count changes."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zhichan.core.actions import action, office_only
@@ -17,8 +18,8 @@ from ..models import Branch, PatentSet, SetKind, SetPatent, SetState
 from . import figures
 from .branches import branches_of, compiled_branches
 from .merging import merge_table
-from .reading import joined, listed
-from .rows import read_register
+from .reading import applicant_type, joined, listed
+from .rows import checked_query, read_register
 
 KIND = "patent-set"  # the import kind (imports.py)
 EDITED = ("name", "description", "search_strategy", "project", "date_basis")
@@ -37,11 +38,14 @@ def _own_enterprise(user, arguments) -> bool:
 def create_register_set(user, *, name, query="", description="", search_strategy="", project=None, date_basis="filing"):
     """A set of the county's register as its search (the register list's address after `?`) chooses; its patents
     are read by `read_set` (a background task)."""
-    query = query.split("?", 1)[1] if "?" in query else query
+    try:
+        query = checked_query(query)
+    except ValidationError as error:
+        raise ValidationError({"query": error.messages}) from None
     patent_set = PatentSet(
         name=name.strip(),
         kind=SetKind.REGISTER,
-        query=query.strip(),
+        query=query,
         description=description.strip(),
         search_strategy=search_strategy.strip(),
         project=project,
@@ -94,8 +98,10 @@ def own_set(user) -> PatentSet:
     enterprise = user.enterprises.order_by("pk").first()
     patent_set = PatentSet.objects.filter(enterprise=enterprise, kind=SetKind.REGISTER).first()
     if patent_set is None:
+        with translation.override(settings.LANGUAGE_CODE):  # a name kept for every reader, in the site's language
+            name = _("Patents of %(enterprise)s") % {"enterprise": enterprise.name}
         patent_set = PatentSet.objects.create(
-            name=_("Patents of %(enterprise)s") % {"enterprise": enterprise.name},
+            name=name,
             kind=SetKind.REGISTER,
             query=f"holder={enterprise.pk}",
             enterprise=enterprise,
@@ -145,6 +151,8 @@ def delete_set(patent_set, user):
 def add_branch(patent_set, user, *, name, parent=None, ipc_prefixes="", keywords="") -> Branch:
     if parent is not None and parent.patent_set_id != patent_set.pk:
         raise ValidationError({"parent": _("Choose a branch of this set.")})
+    if patent_set.branches.filter(parent=parent, name=name.strip()).exists():
+        raise ValidationError({"name": _("The set has a branch of this name there already.")})
     if not ipc_prefixes.strip() and not keywords.strip():
         raise ValidationError({"ipc_prefixes": _("Give the branch IPC codes, keywords or both.")})
     branch = Branch(
@@ -186,9 +194,24 @@ def retag(patent_set, progress=None) -> PatentSet:
     return refresh_figures(patent_set, progress)
 
 
+def _kinds_as_merged(patent_set, merged: dict):
+    """Each row's kinds of applicant read from its names as the merge table counts them, so that the patents of a
+    kind are those the figures count (a name merged into an institute's is an institute's)."""
+    changed = []
+    rows = patent_set.patents.order_by().only("pk", "applicants", "applicant_types")
+    for row in rows.iterator(chunk_size=5000):
+        kinds = joined(sorted({applicant_type(merged.get(name, name)) for name in listed(row.applicants)}))
+        if kinds != row.applicant_types:
+            row.applicant_types = kinds
+            changed.append(row)
+    SetPatent.objects.bulk_update(changed, ["applicant_types"], batch_size=2000)
+
+
 def refresh_figures(patent_set, progress=None) -> PatentSet:
     """The set's figures computed from its rows (one pass, then a small one for the networks) and kept."""
     merged = merge_table()
+    if merged:
+        _kinds_as_merged(patent_set, merged)
     rows = patent_set.patents.order_by().values_list(*figures.FIELDS)  # unordered: no sort of the whole set
     total = patent_set.patents.count()
     found = figures.compute(rows.iterator(chunk_size=5000), merged, progress, total)
