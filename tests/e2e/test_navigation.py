@@ -5,6 +5,7 @@ demo industry landscape scrolls no wider than the screen."""
 import re
 
 import pytest
+from docx import Document
 from playwright.sync_api import expect
 
 from ..registry.imports_support import number, write_xlsx
@@ -83,9 +84,29 @@ def test_the_office_imports_an_industry_set_and_clicks_a_bar_to_its_patents(open
     expect(page.get_by_test_id("drill-filters")).to_contain_text("2020")
 
     # The garbled classification is kept and counted as unclassified.
-    page.goto(page.url.split("/patents/")[0] + "/?level=section")
+    landscape = page.url.split("/patents/")[0] + "/"
+    page.goto(landscape + "?level=section")
     unclassified = page.get_by_test_id("analysis-technology").get_by_role("link", name="未分类")
     expect(unclassified).to_be_visible()
+
+    # The navigation report: two analyses with the office's own text, built, then its Word file downloaded.
+    page.goto(landscape + "report/")
+    form = page.get_by_test_id("report-form")
+    for box in form.locator("input[name=sections]:enabled").all():
+        box.set_checked(False)
+    form.locator("#section-trend").check()
+    form.locator("#section-applicants").check()
+    form.locator("textarea[name=text_trend]").fill("近三年申请量稳中有升。")
+    with page.expect_navigation():
+        page.get_by_test_id("report-start").click()
+    page.goto(landscape + "report/")  # built at once here; a worker would show its progress first
+    expect(page.get_by_test_id("report-word")).to_be_visible()
+    with page.expect_download() as caught:
+        page.get_by_test_id("report-word").click()
+    word = tmp_path / "report.docx"
+    caught.value.save_as(word)
+    text = "\n".join(paragraph.text for paragraph in Document(word).paragraphs)
+    assert "卫浴阀门产业" in text and "近三年申请量稳中有升。" in text
     assert not tab.console_errors(), tab.console_errors()
 
 
