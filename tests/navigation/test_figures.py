@@ -236,7 +236,10 @@ def test_position_by_revealed_technological_advantage(valves):
     assert rows["F16"][:2] == [4, 5] and rows["E03"][:2] == [2, 3]
     assert rows["F16"][3] == round((4 / 7) / (5 / 10), 2) == 1.14
     assert rows["E03"][3] == round((2 / 7) / (3 / 10), 2) == 0.95
-    assert rows["F16"][2] == "80.00%"
+    assert rows["F16"][2] == "—"  # a share only of the county's register within an industry set that holds it
+    valves.kind = SetKind.REGISTER
+    within = {row[0].value: row[3].value for row in analyse(valves, "position", against=industry).rows}
+    assert within["F16"] == "80.00%"
     assert analyse(valves, "position").cannot  # nothing to compare with
 
 

@@ -105,7 +105,8 @@ def set_detail(request, pk):
         "may_read": patent_set.kind == SetKind.REGISTER and sets.read_set.allowed(request.user, arguments),
         "branches": tree_order(patent_set.branches.all()),
         "query_described": described_query(patent_set.query) if patent_set.query else "",
-        "progress": task if task is not None and (not task.finished or patent_set.failed) else None,
+        "progress": task if task is not None and not task.finished and not patent_set.failed else None,
+        "task": task,
         **forms,
     }
     status = 400 if any(form.errors for form in forms.values()) else 200

@@ -322,17 +322,22 @@ def inventors(patent_set, figures, **_options) -> Analysis:
     return Analysis("inventors", title, note, chart=chart, headers=[_("rank"), _("inventor"), _("patents")], rows=rows)
 
 
-def _graph(edges, patents: dict, first_category, second_category=None) -> dict:
-    """A network: a node's value is its patents (what clicking it lists), a line's the patents the two share."""
+def _graph(edges, patents: dict, first_category, second_category=None, people=None) -> dict:
+    """A network: a node's value is its patents (what clicking it lists: an applicant's, or in the second
+    category a person's as inventor), a line's the patents the two share."""
     names = list(dict.fromkeys([a for a, _b, _n in edges] + [b for _a, b, _n in edges]))
     second = {b for _a, b, _n in edges} if second_category else set()
     categories = [{"name": first_category}] + ([{"name": second_category}] if second_category else [])
-    top = max([patents.get(name, 0) for name in names] or [1]) or 1
+
+    def value(name):
+        return (people or {}).get(name, 0) if name in second else patents.get(name, 0)
+
+    top = max([value(name) for name in names] or [1]) or 1
     nodes = [
         {
             "name": name,
-            "value": patents.get(name, 0),
-            "symbolSize": 8 + 30 * patents.get(name, 0) / top,
+            "value": value(name),
+            "symbolSize": 8 + 30 * value(name) / top,
             "category": 1 if name in second else 0,
             "label": {"show": name not in second},
             "drill": q(inventor=name) if name in second else q(applicant=name),
@@ -397,7 +402,7 @@ def applicant_inventor(patent_set, figures, **_options) -> Analysis:
         for a, p, n in edges[: SHOWN * 2]
     ]
     note = _("The leading applicants and the inventors who invented for them; a line's weight is their patents.")
-    chart = _graph(edges, {**figures.get("inventors", {}), **_patents_of(figures)}, _("applicant"), _("inventor"))
+    chart = _graph(edges, _patents_of(figures), _("applicant"), _("inventor"), people=figures.get("inventors", {}))
     return Analysis(
         "applicant_inventor", title, note, chart=chart, headers=[_("applicant"), _("inventor"), _("patents")], rows=rows
     )
@@ -498,7 +503,8 @@ def life_cycle(patent_set, figures, **_options) -> Analysis:
 
 
 def position(patent_set, figures, *, against=None, **_options) -> Analysis:
-    title = _("The county's position in the industry")
+    county = patent_set.kind == SetKind.REGISTER
+    title = _("The county's position in the industry") if county else _("Position against the compared set")
     if against is None:
         return Analysis("position", title, cannot=_("Choose a national or industry set to compare with."))
     other = against.aggregates or {}
@@ -511,7 +517,9 @@ def position(patent_set, figures, *, against=None, **_options) -> Analysis:
         if code == UNCLASSIFIED or not theirs.get(code):
             continue
         rta = (n / total) / (theirs[code] / whole)
-        share = f"{n / theirs[code]:.2%}" if n <= theirs[code] else "—"  # a share only of a set that holds ours
+        # A share only of the county's patents within an imported industry set (which holds them).
+        within = county and against.kind == SetKind.IMPORTED and n <= theirs[code]
+        share = f"{n / theirs[code]:.2%}" if within else "—"
         rows.append(
             [Cell(code, q(ipc=code)), Cell(n, q(ipc=code)), Cell(theirs[code]), Cell(share), Cell(round(rta, 2))]
         )
@@ -573,10 +581,7 @@ def industries(patent_set, figures, **_options) -> Analysis:
         return Analysis(
             "industries",
             title,
-            cannot=_(
-                "The concordance tables of the IPC and the industry classifications are not loaded "
-                "(data/navigation/concordances/, its README says the format)."
-            ),
+            cannot=_("The national concordance tables of the IPC and the industry classifications are not loaded yet."),
         )
     if not figures.get("with_ipc"):
         return Analysis("industries", title, cannot=_("No patent of the set has an IPC code."))

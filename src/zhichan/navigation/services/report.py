@@ -4,7 +4,6 @@ written as Word and PDF in documents' report layout and kept with the set's navi
 its results phase, or on the set itself when it has no project."""
 
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -25,6 +24,7 @@ from zhichan.projects.services.projects import add_deliverable
 from ..events import REPORT_BUILT
 from ..models import DateBasis, SetKind
 from .analyses import CATALOGUE, analyse
+from .rows import described_query
 from .sets import may_manage
 
 ROWS = 30  # rows of an analysis's table in the report
@@ -50,7 +50,8 @@ def offered(patent_set, *, level="subclass", against=None) -> list:
 
 
 def title_of(patent_set) -> str:
-    return _("%(set)s patent navigation report") % {"set": patent_set.name}
+    name = patent_set.name.removesuffix("专利")  # “…发明专利专利导航报告” reads “…发明专利导航报告”
+    return _("%(set)s patent navigation report") % {"set": name}
 
 
 def _data(arguments, built) -> dict:
@@ -169,7 +170,7 @@ def _definition(patent_set, against) -> list:
         (_("search strategy"), patent_set.search_strategy),
     ]
     if patent_set.kind == SetKind.REGISTER:
-        lines.append((_("register search"), _search(patent_set.query) or _("every patent of the register")))
+        lines.append((_("register search"), described_query(patent_set.query) or _("every patent of the register")))
     elif patent_set.batch_id:
         batch = patent_set.batch
         lines.append((_("imported file"), f"{batch.file_name} ({timezone.localtime(batch.created):%Y-%m-%d})"))
@@ -183,11 +184,6 @@ def _definition(patent_set, against) -> list:
         lines.append((_("compared with"), f"{against.name} ({against.patent_count})"))
     rows = [[str(label), value] for label, value in lines if value]
     return [Table([_("item"), _("description")], rows, widths=[1, 4])]
-
-
-def _search(query: str) -> str:
-    """A register search as `name: value` pairs rather than an address."""
-    return "; ".join(f"{name}: {value}" for name, value in parse_qsl(query) if value)
 
 
 def _table(found, number: int) -> list:

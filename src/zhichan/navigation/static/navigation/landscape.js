@@ -13,6 +13,7 @@
     (option.series || []).forEach(function (series) {
       if (series.type === "heatmap") series.label = { show: false };
     });
+    if (option.visualMap) option.visualMap.show = false;  // its scale would sit on the years
   }
 
   function draw(box) {
