@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "zhichan.outreach",
     "zhichan.portal",
     "zhichan.navigation",
+    "zhichan.assessment",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -57,9 +57,9 @@ def test_the_lists_cost_a_few_queries_whatever_their_length(programme, users):
         todos(users["amr-liaison"])
     # A bound per provider, not per item: the programme's, the figures', the protection module's cases,
     # complaints, joint-meeting decisions and transfers, the services module's agencies, custody, custody applications
-    # and its random inspections, the credit module's repairs and records, and the finance module's subsidies (one or
-    # two queries each).
-    assert len(few) < 25
+    # and its random inspections, the credit module's repairs and records, the finance module's subsidies and the
+    # assessment's self-assessments and items to score (one or two queries each).
+    assert len(few) < 28
 
 
 def test_figures_a_unit_owes_and_the_office_reviews(programme, users):

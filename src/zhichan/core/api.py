@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import MethodNotAllowed, ValidationError
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -47,6 +47,14 @@ class ScopedViewSet(viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         save_checked(self.request.user, serializer.save)
+
+
+class MadeElsewhere:
+    """A viewset of records its API does not create (an assessment's items, made when the round opens): POST
+    goes to their `step` only; on the list it is not allowed."""
+
+    def create(self, request, *args, **kwargs):
+        raise MethodNotAllowed(request.method)
 
 
 def step_endpoint(table, name: str, response, doc: str):

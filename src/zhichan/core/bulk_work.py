@@ -64,3 +64,37 @@ class _OneOf(Func):
         each = f"SELECT value::{self.db_type} FROM jsonb_array_elements_text({values}::jsonb)"
         sql = f"{field} = ANY(ARRAY({each}))" if self.walk else f"{field} IN ({each})"
         return sql, (*field_params, *values_params)
+
+
+def update_rows(model, fields: list[str], rows) -> int:
+    """Set `fields` of many rows of `model` at once: `rows` are (pk, value of each field) in Python's values. The
+    ORM's bulk_update writes a CASE per row and field, which the database then parses (seconds for tens of thousands
+    of rows); here, on PostgreSQL, the rows are copied into a temporary table and updated from it in one statement,
+    and elsewhere one prepared UPDATE runs for every row. No signal is sent and no history is kept: for figures a
+    computation rewrites, not for what a user edits."""
+    rows = list(rows)
+    if not rows:
+        return 0
+    quote = connection.ops.quote_name
+    meta = model._meta
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    columns = [meta.get_field(name) for name in fields]
+    names = [quote(field.column) for field in columns]
+    prepared = [
+        (pk_value, *(field.get_db_prep_save(value, connection) for field, value in zip(columns, values, strict=True)))
+        for pk_value, *values in rows
+    ]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            listed = ", ".join([pk, *names])
+            cursor.execute(f"CREATE TEMPORARY TABLE incoming_rows AS SELECT {listed} FROM {table} LIMIT 0")
+            with cursor.cursor.copy(f"COPY incoming_rows ({listed}) FROM STDIN") as copy:
+                for row in prepared:
+                    copy.write_row(row)
+            sets = ", ".join(f"{name} = incoming_rows.{name}" for name in names)
+            cursor.execute(f"UPDATE {table} SET {sets} FROM incoming_rows WHERE {table}.{pk} = incoming_rows.{pk}")
+            cursor.execute("DROP TABLE incoming_rows")
+        else:
+            sets = ", ".join(f"{name} = %s" for name in names)
+            cursor.executemany(f"UPDATE {table} SET {sets} WHERE {pk} = %s", [(*row[1:], row[0]) for row in prepared])
+    return len(rows)

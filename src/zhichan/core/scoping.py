@@ -82,7 +82,7 @@ class Scope:
         if role in SEE_ALL:
             return self._finished()
         if role in STAFF and self.shared:
-            return Q()
+            return self._finished()  # shared once finished: an office's draft is its own
         q = NOTHING
         if self.owner is not None and role != Role.PUBLIC:
             q |= Q(**{self._path(self.owner, "pk"): user.pk})

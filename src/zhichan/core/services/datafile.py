@@ -25,18 +25,18 @@ class Reader:
         self.file = Path(file)
         if data is None:
             try:
-                data = yaml.safe_load(self.file.read_text(encoding="utf-8"))
+                data = _parsed(self.file, self.file.read_text(encoding="utf-8"))
             except FileNotFoundError:
                 raise DataFileError(self.file, "", "file not found") from None
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-                raise DataFileError(self.file, where, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
-            except ValueError as exc:  # a well-formed but impossible value, such as the date 2021-13-31
-                raise DataFileError(self.file, "", f"impossible value: {exc}") from None
         if not isinstance(data, dict):
             raise DataFileError(self.file, "", "expected a mapping at the top level")
         self.data = data
+
+    @classmethod
+    def from_text(cls, file: str | Path, text: str) -> "Reader":
+        """A reader of YAML typed on a page (`file` names it in the messages), with the errors of a file."""
+        parsed = _parsed(file, text)
+        return cls(file, [] if parsed is None else parsed)  # empty text: not a mapping, said as for a file
 
     def error(self, path: str, message: str) -> DataFileError:
         return DataFileError(self.file, path, message)
@@ -81,6 +81,17 @@ class Reader:
         unknown = sorted(set(mapping) - allowed)
         if unknown:
             raise self.error(f"{path}.{unknown[0]}", f"unknown key (expected one of {', '.join(sorted(allowed))})")
+
+
+def _parsed(file, text: str):
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise DataFileError(file, where, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    except ValueError as exc:  # a well-formed but impossible value, such as the date 2021-13-31
+        raise DataFileError(file, "", f"impossible value: {exc}") from None
 
 
 _KIND_NAMES = {

@@ -34,8 +34,9 @@ def workbench(request):
                 end=None, committee__organisation=organisation, committee__parent=None
             ).count(),
         )
-    if role in (Role.OFFICE, Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON):
-        context["todos"] = todos(user)  # the office: what waits for it; a unit: what it owes, soonest first
+    if role in (Role.OFFICE, Role.LEADER, Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON):
+        # the office and the leadership: what waits for them; a unit: what it owes, soonest first
+        context["todos"] = todos(user)
     if role == Role.OFFICE:
         context["recent_failures"] = AuthEvent.objects.filter(kind=AuthEvent.Kind.FAILED)[:5]
     if role in (Role.UNIT_LIAISON, Role.TOWNSHIP_LIAISON):

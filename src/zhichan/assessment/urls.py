@@ -1,0 +1,35 @@
+from django.urls import path
+
+from . import views, views_account
+
+urlpatterns = [
+    path("assessment/", views.round_list, name="assessment-rounds"),
+    path("assessment/new/", views.round_new, name="assessment-round-new"),
+    path("assessment/trends/", views.trends_page, name="assessment-trends"),
+    path("assessment/trends.xlsx", views.trends_export, name="assessment-trends-export"),
+    path("assessment/rounds/<int:pk>/", views.round_detail, name="assessment-round"),
+    path("assessment/rounds/<int:pk>/step/", views.round_step, name="assessment-round-step"),
+    path("assessment/rounds/<int:pk>/results.xlsx", views.round_export, name="assessment-round-export"),
+    path("assessment/units/<int:pk>/", views.participant_detail, name="assessment-participant"),
+    path("assessment/units/<int:pk>/step/", views.participant_step, name="assessment-participant-step"),
+    path("assessment/items/<int:pk>/", views.item_detail, name="assessment-item"),
+    path("assessment/items/<int:pk>/step/", views.item_step, name="assessment-item-step"),
+    path("assessment/appeals/<int:pk>/step/", views.appeal_step, name="assessment-appeal-step"),
+    path("assessment/notices/<int:pk>/", views.notice_detail, name="assessment-notice"),
+    path("assessment/notices/<int:pk>/step/", views.notice_step, name="assessment-notice-step"),
+    path("assessment/notices/<int:pk>/notice.docx", views.notice_docx, name="assessment-notice-docx"),
+    path("assessment/notices/<int:pk>/notice.pdf", views.notice_pdf, name="assessment-notice-pdf"),
+    path("assessment/schemes/new/", views.scheme_new, name="assessment-scheme-new"),
+    path("assessment/schemes/<int:pk>/", views.scheme_detail, name="assessment-scheme"),
+    path("assessment/account/", views_account.account_page, name="assessment-account"),
+    path("assessment/account.docx", views_account.account_docx, name="assessment-account-docx"),
+    path("assessment/account.pdf", views_account.account_pdf, name="assessment-account-pdf"),
+    path("assessment/account.xlsx", views_account.account_xlsx, name="assessment-account-xlsx"),
+    path("assessment/acceptance/", views_account.acceptance_page, name="assessment-acceptance"),
+    path("assessment/acceptance.docx", views_account.acceptance_docx, name="assessment-acceptance-docx"),
+    path("assessment/acceptance.pdf", views_account.acceptance_pdf, name="assessment-acceptance-pdf"),
+    path("assessment/acceptance.xlsx", views_account.acceptance_xlsx, name="assessment-acceptance-xlsx"),
+    path("assessment/evaluation/", views_account.evaluation_list, name="assessment-evaluation-indexes"),
+    path("assessment/evaluation/new/", views_account.evaluation_new, name="assessment-evaluation-index-new"),
+    path("assessment/evaluation/<int:pk>/", views_account.evaluation_detail, name="assessment-evaluation-index"),
+]
