@@ -96,5 +96,14 @@ def published_round(**values) -> Round:
     return assessment_round
 
 
+def closed_round(**values) -> Round:
+    """A round published, its time to appeal over (moved to yesterday) and closed: its results final."""
+    assessment_round = published_round(**values)
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    Round.objects.filter(pk=assessment_round.pk).update(appeal_deadline=yesterday)
+    assessment_round.refresh_from_db()
+    return rounds.close(assessment_round, None)
+
+
 def praise(assessment_round):
     return notices.draft(assessment_round, None, kind="praise")

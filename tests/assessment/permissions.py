@@ -72,12 +72,13 @@ def rows(users):
     from zhichan.assessment.services.evaluation import save_index
     from zhichan.core.services.deadline_rules import DEFAULT_RULES, load_rules
 
-    from .factories import nanan, published_round
+    from .factories import closed_round, nanan, published_round
 
     load_rules(settings.PROJECT_DIR / DEFAULT_RULES)
     assessment_round = published_round()
     appeals.file_appeal(assessment_round.participants.get(unit__key="amr"), None, item="plan", reason="方案已印发")
-    notices.issue(notices.draft(assessment_round, None, kind="praise"), None, number="测试〔2022〕1号")
+    final = closed_round(year=2020)
+    notices.issue(notices.draft(final, None, kind="praise"), None, number="测试〔2022〕1号")
     save_index(None, organisation=nanan(), text=INDEX)
 
 
@@ -125,10 +126,10 @@ def _draft_notice():
     """A praise notice the office is still writing, on a round of 2021."""
     from zhichan.assessment.services import notices
 
-    from .factories import SCHEME, make_scheme, published_round
+    from .factories import SCHEME, closed_round, make_scheme
 
     scheme = make_scheme(SCHEME.replace("key: test-scheme", "key: notice-scheme"))
-    notice = notices.draft(published_round(year=2021, scheme=scheme), None, kind="praise")
+    notice = notices.draft(closed_round(year=2021, scheme=scheme), None, kind="praise")
     return notices.edit(
         notice,
         None,

@@ -3,13 +3,15 @@ and an evidence file and submits; the office reviews, adjusting the item with a 
 approval; the leader approves; the office publishes, drafts a praise notice, numbers and issues it, and
 downloads it as a Word file."""
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from zhichan.assessment.models import ItemScore, NoticeState, Participant, ParticipantState, RoundState
+from zhichan.assessment.models import ItemScore, NoticeState, Participant, ParticipantState, Round, RoundState
 from zhichan.assessment.services import schemes
 from zhichan.core.models import Region
 
@@ -140,9 +142,13 @@ def test_a_round_from_opening_to_an_issued_praise_notice(open_tab, scheme, tmp_p
     shuitou.round.refresh_from_db()
     assert shuitou.round.state == RoundState.APPROVED
 
-    # The office publishes, drafts the praise notice, numbers and issues it, and downloads the Word file.
+    # The office publishes; once the time to appeal has passed (moved to yesterday here) it closes the round,
+    # drafts the praise notice, numbers and issues it, and downloads the Word file.
     office.page.reload()
     take(office, "publish")
+    Round.objects.filter(pk=shuitou.round_id).update(appeal_deadline=timezone.localdate() - datetime.timedelta(days=1))
+    office.page.reload()
+    take(office, "close")
     take(office, "praise", keep=True)
     with office.page.expect_navigation():
         office.page.get_by_test_id("assessment-notices").get_by_role("link").first.click()

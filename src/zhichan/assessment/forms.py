@@ -46,6 +46,8 @@ class OpenRoundForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, schemes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["scheme"].queryset = schemes if schemes is not None else Scheme.objects.none()
+        if self.fields["scheme"].queryset.count() == 1:  # the one scheme there is: chosen already
+            self.initial.setdefault("scheme", self.fields["scheme"].queryset.get().pk)
 
 
 class SchemeForm(BootstrapMixin, forms.Form):
@@ -126,7 +128,7 @@ class AppealForm(EmptyForm):
 class DecideForm(EmptyForm):
     upheld = forms.TypedChoiceField(
         label=_("decision"),
-        choices=[("1", _("upheld")), ("0", _("rejected"))],
+        choices=[("1", _("Upheld")), ("0", pgettext_lazy("appeal", "Rejected"))],
         coerce=lambda value: value == "1",
     )
     answer = forms.CharField(label=_("reasons"), widget=NOTE)

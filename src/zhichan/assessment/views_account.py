@@ -32,7 +32,7 @@ class IndexForm(BootstrapMixin, forms.Form):
         label=gettext_lazy("index file"),
         widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false", "class": "form-control font-monospace"}),
         help_text=gettext_lazy(
-            "YAML, as docs/assessment.md describes: the index's key, version, name and source document, and its "
+            "YAML: the index's key, version, name and source document, and its "
             "indicators as the notice lists them. A new version keeps the earlier ones."
         ),
     )

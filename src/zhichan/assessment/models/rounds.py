@@ -23,7 +23,7 @@ class RoundState(models.TextChoices):
     OPEN = "open", _("Self-assessment")
     REVIEW = "review", _("Office review")
     APPROVAL = "approval", _("Awaiting approval")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("assessment", "Approved")
     PUBLISHED = "published", pgettext_lazy("assessment", "Published")
     CLOSED = "closed", pgettext_lazy("assessment", "Closed")
 

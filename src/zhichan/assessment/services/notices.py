@@ -87,14 +87,14 @@ def _text(assessment_round, kind: str, participants: list) -> tuple[str, str]:
     lines = [opening % {"scheme": f"《{scheme}》", "round": assessment_round.title}]
     for number, participant in enumerate(participants, start=1):
         why = _for_what(participant, kind)
-        line = _("%(number)s. %(unit)s (%(group)s, %(total)s points, %(grade)s)") % {
+        line = _("%(number)s. %(unit)s: %(group)s, %(total)s points, %(grade)s") % {
             "number": number,
             "unit": participant.unit.name,
             "group": participant.group_name,
             "total": shown(participant.total),
             "grade": participant.grade_name,
         }
-        lines.append(f"{line}：{why}。" if why else f"{line}。")
+        lines.append(f"{line}；{why}。" if why else f"{line}。")
     lines.append(closing)
     return title, "\n\n".join(lines)
 
@@ -108,6 +108,9 @@ def draft(assessment_round, user, *, kind: str, synthetic: bool = False) -> Noti
         raise ValidationError(_("A notice is drafted once the round's results are approved."))
     if assessment_round.notices.filter(kind=kind, state=NoticeState.DRAFT).exists():
         raise ValidationError(_("A draft of this notice exists: edit it and issue it."))
+    issued = assessment_round.notices.filter(kind=kind, state=NoticeState.ISSUED).first()
+    if issued is not None:
+        raise ValidationError(_("This notice is issued already: %(number)s.") % {"number": issued.number})
     participants = named(assessment_round, kind)
     if not participants:
         raise ValidationError(_("No unit has the grade this notice is about."))
@@ -129,6 +132,19 @@ def draft(assessment_round, user, *, kind: str, synthetic: bool = False) -> Noti
     return notice
 
 
+def _final(assessment_round) -> None:
+    """A notice names units by results that no appeal may still change: the round is closed, or the time to appeal
+    has passed with every appeal decided."""
+    if assessment_round.state == RoundState.CLOSED:
+        return
+    if assessment_round.state != RoundState.PUBLISHED or timezone.localdate() <= assessment_round.appeal_deadline:
+        raise ValidationError(
+            _("A notice is issued once the results are final: after the time to appeal, with every appeal decided.")
+        )
+    if assessment_round.participants.filter(appeals__state="pending").exists():
+        raise ValidationError(_("An appeal is still to be decided: issue the notice once it is."))
+
+
 def _draft_only(notice):
     if notice.state != NoticeState.DRAFT:
         raise ValidationError(_("An issued notice is kept as issued."))
@@ -137,7 +153,8 @@ def _draft_only(notice):
 @action(NOTICE_EDITED, on="notice", allow=_round_office)
 def edit(notice, user, *, title: str, addressee: str, body: str, authority: str, public: bool = False) -> Notice:
     _draft_only(notice)
-    notice.title, notice.addressee, notice.authority = stripped(title), stripped(addressee), stripped(authority)
+    notice.title, notice.authority = stripped(title), stripped(authority)
+    notice.addressee = stripped(addressee).rstrip("：:")  # the document adds its colon
     notice.body, notice.public = news._text(body), bool(public)
     notice.full_clean()
     notice.save()
@@ -148,6 +165,7 @@ def edit(notice, user, *, title: str, addressee: str, body: str, authority: str,
 def issue(notice, user, *, number: str, issued_on=None) -> Notice:
     """Issue the notice under its document number (南知强办〔2024〕3号); a public one goes on the portal."""
     _draft_only(notice)
+    _final(notice.round)
     number = stripped(number)
     if not number:
         raise ValidationError({"number": _("Give the document number, e.g. 南知强办〔2024〕3号.")})

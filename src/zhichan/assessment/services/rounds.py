@@ -90,7 +90,7 @@ def open_round(
     assessment_round = Round(
         scheme=scheme,
         data=data,
-        title=(title or "").strip() or f"{scheme.name}（{period}）",
+        title=(title or "").strip() or _title(period),
         year=year,
         half=half,
         period_start=start,
@@ -106,6 +106,11 @@ def open_round(
     measure_round(assessment_round)
     settle(assessment_round)
     return assessment_round
+
+
+def _title(period: str) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("%(period)s target-responsibility assessment") % {"period": period}
 
 
 def _enter_units(assessment_round) -> None:
@@ -219,12 +224,18 @@ def _reviewer(user, arguments) -> bool:
     return user is None or may_review(user, arguments["item"])
 
 
+def _reviewed(item) -> str:
+    if item.kind == "veto":
+        return _("the veto applies") if item.points else _("does not apply")
+    return shown(item.points)
+
+
 @action(
     ITEM_REVIEWED,
     on="item",
     reason="reason",
     allow=_reviewer,
-    data=lambda a, r: {"item": r.name, "points": shown(r.points)},
+    data=lambda a, r: {"item": r.name, "points": _reviewed(r)},
 )
 def review_item(item, user, *, points, reason: str = "") -> ItemScore:
     """Settle an item's points in the review, with the reason whenever they differ from what counted before (a
