@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,9 @@ from zhichan.programme.services.tree import target_tree
 from ..models import ItemScore, Round, RoundState
 from .evaluation import INDICATOR_CODE, TARGET
 from .reading import groups
+
+# A year's round, then its halves, on every database (PostgreSQL puts an empty half last, SQLite first).
+WHOLE_YEAR_FIRST = F("half").asc(nulls_first=True)
 
 SETTLED = (RoundState.APPROVED, RoundState.PUBLISHED, RoundState.CLOSED)
 EVIDENCED = (ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED)
@@ -213,7 +217,7 @@ def acceptance(programme, user, index=None, today: datetime.date | None = None) 
         targets=final,
         index=index,
         index_lines=index_lines(index, programme, day, final) if index is not None else [],
-        rounds=list(_rounds(programme, user, years).order_by("year", "half", "pk")),
+        rounds=list(_rounds(programme, user, years).order_by("year", WHOLE_YEAR_FIRST, "pk")),
         figures=accounts[-1].figures,
         evidence=[line for one in accounts for line in one.evidence],
         township_level=level_of(programme) != COUNTIES,
@@ -346,7 +350,7 @@ def _rounds(programme, user, years: list[int]):
 def results(settled_rounds, user) -> list[RoundResult]:
     """Each settled round's ranking by group: unit, total, grade, rank."""
     found = []
-    for held in settled_rounds.order_by("half", "pk"):
+    for held in settled_rounds.order_by(WHOLE_YEAR_FIRST, "pk"):
         parts = [{"name": g["group"]["name"], "rows": g["rows"]} for g in groups(held, user) if g["rows"]]
         found.append(RoundResult(held, parts))
     return found
