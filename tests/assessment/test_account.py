@@ -154,7 +154,7 @@ def test_only_settled_rounds_give_results(world, users):
     assert all(p.rank and p.grade for p in rows)
 
 
-def test_the_acceptance_package_fills_the_index_only_from_the_platforms_figures(world, users):
+def test_the_acceptance_package_fills_the_index_only_from_the_platforms_figures(world, users, client_for):
     text = f"""
 key: format-example
 version: "0"
@@ -173,6 +173,14 @@ indicators:
     assert lines["a"].value_pk == world["values"]["t1-2024"].pk and lines["a"].period == "2024-12"
     assert lines["b"].value_pk == world["values"]["t2-2023"].pk  # the latest monthly value on or before the day
     assert not lines["c"].filled
+    client = client_for("office")
+    client.cookies["django_language"] = "en"
+    query = {"programme": world["programme"].pk, "index": index.pk}
+    book = openpyxl.load_workbook(BytesIO(client.get(reverse("assessment-acceptance-xlsx"), query).content))
+    rows = list(book["Evaluation index"].iter_rows(values_only=True))
+    header = next(row for row in rows if row[0] == "key")
+    cells = {row[0]: row[header.index("value")] for row in rows[rows.index(header) + 1 :] if row[0]}
+    assert cells["a"] == 14.5 and cells["c"] == "to be entered by the programme office"  # a number the sheet sums
     by_year = {
         final.target.code: [line.value if line else None for line in years] for final, years in package.by_year()
     }

@@ -127,6 +127,37 @@ def test_only_the_leadership_approves_and_a_send_back_needs_a_reason(users):
     assert assessment_round.state == RoundState.APPROVED and assessment_round.approved_by == users["leader"]
 
 
+def test_a_claim_an_assessor_scores_waits_for_its_score_before_approval():
+    assessment_round = make_round()
+    self_assess_all(assessment_round, submit=False)
+    claim = item(assessment_round, "amr", "innovation")
+    rounds.self_assess(claim, None, points=Decimal(2), note="创新做法被省局推广")
+    for participant in assessment_round.participants.all():
+        rounds.submit_self(participant, None)
+    rounds.start_review(assessment_round, None)
+    with pytest.raises(ValidationError) as refused:
+        rounds.send_for_approval(assessment_round, None)
+    assert "有1项应由评分单位评分的事项尚未评分（如市市场监管局的“创新”" in str(refused.value)
+    rounds.review_item(claim, None, points=Decimal(1), reason="推广范围限于本市")
+    rounds.send_for_approval(assessment_round, None)  # unclaimed bonuses wait for nothing
+    assert assessment_round.state == RoundState.APPROVAL
+
+
+def test_a_review_saved_again_unchanged_leaves_one_event():
+    from zhichan.core.events import events_of
+
+    assessment_round = make_round()
+    self_assess_all(assessment_round)
+    rounds.start_review(assessment_round, None)
+    plan = item(assessment_round, "amr", "plan")
+    rounds.review_item(plan, None, points=Decimal(20), reason="方案缺项")
+    rounds.review_item(plan, None, points=Decimal("20.00"))  # the reason given before is kept
+    reviews = events_of(plan).filter(kind="assessment.reviewed").order_by("-at", "-pk")
+    assert [e.reason for e in reviews] == ["方案缺项"]
+    rounds.review_item(plan, None, points=Decimal(25), reason="补充材料后")
+    assert [e.reason for e in reviews.all()] == ["补充材料后", "方案缺项"]
+
+
 def test_an_item_is_reviewed_by_its_assessor_unit_and_by_no_other(users):
     from zhichan.core.models import User
 

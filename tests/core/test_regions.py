@@ -81,6 +81,7 @@ def test_a_second_county_loads_from_its_file_the_same_way(tmp_path):
     [
         ('division: "999999"\n', "division: no county with code '999999'"),
         ("division: [\n", "not valid YAML"),
+        ('division: "350583"\ndivision: "350582"\n', "line 2, column 1: not valid YAML (duplicate key 'division')"),
         (
             'division: "350583"\npopulation:\n  - {region: "350583", year: 2022, as_of: 2022-12-31, value: -5, '
             "source: x}\n",

@@ -10,7 +10,7 @@ from zhichan.core.roles import STAFF
 
 from .models import Appeal, ItemScore, Notice, Participant, Round, Scheme
 from .services import rounds
-from .services.reading import explained, groups
+from .services.reading import explained, groups, sees_all
 from .steps import APPEAL_STEPS, ITEM_STEPS, NOTICE_STEPS, PARTICIPANT_STEPS, ROUND_STEPS
 from .views import OFFICE, RUNNERS
 
@@ -60,7 +60,7 @@ class AssessmentRoundSerializer(serializers.ModelSerializer):
         public = assessment_round.results_public
         found = []
         for block in groups(assessment_round, user):
-            shown = public or not block["summary"] and user.role in ("office", "leader")
+            shown = public or not block["summary"] and sees_all(user)
             found.append(
                 {
                     "key": block["group"]["key"],
@@ -130,7 +130,7 @@ class AssessmentItemSerializer(serializers.ModelSerializer):
         return explained(item)
 
     def get_counted(self, item) -> str | None:
-        public = item.participant.round.results_public or self.context["request"].user.role in ("office", "leader")
+        public = item.participant.round.results_public or sees_all(self.context["request"].user)
         return str(item.settled) if public and item.settled is not None else None
 
 
@@ -162,7 +162,7 @@ class AssessedUnitSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_result(self, participant) -> dict | None:
-        if not participant.round.results_public and self.context["request"].user.role not in ("office", "leader"):
+        if not participant.round.results_public and not sees_all(self.context["request"].user):
             return None
         return {
             "base": str(participant.base),

@@ -50,11 +50,29 @@ class OpenRoundForm(BootstrapMixin, forms.Form):
             self.initial.setdefault("scheme", self.fields["scheme"].queryset.get().pk)
 
 
-class SchemeForm(BootstrapMixin, forms.Form):
+class DataFileForm(BootstrapMixin, forms.Form):
+    """A data file typed or pasted into its page, read by its loader when saved."""
+
+    label = help = ""
     text = forms.CharField(
-        label=_("scheme file"),
-        widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false", "class": "form-control font-monospace"}),
-        help_text=_("YAML: the groups of units, their items with weights and sources, and their grades."),
+        widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false", "class": "form-control font-monospace"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label, self.fields["text"].help_text = self.label, self.help
+
+
+class SchemeForm(DataFileForm):
+    label = _("scheme file")
+    help = _("YAML: the groups of units, their items with weights and sources, and their grades.")
+
+
+class IndexForm(DataFileForm):
+    label = _("index file")
+    help = _(
+        "YAML: the index's key, version, name and source document, and its "
+        "indicators as the notice lists them. A new version keeps the earlier ones."
     )
 
 
@@ -70,6 +88,12 @@ class PublishForm(EmptyForm):
     published_on = forms.DateField(label=_("published on"), widget=DATE, required=False, help_text=_("Empty: today."))
 
 
+def _up_to(field, limit) -> None:
+    """A points field says its range and the browser keeps to it."""
+    field.help_text = _("0 to %(max)s") % {"max": shown(limit)}
+    field.widget.attrs.update({"max": str(limit), "step": "0.1"})
+
+
 class SelfAssessForm(EmptyForm):
     points = forms.DecimalField(label=_("points"), required=False, **POINTS)
     note = forms.CharField(label=_("what the unit did"), required=False, widget=NOTE)
@@ -80,8 +104,7 @@ class SelfAssessForm(EmptyForm):
             if not record.manual:
                 del self.fields["points"]
             else:
-                self.fields["points"].help_text = _("0 to %(max)s") % {"max": shown(record.max_points)}
-                self.fields["points"].widget.attrs.update({"max": str(record.max_points), "step": "0.1"})
+                _up_to(self.fields["points"], record.max_points)
                 self.initial.setdefault("points", record.self_points)
             self.initial.setdefault("note", record.self_note)
 
@@ -110,8 +133,7 @@ class ReviewForm(EmptyForm):
                 self.fields["points"].widget.attrs["class"] = "form-select"
                 self.initial.setdefault("points", "1" if record.settled else "0")
             else:
-                self.fields["points"].help_text = _("0 to %(max)s") % {"max": shown(record.max_points)}
-                self.fields["points"].widget.attrs.update({"max": str(record.max_points), "step": "0.1"})
+                _up_to(self.fields["points"], record.max_points)
             self.initial.setdefault("points", record.settled)
 
 

@@ -221,6 +221,15 @@ def notice_pdf(request, pk):
     return respond(request, exports.notice_document, pk=pk, kind="pdf")
 
 
+def save_file(request, form, save, done: str, **arguments):
+    """A data file's page posted (a scheme, an evaluation index): its text saved by `save`, the saved record's page
+    on success; None otherwise (not posted, or the form shows what is wrong)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    outcome = run_action(request, save, request.user, text=form.cleaned_data["text"], form=form, done=done, **arguments)
+    return redirect(outcome.result) if outcome.ok else None
+
+
 @allow(STAFF, write=OFFICE, scope=Scheme)
 def scheme_detail(request, pk):
     scheme = get_object_or_404(Scheme.objects.visible_to(request.user), pk=pk)
@@ -228,19 +237,10 @@ def scheme_detail(request, pk):
     if request.method == "POST":
         if not Scheme.objects.editable_by(request.user).filter(pk=pk).exists():
             raise PermissionDenied
-        if form.is_valid():
-            outcome = run_action(
-                request,
-                schemes.save_scheme,
-                request.user,
-                organisation=scheme.organisation,
-                text=form.cleaned_data["text"],
-                scheme=scheme,
-                form=form,
-                done=_("The scheme is saved; rounds opened before keep the scheme they opened with."),
-            )
-            if outcome.ok:
-                return redirect(outcome.result)
+        done = _("The scheme is saved; rounds opened before keep the scheme they opened with.")
+        saved = save_file(request, form, schemes.save_scheme, done, organisation=scheme.organisation, scheme=scheme)
+        if saved:
+            return saved
     may_edit = role_of(request.user) == Role.OFFICE and schemes.save_scheme.allowed(
         request.user, {"organisation": scheme.organisation}
     )
@@ -257,18 +257,10 @@ def scheme_detail(request, pk):
 @allow(OFFICE)
 def scheme_new(request):
     form = SchemeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        outcome = run_action(
-            request,
-            schemes.save_scheme,
-            request.user,
-            organisation=organisation_of(request.user),
-            text=form.cleaned_data["text"],
-            form=form,
-            done=_("The scheme is saved."),
-        )
-        if outcome.ok:
-            return redirect(outcome.result)
+    organisation = organisation_of(request.user)
+    saved = save_file(request, form, schemes.save_scheme, _("The scheme is saved."), organisation=organisation)
+    if saved:
+        return saved
     return render(request, "assessment/scheme_new.html", {"form": form}, status=400 if form.errors else 200)
 
 

@@ -2,40 +2,27 @@
 versions of CNIPA's evaluation index the office enters. The office and the leadership read them; the office
 enters and edits the index. Thin: each reads the question and calls services/."""
 
-from django import forms
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
-from zhichan.core.forms import BootstrapMixin
 from zhichan.core.roles import SEE_ALL, Role, role_of
 from zhichan.core.services.exports import respond
 from zhichan.core.services.organisation import organisation_of
-from zhichan.core.views.actions import run_action
 from zhichan.programme.models import Programme
 from zhichan.programme.services.choice import chosen_programme, programmes_for
 
+from .forms import IndexForm
 from .models import EvaluationIndex, Round
 from .services import account_exports, evaluation
 from .services.account import IndexLine, acceptance, account, index_lines, programme_years, targets, year_end
 from .services.account_exports import asked_index, asked_programme, asked_year, indexes_for
+from .views import save_file
 
 OFFICE = frozenset({Role.OFFICE})
-
-
-class IndexForm(BootstrapMixin, forms.Form):
-    text = forms.CharField(
-        label=gettext_lazy("index file"),
-        widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false", "class": "form-control font-monospace"}),
-        help_text=gettext_lazy(
-            "YAML: the index's key, version, name and source document, and its "
-            "indicators as the notice lists them. A new version keeps the earlier ones."
-        ),
-    )
 
 
 def _no_programme(request):
@@ -140,18 +127,10 @@ def evaluation_list(request):
 @allow(OFFICE)
 def evaluation_new(request):
     form = IndexForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        outcome = run_action(
-            request,
-            evaluation.save_index,
-            request.user,
-            organisation=organisation_of(request.user),
-            text=form.cleaned_data["text"],
-            form=form,
-            done=_("The evaluation index is saved."),
-        )
-        if outcome.ok:
-            return redirect(outcome.result)
+    done, organisation = _("The evaluation index is saved."), organisation_of(request.user)
+    saved = save_file(request, form, evaluation.save_index, done, organisation=organisation)
+    if saved:
+        return saved
     status = 400 if form.errors else 200
     return render(request, "assessment/evaluation_new.html", {"form": form}, status=status)
 
@@ -176,18 +155,10 @@ def evaluation_detail(request, pk):
     if request.method == "POST":
         if not EvaluationIndex.objects.editable_by(request.user).filter(pk=pk).exists():
             raise PermissionDenied
-        if form.is_valid():
-            outcome = run_action(
-                request,
-                evaluation.save_index,
-                request.user,
-                organisation=index.organisation,
-                text=form.cleaned_data["text"],
-                form=form,
-                done=_("The evaluation index is saved."),
-            )
-            if outcome.ok:
-                return redirect(outcome.result)
+        done = _("The evaluation index is saved.")
+        saved = save_file(request, form, evaluation.save_index, done, organisation=index.organisation)
+        if saved:
+            return saved
     programme = _programme_of(request, index)
     day = year_end(programme, programme_years(programme)[-1]) if programme is not None else None
     if programme is not None:

@@ -16,6 +16,8 @@ from simple_history.models import HistoricalRecords
 from zhichan.core.models import Attachment, Unit
 from zhichan.core.scoping import Scope, ScopedQuerySet
 
+from ..points import counted, shown
+
 POINTS = {"max_digits": 7, "decimal_places": 2}
 
 
@@ -228,8 +230,6 @@ class ItemScore(models.Model):
 
     @property
     def full_marks(self) -> str:
-        from ..points import shown
-
         return shown(self.max_points)
 
     @property
@@ -238,9 +238,6 @@ class ItemScore(models.Model):
 
     @property
     def settled(self):
-        """The points that count: the review's, else what the platform computed, else the unit's own claim."""
-        if self.points is not None:
-            return self.points
-        if self.auto_points is not None:
-            return self.auto_points
-        return self.self_points
+        """The points that count: the review's, else what the platform computed, else the unit's submitted claim."""
+        submitted = self.participant.state == ParticipantState.SUBMITTED
+        return counted(self.points, self.auto_points, self.self_points, submitted)

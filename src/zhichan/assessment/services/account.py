@@ -146,6 +146,7 @@ class IndexLine:
     period: str = ""
     source: str = ""
     value_pk: int | None = None
+    value: object = None  # the figure as a number (a spreadsheet's cell), `shown` as people read it
 
     @property
     def filled(self) -> bool:
@@ -370,6 +371,7 @@ def index_lines(index, programme, day: datetime.date, final: list[TargetLine]) -
             target = by_code[source["code"]]
             if target.shown != "—":
                 line.shown, line.period, line.value_pk = target.shown, target.period, target.value_pk
+                line.value = target.value
                 line.source = _("target %(code)s (%(source)s)") % {"code": target.target.code, "source": target.source}
         elif source.get("kind") == INDICATOR_CODE and source["code"] in readings:
             _indicator_value(line, readings[source["code"]], programme.region, day, names)
@@ -388,7 +390,7 @@ def _indicator_value(line: IndexLine, reading, region, day: datetime.date, names
         return
     indicator = reading.indicator
     line.shown = f"{format_figure(value.value, indicator.decimals)} {indicator.unit_of_measure}".strip()
-    line.period, line.value_pk = value.period, value.pk
+    line.period, line.value_pk, line.value = value.period, value.pk, value.value
     line.source = _("%(indicator)s: %(formula)s") % {
         "indicator": indicator.name,
         "formula": formula_of(indicator, names),

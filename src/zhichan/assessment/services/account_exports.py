@@ -423,6 +423,13 @@ def _index_value(line) -> str:
     return f"{line.shown}（{line.period}）" if line.period else line.shown
 
 
+def _index_cell(line):
+    """The figure as a number where the platform has one, so the sheet sums and sorts it."""
+    if not line.filled:
+        return _("to be entered by the programme office")
+    return line.value if line.value is not None else line.shown
+
+
 def _counts_by_year_table(found) -> Table:
     labels = [label for _status, label, _count in found.tasks.counts]
     rows = [
@@ -651,7 +658,7 @@ def acceptance_sheets(found) -> list[Sheet]:
                 line.indicator.get("scoring_rule", ""),
                 line.indicator.get("evidence", ""),
                 line.indicator.get("source", ""),
-                line.shown if line.filled else _("to be entered by the programme office"),
+                _index_cell(line),
                 line.period,
                 line.source,
             ]

@@ -70,6 +70,9 @@ def _scored(scheme, year: int, published: datetime.date) -> Round:
     vetoed = participants[-1].items.filter(kind="veto").first()
     if vetoed is not None:
         rounds.review_item(vetoed, None, points=Decimal(1), reason="辖区发生重大知识产权违法事件（演示）")
+    for item in rounds.awaiting_assessors(assessment_round):  # the assessor unit's own score
+        claimed = item.self_points if item.self_points is not None else item.max_points * Decimal("0.8")
+        rounds.review_item(item, None, points=claimed.quantize(Decimal("0.1")), reason="政府办评定（演示）")
     rounds.send_for_approval(assessment_round, None)
     rounds.approve(assessment_round, None, note="同意（演示）", approved_on=published - datetime.timedelta(days=3))
     rounds.publish(assessment_round, None, published_on=published)

@@ -5,7 +5,6 @@ What the platform fills in for an indicator is named by its `computed_from` (ser
 
 import re
 
-import yaml
 from django.core.exceptions import ValidationError
 
 from zhichan.core.actions import action, own_office_or_system
@@ -37,41 +36,11 @@ LIMITS = {"key": 60, "version": 40, "name": 200, "source": 300}
 TEXTS = ("group", "definition", "unit", "scoring_rule", "evidence", "source")
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal keys silently; an index entered twice under one key is refused."""
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                mark = key_node.start_mark
-                raise _Duplicate(key, mark.line + 1, mark.column + 1)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-class _Duplicate(Exception):
-    def __init__(self, key, line, column):
-        self.key, self.line, self.column = key, line, column
-
-
 def read_index(text: str, file: str = "evaluation-index.yaml", organisation=None) -> dict:
     """The index in `text` as data, or DataFileError naming the file, the path inside it and what is wrong. Each
     `computed_from` must name a target of the organisation's programmes (all programmes without one) or an
     indicator the platform computes."""
-    try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader refusing duplicate keys)
-    except _Duplicate as duplicate:
-        where = f"line {duplicate.line}, column {duplicate.column}"
-        raise DataFileError(file, where, f"duplicate key {duplicate.key!r}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise DataFileError(file, where, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
-    if not isinstance(data, dict):
-        raise DataFileError(file, "", "expected a mapping at the top level")
-    return _Index(Reader(file, data), organisation).read()
+    return _Index(Reader.from_text(file, text), organisation).read()
 
 
 def fillable(organisation=None) -> dict[str, set]:

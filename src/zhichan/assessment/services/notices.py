@@ -37,6 +37,7 @@ def named(assessment_round, kind: str) -> list:
         found += list(
             assessment_round.participants.filter(group=group["key"], grade=grade)
             .select_related("unit")
+            .prefetch_related("items")  # each unit's reasons read from its items, not a query per unit
             .order_by("rank", "unit__order")
         )
     return found

@@ -8,14 +8,20 @@ sends it back; the office publishes it, and each unit then reads its result and 
 The office closes the round once the appeals are decided: it is then frozen."""
 
 import datetime
+from collections import defaultdict
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
 from zhichan.core.actions import action, office_or_unit_liaison, own_office_or_system
+from zhichan.core.bulk_work import insert_rows, without_collector_pauses
+from zhichan.core.events import record
 from zhichan.core.inputs import past_day
 from zhichan.core.roles import LIAISONS, Role, role_of
 from zhichan.core.services.calendar import add_workdays
@@ -37,7 +43,7 @@ from ..models import AppealState, ItemScore, Participant, ParticipantState, Roun
 from ..points import shown
 from . import telling
 from .schemes import units_of
-from .scoring import measure_round, settle
+from .scoring import figures, measure_round, settle
 
 
 def _office(arguments) -> object:
@@ -103,14 +109,15 @@ def open_round(
     assessment_round.full_clean()
     assessment_round.save()
     _enter_units(assessment_round)
-    measure_round(assessment_round)
-    settle(assessment_round)
     return assessment_round
 
 
 def _title(period: str) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return _("%(period)s target-responsibility assessment") % {"period": period}
+
+
+ITEM_FIELDS = ["participant", "key", "kind", "source", "order", "max_points", "assessor"]
 
 
 def _enter_units(assessment_round) -> None:
@@ -128,22 +135,32 @@ def _enter_units(assessment_round) -> None:
     if not entered:
         raise ValidationError(_("No unit falls in the scheme's groups: load the organisation's units first."))
     entered = bulk_create_with_history(entered, Participant, batch_size=1000)
-    items = []
+    with without_collector_pauses():
+        _enter_items(assessment_round, entered, assessors)
+
+
+def _enter_items(assessment_round, entered, assessors) -> None:
+    """Every item of every unit written once, its automatic figure measured first; the units' totals settled."""
+    automatic = [
+        (participant.pk, item["key"])
+        for participant in entered
+        for item in assessment_round.group(participant.group)["items"]
+        if item["source"] != "manual"
+    ]
+    found = figures(assessment_round, entered, automatic)
+    rows, lines = [], defaultdict(list)
     for participant in entered:
         for order, item in enumerate(assessment_round.group(participant.group)["items"]):
-            limit = item["weight"] if item["kind"] == "score" else item["cap"] if item["kind"] != "veto" else 1
-            items.append(
-                ItemScore(
-                    participant=participant,
-                    key=item["key"],
-                    kind=item["kind"],
-                    source=item["source"],
-                    order=order,
-                    max_points=limit,
-                    assessor=assessors.get(item["assessor"]) if item["assessor"] else None,
-                )
-            )
-    ItemScore.objects.bulk_create(items, batch_size=2000)
+            kind = item["kind"]
+            limit = Decimal(str(item["weight"] if kind == "score" else item["cap"] if kind != "veto" else 1))
+            assessor = assessors[item["assessor"]].pk if item["assessor"] in assessors else None
+            measured = found.get((participant.pk, item["key"]), (None, None, {}))
+            rows.append((participant.pk, item["key"], kind, item["source"], order, limit, assessor, *measured))
+            lines[participant.pk].append((kind, limit, measured[1]))
+    insert_rows(ItemScore, [*ITEM_FIELDS, "value", "auto_points", "basis"], rows)
+    assessment_round.computed_at = timezone.now()
+    assessment_round.save(update_fields=["computed_at"])
+    settle(assessment_round, lines)
 
 
 @action(ROUND_RECOMPUTED, on="assessment_round", allow=office)
@@ -230,16 +247,11 @@ def _reviewed(item) -> str:
     return shown(item.points)
 
 
-@action(
-    ITEM_REVIEWED,
-    on="item",
-    reason="reason",
-    allow=_reviewer,
-    data=lambda a, r: {"item": r.name, "points": _reviewed(r)},
-)
+@action(allow=_reviewer)
 def review_item(item, user, *, points, reason: str = "") -> ItemScore:
     """Settle an item's points in the review, with the reason whenever they differ from what counted before (a
-    veto item: 1 when the veto applies, 0 when it does not)."""
+    veto item: 1 when the veto applies, 0 when it does not). Saving the same points and reason again changes
+    nothing and leaves no event."""
     _state(item.participant.round, RoundState.REVIEW, message=_("Items are reviewed while the round is in review."))
     limit = item.max_points
     if points is None or not 0 <= points <= limit:
@@ -254,16 +266,49 @@ def review_item(item, user, *, points, reason: str = "") -> ItemScore:
         raise ValidationError({"reason": _("Say why the veto applies.")})
     if not reason and given is not None and points != given:
         raise ValidationError({"reason": _("Say why the points change from %(before)s.") % {"before": shown(given)}})
+    if (points, reason) == (item.points, item.reason):
+        return item
     item.points, item.reason = points, reason
     item.reviewed_by, item.reviewed_at = user if getattr(user, "pk", None) else None, timezone.now()
     item.save(update_fields=["points", "reason", "reviewed_by", "reviewed_at"])
     settle(item.participant.round)
+    record(user, ITEM_REVIEWED, item, reason=reason, item=item.name, points=_reviewed(item))
     return item
+
+
+def awaiting_assessors(assessment_round):
+    """Items an assessor unit scores that it has not: a scored item of every unit, a bonus a unit has claimed."""
+    claimed = Q(kind="bonus", self_points__isnull=False, participant__state=ParticipantState.SUBMITTED)
+    return ItemScore.objects.filter(
+        Q(kind="score") | claimed,
+        participant__round=assessment_round,
+        assessor__isnull=False,
+        points__isnull=True,
+    ).order_by("participant__unit__order", "order")
 
 
 @action(SENT_FOR_APPROVAL, on="assessment_round", allow=office)
 def send_for_approval(assessment_round, user) -> Round:
     _state(assessment_round, RoundState.REVIEW, message=_("Only a round in review is sent for approval."))
+    waiting = awaiting_assessors(assessment_round)
+    first = waiting.select_related("participant__unit", "assessor").first()
+    if first is not None:
+        count = waiting.count()
+        raise ValidationError(
+            ngettext(
+                "%(count)s item waits for its assessor's score, %(item)s of %(unit)s (assessed by %(assessor)s): "
+                "the assessor or the office reviews it before the round goes for approval.",
+                "%(count)s items wait for their assessor's score, the first %(item)s of %(unit)s (assessed by "
+                "%(assessor)s): the assessor or the office reviews them before the round goes for approval.",
+                count,
+            )
+            % {
+                "count": count,
+                "item": first.name,
+                "unit": first.participant.unit.name,
+                "assessor": first.assessor.display_name,
+            }
+        )
     assessment_round.state = RoundState.APPROVAL
     assessment_round.save(update_fields=["state"])
     telling.awaiting_approval(assessment_round)

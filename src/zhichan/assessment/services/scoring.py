@@ -11,10 +11,10 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from zhichan.core import runs
-from zhichan.core.bulk_work import update_rows
+from zhichan.core.bulk_work import update_rows, without_collector_pauses
 
 from ..models import ItemScore, Participant, ParticipantState
-from ..points import shown
+from ..points import counted, shown
 from ..sources import COUNT, SOURCES
 from . import grading
 
@@ -55,19 +55,35 @@ def _plain(number) -> str | None:
 
 
 def measure_round(assessment_round) -> int:
-    """Measure every automatic item of the round as of its as-of date; returns the items measured."""
+    """Measure every automatic item of the round again as of its as-of date; returns the items measured."""
     participants = list(assessment_round.participants.select_related("unit"))
-    units = {p.pk: p.unit for p in participants}
-    by_group = {p.pk: p.group for p in participants}
-    config = items_of(assessment_round)
-    signatures = {key: _signature(item) for key, item in config.items()}
     items = list(
         ItemScore.objects.filter(participant__round=assessment_round)
         .exclude(source="manual")
         .values_list("pk", "participant_id", "key")
     )
+    with without_collector_pauses():
+        found = figures(assessment_round, participants, [(participant, key) for _pk, participant, key in items])
+        update_rows(
+            ItemScore,
+            ["value", "auto_points", "basis"],
+            [(pk, *found[participant, key]) for pk, participant, key in items],
+        )
+    assessment_round.computed_at = timezone.now()
+    assessment_round.save(update_fields=["computed_at"])
+    return len(items)
+
+
+def figures(assessment_round, participants, places) -> dict:
+    """What the platform measured for the automatic items at `places`, (participant id, item key) pairs of the
+    round's `participants`: {place: (value, points, basis)}. Each source is asked once per set of parameters for
+    all the units that have an item of it."""
+    units = {p.pk: p.unit for p in participants}
+    by_group = {p.pk: p.group for p in participants}
+    config = items_of(assessment_round)
+    signatures = {key: _signature(item) for key, item in config.items()}
     wanted = defaultdict(set)  # (source, parameters) -> participants
-    for _pk, participant, key in items:
+    for participant, key in places:
         wanted[signatures[by_group[participant], key]].add(participant)
     results = {}
     # the records' notes are kept, in the platform's language; sources share their reads within the round
@@ -77,15 +93,11 @@ def measure_round(assessment_round) -> int:
             results[signature] = SOURCES[source_key].measure(
                 [units[pk] for pk in ids], assessment_round.period_start, assessment_round.as_of, params
             )
-    rows = []
-    for pk, participant, key in items:
+    found = {}
+    for participant, key in places:
         place = by_group[participant], key
-        measured = results[signatures[place]].get(units[participant].pk)
-        rows.append((pk, *points_of(config[place], measured)))
-    update_rows(ItemScore, ["value", "auto_points", "basis"], rows)
-    assessment_round.computed_at = timezone.now()
-    assessment_round.save(update_fields=["computed_at"])
-    return len(rows)
+        found[participant, key] = points_of(config[place], results[signatures[place]].get(units[participant].pk))
+    return found
 
 
 def _signature(item: dict) -> tuple[str, str]:
@@ -97,26 +109,19 @@ def items_of(assessment_round) -> dict:
     return {(group["key"], item["key"]): item for group in assessment_round.data["groups"] for item in group["items"]}
 
 
-def counted(points, auto, claimed, submitted: bool) -> Decimal | None:
-    """The points an item counts with: the review's, else the platform's, else the unit's submitted claim."""
-    if points is not None:
-        return points
-    if auto is not None:
-        return auto
-    return claimed if submitted else None
-
-
-def settle(assessment_round) -> None:
-    """Every unit's total, rank and grade from its items' points as they stand."""
+def settle(assessment_round, lines: dict | None = None) -> None:
+    """Every unit's total, rank and grade from its items' points as they stand: read from the items, or given as
+    `lines` ({participant id: [(kind, full marks or cap, points counted)]}) by the step that has just written them."""
     participants = {
         pk: (group, state == ParticipantState.SUBMITTED)
         for pk, group, state in assessment_round.participants.values_list("pk", "group", "state")
     }
-    lines = defaultdict(list)
-    for participant, kind, limit, points, auto, claimed in ItemScore.objects.filter(
-        participant__round=assessment_round
-    ).values_list("participant_id", "kind", "max_points", "points", "auto_points", "self_points"):
-        lines[participant].append((kind, limit, counted(points, auto, claimed, participants[participant][1])))
+    if lines is None:
+        lines = defaultdict(list)
+        for participant, kind, limit, points, auto, claimed in ItemScore.objects.filter(
+            participant__round=assessment_round
+        ).values_list("participant_id", "kind", "max_points", "points", "auto_points", "self_points"):
+            lines[participant].append((kind, limit, counted(points, auto, claimed, participants[participant][1])))
     rows = []
     for group in assessment_round.data["groups"]:
         members = [pk for pk, (key, _submitted) in participants.items() if key == group["key"]]

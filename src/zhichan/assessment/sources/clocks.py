@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy
 
 from zhichan.core import runs
+from zhichan.core.bulk_work import one_of
 from zhichan.core.clocks import State, read
 from zhichan.core.models import Clock, ExcludedPeriod, Extension
 from zhichan.core.services.calendar import WorkCalendar
@@ -66,11 +67,16 @@ def _due_clocks(model, lookup: str, ids: tuple, start, end) -> list[tuple]:
     )
     clocks = list(
         Clock.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_id__in=list(owners), started_on__lte=end
-        ).select_related("rule")
+            one_of("object_id", list(owners), "bigint"),
+            content_type=ContentType.objects.get_for_model(model),
+            started_on__lte=end,
+        ).prefetch_related("rule")
     )
     extensions, excluded = _entries([clock.pk for clock in clocks])
-    records = model._default_manager.in_bulk([clock.object_id for clock in clocks])
+    records = {
+        record.pk: record
+        for record in model._default_manager.filter(one_of("pk", {clock.object_id for clock in clocks}, "bigint"))
+    }
     calendar, found = WorkCalendar(), []
     for row in clocks:
         stopped = row.stopped_on if row.stopped_on and row.stopped_on <= end else None
@@ -110,11 +116,11 @@ class _Excluded:
 def _entries(clock_ids: list) -> tuple[dict, dict]:
     """The clocks' extensions and periods not counted, read once for all of them (not a query per clock)."""
     extensions, excluded = defaultdict(list), defaultdict(list)
-    for clock, *fields in Extension.objects.filter(clock_id__in=clock_ids).values_list(
+    for clock, *fields in Extension.objects.filter(one_of("clock_id", clock_ids, "bigint")).values_list(
         "clock_id", "length", "approved_on", "approver", "reason"
     ):
         extensions[clock].append(_Extension(*fields))
-    for clock, *fields in ExcludedPeriod.objects.filter(clock_id__in=clock_ids).values_list(
+    for clock, *fields in ExcludedPeriod.objects.filter(one_of("clock_id", clock_ids, "bigint")).values_list(
         "clock_id", "start", "end", "reason"
     ):
         excluded[clock].append(_Excluded(*fields))

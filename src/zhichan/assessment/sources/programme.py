@@ -36,8 +36,9 @@ class ReportsOnTime(Source):
 
     def measure(self, units, start, end, params):
         ids = [unit.pk for unit in units]
+        # a task is shared by many units: read once, with its programme and group, not once per assignment
         assignments = list(
-            Assignment.objects.filter(unit_id__in=ids).select_related("task__programme", "task__parent", "unit")
+            Assignment.objects.filter(unit_id__in=ids).prefetch_related("task__programme", "task__parent")
         )
         calendar, owed, dues = WorkCalendar(), [], {}
         for assignment in assignments:
@@ -53,15 +54,20 @@ class ReportsOnTime(Source):
                 ):
                     if assignment.reports_for(period):
                         owed.append((assignment, period, due))
+        # only the periods owed: not the reports of earlier years
+        periods_owed = {
+            "period_start__gte": min((p.start for _a, p, _d in owed), default=end),
+            "period_start__lte": end,
+        }
         reports = {
             (row["task_id"], row["unit_id"], row["period_start"]): row
-            for row in ProgressReport.objects.filter(unit_id__in=ids, period_start__lte=end).values(
+            for row in ProgressReport.objects.filter(unit_id__in=ids, **periods_owed).values(
                 "pk", "task_id", "unit_id", "period_start", "submitted_at"
             )
         }
         first = dict(
             ProgressReport.history.filter(
-                unit_id__in=ids, state=ProgressReport.State.SUBMITTED, submitted_at__isnull=False
+                unit_id__in=ids, state=ProgressReport.State.SUBMITTED, submitted_at__isnull=False, **periods_owed
             )
             .values("id")
             .annotate(first=Min("submitted_at"))
@@ -93,7 +99,7 @@ class TasksOnTime(Source):
     def measure(self, units, start, end, params):
         leads = Assignment.objects.filter(
             unit_id__in=[unit.pk for unit in units], role=Assignment.Role.LEAD
-        ).select_related("task__programme", "task__parent")
+        ).prefetch_related("task__programme", "task__parent")
         found = defaultdict(lambda: Measure(due=Decimal(0)))
         for assignment in leads:
             task = assignment.task
@@ -120,7 +126,7 @@ class UrgingsAnswered(Source):
 
     def measure(self, units, start, end, params):
         calendar = WorkCalendar()
-        urgings = Urging.objects.filter(unit_id__in=[unit.pk for unit in units]).select_related(
+        urgings = Urging.objects.filter(unit_id__in=[unit.pk for unit in units]).prefetch_related(
             "programme", "task__parent"
         )
         found = defaultdict(lambda: Measure(due=Decimal(0)))
