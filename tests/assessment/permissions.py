@@ -24,6 +24,7 @@ EXPECTED = {
     "assessment-trends-export": (STAFF, STAFF),
     "assessment-round": (STAFF, RUNNERS),
     "assessment-round-step": (STAFF, RUNNERS),
+    "assessment-round-scores": (STAFF, STAFF),
     "assessment-round-export": (STAFF, STAFF),
     "assessment-participant": (STAFF, STAFF),
     "assessment-participant-step": (STAFF, STAFF),

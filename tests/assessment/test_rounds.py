@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from zhichan.assessment.models import Participant, ParticipantState, RoundState
@@ -127,7 +128,7 @@ def test_only_the_leadership_approves_and_a_send_back_needs_a_reason(users):
     assert assessment_round.state == RoundState.APPROVED and assessment_round.approved_by == users["leader"]
 
 
-def test_a_claim_an_assessor_scores_waits_for_its_score_before_approval():
+def test_a_claim_an_assessor_scores_waits_for_its_score_before_approval(client_for):
     assessment_round = make_round()
     self_assess_all(assessment_round, submit=False)
     claim = item(assessment_round, "amr", "innovation")
@@ -138,6 +139,8 @@ def test_a_claim_an_assessor_scores_waits_for_its_score_before_approval():
     with pytest.raises(ValidationError) as refused:
         rounds.send_for_approval(assessment_round, None)
     assert "有1项应由评分单位评分的事项尚未评分（如市市场监管局的“创新”" in str(refused.value)
+    page = client_for("office").get(reverse("assessment-round", args=[assessment_round.pk])).content.decode()
+    assert 'data-testid="assessment-waiting"' in page and claim.get_absolute_url() in page
     rounds.review_item(claim, None, points=Decimal(1), reason="推广范围限于本市")
     rounds.send_for_approval(assessment_round, None)  # unclaimed bonuses wait for nothing
     assert assessment_round.state == RoundState.APPROVAL

@@ -95,7 +95,7 @@ def _up_to(field, limit) -> None:
 
 
 class SelfAssessForm(EmptyForm):
-    points = forms.DecimalField(label=_("points"), required=False, **POINTS)
+    points = forms.DecimalField(label=_("points given"), required=False, **POINTS)
     note = forms.CharField(label=_("what the unit did"), required=False, widget=NOTE)
 
     def __init__(self, *args, record=None, **kwargs):
@@ -118,7 +118,7 @@ class EvidenceForm(EmptyForm):
 
 
 class ReviewForm(EmptyForm):
-    points = forms.DecimalField(label=_("points"), **POINTS)
+    points = forms.DecimalField(label=_("points given"), **POINTS)
     reason = forms.CharField(label=_("reason"), required=False, widget=NOTE)
 
     def __init__(self, *args, record=None, **kwargs):
@@ -135,6 +135,65 @@ class ReviewForm(EmptyForm):
             else:
                 _up_to(self.fields["points"], record.max_points)
             self.initial.setdefault("points", record.settled)
+
+
+class ScoreRowForm(forms.Form):
+    """One row of an assessor's table: an item's points and, when they change, the reason."""
+
+    points = forms.DecimalField(label=_("points given"), required=False, **POINTS)
+    reason = forms.CharField(label=_("reason"), required=False, max_length=2000)
+
+    def __init__(self, *args, record=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.record = record
+        if record is not None:
+            _up_to(self.fields["points"], record.max_points)
+            self.fields["points"].widget.attrs["aria-label"] = f"{record.participant.unit.display_name} · {record.name}"
+        self.fields["reason"].widget.attrs.update(
+            {"placeholder": _("reason, when the points change"), "aria-label": _("reason")}
+        )
+        for name in ("points", "reason"):
+            self.fields[name].widget.attrs["class"] = "form-control form-control-sm"
+
+
+class ScoresForm:
+    """The rows of an assessor's table, one per item, each bound to its item by id (not by its place)."""
+
+    def __init__(self, items, data=None):
+        self.items = {item.pk: item for item in items}
+        self.rows = [
+            ScoreRowForm(
+                data,
+                prefix=f"item-{item.pk}",
+                record=item,
+                initial={"points": item.points, "reason": item.reason},
+            )
+            for item in items
+        ]
+
+    def is_valid(self) -> bool:
+        return all([row.is_valid() for row in self.rows])
+
+    def changed(self) -> list[tuple]:
+        """(item, points, reason) of the rows given points that differ from the item's, or a new reason."""
+        found = []
+        for row in self.rows:
+            item, points, reason = row.record, row.cleaned_data["points"], row.cleaned_data["reason"].strip()
+            if points is not None and (points != item.points or reason and reason != item.reason):
+                found.append((item, points, reason))
+        return found
+
+    def refuse(self, refused: dict) -> None:
+        """Put each item's refusal on its row, under the field it concerns."""
+        for row in self.rows:
+            error = refused.get(row.record.pk)
+            if error is None:
+                continue
+            if hasattr(error, "error_dict"):
+                for field, messages in error.message_dict.items():
+                    row.add_error(field if field in row.fields else None, messages)
+            else:
+                row.add_error(None, error.messages)
 
 
 class AppealForm(EmptyForm):

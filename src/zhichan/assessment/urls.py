@@ -9,6 +9,7 @@ urlpatterns = [
     path("assessment/trends.xlsx", views.trends_export, name="assessment-trends-export"),
     path("assessment/rounds/<int:pk>/", views.round_detail, name="assessment-round"),
     path("assessment/rounds/<int:pk>/step/", views.round_step, name="assessment-round-step"),
+    path("assessment/rounds/<int:pk>/scores/", views.round_scores, name="assessment-round-scores"),
     path("assessment/rounds/<int:pk>/results.xlsx", views.round_export, name="assessment-round-export"),
     path("assessment/units/<int:pk>/", views.participant_detail, name="assessment-participant"),
     path("assessment/units/<int:pk>/step/", views.participant_step, name="assessment-participant-step"),

@@ -4,6 +4,7 @@ Thin: each reads through the scope and calls services/."""
 
 from functools import partial
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from zhichan.core.services.organisation import organisation_of
 from zhichan.core.views.actions import run_action
 from zhichan.core.views.steps import step_forms, take_step
 
-from .forms import OpenRoundForm, SchemeForm
+from .forms import OpenRoundForm, SchemeForm, ScoresForm
 from .models import Appeal, ItemScore, Notice, Participant, ParticipantState, Round, RoundState, Scheme
 from .services import exports, rounds, schemes
 from .services.reading import explained, groups, scheme_shown
@@ -70,7 +71,22 @@ def _round_context(request, assessment_round, forms=None) -> dict:
         .select_related("participant__unit"),
         "steps": step_forms(ROUND_STEPS, assessment_round, user, forms),
         "sees_all": role_of(user) in SEE_ALL,
+        **_waiting(assessment_round, user),
     }
+
+
+WAITING_SHOWN = 50
+
+
+def _waiting(assessment_round, user) -> dict:
+    """For the office in review: the items that wait for their assessor's score before the round goes on."""
+    if role_of(user) != Role.OFFICE or assessment_round.state != RoundState.REVIEW:
+        return {}
+    waiting = rounds.awaiting_assessors(assessment_round).select_related(
+        "participant__unit", "participant__round", "assessor"
+    )
+    count = waiting.count()
+    return {"waiting": list(waiting[:WAITING_SHOWN]), "waiting_more": max(0, count - WAITING_SHOWN)} if count else {}
 
 
 @allow(STAFF, write=RUNNERS, scope=Round)
@@ -90,6 +106,35 @@ def round_step(request, pk):
         "assessment/round_detail.html",
         partial(_round_context, request, assessment_round),
     )
+
+
+@allow(STAFF, write=STAFF, scope=Round)
+def round_scores(request, pk):
+    """The items an assessor unit scores, in one table: its liaisons score their unit's, the office any."""
+    assessment_round = get_object_or_404(Round.objects.visible_to(request.user), pk=pk)
+    items = list(
+        rounds.assessor_items(assessment_round, request.user)
+        .select_related("participant__unit", "participant__round", "assessor")
+        .prefetch_related("evidence")
+    )
+    scoring = assessment_round.state == RoundState.REVIEW and role_of(request.user) in {Role.OFFICE, *LIAISONS}
+    table = ScoresForm(items, request.POST if request.method == "POST" and scoring else None)
+    if request.method == "POST":
+        if not scoring:
+            messages.error(request, _("Items are reviewed while the round is in review."))
+        elif table.is_valid():
+            changed = table.changed()
+            refused = rounds.review_items(request.user, changed)
+            if not refused:
+                if changed:
+                    messages.success(request, _("%(count)d scores saved.") % {"count": len(changed)})
+                else:
+                    messages.info(request, _("Nothing was saved: no score changed."))
+                return redirect(request.path)
+            table.refuse(refused)
+    context = {"round": assessment_round, "rows": table.rows, "scoring": scoring}
+    status = 400 if any(row.errors for row in table.rows) else 200
+    return render(request, "assessment/round_scores.html", context, status=status)
 
 
 @require_safe

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -276,15 +277,37 @@ def review_item(item, user, *, points, reason: str = "") -> ItemScore:
     return item
 
 
-def awaiting_assessors(assessment_round):
-    """Items an assessor unit scores that it has not: a scored item of every unit, a bonus a unit has claimed."""
+def assessor_items(assessment_round, user=None):
+    """Items an assessor unit scores: a scored item of every unit, and a bonus a unit has claimed. For a user, those
+    the user scores: any for the office, its unit's for a liaison."""
     claimed = Q(kind="bonus", self_points__isnull=False, participant__state=ParticipantState.SUBMITTED)
-    return ItemScore.objects.filter(
-        Q(kind="score") | claimed,
-        participant__round=assessment_round,
-        assessor__isnull=False,
-        points__isnull=True,
-    ).order_by("participant__unit__order", "order")
+    found = ItemScore.objects.filter(Q(kind="score") | claimed, participant__round=assessment_round)
+    if user is not None:
+        found = found.visible_to(user)
+        if role_of(user) != Role.OFFICE:
+            found = found.filter(assessor_id=user.unit_id) if user.unit_id else found.none()
+    return found.filter(assessor__isnull=False).order_by("participant__unit__order", "participant__unit__pk", "order")
+
+
+def awaiting_assessors(assessment_round):
+    """The items an assessor unit scores that have no score yet."""
+    return assessor_items(assessment_round).filter(points__isnull=True)
+
+
+def review_items(user, scores) -> dict:
+    """Several items reviewed at once (an assessor's table): each as `review_item`, with its own event; all or
+    none. `scores`: (item, points, reason). Returns {item id: the error} of those refused, and then saves nothing."""
+    refused = {}
+    with transaction.atomic():
+        for item, points, reason in scores:
+            try:
+                with transaction.atomic():
+                    review_item(item, user, points=points, reason=reason)
+            except ValidationError as error:
+                refused[item.pk] = error
+        if refused:
+            transaction.set_rollback(True)
+    return refused
 
 
 @action(SENT_FOR_APPROVAL, on="assessment_round", allow=office)
