@@ -46,12 +46,16 @@ def test_the_rows_are_saved_together_or_not_at_all(claims, client_for):
     html = refused.content.decode()
     assert "请说明由2分调整的理由" in html and 'value="1"' in html  # the refusal on its row, the typed value kept
     assert not ItemScore.objects.filter(participant__round=claims, points__isnull=False).exists()
+    both = _post(client, claims, {"amr": ("4", ""), "court": ("-1", "")}).content.decode()
+    assert both.count("请填写0至3分。") == 2 and "未保存：有2行需要修改。" in both  # every mistake at once
     saved = _post(client, claims, {"amr": ("3", ""), "court": ("1", "仅在本单位推广")})
     assert saved.status_code == 302
     court = item(claims, "court", "innovation")
     assert (court.points, court.reason) == (Decimal(1), "仅在本单位推广")
     assert [e.reason for e in events_of(court).filter(kind="assessment.reviewed")] == ["仅在本单位推广"]
     assert not rounds.awaiting_assessors(claims).exists()
+    unit_reads = client_for("court-liaison").get(court.get_absolute_url()).content.decode()
+    assert "仅在本单位推广" not in unit_reads  # the review's points and reason reach the unit once published
 
 
 def test_an_assessor_liaison_scores_its_own_units_items_only(claims, client_for):

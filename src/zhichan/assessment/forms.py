@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -89,9 +90,13 @@ class PublishForm(EmptyForm):
 
 
 def _up_to(field, limit) -> None:
-    """A points field says its range and the browser keeps to it."""
+    """A points field says its range, the browser keeps to it, and a number outside it is refused in the words the
+    action uses."""
     field.help_text = _("0 to %(max)s") % {"max": shown(limit)}
     field.widget.attrs.update({"max": str(limit), "step": "0.1"})
+    field.validators.append(MaxValueValidator(limit))
+    refused = _("Give between 0 and %(max)s points.") % {"max": shown(limit)}
+    field.error_messages = {**field.error_messages, "min_value": refused, "max_value": refused}
 
 
 class SelfAssessForm(EmptyForm):
@@ -166,13 +171,26 @@ class ScoresForm:
                 data,
                 prefix=f"item-{item.pk}",
                 record=item,
-                initial={"points": item.points, "reason": item.reason},
+                initial={"points": item.points},
             )
             for item in items
         ]
 
     def is_valid(self) -> bool:
-        return all([row.is_valid() for row in self.rows])
+        valid = all([row.is_valid() for row in self.rows])  # every row checked, so every mistake shows at once
+        self.mark()
+        return valid
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for row in self.rows if row.errors)
+
+    def mark(self) -> None:
+        """The fields of a refused row styled as such."""
+        for row in self.rows:
+            for name in row.errors:
+                if name in row.fields:
+                    row.fields[name].widget.attrs["class"] += " is-invalid"
 
     def changed(self) -> list[tuple]:
         """(item, points, reason) of the rows given points that differ from the item's, or a new reason."""
@@ -180,6 +198,7 @@ class ScoresForm:
         for row in self.rows:
             item, points, reason = row.record, row.cleaned_data["points"], row.cleaned_data["reason"].strip()
             if points is not None and (points != item.points or reason and reason != item.reason):
+                # a reason left empty keeps the one given before for the same points, and is asked for new ones
                 found.append((item, points, reason))
         return found
 
@@ -194,6 +213,7 @@ class ScoresForm:
                     row.add_error(field if field in row.fields else None, messages)
             else:
                 row.add_error(None, error.messages)
+        self.mark()
 
 
 class AppealForm(EmptyForm):

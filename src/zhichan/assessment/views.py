@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from zhichan.core.access import allow
@@ -132,6 +133,16 @@ def round_scores(request, pk):
                     messages.info(request, _("Nothing was saved: no score changed."))
                 return redirect(request.path)
             table.refuse(refused)
+        if table.refused:
+            messages.error(
+                request,
+                ngettext(
+                    "Nothing was saved: %(count)s row needs correcting.",
+                    "Nothing was saved: %(count)s rows need correcting.",
+                    table.refused,
+                )
+                % {"count": table.refused},
+            )
     context = {"round": assessment_round, "rows": table.rows, "scoring": scoring}
     status = 400 if any(row.errors for row in table.rows) else 200
     return render(request, "assessment/round_scores.html", context, status=status)
@@ -187,6 +198,7 @@ def participant_step(request, pk):
 
 def _item_context(request, item, forms=None) -> dict:
     participant = item.participant
+    results = participant.round.results_public or role_of(request.user) in SEE_ALL
     return {
         "item": item,
         "participant": participant,
@@ -194,7 +206,9 @@ def _item_context(request, item, forms=None) -> dict:
         "words": explained(item),
         "records": (item.basis or {}).get("records", []),
         "more": (item.basis or {}).get("more", 0),
-        "results": participant.round.results_public or role_of(request.user) in SEE_ALL,
+        "results": results,
+        # the log names the review's points: a unit reads it once its results are published, an assessor always
+        "log": results or bool(item.assessor_id) and request.user.unit_id == item.assessor_id,
         "reads_unit": Participant.objects.visible_to(request.user).filter(pk=participant.pk).exists(),
         "steps": step_forms(ITEM_STEPS, item, request.user, forms),
     }

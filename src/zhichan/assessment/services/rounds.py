@@ -328,7 +328,7 @@ def send_for_approval(assessment_round, user) -> Round:
             % {
                 "count": count,
                 "item": first.name,
-                "unit": first.participant.unit.name,
+                "unit": first.participant.unit.display_name,
                 "assessor": first.assessor.display_name,
             }
         )
