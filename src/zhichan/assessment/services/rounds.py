@@ -249,10 +249,10 @@ def _reviewed(item) -> str:
 
 
 @action(allow=_reviewer)
-def review_item(item, user, *, points, reason: str = "") -> ItemScore:
+def review_item(item, user, *, points, reason: str = "", settle_round: bool = True) -> ItemScore:
     """Settle an item's points in the review, with the reason whenever they differ from what counted before (a
     veto item: 1 when the veto applies, 0 when it does not). Saving the same points and reason again changes
-    nothing and leaves no event."""
+    nothing and leaves no event. `settle_round` False: the caller settles the round once for many items."""
     _state(item.participant.round, RoundState.REVIEW, message=_("Items are reviewed while the round is in review."))
     limit = item.max_points
     if points is None or not 0 <= points <= limit:
@@ -272,7 +272,8 @@ def review_item(item, user, *, points, reason: str = "") -> ItemScore:
     item.points, item.reason = points, reason
     item.reviewed_by, item.reviewed_at = user if getattr(user, "pk", None) else None, timezone.now()
     item.save(update_fields=["points", "reason", "reviewed_by", "reviewed_at"])
-    settle(item.participant.round)
+    if settle_round:
+        settle(item.participant.round)
     record(user, ITEM_REVIEWED, item, reason=reason, item=item.name, points=_reviewed(item))
     return item
 
@@ -297,16 +298,20 @@ def awaiting_assessors(assessment_round):
 def review_items(user, scores) -> dict:
     """Several items reviewed at once (an assessor's table): each as `review_item`, with its own event; all or
     none. `scores`: (item, points, reason). Returns {item id: the error} of those refused, and then saves nothing."""
-    refused = {}
+    refused, reviewed = {}, set()
     with transaction.atomic():
         for item, points, reason in scores:
             try:
                 with transaction.atomic():
-                    review_item(item, user, points=points, reason=reason)
+                    review_item(item, user, points=points, reason=reason, settle_round=False)
+                    reviewed.add(item.participant.round)
             except ValidationError as error:
                 refused[item.pk] = error
         if refused:
             transaction.set_rollback(True)
+        else:
+            for assessment_round in reviewed:  # the totals once, not once per item
+                settle(assessment_round)
     return refused
 
 
